@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// `npm test`: build and type-check every package, run every Node suite, then every browser suite
+// in Chromium, and end with one line CI reads: `N passed, N failed`.
+//
+//   --node-only | --browser-only    run one side
+//   --filter TEXT                   only test files whose path contains TEXT
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const only = args.includes('--node-only') ? 'node' : args.includes('--browser-only') ? 'browser' : 'all';
+const filterAt = args.indexOf('--filter');
+const filter = filterAt >= 0 ? args[filterAt + 1] : '';
+const results = join(root, '.test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const add = (t) => { totals.passed += t.passed; totals.failed += t.failed; totals.skipped += t.skipped ?? 0; };
+
+function run(cmd, cmdArgs, env = {}) {
+  console.log(`\n$ ${cmd} ${cmdArgs.join(' ')}`);
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function walk(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const rel = (p) => relative(root, p).split(sep).join('/');
+const testFiles = readdirSync(join(root, 'packages'))
+  .flatMap((pkg) => walk(join(root, 'packages', pkg, 'test')))
+  .map(rel)
+  .filter((f) => f.endsWith('.test.ts') && f.includes(filter))
+  .sort();
+
+// 1. Build (emits dist for the CLI and examples) and type-check the tests.
+for (const [name, cmdArgs] of [['build', ['-b', 'tsconfig.json']], ['typecheck tests', ['-p', 'tsconfig.test.json']]]) {
+  const status = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), ...cmdArgs]);
+  if (status === 0) totals.passed++;
+  else { totals.failed++; console.error(`✗ ${name} failed`); }
+}
+
+// 2. Node suites: every test file except browser-only ones.
+if (only !== 'browser') {
+  const files = testFiles.filter((f) => !f.endsWith('.browser.test.ts'));
+  if (files.length) {
+    const counts = join(results, 'node-counts.json');
+    run(process.execPath, [
+      '--import', 'tsx', '--conditions=source', '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${counts}`,
+      ...files,
+    ]);
+    if (existsSync(counts)) add(JSON.parse(readFileSync(counts, 'utf8')));
+    else totals.failed++;
+  }
+}
+
+// 3. Browser suites: the isomorphic packages (core, verify, client) and *.browser.test.ts.
+if (only !== 'node') {
+  const isomorphic = ['packages/core/', 'packages/verify/', 'packages/client/'];
+  const files = testFiles.filter((f) => !f.endsWith('.node.test.ts') &&
+    (f.endsWith('.browser.test.ts') || isomorphic.some((p) => f.startsWith(p))));
+  if (files.length) {
+    ensureChromium();
+    writeFixtureIndex();
+    const counts = join(results, 'browser-counts.json');
+    run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'],
+      { COL_BROWSER_FILES: files.join(',') });
+    if (existsSync(counts)) add(JSON.parse(readFileSync(counts, 'utf8')));
+    else totals.failed++;
+  }
+}
+
+function ensureChromium() {
+  const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chrome)) {
+    console.error(`Chromium not found at ${chrome}: run .ci/run (it installs Debian's chromium) or set CHROME_PATH.`);
+  }
+}
+
+// The browser cannot list directories over HTTP, so the suites read this index instead.
+function writeFixtureIndex() {
+  const fixtures = join(root, '..', 'shared', 'fixtures');
+  const index = walk(fixtures).map((p) => relative(fixtures, p).split(sep).join('/')).sort();
+  writeFileSync(join(results, 'fixtures-index.json'), JSON.stringify(index));
+}
+
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed ? 1 : 0);

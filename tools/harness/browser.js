@@ -1,0 +1,35 @@
+// Browser side of the harness: mocha globals (provided by @web/test-runner) + chai.
+// Fixtures are served by the test runner, whose root is the folder holding the repo and shared/.
+export { expect, assert } from 'chai';
+export const isBrowser = true;
+
+const g = globalThis;
+export const describe = (name, fn) => g.describe(name, fn);
+export const it = (name, fn) => g.it(name, fn);
+export const before = (fn) => g.before(fn);
+export const after = (fn) => g.after(fn);
+export const beforeEach = (fn) => g.beforeEach(fn);
+export const afterEach = (fn) => g.afterEach(fn);
+
+// The runner's page sets __COL_REPO__ to the repo folder's name (a checkout and CI differ).
+async function get(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`fixture ${url}: HTTP ${res.status}`);
+  return res;
+}
+export async function readFixture(path) {
+  return new Uint8Array(await (await get(`/shared/fixtures/${path}`)).arrayBuffer());
+}
+export async function readFixtureText(path) {
+  return (await get(`/shared/fixtures/${path}`)).text();
+}
+export async function readFixtureJson(path) {
+  return JSON.parse(await readFixtureText(path));
+}
+export async function listFixtures(folder) {
+  const index = await (await get(`/${g.__COL_REPO__}/.test-results/fixtures-index.json`)).json();
+  return index.filter((p) => p.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
+}
+export async function readRepoFile(path) {
+  return new Uint8Array(await (await get(`/${g.__COL_REPO__}/${path}`)).arrayBuffer());
+}

@@ -1,0 +1,25 @@
+/**
+ * The shared test harness. Suites import everything from here so the same file runs under
+ * `node:test` in Node and mocha in Chromium (@web/test-runner).
+ */
+export type Done = () => void;
+export type TestFn = () => void | Promise<void>;
+export declare function describe(name: string, fn: () => void): void;
+export declare function it(name: string, fn: TestFn): void;
+export declare function before(fn: TestFn): void;
+export declare function after(fn: TestFn): void;
+export declare function beforeEach(fn: TestFn): void;
+export declare function afterEach(fn: TestFn): void;
+export { expect, assert } from 'chai';
+/** `true` when running in the browser suite. */
+export declare const isBrowser: boolean;
+/** Bytes of a file under `../shared/fixtures/` (path relative to that folder). */
+export declare function readFixture(path: string): Promise<Uint8Array>;
+/** Text of a file under `../shared/fixtures/`. */
+export declare function readFixtureText(path: string): Promise<string>;
+/** Parsed JSON of a file under `../shared/fixtures/`. */
+export declare function readFixtureJson<T = any>(path: string): Promise<T>;
+/** Every file path (relative to `../shared/fixtures/`) under a folder there, sorted. */
+export declare function listFixtures(folder: string): Promise<string[]>;
+/** Bytes of a file relative to the repository root (e.g. `packages/core/test/data/x.png`). */
+export declare function readRepoFile(path: string): Promise<Uint8Array>;

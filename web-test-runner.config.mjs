@@ -1,0 +1,42 @@
+// Real-browser suites: the isomorphic packages' tests (and *.browser.test.ts) in Debian's Chromium.
+import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { countingReporter } from './scripts/wtr-count-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const repoRoot = dirname(fileURLToPath(import.meta.url));
+const repoName = basename(repoRoot);
+const files = (process.env.COL_BROWSER_FILES ?? '').split(',').filter(Boolean);
+
+export default {
+  // Serve the folder holding both the repo and shared/, so fixtures load in the browser too.
+  rootDir: resolve(repoRoot, '..'),
+  files: files.length ? files : ['packages/{core,verify,client}/test/**/*.test.ts', '!**/*.node.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 10 * 60 * 1000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 30_000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repoRoot, 'tsconfig.wtr.json') }),
+    a11ySnapshotPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
+    <script>globalThis.__COL_REPO__ = ${JSON.stringify(repoName)};</script>
+    <script type="module" src="${testFramework}"></script></body></html>`,
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countingReporter()],
+};
