@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { countingReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { commonJsPlugin } from './scripts/wtr-cjs-plugin.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const repoName = basename(repoRoot);
@@ -24,6 +25,8 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repoRoot, 'tsconfig.wtr.json') }),
     a11ySnapshotPlugin(),
+    // Some well-kept dependencies (jsonld, canonicalize, the OB context package) ship CommonJS only.
+    commonJsPlugin({ rootDir: resolve(repoRoot, '..') }),
   ],
   browsers: [
     chromeLauncher({
