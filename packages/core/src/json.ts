@@ -1,1 +1,231 @@
-export {};
+import { ColError } from './errors.js';
+import { utf8Length } from './internal/utf8.js';
+
+/** Largest input {@link parseJson} accepts by default: 5 MB (5 × 1024 × 1024 bytes of UTF-8). */
+export const DEFAULT_MAX_JSON_BYTES = 5 * 1024 * 1024;
+/** Deepest nesting of objects and arrays {@link parseJson} accepts by default. */
+export const DEFAULT_MAX_JSON_DEPTH = 100;
+
+/** Limits for {@link parseJson}. */
+export interface ParseJsonOptions {
+  /** Largest accepted input in bytes of UTF-8. Default {@link DEFAULT_MAX_JSON_BYTES} (5 MB). */
+  maxBytes?: number;
+  /** Deepest accepted nesting of objects and arrays. Default {@link DEFAULT_MAX_JSON_DEPTH} (100). */
+  maxDepth?: number;
+}
+
+// Keys that could reach an object's prototype when the parsed data is later merged or copied.
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
+/**
+ * Parse untrusted JSON text safely.
+ *
+ * - Rejects input over `maxBytes` (default 5 MB) before looking at it: `input-too-large`.
+ * - Rejects nesting deeper than `maxDepth` (default 100) before building anything:
+ *   `json-too-deep`.
+ * - Rejects invalid JSON with the position of the problem (`details.position`, `line`,
+ *   `column`): `json-invalid`. The position is the same in every JavaScript engine.
+ * - Drops every `__proto__`, `constructor` and `prototype` key, at any depth, so the result can
+ *   be merged or copied without prototype pollution. Parsed objects keep `Object.prototype`.
+ *
+ * All failures are {@link ColError}s; nothing else is ever thrown.
+ *
+ * @example
+ * ```ts
+ * import { parseJson, isColError } from '@citiesoflearning/core';
+ * try {
+ *   const value = parseJson(pastedText, { maxBytes: 1_000_000 });
+ * } catch (error) {
+ *   if (isColError(error, 'json-invalid')) show(error.message); // "…at line 3, column 14"
+ * }
+ * ```
+ */
+export function parseJson(text: string, options: ParseJsonOptions = {}): unknown {
+  if (typeof text !== 'string') {
+    throw new ColError('json-invalid', 'This is not valid JSON: expected text.');
+  }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_JSON_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  // Every UTF-16 unit is at least one UTF-8 byte, so a long string is refused without a scan.
+  if (text.length > maxBytes || utf8Length(text, maxBytes) > maxBytes) {
+    throw tooLarge(maxBytes);
+  }
+  scanJson(text, maxDepth);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    // The scanner accepts exactly the JSON grammar, so this only happens on an engine quirk.
+    throw new ColError('json-invalid', 'This is not valid JSON.', { cause });
+  }
+  return stripUnsafeKeys(value);
+}
+
+/** The `input-too-large` error, shared with other readers of untrusted input. */
+export function tooLarge(maxBytes: number): ColError {
+  return new ColError(
+    'input-too-large',
+    `This is too large to be a badge: the limit is ${formatBytes(maxBytes)}.`,
+    { details: { maxBytes } },
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+function stripUnsafeKeys(value: unknown): unknown {
+  // Depth is already bounded by the scanner, so recursion is safe here.
+  if (Array.isArray(value)) {
+    for (const item of value) stripUnsafeKeys(item);
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of UNSAFE_KEYS) {
+      if (Object.prototype.hasOwnProperty.call(record, key)) delete record[key];
+    }
+    for (const key of Object.keys(record)) stripUnsafeKeys(record[key]);
+  }
+  return value;
+}
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+const enum State {
+  Value,
+  Key,
+  After,
+}
+
+/**
+ * Check `text` against the JSON grammar (RFC 8259) and the depth limit without building values,
+ * so errors carry an exact position and deep input never reaches the engine's parser.
+ */
+function scanJson(text: string, maxDepth: number): void {
+  const stack: number[] = []; // 0x7b '{' or 0x5b '['
+  let i = 0;
+  let state = State.Value;
+  const fail = (what: string, at: number = i): never => {
+    throw invalid(text, what, at);
+  };
+  const skipSpace = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else return;
+    }
+  };
+  const scanString = () => {
+    const start = i;
+    i++; // opening quote
+    for (;;) {
+      if (i >= text.length) fail('a text value is not closed with "', start);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c === 0x5c) {
+        const e = text.charCodeAt(i + 1);
+        if (e === 0x75) {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('a \\u escape needs four hex digits');
+          i += 6;
+        } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+          i += 2;
+        } else fail('unknown escape in text');
+      } else if (c < 0x20) {
+        fail('a control character inside text must be escaped');
+      } else i++;
+    }
+  };
+
+  skipSpace();
+  if (i >= text.length) fail('the input is empty');
+  for (;;) {
+    if (state === State.Value) {
+      skipSpace();
+      const c = text.charCodeAt(i);
+      if (c === 0x7b || c === 0x5b) {
+        if (stack.length >= maxDepth) {
+          throw new ColError('json-too-deep', `This JSON is nested too deeply (more than ${maxDepth} levels).`, {
+            details: { maxDepth, position: i },
+          });
+        }
+        stack.push(c);
+        i++;
+        skipSpace();
+        const close = c === 0x7b ? 0x7d : 0x5d;
+        if (text.charCodeAt(i) === close) {
+          stack.pop();
+          i++;
+          state = State.After;
+        } else state = c === 0x7b ? State.Key : State.Value;
+      } else if (c === 0x22) {
+        scanString();
+        state = State.After;
+      } else if (text.startsWith('true', i)) {
+        i += 4;
+        state = State.After;
+      } else if (text.startsWith('false', i)) {
+        i += 5;
+        state = State.After;
+      } else if (text.startsWith('null', i)) {
+        i += 4;
+        state = State.After;
+      } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+        NUMBER.lastIndex = i;
+        if (!NUMBER.test(text)) fail('a number is malformed');
+        i = NUMBER.lastIndex;
+        state = State.After;
+      } else if (i >= text.length) {
+        fail('the input ends where a value was expected');
+      } else fail(`unexpected ${describeChar(text, i)} where a value was expected`);
+    } else if (state === State.Key) {
+      skipSpace();
+      if (text.charCodeAt(i) !== 0x22) fail(`expected a quoted property name, found ${describeChar(text, i)}`);
+      scanString();
+      skipSpace();
+      if (text.charCodeAt(i) !== 0x3a) fail(`expected ':' after a property name, found ${describeChar(text, i)}`);
+      i++;
+      state = State.Value;
+    } else {
+      skipSpace();
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        if (i < text.length) fail(`unexpected ${describeChar(text, i)} after the end of the JSON`);
+        return;
+      }
+      const c = text.charCodeAt(i);
+      if (c === 0x2c) {
+        i++;
+        state = top === 0x7b ? State.Key : State.Value;
+      } else if ((top === 0x7b && c === 0x7d) || (top === 0x5b && c === 0x5d)) {
+        stack.pop();
+        i++;
+      } else {
+        fail(`expected ',' or '${top === 0x7b ? '}' : ']'}', found ${describeChar(text, i)}`);
+      }
+    }
+  }
+}
+
+function describeChar(text: string, at: number): string {
+  if (at >= text.length) return 'the end of the input';
+  const char = text.codePointAt(at)!;
+  const shown = String.fromCodePoint(char);
+  return char < 0x20 || char === 0x7f ? `character U+${char.toString(16).toUpperCase().padStart(4, '0')}` : `'${shown}'`;
+}
+
+function invalid(text: string, what: string, position: number): ColError {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  const column = position - lineStart + 1;
+  return new ColError('json-invalid', `This is not valid JSON: ${what} at line ${line}, column ${column}.`, {
+    details: { position, line, column },
+  });
+}

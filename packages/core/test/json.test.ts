@@ -1,0 +1,127 @@
+import { describe, it, expect } from '@col/harness';
+import fc from 'fast-check';
+import { parseJson, isColError, ColError, DEFAULT_MAX_JSON_BYTES } from '@citiesoflearning/core';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (isColError(error)) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('parseJson', () => {
+  it('parses ordinary JSON like JSON.parse', () => {
+    const text = '{"a": [1, 2.5e3, -0.1, true, false, null, "x\\u00e9\\n"], "b": {"c": {}}}';
+    expect(parseJson(text)).to.deep.equal(JSON.parse(text));
+    expect(parseJson(' 42 ')).to.equal(42);
+    expect(parseJson('"cymraeg ŵ 😀"')).to.equal('cymraeg ŵ 😀');
+  });
+
+  it('drops __proto__ keys without polluting Object.prototype or changing the prototype', () => {
+    const parsed = parseJson('{"__proto__": {"polluted": 1}, "a": {"__proto__": {"polluted": 2}, "b": 1}}') as Record<string, any>;
+    expect(({} as any).polluted).to.equal(undefined);
+    expect(Object.getPrototypeOf(parsed)).to.equal(Object.prototype);
+    expect(Object.getPrototypeOf(parsed.a)).to.equal(Object.prototype);
+    expect(parsed.polluted).to.equal(undefined);
+    expect(Object.keys(parsed)).to.deep.equal(['a']);
+    expect(parsed.a).to.deep.equal({ b: 1 });
+    // A merge of the parsed value still cannot pollute.
+    const merged = Object.assign({}, parsed, parsed.a);
+    expect((merged as any).polluted).to.equal(undefined);
+    expect(({} as any).polluted).to.equal(undefined);
+  });
+
+  it('drops constructor and prototype keys, also inside arrays', () => {
+    const parsed = parseJson('[{"constructor": {"prototype": {"x": 1}}, "prototype": 1, "keep": "yes"}]') as any[];
+    expect(parsed).to.deep.equal([{ keep: 'yes' }]);
+    expect(parsed[0].constructor).to.equal(Object);
+  });
+
+  it('reports invalid JSON with line and column', () => {
+    try {
+      parseJson('{\n  "a": 1,\n  "b": tru\n}');
+      expect.fail('should throw');
+    } catch (error) {
+      expect(error).to.be.instanceOf(ColError);
+      const e = error as ColError;
+      expect(e.code).to.equal('json-invalid');
+      expect(e.details).to.include({ line: 3, column: 8 });
+      expect(e.message).to.match(/line 3, column 8/);
+    }
+  });
+
+  it('rejects garbage, trailing data, empty input, bad escapes and control characters', () => {
+    for (const text of ['', '   ', 'hello', '{"a":1} x', '{a:1}', "{'a':1}", '[1,]', '{"a":1,}', '01', '1.', '"\\x"', '"a\nb"', '"open', '[1 2]', 'NaN', '{"a" 1}', '\u0000']) {
+      expect(codeOf(() => parseJson(text)), JSON.stringify(text)).to.equal('json-invalid');
+    }
+  });
+
+  it('refuses 50 MB quickly with input-too-large, and honours maxBytes in UTF-8 bytes', () => {
+    const huge = '['.padEnd(50 * 1024 * 1024, ' ');
+    const started = Date.now();
+    expect(codeOf(() => parseJson(huge))).to.equal('input-too-large');
+    expect(Date.now() - started).to.be.lessThan(100);
+    expect(codeOf(() => parseJson('"ééé"', { maxBytes: 6 }))).to.equal('input-too-large'); // 8 bytes
+    expect(parseJson('"éé"', { maxBytes: 6 })).to.equal('éé');
+    expect(DEFAULT_MAX_JSON_BYTES).to.equal(5 * 1024 * 1024);
+  });
+
+  it('refuses deep nesting with json-too-deep and no stack overflow', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(codeOf(() => parseJson(deep))).to.equal('json-too-deep');
+    expect(codeOf(() => parseJson('{"a":{"b":{}}}', { maxDepth: 2 }))).to.equal('json-too-deep');
+    expect(parseJson('{"a":{"b":{}}}', { maxDepth: 3 })).to.deep.equal({ a: { b: {} } });
+    // Unclosed deep input still gets the depth error rather than a crash.
+    expect(codeOf(() => parseJson('{"a":'.repeat(10_000)))).to.equal('json-too-deep');
+  });
+
+  it('never throws anything but ColError on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        try {
+          parseJson(text);
+        } catch (error) {
+          if (!isColError(error)) throw error;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with JSON.parse on arbitrary JSON (minus unsafe keys)', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 6 }), (text) => {
+        const expected = JSON.parse(text, (key, value) => (['__proto__', 'constructor', 'prototype'].includes(key) ? undefined : value));
+        expect(parseJson(text)).to.deep.equal(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('accepts text JSON.parse accepts and refuses text it refuses (mutated JSON)', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 4 }), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', ':', 'x', '\\'), (text, at, insert) => {
+        const pos = at % (text.length + 1);
+        const mutated = text.slice(0, pos) + insert + text.slice(pos);
+        let native = true;
+        try {
+          JSON.parse(mutated);
+        } catch {
+          native = false;
+        }
+        let ours = true;
+        try {
+          parseJson(mutated);
+        } catch (error) {
+          if (!isColError(error, 'json-invalid')) throw error;
+          ours = false;
+        }
+        expect(ours, mutated).to.equal(native);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
