@@ -1,0 +1,31 @@
+// Browser bundles for size tracking (`npm run bundle`, used by bench/bundle-size.bench.mjs).
+// Bundles the built `dist/` of the browser-capable packages, minified, one file per entry, so
+// the size a web developer pays for each import is measured the way their bundler would see it.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+/** What a web developer imports → the bundle it should cost. */
+export const entries = {
+  'core': "export * from '@citiesoflearning/core';",
+  'core-unbake': "export { unbake } from '@citiesoflearning/core';",
+  'core-pathways': "export { validatePathway, evaluatePathway } from '@citiesoflearning/core';",
+  'core-normalize': "export { detect, normalize } from '@citiesoflearning/core';",
+  'verify': "export { verify } from '@citiesoflearning/verify';",
+  'client': "export { createClient } from '@citiesoflearning/client';",
+};
+
+const virtual = (source) => ({
+  name: 'virtual-entry',
+  resolveId: (id) => (id === 'entry' ? id : null),
+  load: (id) => (id === 'entry' ? source : null),
+});
+
+export default Object.entries(entries).map(([name, source]) => ({
+  input: 'entry',
+  output: { file: `dist-bundle/${name}.js`, format: 'es', inlineDynamicImports: false, dir: undefined },
+  plugins: [virtual(source), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), terser()],
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+    warn(warning);
+  },
+}));
