@@ -1,1 +1,7 @@
-export {};
+/**
+ * `@citiesoflearning/cli` — the `col` command. Import `main` to run it in-process.
+ *
+ * @packageDocumentation
+ */
+export { main } from './main.js';
+export { VerifyExit } from './commands/verify.js';

@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { ColError } from '@citiesoflearning/core';
+import { startServer } from '@citiesoflearning/server';
+import type { Output } from '../output.js';
+
+const HELP = `col serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
+
+Runs the reference badge & pathway API on SQLite. Prints "listening on <url>" once ready.
+COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once).
+--demo seeds a Cities of Learning place (issuers, achievements, claim codes, pathways,
+opportunities) and serves the examples.`;
+
+/**
+ * Runs `col serve` until SIGINT/SIGTERM, then shuts down gracefully.
+ *
+ * @example
+ * ```ts
+ * await serveCommand(['--port', '8080', '--demo'], processOutput());
+ * ```
+ */
+export async function serveCommand(argv: string[], io: Output): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: '.col-data' },
+      'base-url': { type: 'string' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ColError('usage', `--port ${values.port}: not a port number.`);
+
+  const adminKeyFromEnv = process.env.COL_ADMIN_KEY;
+  const server = await startServer({
+    port,
+    host: values.host,
+    dataDir: values.data,
+    demo: values.demo ?? false,
+    ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+    ...(adminKeyFromEnv ? { adminKey: adminKeyFromEnv } : {}),
+    log: (line) => io.err(line),
+  });
+  if (!adminKeyFromEnv) io.err(`admin key (generated; set COL_ADMIN_KEY to choose one): ${server.adminKey}`);
+  for (const { achievement, code } of server.demo?.claimCodes ?? []) io.err(`demo claim code for ${achievement}: ${code}`);
+  io.out(`listening on ${server.url}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

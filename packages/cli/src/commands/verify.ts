@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import { ColError } from '@citiesoflearning/core';
+import { verify, type VerificationReport, type VerifyOptions } from '@citiesoflearning/verify';
+import { readInput, readJsonOption } from '../io.js';
+import { paint, type Output } from '../output.js';
+
+/** `col verify` exit codes (a public contract: scripts switch on them). */
+export const VerifyExit = { verified: 0, failed: 1, usage: 2, inconclusive: 3 } as const;
+
+const HELP = `col verify <file|https-url|-> [options]
+
+Checks a badge — a JSON file, a compact JWS, a baked .png/.svg, an https URL, or "-" for
+standard input — and prints a checklist (or the report as JSON with --json).
+
+  --json              print the report as JSON
+  --documents FILE    JSON object mapping URL → document, consulted before any network lookup
+  --offline           no network at all: what is not in --documents is inconclusive
+  --recipient VALUE   the email or id the badge should have been issued to
+  --trust FILE        issuer ids that count as known (JSON array, or one per line)
+  --now ISO8601       evaluate dates at this instant
+
+Exit: 0 verified, 1 failed, 3 inconclusive, 2 usage error or unreadable input.`;
+
+/**
+ * Runs `col verify` with the arguments after the command name; returns the exit code.
+ *
+ * @example
+ * ```ts
+ * const code = await verifyCommand(['badge.json', '--json'], processOutput());
+ * ```
+ */
+export async function verifyCommand(argv: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      documents: { type: 'string' },
+      offline: { type: 'boolean' },
+      recipient: { type: 'string' },
+      trust: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new ColError('usage', 'col verify takes exactly one input: a file, an https URL, or - for standard input.');
+  const [source] = positionals as [string];
+
+  const options: VerifyOptions = { offline: values.offline ?? false };
+  if (values.documents) options.documents = await readDocuments(values.documents);
+  if (values.recipient) options.recipient = values.recipient;
+  if (values.trust) options.trustedIssuers = await readTrustList(values.trust);
+  if (values.now) {
+    if (Number.isNaN(Date.parse(values.now))) throw new ColError('usage', `--now ${values.now}: not an ISO 8601 date-time.`);
+    options.now = values.now;
+  }
+
+  const input = /^https?:\/\//i.test(source) ? source : await readInput(source);
+  const report = await verify(input, options);
+
+  if (values.json) io.out(JSON.stringify(report, null, 2));
+  else printChecklist(report, io);
+
+  if (report.checks.some((check) => check.id === 'parse' && check.outcome === 'failed')) return VerifyExit.usage;
+  return VerifyExit[report.outcome];
+}
+
+async function readDocuments(path: string): Promise<Record<string, unknown>> {
+  const documents = await readJsonOption('--documents', path);
+  if (!documents || typeof documents !== 'object' || Array.isArray(documents)) {
+    throw new ColError('usage', `--documents ${path}: expected a JSON object mapping URL → document.`);
+  }
+  return documents as Record<string, unknown>;
+}
+
+async function readTrustList(path: string): Promise<string[]> {
+  const text = new TextDecoder().decode(await readInput(path)).trim();
+  if (text.startsWith('[') || text.startsWith('{')) {
+    const parsed = await readJsonOption('--trust', path);
+    const list = Array.isArray(parsed) ? parsed : (parsed as { issuers?: unknown }).issuers;
+    if (!Array.isArray(list) || !list.every((id) => typeof id === 'string')) {
+      throw new ColError('usage', `--trust ${path}: expected a JSON array of issuer ids (or one id per line).`);
+    }
+    return list;
+  }
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+}
+
+const symbols = {
+  passed: ['✓', 'green'],
+  failed: ['✗', 'red'],
+  inconclusive: ['?', 'yellow'],
+  warning: ['!', 'yellow'],
+  skipped: ['–', 'grey'],
+} as const;
+
+const headlines = {
+  verified: 'Verified: this badge is genuine and current.',
+  failed: 'Not verified: at least one check failed.',
+  inconclusive: 'Could not fully verify: some checks could not be completed.',
+} as const;
+
+/** Prints the report as a readable checklist: a headline, the badge, then one line per check. */
+function printChecklist(report: VerificationReport, io: Output): void {
+  const colour = report.outcome === 'verified' ? 'green' : report.outcome === 'failed' ? 'red' : 'yellow';
+  io.out(paint(headlines[report.outcome], colour, io.color));
+  const badge = report.badge;
+  if (badge?.name) {
+    const issuer = badge.issuer?.name ?? badge.issuer?.id;
+    io.out(`  ${paint(badge.name, 'bold', io.color)}${issuer ? ` — issued by ${issuer}` : ''}`);
+    const dates = [badge.issuedOn && `issued ${badge.issuedOn}`, badge.validUntil && `valid until ${badge.validUntil}`]
+      .filter(Boolean).join(', ');
+    if (dates) io.out(`  ${dates}`);
+  }
+  io.out(`  format: ${report.format}`);
+  io.out('');
+  for (const check of report.checks) {
+    const [symbol, tone] = symbols[check.outcome];
+    io.out(`  ${paint(symbol, tone, io.color)} ${check.id.padEnd(10)} ${check.message}${check.code ? paint(` (${check.code})`, 'grey', io.color) : ''}`);
+  }
+}

@@ -1,0 +1,52 @@
+import { isColError } from '@citiesoflearning/core';
+import { bakeCommand, unbakeCommand } from './commands/bake.js';
+import { keysCommand } from './commands/keys.js';
+import { serveCommand } from './commands/serve.js';
+import { verifyCommand } from './commands/verify.js';
+import { processOutput, type Output } from './output.js';
+import { USAGE } from './usage.js';
+
+const commands: Record<string, (argv: string[], io: Output) => Promise<number>> = {
+  verify: verifyCommand,
+  bake: bakeCommand,
+  unbake: unbakeCommand,
+  keys: keysCommand,
+  serve: serveCommand,
+};
+
+/**
+ * Runs the `col` command line and resolves to its exit code. Expected failures print a plain
+ * message (never a stack trace) and exit 2; anything unexpected is rethrown.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2));
+ * ```
+ */
+export async function main(argv: string[], io: Output = processOutput()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`col: unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (isColError(error)) {
+      io.err(`col ${name}: ${error.message}`);
+      return 2;
+    }
+    // parseArgs reports unknown or malformed options with these codes.
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`col ${name}: ${(error as Error).message}\nRun "col ${name} --help" for its options.`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, it, expect } from '@col/harness';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCol } from './run-col.js';
+
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+/** Starts `col serve`, resolving once it prints `listening on <url>`. */
+async function startServe(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, ...env } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`no "listening on" within 30 s; stderr: ${stderr}`)), 30_000);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const match = /^listening on (\S+)$/m.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`col serve exited ${code}: ${stderr}`)));
+  });
+  return { child, url, stderr: () => stderr };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+describe('col serve', () => {
+  it('serves the demo API, issues a claim whose credential `col verify` accepts, and stops cleanly on SIGTERM', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'col-serve-'));
+    const { child, url, stderr } = await startServe(['--demo', '--port', '0', '--data', data], { COL_ADMIN_KEY: 'test-admin-key-0123456789' });
+    try {
+      expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+/);
+      expect(stderr()).to.not.contain('test-admin-key'); // a key from the environment is never echoed
+      const openapi = await (await fetch(new URL('/api/v1/openapi.json', url))).json();
+      expect(openapi.openapi).to.match(/^3\.1/);
+
+      const demo = /demo claim code for (\S+): (\S+)/.exec(stderr());
+      expect(demo, 'demo claim codes are printed').to.not.equal(null);
+      const [, achievement, code] = demo!;
+      const claim = await fetch(new URL('/api/v1/claims', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ achievement, code, recipient: { email: 'learner@example.org' } }),
+      });
+      expect(claim.status).to.equal(201);
+      const { credential } = await claim.json();
+
+      // Answer every lookup the verifier makes from the running server, then verify offline.
+      const documents: Record<string, unknown> = {};
+      const lookups = [new URL('/.well-known/did.json', url).href, new URL('/.well-known/jwks.json', url).href];
+      for (const entry of [credential.credentialStatus].flat().filter(Boolean)) lookups.push(entry.statusListCredential);
+      for (const lookup of lookups) {
+        const local = new URL(new URL(lookup).pathname, url);
+        documents[lookup] = await (await fetch(local)).json();
+      }
+      const issuerId: string = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
+      if (issuerId.startsWith('did:web:')) {
+        const didUrl = `https://${issuerId.slice(8).split(':').map(decodeURIComponent).join('/')}${issuerId.split(':').length > 3 ? '/did.json' : '/.well-known/did.json'}`;
+        documents[didUrl] = documents[new URL('/.well-known/did.json', url).href];
+      }
+      const dir = await mkdtemp(join(tmpdir(), 'col-serve-verify-'));
+      await writeFile(join(dir, 'credential.json'), JSON.stringify(credential));
+      await writeFile(join(dir, 'documents.json'), JSON.stringify(documents));
+      const verified = await runCol(['verify', join(dir, 'credential.json'), '--offline', '--documents', join(dir, 'documents.json'), '--json']);
+      const report = JSON.parse(verified.stdout);
+      expect(report.outcome, JSON.stringify(report.checks, null, 1)).to.equal('verified');
+      expect(verified.code).to.equal(0);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).to.equal(0);
+  });
+
+  it('prints a generated admin key when COL_ADMIN_KEY is not set, and rejects a bad port', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'col-serve-'));
+    const { child, stderr } = await startServe(['--port', '0', '--data', data], { COL_ADMIN_KEY: '' });
+    child.kill('SIGTERM');
+    await exited(child);
+    expect(stderr()).to.match(/admin key .*: \S{16,}/);
+    expect((await runCol(['serve', '--port', 'eighty'])).code).to.equal(2);
+  });
+});
