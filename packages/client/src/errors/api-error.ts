@@ -1,0 +1,115 @@
+import { ColError } from '@citiesoflearning/core';
+
+/**
+ * Every stable `code` an {@link ApiError} can carry. Switch on these in programs; show
+ * `message` to people.
+ *
+ * - `bad-request` (400, 422): the request was malformed or failed the server's validation.
+ * - `unauthorized` (401): no key or token, or one the server does not know.
+ * - `forbidden` (403): the key is known but may not do this (e.g. another provider's badge).
+ * - `not-found` (404).
+ * - `conflict` (409): e.g. a claim code that is used up or expired.
+ * - `payload-too-large` (413, or a response bigger than the client's `maxResponseBytes`).
+ * - `rate-limited` (429): see {@link RateLimitedError.retryAfter}.
+ * - `server-error` (5xx).
+ * - `timeout`: no complete answer within the client's `timeout`.
+ * - `network`: the server could not be reached or dropped the connection.
+ * - `invalid-response`: the server answered something the client cannot trust (wrong content
+ *   type, malformed JSON, a missing or mistyped field).
+ *
+ * @example
+ * ```ts
+ * import type { ApiErrorCode } from '@citiesoflearning/client';
+ * const retryable: ApiErrorCode[] = ['timeout', 'network', 'server-error', 'rate-limited'];
+ * ```
+ */
+export type ApiErrorCode =
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'rate-limited'
+  | 'server-error'
+  | 'timeout'
+  | 'network'
+  | 'invalid-response';
+
+/** What an {@link ApiError} knows about the failed exchange (never personal data). */
+export interface ApiErrorInit {
+  /** HTTP status, when the server answered. */
+  status?: number;
+  /** The server's own error code (e.g. `claim-code-used-up`), when it sent one. */
+  serverCode?: string;
+  /** Method and URL path of the request (no query string: it may hold search terms). */
+  request?: { method: string; path: string };
+  cause?: unknown;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one error the client throws for anything that went wrong talking to an API. It is a
+ * `ColError` (from `@citiesoflearning/core`), so `isColError(error)` is true for it; its `code`
+ * is one of {@link ApiErrorCode} and its `message` is the server's own message when the server
+ * sent one.
+ *
+ * A user's `AbortSignal` is not an error of the API: aborting rejects with the signal's
+ * `reason` (an `AbortError` `DOMException` by default), as `fetch` does.
+ *
+ * @example
+ * ```ts
+ * import { ApiError } from '@citiesoflearning/client';
+ * try {
+ *   await col.claims.create({ achievement: 'intro-to-coding', code, recipient: { email } });
+ * } catch (error) {
+ *   if (error instanceof ApiError && error.code === 'conflict') showMessage(error.message);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class ApiError extends ColError {
+  /** Stable code, see {@link ApiErrorCode}. */
+  declare readonly code: ApiErrorCode;
+  /** HTTP status, when the server answered. */
+  readonly status?: number;
+  /** The server's own error code, when it sent one (finer than `code`). */
+  readonly serverCode?: string;
+  /** Method and path of the request that failed. */
+  readonly request?: { readonly method: string; readonly path: string };
+
+  constructor(code: ApiErrorCode, message: string, init: ApiErrorInit = {}) {
+    super(code, message, { cause: init.cause, details: init.details });
+    // Keep `name` as ColError so `isColError` (which checks the name across bundles) matches.
+    if (init.status !== undefined) this.status = init.status;
+    if (init.serverCode !== undefined) this.serverCode = init.serverCode;
+    if (init.request !== undefined) this.request = Object.freeze({ ...init.request });
+  }
+}
+
+/**
+ * Whether `value` is an {@link ApiError}, optionally with a given code. Works across copies of
+ * the package because it checks the shape, not the prototype.
+ *
+ * @example
+ * ```ts
+ * import { isApiError } from '@citiesoflearning/client';
+ * try { await col.achievements.get('nope'); }
+ * catch (error) { if (isApiError(error, 'not-found')) return null; throw error; }
+ * ```
+ */
+export function isApiError(value: unknown, code?: ApiErrorCode): value is ApiError {
+  if (value instanceof ApiError) return code === undefined || value.code === code;
+  return (
+    value instanceof Error &&
+    value.name === 'ColError' &&
+    typeof (value as Partial<ApiError>).code === 'string' &&
+    API_ERROR_CODES.has((value as ApiError).code) &&
+    (code === undefined || (value as ApiError).code === code)
+  );
+}
+
+const API_ERROR_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
+  'bad-request', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large',
+  'rate-limited', 'server-error', 'timeout', 'network', 'invalid-response',
+]);
