@@ -1,0 +1,17 @@
+import { ColError } from '../errors.js';
+
+/** Default largest image {@link unbake} and {@link bake} accept: 50 MiB. Badge images are kilobytes. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** Refuse oversized input before looking at a single byte of it. */
+export function checkSize(length: number, maxBytes: number | undefined): void {
+  const limit = maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!(limit >= 0)) throw new ColError('option-invalid', 'maxBytes must be a number of bytes, zero or more.');
+  if (length > limit) {
+    throw new ColError(
+      'input-too-large',
+      `The image is ${length} bytes, more than the ${limit} bytes allowed for a badge image.`,
+      { details: { length, maxBytes: limit } },
+    );
+  }
+}
