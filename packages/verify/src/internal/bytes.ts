@@ -1,0 +1,67 @@
+// Small byte helpers shared by the crypto modules. Everything here works the same in Node and in
+// browsers (no Buffer), because the same code ships to both.
+import { base64url } from '@scure/base';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 bytes of a string. */
+export function utf8(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Strict UTF-8 decoding: invalid sequences throw instead of turning into U+FFFD. */
+export function fromUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** base64url without padding (RFC 4648 §5, as JOSE uses it). */
+export function toBase64Url(bytes: Uint8Array): string {
+  return base64url.encode(bytes).replace(/=+$/, '');
+}
+
+/** Decodes base64url with or without padding; throws on any character outside the alphabet. */
+export function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) throw new TypeError('not base64url');
+  const bare = text.replace(/=+$/, '');
+  const padded = bare + '='.repeat((4 - (bare.length % 4)) % 4);
+  return base64url.decode(padded);
+}
+
+/** Concatenates byte arrays. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** Lower-case hex of bytes. */
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** SHA-256 through WebCrypto. */
+export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().digest('SHA-256', asBuffer(bytes)));
+}
+
+/** The platform's WebCrypto `subtle` (Node ≥ 20 and every current browser). */
+export function subtle(): SubtleCrypto {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error('WebCrypto (globalThis.crypto.subtle) is not available in this environment');
+  return s;
+}
+
+/** Whether a value is a plain (non-null, non-array) object. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Narrows a byte array to the `BufferSource` WebCrypto's typings want (no copy). */
+export function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes as Uint8Array<ArrayBuffer>;
+}

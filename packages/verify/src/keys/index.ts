@@ -1,0 +1,12 @@
+export type { KeyPair, KeyType } from './types.js';
+export { generateKeyPair } from './generate.js';
+export {
+  multibaseToJwk,
+  jwkToMultibase,
+  didKeyToJwk,
+  jwkToDidKey,
+  multibaseToRawEd25519,
+  rawEd25519ToMultibase,
+} from './multikey.js';
+export { publicJwk, hasPrivateMembers, algorithmForJwk, keyFitsAlgorithm } from './jwk.js';
+export type { SignatureAlgorithm } from './jwk.js';

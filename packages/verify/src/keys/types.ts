@@ -1,0 +1,20 @@
+/** Key algorithms the SDK can generate and sign with. */
+export type KeyType = 'Ed25519' | 'P-256';
+
+/**
+ * A freshly generated key pair, in the forms issuers need: JWKs for JOSE, and for Ed25519 the
+ * Multikey and did:key forms used by Data Integrity proofs.
+ */
+export interface KeyPair {
+  type: KeyType;
+  /** Public key as a JWK (safe to publish). */
+  publicJwk: JsonWebKey;
+  /** Private key as a JWK (keep secret). */
+  privateJwk: JsonWebKey;
+  /** Ed25519 only: Multikey `z6Mk…` form of the public key. */
+  publicKeyMultibase?: string;
+  /** Ed25519 only: `did:key:z6Mk…`. */
+  did?: string;
+  /** Ed25519 only: `did:key:z6Mk…#z6Mk…`, the verification method to put in proofs. */
+  verificationMethod?: string;
+}

@@ -1,0 +1,37 @@
+// Raw Ed25519 signing and verification through WebCrypto (Node ≥ 20 and current browsers).
+import { ColError } from '@citiesoflearning/core';
+import { asBuffer, isObject, subtle } from '../internal/bytes.js';
+
+function assertEd25519(jwk: JsonWebKey, needPrivate: boolean): void {
+  if (!isObject(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
+    throw new ColError('key-unsupported', 'This proof type needs an Ed25519 key (JWK kty "OKP", crv "Ed25519").');
+  }
+  if (needPrivate && typeof jwk.d !== 'string') {
+    throw new ColError('key-unsupported', 'Signing needs the private key (the JWK has no "d").');
+  }
+}
+
+async function importKey(jwk: JsonWebKey, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+  const material: JsonWebKey = usage === 'sign'
+    ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x!, d: jwk.d! }
+    : { kty: 'OKP', crv: 'Ed25519', x: jwk.x! };
+  try {
+    return await subtle().importKey('jwk', material, { name: 'Ed25519' }, false, [usage]);
+  } catch (cause) {
+    throw new ColError('key-unsupported', 'The Ed25519 key could not be read (bad "x" or "d").', { cause });
+  }
+}
+
+/** Ed25519 signature (64 bytes) of `message`. */
+export async function ed25519Sign(privateJwk: JsonWebKey, message: Uint8Array): Promise<Uint8Array> {
+  assertEd25519(privateJwk, true);
+  const key = await importKey(privateJwk, 'sign');
+  return new Uint8Array(await subtle().sign({ name: 'Ed25519' }, key, asBuffer(message)));
+}
+
+/** Whether `signature` is a valid Ed25519 signature of `message` under `publicJwk`. */
+export async function ed25519Verify(publicJwk: JsonWebKey, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  assertEd25519(publicJwk, false);
+  const key = await importKey(publicJwk, 'verify');
+  return subtle().verify({ name: 'Ed25519' }, key, asBuffer(signature), asBuffer(message));
+}

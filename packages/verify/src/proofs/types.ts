@@ -1,0 +1,34 @@
+/** Data Integrity cryptosuites this SDK can sign with. */
+export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
+
+/** A W3C Data Integrity proof (`DataIntegrityProof`, or the legacy `Ed25519Signature2020`). */
+export interface DataIntegrityProof {
+  type: 'DataIntegrityProof' | 'Ed25519Signature2020' | string;
+  cryptosuite?: string;
+  created?: string;
+  verificationMethod: string;
+  proofPurpose: string;
+  proofValue: string;
+  id?: string;
+  previousProof?: string | string[];
+  '@context'?: unknown;
+  [member: string]: unknown;
+}
+
+/**
+ * The result of checking one proof. `ok: false` is an ordinary outcome (a bad or unverifiable
+ * proof), never an exception. Codes: `signature-invalid`, `proof-malformed`, `proof-unsupported`,
+ * `context-unknown`, `canonicalization-failed`, `key-unsupported`.
+ */
+export type ProofCheck =
+  | { ok: true; cryptosuite: string }
+  | { ok: false; code: string; message: string };
+
+/** Options shared by the Data Integrity sign and verify functions. */
+export interface ContextOptions {
+  /**
+   * Extra JSON-LD documents (URL → document) to use besides the pinned contexts; they win over
+   * the pinned copies. Nothing is ever fetched.
+   */
+  contexts?: Readonly<Record<string, object>>;
+}
