@@ -1,4 +1,4 @@
-import * as baking from './baking/index.js';
+import { unbake } from './baking/index.js';
 import { ColError } from './errors.js';
 import { isRecord, hasString, many, own } from './internal/guards.js';
 import { decodeCompactJws, isCompactJws, looksLikeJwsAttempt } from './internal/jws.js';
@@ -113,7 +113,8 @@ function unrecognized_(why: string): never {
 
 function detectBytes(bytes: Uint8Array, limits: Limits): Detection {
   if (bytes.length === 0) return unrecognized_('the input is empty');
-  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b)) {
+  // A damaged signature still goes to the PNG reader, which says what is wrong with it.
+  if (PNG_SIGNATURE.every((b, i) => bytes[i] === b) || bytes[0] === 0x89 || (bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)) {
     if (bytes.length > limits.maxImageBytes) throw tooLarge(limits.maxImageBytes);
     return detectImage(bytes, limits);
   }
@@ -200,17 +201,8 @@ function classifyObject(json: Record<string, unknown>): Omit<Detection, 'kind'> 
   return unrecognized_('this JSON is neither an Open Badges 2.0 assertion nor an Open Badges 3.0 credential');
 }
 
-interface BakedBadgeLike {
-  image: 'png' | 'svg';
-  version: 2 | 3;
-  text: string;
-  legacyUrl: boolean;
-}
-
 function detectImage(bytes: Uint8Array, limits: Limits): Detection {
-  const unbake = (baking as unknown as { unbake?: (image: Uint8Array) => BakedBadgeLike | undefined }).unbake;
-  if (!unbake) throw new ColError('image-unsupported', 'Reading badges from images is not available in this build.');
-  const baked = unbake(bytes);
+  const baked = unbake(bytes, { maxBytes: limits.maxImageBytes });
   if (!baked) throw new ColError('image-not-baked', 'This image has no badge baked into it.');
   const text = baked.text.trim();
   const found: Detection = { kind: baked.image, image: baked.image, version: baked.version, format: 'unknown' };

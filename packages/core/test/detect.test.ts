@@ -1,5 +1,5 @@
-import { describe, it, expect, readRepoFile, readFixtureJson, readFixtureText } from '@col/harness';
-import { detect, isColError, type Detection } from '@citiesoflearning/core';
+import { describe, it, expect, readRepoFile, readFixture, readFixtureJson, readFixtureText } from '@col/harness';
+import { detect, isColError, bake, encodePngChunk, type Detection } from '@citiesoflearning/core';
 import { base64urlEncode } from '../src/internal/base64url.js';
 import { utf8Encode } from '../src/internal/utf8.js';
 
@@ -198,5 +198,74 @@ describe('detect: bad input', () => {
     expect(found.format).to.equal('ob2-hosted');
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
     expect(Object.getPrototypeOf(found.json)).to.equal(Object.prototype);
+  });
+});
+
+describe('detect: baked images', () => {
+  const PNG = 'dcc/verifiableCredentials/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-OBSpecExample.png';
+  const SVG = 'dcc/verifiableCredentials/v1/dataIntegrityProof/didKey/mixedRegistry-validStatus-noExpiry.svg';
+  const CREDENTIAL = 'dcc/verifiableCredentials/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-OBSpecExample.json';
+
+  it('finds an OB 3.0 credential baked into a PNG (bytes and ArrayBuffer)', async () => {
+    const credential = await readFixtureJson(CREDENTIAL);
+    const png = bake(await readFixture(PNG), credential);
+    const found = detect(png);
+    expect(found).to.include({ kind: 'png', image: 'png', version: 3, format: 'ob3-data-integrity' });
+    expect(found.json).to.deep.equal(credential);
+    const copy = png.slice().buffer as ArrayBuffer;
+    expect(detect(copy)).to.include({ kind: 'png', format: 'ob3-data-integrity' });
+  });
+
+  it('finds an OB 2.0 signed JWS baked into a PNG', async () => {
+    const jws = jwsOf(await data('ob2-signed-assertion.json'), { alg: 'RS256' });
+    const found = detect(bake(await readFixture(PNG), jws, { version: 2 }));
+    expect(found).to.include({ kind: 'png', image: 'png', version: 2, format: 'ob2-signed', jws });
+    expect(found.payload).to.have.property('type', 'Assertion');
+  });
+
+  it('finds a VC-JWT baked into an SVG, given as bytes or as text', async () => {
+    const jws = jwsOf(await data('ob3-jwt-payload.json'));
+    const svg = bake(await readFixture(SVG), jws);
+    expect(detect(svg)).to.include({ kind: 'svg', image: 'svg', version: 3, format: 'ob3-jwt', jws });
+    const text = new TextDecoder().decode(svg);
+    expect(detect(`\n  ${text}`)).to.include({ kind: 'svg', format: 'ob3-jwt', jws });
+  });
+
+  it('finds an OB 2.0 hosted assertion baked as JSON into an SVG', async () => {
+    const assertion = await data('ob2-hosted-embedded.json');
+    const found = detect(bake(await readFixture(SVG), assertion));
+    expect(found).to.include({ kind: 'svg', version: 2, format: 'ob2-hosted' });
+    expect(found.json).to.deep.equal(assertion);
+  });
+
+  it('reports the hosted URL of a legacy baked PNG', async () => {
+    const png = await readFixture(PNG);
+    const text = new Uint8Array([...utf8Encode('openbadges'), 0, ...utf8Encode('https://badges.example.org/assertions/1001')]);
+    const legacy = new Uint8Array([...png.subarray(0, 33), ...encodePngChunk('tEXt', text), ...png.subarray(33)]);
+    expect(detect(legacy)).to.deep.equal({
+      kind: 'png',
+      image: 'png',
+      version: 2,
+      format: 'unknown',
+      bakedUrl: 'https://badges.example.org/assertions/1001',
+    });
+  });
+
+  it('says so when an image carries no badge, and passes on image errors', async () => {
+    const plain = await readFixture(PNG);
+    const error = errorOf(() => detect(plain));
+    expect(isColError(error, 'image-not-baked')).to.equal(true);
+    expect(error.message).to.equal('This image has no badge baked into it.');
+    expect(errorCode(() => detect('<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'))).to.equal('image-not-baked');
+    // A truncated PNG: the image reader's own code reaches the caller.
+    const truncated = plain.subarray(0, 40);
+    expect(errorCode(() => detect(truncated))).to.match(/^png-/);
+  });
+
+  it('refuses an image baked with something that is not a badge', async () => {
+    const png = bake(await readFixture(PNG), '{"hello": "world"}', { version: 3 });
+    const error = errorOf(() => detect(png));
+    expect(isColError(error, 'input-unrecognized')).to.equal(true);
+    expect(error.message).to.match(/^The image carries something that is not a badge/);
   });
 });
