@@ -1,1 +1,19 @@
-export {};
+/**
+ * The verification flow: `verify(input, options)` → a check-by-check {@link VerificationReport}.
+ *
+ * @packageDocumentation
+ */
+export { verify } from './verify.js';
+export type { VerifyOptions } from './options.js';
+export {
+  summarize,
+  overallOutcome,
+  type VerificationReport,
+  type Check,
+  type CheckId,
+  type CheckOutcome,
+  type VerificationOutcome,
+  type BadgeSummary,
+} from './report.js';
+export { messageFor } from './messages.js';
+export { didWebToUrl } from './resolve-key.js';

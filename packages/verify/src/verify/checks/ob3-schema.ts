@@ -1,0 +1,64 @@
+import { makeCheck, type Check } from '../report.js';
+import { asArray, hasType, idOf, isObj } from '../context.js';
+
+const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
+const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
+
+/**
+ * The `schema` check for an OB 3.0 / VC credential.
+ *
+ * Failures (the credential cannot be checked at all): not an object, no VC `@context` first, no
+ * `VerifiableCredential` type, no issuer id, no `credentialSubject`.
+ * Warnings (reported, never blocking): the subject has neither `id` nor `identifier`
+ * (`subject-unidentified`), no issue date (`valid-from-missing`), not an Open Badge
+ * (`not-open-badge`). When several apply, the code is the first and the message lists all.
+ *
+ * @example
+ * ```ts
+ * checkOb3Schema(credential).code; // e.g. 'subject-unidentified'
+ * ```
+ */
+export function checkOb3Schema(credential: unknown): Check {
+  if (!isObj(credential)) return makeCheck('schema', 'failed', 'schema-invalid', 'This is not a credential (not a JSON object).');
+  const contexts = asArray(credential['@context']);
+  const version = contexts[0] === VC_V2 ? 2 : contexts[0] === VC_V1 ? 1 : 0;
+  const problems: string[] = [];
+  if (!version) problems.push('it does not start with the W3C Verifiable Credentials context');
+  if (!hasType(credential, 'VerifiableCredential')) problems.push('its type is not VerifiableCredential');
+  if (!idOf(credential.issuer)) problems.push('it does not name its issuer');
+  if (!asArray(credential.credentialSubject).some(isObj)) problems.push('it has no credential subject');
+  if (problems.length) {
+    return makeCheck('schema', 'failed', 'schema-invalid', `This is not a valid credential: ${problems.join('; ')}.`);
+  }
+  const warnings: Array<[string, string]> = [];
+  const subjects = asArray(credential.credentialSubject).filter(isObj);
+  if (!subjects.some((s) => typeof s.id === 'string' || asArray(s.identifier).length > 0)) {
+    warnings.push([
+      'subject-unidentified',
+      'it does not say who it was awarded to (no learner id or identifier), so it cannot be tied to a person',
+    ]);
+  }
+  const issued = version === 2 ? credential.validFrom : credential.issuanceDate;
+  if (issued === undefined) warnings.push(['valid-from-missing', 'it does not say when it was issued']);
+  if (!hasType(credential, 'OpenBadgeCredential') && !hasType(credential, 'AchievementCredential')) {
+    warnings.push(['not-open-badge', 'it is a verifiable credential but not an Open Badge']);
+  }
+  if (warnings.length) {
+    const [code] = warnings[0]!;
+    return makeCheck('schema', 'warning', code, `The badge is readable, but ${warnings.map((w) => w[1]).join('; ')}.`);
+  }
+  return makeCheck('schema', 'passed', 'schema-valid');
+}
+
+/**
+ * The VC data-model version of a credential (1 or 2; 0 when neither).
+ *
+ * @example
+ * ```ts
+ * vcVersion({ '@context': ['https://www.w3.org/ns/credentials/v2'] }); // 2
+ * ```
+ */
+export function vcVersion(credential: Record<string, unknown>): 0 | 1 | 2 {
+  const first = asArray(credential['@context'])[0];
+  return first === VC_V2 ? 2 : first === VC_V1 ? 1 : 0;
+}

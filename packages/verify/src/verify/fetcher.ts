@@ -1,0 +1,316 @@
+import { ColError, parseJson } from '@citiesoflearning/core';
+
+/** Default per-request timeout: 10 s. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Default per-response size limit: 2 MB. */
+export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+/** Most redirects followed for one lookup. */
+export const MAX_REDIRECTS = 5;
+
+/** How lookups are answered; a subset of `VerifyOptions`. */
+export interface FetcherOptions {
+  /** URL → document (object or text), consulted before the network for every lookup. */
+  documents?: Record<string, unknown>;
+  /** No network at all. */
+  offline?: boolean;
+  /** The `fetch` to use (defaults to the global one). */
+  fetch?: typeof fetch;
+  /** Per-request timeout in milliseconds. */
+  timeoutMs?: number;
+  /** Per-response size limit in bytes. */
+  maxBytes?: number;
+  /** Cancels every lookup. */
+  signal?: AbortSignal;
+}
+
+/** A fetched (or locally supplied) document. */
+export interface FetchedDocument {
+  /** The URL asked for. */
+  url: string;
+  /** Where it was finally found (after redirects). */
+  finalUrl: string;
+  /** HTTP status (200 for local documents). */
+  status: number;
+  /** Parsed JSON when the body is JSON, else `undefined`. */
+  json: unknown;
+  /** The body as text (`undefined` when a local document was given as an object). */
+  text: string | undefined;
+  /** Raw bytes of the body (network responses only). */
+  bytes?: Uint8Array;
+  /** `Content-Type` header (network responses only). */
+  contentType?: string;
+}
+
+/**
+ * Whether a URL may be fetched: https anywhere, http only on loopback (127.0.0.0/8, ::1,
+ * localhost). Throws `url-invalid` or `insecure-url`.
+ *
+ * @example
+ * ```ts
+ * assertFetchable('http://127.0.0.1:8080/a.json'); // fine
+ * assertFetchable('http://example.org/a.json');    // throws ColError insecure-url
+ * ```
+ */
+export function assertFetchable(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ColError('url-invalid', `This is not a valid web address: ${clip(url)}.`);
+  }
+  if (parsed.protocol === 'https:') return parsed;
+  if (parsed.protocol === 'http:' && isLoopback(parsed.hostname)) return parsed;
+  throw new ColError(
+    'insecure-url',
+    parsed.protocol === 'http:'
+      ? `A link in this badge is not secure (http, not https), so we did not follow it: ${parsed.origin}.`
+      : `We only follow web (https) links; this one is ${parsed.protocol.replace(':', '')}.`,
+  );
+}
+
+/**
+ * Whether a host name is the local machine (loopback).
+ *
+ * @example
+ * ```ts
+ * isLoopback('127.0.0.1'); // true
+ * isLoopback('example.org'); // false
+ * ```
+ */
+export function isLoopback(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * Fetches documents for one verification: `documents` first, then (unless offline) the network
+ * with https-only, redirect, timeout and size rules. Every result is cached for the run, so a
+ * status list or issuer profile is fetched once however many times it is needed.
+ *
+ * @example
+ * ```ts
+ * const fetcher = new Fetcher({ documents: { 'https://example.org/issuer': issuerJson } });
+ * const issuer = await fetcher.json('https://example.org/issuer');
+ * ```
+ */
+export class Fetcher {
+  private readonly cache = new Map<string, Promise<FetchedDocument>>();
+  private readonly documents: Map<string, unknown>;
+  private readonly timeoutMs: number;
+  private readonly maxBytes: number;
+
+  constructor(private readonly options: FetcherOptions = {}) {
+    this.documents = new Map(Object.entries(options.documents ?? {}));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  }
+
+  /** Whether `documents` holds this URL (with or without its fragment). */
+  hasLocal(url: string): boolean {
+    return this.local(url) !== undefined;
+  }
+
+  /** Fetch a document (cached per instance). Throws {@link ColError} on any failure. */
+  get(url: string): Promise<FetchedDocument> {
+    const key = stripFragment(url);
+    let pending = this.cache.get(key);
+    if (!pending) {
+      pending = this.load(url);
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Fetch a document that must be JSON. Throws `document-invalid` if it is not. */
+  async json(url: string): Promise<unknown> {
+    const doc = await this.get(url);
+    if (doc.json === undefined) {
+      throw new ColError('document-invalid', `The document at ${clip(url)} is not JSON.`);
+    }
+    return doc.json;
+  }
+
+  private local(url: string): unknown {
+    if (this.documents.has(url)) return this.documents.get(url);
+    const bare = stripFragment(url);
+    if (this.documents.has(bare)) return this.documents.get(bare);
+    return undefined;
+  }
+
+  private async load(url: string): Promise<FetchedDocument> {
+    const local = this.local(url);
+    if (local !== undefined) return fromLocal(url, local, this.maxBytes);
+    if (this.options.offline) {
+      throw new ColError('offline', `We are offline and have no copy of ${clip(url)}.`, { details: { url } });
+    }
+    return this.fromNetwork(url);
+  }
+
+  private async fromNetwork(url: string): Promise<FetchedDocument> {
+    const fetchImpl = this.options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new ColError('fetch-failed', 'This environment cannot fetch documents; pass `documents` or `fetch`.');
+    }
+    const seen = new Set<string>();
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const target = assertFetchable(current);
+      target.hash = '';
+      const href = target.href;
+      if (seen.has(href)) {
+        throw new ColError('redirect-loop', `The link ${clip(url)} redirects in a loop.`, { details: { url } });
+      }
+      seen.add(href);
+      const response = await this.request(fetchImpl, href, 'manual');
+      let res = response;
+      if (res.type === 'opaqueredirect') {
+        // Browsers hide redirect targets from scripts: let the browser follow them (it caps the
+        // count and stops loops) and re-check where we ended up.
+        res = await this.request(fetchImpl, href, 'follow');
+        if (res.url) assertFetchable(res.url);
+      }
+      if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+        await res.body?.cancel().catch(() => undefined);
+        if (hop >= MAX_REDIRECTS) {
+          throw new ColError('too-many-redirects', `The link ${clip(url)} redirects more than ${MAX_REDIRECTS} times.`);
+        }
+        current = new URL(res.headers.get('location') as string, href).href;
+        continue;
+      }
+      const finalUrl = res.url || href;
+      if (res.status < 200 || res.status >= 300) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new ColError('http-error', `${new URL(finalUrl).host} answered ${res.status} for ${clip(url)}.`, {
+          details: { status: res.status, url },
+        });
+      }
+      const bytes = await this.readBody(res, url);
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      const contentType = res.headers.get('content-type') ?? undefined;
+      const doc: FetchedDocument = { url, finalUrl, status: res.status, json: tryJson(text, this.maxBytes), text, bytes };
+      if (contentType) doc.contentType = contentType;
+      return doc;
+    }
+  }
+
+  private async request(fetchImpl: typeof fetch, href: string, redirect: RequestRedirect): Promise<Response> {
+    const controller = new AbortController();
+    const outer = this.options.signal;
+    if (outer?.aborted) throw new ColError('fetch-aborted', 'Checking was cancelled.');
+    const onAbort = () => controller.abort();
+    outer?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    try {
+      return await fetchImpl(href, {
+        redirect,
+        signal: controller.signal,
+        credentials: 'omit',
+        headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.1' },
+      });
+    } catch (cause) {
+      if (timedOut) {
+        throw new ColError('fetch-timeout', `${new URL(href).host} did not answer within ${this.timeoutMs} ms.`, { cause });
+      }
+      if (outer?.aborted) throw new ColError('fetch-aborted', 'Checking was cancelled.', { cause });
+      throw new ColError('fetch-failed', `We couldn't reach ${new URL(href).host}.`, { cause });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+      // The body read below has its own timer, started fresh.
+    }
+  }
+
+  private async readBody(res: Response, url: string): Promise<Uint8Array> {
+    const declared = Number(res.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > this.maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw tooBig(url, this.maxBytes);
+    }
+    if (!res.body) return new Uint8Array(await res.arrayBuffer());
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reader.cancel().catch(() => undefined);
+    }, this.timeoutMs);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
+        if (total > this.maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          throw tooBig(url, this.maxBytes);
+        }
+        chunks.push(value);
+      }
+    } catch (cause) {
+      if (cause instanceof ColError) throw cause;
+      if (timedOut) throw new ColError('fetch-timeout', `${clip(url)} took too long to send.`, { cause });
+      if (this.options.signal?.aborted) throw new ColError('fetch-aborted', 'Checking was cancelled.', { cause });
+      throw new ColError('fetch-failed', `The download of ${clip(url)} was interrupted.`, { cause });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (timedOut) throw new ColError('fetch-timeout', `${clip(url)} took too long to send.`);
+    const out = new Uint8Array(total);
+    let offset = 0;
+    for (const c of chunks) {
+      out.set(c, offset);
+      offset += c.byteLength;
+    }
+    return out;
+  }
+}
+
+function fromLocal(url: string, value: unknown, maxBytes: number): FetchedDocument {
+  if (typeof value === 'string') {
+    return { url, finalUrl: url, status: 200, json: tryJson(value, maxBytes), text: value };
+  }
+  if (value instanceof Uint8Array) {
+    const text = new TextDecoder().decode(value);
+    return { url, finalUrl: url, status: 200, json: tryJson(text, maxBytes), text, bytes: value };
+  }
+  return { url, finalUrl: url, status: 200, json: value, text: undefined };
+}
+
+function tryJson(text: string, maxBytes: number): unknown {
+  const t = text.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  try {
+    return parseJson(text, { maxBytes });
+  } catch {
+    return undefined;
+  }
+}
+
+function tooBig(url: string, maxBytes: number): ColError {
+  return new ColError('response-too-large', `The document at ${clip(url)} is larger than ${maxBytes} bytes.`, {
+    details: { maxBytes },
+  });
+}
+
+/**
+ * A URL without its `#fragment`.
+ *
+ * @example
+ * ```ts
+ * stripFragment('https://a.example/keys#1'); // 'https://a.example/keys'
+ * ```
+ */
+export function stripFragment(url: string): string {
+  const i = url.indexOf('#');
+  return i === -1 ? url : url.slice(0, i);
+}
+
+/** Shorten a URL for a message (never include a query string: it may hold personal data). */
+export function clip(url: string): string {
+  const noQuery = url.split('?')[0] ?? url;
+  return noQuery.length > 120 ? `${noQuery.slice(0, 117)}…` : noQuery;
+}

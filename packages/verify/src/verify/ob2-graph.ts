@@ -1,0 +1,113 @@
+import { isColError } from '@citiesoflearning/core';
+import { makeCheck, type Check } from './report.js';
+import { asArray, hasType, idOf, isObj, type RunContext } from './context.js';
+import { INCONCLUSIVE_CODES } from './messages.js';
+import { clip } from './fetcher.js';
+
+type Json = Record<string, unknown>;
+
+/** An OB 2.0 assertion with its badge class and hosted issuer profile, as far as they could be loaded. */
+export interface Ob2Graph {
+  badge?: Json;
+  issuer?: Json;
+  /** Why the graph is incomplete (a `schema` or `key` check), when it is. */
+  problem?: Check;
+}
+
+/**
+ * Load an OB 2.0 assertion's badge class (fetched when an IRI) and its issuer profile, always
+ * from the issuer's hosted id (an issuer embedded in the badge is not trusted for keys or policy).
+ *
+ * @example
+ * ```ts
+ * const { badge, issuer, problem } = await loadOb2Graph(assertion, ctx);
+ * ```
+ */
+export async function loadOb2Graph(assertion: Json, ctx: RunContext): Promise<Ob2Graph> {
+  let badge: unknown = assertion.badge;
+  if (typeof badge === 'string') {
+    try {
+      badge = await ctx.fetcher.json(badge);
+    } catch (error) {
+      return { problem: lookupProblem(error, 'the badge description', 'schema') };
+    }
+  }
+  if (!isObj(badge)) return { problem: makeCheck('schema', 'failed', 'schema-invalid', 'The badge does not describe what it was awarded for.') };
+  const issuerRef = badge.issuer;
+  const issuerId = idOf(issuerRef);
+  if (!issuerId) return { badge, problem: makeCheck('schema', 'failed', 'schema-invalid', 'The badge does not name its issuer.') };
+  let issuer: unknown;
+  if (/^https?:\/\//i.test(issuerId)) {
+    try {
+      issuer = await ctx.fetcher.json(issuerId);
+    } catch (error) {
+      return { badge, problem: lookupProblem(error, "the issuer's profile", 'key') };
+    }
+  } else {
+    return { badge, problem: makeCheck('key', 'inconclusive', 'key-unresolvable', "The issuer's profile is not published at a web address, so we can't check the issuer.") };
+  }
+  if (!isObj(issuer) || issuer.id !== issuerId) {
+    return { badge, problem: makeCheck('key', 'failed', 'key-not-issuers', `The issuer profile at ${clip(issuerId)} does not describe this issuer.`) };
+  }
+  return { badge, issuer };
+}
+
+function lookupProblem(error: unknown, what: string, id: 'schema' | 'key'): Check {
+  if (isColError(error) && INCONCLUSIVE_CODES.has(error.code)) {
+    return makeCheck(id, 'inconclusive', error.code === 'offline' ? 'offline' : 'key-unresolvable', `We couldn't fetch ${what}: ${error.message}`);
+  }
+  if (isColError(error)) return makeCheck(id, 'failed', 'schema-invalid', `${what[0]?.toUpperCase()}${what.slice(1)} is damaged: ${error.message}`);
+  throw error;
+}
+
+/**
+ * The `schema` check for OB 2.0: required members of the assertion, badge class and issuer.
+ *
+ * @example
+ * ```ts
+ * checkOb2Schema(assertion, badge, issuer);
+ * ```
+ */
+export function checkOb2Schema(assertion: Json, badge?: Json, issuer?: Json): Check {
+  const missing: string[] = [];
+  for (const k of ['id', 'recipient', 'badge', 'verification', 'issuedOn']) if (assertion[k] === undefined) missing.push(`assertion ${k}`);
+  if (!hasType(assertion, 'Assertion')) missing.push('assertion type');
+  if (badge) for (const k of ['name', 'description', 'image', 'criteria', 'issuer']) if (badge[k] === undefined) missing.push(`badge ${k}`);
+  if (issuer) for (const k of ['name', 'url']) if (issuer[k] === undefined) missing.push(`issuer ${k}`);
+  if (missing.length) {
+    return makeCheck('schema', 'failed', 'schema-invalid', `The badge is missing parts every badge must have: ${missing.join(', ')}.`);
+  }
+  if (issuer && issuer.email === undefined) {
+    return makeCheck('schema', 'warning', 'issuer-email-missing', 'The badge is readable, but its issuer gives no contact email.');
+  }
+  return makeCheck('schema', 'passed', 'schema-valid');
+}
+
+/**
+ * Whether a hosted assertion URL is inside the issuer's verification policy: `allowedOrigins`
+ * (host names), `startsWith` (URL prefixes), or by default the issuer id's host.
+ *
+ * @example
+ * ```ts
+ * inHostedScope('https://example.org/a/1', { id: 'https://example.org/issuer' }); // true
+ * ```
+ */
+export function inHostedScope(assertionId: string, issuer: Json): boolean {
+  let url: URL;
+  try {
+    url = new URL(assertionId);
+  } catch {
+    return false;
+  }
+  const policy = isObj(issuer.verification) ? issuer.verification : {};
+  const starts = asArray(policy.startsWith).filter((s): s is string => typeof s === 'string');
+  const origins = asArray(policy.allowedOrigins).filter((s): s is string => typeof s === 'string');
+  if (starts.length && !starts.some((s) => assertionId.startsWith(s))) return false;
+  if (origins.length) return origins.some((o) => o === url.host || o === url.hostname || o === url.origin);
+  if (starts.length) return true;
+  try {
+    return new URL(String(issuer.id)).host === url.host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+import { isColError } from '@citiesoflearning/core';
+import { makeCheck, type Check } from './report.js';
+import { idOf, isObj, type RunContext } from './context.js';
+import { checkValidity } from './checks/validity.js';
+import { checkOb2Recipient, checkTrust } from './checks/recipient.js';
+import { checkOb2RevocationList } from './status.js';
+import { checkOb2Schema, loadOb2Graph } from './ob2-graph.js';
+import { ob2Summary } from './summary.js';
+import { skipped, type FormatResult } from './ob3-common.js';
+import { resolveOb2Key } from './resolve-key.js';
+import { verifyJws } from './primitives.js';
+
+const ALGORITHMS = ['RS256', 'ES256'];
+
+/**
+ * Verify an Open Badges 2.0 signed assertion (compact JWS): the key must be linked both ways
+ * with the HOSTED issuer profile (key `owner` = issuer id AND issuer `publicKey` lists the key),
+ * then the issuer's `revocationList` is checked for the assertion `id` (or legacy `uid`).
+ *
+ * @example
+ * ```ts
+ * await verifyOb2Signed(jws, header, payload, ctx);
+ * ```
+ */
+export async function verifyOb2Signed(
+  jws: string,
+  header: Record<string, unknown>,
+  assertion: Record<string, unknown>,
+  ctx: RunContext,
+): Promise<FormatResult> {
+  const checks: Check[] = [makeCheck('parse', 'passed', 'parsed', 'We read the badge: a signed Open Badge 2.0 assertion.')];
+  const graph = await loadOb2Graph(assertion, ctx);
+  const badge = ob2Summary(assertion, graph.badge, graph.issuer ?? graph.badge?.issuer);
+  const schema = graph.problem?.id === 'schema' ? graph.problem : checkOb2Schema(assertion, graph.badge, graph.issuer);
+  checks.push(schema);
+  if (schema.outcome === 'failed') {
+    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge is not valid.'));
+    return { checks, badge };
+  }
+  const alg = header.alg;
+  if (typeof alg !== 'string' || !ALGORITHMS.includes(alg)) {
+    checks.push(makeCheck('proof', 'failed', 'alg-forbidden', `This badge uses a signing method we do not accept ("${String(alg)}").`));
+    checks.push(makeCheck('key', 'skipped', 'not-checked', 'Not checked: the signing method is refused.'));
+  } else if (graph.problem || !graph.issuer) {
+    checks.push(makeCheck('proof', 'inconclusive', 'proof-not-checked'));
+    checks.push(graph.problem ?? makeCheck('key', 'inconclusive', 'key-unresolvable'));
+  } else {
+    const verification = isObj(assertion.verification) ? assertion.verification : {};
+    const creator = typeof verification.creator === 'string' ? verification.creator : undefined;
+    const key = await resolveOb2Key(creator, graph.issuer, alg, ctx.fetcher);
+    checks.push(makeCheck('key', key.outcome, key.code, key.message));
+    checks.push(await proofWith(jws, key.jwks, key.outcome));
+  }
+  checks.push(checkValidity({ from: assertion.issuedOn, until: assertion.expires }, ctx.now));
+  if (assertion.revoked === true) checks.push(makeCheck('status', 'failed', 'revoked'));
+  else if (graph.issuer) checks.push(await checkOb2RevocationList(graph.issuer, assertion, ctx));
+  else checks.push(makeCheck('status', 'inconclusive', 'status-unreachable', "We couldn't load the issuer, so we can't tell whether this badge was revoked."));
+  if (ctx.options.recipient !== undefined) checks.push(await checkOb2Recipient(assertion.recipient, ctx.options.recipient));
+  if (ctx.options.trustedIssuers !== undefined) checks.push(checkTrust(idOf(graph.issuer ?? graph.badge?.issuer), ctx.options.trustedIssuers));
+  return { checks, badge };
+}
+
+async function proofWith(jws: string, jwks: JsonWebKey[], keyOutcome: string): Promise<Check> {
+  if (jwks.length === 0) return makeCheck('proof', keyOutcome === 'failed' ? 'skipped' : 'inconclusive', 'proof-not-checked');
+  let last: unknown;
+  for (const jwk of jwks) {
+    try {
+      await verifyJws(jws, jwk, { algorithms: ALGORITHMS });
+      return makeCheck('proof', 'passed', 'signature-valid');
+    } catch (error) {
+      if (!isColError(error)) throw error;
+      last = error;
+    }
+  }
+  if (isColError(last) && last.code !== 'signature-invalid') return makeCheck('proof', 'failed', last.code, last.message);
+  return makeCheck('proof', 'failed', 'signature-invalid');
+}

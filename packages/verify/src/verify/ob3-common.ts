@@ -1,0 +1,49 @@
+import { makeCheck, type BadgeSummary, type Check } from './report.js';
+import { idOf, type RunContext } from './context.js';
+import { checkValidity } from './checks/validity.js';
+import { checkOb3Recipient, checkTrust } from './checks/recipient.js';
+import { checkOb3Status } from './status.js';
+import { ob3Summary } from './summary.js';
+
+/** What a format-specific verifier hands back to {@link verify}. */
+export interface FormatResult {
+  checks: Check[];
+  badge?: BadgeSummary;
+}
+
+/**
+ * The checks every OB 3.0 credential gets after its proof: validity, status, and (when asked)
+ * recipient and trust.
+ *
+ * @example
+ * ```ts
+ * const rest = await ob3AfterProof(credential, ctx);
+ * ```
+ */
+export async function ob3AfterProof(credential: Record<string, unknown>, ctx: RunContext): Promise<Check[]> {
+  const checks: Check[] = [];
+  checks.push(
+    checkValidity(
+      { from: credential.validFrom ?? credential.issuanceDate, until: credential.validUntil ?? credential.expirationDate },
+      ctx.now,
+    ),
+  );
+  checks.push(await checkOb3Status(credential, ctx));
+  if (ctx.options.recipient !== undefined) checks.push(await checkOb3Recipient(credential.credentialSubject, ctx.options.recipient));
+  if (ctx.options.trustedIssuers !== undefined) checks.push(checkTrust(idOf(credential.issuer), ctx.options.trustedIssuers));
+  return checks;
+}
+
+/**
+ * The checks that cannot run because an earlier one failed, reported as `skipped`.
+ *
+ * @example
+ * ```ts
+ * skippedAfter(['proof', 'key'], 'The badge could not be read.');
+ * ```
+ */
+export function skipped(ids: Array<Check['id']>, message: string): Check[] {
+  return ids.map((id) => makeCheck(id, 'skipped', 'not-checked', message));
+}
+
+export { ob3Summary };
