@@ -38,6 +38,13 @@ function looksLikeBrokenPng(bytes: Uint8Array): boolean {
   return bytes[0] === 0x89 || (bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47);
 }
 
+/** Whether the first non-blank character is `<` (after an optional UTF-8 BOM): text meant as XML. */
+function looksLikeXml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09) i++;
+  return bytes[i] === 0x3c;
+}
+
 /**
  * Read the Open Badge baked into a PNG or SVG image. Returns `undefined` when the image is fine
  * but carries no badge.
@@ -49,7 +56,7 @@ function looksLikeBrokenPng(bytes: Uint8Array): boolean {
  * `text` is exactly what was baked (JSON, compact JWS or URL); pass it on to the verifier.
  *
  * @throws ColError for anything that is not a readable badge image: `input-too-large`,
- *   `image-unsupported` (neither PNG nor SVG), `png-invalid`, `png-truncated`,
+ *   `image-unsupported` (neither PNG nor markup), `png-invalid`, `png-truncated`,
  *   `png-crc-mismatch`, `png-missing-iend`, `png-badge-compressed`, `svg-invalid`,
  *   `svg-entities-forbidden`, `badge-duplicate`, `badge-text-invalid`, `badge-empty`.
  * @example
@@ -64,7 +71,8 @@ function looksLikeBrokenPng(bytes: Uint8Array): boolean {
 export function unbake(image: Uint8Array, options: UnbakeOptions = {}): BakedBadge | undefined {
   checkSize(image.length, options.maxBytes);
   if (isPng(image) || looksLikeBrokenPng(image)) return unbakePng(image, options);
-  if (isSvg(image)) return unbakeSvg(image, options);
+  // Markup that is not recognisably SVG still goes to the SVG reader, which says why (`svg-invalid`, …).
+  if (looksLikeXml(image)) return unbakeSvg(image, options);
   throw new ColError('image-unsupported', 'This file is not a PNG or SVG image, so it cannot hold a baked badge.');
 }
 
@@ -106,7 +114,7 @@ export function bake(image: Uint8Array, credential: string | object, options: Ba
     throw new ColError('option-invalid', "onExisting must be 'replace' or 'refuse'.");
   }
   checkSize(image.length, options.maxBytes);
-  const type = isPng(image) ? 'png' : isSvg(image) ? 'svg' : undefined;
+  const type = isPng(image) ? 'png' : looksLikeXml(image) ? 'svg' : undefined;
   if (type === undefined) {
     if (looksLikeBrokenPng(image)) throw new ColError('png-invalid', 'This is not a PNG file: its first 8 bytes are not the PNG signature.');
     throw new ColError('image-unsupported', 'Badges can be baked into PNG or SVG images only.');
