@@ -1,5 +1,6 @@
 export type { KeyPair, KeyType } from './types.js';
 export { generateKeyPair } from './generate.js';
+export { ed25519SeedToJwk, privateMultibaseToJwk } from './import.js';
 export {
   multibaseToJwk,
   jwkToMultibase,
