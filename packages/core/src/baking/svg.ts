@@ -93,6 +93,15 @@ function readBody(scanner: XmlScanner, open: StartTag): string {
   }
 }
 
+/** After the root element only comments, processing instructions and blank text may follow. */
+function checkEpilog(scanner: XmlScanner): void {
+  for (let token = scanner.next(); token; token = scanner.next()) {
+    if (token.kind === 'comment' || token.kind === 'pi') continue;
+    if (token.kind === 'text' && scanner.text.slice(token.start, token.end).trim() === '') continue;
+    throw new ColError('svg-invalid', 'This SVG image is not well-formed XML: there is content after </svg>.');
+  }
+}
+
 /** Options for reading or baking SVG. */
 export interface SvgOptions {
   /** Refuse larger input with `input-too-large` (default 50 MiB). */
@@ -142,6 +151,7 @@ export function unbakeSvg(svg: Uint8Array, options: SvgOptions = {}): BakedBadge
     found = { image: 'svg', version, text, legacyUrl: isBareUrl(text) };
   }
   if (scope.depth !== 0) throw new ColError('svg-invalid', 'This SVG image is not well-formed XML: it ends before </svg>.');
+  checkEpilog(scanner);
   return found;
 }
 
