@@ -1,0 +1,166 @@
+/**
+ * The order in which a pathway's nodes can be evaluated, and the cycles that make it impossible.
+ * Internal.
+ *
+ * Each node i has two steps: its start threshold T(i) (when completions start to count, and
+ * whether it is locked) and its completion C(i). T(i) needs T(parent), C(p) for every
+ * prerequisite p and C(previous step) in a sequential group; C(i) needs T(i) and, for a group,
+ * C(child) for every child. Evaluating in a topological order of these 2N steps is linear; any
+ * cycle (a prerequisite on an ancestor or a descendant included) means the prerequisites can
+ * never be met. Vertex `2i` is T(i), `2i + 1` is C(i).
+ */
+import type { PathwayNode } from './types.js';
+
+export interface PathwayOrder {
+  order: Int32Array;
+  sequentialPrevious: Int32Array;
+  rank: Int32Array;
+  /** Node indices around a prerequisite cycle (first repeated at the end), when there is one. */
+  prerequisiteCycle?: number[];
+  precedesCycle?: number[];
+}
+
+export function orderPathway(
+  nodes: readonly PathwayNode[],
+  parent: readonly number[],
+  children: readonly number[][],
+  prerequisites: readonly number[][],
+  precedes: readonly number[][],
+): PathwayOrder {
+  const count = nodes.length;
+  const sequentialPrevious = new Int32Array(count).fill(-1);
+  const sequentialNext = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) {
+    const node = nodes[i]!;
+    if (node.type !== 'group' || node.order !== 'sequential') continue;
+    let previous = -1;
+    for (const child of children[i]!) {
+      if (nodes[child]!.optional === true) continue;
+      sequentialPrevious[child] = previous;
+      if (previous >= 0) sequentialNext[previous] = child;
+      previous = child;
+    }
+  }
+  // Who waits for each node's completion because of a prerequisite.
+  const dependents: number[][] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    for (const p of prerequisites[i]!) (dependents[p] ??= []).push(i);
+  }
+
+  const needs = new Int32Array(2 * count);
+  for (let i = 0; i < count; i++) {
+    needs[2 * i] = (parent[i]! >= 0 ? 1 : 0) + prerequisites[i]!.length + (sequentialPrevious[i]! >= 0 ? 1 : 0);
+    needs[2 * i + 1] = 1 + children[i]!.length;
+  }
+  const order = new Int32Array(2 * count);
+  let tail = 0;
+  for (let v = 0; v < 2 * count; v++) if (needs[v] === 0) order[tail++] = v;
+  const release = (v: number) => {
+    if (--needs[v]! === 0) order[tail++] = v;
+  };
+  for (let head = 0; head < tail; head++) {
+    const v = order[head]!;
+    const i = v >> 1;
+    if ((v & 1) === 0) {
+      release(2 * i + 1);
+      for (const child of children[i]!) release(2 * child);
+    } else {
+      if (parent[i]! >= 0) release(2 * parent[i]! + 1);
+      for (const j of dependents[i] ?? []) release(2 * j);
+      if (sequentialNext[i]! >= 0) release(2 * sequentialNext[i]!);
+    }
+  }
+
+  const result: PathwayOrder = { order, sequentialPrevious, rank: rankByPrecedes(count, parent, precedes) };
+  if (tail < 2 * count) result.prerequisiteCycle = findCycle(order, tail, count, parent, children, prerequisites, sequentialPrevious);
+  const cycle = precedesCycle(count, precedes);
+  if (cycle) result.precedesCycle = cycle;
+  return result;
+}
+
+/** Walk back from a step that never became ready, through steps that never did, to a cycle. */
+function findCycle(
+  order: Int32Array,
+  ready: number,
+  count: number,
+  parent: readonly number[],
+  children: readonly number[][],
+  prerequisites: readonly number[][],
+  sequentialPrevious: Int32Array,
+): number[] {
+  const done = new Uint8Array(2 * count);
+  for (let k = 0; k < ready; k++) done[order[k]!] = 1;
+  const stuck = (v: number) => done[v] === 0;
+  let v = done.indexOf(0);
+  const visitedAt = new Map<number, number>();
+  const path: number[] = [];
+  while (!visitedAt.has(v)) {
+    visitedAt.set(v, path.length);
+    path.push(v);
+    const i = v >> 1;
+    const candidates: number[] = [];
+    if ((v & 1) === 0) {
+      if (parent[i]! >= 0) candidates.push(2 * parent[i]!);
+      for (const p of prerequisites[i]!) candidates.push(2 * p + 1);
+      if (sequentialPrevious[i]! >= 0) candidates.push(2 * sequentialPrevious[i]! + 1);
+    } else {
+      candidates.push(2 * i);
+      for (const child of children[i]!) candidates.push(2 * child + 1);
+    }
+    v = candidates.find(stuck)!;
+  }
+  const cycle = path.slice(visitedAt.get(v)!).map((step) => step >> 1);
+  // Read as "needs": each node needs the next one. Each node appears once, then the first again.
+  const nodesOnCycle = cycle.filter((node, k) => k === 0 || node !== cycle[k - 1]);
+  if (nodesOnCycle.length > 1 && nodesOnCycle[nodesOnCycle.length - 1] === nodesOnCycle[0]) nodesOnCycle.pop();
+  nodesOnCycle.push(nodesOnCycle[0]!);
+  return nodesOnCycle.length > 12 ? [...nodesOnCycle.slice(0, 11), nodesOnCycle[nodesOnCycle.length - 1]!] : nodesOnCycle;
+}
+
+/** Rank for next steps: 1 + the highest rank of anything that `precedes` a node, inherited down. */
+function rankByPrecedes(count: number, parent: readonly number[], precedes: readonly number[][]): Int32Array {
+  const rank = new Int32Array(count);
+  const waiting = new Int32Array(count);
+  for (let i = 0; i < count; i++) for (const j of precedes[i]!) waiting[j]!++;
+  const queue = new Int32Array(count);
+  let tail = 0;
+  for (let i = 0; i < count; i++) if (waiting[i] === 0) queue[tail++] = i;
+  for (let head = 0; head < tail; head++) {
+    const i = queue[head]!;
+    for (const j of precedes[i]!) {
+      rank[j] = Math.max(rank[j]!, rank[i]! + 1);
+      if (--waiting[j]! === 0) queue[tail++] = j;
+    }
+  }
+  // Pre-order: parents first, so a hint on a group orders every leaf under it.
+  for (let i = 1; i < count; i++) rank[i] = Math.max(rank[i]!, rank[parent[i]!]!);
+  return rank;
+}
+
+/** Node indices around a cycle of `precedes` hints, if any (first repeated at the end). */
+function precedesCycle(count: number, precedes: readonly number[][]): number[] | undefined {
+  // Depth-first search with an explicit stack; colour 1 = on the current path, 2 = finished.
+  const colour = new Uint8Array(count);
+  const next = new Int32Array(count);
+  for (let start = 0; start < count; start++) {
+    if (colour[start] !== 0 || precedes[start]!.length === 0) continue;
+    const path = [start];
+    colour[start] = 1;
+    while (path.length > 0) {
+      const i = path[path.length - 1]!;
+      const j = precedes[i]![next[i]!++];
+      if (j === undefined) {
+        colour[i] = 2;
+        path.pop();
+      } else if (colour[j] === 1) {
+        const cycle = path.slice(path.indexOf(j));
+        cycle.push(j);
+        return cycle;
+      } else if (colour[j] === 0) {
+        colour[j] = 1;
+        path.push(j);
+      }
+    }
+  }
+  return undefined;
+}
