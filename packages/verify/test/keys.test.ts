@@ -1,0 +1,137 @@
+import { describe, it, expect } from '@col/harness';
+import {
+  didKeyToJwk,
+  ed25519SeedToJwk,
+  generateKeyPair,
+  hasPrivateMembers,
+  jwkToDidKey,
+  jwkToMultibase,
+  multibaseToJwk,
+  privateMultibaseToJwk,
+  publicJwk,
+} from '@citiesoflearning/verify';
+import { isColError } from '@citiesoflearning/core';
+import { base58 } from '@scure/base';
+
+const VECTOR_MULTIBASE = 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
+const VECTOR_PRIVATE = 'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (isColError(error)) return error.code;
+    throw error;
+  }
+  throw new Error('expected a ColError');
+}
+
+describe('keys: generateKeyPair', () => {
+  it('makes an Ed25519 pair with its Multikey and did:key forms by default', async () => {
+    const keys = await generateKeyPair();
+    expect(keys.type).to.equal('Ed25519');
+    expect(keys.publicJwk).to.deep.equal({ kty: 'OKP', crv: 'Ed25519', x: keys.privateJwk.x });
+    expect(keys.privateJwk.d).to.be.a('string');
+    expect(keys.publicKeyMultibase).to.match(/^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/);
+    expect(keys.did).to.equal(`did:key:${keys.publicKeyMultibase}`);
+    expect(keys.verificationMethod).to.equal(`${keys.did}#${keys.publicKeyMultibase}`);
+    expect(didKeyToJwk(keys.verificationMethod!)).to.deep.equal(keys.publicJwk);
+  });
+
+  it('makes a P-256 pair (no did:key)', async () => {
+    const keys = await generateKeyPair('P-256');
+    expect(keys.publicJwk).to.include({ kty: 'EC', crv: 'P-256' });
+    expect(keys.publicJwk).to.not.have.property('d');
+    expect(keys.privateJwk.d).to.be.a('string');
+    expect(keys.did).to.equal(undefined);
+  });
+
+  it('makes a different key each time', async () => {
+    const [a, b] = await Promise.all([generateKeyPair(), generateKeyPair()]);
+    expect(a.publicJwk.x).to.not.equal(b.publicJwk.x);
+  });
+
+  it('refuses an unknown key type', async () => {
+    const error = await generateKeyPair('RSA' as never).then(() => null, (e) => e);
+    expect(isColError(error, 'key-unsupported')).to.equal(true);
+  });
+});
+
+describe('keys: Multikey and did:key', () => {
+  it('round-trips a Multikey through a JWK', () => {
+    const jwk = multibaseToJwk(VECTOR_MULTIBASE);
+    expect(jwk.kty).to.equal('OKP');
+    expect(jwk.crv).to.equal('Ed25519');
+    expect(jwkToMultibase(jwk)).to.equal(VECTOR_MULTIBASE);
+    expect(jwkToDidKey(jwk).verificationMethod).to.equal(`did:key:${VECTOR_MULTIBASE}#${VECTOR_MULTIBASE}`);
+  });
+
+  it('derives the vector public key from the vector private key', async () => {
+    const privateJwk = await privateMultibaseToJwk(VECTOR_PRIVATE);
+    expect(jwkToMultibase(privateJwk)).to.equal(VECTOR_MULTIBASE);
+    expect(await ed25519SeedToJwk(new Uint8Array(32).fill(1))).to.have.keys('kty', 'crv', 'x', 'd');
+  });
+
+  it('accepts a bare did:key and a did:key verification method', () => {
+    expect(didKeyToJwk(`did:key:${VECTOR_MULTIBASE}`)).to.deep.equal(multibaseToJwk(VECTOR_MULTIBASE));
+    expect(didKeyToJwk(`did:key:${VECTOR_MULTIBASE}#${VECTOR_MULTIBASE}`)).to.deep.equal(multibaseToJwk(VECTOR_MULTIBASE));
+  });
+
+  it('refuses a did:key whose fragment names another key, and other DID methods', () => {
+    expect(codeOf(() => didKeyToJwk(`did:key:${VECTOR_MULTIBASE}#z6MktgKTsu1QhX6QPbyqG6geXdw6FQCZBPq7uQpieWbiQiG7`))).to.equal('did-key-invalid');
+    expect(codeOf(() => didKeyToJwk('did:web:example.com'))).to.equal('did-key-invalid');
+  });
+
+  it('refuses invalid base58 (0, O, I, l are not in the alphabet)', () => {
+    expect(codeOf(() => multibaseToJwk('z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbT0O'))).to.equal('key-multibase-invalid');
+  });
+
+  it('refuses another multibase prefix (base64url "u…", base32 "b…")', () => {
+    expect(codeOf(() => multibaseToJwk('u7QGKIHa9tO6fGJy1Dz2PQQy0MU6jzWAVABu5SmcA3uU4'))).to.equal('key-multibase-invalid');
+    expect(codeOf(() => multibaseToJwk('b6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'))).to.equal('key-multibase-invalid');
+  });
+
+  it('refuses another key type (X25519 z6LS…, secp256k1 zQ3s…)', () => {
+    expect(codeOf(() => multibaseToJwk('z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc'))).to.equal('key-multibase-invalid');
+    expect(codeOf(() => multibaseToJwk('zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme'))).to.equal('key-multibase-invalid');
+  });
+
+  it('refuses a well-formed base58 value whose multicodec prefix is not Ed25519 (0xec01 = X25519)', () => {
+    const x25519 = 'z' + base58.encode(new Uint8Array([0xec, 0x01, ...new Uint8Array(32).fill(9)]));
+    const ed25519 = 'z' + base58.encode(new Uint8Array([0xed, 0x01, ...new Uint8Array(32).fill(9)]));
+    expect(codeOf(() => multibaseToJwk(x25519))).to.equal('key-multibase-invalid');
+    expect(multibaseToJwk(ed25519).crv).to.equal('Ed25519');
+  });
+
+  it('refuses a wrong length, an empty value and absurdly long input', () => {
+    expect(codeOf(() => multibaseToJwk(VECTOR_MULTIBASE.slice(0, -3)))).to.equal('key-multibase-invalid');
+    expect(codeOf(() => multibaseToJwk('z'))).to.equal('key-multibase-invalid');
+    expect(codeOf(() => multibaseToJwk('z' + '6'.repeat(10_000)))).to.equal('key-multibase-invalid');
+    expect(codeOf(() => multibaseToJwk(42 as never))).to.equal('key-multibase-invalid');
+  });
+
+  it('refuses a non-Ed25519 JWK for the Multikey form', async () => {
+    const { publicJwk: p256 } = await generateKeyPair('P-256');
+    expect(codeOf(() => jwkToMultibase(p256))).to.equal('key-unsupported');
+  });
+});
+
+describe('keys: publicJwk', () => {
+  it('strips private members and WebCrypto export metadata', async () => {
+    const { privateJwk } = await generateKeyPair('P-256');
+    const pub = publicJwk({ ...privateJwk, key_ops: ['sign'], ext: true, kid: 'k1' });
+    expect(pub).to.deep.equal({ kty: 'EC', crv: 'P-256', x: privateJwk.x, y: privateJwk.y, kid: 'k1' });
+    expect(hasPrivateMembers(pub)).to.equal(false);
+    expect(hasPrivateMembers(privateJwk)).to.equal(true);
+  });
+
+  it('strips RSA private members', () => {
+    const rsa = { kty: 'RSA', n: 'AQAB', e: 'AQAB', d: 'x', p: 'x', q: 'x', dp: 'x', dq: 'x', qi: 'x' };
+    expect(publicJwk(rsa)).to.deep.equal({ kty: 'RSA', n: 'AQAB', e: 'AQAB' });
+  });
+
+  it('refuses a shared-secret key and a non-key', () => {
+    expect(codeOf(() => publicJwk({ kty: 'oct', k: 'c2VjcmV0' }))).to.equal('key-unsupported');
+    expect(codeOf(() => publicJwk({} as JsonWebKey))).to.equal('key-unsupported');
+  });
+});
