@@ -1,4 +1,4 @@
-import { detect, isColError, type Detection } from '@citiesoflearning/core';
+import { detect, isColError, parseJson, type Detection } from '@citiesoflearning/core';
 import { buildReport, makeCheck, type BadgeFormat, type Check, type VerificationReport } from './report.js';
 import type { VerifyOptions } from './options.js';
 import { DEFAULT_MAX_BYTES, Fetcher, clip } from './fetcher.js';
@@ -60,8 +60,15 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
     if (input instanceof Uint8Array && input.length === 0) return parseFailed('input-empty');
     detection = detect(input as string | Uint8Array | ArrayBuffer | object, { maxBytes, maxImageBytes: Math.max(maxBytes, 20 * 1024 * 1024) });
   } catch (error) {
-    if (isColError(error)) return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, error.message);
-    return parseFailed('input-unrecognized');
+    const vc = isColError(error, 'input-unrecognized') ? genericCredential(input, maxBytes) : undefined;
+    if (vc) {
+      // A W3C verifiable credential that is not an Open Badge: still verified, with a schema warning.
+      detection = { kind: 'json', version: 3, format: 'ob3-data-integrity', json: vc };
+    } else if (isColError(error)) {
+      return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, error.message);
+    } else {
+      return parseFailed('input-unrecognized');
+    }
   }
   const url = detection.kind === 'url' ? detection.url : detection.bakedUrl;
   if (url) {
@@ -150,6 +157,23 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
   if (doc.bytes) return verifyInput(doc.bytes, ctx, depth + 1);
   if (doc.text !== undefined) return verifyInput(doc.text, ctx, depth + 1);
   return parseFailed('input-unrecognized', `The address ${clip(url)} does not hold a badge.`);
+}
+
+/** JSON (text or object) that is a W3C verifiable credential, whatever its credential type. */
+function genericCredential(input: unknown, maxBytes: number): Record<string, unknown> | undefined {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      value = parseJson(input, { maxBytes });
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isObj(value) || ArrayBuffer.isView(value)) return undefined;
+  const contexts = Array.isArray(value['@context']) ? value['@context'] : [value['@context']];
+  const types = Array.isArray(value.type) ? value.type : [value.type];
+  const vcContext = contexts[0] === 'https://www.w3.org/ns/credentials/v2' || contexts[0] === 'https://www.w3.org/2018/credentials/v1';
+  return vcContext && types.includes('VerifiableCredential') ? value : undefined;
 }
 
 /** A VC 2.0 `EnvelopedVerifiableCredential` carrying a VC-JWT in a data: URL. */

@@ -50,7 +50,7 @@ export async function checkDataIntegrity(
       proofChecks.push(makeCheck('proof', key.outcome === 'failed' ? 'skipped' : 'inconclusive', 'proof-not-checked'));
       continue;
     }
-    const result = await verifyDataIntegrityProof(document, proof, jwk);
+    const result = await verifyDataIntegrityProof(document, proof, jwk, { contexts: contextsFrom(ctx) });
     if (result.ok) {
       proofChecks.push(makeCheck('proof', 'passed', 'signature-valid'));
     } else {
@@ -77,4 +77,24 @@ function plainProofMessage(code: string, detail: string): string {
     default:
       return `The digital signature is damaged: ${detail}`;
   }
+}
+
+/**
+ * JSON-LD contexts the caller supplied in `options.documents` (trusted copies, like the pinned
+ * ones); contexts are never fetched from the network.
+ */
+function contextsFrom(ctx: RunContext): Record<string, object> {
+  const out: Record<string, object> = {};
+  for (const [url, doc] of Object.entries(ctx.options.documents ?? {})) {
+    let value: unknown = doc;
+    if (typeof doc === 'string' && doc.trimStart().startsWith('{')) {
+      try {
+        value = JSON.parse(doc);
+      } catch {
+        continue;
+      }
+    }
+    if (isObj(value) && value['@context'] !== undefined && value.id === undefined) out[url] = value;
+  }
+  return out;
 }
