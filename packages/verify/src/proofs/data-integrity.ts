@@ -65,7 +65,7 @@ async function hashData(suite: Suite, document: Record<string, unknown>, proofCo
       // with exactly the proof's @context (vc-di-eddsa §3.3.2).
       const expected = Array.isArray(proofContext) ? proofContext : [proofContext];
       const actual = contextList(document);
-      if (expected.some((entry, i) => jcs(entry) !== jcs(actual[i]))) {
+      if (expected.length > actual.length || expected.some((entry, i) => jcs(entry) !== jcs(actual[i]))) {
         throw new ColError('proof-malformed', 'The proof\'s @context does not match the start of the credential\'s @context.');
       }
       unsecured = { ...document, '@context': proofContext };
