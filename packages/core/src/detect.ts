@@ -62,7 +62,6 @@ export interface DetectOptions {
 export const DEFAULT_MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential'];
 
 interface Limits {
   maxBytes: number;
@@ -78,6 +77,11 @@ function unrecognized(why: string): ColError {
  * Work out what a badge input is, without verifying anything and without any network: a
  * hosted-assertion URL, OB 2.0 or OB 3.0 JSON, a compact JWS (OB 2.0 signed or OB 3.0 VC-JWT),
  * or a baked PNG/SVG (whose embedded JSON, JWS or URL is detected in turn).
+ *
+ * OB 3.0 is recognised by `type` containing `VerifiableCredential`; a credential without
+ * `OpenBadgeCredential`/`AchievementCredential` (e.g. an EndorsementCredential) is still
+ * reported as version 3 so it can be verified — check its `type` if only badges are wanted.
+ * `ob3-data-integrity` means an embedded `proof` is present; without one the format is `unknown`.
  *
  * Strings may have surrounding whitespace; JSON is parsed with {@link parseJson} (size and depth
  * limits, no prototype pollution). Throws {@link ColError}: `input-unrecognized`,
@@ -181,9 +185,9 @@ function isOb2Assertion(value: Record<string, unknown>): boolean {
 function classifyObject(json: Record<string, unknown>): Omit<Detection, 'kind'> {
   const type = own(json, 'type');
   if (hasString(type, 'VerifiableCredential')) {
-    if (!OB3_TYPES.some((t) => hasString(type, t))) {
-      return unrecognized_('it is a Verifiable Credential, but not an OpenBadgeCredential or AchievementCredential');
-    }
+    // A W3C credential without an OB type (an endorsement, a status-list test credential, an
+    // older DCC credential) is still detected as version 3 so it can be verified; verify's schema
+    // check and normalize report what is missing for it to be an Open Badge.
     const proof = own(json, 'proof');
     const hasProof = many(proof).some(isRecord);
     return { version: 3, format: hasProof ? 'ob3-data-integrity' : 'unknown', json };
