@@ -5,26 +5,27 @@
  * which matters when a caller verifies every chunk of a multi-megabyte PNG.
  */
 
-let tables: Uint32Array[] | undefined;
+let table: Int32Array | undefined;
 
-/** Built on first use (not at import time) so bundles that never bake pay nothing. */
-function crcTables(): Uint32Array[] {
-  if (tables) return tables;
-  const t0 = new Uint32Array(256);
+/**
+ * The eight 256-entry tables, flat in one Int32Array (table k at offset 256·k): one typed
+ * array and int32 arithmetic keep the hot loop free of bounds juggling and number boxing.
+ * Built on first use (not at import time) so bundles that never bake pay nothing.
+ */
+function crcTable(): Int32Array {
+  if (table) return table;
+  const t = new Int32Array(2048);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t0[n] = c >>> 0;
+    t[n] = c;
   }
-  const all = [t0];
-  for (let s = 1; s < 8; s++) {
-    const prev = all[s - 1]!;
-    const next = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) next[n] = (t0[prev[n]! & 0xff]! ^ (prev[n]! >>> 8)) >>> 0;
-    all.push(next);
+  for (let i = 256; i < 2048; i++) {
+    const prev = t[i - 256]!;
+    t[i] = t[prev & 0xff]! ^ (prev >>> 8);
   }
-  tables = all;
-  return all;
+  table = t;
+  return t;
 }
 
 /**
@@ -39,27 +40,25 @@ function crcTables(): Uint32Array[] {
  * ```
  */
 export function crc32Update(crc: number, bytes: Uint8Array, start = 0, end = bytes.length): number {
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = crcTables() as [
-    Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array,
-  ];
-  let c = ~crc >>> 0;
+  const t = crcTable();
+  let c = ~crc;
   let i = Math.max(0, start);
   const stop = Math.min(end, bytes.length);
   const fast = stop - 8;
   while (i <= fast) {
     const a = (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) ^ c;
     c =
-      t7[a & 0xff]! ^
-      t6[(a >>> 8) & 0xff]! ^
-      t5[(a >>> 16) & 0xff]! ^
-      t4[a >>> 24]! ^
-      t3[bytes[i + 4]!]! ^
-      t2[bytes[i + 5]!]! ^
-      t1[bytes[i + 6]!]! ^
-      t0[bytes[i + 7]!]!;
+      t[1792 + (a & 0xff)]! ^
+      t[1536 + ((a >>> 8) & 0xff)]! ^
+      t[1280 + ((a >>> 16) & 0xff)]! ^
+      t[1024 + (a >>> 24)]! ^
+      t[768 + bytes[i + 4]!]! ^
+      t[512 + bytes[i + 5]!]! ^
+      t[256 + bytes[i + 6]!]! ^
+      t[bytes[i + 7]!]!;
     i += 8;
   }
-  while (i < stop) c = t0[(c ^ bytes[i++]!) & 0xff]! ^ (c >>> 8);
+  while (i < stop) c = t[(c ^ bytes[i++]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
 
