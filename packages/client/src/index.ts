@@ -1,1 +1,60 @@
-export {};
+/**
+ * `@citiesoflearning/client` — the typed client for the Cities of Learning badge & pathway API
+ * and for the Open Badges 3.0 API of any conformant host. Browser and Node, on `ky`.
+ *
+ * - {@link createClient}: issuers, achievements, claim codes, claims, credentials, pathways,
+ *   opportunities.
+ * - {@link createObClient}: the 1EdTech Open Badges 3.0 REST API (discovery, credentials, profile).
+ * - {@link createClaimTicket}: sign claim tickets on a provider's server (NEVER in a browser).
+ * - {@link verify}: re-exported from `@citiesoflearning/verify`.
+ * - Errors: {@link ApiError} (and {@link RateLimitedError}, {@link InvalidResponseError}) with
+ *   stable codes.
+ *
+ * @packageDocumentation
+ */
+export { createClient, type Client, type ClientOptions } from './client.js';
+export { createObClient } from './ob/ob-client.js';
+export type {
+  ObClient,
+  ObClientOptions,
+  ObCredentialEntry,
+  ObCredentialPage,
+  ObDiscovery,
+  ObListQuery,
+  ObOAuthEndpoints,
+  ObUpsertResult,
+} from './ob/ob-client.js';
+export type { RequestOptions, RetryOptions } from './http/transport.js';
+export type { Paginated } from './http/paginate.js';
+export { parseLinkHeader } from './http/link-header.js';
+
+export { ApiError, isApiError, type ApiErrorCode, type ApiErrorInit } from './errors/api-error.js';
+export { RateLimitedError, parseRetryAfter } from './errors/rate-limited-error.js';
+export { InvalidResponseError } from './errors/invalid-response-error.js';
+
+export { keyOf, newIdempotencyKey } from './api/keys.js';
+export type * from './api/types.js';
+export type { IssuersResource, IssuerInput, ProviderApiKey, TicketKeyRegistration } from './api/issuers.js';
+export type { AchievementsResource, AchievementFilters, AchievementInput } from './api/achievements.js';
+export type { ClaimCodesResource, ClaimCodeOptions, ClaimCodes } from './api/claim-codes.js';
+export type { ClaimsResource, ClaimInput, ClaimOptions } from './api/claims.js';
+export type { CredentialsResource } from './api/credentials.js';
+export type { PathwaysResource, PathwayInput, MilestoneInput } from './api/pathways.js';
+export type { OpportunitiesResource, OpportunitySearch, OpportunityPage, OpportunityInput } from './api/opportunities.js';
+
+export { createClaimTicket, MAX_TICKET_LIFETIME, type ClaimTicketInput } from './ticket/create-claim-ticket.js';
+
+/**
+ * Verify any badge a learner hands over — re-exported from `@citiesoflearning/verify` so an
+ * integrator needs one import.
+ *
+ * @example
+ * ```ts
+ * import { createClient, verify } from '@citiesoflearning/client';
+ * const col = createClient({ baseUrl: 'https://badges.example.org' });
+ * const report = await verify(await col.credentials.get(key));
+ * console.log(report.outcome); // 'verified' | 'failed' | 'inconclusive'
+ * ```
+ */
+export { verify } from '@citiesoflearning/verify';
+export type { VerifyOptions, VerificationReport } from '@citiesoflearning/verify';

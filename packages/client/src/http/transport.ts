@@ -115,16 +115,22 @@ export function createTransport(options: TransportOptions): Transport {
       statusCodes: [408, 429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],
       backoffLimit: 10_000,
-      shouldRetry: ({ error }) => {
-        // A wait longer than the caller accepts is their decision, not ours.
-        if (error instanceof HTTPError) {
-          const after = parseRetryAfter(error.response.headers.get('retry-after'));
-          if (after !== undefined && after > maxRetryAfter) return false;
-        }
-        return undefined;
-      },
+      shouldRetry: shouldRetry(false),
     },
   });
+
+  // A claim whose first attempt is still being processed gets 409 + Retry-After
+  // ("idempotency-in-progress"): with the same key, waiting and asking again is safe.
+  function shouldRetry(idempotent: boolean) {
+    return ({ error }: { error: Error }): boolean | undefined => {
+      if (!(error instanceof HTTPError)) return undefined;
+      const after = parseRetryAfter(error.response.headers.get('retry-after'));
+      // A wait longer than the caller accepts is their decision, not ours.
+      if (after !== undefined && after > maxRetryAfter) return false;
+      if (error.response.status === 409) return idempotent && after !== undefined ? undefined : false;
+      return undefined;
+    };
+  }
 
   function resolve(path: string): URL {
     const target = new URL(path, baseUrl);
@@ -163,7 +169,9 @@ export function createTransport(options: TransportOptions): Transport {
       ...(spec.acceptStatus ? { throwHttpErrors: (status: number) => !spec.acceptStatus!.includes(status) } : {}),
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.text ? { body: spec.text.body } : {}),
-      ...(spec.idempotencyKey ? { retry: { limit: retryLimit, methods: ['get', 'head', 'post', 'put'] } } : {}),
+      ...(spec.idempotencyKey
+        ? { retry: { methods: ['post', 'put'], statusCodes: [409], afterStatusCodes: [409], shouldRetry: shouldRetry(true) } }
+        : {}),
     };
     if (spec.text) headers['content-type'] = spec.text.contentType;
 

@@ -1,0 +1,114 @@
+import type { RequestOptions, Transport } from '../http/transport.js';
+import { paginate, type Paginated } from '../http/paginate.js';
+import { keyOf } from './keys.js';
+import * as S from './schemas.js';
+import type { Issuer } from './types.js';
+
+/**
+ * What `issuers.create` needs (admin key only).
+ *
+ * @example
+ * ```ts
+ * const input: IssuerInput = { key: 'city-library', name: 'City Library', url: 'https://library.example.org' };
+ * ```
+ */
+export interface IssuerInput {
+  /** Short key for URLs (`[A-Za-z0-9_-]`, ≤ 64); derived from the name when absent. */
+  key?: string;
+  name: string;
+  /** The issuer's public website. */
+  url: string;
+  email?: string;
+  description?: string;
+  /** An https URL of the issuer's logo. */
+  image?: string;
+}
+
+/**
+ * A provider API key, as minted by `issuers.createApiKey`. `key` is shown once: store it in your
+ * backend's secrets, never in a browser.
+ *
+ * @example
+ * ```ts
+ * const { key } = await admin.issuers.createApiKey('city-library', { label: 'LMS sync' });
+ * ```
+ */
+export interface ProviderApiKey {
+  id: string;
+  issuer: string;
+  key: string;
+}
+
+/**
+ * A registered claim-ticket key.
+ *
+ * @example
+ * ```ts
+ * const { kid, audience } = await provider.issuers.registerTicketKey('city-library', { jwk: publicJwk });
+ * ```
+ */
+export interface TicketKeyRegistration {
+  kid: string;
+  issuer: string;
+  alg: string;
+  /** The `aud` tickets must carry (the server's claims URL). */
+  audience?: string;
+}
+
+/**
+ * Issuers: the organisations that award badges.
+ *
+ * @example
+ * ```ts
+ * for await (const issuer of col.issuers.list()) console.log(issuer.name);
+ * ```
+ */
+export interface IssuersResource {
+  /** Every issuer on the server. */
+  list(options?: RequestOptions): Paginated<Issuer>;
+  /** One issuer by key or id URL. */
+  get(keyOrId: string, options?: RequestOptions): Promise<Issuer>;
+  /** Create an issuer (admin key). */
+  create(input: IssuerInput, options?: RequestOptions): Promise<Issuer>;
+  /** Mint a provider API key scoped to this issuer (admin key). Server side only. */
+  createApiKey(issuer: string, input?: { label?: string }, options?: RequestOptions): Promise<ProviderApiKey>;
+  /**
+   * Register the PUBLIC key (JWK, Ed25519 or P-256) your backend signs claim tickets with
+   * (admin key or this issuer's provider key). Never send a private key: the client refuses.
+   */
+  registerTicketKey(issuer: string, input: { jwk: JsonWebKey; kid?: string }, options?: RequestOptions): Promise<TicketKeyRegistration>;
+}
+
+/** @internal */
+export function issuersResource(http: Transport): IssuersResource {
+  return {
+    list(options = {}) {
+      return paginate(async () => {
+        const { data } = await http.request({ method: 'GET', path: 'api/v1/issuers', expect: 'json', schema: S.issuerList, ...options });
+        return { page: data, items: data.issuers as Issuer[] };
+      });
+    },
+    async get(keyOrId, options = {}) {
+      const { data } = await http.request({ method: 'GET', path: `api/v1/issuers/${keyOf(keyOrId)}`, expect: 'json', schema: S.issuer, ...options });
+      return data as Issuer;
+    },
+    async create(input, options = {}) {
+      const { data } = await http.request({ method: 'POST', path: 'api/v1/issuers', json: input, expect: 'json', schema: S.issuer, ...options });
+      return data as Issuer;
+    },
+    async createApiKey(issuer, input = {}, options = {}) {
+      const { data } = await http.request({ method: 'POST', path: `api/v1/issuers/${keyOf(issuer)}/api-keys`, json: input, expect: 'json', schema: S.apiKey, ...options });
+      return data;
+    },
+    async registerTicketKey(issuer, input, options = {}) {
+      const { d, p, q, dp, dq, qi, k, ...rest } = input.jwk as JsonWebKey & { k?: string };
+      if ([d, p, q, dp, dq, qi, k].some((v) => v !== undefined)) {
+        throw new TypeError('registerTicketKey: that JWK holds a private key. Send only the public part (drop "d" and friends).');
+      }
+      const { data } = await http.request({
+        method: 'POST', path: `api/v1/issuers/${keyOf(issuer)}/ticket-keys`, json: { ...input, jwk: rest }, expect: 'json', schema: S.ticketKey, ...options,
+      });
+      return data;
+    },
+  };
+}

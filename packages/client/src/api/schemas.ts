@@ -1,0 +1,78 @@
+// Runtime checks for the badge & pathway API's responses: only the fields a caller relies on.
+// `test/openapi-drift.node.test.ts` holds each of these against the server's OpenAPI document.
+import { array, boolean, either, integer, matching, nullable, number, object, oneOf, string, unknown, url } from '../validate/schema.js';
+
+const compactJws = matching(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a compact JWS (three base64url parts)');
+
+export const image = object({ id: url() }, { type: string(), caption: string() });
+
+export const issuer = object(
+  { id: url(), name: string() },
+  { type: unknown(), url: url(), email: string(), description: string(), image: image, key: string() },
+);
+
+export const alignment = object({ targetName: string(), targetUrl: url() }, {
+  targetFramework: string(), targetCode: string(), targetDescription: string(), targetType: string(),
+});
+
+export const achievement = object(
+  { id: url(), key: string(), name: string() },
+  {
+    type: unknown(), description: string(), criteria: object({}, { narrative: string(), id: url() }),
+    image, achievementType: string(), creator: issuer, alignment: array(alignment), tag: array(string()),
+    inLanguage: string(), provider: string(), place: object({}, { areaCode: string(), name: string() }),
+  },
+);
+
+/** The signed credential: enough to know it is one, the verifier checks the rest. */
+export const credential = object(
+  { '@context': unknown(), id: string(), type: either(string(), array(string())), issuer: either(string(), object({ id: string() })), credentialSubject: unknown(), proof: unknown() },
+  { name: string(), validFrom: string(), validUntil: string(), credentialStatus: unknown() },
+);
+
+export const awardLinks = object({ json: url(), jwt: url(), png: url(), svg: url() }, { ob2: url() });
+
+export const award = object({ id: url(), credential, jwt: compactJws, links: awardLinks });
+
+export const claimCodes = object({ codes: array(string()) }, { expiresAt: nullable(string()), uses: integer() });
+
+export const jwtText = compactJws;
+
+
+
+export const credentialStatus = object(
+  { id: url(), issuedOn: string(), revoked: boolean(), suspended: boolean() },
+  { revokedAt: string(), revocationReason: string(), suspendedAt: string(), suspensionReason: string() },
+);
+
+export const opportunity = object(
+  { id: url(), key: string(), title: string(), provider: object({ id: url(), key: string(), name: string() }), skills: array(string()), mode: oneOf('in-person', 'online', 'blended') },
+  {
+    description: string(), achievement: url(), areaCode: string(),
+    location: object({ latitude: number(), longitude: number() }), startsAt: string(), endsAt: string(), bookingUrl: url(),
+  },
+);
+
+export const opportunityPage = object({ opportunities: array(opportunity) }, { total: integer(), limit: integer(), offset: integer() });
+export const achievementList = object({ achievements: array(achievement) });
+export const issuerList = object({ issuers: array(issuer) });
+export const apiKey = object({ id: string(), issuer: string(), key: string() });
+export const ticketKey = object({ kid: string(), issuer: string(), alg: string() }, { audience: url() });
+
+export const pathwayVersion = object(
+  { id: url(), key: string(), version: string(), name: string(), status: oneOf('draft', 'published'), root: object({ id: string(), type: string() }) },
+  { createdAt: string(), publishedAt: string(), description: string(), owner: object({ id: string() }, { name: string() }) },
+);
+export const pathwayList = object({ pathways: array(pathwayVersion) });
+
+export const milestoneResult = object({
+  pathway: object({ id: string(), version: string() }),
+  asOf: string(),
+  satisfied: boolean(),
+  progress: number(),
+  state: string(),
+  nodes: array(object({ id: string(), satisfied: boolean(), progress: number(), state: string() })),
+  nextSteps: array(object({ node: string() })),
+  awarded: array(object({ id: url(), credential, jwt: compactJws, links: awardLinks, node: string(), achievement: string(), new: boolean() })),
+  rejected: array(object({ index: integer(), code: string(), message: string() })),
+}, { completedAt: string() });
