@@ -86,6 +86,17 @@ describe('evaluatePathway: groups', () => {
     expect(r.nextSteps.map((s) => s.node)).to.deep.equal(['d']);
   });
 
+  it('progress counts only the n best children, and completion uses the earliest record', () => {
+    const half = (id: string) => group(id, [badge(`${id}-x`), badge(`${id}-y`)]);
+    const p = pathwayOf(group('root', [half('g1'), half('g2'), half('g3')], { min: 2 }));
+    // g1 done, g2 and g3 half done: (1 + 0.5) / 2, not (1 + 0.5 + 0.5) / 2.
+    const r = evaluate(p, [earned('g1-x', 1), earned('g1-y', 2), earned('g2-x', 3), earned('g3-y', 4)]);
+    expect(r.progress).to.equal(0.75);
+    expect(r.satisfied).to.equal(false);
+    const twice = evaluate(pathwayOf(group('root', [badge('a')])), [earned('a', 9), earned('a', 2), earned('a', 5)]);
+    expect(twice.completedAt).to.equal(at(2));
+  });
+
   it('empty group: satisfied straight away, with a group-empty warning', () => {
     const p = pathwayOf(group('root', [badge('a'), group('nothing', [])], { min: 1 }));
     const r = evaluate(p, []);

@@ -385,8 +385,8 @@ function groupProgress(
   const n = node.min ?? values.length;
   let value = n === 0 ? 1 : Math.min(1, sumOfLargest(values, n) / n);
   if (node.minPoints !== undefined && node.minPoints > 0) value = Math.min(value, points / node.minPoints);
-  // Unsatisfied is never shown as 100%.
-  return value >= 1 ? 0 : value;
+  // Below 1: fewer than n children are satisfied (each has progress < 1) or points fall short.
+  return value;
 }
 
 /** Step 6: missing leaves under unlocked, unsatisfied required nodes, hint order then soonest. */
