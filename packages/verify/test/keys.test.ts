@@ -119,7 +119,7 @@ describe('keys: Multikey and did:key', () => {
 describe('keys: publicJwk', () => {
   it('strips private members and WebCrypto export metadata', async () => {
     const { privateJwk } = await generateKeyPair('P-256');
-    const pub = publicJwk({ ...privateJwk, key_ops: ['sign'], ext: true, kid: 'k1' });
+    const pub = publicJwk({ ...privateJwk, key_ops: ['sign'], ext: true, kid: 'k1' } as JsonWebKey);
     expect(pub).to.deep.equal({ kty: 'EC', crv: 'P-256', x: privateJwk.x, y: privateJwk.y, kid: 'k1' });
     expect(hasPrivateMembers(pub)).to.equal(false);
     expect(hasPrivateMembers(privateJwk)).to.equal(true);

@@ -58,7 +58,7 @@ for (const suite of SUITES) {
     it('rejects the example once one field is changed (signature-invalid)', async () => {
       const signed = await json(`${suite.folder}/${suite.signed}`);
       const key = didKeyToJwk(signed.proof.verificationMethod);
-      const tampered = { ...signed, credentialSubject: { ...signed.credentialSubject, alumniOf: 'The School of Forgeries' } };
+      const tampered: Record<string, any> = { ...signed, credentialSubject: { ...signed.credentialSubject, alumniOf: 'The School of Forgeries' } };
       const check = await verifyDataIntegrityProof(tampered, tampered.proof, key);
       expect(check.ok).to.equal(false);
       expect(check.ok === false && check.code).to.equal('signature-invalid');

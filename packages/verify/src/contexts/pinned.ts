@@ -1,3 +1,4 @@
+/// <reference path="./context-packages.d.ts" />
 // Pinned JSON-LD contexts: every context a credential may name is answered from a copy shipped
 // with the SDK (npm context packages). Fetching a context at run time would let whoever controls
 // that URL change what a signed credential means, so an unknown URL is an error, never a fetch.
