@@ -1,0 +1,113 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { ApiError } from './errors.js';
+import type { ServerContext } from './context.js';
+import { isPublicRoute, corsHeaders } from './cors.js';
+import { RateLimiter } from './rate-limit.js';
+import { registerWellKnown } from './routes/well-known.js';
+import { registerIssuers } from './routes/issuers.js';
+import { registerAchievements } from './routes/achievements.js';
+import { registerClaims } from './routes/claims.js';
+import { registerCredentials } from './routes/credentials.js';
+import { registerPathways } from './routes/pathways.js';
+import { registerOpportunities } from './routes/opportunities.js';
+import { registerOb3 } from './routes/ob3.js';
+import { registerExamples } from './routes/examples.js';
+
+/** Hono environment of the app (no bindings needed beyond Node's). */
+export type AppEnv = { Variables: { requestId: string } };
+
+/**
+ * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
+ *
+ * @example
+ * ```ts
+ * const who = clientAddress(c);
+ * ```
+ */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The JSON error body and status for any thrown value: `ApiError`s as they are, anything else
+ * as a 500 whose details are logged (without a stack trace reaching the client).
+ */
+export function errorResponse(ctx: ServerContext, c: Context, error: unknown): Response {
+  if (error instanceof ApiError) {
+    return c.json({ code: error.code, message: error.message }, error.status as 400, error.headers);
+  }
+  const name = error instanceof Error ? error.name : typeof error;
+  const code = (error as { code?: unknown })?.code;
+  // Log the kind of failure, never request bodies (they may hold email addresses).
+  ctx.log(`error ${c.req.method} ${c.req.routePath || c.req.path}: ${name}${typeof code === 'string' ? ` (${code})` : ''}: ${error instanceof Error ? error.message.slice(0, 300) : ''}`);
+  return c.json({ code: 'internal-error', message: 'Something went wrong on the server; nothing was issued. Please try again.' }, 500);
+}
+
+/**
+ * Build the Hono app over a prepared {@link ServerContext}. `startServer` wraps this with a
+ * database, keys and a listening socket; tests may call it directly.
+ *
+ * @example
+ * ```ts
+ * const app = buildApp(ctx);
+ * const res = await app.request('/api/v1/openapi.json');
+ * ```
+ */
+export function buildApp(ctx: ServerContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const claimLimiter = new RateLimiter(ctx.claimRateLimit.limit, ctx.claimRateLimit.windowMs);
+
+  app.onError((error, c) => errorResponse(ctx, c, error));
+  app.notFound((c) => c.json({ code: 'not-found', message: 'There is nothing at this address.' }, 404));
+
+  // Security headers and CORS. Public read/claim routes are open to any origin (badges are meant
+  // to be shown and claimed from providers' own pages); admin routes send no CORS headers, so
+  // browsers refuse cross-origin calls to them.
+  app.use('*', async (c, next) => {
+    const open = isPublicRoute(c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? 'GET') : c.req.method, c.req.path);
+    if (c.req.method === 'OPTIONS') {
+      return new Response(null, { status: 204, headers: open ? corsHeaders(true) : { vary: 'Origin' } });
+    }
+    await next();
+    if (open) for (const [k, v] of Object.entries(corsHeaders(false))) c.res.headers.set(k, v);
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    c.res.headers.set('referrer-policy', 'no-referrer');
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: ctx.bodyLimit,
+      onError: (c) => c.json({ code: 'body-too-large', message: `The request body is larger than ${ctx.bodyLimit} bytes.` }, 413),
+    }),
+  );
+
+  // Claim endpoints are rate-limited per client address (in memory).
+  const limitClaims = async (c: Context, next: () => Promise<void>) => {
+    const wait = claimLimiter.take(clientAddress(c));
+    if (wait > 0) {
+      throw new ApiError(429, 'rate-limited', 'Too many claims from this address; please wait a moment and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
+    }
+    await next();
+  };
+  app.use('/api/v1/claims', limitClaims);
+  app.use('/api/v1/pathways/:key/milestones', limitClaims);
+
+  registerWellKnown(app, ctx);
+  registerIssuers(app, ctx);
+  registerAchievements(app, ctx);
+  registerClaims(app, ctx);
+  registerCredentials(app, ctx);
+  registerPathways(app, ctx);
+  registerOpportunities(app, ctx);
+  registerOb3(app, ctx);
+  registerExamples(app, ctx);
+  return app;
+}

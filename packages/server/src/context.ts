@@ -1,0 +1,67 @@
+import type { Db } from './db.js';
+import type { ServerKey } from './keys.js';
+
+/** Everything a request handler needs, built once per app. */
+export interface ServerContext {
+  db: Db;
+  key: ServerKey;
+  /** Public base URL without a trailing slash, e.g. `https://badges.example.org`. */
+  baseUrl: string;
+  /** The admin bearer key. */
+  adminKey: string;
+  /** Keep learners' email addresses in clear (operator opt-in); otherwise only salted hashes. */
+  storeEmails: boolean;
+  /** Secret (from the database) that keys learner pseudonyms for milestone idempotency. */
+  pepper: Buffer;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+  /** Claim requests allowed per client address per window. */
+  claimRateLimit: { limit: number; windowMs: number };
+  /** Where `/examples/` is served from, if anywhere. */
+  examplesDir?: string;
+  /** One line per event; never personal data or secrets. */
+  log: (line: string) => void;
+  /** The clock (tests may pin it). */
+  now: () => Date;
+}
+
+/** Current time as an ISO 8601 string with second precision (what credentials carry). */
+export function isoNow(ctx: Pick<ServerContext, 'now'>): string {
+  return ctx.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * The URLs the server mints, in one place so documents and routes never disagree.
+ *
+ * @example
+ * ```ts
+ * const u = urls('https://badges.example.org');
+ * u.credential('abc'); // https://badges.example.org/api/v1/credentials/abc
+ * ```
+ */
+export function urls(baseUrl: string) {
+  const api = `${baseUrl}/api/v1`;
+  const host = new URL(baseUrl);
+  const pathParts = host.pathname.split('/').filter(Boolean).map(encodeURIComponent);
+  const did = ['did:web', encodeURIComponent(host.host), ...pathParts].join(':');
+  return {
+    api,
+    did,
+    didKey: `${did}#key-1`,
+    didDocument: pathParts.length ? `${baseUrl}/did.json` : `${baseUrl}/.well-known/did.json`,
+    jwks: `${baseUrl}/.well-known/jwks.json`,
+    issuer: (key: string) => `${api}/issuers/${key}`,
+    issuerKeyId: (key: string) => `${api}/issuers/${key}#key-1`,
+    issuerOb2: (key: string) => `${api}/issuers/${key}/ob2`,
+    statusList: (issuerKey: string, purpose: string) => `${api}/issuers/${issuerKey}/status/${purpose}`,
+    achievement: (key: string) => `${api}/achievements/${key}`,
+    achievementImage: (key: string) => `${api}/achievements/${key}/image`,
+    achievementOb2: (key: string) => `${api}/achievements/${key}/ob2`,
+    credential: (key: string) => `${api}/credentials/${key}`,
+    pathway: (key: string) => `${api}/pathways/${key}`,
+    opportunity: (key: string) => `${api}/opportunities/${key}`,
+  };
+}
+
+/** The URL helper type. */
+export type Urls = ReturnType<typeof urls>;

@@ -1,0 +1,124 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The SQLite handle type the server uses everywhere. */
+export type Db = Database.Database;
+
+/**
+ * Numbered schema migrations. Each runs once, in order, inside a transaction; `user_version`
+ * records the last one applied. Never edit a shipped migration: add the next number.
+ */
+const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE issuers (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, email TEXT,
+        description TEXT, image TEXT, created_at TEXT NOT NULL);
+      CREATE TABLE provider_keys (
+        id TEXT PRIMARY KEY, issuer_key TEXT NOT NULL REFERENCES issuers(key),
+        secret_hash TEXT NOT NULL UNIQUE, label TEXT, created_at TEXT NOT NULL, revoked_at TEXT);
+      CREATE TABLE ticket_keys (
+        kid TEXT PRIMARY KEY, issuer_key TEXT NOT NULL REFERENCES issuers(key),
+        jwk TEXT NOT NULL, alg TEXT NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE achievements (
+        key TEXT PRIMARY KEY, issuer_key TEXT NOT NULL REFERENCES issuers(key),
+        data TEXT NOT NULL, image_type TEXT, image BLOB, created_at TEXT NOT NULL);
+      CREATE TABLE claim_codes (
+        code TEXT PRIMARY KEY, achievement_key TEXT NOT NULL REFERENCES achievements(key),
+        uses_total INTEGER NOT NULL, uses_left INTEGER NOT NULL, expires_at TEXT,
+        created_at TEXT NOT NULL);
+      CREATE TABLE used_tickets (jti TEXT PRIMARY KEY, issuer_key TEXT NOT NULL, expires_at TEXT NOT NULL);
+      CREATE TABLE credentials (
+        key TEXT PRIMARY KEY, achievement_key TEXT NOT NULL REFERENCES achievements(key),
+        issuer_key TEXT NOT NULL REFERENCES issuers(key),
+        state TEXT NOT NULL CHECK (state IN ('issuing', 'issued')),
+        recipient_hash TEXT, recipient_salt TEXT, recipient_email TEXT, recipient_did TEXT,
+        claim_code TEXT, source TEXT NOT NULL,
+        revocation_index INTEGER NOT NULL, suspension_index INTEGER NOT NULL,
+        credential TEXT, jwt TEXT, issued_at TEXT NOT NULL,
+        revoked_at TEXT, revocation_reason TEXT, suspended_at TEXT, suspension_reason TEXT,
+        UNIQUE (issuer_key, revocation_index), UNIQUE (issuer_key, suspension_index));
+      CREATE INDEX credentials_by_issuer ON credentials (issuer_key, issued_at);
+      CREATE TABLE status_lists (
+        issuer_key TEXT NOT NULL REFERENCES issuers(key),
+        purpose TEXT NOT NULL CHECK (purpose IN ('revocation', 'suspension')),
+        bits BLOB NOT NULL, bits_version INTEGER NOT NULL DEFAULT 1,
+        credential TEXT, credential_version INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (issuer_key, purpose));
+      CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY, body_hash TEXT NOT NULL, state TEXT NOT NULL,
+        status INTEGER, response TEXT, created_at TEXT NOT NULL);
+      CREATE TABLE pathways (
+        key TEXT NOT NULL, version INTEGER NOT NULL, issuer_key TEXT NOT NULL REFERENCES issuers(key),
+        status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+        data TEXT NOT NULL, created_at TEXT NOT NULL, published_at TEXT,
+        PRIMARY KEY (key, version));
+      CREATE TABLE milestone_awards (
+        idempotency_key TEXT PRIMARY KEY, credential_key TEXT NOT NULL,
+        created_at TEXT NOT NULL);
+      CREATE TABLE opportunities (
+        key TEXT PRIMARY KEY, issuer_key TEXT NOT NULL REFERENCES issuers(key),
+        title TEXT NOT NULL, description TEXT, achievement_key TEXT REFERENCES achievements(key),
+        mode TEXT NOT NULL CHECK (mode IN ('in-person', 'online', 'blended')),
+        area_code TEXT, latitude REAL, longitude REAL, starts_at TEXT, ends_at TEXT,
+        booking_url TEXT, skills TEXT NOT NULL DEFAULT '[]', created_at TEXT NOT NULL);
+      CREATE INDEX opportunities_by_start ON opportunities (starts_at);
+    `,
+  },
+];
+
+/** Highest schema version this build knows. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/**
+ * Open (creating when needed) the server database in `dataDir` (or in memory for `':memory:'`),
+ * switch it to WAL mode and apply any pending migrations.
+ *
+ * @example
+ * ```ts
+ * const db = openDatabase('/var/lib/col');
+ * db.prepare('SELECT count(*) AS n FROM issuers').get();
+ * ```
+ */
+export function openDatabase(dataDir: string): Db {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    file = join(dataDir, 'col.sqlite');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
+  // commits); FULL makes an acknowledged claim survive power loss too, at a small cost.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/**
+ * Apply every migration newer than the database's `user_version`, each in its own transaction.
+ * Refuses a database written by a newer build rather than guessing.
+ *
+ * @example
+ * ```ts
+ * migrate(db); // no-op when up to date
+ * ```
+ */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`This database was written by a newer server (schema ${current}); upgrade the server.`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

@@ -1,0 +1,156 @@
+// Issuing one credential safely: reserve (consume the code or ticket, allocate status indexes,
+// write a placeholder row) in one transaction; sign outside it; then store the signed award in a
+// second transaction. A failure in between undoes the reservation; a crash in between leaves an
+// `issuing` row that the next start rolls back (it was never acknowledged to anyone).
+import { randomBytes } from 'node:crypto';
+import { hashIdentity } from '@citiesoflearning/core';
+import { ApiError, notFound } from './errors.js';
+import { isoNow, urls, type ServerContext } from './context.js';
+import { achievementDocument, embeddedIssuer, OB3_CONTEXT, type AchievementRow, type IssuerRow } from './documents.js';
+import { allocateStatusIndex } from './status.js';
+import { signAward } from './signing.js';
+import { randomToken } from './keys.js';
+
+/** Who the badge is for: an email address (stored hashed) or a DID. */
+export type Recipient = { email: string } | { did: string };
+
+/** What a claim or milestone asks for. */
+export interface IssueRequest {
+  achievementKey: string;
+  recipient: Recipient;
+  source: 'code' | 'ticket' | 'milestone' | 'admin';
+  /** Runs inside the reservation transaction (consume a code, a ticket jti …); throw to refuse. */
+  reserve?: () => void;
+  /** Runs inside the rollback transaction if issuing fails after the reservation. */
+  release?: () => void;
+  /** Runs inside the final transaction with the stored result (e.g. store an idempotent response). */
+  commit?: (issued: IssuedAward) => void;
+  claimCode?: string;
+  /** The credential key to use (default: a fresh random one). */
+  key?: string;
+}
+
+/** The result every issuing path returns (the 201 body of `POST /api/v1/claims`). */
+export interface IssuedAward {
+  id: string;
+  credential: Record<string, unknown>;
+  jwt: string;
+  links: { json: string; jwt: string; png: string; svg: string; ob2: string };
+}
+
+/** Links to every form of a stored credential. */
+export function awardLinks(baseUrl: string, key: string): IssuedAward['links'] {
+  const id = urls(baseUrl).credential(key);
+  return { json: id, jwt: `${id}/jwt`, png: `${id}/png`, svg: `${id}/svg`, ob2: `${id}/ob2` };
+}
+
+/** Load an achievement and its issuer, or 404. */
+export function loadAchievement(ctx: ServerContext, key: string): { achievement: AchievementRow; issuer: IssuerRow } {
+  const achievement = ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE key = ?').get(key) as AchievementRow | undefined;
+  if (!achievement) throw notFound('achievement');
+  const issuer = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(achievement.issuer_key) as IssuerRow;
+  return { achievement, issuer };
+}
+
+/**
+ * Issue one credential end to end and return the 201 body.
+ *
+ * @example
+ * ```ts
+ * const award = await issueAward(ctx, { achievementKey: 'digital-1', recipient: { email }, source: 'admin' });
+ * ```
+ */
+export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise<IssuedAward> {
+  const { achievement, issuer } = loadAchievement(ctx, req.achievementKey);
+  const u = urls(ctx.baseUrl);
+  const key = req.key ?? randomToken(16);
+  const validFrom = isoNow(ctx);
+  const salt = 'email' in req.recipient ? randomBytes(16).toString('hex') : null;
+  // Emails are normalized (trimmed, lower-cased) before hashing; verifiers match the same form.
+  const identityHash = 'email' in req.recipient ? await hashIdentity(req.recipient.email, { salt: salt! }) : null;
+
+  let revocationIndex = 0;
+  let suspensionIndex = 0;
+  ctx.db.transaction(() => {
+    req.reserve?.();
+    revocationIndex = allocateStatusIndex(ctx, issuer.key, 'revocation_index');
+    suspensionIndex = allocateStatusIndex(ctx, issuer.key, 'suspension_index');
+    ctx.db
+      .prepare(
+        `INSERT INTO credentials (key, achievement_key, issuer_key, state, recipient_hash, recipient_salt, recipient_email,
+           recipient_did, claim_code, source, revocation_index, suspension_index, issued_at)
+         VALUES (?, ?, ?, 'issuing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        key, achievement.key, issuer.key, identityHash, salt,
+        'email' in req.recipient && ctx.storeEmails ? req.recipient.email : null,
+        'did' in req.recipient ? req.recipient.did : null,
+        req.claimCode ?? null, req.source, revocationIndex, suspensionIndex, validFrom,
+      );
+  })();
+
+  try {
+    const achievementDoc = achievementDocument(u, achievement, issuer, { embedded: true });
+    const subject: Record<string, unknown> = { type: ['AchievementSubject'], achievement: achievementDoc };
+    if ('did' in req.recipient) subject.id = req.recipient.did;
+    else subject.identifier = [{ type: 'IdentityObject', hashed: true, identityHash, identityType: 'emailAddress', salt }];
+    const statusEntry = (purpose: 'revocation' | 'suspension', index: number) => ({
+      id: `${u.statusList(issuer.key, purpose)}#${index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: purpose,
+      statusListIndex: String(index),
+      statusListCredential: u.statusList(issuer.key, purpose),
+    });
+    const unsigned: Record<string, unknown> = {
+      '@context': OB3_CONTEXT,
+      id: u.credential(key),
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      name: achievementDoc.name,
+      issuer: embeddedIssuer(u, issuer),
+      validFrom,
+      credentialSubject: subject,
+      credentialStatus: [statusEntry('revocation', revocationIndex), statusEntry('suspension', suspensionIndex)],
+    };
+    const signed = await signAward(unsigned, ctx.key, u.issuerKeyId(issuer.key));
+    const issued: IssuedAward = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
+    ctx.db.transaction(() => {
+      ctx.db.prepare("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?").run(JSON.stringify(signed.credential), signed.jwt, key);
+      req.commit?.(issued);
+    })();
+    return issued;
+  } catch (error) {
+    if (ctx.db.open) {
+      ctx.db.transaction(() => {
+        ctx.db.prepare("DELETE FROM credentials WHERE key = ? AND state = 'issuing'").run(key);
+        req.release?.();
+      })();
+    }
+    throw error;
+  }
+}
+
+/**
+ * Roll back issues a crash interrupted: placeholder rows are deleted and their claim-code uses
+ * returned; half-done idempotency records are dropped so the client's retry runs afresh.
+ *
+ * @example
+ * ```ts
+ * recoverInterruptedIssues(ctx); // at startup
+ * ```
+ */
+export function recoverInterruptedIssues(ctx: ServerContext): number {
+  return ctx.db.transaction(() => {
+    const rows = ctx.db.prepare("SELECT key, claim_code FROM credentials WHERE state = 'issuing'").all() as Array<{ key: string; claim_code: string | null }>;
+    for (const row of rows) {
+      if (row.claim_code) ctx.db.prepare('UPDATE claim_codes SET uses_left = uses_left + 1 WHERE code = ?').run(row.claim_code);
+      ctx.db.prepare('DELETE FROM credentials WHERE key = ?').run(row.key);
+    }
+    ctx.db.prepare("DELETE FROM idempotency WHERE state = 'pending'").run();
+    return rows.length;
+  })();
+}
+
+/** Throw 409 unless the stored credential row is fully issued. */
+export function assertIssued(state: string): void {
+  if (state !== 'issued') throw new ApiError(404, 'not-found', 'No credential with that key exists here.');
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync, chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateKeyPair, jwkToMultibase, publicJwk } from '@citiesoflearning/verify';
+
+/** The server's Ed25519 signing key in the forms it publishes and signs with. */
+export interface ServerKey {
+  /** Private JWK (`kty: OKP`, `crv: Ed25519`, with `d`): never leaves the server. */
+  privateJwk: JsonWebKey;
+  /** Public JWK, published in the JWKS and DID document. */
+  publicJwk: JsonWebKey;
+  /** Multikey form (`z6Mk…`), published in the DID document and issuer profiles. */
+  publicKeyMultibase: string;
+  /** Where the key came from, for the startup log (never the key itself). */
+  source: 'environment' | 'file' | 'generated' | 'memory';
+}
+
+const KEY_FILE = 'signing-key.jwk.json';
+
+function fromPrivateJwk(jwk: JsonWebKey, source: ServerKey['source']): ServerKey {
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.d !== 'string' || typeof jwk.x !== 'string') {
+    throw new Error('The signing key must be a private Ed25519 JWK ({"kty":"OKP","crv":"Ed25519","x":…,"d":…}).');
+  }
+  const pub = publicJwk(jwk);
+  return { privateJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, publicJwk: pub, publicKeyMultibase: jwkToMultibase(pub), source };
+}
+
+/**
+ * The server's signing key: from `COL_SIGNING_KEY` (a private Ed25519 JWK) when set, else from
+ * `<dataDir>/signing-key.jwk.json` (created on first start with file mode 0600), or a fresh
+ * in-memory key when `dataDir` is `':memory:'`.
+ *
+ * @example
+ * ```ts
+ * const key = await loadSigningKey('/var/lib/col', process.env);
+ * console.log(key.publicKeyMultibase); // z6Mk…
+ * ```
+ */
+export async function loadSigningKey(dataDir: string, env: Record<string, string | undefined> = {}): Promise<ServerKey> {
+  const fromEnv = env.COL_SIGNING_KEY;
+  if (fromEnv) {
+    let jwk: JsonWebKey;
+    try {
+      jwk = JSON.parse(fromEnv) as JsonWebKey;
+    } catch {
+      throw new Error('COL_SIGNING_KEY is not valid JSON: it must be a private Ed25519 JWK.');
+    }
+    return fromPrivateJwk(jwk, 'environment');
+  }
+  if (dataDir === ':memory:') return fromPrivateJwk((await generateKeyPair('Ed25519')).privateJwk, 'memory');
+  const file = join(dataDir, KEY_FILE);
+  if (existsSync(file)) {
+    // A key readable by others is a key others may have copied: tighten it and carry on.
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    return fromPrivateJwk(JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey, 'file');
+  }
+  const pair = await generateKeyPair('Ed25519');
+  // `wx`: never overwrite a key another process wrote a moment ago.
+  writeFileSync(file, JSON.stringify(pair.privateJwk) + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return fromPrivateJwk(pair.privateJwk, 'generated');
+}
+
+/**
+ * A random URL-safe token with `bytes` bytes of entropy (keys, codes, ids).
+ *
+ * @example
+ * ```ts
+ * randomToken(16); // 'q3V0…' (22 characters)
+ * ```
+ */
+export function randomToken(bytes = 16): string {
+  return randomBytes(bytes).toString('base64url');
+}

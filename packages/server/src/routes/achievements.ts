@@ -1,0 +1,209 @@
+import { randomInt } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import { isoNow, urls, type ServerContext } from '../context.js';
+import { achievementDocument, ob2BadgeClass, type AchievementData, type AchievementRow, type IssuerRow } from '../documents.js';
+import { ApiError, badRequest } from '../errors.js';
+import { assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify, type Principal } from '../http.js';
+import { badgeSvg } from '../images.js';
+import { loadAchievement } from '../issue.js';
+import { loadIssuer } from './issuers.js';
+
+/** Achievement types OB 3.0 defines (custom ones start `ext:`). */
+const ACHIEVEMENT_TYPES = new Set([
+  'Achievement', 'ApprenticeshipCertificate', 'Assessment', 'Assignment', 'AssociateDegree', 'Award', 'Badge', 'BachelorDegree',
+  'Certificate', 'CertificateOfCompletion', 'Certification', 'CommunityService', 'Competency', 'Course', 'CoCurricular', 'Degree',
+  'Diploma', 'DoctoralDegree', 'Fieldwork', 'GeneralEducationDevelopment', 'JourneymanCertificate', 'LearningProgram', 'License',
+  'Membership', 'ProfessionalDoctorate', 'QualityAssuranceCredential', 'MasterCertificate', 'MasterDegree', 'MicroCredential',
+  'ResearchDoctorate', 'SecondarySchoolDiploma',
+]);
+
+const MAX_IMAGE_BYTES = 256 * 1024;
+
+/** Parse a `data:` image URI, refusing scriptable SVG. */
+function parseImage(value: string): { type: string; bytes: Buffer } {
+  const match = /^data:(image\/png|image\/svg\+xml)(;base64)?,(.*)$/s.exec(value);
+  if (!match) throw badRequest('"image" must be an https:// URL or a data: URI of a PNG or SVG image.');
+  const bytes = match[2] ? Buffer.from(match[3]!, 'base64') : Buffer.from(decodeURIComponent(match[3]!), 'utf8');
+  if (bytes.length > MAX_IMAGE_BYTES) throw badRequest(`"image" is too large (at most ${MAX_IMAGE_BYTES / 1024} KiB).`);
+  if (match[1] === 'image/png' && !bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    throw badRequest('"image" says PNG but is not a PNG file.');
+  }
+  if (match[1] === 'image/svg+xml') {
+    const text = bytes.toString('utf8');
+    if (!/<svg[\s>]/i.test(text)) throw badRequest('"image" says SVG but has no <svg> element.');
+    if (/<script|\son\w+\s*=|javascript:|<foreignObject/i.test(text)) throw badRequest('"image" SVG contains scripts or event handlers; remove them.', 'unsafe-image');
+  }
+  return { type: match[1]!, bytes };
+}
+
+/** Input accepted by `POST /api/v1/achievements` (already authenticated). */
+export function createAchievement(ctx: ServerContext, who: Principal, body: Record<string, unknown>): AchievementRow {
+  const issuerKey = who.kind === 'provider' ? (checkKey(body.issuer, 'issuer') ?? who.issuerKey) : checkKey(body.issuer, 'issuer');
+  if (!issuerKey) throw badRequest('"issuer" (the key of the issuer awarding this badge) is required.');
+  assertMayActFor(who, issuerKey);
+  loadIssuer(ctx, issuerKey);
+  const name = field.string(body, 'name', { required: true, max: 200 })!;
+  const description = field.string(body, 'description', { required: true, max: 4000 })!;
+  let criteria: AchievementData['criteria'];
+  if (typeof body.criteria === 'string') criteria = { narrative: body.criteria };
+  else if (body.criteria && typeof body.criteria === 'object' && !Array.isArray(body.criteria)) {
+    const c = body.criteria as Record<string, unknown>;
+    const narrative = field.string(c, 'narrative', { max: 8000 });
+    const id = field.url(c, 'id');
+    if (!narrative && !id) throw badRequest('"criteria" needs a "narrative" (what the learner did) or an "id" (a page describing it).');
+    criteria = { ...(id ? { id } : {}), ...(narrative ? { narrative } : {}) };
+  } else throw badRequest('"criteria" is required: a narrative string, or {"narrative", "id"}.');
+  const achievementType = field.string(body, 'achievementType', { max: 100 }) ?? 'Badge';
+  if (!ACHIEVEMENT_TYPES.has(achievementType) && !/^ext:[A-Za-z0-9]+$/.test(achievementType)) {
+    throw badRequest('"achievementType" must be an Open Badges 3.0 type (Badge, Certificate, Competency, …) or start with "ext:".');
+  }
+  const alignment: AchievementData['alignment'] = [];
+  if (body.alignment !== undefined) {
+    if (!Array.isArray(body.alignment) || body.alignment.length > 30) throw badRequest('"alignment" must be a list (at most 30).');
+    for (const [i, a] of body.alignment.entries()) {
+      if (!a || typeof a !== 'object') throw badRequest(`"alignment[${i}]" must be an object.`);
+      const item = a as Record<string, unknown>;
+      const targetName = field.string(item, 'targetName', { required: true, max: 300 })!;
+      const targetUrl = field.url(item, 'targetUrl');
+      if (!targetUrl) throw badRequest(`"alignment[${i}].targetUrl" is required.`);
+      const targetFramework = field.string(item, 'targetFramework', { max: 300 });
+      const targetCode = field.string(item, 'targetCode', { max: 100 });
+      const targetDescription = field.string(item, 'targetDescription', { max: 2000 });
+      alignment.push({ targetName, targetUrl, ...(targetFramework ? { targetFramework } : {}), ...(targetCode ? { targetCode } : {}), ...(targetDescription ? { targetDescription } : {}) });
+    }
+  }
+  const tag = field.strings(body, 'tag') ?? field.strings(body, 'tags') ?? [];
+  let place: AchievementData['place'];
+  if (body.place !== undefined) {
+    if (!body.place || typeof body.place !== 'object') throw badRequest('"place" must be {"areaCode", "name"}.');
+    const p = body.place as Record<string, unknown>;
+    const areaCode = field.string(p, 'areaCode', { max: 20 });
+    const placeName = field.string(p, 'name', { max: 200 });
+    place = { ...(areaCode ? { areaCode } : {}), ...(placeName ? { name: placeName } : {}) };
+  }
+  const inLanguage = field.string(body, 'inLanguage', { max: 20 });
+  const imageCaption = field.string(body, 'imageCaption', { max: 500 });
+  let image: { type: string; bytes: Buffer } | undefined;
+  let imageUrl: string | undefined;
+  if (typeof body.image === 'string' && body.image.startsWith('data:')) image = parseImage(body.image);
+  else if (body.image !== undefined) {
+    imageUrl = field.url(body, 'image');
+    if (imageUrl && !imageUrl.startsWith('https://')) throw badRequest('"image" URLs must be https://.');
+  }
+  const data: AchievementData = {
+    name, description, criteria, achievementType, alignment, tag,
+    ...(place ? { place } : {}), ...(inLanguage ? { inLanguage } : {}), ...(imageCaption ? { imageCaption } : {}), ...(imageUrl ? { imageUrl } : {}),
+  };
+  const chosen = checkKey(body.key, 'key');
+  return ctx.db.transaction(() => {
+    let key = chosen ?? slugify(name);
+    if (ctx.db.prepare('SELECT 1 FROM achievements WHERE key = ?').get(key)) {
+      if (chosen) throw new ApiError(409, 'already-exists', `An achievement with key "${key}" already exists.`);
+      key = `${key}-${randomInt(1e6).toString(36)}`;
+    }
+    ctx.db
+      .prepare('INSERT INTO achievements (key, issuer_key, data, image_type, image, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(key, issuerKey, JSON.stringify(data), image?.type ?? null, image?.bytes ?? null, isoNow(ctx));
+    return loadAchievement(ctx, key).achievement;
+  })();
+}
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L: read aloud and typed by children
+
+/**
+ * A new human-friendly claim code, e.g. `K7QM-W3RT-9XHP` (≈ 59 bits of entropy).
+ *
+ * @example
+ * ```ts
+ * newClaimCode(); // 'K7QM-W3RT-9XHP'
+ * ```
+ */
+export function newClaimCode(): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+}
+
+/**
+ * Canonical form of a typed code: upper-case, separators ignored.
+ *
+ * @example
+ * ```ts
+ * normalizeClaimCode('k7qm w3rt 9xhp'); // 'K7QM-W3RT-9XHP'
+ * ```
+ */
+export function normalizeClaimCode(code: string): string {
+  const s = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : s;
+}
+
+/** Create claim codes for an achievement in one transaction. */
+export function createClaimCodes(ctx: ServerContext, achievementKey: string, opts: { count: number; uses: number; expiresAt?: string }): string[] {
+  return ctx.db.transaction(() => {
+    const insert = ctx.db.prepare('INSERT OR IGNORE INTO claim_codes (code, achievement_key, uses_total, uses_left, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const codes: string[] = [];
+    while (codes.length < opts.count) {
+      const code = newClaimCode();
+      if (insert.run(code, achievementKey, opts.uses, opts.uses, opts.expiresAt ?? null, isoNow(ctx)).changes === 1) codes.push(code);
+    }
+    return codes;
+  })();
+}
+
+/** Achievements (badge classes) and their claim codes. */
+export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const u = urls(ctx.baseUrl);
+  const load = (key: string) => loadAchievement(ctx, key);
+  const present = (row: AchievementRow, issuer: IssuerRow) => achievementDocument(u, row, issuer);
+
+  app.get('/api/v1/achievements', (c) => {
+    const issuer = c.req.query('issuer');
+    const rows = (issuer
+      ? ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE issuer_key = ? ORDER BY created_at, key').all(issuer)
+      : ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements ORDER BY created_at, key').all()) as AchievementRow[];
+    const issuers = new Map<string, IssuerRow>();
+    const issuerOf = (k: string) => issuers.get(k) ?? issuers.set(k, loadIssuer(ctx, k)).get(k)!;
+    return c.json({ achievements: rows.map((r) => present(r, issuerOf(r.issuer_key))) });
+  });
+
+  app.post('/api/v1/achievements', async (c) => {
+    const who = authenticate(ctx, c.req.header('authorization'));
+    const { body } = await readJsonObject(c);
+    const row = createAchievement(ctx, who, body);
+    return c.json(present(row, loadIssuer(ctx, row.issuer_key)), 201, { location: u.achievement(row.key) });
+  });
+
+  app.get('/api/v1/achievements/:key', (c) => {
+    const { achievement, issuer } = load(c.req.param('key'));
+    return c.json(present(achievement, issuer), 200, { 'cache-control': 'public, max-age=60' });
+  });
+
+  app.get('/api/v1/achievements/:key/ob2', (c) => c.json(ob2BadgeClass(u, load(c.req.param('key')).achievement)));
+
+  app.get('/api/v1/achievements/:key/image', (c) => {
+    const { achievement } = load(c.req.param('key'));
+    const stored = ctx.db.prepare('SELECT image_type, image FROM achievements WHERE key = ?').get(achievement.key) as { image_type: string | null; image: Buffer | null };
+    const headers = {
+      'cache-control': 'public, max-age=3600',
+      // Uploaded SVG is served inert: no scripts, no external loads.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    };
+    if (stored.image && stored.image_type) return c.body(new Uint8Array(stored.image), 200, { ...headers, 'content-type': stored.image_type });
+    const data = JSON.parse(achievement.data) as AchievementData;
+    return c.body(badgeSvg(achievement.key, data.name), 200, { ...headers, 'content-type': 'image/svg+xml' });
+  });
+
+  app.post('/api/v1/achievements/:key/claim-codes', async (c) => {
+    const who = authenticate(ctx, c.req.header('authorization'));
+    const { achievement } = load(c.req.param('key'));
+    assertMayActFor(who, achievement.issuer_key);
+    const { body } = await readJsonObject(c);
+    const count = field.integer(body, 'count', 1, 1000) ?? 1;
+    const uses = field.integer(body, 'uses', 1, 1_000_000) ?? 1;
+    const expiresAt = field.date(body, 'expiresAt');
+    if (expiresAt && Date.parse(expiresAt) <= ctx.now().getTime()) throw badRequest('"expiresAt" is in the past.');
+    const codes = createClaimCodes(ctx, achievement.key, { count, uses, ...(expiresAt ? { expiresAt } : {}) });
+    return c.json({ achievement: u.achievement(achievement.key), codes, uses, expiresAt: expiresAt ?? null }, 201);
+  });
+}

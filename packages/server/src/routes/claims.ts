@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import { decodeJws, verifyJws } from '@citiesoflearning/verify';
+import type { AppEnv } from '../app.js';
+import { isoNow, type ServerContext } from '../context.js';
+import { ApiError, badRequest } from '../errors.js';
+import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
+import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
+import { normalizeClaimCode } from './achievements.js';
+
+/** Longest a claim ticket may live (its `exp` − now). */
+export const MAX_TICKET_LIFETIME_S = 15 * 60;
+
+interface TicketGrant {
+  issuerKey: string;
+  jti: string;
+  exp: number;
+}
+
+/**
+ * Check a claim ticket: a compact JWS signed by a key the achievement's provider registered,
+ * for this server (`aud`), naming this achievement and this learner, unexpired, short-lived.
+ * Returns what the reservation must consume (its `jti`).
+ */
+async function checkTicket(ctx: ServerContext, ticket: string, achievementKey: string, issuerKey: string, recipient: Recipient): Promise<TicketGrant> {
+  const invalid = (message: string) => new ApiError(401, 'ticket-invalid', message);
+  let kid: unknown;
+  try {
+    kid = decodeJws(ticket, { maxLength: 16_384 }).header.kid;
+  } catch {
+    throw invalid('The claim ticket is not a signed token (compact JWS).');
+  }
+  if (typeof kid !== 'string') throw invalid('The claim ticket names no key ("kid" header): register your key and put its kid in the header.');
+  const key = ctx.db.prepare('SELECT issuer_key, jwk, alg FROM ticket_keys WHERE kid = ?').get(kid) as { issuer_key: string; jwk: string; alg: string } | undefined;
+  if (!key) throw invalid('The claim ticket was signed with a key this server does not know.');
+  if (key.issuer_key !== issuerKey) throw new ApiError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot award this provider's badge.");
+  let payload: Record<string, unknown>;
+  try {
+    payload = (await verifyJws(ticket, JSON.parse(key.jwk) as JsonWebKey, { algorithms: [key.alg] })).payload;
+  } catch {
+    throw invalid('The claim ticket signature does not verify.');
+  }
+  const now = Math.floor(ctx.now().getTime() / 1000);
+  const audiences = [payload.aud].flat();
+  if (!audiences.some((a) => a === ctx.baseUrl || a === `${ctx.baseUrl}/api/v1/claims`)) throw invalid(`The claim ticket is for another server ("aud" must be ${ctx.baseUrl}/api/v1/claims).`);
+  if (typeof payload.exp !== 'number') throw invalid('The claim ticket has no expiry ("exp").');
+  if (payload.exp < now - 30) throw new ApiError(409, 'ticket-expired', 'This claim ticket has expired; ask the course page for a new one.');
+  if (payload.exp > now + MAX_TICKET_LIFETIME_S + 30) throw invalid(`The claim ticket lives too long: "exp" must be within ${MAX_TICKET_LIFETIME_S / 60} minutes.`);
+  if (typeof payload.nbf === 'number' && payload.nbf > now + 30) throw invalid('The claim ticket is not valid yet ("nbf").');
+  if (typeof payload.jti !== 'string' || payload.jti.length < 8 || payload.jti.length > 200) throw invalid('The claim ticket needs a unique "jti" (8–200 characters).');
+  if (typeof payload.achievement !== 'string' || keyFromReference(payload.achievement, 'achievement') !== achievementKey) {
+    throw new ApiError(403, 'ticket-mismatch', 'This claim ticket is for a different badge.');
+  }
+  // The ticket names the learner: by email, or by the SHA-256 of the lower-cased email (so the
+  // provider's backend never has to put the address itself into a browser-visible token).
+  if ('email' in recipient) {
+    const hash = createHash('sha256').update(recipient.email).digest('hex');
+    const named = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() === recipient.email : typeof payload.email_sha256 === 'string' && payload.email_sha256.toLowerCase() === hash;
+    if (!named) throw new ApiError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
+  } else if (payload.sub !== recipient.did) throw new ApiError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
+  return { issuerKey: key.issuer_key, jti: payload.jti, exp: payload.exp };
+}
+
+/** Parse the `recipient` member: `{ "email": … }` or `{ "id": "did:…" }`. */
+function readRecipient(value: unknown): Recipient {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw badRequest('"recipient" is required: {"email": "…"} (or {"id": "did:…"}).');
+  const r = value as Record<string, unknown>;
+  if (r.email !== undefined) return { email: normalizeEmail(r.email) };
+  if (typeof r.id === 'string' && /^did:[a-z0-9]+:[^\s]{1,500}$/.test(r.id)) return { did: r.id };
+  throw badRequest('"recipient" needs an "email" (or a DID as "id").');
+}
+
+/**
+ * `POST /api/v1/claims`: redeem a claim code or ticket for a signed credential. With an
+ * `Idempotency-Key` header, the same key and body always give the same 201 (never a second
+ * credential); the same key with another body is refused.
+ */
+export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
+  app.post('/api/v1/claims', async (c) => {
+    const { body, raw } = await readJsonObject(c);
+    const idempotencyKey = c.req.header('idempotency-key');
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw badRequest('"Idempotency-Key" must be 1–200 visible ASCII characters (a UUID is ideal).');
+    }
+    const bodyHash = createHash('sha256').update(raw).digest('hex');
+    // Idempotency keys are namespaced by a hash so one client cannot probe another's by value.
+    const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${idempotencyKey}`).digest('hex') : undefined;
+    if (storedKey) {
+      const replay = ctx.db.transaction(() => {
+        const row = ctx.db.prepare('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?').get(storedKey) as
+          | { body_hash: string; state: string; status: number | null; response: string | null }
+          | undefined;
+        if (!row) {
+          ctx.db.prepare("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)").run(storedKey, bodyHash, isoNow(ctx));
+          return undefined;
+        }
+        if (row.body_hash !== bodyHash) throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
+        if (row.state === 'pending') throw new ApiError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.', { 'Retry-After': '1' });
+        return { status: row.status!, response: row.response! };
+      })();
+      if (replay) return c.body(replay.response, replay.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+    }
+    try {
+      const issued = await claim(ctx, body, (award) => {
+        if (storedKey) ctx.db.prepare("UPDATE idempotency SET state = 'done', status = 201, response = ? WHERE key = ?").run(JSON.stringify(award), storedKey);
+      });
+      return c.json(issued, 201, { location: issued.id });
+    } catch (error) {
+      // A refused or failed claim is not remembered: fixing the request and retrying with the
+      // same key must work.
+      if (storedKey && ctx.db.open) ctx.db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'").run(storedKey);
+      throw error;
+    }
+  });
+}
+
+async function claim(ctx: ServerContext, body: Record<string, unknown>, commit: (award: IssuedAward) => void): Promise<IssuedAward> {
+  if (typeof body.achievement !== 'string') throw badRequest('"achievement" (the badge\'s key or id) is required.');
+  const achievementKey = keyFromReference(body.achievement, 'achievement');
+  const recipient = readRecipient(body.recipient);
+  const hasCode = body.code !== undefined && body.code !== null;
+  const hasTicket = body.ticket !== undefined && body.ticket !== null;
+  if (hasCode === hasTicket) throw badRequest('Send exactly one of "code" (a claim code) or "ticket" (a signed claim ticket).');
+  const { achievement } = loadAchievement(ctx, achievementKey);
+
+  if (hasCode) {
+    if (typeof body.code !== 'string' || body.code.length > 64) throw badRequest('"code" must be a claim code string.');
+    const code = normalizeClaimCode(body.code);
+    return issueAward(ctx, {
+      achievementKey,
+      recipient,
+      source: 'code',
+      claimCode: code,
+      reserve: () => {
+        const row = ctx.db.prepare('SELECT achievement_key, uses_left, expires_at FROM claim_codes WHERE code = ?').get(code) as
+          | { achievement_key: string; uses_left: number; expires_at: string | null }
+          | undefined;
+        // Same answer for "no such code" and "code for another badge": codes are not enumerable.
+        if (!row || row.achievement_key !== achievementKey) throw new ApiError(404, 'code-not-found', 'This claim code is not valid for this badge. Check it and try again.');
+        if (row.expires_at && Date.parse(row.expires_at) <= ctx.now().getTime()) throw new ApiError(409, 'code-expired', 'This claim code has expired.');
+        if (row.uses_left <= 0) throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
+        // Conditional decrement: the single source of truth for "exactly N uses".
+        const changed = ctx.db.prepare('UPDATE claim_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0').run(code).changes;
+        if (changed !== 1) throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
+      },
+      release: () => {
+        ctx.db.prepare('UPDATE claim_codes SET uses_left = uses_left + 1 WHERE code = ?').run(code);
+      },
+      commit,
+    });
+  }
+
+  if (typeof body.ticket !== 'string') throw badRequest('"ticket" must be a compact JWS string.');
+  const grant = await checkTicket(ctx, body.ticket, achievementKey, achievement.issuer_key, recipient);
+  return issueAward(ctx, {
+    achievementKey,
+    recipient,
+    source: 'ticket',
+    reserve: () => {
+      ctx.db.prepare('DELETE FROM used_tickets WHERE expires_at < ?').run(new Date(ctx.now().getTime() - 3600_000).toISOString());
+      const inserted = ctx.db.prepare('INSERT OR IGNORE INTO used_tickets (jti, issuer_key, expires_at) VALUES (?, ?, ?)').run(`${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString()).changes;
+      if (inserted !== 1) throw new ApiError(409, 'ticket-used', 'This claim ticket has already been used.');
+    },
+    release: () => {
+      ctx.db.prepare('DELETE FROM used_tickets WHERE jti = ?').run(`${grant.issuerKey}|${grant.jti}`);
+    },
+    commit,
+  });
+}

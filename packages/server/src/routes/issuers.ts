@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import { isoNow, urls, type ServerContext } from '../context.js';
+import { issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
+import { ApiError, badRequest, notFound } from '../errors.js';
+import { assertAdmin, assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify } from '../http.js';
+import { randomToken } from '../keys.js';
+import { createStatusLists, currentStatusList, PURPOSES, type Purpose } from '../status.js';
+
+/** Load an issuer or 404. */
+export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
+  const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(key) as IssuerRow | undefined;
+  if (!row) throw notFound('issuer');
+  return row;
+}
+
+/**
+ * Create an issuer (and its empty status lists) inside a transaction; used by the route and the
+ * demo seed. Throws 409 when the key is taken.
+ */
+export function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): IssuerRow {
+  const key = input.key ?? slugify(input.name);
+  return ctx.db.transaction(() => {
+    if (ctx.db.prepare('SELECT 1 FROM issuers WHERE key = ?').get(key)) throw new ApiError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
+    ctx.db
+      .prepare('INSERT INTO issuers (key, name, url, email, description, image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(key, input.name, input.url, input.email ?? null, input.description ?? null, input.image ?? null, isoNow(ctx));
+    createStatusLists(ctx, key);
+    return loadIssuer(ctx, key);
+  })();
+}
+
+/**
+ * Mint a provider API key for an issuer (stored as a SHA-256 hash; the secret is returned once).
+ */
+export function createProviderKey(ctx: ServerContext, issuerKey: string, label?: string): { id: string; issuer: string; key: string } {
+  const id = randomToken(9);
+  const secret = `colp_${randomToken(24)}`;
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare('INSERT INTO provider_keys (id, issuer_key, secret_hash, label, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(id, issuerKey, createHash('sha256').update(secret).digest('hex'), label ?? null, isoNow(ctx));
+  })();
+  return { id, issuer: issuerKey, key: secret };
+}
+
+/** Issuers: profiles (OB 3.0 and 2.0), status lists, provider keys, ticket keys. */
+export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const u = urls(ctx.baseUrl);
+
+  app.get('/api/v1/issuers', (c) => {
+    const rows = ctx.db.prepare('SELECT * FROM issuers ORDER BY name').all() as IssuerRow[];
+    return c.json({ issuers: rows.map((r) => ({ ...issuerProfile(u, ctx.key, r), key: r.key })) });
+  });
+
+  app.post('/api/v1/issuers', async (c) => {
+    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+    const { body } = await readJsonObject(c);
+    const name = field.string(body, 'name', { required: true, max: 200 })!;
+    const url = field.url(body, 'url');
+    if (!url) throw badRequest('"url" (the issuer\'s public website) is required.');
+    const email = field.string(body, 'email', { max: 254 });
+    const description = field.string(body, 'description', { max: 2000 });
+    const image = field.url(body, 'image');
+    const key = checkKey(body.key, 'key');
+    const row = createIssuer(ctx, { name, url, ...(key ? { key } : {}), ...(email ? { email } : {}), ...(description ? { description } : {}), ...(image ? { image } : {}) });
+    return c.json({ ...issuerProfile(u, ctx.key, row), key: row.key }, 201, { location: u.issuer(row.key) });
+  });
+
+  app.get('/api/v1/issuers/:key', (c) => {
+    const row = loadIssuer(ctx, c.req.param('key'));
+    return c.json({ ...issuerProfile(u, ctx.key, row), key: row.key }, 200, { 'cache-control': 'public, max-age=60' });
+  });
+
+  app.get('/api/v1/issuers/:key/ob2', (c) => c.json(ob2Issuer(u, loadIssuer(ctx, c.req.param('key')))));
+
+  app.get('/api/v1/issuers/:key/status/:purpose', async (c) => {
+    const purpose = c.req.param('purpose') as Purpose;
+    if (!PURPOSES.includes(purpose)) throw notFound('status list');
+    loadIssuer(ctx, c.req.param('key'));
+    const list = await currentStatusList(ctx, c.req.param('key'), purpose);
+    // Short cache: verifiers must see a revocation within a minute.
+    return c.json(list, 200, { 'cache-control': 'public, max-age=60' });
+  });
+
+  app.post('/api/v1/issuers/:key/api-keys', async (c) => {
+    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+    const issuer = loadIssuer(ctx, c.req.param('key'));
+    const { body } = await readJsonObject(c).catch(() => ({ body: {} as Record<string, unknown> }));
+    const label = field.string(body, 'label', { max: 200 });
+    return c.json(createProviderKey(ctx, issuer.key, label), 201);
+  });
+
+  app.post('/api/v1/issuers/:key/ticket-keys', async (c) => {
+    const who = authenticate(ctx, c.req.header('authorization'));
+    const issuer = loadIssuer(ctx, c.req.param('key'));
+    assertMayActFor(who, issuer.key);
+    const { body } = await readJsonObject(c);
+    const jwk = body.jwk as Record<string, unknown> | undefined;
+    if (!jwk || typeof jwk !== 'object' || Array.isArray(jwk)) throw badRequest('"jwk" (the public key your backend signs claim tickets with) is required.');
+    if ('d' in jwk || 'p' in jwk || 'k' in jwk) throw badRequest('"jwk" must be a PUBLIC key: remove the private members ("d", "p", "q", "k" …). Never send a private key.', 'private-key-sent');
+    let alg: string;
+    if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && typeof jwk.x === 'string') alg = 'EdDSA';
+    else if (jwk.kty === 'EC' && jwk.crv === 'P-256' && typeof jwk.x === 'string' && typeof jwk.y === 'string') alg = 'ES256';
+    else throw badRequest('"jwk" must be an Ed25519 (OKP) or P-256 (EC) public key.', 'key-unsupported');
+    const kid = checkKey(body.kid, 'kid') ?? randomToken(9);
+    const publicOnly = alg === 'EdDSA' ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x } : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
+    ctx.db.transaction(() => {
+      if (ctx.db.prepare('SELECT 1 FROM ticket_keys WHERE kid = ?').get(kid)) throw new ApiError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
+      ctx.db.prepare('INSERT INTO ticket_keys (kid, issuer_key, jwk, alg, created_at) VALUES (?, ?, ?, ?, ?)').run(kid, issuer.key, JSON.stringify(publicOnly), alg, isoNow(ctx));
+    })();
+    return c.json({ kid, issuer: issuer.key, alg, audience: `${ctx.baseUrl}/api/v1/claims` }, 201);
+  });
+}

@@ -1,0 +1,123 @@
+import { createHmac } from 'node:crypto';
+import type { Hono } from 'hono';
+import { evaluatePathway, type EarnedRecord, type Pathway } from '@citiesoflearning/core';
+import type { AppEnv } from '../app.js';
+import { isoNow, urls, type ServerContext } from '../context.js';
+import { ApiError, badRequest } from '../errors.js';
+import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
+import { awardLinks, issueAward, type IssuedAward } from '../issue.js';
+import { randomToken } from '../keys.js';
+import { localChecker, type PresentedChecker } from '../presented.js';
+import { loadPathway } from './pathways.js';
+
+/** Most credentials one milestone request may present. */
+export const MAX_PRESENTED = 50;
+
+/**
+ * A stable, opaque learner id for idempotency keys: HMAC of the normalized email under a
+ * server secret, so the key never reveals (or lets anyone test) the address.
+ */
+export function learnerPseudonym(ctx: ServerContext, email: string): string {
+  return 'l-' + createHmac('sha256', ctx.pepper).update(`email:${email}`).digest('base64url').slice(0, 27);
+}
+
+class AlreadyAwarded extends Error {}
+
+/**
+ * `POST /api/v1/pathways/{key}/milestones`: a learner presents credentials; the server verifies
+ * them, evaluates the pathway and issues every milestone badge they have earned — at most once
+ * per learner, pathway version and node, however often they ask.
+ */
+export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checker: PresentedChecker = localChecker(ctx)): void {
+  const u = urls(ctx.baseUrl);
+  app.post('/api/v1/pathways/:key/milestones', async (c) => {
+    const { body } = await readJsonObject(c);
+    const recipient = body.recipient as Record<string, unknown> | undefined;
+    if (!recipient || typeof recipient !== 'object') throw badRequest('"recipient" is required: {"email": "…"}.');
+    const email = normalizeEmail(recipient.email);
+    if (!Array.isArray(body.credentials)) throw badRequest('"credentials" must be a list of credentials (JSON objects or compact JWS strings).');
+    if (body.credentials.length > MAX_PRESENTED) throw badRequest(`Present at most ${MAX_PRESENTED} credentials at once.`);
+    const version = body.version === undefined ? undefined : Number(body.version);
+    if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw badRequest('"version" must be a whole number from 1.');
+    const row = loadPathway(ctx, c.req.param('key'), version);
+    const pathway = JSON.parse(row.data) as Pathway;
+    const learner = learnerPseudonym(ctx, email);
+
+    const records: EarnedRecord[] = [];
+    const rejected: Array<{ index: number; code: string; message: string }> = [];
+    const results = await Promise.all(body.credentials.map((cred) => checker(cred, email)));
+    results.forEach((r, index) => (r.ok ? records.push(r.record) : rejected.push({ index, code: r.code, message: r.message })));
+
+    // Milestones already awarded to this learner on this pathway version count as held (and are
+    // never taken back); they are reported again below, marked `new: false`.
+    const keyPart = (t: string) => t.replace(/[%|@]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+    const prefix = `${keyPart(learner)}|${keyPart(pathway.id)}@${keyPart(pathway.version)}|`;
+    const held = (ctx.db
+      .prepare("SELECT m.idempotency_key AS k, m.credential_key AS c, a.achievement_key AS a FROM milestone_awards m JOIN credentials a ON a.key = m.credential_key WHERE substr(m.idempotency_key, 1, ?) = ? AND a.state = 'issued' AND a.revoked_at IS NULL")
+      .all(prefix.length, prefix) as Array<{ k: string; c: string; a: string }>);
+    const progress = evaluatePathway(pathway, records, { asOf: isoNow(ctx), learner, awarded: held.map((h) => u.achievement(h.a)) });
+
+    const awarded: Array<IssuedAward & { node: string; achievement: string; new: boolean }> = [];
+    for (const award of progress.awards) {
+      const existing = ctx.db.prepare('SELECT credential_key FROM milestone_awards WHERE idempotency_key = ?').get(award.idempotencyKey) as { credential_key: string } | undefined;
+      const achievementKey = keyFromReference(award.badge, 'achievement');
+      if (!award.badge.startsWith(u.achievement(''))) throw new ApiError(500, 'milestone-badge-foreign', 'This pathway names a milestone badge that this server does not issue.');
+      if (existing) {
+        awarded.push({ ...stored(ctx, existing.credential_key), node: award.node, achievement: award.badge, new: false });
+        continue;
+      }
+      const key = randomToken(16);
+      try {
+        const issued = await issueAward(ctx, {
+          key,
+          achievementKey,
+          recipient: { email },
+          source: 'milestone',
+          reserve: () => {
+            const inserted = ctx.db.prepare('INSERT OR IGNORE INTO milestone_awards (idempotency_key, credential_key, created_at) VALUES (?, ?, ?)').run(award.idempotencyKey, key, isoNow(ctx)).changes;
+            if (inserted !== 1) throw new AlreadyAwarded();
+          },
+          release: () => {
+            ctx.db.prepare('DELETE FROM milestone_awards WHERE idempotency_key = ? AND credential_key = ?').run(award.idempotencyKey, key);
+          },
+        });
+        awarded.push({ ...issued, node: award.node, achievement: award.badge, new: true });
+      } catch (error) {
+        if (!(error instanceof AlreadyAwarded)) throw error;
+        // A concurrent request won the race: answer with its credential (it is committed or
+        // about to be; wait briefly for it).
+        const winner = ctx.db.prepare('SELECT credential_key FROM milestone_awards WHERE idempotency_key = ?').get(award.idempotencyKey) as { credential_key: string };
+        for (let i = 0; i < 100 && !isIssued(ctx, winner.credential_key); i++) await new Promise((r) => setTimeout(r, 50));
+        awarded.push({ ...stored(ctx, winner.credential_key), node: award.node, achievement: award.badge, new: false });
+      }
+    }
+
+    for (const h of held) {
+      if (awarded.some((a) => a.id === u.credential(h.c))) continue;
+      awarded.push({ ...stored(ctx, h.c), node: decodeURIComponent(h.k.slice(prefix.length)), achievement: u.achievement(h.a), new: false });
+    }
+
+    return c.json({
+      pathway: progress.pathway,
+      asOf: progress.asOf,
+      satisfied: progress.satisfied,
+      progress: progress.progress,
+      state: progress.state,
+      ...(progress.completedAt ? { completedAt: progress.completedAt } : {}),
+      nodes: Object.values(progress.nodes),
+      nextSteps: progress.nextSteps,
+      awarded,
+      rejected,
+    });
+  });
+}
+
+function isIssued(ctx: ServerContext, key: string): boolean {
+  return !!ctx.db.prepare("SELECT 1 FROM credentials WHERE key = ? AND state = 'issued'").get(key);
+}
+
+function stored(ctx: ServerContext, key: string): IssuedAward {
+  const row = ctx.db.prepare("SELECT credential, jwt FROM credentials WHERE key = ? AND state = 'issued'").get(key) as { credential: string; jwt: string } | undefined;
+  if (!row) throw new ApiError(503, 'milestone-pending', 'This milestone badge is still being issued; try again in a moment.', { 'Retry-After': '1' });
+  return { id: urls(ctx.baseUrl).credential(key), credential: JSON.parse(row.credential) as Record<string, unknown>, jwt: row.jwt, links: awardLinks(ctx.baseUrl, key) };
+}

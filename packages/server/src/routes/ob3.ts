@@ -1,0 +1,110 @@
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import { urls, type ServerContext } from '../context.js';
+import { issuerProfile, type IssuerRow } from '../documents.js';
+import { ApiError } from '../errors.js';
+import { authenticate, type Principal } from '../http.js';
+
+const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope';
+
+/** OB 3.0 API errors use the Imsx_StatusInfo shape, not `{code, message}`. */
+function imsx(c: Context, status: number, codeMinor: string, description: string, headers: Record<string, string> = {}): Response {
+  return c.json({ imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: description, imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] } }, status as 400, headers);
+}
+
+function principal(ctx: ServerContext, c: Context): Principal | Response {
+  try {
+    return authenticate(ctx, c.req.header('authorization'));
+  } catch (error) {
+    if (error instanceof ApiError) return imsx(c, 401, 'unauthorisedrequest', error.message, error.headers);
+    throw error;
+  }
+}
+
+/**
+ * The OB 3.0 REST API surface the server offers now: discovery, and read access to issued
+ * credentials (`GET /credentials`, bearer admin or provider key; full OAuth 2.0 comes later).
+ */
+export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const u = urls(ctx.baseUrl);
+  const base = `${ctx.baseUrl}/ims/ob/v3p0`;
+
+  app.get('/ims/ob/v3p0/discovery', (c) =>
+    c.json({
+      openapi: '3.0.1',
+      info: {
+        title: 'Cities of Learning reference server — Open Badges 3.0 API',
+        version: '1.0',
+        termsOfService: `${ctx.baseUrl}/`,
+        'x-imssf-image': `${ctx.baseUrl}/api/v1/achievements`,
+        'x-imssf-privacyPolicyUrl': `${ctx.baseUrl}/`,
+      },
+      servers: [{ url: base }],
+      tags: [{ name: 'OpenBadgeCredentials' }, { name: 'Profile' }, { name: 'Discovery' }],
+      paths: {
+        '/credentials': { get: { tags: ['OpenBadgeCredentials'], operationId: 'getCredentials', security: [{ OAuth2ACG: [`${SCOPE}/credential.readonly`] }], responses: { '200': { description: 'The credentials' } } } },
+        '/profile': { get: { tags: ['Profile'], operationId: 'getProfile', security: [{ OAuth2ACG: [`${SCOPE}/profile.readonly`] }], responses: { '200': { description: 'The profile' } } } },
+        '/discovery': { get: { tags: ['Discovery'], operationId: 'getServiceDescription', responses: { '200': { description: 'This document' } } } },
+      },
+      components: {
+        securitySchemes: {
+          OAuth2ACG: {
+            type: 'oauth2',
+            description: 'OAuth 2.0 is not offered yet by the reference server: use a bearer admin or provider key.',
+            'x-imssf-registrationUrl': `${base}/register`,
+            flows: {
+              authorizationCode: {
+                authorizationUrl: `${base}/authorize`,
+                tokenUrl: `${base}/token`,
+                refreshUrl: `${base}/token`,
+                scopes: {
+                  [`${SCOPE}/credential.readonly`]: 'Read the credentials issued here',
+                  [`${SCOPE}/profile.readonly`]: 'Read the issuer profile',
+                },
+              },
+            },
+          },
+          bearerKey: { type: 'http', scheme: 'bearer', description: 'Admin or provider API key' },
+        },
+      },
+    }),
+  );
+
+  app.get('/ims/ob/v3p0/credentials', (c) => {
+    const who = principal(ctx, c);
+    if (who instanceof Response) return who;
+    const q = c.req.query();
+    const limit = q.limit === undefined ? 20 : Number(q.limit);
+    const offset = q.offset === undefined ? 0 : Number(q.offset);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return imsx(c, 400, 'invalid_data', '"limit" must be a whole number from 1 to 100.');
+    if (!Number.isInteger(offset) || offset < 0) return imsx(c, 400, 'invalid_data', '"offset" must be a whole number, 0 or more.');
+    if (q.since !== undefined && Number.isNaN(Date.parse(q.since))) return imsx(c, 400, 'invalid_data', '"since" must be an ISO 8601 date-time.');
+    const where = ["state = 'issued'"];
+    const args: unknown[] = [];
+    if (who.kind === 'provider') {
+      where.push('issuer_key = ?');
+      args.push(who.issuerKey);
+    }
+    if (q.since) {
+      where.push('issued_at >= ?');
+      args.push(new Date(q.since).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+    }
+    const clause = where.join(' AND ');
+    const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM credentials WHERE ${clause}`).get(...args) as { n: number };
+    const rows = ctx.db.prepare(`SELECT credential FROM credentials WHERE ${clause} ORDER BY issued_at, key LIMIT ? OFFSET ?`).all(...args, limit, offset) as Array<{ credential: string }>;
+    const page = (o: number) => `<${base}/credentials?limit=${limit}&offset=${o}${q.since ? `&since=${encodeURIComponent(q.since)}` : ''}>`;
+    const lastOffset = n === 0 ? 0 : Math.floor((n - 1) / limit) * limit;
+    const links = [`${page(0)}; rel="first"`, `${page(lastOffset)}; rel="last"`];
+    if (offset + limit < n) links.push(`${page(offset + limit)}; rel="next"`);
+    if (offset > 0) links.push(`${page(Math.max(0, offset - limit))}; rel="prev"`);
+    return c.json({ credential: rows.map((r) => JSON.parse(r.credential) as unknown) }, 200, { 'x-total-count': String(n), link: links.join(', ') });
+  });
+
+  app.get('/ims/ob/v3p0/profile', (c) => {
+    const who = principal(ctx, c);
+    if (who instanceof Response) return who;
+    if (who.kind !== 'provider') return imsx(c, 404, 'unknownobject', 'The admin key has no profile of its own; use a provider key.');
+    const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(who.issuerKey) as IssuerRow;
+    return c.json(issuerProfile(u, ctx.key, row));
+  });
+}

@@ -1,0 +1,131 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import { isoNow, urls, type ServerContext } from '../context.js';
+import { ApiError, badRequest, notFound } from '../errors.js';
+import { assertMayActFor, authenticate, checkKey, readJsonObject, slugify, type Principal } from '../http.js';
+import { checkPathway } from '../pathway-model.js';
+import { loadIssuer } from './issuers.js';
+import { registerMilestones } from './milestones.js';
+
+/** A stored pathway version. */
+export interface PathwayRow {
+  key: string;
+  version: number;
+  issuer_key: string;
+  status: 'draft' | 'published';
+  data: string;
+  created_at: string;
+  published_at: string | null;
+}
+
+/** The API view of one pathway version: the pathway model plus its publication state. */
+export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<string, unknown> {
+  return { ...(JSON.parse(row.data) as Record<string, unknown>), key: row.key, status: row.status, createdAt: row.created_at, ...(row.published_at ? { publishedAt: row.published_at } : {}) };
+}
+
+/** The latest published version (or a given version) of a pathway, or 404. */
+export function loadPathway(ctx: ServerContext, key: string, version?: number, includeDrafts = false): PathwayRow {
+  const row = (version !== undefined
+    ? ctx.db.prepare('SELECT * FROM pathways WHERE key = ? AND version = ?').get(key, version)
+    : ctx.db.prepare(`SELECT * FROM pathways WHERE key = ? ${includeDrafts ? '' : "AND status = 'published'"} ORDER BY version DESC LIMIT 1`).get(key)) as PathwayRow | undefined;
+  if (!row || (!includeDrafts && row.status !== 'published')) throw notFound('published pathway');
+  return row;
+}
+
+/** Store a new version (1 for a new key) as a draft; returns it. */
+export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Record<string, unknown>, existingKey?: string): PathwayRow {
+  return ctx.db.transaction(() => {
+    let key: string;
+    let issuerKey: string;
+    let version: number;
+    if (existingKey) {
+      const latest = ctx.db.prepare('SELECT issuer_key, max(version) AS v FROM pathways WHERE key = ?').get(existingKey) as { issuer_key: string | null; v: number | null };
+      if (latest.v === null) throw notFound('pathway');
+      assertMayActFor(who, latest.issuer_key!);
+      key = existingKey;
+      issuerKey = latest.issuer_key!;
+      version = latest.v + 1;
+    } else {
+      const chosenIssuer = who.kind === 'provider' ? (checkKey(body.issuer, 'issuer') ?? who.issuerKey) : checkKey(body.issuer, 'issuer');
+      if (!chosenIssuer) throw badRequest('"issuer" (the key of the issuer that owns this pathway) is required.');
+      assertMayActFor(who, chosenIssuer);
+      loadIssuer(ctx, chosenIssuer);
+      issuerKey = chosenIssuer;
+      key = checkKey(body.key, 'key') ?? slugify(String(body.name ?? 'pathway'));
+      if (ctx.db.prepare('SELECT 1 FROM pathways WHERE key = ?').get(key)) throw new ApiError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
+      version = 1;
+    }
+    const u = urls(ctx.baseUrl);
+    const { key: _k, issuer: _i, status: _s, createdAt: _c, publishedAt: _p, ...model } = body;
+    const owner = { id: u.issuer(issuerKey), name: loadIssuer(ctx, issuerKey).name };
+    const pathway = checkPathway({ ...model, id: u.pathway(key), version: String(version), owner });
+    ctx.db
+      .prepare("INSERT INTO pathways (key, version, issuer_key, status, data, created_at) VALUES (?, ?, ?, 'draft', ?, ?)")
+      .run(key, version, issuerKey, JSON.stringify(pathway), isoNow(ctx));
+    return loadPathway(ctx, key, version, true);
+  })();
+}
+
+/** Publish a draft version (the latest when none is named). */
+export function publishPathway(ctx: ServerContext, who: Principal, key: string, version?: number): PathwayRow {
+  return ctx.db.transaction(() => {
+    const row = loadPathway(ctx, key, version, true);
+    assertMayActFor(who, row.issuer_key);
+    if (row.status === 'published') return row;
+    ctx.db.prepare("UPDATE pathways SET status = 'published', published_at = ? WHERE key = ? AND version = ?").run(isoNow(ctx), key, row.version);
+    return loadPathway(ctx, key, row.version, true);
+  })();
+}
+
+/** Pathways: create, version, publish, read; milestones. */
+export function registerPathways(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const u = urls(ctx.baseUrl);
+  const parseVersion = (value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const v = Number(value);
+    if (!Number.isInteger(v) || v < 1) throw badRequest('"version" must be a whole number from 1.');
+    return v;
+  };
+
+  app.get('/api/v1/pathways', (c) => {
+    const rows = ctx.db
+      .prepare("SELECT p.* FROM pathways p WHERE p.status = 'published' AND p.version = (SELECT max(version) FROM pathways q WHERE q.key = p.key AND q.status = 'published') ORDER BY p.key")
+      .all() as PathwayRow[];
+    return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
+  });
+
+  app.post('/api/v1/pathways', async (c) => {
+    const who = authenticate(ctx, c.req.header('authorization'));
+    const { body } = await readJsonObject(c);
+    const row = savePathwayVersion(ctx, who, body);
+    return c.json(presentPathway(ctx, row), 201, { location: u.pathway(row.key) });
+  });
+
+  app.post('/api/v1/pathways/:key/versions', async (c) => {
+    const who = authenticate(ctx, c.req.header('authorization'));
+    const { body } = await readJsonObject(c);
+    const row = savePathwayVersion(ctx, who, body, c.req.param('key'));
+    return c.json(presentPathway(ctx, row), 201, { location: `${u.pathway(row.key)}?version=${row.version}` });
+  });
+
+  app.post('/api/v1/pathways/:key/publish', async (c) => {
+    const who = authenticate(ctx, c.req.header('authorization'));
+    const { body } = c.req.header('content-type') ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
+    const version = body.version === undefined ? undefined : parseVersion(String(body.version));
+    return c.json(presentPathway(ctx, publishPathway(ctx, who, c.req.param('key'), version)));
+  });
+
+  app.get('/api/v1/pathways/:key', (c) => {
+    const version = parseVersion(c.req.query('version'));
+    // Drafts are visible only to their owner.
+    let includeDrafts = false;
+    if (c.req.header('authorization')) {
+      const who = authenticate(ctx, c.req.header('authorization'));
+      const owner = ctx.db.prepare('SELECT issuer_key FROM pathways WHERE key = ? LIMIT 1').get(c.req.param('key')) as { issuer_key: string } | undefined;
+      includeDrafts = !!owner && (who.kind === 'admin' || who.issuerKey === owner.issuer_key);
+    }
+    return c.json(presentPathway(ctx, loadPathway(ctx, c.req.param('key'), version, includeDrafts)));
+  });
+
+  registerMilestones(app, ctx);
+}

@@ -1,0 +1,19 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import { urls, type ServerContext } from '../context.js';
+import { didDocument, jwks } from '../documents.js';
+import { openApiDocument } from '../openapi.js';
+
+/** `/.well-known/did.json`, `/.well-known/jwks.json`, `/api/v1/openapi.json`, `/api/v1/health`. */
+export function registerWellKnown(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const u = urls(ctx.baseUrl);
+  const cacheable = { 'cache-control': 'public, max-age=300' };
+  const didPath = new URL(u.didDocument).pathname;
+  app.get(didPath, (c) => c.json(didDocument(u, ctx.key), 200, { ...cacheable, 'content-type': 'application/did+json' }));
+  app.get('/.well-known/jwks.json', (c) => {
+    const issuers = (ctx.db.prepare('SELECT key FROM issuers ORDER BY key').all() as Array<{ key: string }>).map((r) => r.key);
+    return c.json(jwks(u, ctx.key, issuers), 200, { ...cacheable, 'content-type': 'application/jwk-set+json' });
+  });
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(ctx.baseUrl), 200, cacheable));
+  app.get('/api/v1/health', (c) => c.json({ status: 'ok' }));
+}

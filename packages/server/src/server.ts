@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { buildApp, type AppEnv } from './app.js';
+import type { ServerContext } from './context.js';
+import { openDatabase, SCHEMA_VERSION, type Db } from './db.js';
+import { loadSigningKey, randomToken } from './keys.js';
+import { recoverInterruptedIssues } from './issue.js';
+import { seedDemo, type DemoSummary } from './demo.js';
+
+/** Options shared by {@link createApp} and {@link startServer}. */
+export interface AppOptions {
+  /** Data directory (SQLite database and signing key); `':memory:'` for a throwaway server. Default `.col-data`. */
+  dataDir?: string;
+  /** Public base URL (no trailing slash), e.g. `https://badges.example.org`. Required by createApp. */
+  baseUrl?: string;
+  /** Admin bearer key; default `COL_ADMIN_KEY`, else a generated one. */
+  adminKey?: string;
+  /** Seed the Brightwater demo place (once; a restart does not re-seed). */
+  demo?: boolean;
+  /** Served at `/examples/` (default in demo mode: the repository's `examples/`). */
+  examplesDir?: string;
+  /** Keep learners' email addresses in clear (default false: salted hashes only). */
+  storeEmails?: boolean;
+  /** Largest request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Claims per client address per minute (default 60). */
+  claimsPerMinute?: number;
+  /** One line per notable event; never personal data or secrets. */
+  log?: (line: string) => void;
+  /** Environment to read `COL_ADMIN_KEY` / `COL_SIGNING_KEY` from (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  /** Clock override (tests). */
+  now?: () => Date;
+}
+
+/** What {@link createApp} returns. */
+export interface CreatedApp {
+  app: Hono<AppEnv>;
+  context: ServerContext;
+  demo?: DemoSummary;
+  /** Close the database. */
+  close(): void;
+}
+
+function defaultExamplesDir(): string | undefined {
+  const dir = fileURLToPath(new URL('../../../examples/', import.meta.url));
+  return existsSync(dir) ? dir : undefined;
+}
+
+function pepper(db: Db): Buffer {
+  return db.transaction(() => {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'pepper'").get() as { value: string } | undefined;
+    if (row) return Buffer.from(row.value, 'base64');
+    const value = randomBytes(32);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('pepper', ?)").run(value.toString('base64'));
+    return value;
+  })();
+}
+
+/**
+ * Build the API over a database and key (without listening). Tests use it with
+ * `app.request(…)` or their own listener; {@link startServer} uses it too.
+ *
+ * @example
+ * ```ts
+ * const { app, close } = await createApp({ dataDir: ':memory:', baseUrl: 'http://127.0.0.1:8080', adminKey: 'k' });
+ * const res = await app.request('/api/v1/health');
+ * close();
+ * ```
+ */
+export async function createApp(options: AppOptions & { baseUrl: string }): Promise<CreatedApp> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? (() => {});
+  const dataDir = options.dataDir ?? '.col-data';
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new Error(`baseUrl "${baseUrl}" is not a URL.`);
+  }
+  const db = openDatabase(dataDir);
+  try {
+    const key = await loadSigningKey(dataDir, env);
+    const context: ServerContext = {
+      db,
+      key,
+      baseUrl,
+      adminKey: options.adminKey ?? env.COL_ADMIN_KEY ?? `cola_${randomToken(24)}`,
+      storeEmails: options.storeEmails ?? false,
+      pepper: pepper(db),
+      bodyLimit: options.bodyLimit ?? 1024 * 1024,
+      claimRateLimit: { limit: options.claimsPerMinute ?? 60, windowMs: 60_000 },
+      ...((options.examplesDir ?? (options.demo ? defaultExamplesDir() : undefined)) ? { examplesDir: options.examplesDir ?? defaultExamplesDir()! } : {}),
+      log,
+      now: options.now ?? (() => new Date()),
+    };
+    const stored = db.prepare("SELECT value FROM meta WHERE key = 'base_url'").get() as { value: string } | undefined;
+    if (stored && stored.value !== baseUrl) log(`note: base URL changed from ${stored.value} to ${baseUrl}; credentials issued before still name the old address`);
+    db.prepare("INSERT INTO meta (key, value) VALUES ('base_url', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(baseUrl);
+    const recovered = recoverInterruptedIssues(context);
+    if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
+    log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);
+    const demo = options.demo ? await seedDemo(context) : undefined;
+    return { app: buildApp(context), context, ...(demo ? { demo } : {}), close: () => db.close() };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Options for {@link startServer}. */
+export interface StartServerOptions extends AppOptions {
+  /** TCP port (0 = any free port). Default 8080. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  /** Milliseconds to let in-flight requests finish on close. Default 10000. */
+  shutdownTimeoutMs?: number;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /** The admin bearer key in effect (the CLI prints it once when it was generated). */
+  adminKey: string;
+  /** Stop accepting, let in-flight requests finish, close the database. Safe to call twice. */
+  close(): Promise<void>;
+  /** In demo mode: one claim code per demo achievement. */
+  demo?: { claimCodes: Array<{ achievement: string; code: string }> };
+}
+
+/**
+ * Start the badge & pathway API on `host:port`. Resolves once it is listening. Graceful
+ * shutdown is `close()` (the CLI calls it on SIGINT/SIGTERM): new connections are refused at
+ * once, requests in flight (a claim being signed) finish and are committed, then the database is
+ * closed — an acknowledged claim is never lost.
+ *
+ * @example
+ * ```ts
+ * const server = await startServer({ port: 0, dataDir: './data', demo: true });
+ * console.log(`listening on ${server.url}`);
+ * process.once('SIGTERM', () => server.close());
+ * ```
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  let app: Hono<AppEnv> | undefined;
+  let inFlight = 0;
+  let closing = false;
+  const idle: Array<() => void> = [];
+  const server = createAdaptorServer({
+    fetch: async (request, env) => {
+      if (!app || closing) {
+        return new Response(JSON.stringify({ code: 'unavailable', message: app ? 'The server is shutting down; try again shortly.' : 'The server is starting; try again shortly.' }), {
+          status: 503,
+          headers: { 'content-type': 'application/json', connection: 'close', 'retry-after': '1' },
+        });
+      }
+      inFlight++;
+      try {
+        return await app.fetch(request, env);
+      } finally {
+        inFlight--;
+        if (inFlight === 0) for (const done of idle.splice(0)) done();
+      }
+    },
+  }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${address.port}`;
+  let created: CreatedApp;
+  try {
+    created = await createApp({ ...options, baseUrl: options.baseUrl ?? url });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
+  }
+  app = created.app;
+
+  let closed: Promise<void> | undefined;
+  const close = () =>
+    (closed ??= (async () => {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((resolve) => idle.push(resolve)), new Promise((resolve) => setTimeout(resolve, options.shutdownTimeoutMs ?? 10_000).unref())]);
+      }
+      server.closeAllConnections();
+      await stopped;
+      created.close();
+    })());
+
+  return {
+    url,
+    adminKey: created.context.adminKey,
+    close,
+    ...(created.demo ? { demo: { claimCodes: created.demo.claimCodes } } : {}),
+  };
+}

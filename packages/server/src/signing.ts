@@ -1,0 +1,49 @@
+// The one place the server touches signing: everything goes through @citiesoflearning/verify's
+// primitives, so the server signs exactly what the SDK's verifier checks.
+import { signDataIntegrity, signCredentialJwt, createStatusListCredential } from '@citiesoflearning/verify';
+import type { ServerKey } from './keys.js';
+
+/** A credential signed both ways: embedded Data Integrity proof, and VC-JWT. */
+export interface SignedAward {
+  credential: Record<string, unknown>;
+  jwt: string;
+}
+
+/**
+ * Sign one award: `eddsa-rdfc-2022` Data Integrity proof and an EdDSA VC-JWT over the same
+ * unsigned credential, both naming `verificationMethod` (a key the issuer's profile lists).
+ *
+ * @example
+ * ```ts
+ * const { credential, jwt } = await signAward(unsigned, key, 'https://x.org/api/v1/issuers/a#key-1');
+ * ```
+ */
+export async function signAward(unsigned: Record<string, unknown>, key: ServerKey, verificationMethod: string): Promise<SignedAward> {
+  const [credential, jwt] = await Promise.all([
+    signDataIntegrity(unsigned, { privateJwk: key.privateJwk, verificationMethod, cryptosuite: 'eddsa-rdfc-2022', created: unsigned.validFrom as string }),
+    signCredentialJwt(unsigned, { privateJwk: key.privateJwk, kid: verificationMethod, alg: 'EdDSA' }),
+  ]);
+  return { credential: credential as Record<string, unknown>, jwt };
+}
+
+/**
+ * Build and sign a BitstringStatusListCredential over `bits` for one issuer and purpose.
+ *
+ * @example
+ * ```ts
+ * const list = await signStatusList({ id, issuer, statusPurpose: 'revocation', bits }, key, vm);
+ * ```
+ */
+export async function signStatusList(
+  input: { id: string; issuer: string; statusPurpose: 'revocation' | 'suspension'; bits: Uint8Array; validFrom: string },
+  key: ServerKey,
+  verificationMethod: string,
+): Promise<Record<string, unknown>> {
+  const unsigned = await createStatusListCredential(input);
+  return (await signDataIntegrity(unsigned as Record<string, unknown>, {
+    privateJwk: key.privateJwk,
+    verificationMethod,
+    cryptosuite: 'eddsa-rdfc-2022',
+    created: input.validFrom,
+  })) as Record<string, unknown>;
+}

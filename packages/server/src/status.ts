@@ -1,0 +1,89 @@
+// BitstringStatusList bookkeeping: one revocation and one suspension list per issuer, stored as
+// raw bits with a version counter; the signed list credential is re-made whenever the bits move
+// ahead of the last signed copy.
+import { randomInt } from 'node:crypto';
+import { ApiError } from './errors.js';
+import { isoNow, urls, type ServerContext } from './context.js';
+import { signStatusList } from './signing.js';
+
+/** Bits per list: 131,072 (16 KiB), the minimum the spec recommends for herd privacy. */
+export const STATUS_LIST_BITS = 131_072;
+/** The two status purposes every credential carries. */
+export const PURPOSES = ['revocation', 'suspension'] as const;
+/** A status purpose. */
+export type Purpose = (typeof PURPOSES)[number];
+
+/** Create the issuer's empty lists (inside the caller's transaction). */
+export function createStatusLists(ctx: ServerContext, issuerKey: string): void {
+  const insert = ctx.db.prepare('INSERT OR IGNORE INTO status_lists (issuer_key, purpose, bits) VALUES (?, ?, ?)');
+  for (const purpose of PURPOSES) insert.run(issuerKey, purpose, Buffer.alloc(STATUS_LIST_BITS / 8));
+}
+
+/**
+ * A random free index in the issuer's lists (random, not sequential, so an index says nothing
+ * about when or in what order a badge was issued). Call inside a transaction.
+ */
+export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, column: 'revocation_index' | 'suspension_index'): number {
+  const taken = ctx.db.prepare(`SELECT 1 FROM credentials WHERE issuer_key = ? AND ${column} = ?`);
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const index = randomInt(STATUS_LIST_BITS);
+    if (!taken.get(issuerKey, index)) return index;
+  }
+  const { n } = ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE issuer_key = ?').get(issuerKey) as { n: number };
+  if (n >= STATUS_LIST_BITS * 0.9) throw new ApiError(503, 'status-list-full', "This issuer's status list is full; the operator must add another issuer.");
+  return allocateStatusIndex(ctx, issuerKey, column);
+}
+
+/** Set or clear one bit (bit 0 = most significant bit of byte 0). Call inside a transaction. */
+export function writeStatusBit(ctx: ServerContext, issuerKey: string, purpose: Purpose, index: number, value: boolean): void {
+  const row = ctx.db.prepare('SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?').get(issuerKey, purpose) as { bits: Buffer } | undefined;
+  if (!row) throw new Error(`status list missing for ${issuerKey}/${purpose}`);
+  const bits = Buffer.from(row.bits);
+  const mask = 0x80 >> index % 8;
+  const byte = bits[index >> 3]!;
+  bits[index >> 3] = value ? byte | mask : byte & ~mask;
+  ctx.db
+    .prepare('UPDATE status_lists SET bits = ?, bits_version = bits_version + 1 WHERE issuer_key = ? AND purpose = ?')
+    .run(bits, issuerKey, purpose);
+}
+
+const signing = new Map<string, Promise<Record<string, unknown>>>();
+
+/**
+ * The signed status list credential, re-signed first when its bits changed since the last
+ * signature. Concurrent callers share one signing run.
+ *
+ * @example
+ * ```ts
+ * const list = await currentStatusList(ctx, 'brightwater-library', 'revocation');
+ * ```
+ */
+export async function currentStatusList(ctx: ServerContext, issuerKey: string, purpose: Purpose): Promise<Record<string, unknown>> {
+  const row = ctx.db
+    .prepare('SELECT bits, bits_version, credential, credential_version FROM status_lists WHERE issuer_key = ? AND purpose = ?')
+    .get(issuerKey, purpose) as { bits: Buffer; bits_version: number; credential: string | null; credential_version: number } | undefined;
+  if (!row) throw new ApiError(404, 'not-found', 'No status list with that address exists here.');
+  if (row.credential && row.credential_version >= row.bits_version) return JSON.parse(row.credential) as Record<string, unknown>;
+  const flightKey = `${ctx.baseUrl}|${issuerKey}|${purpose}|${row.bits_version}`;
+  let flight = signing.get(flightKey);
+  if (!flight) {
+    const u = urls(ctx.baseUrl);
+    flight = signStatusList(
+      { id: u.statusList(issuerKey, purpose), issuer: u.issuer(issuerKey), statusPurpose: purpose, bits: new Uint8Array(row.bits), validFrom: isoNow(ctx) },
+      ctx.key,
+      u.issuerKeyId(issuerKey),
+    ).then((credential) => {
+      // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
+      ctx.db
+        .prepare('UPDATE status_lists SET credential = ?, credential_version = ? WHERE issuer_key = ? AND purpose = ? AND credential_version < ?')
+        .run(JSON.stringify(credential), row.bits_version, issuerKey, purpose, row.bits_version);
+      return credential;
+    });
+    signing.set(flightKey, flight);
+    flight.then(
+      () => signing.delete(flightKey),
+      () => signing.delete(flightKey),
+    );
+  }
+  return flight;
+}
