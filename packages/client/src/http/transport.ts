@@ -84,7 +84,7 @@ export interface Transport {
 
 const DEFAULT_TIMEOUT = 10_000;
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
-const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
  * Builds the HTTP layer: ky for retries (with `Retry-After`) and per-attempt timeouts, plus what
