@@ -79,9 +79,8 @@ export async function buildWorld(base: string) {
     listOptions,
   );
   // After signing, someone "un-revokes" index 7 by swapping the list.
-  (tamperedList.credentialSubject as Record<string, unknown>).encodedList = (
-    await createStatusListCredential({ id: 'x', issuer: DID_WEB, statusPurpose: 'revocation', bits: tamperedBits })
-  ).credentialSubject.encodedList;
+  const cleanList = await createStatusListCredential({ id: 'x', issuer: DID_WEB, statusPurpose: 'revocation', bits: tamperedBits });
+  (tamperedList.credentialSubject as Record<string, unknown>).encodedList = (cleanList.credentialSubject as Record<string, unknown>).encodedList;
   routes.set('/status/tampered', json(tamperedList));
 
   const subject = async (extra: Record<string, unknown> = {}) => ({
@@ -104,7 +103,7 @@ export async function buildWorld(base: string) {
     },
     ...extra,
   });
-  const credential = async (id: string, issuer: unknown, extra: Record<string, unknown> = {}) => ({
+  const credential = async (id: string, issuer: unknown, extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> => ({
     '@context': OB3_CONTEXT,
     id: `urn:uuid:${id}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
@@ -280,6 +279,6 @@ export function routesFetch(world: { base: string; routes: Map<string, Route> },
       if (url.origin !== new URL(world.base).origin) throw new TypeError('fetch failed');
       return new Response('Not found', { status: 404 });
     }
-    return new Response(route.body ?? null, { status: route.status ?? 200, headers: route.headers ?? {} });
+    return new Response((route.body ?? null) as BodyInit | null, { status: route.status ?? 200, headers: route.headers ?? {} });
   }) as typeof fetch;
 }
