@@ -23,6 +23,11 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
+/** Flip bits of one byte in place. */
+function flip(bytes: Uint8Array, at: number, mask: number): void {
+  bytes[at] = bytes[at]! ^ mask;
+}
+
 function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -220,17 +225,17 @@ describe('baking: malformed PNGs give clear errors', () => {
 
   it('a CRC mismatch in the badge chunk is reported, never accepted', () => {
     const tampered = baked.slice();
-    tampered[itxtAt + 40] ^= 0x01; // one bit in the credential text
+    flip(tampered, itxtAt + 40, 0x01); // one bit in the credential text
     expect(codeOf(() => unbake(tampered))).to.equal('png-crc-mismatch');
     const badCrc = baked.slice();
-    badCrc[itxtAt + 8 + readPngChunks(baked)[1]!.data.length] ^= 0xff; // the stored CRC itself
+    flip(badCrc, itxtAt + 8 + readPngChunks(baked)[1]!.data.length, 0xff); // the stored CRC itself
     expect(codeOf(() => unbake(badCrc))).to.equal('png-crc-mismatch');
   });
 
   it('pixel-data CRCs: skipped by unbake (never read), checked with verifyAllCrcs, by readPngChunks and by bake', () => {
     const damaged = baked.slice();
     const idat = readPngChunks(baked)[2]!;
-    damaged[idat.offset + 8 + idat.data.length] ^= 0xff;
+    flip(damaged, idat.offset + 8 + idat.data.length, 0xff);
     expect(unbake(damaged)!.version).to.equal(3);
     expect(codeOf(() => unbake(damaged, { verifyAllCrcs: true }))).to.equal('png-crc-mismatch');
     expect(codeOf(() => readPngChunks(damaged))).to.equal('png-crc-mismatch');

@@ -25,7 +25,16 @@ export function imageType(bytes: Uint8Array): ImageType | undefined {
   return undefined;
 }
 
-/** Options for {@link unbake}. */
+/**
+ * Options for {@link unbake}.
+ *
+ * @example
+ * ```ts
+ * import { unbake, type UnbakeOptions } from '@citiesoflearning/core';
+ * const options: UnbakeOptions = { maxBytes: 10 * 1024 * 1024, verifyAllCrcs: true };
+ * unbake(bytes, options);
+ * ```
+ */
 export interface UnbakeOptions {
   /** Refuse larger images with `input-too-large` (default 50 MiB). */
   maxBytes?: number;
@@ -76,7 +85,16 @@ export function unbake(image: Uint8Array, options: UnbakeOptions = {}): BakedBad
   throw new ColError('image-unsupported', 'This file is not a PNG or SVG image, so it cannot hold a baked badge.');
 }
 
-/** Options for {@link bake}. */
+/**
+ * Options for {@link bake}.
+ *
+ * @example
+ * ```ts
+ * import { bake, type BakeOptions } from '@citiesoflearning/core';
+ * const options: BakeOptions = { version: 3, onExisting: 'refuse' };
+ * bake(bytes, credentialJson, options);
+ * ```
+ */
 export interface BakeOptions {
   /** Open Badges version; inferred from the credential when absent. */
   version?: 2 | 3;

@@ -1,6 +1,15 @@
 import { ColError } from '../errors.js';
 
-/** Default largest image {@link unbake} and {@link bake} accept: 50 MiB. Badge images are kilobytes. */
+/**
+ * Default largest image {@link unbake} and {@link bake} accept: 50 MiB (badge images are
+ * kilobytes). Larger input is refused with `input-too-large` before any byte is read.
+ *
+ * @example
+ * ```ts
+ * import { unbake, DEFAULT_MAX_BYTES } from '@citiesoflearning/core';
+ * unbake(bytes, { maxBytes: DEFAULT_MAX_BYTES / 10 }); // a stricter limit for an upload form
+ * ```
+ */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Refuse oversized input before looking at a single byte of it. */

@@ -23,14 +23,38 @@ const TEXT = 0x74455874;
 const ZTXT = 0x7a545874;
 const FDAT = 0x66644154; // APNG frame data: pixels, like IDAT
 
-/** Keyword of an OB 2.0 baked assertion (and of legacy `tEXt` URL badges). */
+/**
+ * PNG `iTXt` keyword of an OB 2.0 baked assertion (and of legacy `tEXt` URL badges).
+ *
+ * @example
+ * ```ts
+ * import { readPngChunks, PNG_KEYWORD_OB2 } from '@citiesoflearning/core';
+ * PNG_KEYWORD_OB2; // 'openbadges'
+ * ```
+ */
 export const PNG_KEYWORD_OB2 = 'openbadges';
-/** Keyword of an OB 3.0 baked credential. */
+/**
+ * PNG `iTXt` keyword of an OB 3.0 baked credential.
+ *
+ * @example
+ * ```ts
+ * import { PNG_KEYWORD_OB3 } from '@citiesoflearning/core';
+ * PNG_KEYWORD_OB3; // 'openbadgecredential'
+ * ```
+ */
 export const PNG_KEYWORD_OB3 = 'openbadgecredential';
 const KEYWORD_OB2 = utf8(PNG_KEYWORD_OB2);
 const KEYWORD_OB3 = utf8(PNG_KEYWORD_OB3);
 
-/** One chunk of a PNG file. */
+/**
+ * One chunk of a PNG file, as {@link readPngChunks} returns it.
+ *
+ * @example
+ * ```ts
+ * import { readPngChunks, type PngChunk } from '@citiesoflearning/core';
+ * const ihdr: PngChunk = readPngChunks(bytes)[0]!; // { type: 'IHDR', data: Uint8Array(13), offset: 8 }
+ * ```
+ */
 export interface PngChunk {
   /** Four-letter chunk type, e.g. `IHDR`, `iTXt`. */
   type: string;
@@ -40,7 +64,16 @@ export interface PngChunk {
   offset: number;
 }
 
-/** Options for reading PNG chunks. */
+/**
+ * Options for reading PNG chunks.
+ *
+ * @example
+ * ```ts
+ * import { readPngChunks, type ReadPngOptions } from '@citiesoflearning/core';
+ * const options: ReadPngOptions = { maxBytes: 5_000_000, verifyAllCrcs: false };
+ * readPngChunks(bytes, options);
+ * ```
+ */
 export interface ReadPngOptions {
   /** Refuse larger input with `input-too-large` (default 50 MiB). */
   maxBytes?: number;
@@ -308,7 +341,14 @@ export function unbakePng(png: Uint8Array, options: ReadPngOptions = {}): BakedB
   return undefined;
 }
 
-/** Options for {@link bakePng}. */
+/**
+ * Options for {@link bakePng}.
+ *
+ * @example
+ * ```ts
+ * const options: BakePngOptions = { onExisting: 'refuse' };
+ * ```
+ */
 export interface BakePngOptions {
   /** What to do when the PNG already carries a badge (default `replace`). */
   onExisting?: 'replace' | 'refuse';

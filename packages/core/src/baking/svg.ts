@@ -10,9 +10,25 @@ import { isBareUrl, utf8, utf8Loose, utf8Strict } from './text.js';
 import type { BakedBadge } from './types.js';
 import { NamespaceScope, XmlScanner, cdata, escapeAttribute, splitName, unescapeXml, type XmlToken } from './xml-scanner.js';
 
-/** Namespace of the OB 2.0 `<openbadges:assertion>` element (http, not https, per the spec). */
+/**
+ * Namespace of the OB 2.0 `<openbadges:assertion>` element (http, not https, per the spec).
+ *
+ * @example
+ * ```ts
+ * import { SVG_NAMESPACE_OB2 } from '@citiesoflearning/core';
+ * `<svg xmlns:openbadges="${SVG_NAMESPACE_OB2}">`; // xmlns:openbadges="http://openbadges.org"
+ * ```
+ */
 export const SVG_NAMESPACE_OB2 = 'http://openbadges.org';
-/** Namespace of the OB 3.0 `<openbadges:credential>` element. */
+/**
+ * Namespace of the OB 3.0 `<openbadges:credential>` element.
+ *
+ * @example
+ * ```ts
+ * import { SVG_NAMESPACE_OB3 } from '@citiesoflearning/core';
+ * `<svg xmlns:openbadges="${SVG_NAMESPACE_OB3}">`; // xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"
+ * ```
+ */
 export const SVG_NAMESPACE_OB3 = 'https://purl.imsglobal.org/ob/v3p0';
 const XHTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
@@ -102,7 +118,16 @@ function checkEpilog(scanner: XmlScanner): void {
   }
 }
 
-/** Options for reading or baking SVG. */
+/**
+ * Options for reading, sanitizing or baking SVG.
+ *
+ * @example
+ * ```ts
+ * import { sanitizeSvg, type SvgOptions } from '@citiesoflearning/core';
+ * const options: SvgOptions = { maxBytes: 1_000_000 };
+ * sanitizeSvg(bytes, options);
+ * ```
+ */
 export interface SvgOptions {
   /** Refuse larger input with `input-too-large` (default 50 MiB). */
   maxBytes?: number;

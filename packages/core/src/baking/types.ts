@@ -1,7 +1,24 @@
-/** The image formats a badge can be baked into. */
+/**
+ * The image formats a badge can be baked into.
+ *
+ * @example
+ * ```ts
+ * import { imageType, type ImageType } from '@citiesoflearning/core';
+ * const type: ImageType | undefined = imageType(bytes); // 'png' | 'svg' | undefined
+ * ```
+ */
 export type ImageType = 'png' | 'svg';
 
-/** What {@link unbake} finds in a baked image. */
+/**
+ * What {@link unbake} finds in a baked image.
+ *
+ * @example
+ * ```ts
+ * import { unbake, type BakedBadge } from '@citiesoflearning/core';
+ * const badge: BakedBadge | undefined = unbake(bytes);
+ * // { image: 'png', version: 3, text: '{"@context":[…],"type":["VerifiableCredential",…]}', legacyUrl: false }
+ * ```
+ */
 export interface BakedBadge {
   /** The image format it was read from. */
   image: ImageType;
