@@ -1,10 +1,11 @@
-import { unbake } from './baking/index.js';
+import { DEFAULT_MAX_BYTES as DEFAULT_MAX_IMAGE_BYTES, unbake } from './baking/index.js';
 import { ColError } from './errors.js';
 import { isRecord, hasString, many, own } from './internal/guards.js';
 import { decodeCompactJws, isCompactJws, looksLikeJwsAttempt } from './internal/jws.js';
 import { httpUrl } from './internal/url.js';
 import { utf8Decode, utf8Encode, utf8Length } from './internal/utf8.js';
-import { DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_JSON_DEPTH, parseJson, tooLarge } from './json.js';
+import { tooLarge } from './internal/size.js';
+import { DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_JSON_DEPTH, parseJson } from './json.js';
 import type { BadgeFormat } from './types/common.js';
 import { OB2_CONTEXT } from './types/ob2.js';
 
@@ -48,18 +49,22 @@ export interface Detection {
   bakedUrl?: string;
 }
 
-/** Limits for {@link detect}. */
+/**
+ * Limits for {@link detect}.
+ *
+ * @example
+ * ```ts
+ * detect(upload, { maxImageBytes: 5 * 1024 * 1024 });
+ * ```
+ */
 export interface DetectOptions {
   /** Largest accepted text or JSON, in bytes. Default 5 MB (see {@link DEFAULT_MAX_JSON_BYTES}). */
   maxBytes?: number;
-  /** Largest accepted image, in bytes. Default {@link DEFAULT_MAX_IMAGE_BYTES} (20 MB). */
+  /** Largest accepted PNG or SVG image, in bytes. Default: {@link unbake}'s limit (50 MiB). */
   maxImageBytes?: number;
   /** Deepest accepted JSON nesting. Default 100. */
   maxDepth?: number;
 }
-
-/** Largest image {@link detect} accepts by default: 20 MB. */
-export const DEFAULT_MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -122,10 +127,20 @@ function detectBytes(bytes: Uint8Array, limits: Limits): Detection {
     if (bytes.length > limits.maxImageBytes) throw tooLarge(limits.maxImageBytes);
     return detectImage(bytes, limits);
   }
-  if (bytes.length > Math.max(limits.maxBytes, limits.maxImageBytes)) throw tooLarge(limits.maxBytes);
+  // Markup may be an SVG image (image limit); anything else is JSON, JWS or a URL (text limit).
+  const limit = startsWithMarkup(bytes) ? limits.maxImageBytes : limits.maxBytes;
+  if (bytes.length > limit) throw tooLarge(limit);
   const text = utf8Decode(bytes);
   if (text === undefined) return unrecognized_('this is binary data, but not a PNG image');
   return detectText(text, limits, bytes);
+}
+
+/** Whether the first non-blank byte (within the first KB, after a BOM) is '<'. */
+function startsWithMarkup(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const end = Math.min(bytes.length, 1024);
+  while (i < end && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return bytes[i] === 0x3c;
 }
 
 function detectText(raw: string, limits: Limits, bytes?: Uint8Array): Detection {

@@ -1,12 +1,35 @@
 import { ColError } from './errors.js';
+import { tooLarge } from './internal/size.js';
 import { utf8Length } from './internal/utf8.js';
 
-/** Largest input {@link parseJson} accepts by default: 5 MB (5 × 1024 × 1024 bytes of UTF-8). */
+/**
+ * Largest input {@link parseJson} accepts by default: 5 MB (5 × 1024 × 1024 bytes of UTF-8).
+ * A badge is a few kilobytes; the limit stops a paste or upload from freezing the page.
+ *
+ * @example
+ * ```ts
+ * parseJson(text, { maxBytes: DEFAULT_MAX_JSON_BYTES * 2 });
+ * ```
+ */
 export const DEFAULT_MAX_JSON_BYTES = 5 * 1024 * 1024;
-/** Deepest nesting of objects and arrays {@link parseJson} accepts by default. */
+/**
+ * Deepest nesting of objects and arrays {@link parseJson} accepts by default (100).
+ *
+ * @example
+ * ```ts
+ * parseJson(text, { maxDepth: DEFAULT_MAX_JSON_DEPTH / 2 });
+ * ```
+ */
 export const DEFAULT_MAX_JSON_DEPTH = 100;
 
-/** Limits for {@link parseJson}. */
+/**
+ * Limits for {@link parseJson}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseJsonOptions = { maxBytes: 100_000, maxDepth: 32 };
+ * ```
+ */
 export interface ParseJsonOptions {
   /** Largest accepted input in bytes of UTF-8. Default {@link DEFAULT_MAX_JSON_BYTES} (5 MB). */
   maxBytes?: number;
@@ -59,21 +82,6 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): unknown
     throw new ColError('json-invalid', 'This is not valid JSON.', { cause });
   }
   return stripUnsafeKeys(value);
-}
-
-/** The `input-too-large` error, shared with other readers of untrusted input. */
-export function tooLarge(maxBytes: number): ColError {
-  return new ColError(
-    'input-too-large',
-    `This is too large to be a badge: the limit is ${formatBytes(maxBytes)}.`,
-    { details: { maxBytes } },
-  );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
 }
 
 function stripUnsafeKeys(value: unknown): unknown {

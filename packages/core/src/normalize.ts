@@ -14,7 +14,14 @@ import type {
 } from './types/badge.js';
 import { BADGE_FORMATS, type BadgeFormat } from './types/common.js';
 
-/** Options for {@link normalize}. */
+/**
+ * Options for {@link normalize}.
+ *
+ * @example
+ * ```ts
+ * normalize(assertion, { lang: ['cy', 'en-GB'], documents: { [badgeClassUrl]: fetchedBadgeClass } });
+ * ```
+ */
 export interface NormalizeOptions {
   /**
    * The reader's preferred languages for OB 3.0 multi-language text, best first (e.g. `'cy'`

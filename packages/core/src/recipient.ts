@@ -7,7 +7,14 @@ import type { BadgeRecipient } from './types/badge.js';
 import type { Ob2Recipient } from './types/ob2.js';
 import type { Ob3IdentityObject } from './types/ob3.js';
 
-/** Options for {@link hashIdentity}. */
+/**
+ * Options for {@link hashIdentity}.
+ *
+ * @example
+ * ```ts
+ * const options: HashIdentityOptions = { salt: crypto.randomUUID() };
+ * ```
+ */
 export interface HashIdentityOptions {
   /** Appended to the identity before hashing (plain concatenation). */
   salt?: string;
@@ -15,7 +22,14 @@ export interface HashIdentityOptions {
   algorithm?: 'sha256';
 }
 
-/** Options for {@link matchRecipient}. */
+/**
+ * Options for {@link matchRecipient}.
+ *
+ * @example
+ * ```ts
+ * await matchRecipient(badge.recipients, 'ann@example.org', { type: 'email' });
+ * ```
+ */
 export interface MatchRecipientOptions {
   /**
    * Only compare against identities of this type; others are skipped. OB 2.0 and OB 3.0 names
