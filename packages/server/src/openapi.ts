@@ -58,6 +58,10 @@ const schemas: Record<string, Schema> = {
     },
     ['name', 'description', 'criteria'],
   ),
+  EmbeddedAchievement: obj(
+    { id: uri, type: arr(str), name: str, description: str, criteria: obj({ id: uri, narrative: str }), image: ref('Image'), achievementType: str, creator: ref('ShortProfile'), alignment: arr(ref('Alignment')), tag: arr(str), inLanguage: str },
+    ['id', 'type', 'name', 'description', 'criteria'],
+  ),
   ClaimCodesInput: obj({ count: { type: 'integer', minimum: 1, maximum: 1000 }, uses: { type: 'integer', minimum: 1 }, expiresAt: dateTime }),
   ClaimCodes: obj({ achievement: uri, codes: arr({ type: 'string', pattern: '^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$' }), uses: { type: 'integer' }, expiresAt: { type: ['string', 'null'] } }, ['achievement', 'codes', 'uses', 'expiresAt']),
   ClaimInput: obj(
@@ -76,7 +80,7 @@ const schemas: Record<string, Schema> = {
       '@context': arr(str), id: uri, type: arr(str), name: str, issuer: ref('ShortProfile'), validFrom: dateTime, validUntil: dateTime,
       credentialSubject: obj(
         {
-          id: str, type: arr(str), achievement: ref('Achievement'),
+          id: str, type: arr(str), achievement: ref('EmbeddedAchievement'),
           identifier: arr(obj({ type: { const: 'IdentityObject' }, hashed: { type: 'boolean' }, identityHash: { type: 'string', pattern: '^sha256\\$[0-9a-f]{64}$' }, identityType: str, salt: str }, ['type', 'hashed', 'identityHash', 'identityType'])),
         },
         ['type', 'achievement'],

@@ -2,6 +2,7 @@
 // raw bits with a version counter; the signed list credential is re-made whenever the bits move
 // ahead of the last signed copy.
 import { randomInt } from 'node:crypto';
+import { setStatusBit } from '@citiesoflearning/verify';
 import { ApiError } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import { signStatusList } from './signing.js';
@@ -38,10 +39,8 @@ export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, colum
 export function writeStatusBit(ctx: ServerContext, issuerKey: string, purpose: Purpose, index: number, value: boolean): void {
   const row = ctx.db.prepare('SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?').get(issuerKey, purpose) as { bits: Buffer } | undefined;
   if (!row) throw new Error(`status list missing for ${issuerKey}/${purpose}`);
-  const bits = Buffer.from(row.bits);
-  const mask = 0x80 >> index % 8;
-  const byte = bits[index >> 3]!;
-  bits[index >> 3] = value ? byte | mask : byte & ~mask;
+  const bits = new Uint8Array(row.bits);
+  setStatusBit(bits, index, value);
   ctx.db
     .prepare('UPDATE status_lists SET bits = ?, bits_version = bits_version + 1 WHERE issuer_key = ? AND purpose = ?')
     .run(bits, issuerKey, purpose);
