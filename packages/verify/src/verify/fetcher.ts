@@ -309,7 +309,14 @@ export function stripFragment(url: string): string {
   return i === -1 ? url : url.slice(0, i);
 }
 
-/** Shorten a URL for a message (never include a query string: it may hold personal data). */
+/**
+ * Shorten a URL for a message (never include a query string: it may hold personal data).
+ *
+ * @example
+ * ```ts
+ * clip('https://a.example/x?email=me@example.org'); // 'https://a.example/x'
+ * ```
+ */
 export function clip(url: string): string {
   const noQuery = url.split('?')[0] ?? url;
   return noQuery.length > 120 ? `${noQuery.slice(0, 117)}…` : noQuery;

@@ -32,8 +32,10 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
     return { checks };
   }
   let hosted: Json;
+  let finalUrl = assertionId;
   try {
     const doc = await ctx.fetcher.get(assertionId);
+    finalUrl = doc.finalUrl;
     if (!isObj(doc.json)) {
       checks.push(makeCheck('parse', 'failed', 'input-unrecognized', `The address ${clip(assertionId)} does not hold a badge.`));
       return { checks };
@@ -64,7 +66,8 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
   const schema = graph.problem?.id === 'schema' ? graph.problem : checkOb2Schema(hosted, graph.badge, graph.issuer);
   checks.push(schema);
   // Proof: the hosted copy is the badge, and it really is the one at that address.
-  if (hosted.id !== assertionId) {
+  // The copy must name the address it was fetched from (the id, or where the id redirected to).
+  if (hosted.id !== assertionId && hosted.id !== finalUrl) {
     checks.push(makeCheck('proof', 'failed', 'hosted-mismatch', `The badge published at ${clip(assertionId)} says it is a different badge.`));
   } else if (input.supplied && !sameBadge(input.supplied, hosted)) {
     checks.push(makeCheck('proof', 'failed', 'hosted-mismatch'));
@@ -75,9 +78,9 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
   if (graph.problem?.id === 'key') checks.push(graph.problem);
   else if (graph.issuer) {
     checks.push(
-      inHostedScope(assertionId, graph.issuer)
+      inHostedScope(String(hosted.id), graph.issuer)
         ? makeCheck('key', 'passed', 'hosted-origin-allowed', "The badge is published on the issuer's own website.")
-        : makeCheck('key', 'failed', 'hosted-origin-mismatch', `The badge is published at ${new URL(assertionId).host}, which the issuer does not allow.`),
+        : makeCheck('key', 'failed', 'hosted-origin-mismatch', `The badge is published at ${clip(String(hosted.id))}, which the issuer does not allow.`),
     );
   } else checks.push(makeCheck('key', 'skipped', 'not-checked', 'Not checked: the issuer could not be loaded.'));
   checks.push(checkValidity({ from: hosted.issuedOn, until: hosted.expires }, ctx.now));

@@ -1,16 +1,44 @@
 import type { BadgeFormat as CoreBadgeFormat } from '@citiesoflearning/core';
 import { messageFor } from './messages.js';
 
-/** Which step of verification a {@link Check} reports on, in the order they run (OB 3.0 §9). */
+/**
+ * Which step of verification a {@link Check} reports on, in the order they run (OB 3.0 §9).
+ *
+ * @example
+ * ```ts
+ * const proof = report.checks.find((c) => c.id === ('proof' satisfies CheckId));
+ * ```
+ */
 export type CheckId = 'parse' | 'schema' | 'proof' | 'key' | 'validity' | 'status' | 'recipient' | 'trust';
 
-/** How one check came out. `warning` is reported but never stops a badge from verifying. */
+/**
+ * How one check came out. `warning` is reported but never stops a badge from verifying.
+ *
+ * @example
+ * ```ts
+ * const notes = report.checks.filter((c) => c.outcome === ('warning' satisfies CheckOutcome));
+ * ```
+ */
 export type CheckOutcome = 'passed' | 'failed' | 'inconclusive' | 'skipped' | 'warning';
 
-/** The overall result: any failed check → `failed`; else any inconclusive → `inconclusive`. */
+/**
+ * The overall result: any failed check → `failed`; else any inconclusive → `inconclusive`.
+ *
+ * @example
+ * ```ts
+ * const outcome: VerificationOutcome = (await verify(input)).outcome;
+ * ```
+ */
 export type VerificationOutcome = 'verified' | 'failed' | 'inconclusive';
 
-/** The kind of badge that was verified (core's {@link CoreBadgeFormat}). */
+/**
+ * The kind of badge that was verified (the same values as core's `BadgeFormat`).
+ *
+ * @example
+ * ```ts
+ * const format: BadgeFormat = (await verify(jws)).format; // 'ob3-jwt'
+ * ```
+ */
 export type BadgeFormat = CoreBadgeFormat;
 
 /**
@@ -33,7 +61,14 @@ export interface Check {
   message: string;
 }
 
-/** What the badge says about itself (shown next to the result; only trustworthy when verified). */
+/**
+ * What the badge says about itself (shown next to the result; only trustworthy when verified).
+ *
+ * @example
+ * ```ts
+ * const { name, issuer } = (await verify(input)).badge ?? {};
+ * ```
+ */
 export interface BadgeSummary {
   name?: string;
   issuer?: { id?: string; name?: string };
