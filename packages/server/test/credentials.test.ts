@@ -1,0 +1,167 @@
+// Issued credentials are real: proofs verify with the verify package's primitives against keys
+// fetched from the server's own documents, status bits flip on revoke/suspend in a re-signed
+// list, the JWT and baked images carry the same award, and no email is stored or logged.
+import { describe, it, before, after, expect } from '@col/harness';
+import Database from 'better-sqlite3';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashIdentity, unbake } from '@citiesoflearning/core';
+import { decodeStatusList, getStatusBit, multibaseToJwk, verifyDataIntegrityProof, verifyJws, generateKeyPair } from '@citiesoflearning/verify';
+import { startTestServer, seedBasics, ADMIN, type TestServer } from './helpers.js';
+
+async function proofVerifies(s: TestServer, doc: any): Promise<{ ok: boolean; code?: string }> {
+  // The key must come from the issuer's own profile, which must list it under assertionMethod.
+  const issuerId = typeof doc.issuer === 'string' ? doc.issuer : doc.issuer.id;
+  const profile = (await s.call('GET', new URL(issuerId).pathname, { token: null })).json;
+  const vm = profile.verificationMethod.find((m: any) => m.id === doc.proof.verificationMethod);
+  expect(vm, 'the proof key is listed by the issuer').to.not.equal(undefined);
+  expect(vm.controller).to.equal(issuerId);
+  expect(profile.assertionMethod).to.include(doc.proof.verificationMethod);
+  const check = await verifyDataIntegrityProof(doc, doc.proof, multibaseToJwk(vm.publicKeyMultibase));
+  return check.ok ? { ok: true } : { ok: false, code: check.code };
+}
+
+async function statusBit(s: TestServer, credential: any, purpose: string): Promise<boolean> {
+  const entry = credential.credentialStatus.find((e: any) => e.statusPurpose === purpose);
+  const list = (await s.call('GET', new URL(entry.statusListCredential).pathname, { token: null })).json;
+  expect((await proofVerifies(s, list)).ok, 'status list proof').to.equal(true);
+  expect(list.credentialSubject.statusPurpose).to.equal(purpose);
+  return getStatusBit(await decodeStatusList(list.credentialSubject.encodedList), Number(entry.statusListIndex));
+}
+
+describe('issued credentials', () => {
+  let s: TestServer;
+  let basics: Awaited<ReturnType<typeof seedBasics>>;
+  let award: any;
+  const email = 'Ada.Lovelace@Example.org';
+
+  before(async () => {
+    s = await startTestServer();
+    basics = await seedBasics(s, { uses: 5 });
+    const res = await s.call('POST', '/api/v1/claims', { body: { achievement: basics.achievementKey, code: basics.codes[0], recipient: { email } }, token: null });
+    expect(res.status, res.text).to.equal(201);
+    award = res.json;
+  });
+  after(async () => s?.stop());
+
+  it('carries an eddsa-rdfc-2022 proof that verifies with the key the issuer profile lists, and fails when tampered', async () => {
+    const c = award.credential;
+    expect(c.type).to.deep.equal(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(c.proof).to.include({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' });
+    expect(await proofVerifies(s, c)).to.deep.equal({ ok: true });
+    const tampered = structuredClone(c);
+    tampered.credentialSubject.achievement.name = 'Something grander';
+    expect((await proofVerifies(s, tampered)).ok).to.equal(false);
+    // The copy served at the credential's id is the same signed document.
+    const served = (await s.call('GET', new URL(c.id).pathname, { token: null })).json;
+    expect(served).to.deep.equal(c);
+  });
+
+  it('names the learner only by a salted hash of the normalized email', async () => {
+    const [identifier] = award.credential.credentialSubject.identifier;
+    expect(identifier).to.include({ type: 'IdentityObject', hashed: true, identityType: 'emailAddress' });
+    expect(identifier.salt).to.match(/^[0-9a-f]{32}$/);
+    expect(identifier.identityHash).to.equal(await hashIdentity('ada.lovelace@example.org', { salt: identifier.salt }));
+    expect(JSON.stringify(award)).to.not.match(/lovelace/i);
+  });
+
+  it('issues the same award as a VC-JWT whose key is in the JWKS and the issuer profile', async () => {
+    const jwks = (await s.call('GET', '/.well-known/jwks.json', { token: null })).json;
+    const header = JSON.parse(Buffer.from(award.jwt.split('.')[0], 'base64url').toString());
+    expect(header.alg).to.equal('EdDSA');
+    const key = jwks.keys.find((k: any) => k.kid === header.kid);
+    expect(key, 'kid is in the JWKS').to.not.equal(undefined);
+    const { payload } = await verifyJws(award.jwt, key);
+    expect(payload.jti).to.equal(award.id);
+    expect(payload.iss).to.equal(award.credential.issuer.id);
+    const { proof, ...unsigned } = award.credential;
+    expect(payload.credentialSubject).to.deep.equal(unsigned.credentialSubject);
+    const served = await s.call('GET', new URL(award.links.jwt).pathname, { token: null });
+    expect(served.text).to.equal(award.jwt);
+    const negotiated = await fetch(award.id, { headers: { accept: 'application/vc+jwt' } });
+    expect(await negotiated.text()).to.equal(award.jwt);
+  });
+
+  it('serves the did:web document with the same key', async () => {
+    const did = (await s.call('GET', '/.well-known/did.json', { token: null })).json;
+    const port = new URL(s.url).port;
+    expect(did.id).to.equal(`did:web:127.0.0.1%3A${port}`);
+    const profile = (await s.call('GET', new URL(award.credential.issuer.id).pathname, { token: null })).json;
+    expect(did.verificationMethod[0].publicKeyMultibase).to.equal(profile.verificationMethod[0].publicKeyMultibase);
+  });
+
+  it('bakes the signed credential into PNG and SVG downloads', async () => {
+    for (const kind of ['png', 'svg'] as const) {
+      const res = await fetch(award.links[kind]);
+      expect(res.headers.get('content-type')).to.equal(kind === 'png' ? 'image/png' : 'image/svg+xml');
+      const baked = unbake(new Uint8Array(await res.arrayBuffer()));
+      expect(baked?.version).to.equal(3);
+      expect(JSON.parse(baked!.text)).to.deep.equal(award.credential);
+    }
+  });
+
+  it('revocation and suspension flip bits in re-signed status lists, with reasons', async () => {
+    expect(await statusBit(s, award.credential, 'revocation')).to.equal(false);
+    expect(await statusBit(s, award.credential, 'suspension')).to.equal(false);
+    const key = award.id.split('/').pop();
+    const suspended = await s.call('POST', `/api/v1/credentials/${key}/suspend`, { body: { reason: 'Checking attendance records' } });
+    expect(suspended.json).to.include({ suspended: true, suspensionReason: 'Checking attendance records', revoked: false });
+    expect(await statusBit(s, award.credential, 'suspension')).to.equal(true);
+    await s.call('POST', `/api/v1/credentials/${key}/unsuspend`, { body: {} });
+    expect(await statusBit(s, award.credential, 'suspension')).to.equal(false);
+    const revoked = await s.call('POST', `/api/v1/credentials/${key}/revoke`, { body: { reason: 'Issued to the wrong learner' } });
+    expect(revoked.status).to.equal(200);
+    expect(revoked.json).to.include({ revoked: true, revocationReason: 'Issued to the wrong learner' });
+    expect(await statusBit(s, award.credential, 'revocation')).to.equal(true);
+    const ob2 = await s.call('GET', `/api/v1/credentials/${key}/ob2`, { token: null });
+    expect(ob2.status).to.equal(410);
+    expect(ob2.json).to.include({ revoked: true, revocationReason: 'Issued to the wrong learner' });
+    // Another credential of the same issuer is untouched.
+    const other = await s.call('POST', '/api/v1/claims', { body: { achievement: basics.achievementKey, code: basics.codes[0], recipient: { email: 'b@example.org' } }, token: null });
+    expect(await statusBit(s, other.json.credential, 'revocation')).to.equal(false);
+  });
+
+  it('stores and logs no email address, and keeps the signing key private (0600)', async () => {
+    const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
+    const dump = JSON.stringify(db.prepare('SELECT * FROM credentials').all()) + JSON.stringify(db.prepare('SELECT * FROM idempotency').all());
+    db.close();
+    expect(dump.toLowerCase()).to.not.contain('lovelace');
+    expect(s.logs.join('\n').toLowerCase()).to.not.contain('lovelace');
+    expect(s.logs.join('\n')).to.not.contain(ADMIN);
+    const keyFile = join(s.dataDir, 'signing-key.jwk.json');
+    expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
+    expect(JSON.parse(readFileSync(keyFile, 'utf8'))).to.have.property('d');
+    expect(JSON.stringify((await s.call('GET', '/.well-known/jwks.json')).json)).to.not.contain('"d"');
+  });
+});
+
+describe('configuration', () => {
+  it('signs with COL_SIGNING_KEY when given, and stores emails only when the operator opts in', async () => {
+    const keys = await generateKeyPair('Ed25519');
+    const s = await startTestServer({ env: { COL_SIGNING_KEY: JSON.stringify(keys.privateJwk) }, storeEmails: true });
+    try {
+      const did = (await s.call('GET', '/.well-known/did.json')).json;
+      expect(did.verificationMethod[0].publicKeyMultibase).to.equal(keys.publicKeyMultibase);
+      const b = await seedBasics(s);
+      await s.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: 'kept@example.org' } }, token: null });
+      const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
+      expect(db.prepare('SELECT recipient_email FROM credentials').get()).to.deep.equal({ recipient_email: 'kept@example.org' });
+      db.close();
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('keeps the same signing key across restarts of the same data directory', async () => {
+    const first = await startTestServer();
+    const did1 = (await first.call('GET', '/.well-known/did.json')).json;
+    await first.close();
+    const second = await startTestServer({ dataDir: first.dataDir });
+    try {
+      const did2 = (await second.call('GET', '/.well-known/did.json')).json;
+      expect(did2.verificationMethod[0].publicKeyMultibase).to.equal(did1.verificationMethod[0].publicKeyMultibase);
+    } finally {
+      await second.stop();
+    }
+  });
+});
