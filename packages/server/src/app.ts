@@ -85,7 +85,24 @@ export function buildApp(ctx: ServerContext): Hono<AppEnv> {
     '*',
     bodyLimit({
       maxSize: ctx.bodyLimit,
-      onError: (c) => c.json({ code: 'body-too-large', message: `The request body is larger than ${ctx.bodyLimit} bytes.` }, 413),
+      onError: async (c) => {
+        // Read and discard a moderately oversized body so the client sees the 413 rather than a
+        // reset connection; a huge one gets the answer and the connection closed.
+        let drained = 0;
+        const reader = c.req.raw.body?.getReader();
+        if (reader) {
+          try {
+            while (drained <= 16 * ctx.bodyLimit) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              drained += value.byteLength;
+            }
+          } catch {
+            // the client went away: nothing to answer
+          }
+        }
+        return c.json({ code: 'body-too-large', message: `The request body is larger than ${ctx.bodyLimit} bytes.` }, 413, drained > 16 * ctx.bodyLimit ? { connection: 'close' } : {});
+      },
     }),
   );
 
