@@ -283,6 +283,15 @@ describe('verify(): DCC fixtures, beyond the table', () => {
     expect(report.checks.find((c) => c.id === 'proof')).to.include({ outcome: 'inconclusive', code: 'context-unknown' });
   });
 
+  it('a plain verifiable credential (not an Open Badge) verifies with a warning, as text or bytes', async () => {
+    const path = 'v2/bothSignatureTypes/didkey/legacy-noStatus-noExpiry-nonOBWithOBContext.json';
+    for (const input of [await readFixtureText(`dcc/verifiableCredentials/${path}`), await readFixture(`dcc/verifiableCredentials/${path}`)]) {
+      const report = await verify(input, { offline: true, now: NOW });
+      expect(report.outcome).to.equal('verified');
+      expect(report.checks.find((c) => c.id === 'schema')).to.include({ outcome: 'warning', code: 'not-open-badge' });
+    }
+  });
+
   it('expiry depends on `now`', async () => {
     const path = 'v2/ed25519/didKey/legacy-noStatus-expired.json'; // valid 2010-01-01 … 2011-01-01
     expect((await verify(await input(path), { offline: true, now: '2010-06-01T00:00:00Z' })).outcome).to.equal('verified');

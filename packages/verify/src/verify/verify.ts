@@ -162,6 +162,8 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
 /** JSON (text or object) that is a W3C verifiable credential, whatever its credential type. */
 function genericCredential(input: unknown, maxBytes: number): Record<string, unknown> | undefined {
   let value: unknown = input;
+  if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+  if (input instanceof Uint8Array) input = new TextDecoder('utf-8', { fatal: false }).decode(input);
   if (typeof input === 'string') {
     try {
       value = parseJson(input, { maxBytes });
