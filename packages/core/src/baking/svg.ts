@@ -183,6 +183,11 @@ export function unbakeSvg(svg: Uint8Array, options: SvgOptions = {}): BakedBadge
 /** Elements removed wherever they appear, with their content (matched case-insensitively by local name). */
 const DANGEROUS_ELEMENTS = new Set(['script', 'foreignobject', 'handler', 'listener', 'iframe', 'embed', 'object']);
 
+/** SMIL animation that targets an event-handler attribute (`<set attributeName="onclick" to="…">`). */
+function animatesHandler(token: StartTag): boolean {
+  return token.attributes.some((a) => splitName(a.name)[1] === 'attributeName' && /^\s*(\w+:)?on/i.test(unescapeXml(a.raw, a.start)));
+}
+
 /** Whether an attribute value, as a browser would read it, is a script URL. */
 function isScriptValue(value: string): boolean {
   // Browsers ignore whitespace and control characters inside the scheme ("java\tscript:").
@@ -191,9 +196,9 @@ function isScriptValue(value: string): boolean {
   return squeezed.includes('javascript:') || squeezed.includes('vbscript:') || squeezed.startsWith('data:text/html');
 }
 
-/** Options for {@link sanitizeSvg} and baking. */
+/** What {@link rewriteSvg} does besides sanitizing. */
 interface Rewrite {
-  /** Called with the root start tag's rebuilt text (without `>`), returns what follows `<svg …>`. */
+  /** Markup to insert right after the root `<svg …>` start tag. */
   afterRoot?: string;
   /** Extra attribute text for the root tag. */
   rootAttributes?: string;
@@ -244,7 +249,7 @@ function rewriteSvg(text: string, rewrite: Rewrite): string {
     const local = splitName(token.name)[1].toLowerCase();
     const badge = rewrite.removeBadge !== undefined && badgeVersion(token, ns) !== 0;
     if (badge) rewrite.removeBadge?.();
-    if (!isRoot && (badge || DANGEROUS_ELEMENTS.has(local) || ns === XHTML_NAMESPACE)) {
+    if (!isRoot && (badge || DANGEROUS_ELEMENTS.has(local) || ns === XHTML_NAMESPACE || animatesHandler(token))) {
       flushTo(token.start);
       copiedTo = token.end;
       if (!token.selfClosing) skipDepth = 1;
@@ -253,8 +258,11 @@ function rewriteSvg(text: string, rewrite: Rewrite): string {
     // Rebuild the start tag without event handlers and script URLs.
     const kept = token.attributes.filter((a) => {
       const [prefix, name] = splitName(a.name);
-      if (/^on/i.test(name) && prefix !== 'xmlns') return false;
-      if (isRoot && rewrite.dropOpenbadgesPrefix && a.name === 'xmlns:openbadges') return false;
+      if (a.name === 'xmlns' || prefix === 'xmlns') {
+        // Namespace names are identifiers, never fetched or run: dropping one would only unbind a prefix.
+        return !(isRoot && rewrite.dropOpenbadgesPrefix && a.name === 'xmlns:openbadges');
+      }
+      if (/^on/i.test(name)) return false;
       return !isScriptValue(unescapeXml(a.raw, a.start));
     });
     if (!isRoot && kept.length === token.attributes.length) continue; // unchanged: copied as is
@@ -277,7 +285,8 @@ function rewriteSvg(text: string, rewrite: Rewrite): string {
 /**
  * Make an SVG safe to show inline: remove `<script>`, `<foreignObject>` (and other elements
  * that can carry HTML or script: `handler`, `listener`, `iframe`, `embed`, `object`, anything
- * in the XHTML namespace), every `on…` event-handler attribute, attributes whose value is a
+ * in the XHTML namespace, SMIL animations of event-handler attributes), every `on…`
+ * event-handler attribute, attributes whose value is a
  * `javascript:`/`vbscript:`/`data:text/html` URL, and `xml-stylesheet` instructions. The
  * baked badge, if any, is kept. Everything else is copied byte for byte.
  *
