@@ -11,6 +11,7 @@ export async function startTestServer(options: { demo?: boolean } = {}): Promise
   return {
     url: server.url,
     adminKey: server.adminKey,
+    claimCodes: server.demo?.claimCodes ?? [],
     async close() {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -5,12 +5,15 @@ import { isBrowser } from '@col/harness';
 export interface TestServer {
   url: string;
   adminKey: string;
+  /** The demo seed's multi-use claim codes, one per demo achievement. */
+  claimCodes: Array<{ achievement: string; code: string }>;
   close(): Promise<void>;
 }
 
 interface Announced {
   url: string;
   adminKey: string;
+  claimCodes?: Array<{ achievement: string; code: string }>;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function useServer(): Promise<TestServer> {
     if (!announced?.url) {
       throw new Error('No reference server for the browser suite: the runner must set globalThis.__COL_SERVER__ (see packages/client/test/wtr.local.config.mjs).');
     }
-    return { url: announced.url, adminKey: announced.adminKey, close: async () => {} };
+    return { url: announced.url, adminKey: announced.adminKey, claimCodes: announced.claimCodes ?? [], close: async () => {} };
   }
   // Hidden from the browser bundle: only Node ever evaluates this branch.
   const nodeSide = './node-server.js';
