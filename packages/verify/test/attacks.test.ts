@@ -2,6 +2,7 @@
 // never a crash or a hang — and must not fetch anything it should not. Node and Chromium.
 import { describe, it, before, expect } from '@col/harness';
 import { CompactSign } from 'jose';
+import fc from 'fast-check';
 import { verify, signCredentialJwt, signDataIntegrity, signOb2Assertion, jwkToDidKey, type VerificationReport, type VerifyOptions } from '@citiesoflearning/verify';
 import { buildWorld, routesFetch, DID_WEB, DID_WEB_URL, NOW, OB3_CONTEXT, type World } from './data/flow/world.js';
 
@@ -249,5 +250,26 @@ describe('attacks on verify()', () => {
   it('OB 2.0 hosted: the copy at the id must say it is that assertion', async () => {
     world.routes.set('/ob2/impostor', { body: JSON.stringify(world.ob2.hosted) });
     notVerified(await verify(`${BASE}/ob2/impostor`, fresh()), 'proof', ['hosted-mismatch']);
+  });
+
+  it('random input of any shape never throws and never verifies', async () => {
+    const opts = { offline: true, now: NOW };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue(),
+          fc.uint8Array({ maxLength: 200 }),
+          fc.constantFrom([], new Date(), '{}', '[]', 'a.b.c', 'eyJhbGciOiJub25lIn0.e30.', 'https://', 'http://[::1'),
+          fc.record({ '@context': fc.constant(OB3_CONTEXT), type: fc.constant(['VerifiableCredential', 'OpenBadgeCredential']), issuer: fc.jsonValue(), credentialSubject: fc.jsonValue(), proof: fc.jsonValue() }),
+        ),
+        async (input) => {
+          const report = await verify(input as object, opts);
+          expect(report.verified).to.equal(false);
+          expect(['failed', 'inconclusive']).to.include(report.outcome);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
