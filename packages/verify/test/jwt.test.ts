@@ -159,10 +159,19 @@ describe('jwt: attacks and bad input', () => {
   });
 
   it('reports malformed tokens plainly', async () => {
-    for (const bad of ['', 'abc', 'a.b', 'a.b.c.d', '!!!.???.***', `${part('text')}.${part(credential)}.AAAA`, `${part({ alg: 'EdDSA' })}.${toBase64Url(utf8('not json'))}.AAAA`]) {
+    for (const bad of ['', 'abc', 'a.b', 'a.b.c.d', '!!!.???.***', `${part('text')}.${part(credential)}.AAAA`]) {
       expect(await codeOf(verifyJws(bad, ed.publicJwk)), bad).to.equal('jws-malformed');
     }
     expect(await codeOf(verifyJws(42 as never, ed.publicJwk))).to.equal('jws-malformed');
+  });
+
+  it('a correctly signed token whose content is not JSON is jws-malformed (checked after the signature)', async () => {
+    const { CompactSign, importJWK } = await import('jose');
+    const signed = await new CompactSign(utf8('not json') as Uint8Array<ArrayBuffer>)
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .sign(await importJWK(ed.privateJwk as never, 'EdDSA'));
+    expect(await codeOf(verifyJws(signed, ed.publicJwk))).to.equal('jws-malformed');
+    expect(await codeOf(verifyJws(`${part({ alg: 'EdDSA' })}.${toBase64Url(utf8('not json'))}.AAAA`, ed.publicJwk))).to.equal('signature-invalid');
   });
 
   it('reports a garbled signature part as signature-invalid or malformed, never a crash', async () => {

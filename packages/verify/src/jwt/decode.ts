@@ -15,10 +15,11 @@ function malformed(message: string, cause?: unknown): ColError {
   return new ColError('jws-malformed', message, cause === undefined ? {} : { cause });
 }
 
-function decodeJsonSegment(segment: string, what: string): Record<string, unknown> {
+/** @internal Parses one base64url JSON segment (header or payload) of a JWS. */
+export function decodeJsonSegment(segment: string | Uint8Array, what: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(fromUtf8(fromBase64Url(segment)));
+    value = JSON.parse(fromUtf8(typeof segment === 'string' ? fromBase64Url(segment) : segment));
   } catch (cause) {
     throw malformed(`The signed badge's ${what} is not base64url-encoded JSON.`, cause);
   }

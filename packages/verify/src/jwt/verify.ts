@@ -2,7 +2,7 @@
 import { ColError, isColError } from '@citiesoflearning/core';
 import { compactVerify, errors, importJWK } from 'jose';
 import { hasPrivateMembers, keyFitsAlgorithm, publicJwk as toPublicJwk } from '../keys/jwk.js';
-import { decodeJws, DEFAULT_MAX_JWS_LENGTH, type DecodedJws } from './decode.js';
+import { decodeJsonSegment, DEFAULT_MAX_JWS_LENGTH, splitJws, type DecodedJws } from './decode.js';
 
 /** The only algorithms ever accepted. `none` and every HMAC algorithm are always refused. */
 export const ALLOWED_JWS_ALGORITHMS: readonly string[] = Object.freeze(['RS256', 'ES256', 'EdDSA']);
@@ -32,8 +32,9 @@ export interface VerifyJwsOptions {
  * ```
  */
 export async function verifyJws(jws: string, publicJwk: JsonWebKey, options: VerifyJwsOptions = {}): Promise<DecodedJws> {
-  const decoded = decodeJws(jws, { maxLength: options.maxLength ?? DEFAULT_MAX_JWS_LENGTH });
-  const { header } = decoded;
+  // Only the (small) header is read before the signature is checked; the payload is parsed once, after.
+  const [headerPart] = splitJws(jws, options.maxLength ?? DEFAULT_MAX_JWS_LENGTH);
+  const header = decodeJsonSegment(headerPart, 'header');
   const alg = header.alg;
   const allowed = ALLOWED_JWS_ALGORITHMS.filter((a) => !options.algorithms || options.algorithms.includes(a));
   if (typeof alg !== 'string' || !allowed.includes(alg)) {
@@ -54,13 +55,14 @@ export async function verifyJws(jws: string, publicJwk: JsonWebKey, options: Ver
     if (isColError(cause)) throw cause;
     throw new ColError('key-unsupported', 'The issuer\'s key could not be read.', { cause });
   }
+  let verifiedPayload: Uint8Array;
   try {
-    await compactVerify(jws.trim(), key, { algorithms: [alg] });
+    ({ payload: verifiedPayload } = await compactVerify(jws.trim(), key, { algorithms: [alg] }));
   } catch (cause) {
     if (cause instanceof errors.JWSSignatureVerificationFailed) {
       throw new ColError('signature-invalid', 'The signature does not match: the badge was changed after signing, or signed with another key.', { cause });
     }
     throw new ColError('jws-malformed', 'The signed badge could not be checked (its signature part is malformed or uses unsupported features).', { cause });
   }
-  return decoded;
+  return { header, payload: decodeJsonSegment(verifiedPayload, 'content') };
 }
