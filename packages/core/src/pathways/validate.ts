@@ -261,7 +261,8 @@ class Reader {
 
 interface Frame {
   value: unknown;
-  where: string;
+  /** The frame of the parent node (for the location of a node without an id), or null at the root. */
+  up: Frame | null;
   depth: number;
   parent: number;
   slot: number;
@@ -278,68 +279,67 @@ interface Walked {
 }
 
 const NO_CHILDREN: number[] = [];
+const ORDERS = new Set(['any', 'sequential']);
+const EXPIRIES = new Set(['validNow', 'validWhenCompleted']);
+
+/** `$.root.children[2]…`, built only when a node without an id needs naming. */
+function locate(frame: Frame): string {
+  const slots: number[] = [];
+  for (let at: Frame | null = frame; at && at.up; at = at.up) slots.push(at.slot);
+  return `$.root${slots.reverse().map((slot) => `.children[${slot}]`).join('')}`;
+}
 
 /** Read the common fields and the kind-specific fields of one node into a clean copy. */
 function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayNode {
-  const base: Record<string, unknown> = { id };
-  const title = read.text('title');
-  if (title !== undefined) base.title = title;
-  const description = read.text('description');
-  if (description !== undefined) base.description = description;
-  const optional = read.flag('optional');
-  if (optional !== undefined) base.optional = optional;
-  const points = read.count('points', false);
-  if (points !== undefined) base.points = points;
-  const level = read.text('level');
-  if (level !== undefined) base.level = level;
-  const milestoneBadge = read.text('milestoneBadge');
-  if (milestoneBadge !== undefined) base.milestoneBadge = milestoneBadge;
-  const alignments = read.alignments('alignments');
-  if (alignments !== undefined) base.alignments = alignments;
+  // One object, filled field by field (no spreads): this runs once per node of large pathways.
+  const node: Record<string, unknown> = { type, id };
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) node[key] = value;
+  };
+  set('title', read.text('title'));
+  set('description', read.text('description'));
+  set('optional', read.flag('optional'));
+  set('points', read.count('points', false));
+  set('level', read.text('level'));
+  set('milestoneBadge', read.text('milestoneBadge'));
+  set('alignments', read.alignments('alignments'));
 
   switch (type) {
     case 'badge': {
       const badge = read.object('badge', true);
-      const badgeId = badge?.text('id', true);
       const equivalents = badge?.texts('equivalents', 1000);
-      const node: Record<string, unknown> = { ...base, type, badge: equivalents ? { id: badgeId, equivalents } : { id: badgeId } };
-      const evidenceRequired = read.flag('evidenceRequired');
-      if (evidenceRequired !== undefined) node.evidenceRequired = evidenceRequired;
-      const maxAgeDays = read.count('maxAgeDays', false);
-      if (maxAgeDays !== undefined) node.maxAgeDays = maxAgeDays;
-      const acceptPending = read.flag('acceptPending');
-      if (acceptPending !== undefined) node.acceptPending = acceptPending;
-      return node as unknown as PathwayNode;
+      node.badge = equivalents ? { id: badge?.text('id', true), equivalents } : { id: badge?.text('id', true) };
+      set('evidenceRequired', read.flag('evidenceRequired'));
+      set('maxAgeDays', read.count('maxAgeDays', false));
+      set('acceptPending', read.flag('acceptPending'));
+      break;
     }
     case 'activity': {
       const activity = read.object('activity', true);
       const activityId = activity?.text('id', true);
       const badge = activity?.text('badge');
-      return { ...base, type, activity: badge ? { id: activityId, badge } : { id: activityId } } as unknown as PathwayNode;
+      node.activity = badge ? { id: activityId, badge } : { id: activityId };
+      break;
     }
     case 'evidence': {
-      const prompt = read.text('prompt', true);
-      const review = read.oneOf('review', REVIEWS);
-      if (!read.has('review')) read.text('review', true);
-      return { ...base, type, prompt, review } as unknown as PathwayNode;
+      node.prompt = read.text('prompt', true);
+      node.review = read.has('review') ? read.oneOf('review', REVIEWS) : read.text('review', true);
+      break;
     }
     case 'pathway': {
       const ref = read.object('pathway', true);
-      const refId = ref?.text('id', true);
-      const refVersion = ref?.text('version', true);
-      return { ...base, type, pathway: { id: refId, version: refVersion } } as unknown as PathwayNode;
+      node.pathway = { id: ref?.text('id', true), version: ref?.text('version', true) };
+      break;
     }
     case 'group': {
-      const node: Record<string, unknown> = { ...base, type, children: [] };
-      const min = read.count('min', true);
-      if (min !== undefined) node.min = min;
-      const minPoints = read.count('minPoints', false);
-      if (minPoints !== undefined) node.minPoints = minPoints;
-      const order = read.oneOf('order', new Set(['any', 'sequential']));
-      if (order !== undefined) node.order = order;
-      return node as unknown as PathwayNode;
+      node.children = [];
+      set('min', read.count('min', true));
+      set('minPoints', read.count('minPoints', false));
+      set('order', read.oneOf('order', ORDERS));
+      break;
     }
   }
+  return node as unknown as PathwayNode;
 }
 
 /**
@@ -415,7 +415,7 @@ function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number
   const policyReader = read.object('policy');
   if (policyReader) {
     const policy: PathwayPolicy = {};
-    const expiry = policyReader.oneOf<'validNow' | 'validWhenCompleted'>('expiry', new Set(['validNow', 'validWhenCompleted']));
+    const expiry = policyReader.oneOf<'validNow' | 'validWhenCompleted'>('expiry', EXPIRIES);
     if (expiry) policy.expiry = expiry;
     const enforce = policyReader.flag('enforcePrerequisiteOrder');
     if (enforce !== undefined) policy.enforcePrerequisiteOrder = enforce;
@@ -427,7 +427,7 @@ function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number
   }
 
   const seen = new Set<object>();
-  const stack: Frame[] = [{ value: own(input, 'root'), where: '$.root', depth: 1, parent: -1, slot: 0 }];
+  const stack: Frame[] = [{ value: own(input, 'root'), up: null, depth: 1, parent: -1, slot: 0 }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     if (walked.nodes.length >= maxNodes) {
@@ -436,17 +436,17 @@ function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number
     }
     const { value } = frame;
     if (!isRecord(value)) {
-      issues.add(frame.where, 'node-invalid', 'is not a node object.');
+      issues.add(locate(frame), 'node-invalid', 'is not a node object.');
       continue;
     }
     if (seen.has(value)) {
-      issues.add(frame.where, 'node-repeated', 'is the same object as another node (a loop in the tree).');
+      issues.add(locate(frame), 'node-repeated', 'is the same object as another node (a loop in the tree).');
       continue;
     }
     seen.add(value);
     const rawId = own(value, 'id');
     const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
-    const label = hasId ? rawId : frame.where;
+    const label = hasId ? rawId : locate(frame);
     if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.');
     if (frame.depth > maxDepth) {
       issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`);
@@ -486,7 +486,7 @@ function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number
     walked.children[index] = new Array(rawChildren.length);
     // Pushed in reverse so children are visited (and numbered) in document order.
     for (let slot = rawChildren.length - 1; slot >= 0; slot--) {
-      stack.push({ value: rawChildren[slot], where: `${frame.where}.children[${slot}]`, depth: frame.depth + 1, parent: index, slot });
+      stack.push({ value: rawChildren[slot], up: frame, depth: frame.depth + 1, parent: index, slot });
     }
   }
   if (walked.nodes.length > 0) pathway.root = walked.nodes[0];

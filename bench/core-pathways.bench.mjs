@@ -1,0 +1,117 @@
+// Pathway evaluation time at 1k, 10k and 100k nodes: it should grow linearly.
+// Build first: `npx tsc -b packages/core`. Run: `node bench/core-pathways.bench.mjs`.
+//
+// There is no rival pathway-evaluator library to compare against (Navigatr, Badgr and Credential
+// Engine evaluate pathways server-side, with no published library), so the rival here is a
+// naive evaluator written in this file: recursion over the tree, scanning every record at every
+// leaf. It is measured in the same run, at the sizes where it finishes in reasonable time.
+import { pathToFileURL } from 'node:url';
+import { evaluatePathway, validatePathway } from '../packages/core/dist/index.js';
+
+const SIZES = [1_000, 10_000, 100_000];
+const FAN_OUT = 10;
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+const DAY = 86_400_000;
+const AS_OF = new Date(T0 + 400 * DAY).toISOString();
+
+/** A balanced tree of groups (fan-out 10, half need 5 of 10) over badge leaves; ≈ `size` nodes. */
+function buildPathway(size) {
+  let level = [];
+  const leaves = Math.round(size * (1 - 1 / FAN_OUT));
+  for (let k = 0; k < leaves; k++) level.push({ type: 'badge', id: `leaf-${k}`, badge: { id: `urn:badge:${k}` } });
+  let groups = 0;
+  while (level.length > 1) {
+    const next = [];
+    for (let k = 0; k < level.length; k += FAN_OUT) {
+      const children = level.slice(k, k + FAN_OUT);
+      const group = { type: 'group', id: `group-${groups}`, children };
+      if (groups % 2 === 0) group.min = Math.ceil(children.length / 2);
+      groups++;
+      next.push(group);
+    }
+    level = next;
+  }
+  return { pathway: { id: 'bench', version: '1', name: 'Benchmark', root: level[0] }, nodes: leaves + groups, leaves };
+}
+
+/** Records for about half the badges (every other one), issued over a year. */
+function buildRecords(leaves) {
+  const records = [];
+  for (let k = 0; k < leaves; k += 2) {
+    records.push({ achievement: `urn:badge:${k}`, issuedOn: new Date(T0 + (k % 365) * DAY).toISOString(), status: 'claimed' });
+  }
+  return records;
+}
+
+/** The naive rival: recursive, and every leaf scans every record. Quadratic. */
+function naiveEvaluate(node, records) {
+  if (node.type === 'badge') {
+    for (const r of records) if (r.achievement === node.badge.id && r.status !== 'revoked') return { satisfied: true, progress: 1 };
+    return { satisfied: false, progress: 0 };
+  }
+  const results = node.children.map((child) => naiveEvaluate(child, records));
+  const n = node.min ?? node.children.length;
+  const done = results.filter((r) => r.satisfied).length;
+  const best = results.map((r) => r.progress).sort((a, b) => b - a).slice(0, n);
+  return { satisfied: done >= n, progress: done >= n ? 1 : best.reduce((a, b) => a + b, 0) / n };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function time(fn, runs) {
+  fn(); // warm-up
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const label = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+export async function run() {
+  console.log('Pathway evaluation (validate + evaluate), balanced tree of groups with badge leaves, records for ~half the badges.');
+  console.log('No rival pathway evaluator library exists; the rival is a naive evaluator (every leaf scans every record).');
+  const sizes = [];
+  for (const size of SIZES) {
+    const { pathway, nodes, leaves } = buildPathway(size);
+    const records = buildRecords(leaves);
+    const runs = size >= 100_000 ? 5 : size >= 10_000 ? 9 : 25;
+    const check = evaluatePathway(pathway, records, { asOf: AS_OF });
+    const naive = size <= 10_000 ? naiveEvaluate(pathway.root, records) : undefined;
+    if (naive && Math.abs(naive.progress - check.progress) > 1e-9) throw new Error(`naive and real disagree at ${size}`);
+    const evaluateMs = time(() => evaluatePathway(pathway, records, { asOf: AS_OF }), runs);
+    const validateMs = time(() => validatePathway(pathway), runs);
+    const naiveMs = naive ? time(() => naiveEvaluate(pathway.root, records), size >= 10_000 ? 3 : 9) : undefined;
+    const row = {
+      nodes, records: records.length, evaluateMs, validateMs,
+      perNodeUs: (evaluateMs * 1000) / nodes,
+      perInputUs: (evaluateMs * 1000) / (nodes + records.length),
+      progress: check.progress,
+      naiveMs,
+      naiveOverOurs: naiveMs === undefined ? undefined : naiveMs / evaluateMs,
+    };
+    sizes.push(row);
+    console.log(
+      `${label(size).padStart(5)} nodes (${nodes}), ${records.length} records: evaluate ${evaluateMs.toFixed(2)} ms ` +
+      `(validation alone ${validateMs.toFixed(2)} ms), ${row.perNodeUs.toFixed(3)} µs/node` +
+      (naiveMs === undefined ? ', naive: skipped (quadratic)' : `, naive ${naiveMs.toFixed(2)} ms = ${row.naiveOverOurs.toFixed(1)}× ours`),
+    );
+  }
+  const ratios = {};
+  for (let k = 1; k < sizes.length; k++) {
+    const key = `${label(SIZES[k])}/${label(SIZES[k - 1])}`;
+    ratios[key] = sizes[k].evaluateMs / sizes[k - 1].evaluateMs;
+    const nodesRatio = sizes[k].nodes / sizes[k - 1].nodes;
+    console.log(`${key} = ${ratios[key].toFixed(1)}× time for ${nodesRatio.toFixed(1)}× nodes (linear ≈ ${nodesRatio.toFixed(0)}×)`);
+  }
+  return { sizes, ratios };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();
