@@ -6,20 +6,26 @@ const compactJws = matching(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 
 
 export const image = object({ id: url() }, { type: string(), caption: string() });
 
+/** The issuer embedded in achievements and credentials. */
+export const shortProfile = object(
+  { id: url(), name: string() },
+  { type: unknown(), url: url(), email: string(), description: string(), image: image },
+);
+
 export const issuer = object(
   { id: url(), name: string() },
   { type: unknown(), url: url(), email: string(), description: string(), image: image, key: string() },
 );
 
 export const alignment = object({ targetName: string(), targetUrl: url() }, {
-  targetFramework: string(), targetCode: string(), targetDescription: string(), targetType: string(),
+  targetFramework: string(), targetCode: string(), targetDescription: string(),
 });
 
 export const achievement = object(
   { id: url(), key: string(), name: string() },
   {
     type: unknown(), description: string(), criteria: object({}, { narrative: string(), id: url() }),
-    image, achievementType: string(), creator: issuer, alignment: array(alignment), tag: array(string()),
+    image, achievementType: string(), creator: shortProfile, alignment: array(alignment), tag: array(string()),
     inLanguage: string(), provider: string(), place: object({}, { areaCode: string(), name: string() }),
   },
 );
