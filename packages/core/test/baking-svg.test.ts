@@ -203,6 +203,22 @@ describe('baking: reading tricky and malformed SVG', () => {
     expect(codeOf(() => unbake(svg('<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion/></svg>')))).to.equal('badge-empty');
   });
 
+  it('stays fast on hostile shapes: deep nesting, many namespace declarations, a huge unclosed attribute', () => {
+    const depth = 100_000;
+    const cases = [
+      `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">${'<g>'.repeat(depth)}${'</g>'.repeat(depth)}</svg>`,
+      `<svg>${Array.from({ length: 20_000 }, (_, i) => `<g xmlns:p${i}="urn:x">`).join('')}${'</g>'.repeat(20_000)}</svg>`,
+      `<svg><g a="${'x'.repeat(1_000_000)}`,
+    ];
+    for (const doc of cases) {
+      const started = performance.now();
+      codeOf(() => unbake(svg(doc)));
+      codeOf(() => bake(svg(doc), ob3));
+      expect(performance.now() - started).to.be.below(2000);
+    }
+    expect(unbake(svg(cases[0]!))).to.equal(undefined);
+  });
+
   it('oversized SVG → input-too-large', () => {
     expect(codeOf(() => unbake(svg(IMAGE), { maxBytes: 10 }))).to.equal('input-too-large');
   });

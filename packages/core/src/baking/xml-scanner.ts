@@ -195,39 +195,52 @@ export function splitName(name: string): [prefix: string, local: string] {
   return colon < 0 ? ['', name] : [name.slice(0, colon), name.slice(colon + 1)];
 }
 
-/** Tracks namespace bindings through nested elements. */
+/**
+ * Tracks namespace bindings through nested elements. One stack of URIs per prefix makes
+ * resolving O(1) and opening/closing O(declarations), so deeply nested hostile input stays
+ * linear (walking a scope chain per element would be quadratic).
+ */
 export class NamespaceScope {
-  private readonly stack: Array<{ name: string; bindings: Map<string, string> }> = [];
+  private readonly bound = new Map<string, string[]>();
+  private readonly open_: Array<{ name: string; declared: string[] }> = [];
 
   /** Resolve a prefix ('' = default namespace) in the current scope. */
   resolve(prefix: string): string | undefined {
-    for (let i = this.stack.length - 1; i >= 0; i--) {
-      const uri = this.stack[i]!.bindings.get(prefix);
-      if (uri !== undefined) return uri;
-    }
+    const uris = this.bound.get(prefix);
+    if (uris && uris.length > 0) return uris[uris.length - 1];
     return prefix === 'xml' ? 'http://www.w3.org/XML/1998/namespace' : undefined;
   }
 
   /** Enter an element; returns the namespace of the element itself. */
   open(token: Extract<XmlToken, { kind: 'start' }>): string | undefined {
-    const bindings = new Map<string, string>();
+    const declared: string[] = [];
     for (const a of token.attributes) {
-      if (a.name === 'xmlns') bindings.set('', unescapeXml(a.raw, a.start));
-      else if (a.name.startsWith('xmlns:')) bindings.set(a.name.slice(6), unescapeXml(a.raw, a.start));
+      const prefix = a.name === 'xmlns' ? '' : a.name.startsWith('xmlns:') ? a.name.slice(6) : undefined;
+      if (prefix === undefined) continue;
+      let uris = this.bound.get(prefix);
+      if (!uris) this.bound.set(prefix, (uris = []));
+      uris.push(unescapeXml(a.raw, a.start));
+      declared.push(prefix);
     }
-    this.stack.push({ name: token.name, bindings });
+    this.open_.push({ name: token.name, declared });
     const ns = this.resolve(splitName(token.name)[0]);
-    if (token.selfClosing) this.stack.pop();
+    if (token.selfClosing) this.leave();
     return ns;
   }
 
   /** Leave an element; its end tag must match the innermost open element. */
   close(token: Extract<XmlToken, { kind: 'end' }>): void {
-    const top = this.stack.pop();
+    const top = this.open_[this.open_.length - 1];
     if (!top || top.name !== token.name) throw invalid(`the end tag </${token.name}> does not match its start tag`, token.start);
+    this.leave();
+  }
+
+  private leave(): void {
+    const top = this.open_.pop();
+    for (const prefix of top?.declared ?? []) this.bound.get(prefix)!.pop();
   }
 
   get depth(): number {
-    return this.stack.length;
+    return this.open_.length;
   }
 }
