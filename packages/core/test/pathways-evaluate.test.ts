@@ -272,6 +272,22 @@ describe('evaluatePathway: order', () => {
     expect(unmet.progress).to.equal(0);
   });
 
+  it('prerequisites on a group apply to everything inside it (locked and, when enforced, counted from then on)', () => {
+    const p = (enforce: boolean) => pathwayOf(group('root', [
+      badge('intro'),
+      group('module', [badge('m1'), badge('m2')], { prerequisites: ['intro'] }),
+    ]), { policy: { enforcePrerequisiteOrder: enforce } });
+    const advisory = evaluate(p(false), [earned('m1', 1)]);
+    expect(advisory.nodes.m2!.state).to.equal('locked');
+    expect(advisory.nodes.m1!.satisfied).to.equal(true);
+    expect(advisory.nodes.module!.progress).to.equal(0.5);
+    const enforced = evaluate(p(true), [earned('m1', 1), earned('intro', 3), earned('m2', 4)]);
+    expect(enforced.nodes.m1!.satisfied).to.equal(false);
+    expect(enforced.nodes.m2!.satisfied).to.equal(true);
+    expect(enforced.nodes.module!.progress).to.equal(0.5);
+    expect(enforced.nextSteps.map((s) => s.node)).to.deep.equal(['m1']);
+  });
+
   it('sequential out of order: a later step earned before an earlier one does not count', () => {
     const p = pathwayOf(group('root', [badge('one'), badge('two'), badge('three')], { order: 'sequential' }));
     const outOfOrder = evaluate(p, [earned('two', 1), earned('one', 2), earned('three', 3)]);

@@ -44,7 +44,11 @@ export interface EvaluatePathwayOptions {
    * satisfied even when its inputs later expire (milestones are never taken back).
    */
   awarded?: string[];
-  /** Opaque learner id used in award idempotency keys. Never an email address. */
+  /**
+   * Opaque learner id used in award idempotency keys. Never an email address (refused with
+   * `learner-not-opaque`). Without it the keys start with `|`: fine for display, but a server
+   * awarding milestones must pass it so keys differ between learners.
+   */
   learner?: string;
   /** Upcoming chances to earn badges, used to order next steps. */
   opportunities?: Array<{ badge: string; startsAt: string }>;

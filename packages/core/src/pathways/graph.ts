@@ -11,6 +11,15 @@
  */
 import type { PathwayNode } from './types.js';
 
+/**
+ * The result of {@link orderPathway}.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const { order, prerequisiteCycle } = orderPathway(nodes, parent, children, prerequisites, precedes);
+ * ```
+ */
 export interface PathwayOrder {
   order: Int32Array;
   sequentialPrevious: Int32Array;
@@ -20,6 +29,16 @@ export interface PathwayOrder {
   precedesCycle?: number[];
 }
 
+/**
+ * Order a flattened pathway's 2N evaluation steps (Kahn's algorithm, linear), find the
+ * prerequisite cycle that blocks it if any, and rank nodes by `precedes` hints.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * for (const vertex of orderPathway(nodes, parent, children, prerequisites, precedes).order) step(vertex);
+ * ```
+ */
 export function orderPathway(
   nodes: readonly PathwayNode[],
   parent: readonly number[],

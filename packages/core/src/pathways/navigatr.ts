@@ -3,7 +3,14 @@ import { isRecord, own } from '../internal/guards.js';
 import type { BadgeNode, GroupNode, Pathway, PathwayNode } from './types.js';
 import { validatePathway } from './validate.js';
 
-/** Navigatr's limits: at most 12 steps, each with at most 10 badges. */
+/**
+ * Navigatr's limits: at most 12 steps, each with at most 10 badges.
+ *
+ * @example
+ * ```ts
+ * if (steps.length > NAVIGATR_LIMITS.maxSteps) splitIntoTwoPathways(steps);
+ * ```
+ */
 export const NAVIGATR_LIMITS = Object.freeze({ maxSteps: 12, maxBadgesPerStep: 10 });
 
 /**

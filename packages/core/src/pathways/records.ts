@@ -5,7 +5,15 @@ import { ColError } from '../errors.js';
 import { isRecord, own } from '../internal/guards.js';
 import type { ProgressWarning } from './types.js';
 
-/** A usable, non-revoked record with its dates as milliseconds. */
+/**
+ * A usable, non-revoked record with its dates as milliseconds.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const held: HeldRecord = { issued: 0, validUntil: Infinity, pending: false, hasEvidence: false, reviewed: false };
+ * ```
+ */
 export interface HeldRecord {
   issued: number;
   /** `Infinity` when it never expires. */
@@ -15,7 +23,15 @@ export interface HeldRecord {
   reviewed: boolean;
 }
 
-/** Milliseconds since the epoch of an ISO 8601 date, or `NaN`. */
+/**
+ * Milliseconds since the epoch of an ISO 8601 date (or a `Date`), or `NaN`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * parseInstant('1970-01-01T00:00:01Z'); // 1000
+ * ```
+ */
 export function parseInstant(value: unknown): number {
   if (value instanceof Date) return value.getTime();
   return typeof value === 'string' && value.length <= 64 ? Date.parse(value) : Number.NaN;
@@ -29,6 +45,12 @@ function hasEvidence(value: unknown): boolean {
 /**
  * Index records by achievement, dropping revoked ones (step 1) and ignoring malformed ones (each
  * kind counted in a warning, nothing personal kept).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * indexRecords(records, warnings).get('urn:a'); // the usable records for urn:a
+ * ```
  */
 export function indexRecords(records: unknown, warnings: ProgressWarning[]): Map<string, HeldRecord[]> {
   if (!Array.isArray(records)) throw new ColError('records-invalid', 'The earned records must be a list.');

@@ -72,7 +72,16 @@ export interface CheckPathwayOptions {
   limits?: PathwayLimits;
 }
 
-/** A validated pathway flattened for evaluation. Internal. */
+/**
+ * A validated pathway flattened for evaluation.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const { compiled } = inspectPathway(input);
+ * compiled?.nodes[compiled.indexOf.get('step-3')!];
+ * ```
+ */
 export interface CompiledPathway {
   pathway: Pathway;
   key: string;
@@ -518,7 +527,13 @@ function resolveReferences(walked: Walked, issues: Issues, indexOf: Map<string, 
 
 /**
  * Check one pathway (not the pathways it nests) and, when it has no errors, flatten it for
- * evaluation. Internal.
+ * evaluation.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const { issues, compiled } = inspectPathway(JSON.parse(text));
+ * ```
  */
 export function inspectPathway(
   input: unknown,
@@ -570,7 +585,15 @@ export function inspectPathway(
   };
 }
 
-/** Look a pathway up in a library. Internal. */
+/**
+ * Look a pathway up in a library.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * lookupPathway(new Map([['a@1', a]]), 'a', '1'); // a
+ * ```
+ */
 export function lookupPathway(library: PathwayLibrary | undefined, id: string, version: string): unknown {
   if (library === undefined) return undefined;
   if (typeof library === 'function') return library(id, version);
@@ -582,7 +605,13 @@ export function lookupPathway(library: PathwayLibrary | undefined, id: string, v
 /**
  * The pathways nested (at any depth) under `root`, dependencies first, each checked. Issues of
  * nested pathways and cycles between pathways are appended to `issues`. Unknown nested
- * pathways are errors only when `reportUnknown`. Internal.
+ * pathways are errors only when `reportUnknown`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const nested = collectNested(compiled, library, {}, issues, true); // dependencies first
+ * ```
  */
 export function collectNested(
   root: CompiledPathway,
@@ -661,7 +690,15 @@ export function checkPathway(pathway: unknown, options: CheckPathwayOptions = {}
   return issues;
 }
 
-/** Throw `pathway-invalid` naming the first error, with all issues in `details.issues`. Internal. */
+/**
+ * Throw `pathway-invalid` naming the first error, with all issues in `details.issues`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * throwIfInvalid(checkPathway(input));
+ * ```
+ */
 export function throwIfInvalid(issues: PathwayIssue[]): void {
   const first = issues.find((issue) => issue.severity === 'error');
   if (!first) return;
