@@ -132,14 +132,28 @@ export async function loadContext(url: string): Promise<Readonly<Record<string, 
   return deepFreeze(document) as Readonly<Record<string, unknown>>;
 }
 
-/** What a JSON-LD document loader returns (the shape jsonld.js expects). */
+/**
+ * What a JSON-LD document loader returns (the shape jsonld.js expects).
+ *
+ * @example
+ * ```ts
+ * const { document }: RemoteDocument = await pinnedDocumentLoader('https://www.w3.org/ns/did/v1');
+ * ```
+ */
 export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: unknown;
 }
 
-/** A jsonld.js-compatible document loader. */
+/**
+ * A jsonld.js-compatible document loader.
+ *
+ * @example
+ * ```ts
+ * const loader: DocumentLoader = createDocumentLoader();
+ * ```
+ */
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
 /**

@@ -3,7 +3,14 @@
 import { ColError } from '@citiesoflearning/core';
 import { isObject } from '../internal/bytes.js';
 
-/** Registered claims a VC-JWT carries next to (or instead of) the credential's own fields. */
+/**
+ * Registered claims a VC-JWT carries next to (or instead of) the credential's own fields.
+ *
+ * @example
+ * ```ts
+ * const claims: CredentialJwtClaims = jwtClaimsForCredential(credential); // { iss, jti, nbf, … }
+ * ```
+ */
 export interface CredentialJwtClaims {
   iss?: string;
   jti?: string;

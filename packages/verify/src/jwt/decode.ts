@@ -2,10 +2,24 @@
 import { ColError } from '@citiesoflearning/core';
 import { fromBase64Url, fromUtf8, isObject } from '../internal/bytes.js';
 
-/** Default upper bound on a compact JWS, in characters (≈ bytes: the serialization is ASCII). */
+/**
+ * Default upper bound on a compact JWS, in characters (≈ bytes: the serialization is ASCII).
+ *
+ * @example
+ * ```ts
+ * if (text.length > DEFAULT_MAX_JWS_LENGTH) reject();
+ * ```
+ */
 export const DEFAULT_MAX_JWS_LENGTH = 2 * 1024 * 1024;
 
-/** A decoded (not verified) compact JWS. */
+/**
+ * A decoded (not verified) compact JWS.
+ *
+ * @example
+ * ```ts
+ * const { header, payload }: DecodedJws = decodeJws(jws);
+ * ```
+ */
 export interface DecodedJws {
   header: Record<string, unknown>;
   payload: Record<string, unknown>;

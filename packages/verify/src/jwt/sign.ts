@@ -5,7 +5,14 @@ import { isObject, utf8 } from '../internal/bytes.js';
 import { algorithmForJwk, publicJwk, type SignatureAlgorithm } from '../keys/jwk.js';
 import { jwtClaimsForCredential } from './claims.js';
 
-/** Options for {@link signCredentialJwt}. */
+/**
+ * Options for {@link signCredentialJwt}.
+ *
+ * @example
+ * ```ts
+ * const options: SignCredentialJwtOptions = { privateJwk, kid: 'https://issuer.example/keys/1', includeJwk: true };
+ * ```
+ */
 export interface SignCredentialJwtOptions {
   /** The issuer's private JWK (Ed25519, P-256 or RSA ≥ 2048 bits). */
   privateJwk: JsonWebKey;

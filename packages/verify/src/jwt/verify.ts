@@ -4,10 +4,24 @@ import { compactVerify, errors, importJWK } from 'jose';
 import { hasPrivateMembers, keyFitsAlgorithm, publicJwk as toPublicJwk } from '../keys/jwk.js';
 import { decodeJsonSegment, DEFAULT_MAX_JWS_LENGTH, splitJws, type DecodedJws } from './decode.js';
 
-/** The only algorithms ever accepted. `none` and every HMAC algorithm are always refused. */
+/**
+ * The only algorithms ever accepted. `none` and every HMAC algorithm are always refused.
+ *
+ * @example
+ * ```ts
+ * ALLOWED_JWS_ALGORITHMS.includes('HS256'); // false
+ * ```
+ */
 export const ALLOWED_JWS_ALGORITHMS: readonly string[] = Object.freeze(['RS256', 'ES256', 'EdDSA']);
 
-/** Options for {@link verifyJws}. */
+/**
+ * Options for {@link verifyJws}.
+ *
+ * @example
+ * ```ts
+ * await verifyJws(jws, key, { algorithms: ['RS256'], maxLength: 256 * 1024 } satisfies VerifyJwsOptions);
+ * ```
+ */
 export interface VerifyJwsOptions {
   /** Narrow the allow-list further (it can never be widened beyond RS256, ES256, EdDSA). */
   algorithms?: string[];

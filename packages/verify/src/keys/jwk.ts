@@ -7,7 +7,14 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
 // WebCrypto export metadata that would stop a public key from being imported for verification.
 const EXPORT_METADATA = ['key_ops', 'ext'] as const;
 
-/** JOSE signature algorithms the SDK signs and verifies with. */
+/**
+ * JOSE signature algorithms the SDK signs and verifies with.
+ *
+ * @example
+ * ```ts
+ * const alg: SignatureAlgorithm = algorithmForJwk(publicJwk); // 'EdDSA' for Ed25519
+ * ```
+ */
 export type SignatureAlgorithm = 'EdDSA' | 'ES256' | 'RS256';
 
 /**

@@ -1,9 +1,24 @@
-/** Key algorithms the SDK can generate and sign with. */
+/**
+ * Key algorithms the SDK can generate and sign with.
+ *
+ * @example
+ * ```ts
+ * const type: KeyType = 'P-256';
+ * const keys = await generateKeyPair(type);
+ * ```
+ */
 export type KeyType = 'Ed25519' | 'P-256';
 
 /**
  * A freshly generated key pair, in the forms issuers need: JWKs for JOSE, and for Ed25519 the
  * Multikey and did:key forms used by Data Integrity proofs.
+ *
+ * @example
+ * ```ts
+ * const keys: KeyPair = await generateKeyPair();
+ * store(keys.privateJwk); // keep secret
+ * publish(keys.did);      // did:key:z6Mk…
+ * ```
  */
 export interface KeyPair {
   type: KeyType;

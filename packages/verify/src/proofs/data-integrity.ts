@@ -138,7 +138,14 @@ export async function verifyDataIntegrityProof(document: object, proof: object, 
   }
 }
 
-/** Options for {@link signDataIntegrity}. */
+/**
+ * Options for {@link signDataIntegrity}.
+ *
+ * @example
+ * ```ts
+ * const options: SignDataIntegrityOptions = { privateJwk, verificationMethod: 'did:web:issuer.example#key-1' };
+ * ```
+ */
 export interface SignDataIntegrityOptions extends ContextOptions {
   /** Ed25519 private JWK (`{ kty: 'OKP', crv: 'Ed25519', x, d }`). */
   privateJwk: JsonWebKey;

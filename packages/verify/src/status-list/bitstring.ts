@@ -4,9 +4,23 @@
 import { ColError } from '@citiesoflearning/core';
 import { fromBase64Url, toBase64Url } from '../internal/bytes.js';
 
-/** Default cap on a decompressed list: 16 MiB = 134 million entries, far beyond any real list. */
+/**
+ * Default cap on a decompressed list: 16 MiB = 134 million entries, far beyond any real list.
+ *
+ * @example
+ * ```ts
+ * await decodeStatusList(encodedList, { maxBytes: DEFAULT_MAX_STATUS_LIST_BYTES / 4 });
+ * ```
+ */
 export const DEFAULT_MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
-/** The minimum list size the spec asks issuers to use (131,072 entries), for herd privacy. */
+/**
+ * The minimum list size the spec asks issuers to use (131,072 entries), for herd privacy.
+ *
+ * @example
+ * ```ts
+ * const bits = new Uint8Array(MIN_STATUS_LIST_BITS / 8);
+ * ```
+ */
 export const MIN_STATUS_LIST_BITS = 131_072;
 
 async function readAll(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {

@@ -2,7 +2,14 @@
 import { ColError } from '@citiesoflearning/core';
 import { encodeStatusList } from './bitstring.js';
 
-/** Options for {@link createStatusListCredential}. */
+/**
+ * Options for {@link createStatusListCredential}.
+ *
+ * @example
+ * ```ts
+ * const options: StatusListCredentialOptions = { id: 'https://ex.org/status/1', issuer: did, statusPurpose: 'revocation', bits };
+ * ```
+ */
 export interface StatusListCredentialOptions {
   /** The URL the list credential is served from (its `id`). */
   id: string;
