@@ -1,3 +1,4 @@
+import { ColError } from '@citiesoflearning/core';
 import type { RequestOptions, Transport } from '../http/transport.js';
 import { paginate, type Paginated } from '../http/paginate.js';
 import { keyOf } from './keys.js';
@@ -103,7 +104,7 @@ export function issuersResource(http: Transport): IssuersResource {
     async registerTicketKey(issuer, input, options = {}) {
       const { d, p, q, dp, dq, qi, k, ...rest } = input.jwk as JsonWebKey & { k?: string };
       if ([d, p, q, dp, dq, qi, k].some((v) => v !== undefined)) {
-        throw new TypeError('registerTicketKey: that JWK holds a private key. Send only the public part (drop "d" and friends).');
+        throw new ColError('private-key-sent', 'That key is a private key: register only its public part (without "d"). Never send a private key anywhere.');
       }
       const { data } = await http.request({
         method: 'POST', path: `api/v1/issuers/${keyOf(issuer)}/ticket-keys`, json: { ...input, jwk: rest }, expect: 'json', schema: S.ticketKey, ...options,
