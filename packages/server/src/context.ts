@@ -11,6 +11,8 @@ export interface ServerContext {
   adminKey: string;
   /** Keep learners' email addresses in clear (operator opt-in); otherwise only salted hashes. */
   storeEmails: boolean;
+  /** Count other issuers' credentials towards pathways, verified with `verify()` over the network. */
+  acceptForeignCredentials: boolean;
   /** Secret (from the database) that keys learner pseudonyms for milestone idempotency. */
   pepper: Buffer;
   /** Largest accepted request body in bytes. */

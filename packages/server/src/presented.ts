@@ -1,8 +1,8 @@
 // Checking the credentials a learner presents for a pathway milestone. The learner has no
 // account: they hand over credentials, we verify each and keep only the ones that verify AND
 // belong to them (their email matches the hashed recipient).
-import { hashIdentity, type EarnedRecord } from '@citiesoflearning/core';
-import { decodeJws } from '@citiesoflearning/verify';
+import { hashIdentity, normalize, type EarnedRecord } from '@citiesoflearning/core';
+import { decodeJws, verify } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { urls } from './context.js';
 
@@ -46,7 +46,7 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
       id = (input as Record<string, unknown>).id;
     } else return fail('credential-unreadable', 'This is not a credential.');
     if (typeof id !== 'string' || !id.startsWith(prefix)) {
-      return fail('issuer-unknown', 'Only credentials issued by this server can count towards its pathways for now.');
+      return fail('issuer-unknown', 'This server only counts credentials it issued itself towards its pathways.');
     }
     const row = ctx.db
       .prepare("SELECT key, achievement_key, credential, jwt, issued_at, revoked_at, suspended_at, recipient_hash, recipient_salt FROM credentials WHERE key = ? AND state = 'issued'")
@@ -63,5 +63,67 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
     }
     const achievement = urls(ctx.baseUrl).achievement(row.achievement_key);
     return { ok: true, achievement, record: { achievement, issuedOn: row.issued_at, status: 'claimed' } };
+  };
+}
+
+/**
+ * A checker for credentials from other issuers, using the SDK's full `verify()` flow (proof, the
+ * key really belonging to the issuer, dates, revocation/suspension status) and its recipient
+ * check against the learner's email. Lookups go over the network, so the server only uses it
+ * when the operator opts in (`acceptForeignCredentials`).
+ *
+ * @example
+ * ```ts
+ * const check = verifyingChecker({ timeoutMs: 5000 });
+ * await check(credentialFromElsewhere, 'ada@example.org');
+ * ```
+ */
+export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date } = {}): PresentedChecker {
+  return async (input, email) => {
+    let report;
+    try {
+      report = await verify(input as object | string, {
+        recipient: email,
+        timeoutMs: options.timeoutMs ?? 5000,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.now ? { now: options.now() } : {}),
+      });
+    } catch {
+      return fail('credential-unreadable', 'This credential could not be read.');
+    }
+    if (report.outcome !== 'verified') {
+      const problem = report.checks.find((c) => c.outcome === 'failed') ?? report.checks.find((c) => c.outcome === 'inconclusive');
+      return fail(problem?.code ?? 'not-verified', problem?.message ?? 'This credential could not be verified.');
+    }
+    const recipient = report.checks.find((c) => c.id === 'recipient');
+    if (recipient?.outcome !== 'passed') return fail('recipient-mismatch', 'This credential was issued to someone else.');
+    const badge = normalize(input as object | string);
+    const achievement = badge.achievement.id;
+    const issuedOn = badge.issuedOn ?? badge.validFrom;
+    if (!achievement || !issuedOn) return fail('credential-incomplete', 'This credential does not say which achievement it is for or when it was issued.');
+    return { ok: true, achievement, record: { achievement, issuedOn, ...(badge.validUntil ? { validUntil: badge.validUntil } : {}), status: 'claimed' } };
+  };
+}
+
+/**
+ * Our own credentials are checked against our database; others with `verify()` when the
+ * operator accepts foreign credentials, else refused.
+ *
+ * @example
+ * ```ts
+ * const check = presentedChecker(ctx);
+ * ```
+ */
+export function presentedChecker(ctx: ServerContext): PresentedChecker {
+  const local = localChecker(ctx);
+  const foreign = ctx.acceptForeignCredentials ? verifyingChecker({ now: ctx.now }) : undefined;
+  const prefix = urls(ctx.baseUrl).credential('');
+  return async (input, email) => {
+    const result = await local(input, email);
+    if (result.ok || result.code !== 'issuer-unknown' || !foreign) return result;
+    // Not ours by id. A credential naming one of our ids but failing locally is not retried.
+    const id = typeof input === 'object' && input ? (input as Record<string, unknown>).id : undefined;
+    if (typeof id === 'string' && id.startsWith(prefix)) return result;
+    return foreign(input, email);
   };
 }

@@ -26,6 +26,12 @@ export interface AppOptions {
   examplesDir?: string;
   /** Keep learners' email addresses in clear (default false: salted hashes only). */
   storeEmails?: boolean;
+  /**
+   * Count credentials from other issuers towards pathway milestones, verified with the SDK's
+   * `verify()` (which fetches issuer documents and status lists). Default false: only this
+   * server's own credentials count.
+   */
+  acceptForeignCredentials?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Claims per client address per minute (default 60). */
@@ -92,6 +98,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       baseUrl,
       adminKey: options.adminKey ?? env.COL_ADMIN_KEY ?? `cola_${randomToken(24)}`,
       storeEmails: options.storeEmails ?? false,
+      acceptForeignCredentials: options.acceptForeignCredentials ?? false,
       pepper: pepper(db),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       claimRateLimit: { limit: options.claimsPerMinute ?? 60, windowMs: 60_000 },

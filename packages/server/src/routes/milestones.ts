@@ -7,7 +7,7 @@ import { ApiError, badRequest } from '../errors.js';
 import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks, issueAward, type IssuedAward } from '../issue.js';
 import { randomToken } from '../keys.js';
-import { localChecker, type PresentedChecker } from '../presented.js';
+import { presentedChecker, type PresentedChecker } from '../presented.js';
 import { loadPathway } from './pathways.js';
 
 /** Most credentials one milestone request may present. */
@@ -28,7 +28,7 @@ class AlreadyAwarded extends Error {}
  * them, evaluates the pathway and issues every milestone badge they have earned — at most once
  * per learner, pathway version and node, however often they ask.
  */
-export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checker: PresentedChecker = localChecker(ctx)): void {
+export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): void {
   const u = urls(ctx.baseUrl);
   app.post('/api/v1/pathways/:key/milestones', async (c) => {
     const { body } = await readJsonObject(c);

@@ -1,0 +1,76 @@
+// The SDK's own full verifier accepts what the server issues: `verify()` offline, answered only
+// from documents fetched from the running server (what `col verify --documents` does), for the
+// Data Integrity JSON, the VC-JWT and the baked PNG; revocation turns it to failed. And a second
+// server that accepts foreign credentials counts them towards its pathway after `verify()`.
+import { describe, it, before, after, expect } from '@col/harness';
+import { verify } from '@citiesoflearning/verify';
+import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+
+/** Every document a verifier may look up for this credential, fetched from the server. */
+async function documentsFor(s: TestServer, credential: any): Promise<Record<string, unknown>> {
+  const urls = new Set<string>([credential.issuer.id, `${s.url}/.well-known/jwks.json`, `${s.url}/.well-known/did.json`, credential.proof.verificationMethod.split('#')[0]]);
+  for (const entry of credential.credentialStatus) urls.add(entry.statusListCredential);
+  const documents: Record<string, unknown> = {};
+  for (const url of urls) documents[url] = await (await fetch(url)).json();
+  return documents;
+}
+
+describe('full verify() of server-issued credentials', () => {
+  let s: TestServer;
+  let award: any;
+  const email = 'verify.me@example.org';
+
+  before(async () => {
+    s = await startTestServer();
+    const b = await seedBasics(s, { uses: 5 });
+    award = (await s.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email } }, token: null })).json;
+  });
+  after(async () => s?.stop());
+
+  it('verifies the JSON, the JWT and the baked PNG offline from the server\'s documents, recipient included', async () => {
+    const documents = await documentsFor(s, award.credential);
+    const png = new Uint8Array(await (await fetch(award.links.png)).arrayBuffer());
+    for (const [name, input] of [['json', award.credential], ['jwt', award.jwt], ['png', png]] as const) {
+      const report = await verify(input, { documents, offline: true, recipient: email });
+      expect(report.outcome, `${name}: ${JSON.stringify(report.checks, null, 1)}`).to.equal('verified');
+      expect(report.checks.find((c) => c.id === 'recipient')?.outcome).to.equal('passed');
+    }
+    const wrong = await verify(award.credential, { documents, offline: true, recipient: 'someone.else@example.org' });
+    expect(wrong.outcome).to.equal('failed');
+  });
+
+  it('reports failed once the credential is revoked (status list re-signed)', async () => {
+    await s.call('POST', `/api/v1/credentials/${award.id.split('/').pop()}/revoke`, { body: { reason: 'Awarded by mistake' } });
+    const report = await verify(award.credential, { documents: await documentsFor(s, award.credential), offline: true });
+    expect(report.outcome).to.equal('failed');
+    expect(report.checks.find((c) => c.id === 'status')?.outcome).to.equal('failed');
+  });
+});
+
+describe('milestones from another issuer\'s credentials (acceptForeignCredentials)', () => {
+  let issuer: TestServer;
+  let place: TestServer;
+  before(async () => {
+    issuer = await startTestServer();
+    place = await startTestServer({ acceptForeignCredentials: true });
+  });
+  after(async () => {
+    await issuer?.stop();
+    await place?.stop();
+  });
+
+  it('counts a credential verified with verify() from another server, and refuses it for someone else', async () => {
+    const b = await seedBasics(issuer, { uses: 5 });
+    const foreign = (await issuer.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: 'traveller@example.org' } }, token: null })).json;
+    await place.call('POST', '/api/v1/issuers', { body: { key: 'place', name: 'Place', url: 'https://place.example' } });
+    const milestone = (await place.call('POST', '/api/v1/achievements', { body: { key: 'well-travelled', issuer: 'place', name: 'Well travelled', description: 'd', criteria: 'c' } })).json;
+    await place.call('POST', '/api/v1/pathways', { body: { key: 'travel', issuer: 'place', name: 'Travel', root: { type: 'group', id: 'root', milestoneBadge: milestone.id, children: [{ type: 'badge', id: 'elsewhere', badge: { id: b.achievementId } }] } } });
+    await place.call('POST', '/api/v1/pathways/travel/publish', { body: {} });
+    const ok = await place.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'traveller@example.org' }, credentials: [foreign.jwt] }, token: null });
+    expect(ok.json.rejected, JSON.stringify(ok.json.rejected)).to.deep.equal([]);
+    expect(ok.json.awarded.map((a: any) => a.achievement)).to.deep.equal([milestone.id]);
+    const someoneElse = await place.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'impostor@example.org' }, credentials: [foreign.credential] }, token: null });
+    expect(someoneElse.json.rejected.map((r: any) => r.code)).to.deep.equal(['recipient-mismatch']);
+    expect(someoneElse.json.awarded).to.deep.equal([]);
+  });
+});
