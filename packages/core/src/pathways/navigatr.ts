@@ -120,8 +120,8 @@ function refuseRules(node: PathwayNode, allowMilestone: boolean): void {
  * equivalents become more badges of the step); no optional nodes, prerequisites, points
  * thresholds, evidence, age or pending rules, nested groups or pathways, or milestones below the
  * root (the root's milestone becomes the completion badge). Descriptive extras Navigatr has no
- * place for (leaf titles, levels, alignments, `precedes` hints, the version and policy) are
- * dropped. Throws `pathway-invalid` for an invalid pathway and `pathway-not-navigatr` naming the
+ * place for (the root's and leaves' titles, levels, points, alignments, `precedes` hints, the
+ * version and policy) are dropped. Throws `pathway-invalid` for an invalid pathway and `pathway-not-navigatr` naming the
  * node that cannot be expressed, including over 12 steps or 10 badges in a step.
  *
  * @example
