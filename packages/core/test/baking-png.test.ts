@@ -252,7 +252,7 @@ describe('baking: malformed PNGs give clear errors', () => {
       new DataView(bad.buffer).setUint32(itxtAt, length);
       const started = performance.now();
       expect(codeOf(() => unbake(bad))).to.equal(code);
-      expect(performance.now() - started).to.be.below(50);
+      expect(performance.now() - started).to.be.below(200);
     }
   });
 
@@ -286,7 +286,7 @@ describe('baking: malformed PNGs give clear errors', () => {
     const started = performance.now();
     expect(codeOf(() => unbake(huge))).to.equal('input-too-large');
     expect(codeOf(() => bake(huge, ob3))).to.equal('input-too-large');
-    expect(performance.now() - started).to.be.below(50);
+    expect(performance.now() - started).to.be.below(200);
     expect(codeOf(() => unbake(baked, { maxBytes: 100 }))).to.equal('input-too-large');
     expect(unbake(baked, { maxBytes: baked.length })!.version).to.equal(3);
   });
