@@ -130,8 +130,13 @@ describe('verify() over real HTTP on 127.0.0.1', () => {
     const loop = await verify(`${base}/redirect/a`, options);
     expect(loop.outcome).to.equal('inconclusive');
     expect(loop.checks[0]).to.include({ code: 'redirect-loop' });
-    const chain = await verify(`${base}/hop/0`, options);
+    const chain = await verify(`${base}/hop/0`, options); // 8 redirects
     expect(chain.checks[0]).to.include({ code: 'too-many-redirects' });
+    // Exactly 5 redirects are followed; /hop/8 serves a copy of assertion 1, which names another
+    // address than the one it was fetched from, so it is not believed.
+    const five = await verify(`${base}/hop/3`, options);
+    expect(five.checks[0]).to.include({ id: 'parse', outcome: 'passed' });
+    expect(five.checks.find((c) => c.id === 'proof')).to.include({ outcome: 'failed', code: 'hosted-mismatch' });
   });
 
   it('a redirect to plain http off loopback is refused and not followed', async () => {

@@ -1,13 +1,41 @@
 import { ColError, parseJson } from '@citiesoflearning/core';
 
-/** Default per-request timeout: 10 s. */
+/**
+ * Default per-request timeout: 10 s.
+ *
+ * @example
+ * ```ts
+ * new Fetcher({ timeoutMs: DEFAULT_TIMEOUT_MS / 2 });
+ * ```
+ */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** Default per-response size limit: 2 MB. */
+/**
+ * Default per-response size limit: 2 MB.
+ *
+ * @example
+ * ```ts
+ * new Fetcher({ maxBytes: DEFAULT_MAX_BYTES * 2 });
+ * ```
+ */
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
-/** Most redirects followed for one lookup. */
+/**
+ * Most redirects followed for one lookup.
+ *
+ * @example
+ * ```ts
+ * MAX_REDIRECTS; // 5
+ * ```
+ */
 export const MAX_REDIRECTS = 5;
 
-/** How lookups are answered; a subset of `VerifyOptions`. */
+/**
+ * How lookups are answered; a subset of `VerifyOptions`.
+ *
+ * @example
+ * ```ts
+ * const options: FetcherOptions = { offline: true, documents: { [url]: doc } };
+ * ```
+ */
 export interface FetcherOptions {
   /** URL → document (object or text), consulted before the network for every lookup. */
   documents?: Record<string, unknown>;
@@ -23,7 +51,14 @@ export interface FetcherOptions {
   signal?: AbortSignal;
 }
 
-/** A fetched (or locally supplied) document. */
+/**
+ * A fetched (or locally supplied) document.
+ *
+ * @example
+ * ```ts
+ * const { json, finalUrl }: FetchedDocument = await fetcher.get(url);
+ * ```
+ */
 export interface FetchedDocument {
   /** The URL asked for. */
   url: string;

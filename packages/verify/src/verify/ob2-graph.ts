@@ -6,7 +6,14 @@ import { clip } from './fetcher.js';
 
 type Json = Record<string, unknown>;
 
-/** An OB 2.0 assertion with its badge class and hosted issuer profile, as far as they could be loaded. */
+/**
+ * An OB 2.0 assertion's badge class and hosted issuer profile, as far as they could be loaded.
+ *
+ * @example
+ * ```ts
+ * const graph: Ob2Graph = await loadOb2Graph(assertion, ctx);
+ * ```
+ */
 export interface Ob2Graph {
   badge?: Json;
   issuer?: Json;

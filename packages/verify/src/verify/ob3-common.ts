@@ -5,7 +5,14 @@ import { checkOb3Recipient, checkTrust } from './checks/recipient.js';
 import { checkOb3Status } from './status.js';
 import { ob3Summary } from './summary.js';
 
-/** What a format-specific verifier hands back to {@link verify}. */
+/**
+ * What a format-specific verifier hands back to `verify()`.
+ *
+ * @example
+ * ```ts
+ * const result: FormatResult = await verifyOb3DataIntegrity(credential, ctx);
+ * ```
+ */
 export interface FormatResult {
   checks: Check[];
   badge?: BadgeSummary;
@@ -39,7 +46,7 @@ export async function ob3AfterProof(credential: Record<string, unknown>, ctx: Ru
  *
  * @example
  * ```ts
- * skippedAfter(['proof', 'key'], 'The badge could not be read.');
+ * skipped(['proof', 'key'], 'The badge could not be read.');
  * ```
  */
 export function skipped(ids: Array<Check['id']>, message: string): Check[] {

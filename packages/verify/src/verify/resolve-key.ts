@@ -9,6 +9,11 @@ import { hasPrivateMembers } from '../keys/index.js';
  * The outcome of finding a signing key and checking it belongs to the issuer. `jwks` holds the
  * candidate public keys (empty when none could be found); `outcome`/`code`/`message` are the
  * `key` check.
+ *
+ * @example
+ * ```ts
+ * const { jwks, outcome }: KeyResolution = await resolveVerificationMethod(vm, issuerId, fetcher);
+ * ```
  */
 export interface KeyResolution {
   jwks: JsonWebKey[];

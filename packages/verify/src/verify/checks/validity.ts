@@ -1,6 +1,13 @@
 import { makeCheck, type Check } from '../report.js';
 
-/** The dates a badge is valid between (any may be absent). */
+/**
+ * The dates a badge is valid between (any may be absent).
+ *
+ * @example
+ * ```ts
+ * const dates: ValidityDates = { from: credential.validFrom, until: credential.validUntil };
+ * ```
+ */
 export interface ValidityDates {
   /** When it was issued / becomes valid (`validFrom`, `issuanceDate`, `issuedOn`). */
   from?: unknown;
