@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fixtures, runCol } from './run-col.js';
 
 const credentialFile = join(fixtures, 'dcc/verifiableCredentials/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-basicOBv3.json');
-const bakedPng = credentialFile.replace(/\.json$/, '.png');
+// A plain PNG (the fixture is a QR code image with nothing baked in).
+const plainPng = credentialFile.replace(/\.json$/, '.png');
 
 const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script><circle r="4"/></svg>';
 
@@ -26,6 +27,8 @@ describe('col bake / col unbake', () => {
 
   it('re-bakes a baked PNG from standard input (replacing the old badge), and refuses with --refuse-existing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'col-bake-'));
+    const bakedPng = join(dir, 'baked.png');
+    expect((await runCol(['bake', plainPng, credentialFile, '-o', bakedPng])).code).to.equal(0);
     const out = join(dir, 'rebaked.png');
     const credential = JSON.parse(await readFile(credentialFile, 'utf8'));
     credential.name = 'Re-baked';
@@ -45,7 +48,8 @@ describe('col bake / col unbake', () => {
     expect(none.stderr).to.contain('No badge');
     await writeFile(join(dir, 'notes.txt'), 'hello');
     expect((await runCol(['unbake', join(dir, 'notes.txt')])).code).to.equal(2);
-    const truncated = (await readFile(bakedPng)).subarray(0, 200);
+    await runCol(['bake', plainPng, credentialFile, '-o', join(dir, 'baked.png')]);
+    const truncated = (await readFile(join(dir, 'baked.png'))).subarray(0, 200);
     await writeFile(join(dir, 'truncated.png'), truncated);
     const r = await runCol(['unbake', join(dir, 'truncated.png')]);
     expect(r.code).to.equal(2);

@@ -25,9 +25,16 @@ describe('col verify', () => {
     expect(report.badge.issuer.id).to.match(/^did:key:/);
   });
 
-  it('reads a baked PNG and the same credential from standard input', async () => {
-    const png = await runCol(['verify', genuine.replace(/\.json$/, '.png'), '--offline', '--json']);
+  it('reads a badge baked into a PNG, and the same credential from standard input', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'col-cli-'));
+    // The fixture PNG is a plain image (a QR code): bake the credential into it first.
+    const baked = join(dir, 'baked.png');
+    expect((await runCol(['bake', genuine.replace(/\.json$/, '.png'), genuine, '-o', baked])).code).to.equal(0);
+    const png = await runCol(['verify', baked, '--offline', '--json']);
     expect(JSON.parse(png.stdout).outcome).to.equal('verified');
+    const plain = await runCol(['verify', genuine.replace(/\.json$/, '.png'), '--offline']);
+    expect(plain.code).to.equal(2);
+    expect(plain.stdout).to.match(/no badge/i);
     const { readFile } = await import('node:fs/promises');
     const stdin = await runCol(['verify', '-', '--offline', '--json'], { input: await readFile(genuine) });
     expect(JSON.parse(stdin.stdout).outcome).to.equal('verified');
@@ -47,17 +54,18 @@ describe('col verify', () => {
   });
 
   it('exits 3 (inconclusive) when the status list cannot be reached offline', async () => {
-    const r = await runCol(['verify', join(didKeyDir, 'noRegistry-revokedStatus-noExpiry.json'), '--offline', '--json']);
-    expect(r.code).to.equal(3);
+    const r = await runCol(['verify', join(didKeyDir, 'oidf-revokedStatus-noExpiry.json'), '--offline', '--json']);
+    expect(r.code, r.stdout).to.equal(3);
     expect(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'status').outcome).to.equal('inconclusive');
   });
 
   it('answers status lookups from --documents and exits 1 for a revoked credential', async () => {
     const { readFile } = await import('node:fs/promises');
-    const file = join(didKeyDir, 'noRegistry-revokedStatus-noExpiry.json');
+    const file = join(didKeyDir, 'oidf-revokedStatus-noExpiry.json');
     const credential = JSON.parse(await readFile(file, 'utf8'));
     const listUrl: string = credential.credentialStatus.statusListCredential ?? credential.credentialStatus[0].statusListCredential;
-    const listFile = join(fixtures, 'dcc/statusLists', listUrl.split('/statusLists/')[1]!);
+    // The list is published on GitHub; the fixtures hold a copy under the same last path segment.
+    const listFile = join(fixtures, 'dcc/statusLists/didkey-ed25519Signature2020', listUrl.split('/').pop()!);
     const dir = await mkdtemp(join(tmpdir(), 'col-cli-'));
     const documents = join(dir, 'documents.json');
     await writeFile(documents, JSON.stringify({ [listUrl]: JSON.parse(await readFile(listFile, 'utf8')) }));
@@ -65,6 +73,15 @@ describe('col verify', () => {
     expect(r.code, r.stdout).to.equal(1);
     const status = JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'status');
     expect(status.outcome).to.equal('failed');
+  });
+
+  it('matches --recipient against the credential identifier', async () => {
+    const file = join(didKeyDir, 'legacyRegistry-noStatus-noExpiry-identityHash.json');
+    const match = JSON.parse((await runCol(['verify', file, '--offline', '--json', '--recipient', 'Parker Pearl'])).stdout);
+    expect(match.checks.find((c: { id: string }) => c.id === 'recipient').outcome).to.equal('passed');
+    const other = await runCol(['verify', file, '--offline', '--json', '--recipient', 'Someone Else']);
+    expect(JSON.parse(other.stdout).checks.find((c: { id: string }) => c.id === 'recipient').outcome).to.equal('failed');
+    expect(other.code).to.equal(1);
   });
 
   it('checks the recipient only when asked, and trust only with a trust list', async () => {
