@@ -3,6 +3,8 @@ import { asArray, hasType, idOf, isObj } from '../context.js';
 
 const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
+// Credential types Open Badges 3.0 defines.
+const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'];
 
 /**
  * The `schema` check for an OB 3.0 / VC credential.
@@ -40,7 +42,7 @@ export function checkOb3Schema(credential: unknown): Check {
   }
   const issued = version === 2 ? credential.validFrom : credential.issuanceDate;
   if (issued === undefined) warnings.push(['valid-from-missing', 'it does not say when it was issued']);
-  if (!hasType(credential, 'OpenBadgeCredential') && !hasType(credential, 'AchievementCredential')) {
+  if (!OB3_TYPES.some((t) => hasType(credential, t))) {
     warnings.push(['not-open-badge', 'it is a verifiable credential but not an Open Badge']);
   }
   if (warnings.length) {
