@@ -7,6 +7,7 @@ import {
   type KeyPair,
 } from '@citiesoflearning/verify';
 import { isColError } from '@citiesoflearning/core';
+import { base58 } from '@scure/base';
 
 const OB3 = {
   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -145,6 +146,25 @@ describe('Data Integrity: bad proofs and bad input', () => {
     expect(await codeOf(signDataIntegrity(undefinedTerm, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }))).to.equal('canonicalization-failed');
     const signed = await signDataIntegrity(VC11, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! });
     const check = await verifyDataIntegrityProof({ ...signed, notDefinedAnywhere: 'sneaky' }, signed.proof, keys.publicJwk);
+    expect(check).to.deep.include({ ok: false, code: 'canonicalization-failed' });
+  });
+
+  it('a "poison" graph of interlinked identical blank nodes is refused, not computed for hours', async () => {
+    const n = 20;
+    const nodes = Array.from({ length: n }, (_, i) => ({
+      '@id': `_:b${i}`,
+      name: 'same',
+      knows: Array.from({ length: n }, (_, j) => ({ '@id': `_:b${j}` })).filter((_, j) => j !== i),
+    }));
+    const poison = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+      type: ['VerifiableCredential'],
+      issuer: keys.did,
+      credentialSubject: { id: 'did:example:learner', knows: nodes },
+    };
+    expect(await codeOf(signDataIntegrity(poison, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }))).to.equal('canonicalization-failed');
+    const fakeProof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2025-01-01T00:00:00Z', verificationMethod: keys.verificationMethod, proofPurpose: 'assertionMethod', proofValue: 'z' + base58.encode(new Uint8Array(64).fill(1)) };
+    const check = await verifyDataIntegrityProof(poison, fakeProof, keys.publicJwk);
     expect(check).to.deep.include({ ok: false, code: 'canonicalization-failed' });
   });
 
