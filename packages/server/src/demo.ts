@@ -5,6 +5,7 @@ import { createAchievement, createClaimCodes } from './routes/achievements.js';
 import { createIssuer } from './routes/issuers.js';
 import { createOpportunity } from './routes/opportunities.js';
 import { publishPathway, savePathwayVersion } from './routes/pathways.js';
+import { signStatusLists } from './status.js';
 
 /** What the demo seed made (claim codes are multi-use, for trying things out). */
 export interface DemoSummary {
@@ -135,6 +136,7 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
     ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('demo', ?)").run(JSON.stringify(summary));
     ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('demo_seeded_at', ?)").run(isoNow(ctx));
   })();
+  for (const issuer of ISSUERS) await signStatusLists(ctx, issuer.key);
   ctx.log(`demo: seeded Brightwater City of Learning (${ISSUERS.length} providers, ${ACHIEVEMENTS.length} achievements, 2 pathways)`);
   return summary;
 }

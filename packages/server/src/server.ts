@@ -58,6 +58,13 @@ function defaultExamplesDir(): string | undefined {
   return existsSync(dir) ? dir : undefined;
 }
 
+/** The configured admin key (at least 16 characters: it guards everything), or a fresh one. */
+function chooseAdminKey(configured: string | undefined): string {
+  if (configured === undefined) return `cola_${randomToken(24)}`;
+  if (configured.length < 16 || /\s/.test(configured)) throw new Error('The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
+  return configured;
+}
+
 function pepper(db: Db): Buffer {
   return db.transaction(() => {
     const row = db.prepare("SELECT value FROM meta WHERE key = 'pepper'").get() as { value: string } | undefined;
@@ -96,7 +103,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       db,
       key,
       baseUrl,
-      adminKey: options.adminKey ?? env.COL_ADMIN_KEY ?? `cola_${randomToken(24)}`,
+      adminKey: chooseAdminKey(options.adminKey || env.COL_ADMIN_KEY || undefined),
       storeEmails: options.storeEmails ?? false,
       acceptForeignCredentials: options.acceptForeignCredentials ?? false,
       pepper: pepper(db),

@@ -68,7 +68,9 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
   if (!flight) {
     const u = urls(ctx.baseUrl);
     flight = signStatusList(
-      { id: u.statusList(issuerKey, purpose), issuer: u.issuer(issuerKey), statusPurpose: purpose, bits: new Uint8Array(row.bits), validFrom: isoNow(ctx) },
+      // Backdated a minute: a verifier whose clock is a little behind ours (or that read its own
+      // clock just before fetching) must not see a freshly signed list as "not valid yet".
+      { id: u.statusList(issuerKey, purpose), issuer: u.issuer(issuerKey), statusPurpose: purpose, bits: new Uint8Array(row.bits), validFrom: isoNow({ now: () => new Date(ctx.now().getTime() - 60_000) }) },
       ctx.key,
       u.issuerKeyId(issuerKey),
     ).then((credential) => {
@@ -85,4 +87,17 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
     );
   }
   return flight;
+}
+
+/**
+ * Sign both of an issuer's lists now (after creating the issuer), so the first verifier does not
+ * wait for signing.
+ *
+ * @example
+ * ```ts
+ * await signStatusLists(ctx, 'brightwater-libraries');
+ * ```
+ */
+export async function signStatusLists(ctx: ServerContext, issuerKey: string): Promise<void> {
+  await Promise.all(PURPOSES.map((purpose) => currentStatusList(ctx, issuerKey, purpose)));
 }

@@ -6,7 +6,7 @@ import { issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { assertAdmin, assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify } from '../http.js';
 import { randomToken } from '../keys.js';
-import { createStatusLists, currentStatusList, PURPOSES, type Purpose } from '../status.js';
+import { createStatusLists, currentStatusList, PURPOSES, signStatusLists, type Purpose } from '../status.js';
 
 /** Load an issuer or 404. */
 export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
@@ -65,6 +65,7 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
     const image = field.url(body, 'image');
     const key = checkKey(body.key, 'key');
     const row = createIssuer(ctx, { name, url, ...(key ? { key } : {}), ...(email ? { email } : {}), ...(description ? { description } : {}), ...(image ? { image } : {}) });
+    await signStatusLists(ctx, row.key);
     return c.json({ ...issuerProfile(u, ctx.key, row), key: row.key }, 201, { location: u.issuer(row.key) });
   });
 
