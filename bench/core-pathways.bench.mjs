@@ -63,7 +63,9 @@ function median(values) {
 }
 
 function time(fn, runs) {
-  fn(); // warm-up
+  // Warm up until the JIT has settled: at least 5 runs and 300 ms.
+  const warmUntil = performance.now() + 300;
+  for (let k = 0; k < 5 || performance.now() < warmUntil; k++) fn();
   const times = [];
   for (let k = 0; k < runs; k++) {
     const start = performance.now();
