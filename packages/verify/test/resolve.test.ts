@@ -64,6 +64,15 @@ describe('key resolution through verify()', () => {
     expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
   });
 
+  it('a jwk header counts when the issuer DID document lists the same key', async () => {
+    const credential = { ...world.ob3.jwtCredential, issuer: { id: 'did:web:college.example:issuers:main', type: ['Profile'], name: 'Example College' } };
+    const vouched = await signCredentialJwt(credential, { privateJwk: world.keys.ed.privateJwk });
+    const report = await verify(vouched, options);
+    expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
+    const stranger = await signCredentialJwt(credential, { privateJwk: world.keys.stranger.privateJwk });
+    expect((await verify(stranger, options)).checks.find((c) => c.id === 'key')).to.include({ outcome: 'failed', code: 'jwk-not-vouched' });
+  });
+
   it('OB 2.0: a revocation list entry with a legacy uid revokes the matching assertion', async () => {
     const list = JSON.parse(world.routes.get('/ob2/revocations')!.body as string);
     world.routes.set('/ob2/revocations', { body: JSON.stringify({ ...list, revokedAssertions: [...list.revokedAssertions, { uid: 'legacy-42' }] }) });
