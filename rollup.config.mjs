@@ -2,6 +2,7 @@
 // Bundles the built `dist/` of the browser-capable packages, minified, one file per entry, so
 // the size a web developer pays for each import is measured the way their bundler would see it.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 
 /** What a web developer imports → the bundle it should cost. */
@@ -22,8 +23,10 @@ const virtual = (source) => ({
 
 export default Object.entries(entries).map(([name, source]) => ({
   input: 'entry',
-  output: { file: `dist-bundle/${name}.js`, format: 'es', inlineDynamicImports: false, dir: undefined },
-  plugins: [virtual(source), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), terser()],
+  // A folder per entry: lazily imported code (jsonld for RDFC proofs) becomes its own chunk,
+  // so the entry file's size is what a page pays up front.
+  output: { dir: `dist-bundle/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
+  plugins: [virtual(source), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), commonjs(), terser()],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
     warn(warning);

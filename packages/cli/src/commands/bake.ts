@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { bake, ColError, imageType, parseJson, unbake } from '@citiesoflearning/core';
+import { bake, ColError, unbake } from '@citiesoflearning/core';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
 
@@ -42,14 +42,12 @@ export async function bakeCommand(argv: string[], io: Output): Promise<number> {
   }
   const [imagePath, credentialPath] = positionals as [string, string];
   const image = await readInput(imagePath);
-  if (!imageType(image)) throw new ColError('image-unsupported', `${imagePath} is neither a PNG nor an SVG image.`);
-  const text = new TextDecoder().decode(await readInput(credentialPath)).trim();
-  // JSON is passed as an object so bake can choose the version from its content; a JWS as text.
-  const credential = text.startsWith('{') ? (parseJson(text) as object) : text;
+  // Passed as text: bake infers the version from it and embeds the issuer's exact bytes.
+  const credential = new TextDecoder().decode(await readInput(credentialPath));
   const baked = bake(image, credential, { onExisting: values['refuse-existing'] ? 'refuse' : 'replace' });
   await writeFile(values.out, baked);
   const embedded = unbake(baked);
-  io.err(`Baked an Open Badges ${embedded?.version ?? ''} ${typeof credential === 'string' ? 'JWS' : 'JSON'} badge into ${values.out}.`);
+  io.err(`Baked an Open Badges ${embedded?.version ?? ''} badge into ${values.out}.`);
   return 0;
 }
 
@@ -73,9 +71,7 @@ export async function unbakeCommand(argv: string[], io: Output): Promise<number>
   }
   if (positionals.length !== 1) throw new ColError('usage', 'col unbake takes exactly one image.');
   const [imagePath] = positionals as [string];
-  const image = await readInput(imagePath);
-  if (!imageType(image)) throw new ColError('image-unsupported', `${imagePath} is neither a PNG nor an SVG image.`);
-  const found = unbake(image);
+  const found = unbake(await readInput(imagePath));
   if (!found) {
     io.err(`No badge is baked into ${imagePath}.`);
     return 1;
