@@ -36,7 +36,15 @@ export type ApiErrorCode =
   | 'network'
   | 'invalid-response';
 
-/** What an {@link ApiError} knows about the failed exchange (never personal data). */
+/**
+ * What an {@link ApiError} knows about the failed exchange (never personal data).
+ *
+ * @example
+ * ```ts
+ * const init: ApiErrorInit = { status: 404, serverCode: 'code-not-found', request: { method: 'POST', path: '/api/v1/claims' } };
+ * throw new ApiError('not-found', 'This claim code is not valid for this badge.', init);
+ * ```
+ */
 export interface ApiErrorInit {
   /** HTTP status, when the server answered. */
   status?: number;

@@ -6,7 +6,14 @@ import { parseRetryAfter } from '../errors/rate-limited-error.js';
 import { ShapeError, type Schema } from '../validate/schema.js';
 import { readBodyLimited } from './read-body.js';
 
-/** How the client retries safe requests. */
+/**
+ * How the client retries safe requests.
+ *
+ * @example
+ * ```ts
+ * const col = createClient({ baseUrl, retry: { limit: 4, maxRetryAfter: 20 } as RetryOptions });
+ * ```
+ */
 export interface RetryOptions {
   /** Retries after the first attempt (default 2; 0 disables retrying). */
   limit?: number;
@@ -37,7 +44,15 @@ export interface TransportOptions {
   headers?: Record<string, string>;
 }
 
-/** Per-call options every resource method accepts. */
+/**
+ * Per-call options every resource method accepts.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * const badge = await col.achievements.get('code-club-1', { signal: controller.signal, timeout: 3_000 } as RequestOptions);
+ * ```
+ */
 export interface RequestOptions {
   /** Aborts this call (rejects with the signal's reason). */
   signal?: AbortSignal;

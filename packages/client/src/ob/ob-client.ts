@@ -4,7 +4,14 @@ import { parseLinkHeader } from '../http/link-header.js';
 import { paginate, type Paginated } from '../http/paginate.js';
 import { compactJws, obCredential, obCredentialList, obDiscovery, obProfile } from './schemas.js';
 
-/** Options for {@link createObClient}. */
+/**
+ * Options for {@link createObClient}.
+ *
+ * @example
+ * ```ts
+ * const options: ObClientOptions = { baseUrl: 'https://wallet.example', token: accessToken, timeout: 5_000 };
+ * ```
+ */
 export interface ObClientOptions extends Omit<TransportOptions, 'bearer'> {
   /**
    * The host's Open Badges API base (`https://host/ims/ob/v3p0`), or just its root
@@ -15,12 +22,27 @@ export interface ObClientOptions extends Omit<TransportOptions, 'bearer'> {
   token?: string;
 }
 
-/** One credential held by the host, in whichever form it was stored. */
+/**
+ * One credential held by the host, in whichever form it was stored.
+ *
+ * @example
+ * ```ts
+ * const label = (e: ObCredentialEntry) => (e.format === 'json' ? e.credential.id : 'a signed JWT');
+ * ```
+ */
 export type ObCredentialEntry =
   | { format: 'json'; credential: OpenBadgeCredential }
   | { format: 'jws'; compactJws: string };
 
-/** One page of `GET /credentials`. */
+/**
+ * One page of `GET /credentials`.
+ *
+ * @example
+ * ```ts
+ * const page: ObCredentialPage = await host.credentials.page({ limit: 10 });
+ * console.log(page.entries.length, 'of', page.total, 'next:', page.links.next);
+ * ```
+ */
 export interface ObCredentialPage {
   /** Credentials in this page, JSON and compact JWS together, in the host's order. */
   entries: ObCredentialEntry[];
@@ -30,7 +52,14 @@ export interface ObCredentialPage {
   links: Record<string, string>;
 }
 
-/** Filters and paging for `GET /credentials`. */
+/**
+ * Filters and paging for `GET /credentials`.
+ *
+ * @example
+ * ```ts
+ * const query: ObListQuery = { limit: 50, since: new Date('2026-09-01') };
+ * ```
+ */
 export interface ObListQuery extends RequestOptions {
   /** Page size asked of the host. */
   limit?: number;
@@ -40,7 +69,15 @@ export interface ObListQuery extends RequestOptions {
   since?: string | Date;
 }
 
-/** What `POST /credentials` did. */
+/**
+ * What `POST /credentials` did.
+ *
+ * @example
+ * ```ts
+ * const { outcome }: ObUpsertResult = await host.credentials.upsert(credential);
+ * if (outcome === 'created') console.log('added to the wallet');
+ * ```
+ */
 export interface ObUpsertResult {
   /** `created` (201), `replaced` (200) or `unchanged` (304). */
   outcome: 'created' | 'replaced' | 'unchanged';
@@ -48,7 +85,15 @@ export interface ObUpsertResult {
   entry?: ObCredentialEntry;
 }
 
-/** The service description the host publishes at `/discovery` (an OpenAPI document). */
+/**
+ * The service description the host publishes at `/discovery` (an OpenAPI document).
+ *
+ * @example
+ * ```ts
+ * const doc: ObDiscovery = await host.discovery();
+ * console.log(doc.info.title);
+ * ```
+ */
 export interface ObDiscovery {
   openapi: string;
   info: { title: string; version?: string; [key: string]: unknown };
@@ -57,7 +102,15 @@ export interface ObDiscovery {
   [key: string]: unknown;
 }
 
-/** OAuth 2.0 endpoints and scopes read from a discovery document, when it declares them. */
+/**
+ * OAuth 2.0 endpoints and scopes read from a discovery document, when it declares them.
+ *
+ * @example
+ * ```ts
+ * const { oauth } = await host.discovery();
+ * if (oauth?.authorizationUrl) location.assign(`${oauth.authorizationUrl}?response_type=code&…`);
+ * ```
+ */
 export interface ObOAuthEndpoints {
   registrationUrl?: string;
   authorizationUrl?: string;
@@ -66,7 +119,15 @@ export interface ObOAuthEndpoints {
   scopes: string[];
 }
 
-/** The Open Badges 3.0 API of one host. See {@link createObClient}. */
+/**
+ * The Open Badges 3.0 API of one host. See {@link createObClient}.
+ *
+ * @example
+ * ```ts
+ * const host: ObClient = createObClient({ baseUrl: 'https://wallet.example', token });
+ * const me = await host.profile.get();
+ * ```
+ */
 export interface ObClient {
   /** The API base every call goes to (ends with `/ims/ob/v3p0/`). */
   readonly baseUrl: string;

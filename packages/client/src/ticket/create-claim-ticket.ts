@@ -2,7 +2,14 @@ import { ColError } from '@citiesoflearning/core';
 import { SignJWT, importJWK } from 'jose';
 import { newIdempotencyKey } from '../api/keys.js';
 
-/** The longest ticket lifetime the reference server accepts (15 minutes). */
+/**
+ * The longest ticket lifetime the reference server accepts, in seconds (15 minutes).
+ *
+ * @example
+ * ```ts
+ * const ticket = await createClaimTicket({ ...input, expiresIn: Math.min(600, MAX_TICKET_LIFETIME) });
+ * ```
+ */
 export const MAX_TICKET_LIFETIME = 15 * 60;
 
 /**
