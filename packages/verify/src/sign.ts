@@ -8,7 +8,7 @@
  * ```
  * @packageDocumentation
  */
-export { generateKeyPair, publicJwk, jwkToMultibase, jwkToDidKey } from './keys/index.js';
+export { generateKeyPair, publicJwk, publicJwkToPem, jwkToMultibase, jwkToDidKey } from './keys/index.js';
 export { signDataIntegrity, addDataIntegrityProof } from './proofs/index.js';
 export { signCredentialJwt, signOb2Assertion } from './jwt/index.js';
 export { createStatusListCredential, encodeStatusList, setStatusBit } from './status-list/index.js';

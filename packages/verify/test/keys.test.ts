@@ -9,7 +9,11 @@ import {
   multibaseToJwk,
   privateMultibaseToJwk,
   publicJwk,
+  publicJwkToPem,
+  signOb2Assertion,
+  verifyJws,
 } from '@citiesoflearning/verify';
+import { exportJWK, importSPKI } from 'jose';
 import { isColError } from '@citiesoflearning/core';
 import { base58 } from '@scure/base';
 
@@ -46,13 +50,22 @@ describe('keys: generateKeyPair', () => {
     expect(keys.did).to.equal(undefined);
   });
 
+  it('makes an RSA 2048 pair for RS256 (OB 2.0 signed badges)', async () => {
+    const keys = await generateKeyPair('RSA');
+    expect(keys.publicJwk).to.include({ kty: 'RSA', e: 'AQAB' });
+    expect(keys.publicJwk).to.have.keys('kty', 'n', 'e');
+    expect(keys.publicJwk.n!.length).to.equal(342); // 2048 bits in base64url
+    const jws = await signOb2Assertion({ type: 'Assertion', id: 'urn:uuid:1' }, { privateJwk: keys.privateJwk });
+    expect((await verifyJws(jws, keys.publicJwk)).header).to.deep.equal({ alg: 'RS256' });
+  });
+
   it('makes a different key each time', async () => {
     const [a, b] = await Promise.all([generateKeyPair(), generateKeyPair()]);
     expect(a.publicJwk.x).to.not.equal(b.publicJwk.x);
   });
 
   it('refuses an unknown key type', async () => {
-    const error = await generateKeyPair('RSA' as never).then(() => null, (e) => e);
+    const error = await generateKeyPair('secp256k1' as never).then(() => null, (e) => e);
     expect(isColError(error, 'key-unsupported')).to.equal(true);
   });
 });
@@ -113,6 +126,24 @@ describe('keys: Multikey and did:key', () => {
   it('refuses a non-Ed25519 JWK for the Multikey form', async () => {
     const { publicJwk: p256 } = await generateKeyPair('P-256');
     expect(codeOf(() => jwkToMultibase(p256))).to.equal('key-unsupported');
+  });
+});
+
+describe('keys: PEM', () => {
+  for (const [type, alg] of [['RSA', 'RS256'], ['P-256', 'ES256'], ['Ed25519', 'EdDSA']] as const) {
+    it(`${type}: the PEM names the same public key (read back with jose importSPKI)`, async () => {
+      const keys = await generateKeyPair(type);
+      const pem = await publicJwkToPem(keys.privateJwk);
+      expect(pem).to.match(/^-----BEGIN PUBLIC KEY-----\n([A-Za-z0-9+/=]{1,64}\n)+-----END PUBLIC KEY-----\n$/);
+      const back = await exportJWK(await importSPKI(pem, alg, { extractable: true }));
+      expect({ ...back, alg: undefined }).to.deep.include(publicJwk(keys.publicJwk));
+      expect(back).to.not.have.property('d');
+    });
+  }
+
+  it('refuses a key it cannot read', async () => {
+    const error = await publicJwkToPem({ kty: 'OKP', crv: 'Ed25519', x: 'not-a-key' }).catch((e) => e);
+    expect(isColError(error, 'key-unsupported')).to.equal(true);
   });
 });
 

@@ -1,6 +1,7 @@
 export type { KeyPair, KeyType } from './types.js';
 export { generateKeyPair } from './generate.js';
 export { ed25519SeedToJwk, privateMultibaseToJwk } from './import.js';
+export { publicJwkToPem } from './pem.js';
 export {
   multibaseToJwk,
   jwkToMultibase,

@@ -1,5 +1,6 @@
 /**
- * Key algorithms the SDK can generate and sign with.
+ * Key algorithms the SDK can generate and sign with: Ed25519 (Data Integrity, EdDSA JWTs), P-256
+ * (ES256) and RSA 2048 (RS256 — what Open Badges 2.0 signed badges and their validators expect).
  *
  * @example
  * ```ts
@@ -7,7 +8,7 @@
  * const keys = await generateKeyPair(type);
  * ```
  */
-export type KeyType = 'Ed25519' | 'P-256';
+export type KeyType = 'Ed25519' | 'P-256' | 'RSA';
 
 /**
  * A freshly generated key pair, in the forms issuers need: JWKs for JOSE, and for Ed25519 the
