@@ -2,10 +2,11 @@
 // (upsert, profile update, hosts that page without Link or use `compactJwsStrings`): a small real
 // host on 127.0.0.1 that stores what it is sent, following the spec's shapes and statuses.
 import { describe, it, before, after, expect } from '@col/harness';
+import type { OpenBadgeCredential } from '@citiesoflearning/core';
 import { createObClient, isApiError, type ApiError } from '@citiesoflearning/client';
 import { faultServer, sendJson, type FaultServer } from './support/fault-server.js';
 
-const credential = (n: number, issuer = 'https://issuer.example/profile') => ({
+const credential = (n: number, issuer = 'https://issuer.example/profile') => asCredential({
   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
   id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
@@ -13,6 +14,9 @@ const credential = (n: number, issuer = 'https://issuer.example/profile') => ({
   validFrom: '2026-01-01T00:00:00Z',
   credentialSubject: { type: ['AchievementSubject'], achievement: { id: 'https://issuer.example/a', type: ['Achievement'], name: `Badge ${n}` } },
 });
+function asCredential<T>(value: T): T & OpenBadgeCredential {
+  return value as T & OpenBadgeCredential;
+}
 const jws = (n: number) => `eyJhbGciOiJFZERTQSJ9.eyJuIjo${n}fQ.c2lnbmF0dXJl`;
 
 describe('OB 3.0 client against a conformant host', () => {
@@ -82,7 +86,7 @@ describe('OB 3.0 client against a conformant host', () => {
     expect(created.outcome).to.equal('created');
     expect(created.entry?.format === 'json' && created.entry.credential.id).to.equal(fresh.id);
     expect((await wallet.credentials.upsert(fresh)).outcome).to.equal('unchanged');
-    expect((await wallet.credentials.upsert({ ...fresh, validFrom: '2026-02-01T00:00:00Z' })).outcome).to.equal('replaced');
+    expect((await wallet.credentials.upsert(asCredential({ ...fresh, validFrom: '2026-02-01T00:00:00Z' }))).outcome).to.equal('replaced');
     const asJws = await wallet.credentials.upsert(jws(2));
     expect(asJws).to.deep.equal({ outcome: 'created', entry: { format: 'jws', compactJws: jws(2) } });
     expect(host.requests.at(-1)?.headers['content-type']).to.equal('text/plain');

@@ -10,7 +10,7 @@ export interface FaultServer {
 }
 
 export async function faultServer(
-  handler: (req: IncomingMessage & { body: string }, res: ServerResponse, count: number) => void | Promise<void>,
+  handler: (req: IncomingMessage & { body: string }, res: ServerResponse, count: number) => unknown,
 ): Promise<FaultServer> {
   const requests: FaultServer['requests'] = [];
   const sockets = new Set<Socket>();
