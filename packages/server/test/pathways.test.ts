@@ -94,6 +94,13 @@ describe('pathways and milestones', () => {
     await s.call('POST', '/api/v1/pathways/two-of-three/publish', { body: { version: 2 } });
     expect((await s.call('GET', '/api/v1/pathways/two-of-three', { token: null })).json).to.include({ version: '2', name: 'All three' });
     expect((await s.call('GET', '/api/v1/pathways/two-of-three?version=1', { token: null })).json.version).to.equal('1');
+    // A pathway can only award its own issuer's badges as milestones.
+    await s.call('POST', '/api/v1/issuers', { body: { key: 'other', name: 'Other', url: 'https://other.example' } });
+    const othersBadge = (await s.call('POST', '/api/v1/achievements', { body: { key: 'others-badge', issuer: 'other', name: 'Theirs', description: 'd', criteria: 'c' } })).json.id;
+    const stolen = await s.call('POST', '/api/v1/pathways/two-of-three/versions', { body: { name: 'Steal', root: { type: 'group', id: 'root', milestoneBadge: othersBadge, children: [{ type: 'badge', id: 'a', badge: { id: ids['step-a'] } }] } } });
+    expect(stolen.status).to.equal(403);
+    const elsewhere = await s.call('POST', '/api/v1/pathways/two-of-three/versions', { body: { name: 'Far', root: { type: 'group', id: 'root', milestoneBadge: 'https://elsewhere.example/a', children: [{ type: 'badge', id: 'a', badge: { id: ids['step-a'] } }] } } });
+    expect(elsewhere.status).to.equal(400);
     const invalid = await s.call('POST', '/api/v1/pathways/two-of-three/versions', { body: { name: 'Bad', root: { type: 'group', id: 'root', min: 9, children: [] } } });
     expect(invalid.status).to.equal(400);
     expect(invalid.json.code).to.equal('pathway-invalid');

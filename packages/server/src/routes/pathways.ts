@@ -32,6 +32,27 @@ export function loadPathway(ctx: ServerContext, key: string, version?: number, i
   return row;
 }
 
+/**
+ * Every milestone badge must be an achievement on this server owned by the pathway's issuer:
+ * the server issues milestones in that issuer's name, so a pathway can never make the server
+ * award another provider's badge.
+ */
+function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: string): void {
+  const prefix = urls(ctx.baseUrl).achievement('');
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as { id?: string; milestoneBadge?: unknown; children?: unknown[] } | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node.children)) stack.push(...node.children);
+    if (node.milestoneBadge === undefined) continue;
+    const badge = String(node.milestoneBadge);
+    const key = badge.startsWith(prefix) ? badge.slice(prefix.length) : '';
+    const owner = key ? (ctx.db.prepare('SELECT issuer_key FROM achievements WHERE key = ?').get(key) as { issuer_key: string } | undefined) : undefined;
+    if (!owner) throw new ApiError(400, 'pathway-invalid', `Node "${node.id}": its milestone badge must be an achievement on this server (${prefix}…).`);
+    if (owner.issuer_key !== issuerKey) throw new ApiError(403, 'forbidden', `Node "${node.id}": its milestone badge belongs to another issuer; a pathway can only award its own issuer's badges.`);
+  }
+}
+
 /** Store a new version (1 for a new key) as a draft; returns it. */
 export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Record<string, unknown>, existingKey?: string): PathwayRow {
   return ctx.db.transaction(() => {
@@ -59,6 +80,7 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
     const { key: _k, issuer: _i, status: _s, createdAt: _c, publishedAt: _p, ...model } = body;
     const owner = { id: u.issuer(issuerKey), name: loadIssuer(ctx, issuerKey).name };
     const pathway = checkPathway({ ...model, id: u.pathway(key), version: String(version), owner });
+    checkMilestoneBadges(ctx, pathway.root, issuerKey);
     ctx.db
       .prepare("INSERT INTO pathways (key, version, issuer_key, status, data, created_at) VALUES (?, ?, ?, 'draft', ?, ?)")
       .run(key, version, issuerKey, JSON.stringify(pathway), isoNow(ctx));
