@@ -89,6 +89,22 @@ describe('jwt: VC-JWT signing and verification', () => {
     expect((await verifyJws(jwt, rsa.publicJwk)).payload.jti).to.equal(credential.id);
   });
 
+  it('interoperates with jose: jose verifies our VC-JWT, we verify one made with jose SignJWT', async () => {
+    const { SignJWT, importJWK, jwtVerify } = await import('jose');
+    const ours = await signCredentialJwt(credential, { privateJwk: ed.privateJwk, kid: ed.verificationMethod });
+    const { payload } = await jwtVerify(ours, await importJWK(ed.publicJwk as never, 'EdDSA'), { algorithms: ['EdDSA'], currentDate: new Date('2026-01-01T00:00:00Z') });
+    expect(payload.iss).to.equal('https://issuer.example/profile');
+    const theirs = await new SignJWT({ ...credential })
+      .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+      .setIssuer(credential.issuer.id)
+      .setJti(credential.id)
+      .setSubject(credential.credentialSubject.id)
+      .setNotBefore(Date.parse(credential.validFrom) / 1000)
+      .sign(await importJWK(p256.privateJwk as never, 'ES256'));
+    const verified = await verifyJws(theirs, p256.publicJwk);
+    expect(checkJwtClaims(credentialFromJwtPayload(verified.payload), verified.payload)).to.deep.equal([]);
+  });
+
   it('refuses an algorithm that does not fit the key when signing', async () => {
     expect(await codeOf(signCredentialJwt(credential, { privateJwk: ed.privateJwk, alg: 'ES256' }))).to.equal('key-unsupported');
     expect(await codeOf(signCredentialJwt(credential, { privateJwk: ed.publicJwk }))).to.equal('key-unsupported');
