@@ -1,5 +1,6 @@
 // Small byte helpers shared by the crypto modules. Everything here works the same in Node and in
 // browsers (no Buffer), because the same code ships to both.
+import { ColError } from '@citiesoflearning/core';
 import { base64url } from '@scure/base';
 
 const encoder = new TextEncoder();
@@ -64,4 +65,20 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** Narrows a byte array to the `BufferSource` WebCrypto's typings want (no copy). */
 export function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes as Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * The error to show when the platform's WebCrypto lacks an algorithm (Ed25519 arrived in
+ * Chrome 137, Firefox 129, Safari 17 and Node 20): a clear "use another browser", not a failure
+ * of the credential. Returns undefined for any other error.
+ */
+export function unsupportedCryptoError(cause: unknown, algorithm: string): ColError | undefined {
+  if (typeof cause === 'object' && cause !== null && (cause as { name?: unknown }).name === 'NotSupportedError') {
+    return new ColError(
+      'crypto-unsupported',
+      `This browser cannot check ${algorithm} signatures. Please use an up-to-date browser (Chrome 137+, Firefox 129+, Safari 17+) or verify on a server.`,
+      { cause },
+    );
+  }
+  return undefined;
 }

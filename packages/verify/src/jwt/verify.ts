@@ -1,6 +1,7 @@
 // Compact JWS verification with a fixed algorithm allow-list (RS256, ES256, EdDSA).
 import { ColError, isColError } from '@citiesoflearning/core';
 import { compactVerify, errors, importJWK } from 'jose';
+import { unsupportedCryptoError } from '../internal/bytes.js';
 import { hasPrivateMembers, keyFitsAlgorithm, publicJwk as toPublicJwk } from '../keys/jwk.js';
 import { decodeJsonSegment, DEFAULT_MAX_JWS_LENGTH, splitJws, type DecodedJws } from './decode.js';
 
@@ -67,7 +68,7 @@ export async function verifyJws(jws: string, publicJwk: JsonWebKey, options: Ver
     key = await importJWK(toPublicJwk(publicJwk) as Parameters<typeof importJWK>[0], alg);
   } catch (cause) {
     if (isColError(cause)) throw cause;
-    throw new ColError('key-unsupported', 'The issuer\'s key could not be read.', { cause });
+    throw unsupportedCryptoError(cause, alg) ?? new ColError('key-unsupported', 'The issuer\'s key could not be read.', { cause });
   }
   let verifiedPayload: Uint8Array;
   try {

@@ -1,6 +1,6 @@
 // Key generation through WebCrypto, so the same call works in Node and in browsers.
 import { ColError } from '@citiesoflearning/core';
-import { subtle } from '../internal/bytes.js';
+import { subtle, unsupportedCryptoError } from '../internal/bytes.js';
 import { publicJwk } from './jwk.js';
 import { jwkToDidKey } from './multikey.js';
 import type { KeyPair, KeyType } from './types.js';
@@ -28,7 +28,12 @@ export async function generateKeyPair(type: KeyType = 'Ed25519'): Promise<KeyPai
     algorithm = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
   } else throw new ColError('key-unsupported', `Unsupported key type "${String(type)}": use "Ed25519", "P-256" or "RSA".`);
 
-  const pair = (await subtle().generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
+  let pair: CryptoKeyPair;
+  try {
+    pair = (await subtle().generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
+  } catch (cause) {
+    throw unsupportedCryptoError(cause, type) ?? cause;
+  }
   const exported = await subtle().exportKey('jwk', pair.privateKey);
   const privateJwk: JsonWebKey = { ...exported };
   delete privateJwk.key_ops;

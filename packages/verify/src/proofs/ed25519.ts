@@ -1,6 +1,6 @@
 // Raw Ed25519 signing and verification through WebCrypto (Node ≥ 20 and current browsers).
 import { ColError } from '@citiesoflearning/core';
-import { asBuffer, isObject, subtle } from '../internal/bytes.js';
+import { asBuffer, isObject, subtle, unsupportedCryptoError } from '../internal/bytes.js';
 
 function assertEd25519(jwk: JsonWebKey, needPrivate: boolean): void {
   if (!isObject(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
@@ -18,7 +18,7 @@ async function importKey(jwk: JsonWebKey, usage: 'sign' | 'verify'): Promise<Cry
   try {
     return await subtle().importKey('jwk', material, { name: 'Ed25519' }, false, [usage]);
   } catch (cause) {
-    throw new ColError('key-unsupported', 'The Ed25519 key could not be read (bad "x" or "d").', { cause });
+    throw unsupportedCryptoError(cause, 'Ed25519') ?? new ColError('key-unsupported', 'The Ed25519 key could not be read (bad "x" or "d").', { cause });
   }
 }
 

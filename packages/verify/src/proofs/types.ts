@@ -34,7 +34,8 @@ export interface DataIntegrityProof {
 /**
  * The result of checking one proof. `ok: false` is an ordinary outcome (a bad or unverifiable
  * proof), never an exception. Codes: `signature-invalid`, `proof-malformed`, `proof-unsupported`,
- * `context-unknown`, `canonicalization-failed`, `key-unsupported`.
+ * `context-unknown`, `canonicalization-failed`, `key-unsupported`, `crypto-unsupported` (this
+ * browser's WebCrypto has no Ed25519: inconclusive, not a bad credential).
  *
  * @example
  * ```ts
