@@ -15,7 +15,14 @@ import { registerOpportunities } from './routes/opportunities.js';
 import { registerOb3 } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
 
-/** Hono environment of the app (no bindings needed beyond Node's). */
+/**
+ * Hono environment of the app (no bindings needed beyond Node's).
+ *
+ * @example
+ * ```ts
+ * const app = new Hono<AppEnv>();
+ * ```
+ */
 export type AppEnv = { Variables: { requestId: string } };
 
 /**
@@ -37,6 +44,11 @@ export function clientAddress(c: Context): string {
 /**
  * The JSON error body and status for any thrown value: `ApiError`s as they are, anything else
  * as a 500 whose details are logged (without a stack trace reaching the client).
+ *
+ * @example
+ * ```ts
+ * app.onError((error, c) => errorResponse(ctx, c, error));
+ * ```
  */
 export function errorResponse(ctx: ServerContext, c: Context, error: unknown): Response {
   if (error instanceof ApiError) {

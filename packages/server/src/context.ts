@@ -1,7 +1,14 @@
 import type { Db } from './db.js';
 import type { ServerKey } from './keys.js';
 
-/** Everything a request handler needs, built once per app. */
+/**
+ * Everything a request handler needs, built once per app.
+ *
+ * @example
+ * ```ts
+ * const ctx: ServerContext = (await createApp({ baseUrl, dataDir: ':memory:' })).context;
+ * ```
+ */
 export interface ServerContext {
   db: Db;
   key: ServerKey;
@@ -27,7 +34,14 @@ export interface ServerContext {
   now: () => Date;
 }
 
-/** Current time as an ISO 8601 string with second precision (what credentials carry). */
+/**
+ * Current time as an ISO 8601 string with second precision (what credentials carry).
+ *
+ * @example
+ * ```ts
+ * isoNow(ctx); // '2026-11-29T10:00:00Z'
+ * ```
+ */
 export function isoNow(ctx: Pick<ServerContext, 'now'>): string {
   return ctx.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -65,5 +79,12 @@ export function urls(baseUrl: string) {
   };
 }
 
-/** The URL helper type. */
+/**
+ * The URL helper type.
+ *
+ * @example
+ * ```ts
+ * const u: Urls = urls('https://badges.example.org');
+ * ```
+ */
 export type Urls = ReturnType<typeof urls>;

@@ -2,7 +2,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The SQLite handle type the server uses everywhere. */
+/**
+ * The SQLite handle type the server uses everywhere.
+ *
+ * @example
+ * ```ts
+ * const db: Db = openDatabase(':memory:');
+ * ```
+ */
 export type Db = Database.Database;
 
 /**
@@ -70,7 +77,14 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   },
 ];
 
-/** Highest schema version this build knows. */
+/**
+ * Highest schema version this build knows.
+ *
+ * @example
+ * ```ts
+ * db.pragma('user_version', { simple: true }) === SCHEMA_VERSION;
+ * ```
+ */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /**

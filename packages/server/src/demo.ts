@@ -7,7 +7,14 @@ import { createOpportunity } from './routes/opportunities.js';
 import { publishPathway, savePathwayVersion } from './routes/pathways.js';
 import { signStatusLists } from './status.js';
 
-/** What the demo seed made (claim codes are multi-use, for trying things out). */
+/**
+ * What the demo seed made (claim codes are multi-use, for trying things out).
+ *
+ * @example
+ * ```ts
+ * const { claimCodes }: DemoSummary = await seedDemo(ctx);
+ * ```
+ */
 export interface DemoSummary {
   claimCodes: Array<{ achievement: string; code: string }>;
 }

@@ -3,12 +3,33 @@
 import type { ServerKey } from './keys.js';
 import type { Urls } from './context.js';
 
-/** VC 2.0 + OB 3.0 contexts, in the order OB 3.0 requires. */
+/**
+ * VC 2.0 + OB 3.0 contexts, in the order OB 3.0 requires.
+ *
+ * @example
+ * ```ts
+ * const credential = { '@context': OB3_CONTEXT, type: ['VerifiableCredential', 'OpenBadgeCredential'] };
+ * ```
+ */
 export const OB3_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
-/** OB 2.0 context. */
+/**
+ * OB 2.0 context.
+ *
+ * @example
+ * ```ts
+ * const assertion = { '@context': OB2_CONTEXT, type: 'Assertion' };
+ * ```
+ */
 export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
 
-/** A stored issuer. */
+/**
+ * A stored issuer.
+ *
+ * @example
+ * ```ts
+ * const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(key) as IssuerRow;
+ * ```
+ */
 export interface IssuerRow {
   key: string;
   name: string;
@@ -19,7 +40,14 @@ export interface IssuerRow {
   created_at: string;
 }
 
-/** What an achievement stores as JSON (`data` column). */
+/**
+ * What an achievement stores as JSON (`data` column).
+ *
+ * @example
+ * ```ts
+ * const data = JSON.parse(row.data) as AchievementData;
+ * ```
+ */
 export interface AchievementData {
   name: string;
   description: string;
@@ -34,7 +62,14 @@ export interface AchievementData {
   imageUrl?: string;
 }
 
-/** A stored achievement. */
+/**
+ * A stored achievement.
+ *
+ * @example
+ * ```ts
+ * const { achievement }: { achievement: AchievementRow } = loadAchievement(ctx, key);
+ * ```
+ */
 export interface AchievementRow {
   key: string;
   issuer_key: string;
@@ -47,6 +82,11 @@ export interface AchievementRow {
  * The OB 3.0 issuer Profile, doubling as a controller document: it lists the key that signs its
  * credentials (`verificationMethod` + `assertionMethod`), so verifiers can tie the key to the
  * issuer without trusting anything inside the credential.
+ *
+ * @example
+ * ```ts
+ * const profile = issuerProfile(urls(baseUrl), key, issuerRow);
+ * ```
  */
 export function issuerProfile(u: Urls, key: ServerKey, row: IssuerRow, opts: { context?: boolean } = {}): Record<string, unknown> {
   const id = u.issuer(row.key);
@@ -69,7 +109,14 @@ export function issuerProfile(u: Urls, key: ServerKey, row: IssuerRow, opts: { c
   };
 }
 
-/** A Multikey verification method with its JWK alongside (for JOSE verifiers). */
+/**
+ * A Multikey verification method with its JWK alongside (for JOSE verifiers).
+ *
+ * @example
+ * ```ts
+ * verificationMethod('https://x.org/api/v1/issuers/a#key-1', 'https://x.org/api/v1/issuers/a', key);
+ * ```
+ */
 export function verificationMethod(id: string, controller: string, key: ServerKey): Record<string, unknown> {
   return {
     id,
@@ -80,12 +127,26 @@ export function verificationMethod(id: string, controller: string, key: ServerKe
   };
 }
 
-/** The issuer as the short Profile embedded in credentials. */
+/**
+ * The issuer as the short Profile embedded in credentials.
+ *
+ * @example
+ * ```ts
+ * credential.issuer = embeddedIssuer(urls(baseUrl), issuerRow);
+ * ```
+ */
 export function embeddedIssuer(u: Urls, row: IssuerRow): Record<string, unknown> {
   return issuerProfile(u, {} as ServerKey, row, { context: false });
 }
 
-/** The OB 3.0 Achievement, as served at its id and embedded in credentials. */
+/**
+ * The OB 3.0 Achievement, as served at its id and embedded in credentials.
+ *
+ * @example
+ * ```ts
+ * const achievement = achievementDocument(u, row, issuer, { embedded: true });
+ * ```
+ */
 export function achievementDocument(u: Urls, row: AchievementRow, issuer: IssuerRow, opts: { embedded?: boolean } = {}): Record<string, unknown> {
   const data = JSON.parse(row.data) as AchievementData;
   const imageId = data.imageUrl ?? u.achievementImage(row.key);
@@ -108,7 +169,14 @@ export function achievementDocument(u: Urls, row: AchievementRow, issuer: Issuer
   return { ...doc, key: row.key, provider: row.issuer_key, ...(data.place ? { place: data.place } : {}) };
 }
 
-/** The server's did:web document: the same key, for verifiers that prefer DIDs. */
+/**
+ * The server's did:web document: the same key, for verifiers that prefer DIDs.
+ *
+ * @example
+ * ```ts
+ * const doc = didDocument(urls('https://x.org'), key); // id: 'did:web:x.org'
+ * ```
+ */
 export function didDocument(u: Urls, key: ServerKey): Record<string, unknown> {
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
@@ -119,13 +187,27 @@ export function didDocument(u: Urls, key: ServerKey): Record<string, unknown> {
   };
 }
 
-/** The server's JWKS: one entry per key id it signs JWTs with. */
+/**
+ * The server's JWKS: one entry per key id it signs JWTs with.
+ *
+ * @example
+ * ```ts
+ * const set = jwks(urls(baseUrl), key, ['brightwater-libraries']);
+ * ```
+ */
 export function jwks(u: Urls, key: ServerKey, issuerKeys: string[]): Record<string, unknown> {
   const base = { ...key.publicJwk, alg: 'EdDSA', use: 'sig' };
   return { keys: [{ ...base, kid: u.didKey }, ...issuerKeys.map((k) => ({ ...base, kid: u.issuerKeyId(k) }))] };
 }
 
-/** OB 2.0 Issuer profile (for the hosted assertion view). */
+/**
+ * OB 2.0 Issuer profile (for the hosted assertion view).
+ *
+ * @example
+ * ```ts
+ * const issuer = ob2Issuer(urls(baseUrl), issuerRow); // type: 'Issuer'
+ * ```
+ */
 export function ob2Issuer(u: Urls, row: IssuerRow): Record<string, unknown> {
   return {
     '@context': OB2_CONTEXT,
@@ -139,7 +221,14 @@ export function ob2Issuer(u: Urls, row: IssuerRow): Record<string, unknown> {
   };
 }
 
-/** OB 2.0 BadgeClass (for the hosted assertion view). */
+/**
+ * OB 2.0 BadgeClass (for the hosted assertion view).
+ *
+ * @example
+ * ```ts
+ * const badgeClass = ob2BadgeClass(urls(baseUrl), achievementRow); // type: 'BadgeClass'
+ * ```
+ */
 export function ob2BadgeClass(u: Urls, row: AchievementRow): Record<string, unknown> {
   const data = JSON.parse(row.data) as AchievementData;
   return {

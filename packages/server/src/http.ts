@@ -3,7 +3,14 @@ import type { Context } from 'hono';
 import { ApiError, badRequest } from './errors.js';
 import type { ServerContext } from './context.js';
 
-/** Who is calling: the operator, or a provider limited to one issuer. */
+/**
+ * Who is calling: the operator, or a provider limited to one issuer.
+ *
+ * @example
+ * ```ts
+ * const who: Principal = authenticate(ctx, c.req.header('authorization'));
+ * ```
+ */
 export type Principal = { kind: 'admin' } | { kind: 'provider'; issuerKey: string };
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
@@ -78,7 +85,14 @@ export async function readJsonObject(c: Context): Promise<{ body: Record<string,
   return { body: body as Record<string, unknown>, raw };
 }
 
-/** Field readers that throw a 400 naming the field. */
+/**
+ * Field readers that throw a 400 naming the field.
+ *
+ * @example
+ * ```ts
+ * const name = field.string(body, 'name', { required: true, max: 200 });
+ * ```
+ */
 export const field = {
   /** A required or optional string with a length limit. */
   string(body: Record<string, unknown>, name: string, opts: { required?: boolean; max?: number } = {}): string | undefined {
@@ -133,7 +147,14 @@ export const field = {
   },
 };
 
-/** Keys we mint or accept in paths: short, URL-safe, no dots or slashes. */
+/**
+ * Keys we mint or accept in paths: short, URL-safe, no dots or slashes.
+ *
+ * @example
+ * ```ts
+ * KEY_PATTERN.test('digital-foundations'); // true
+ * ```
+ */
 export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
@@ -191,7 +212,14 @@ export function normalizeEmail(value: unknown): string {
   return email;
 }
 
-/** Last path segment of a key-or-URL reference (`…/achievements/abc` → `abc`). */
+/**
+ * Last path segment of a key-or-URL reference (`…/achievements/abc` → `abc`).
+ *
+ * @example
+ * ```ts
+ * keyFromReference('https://x.org/api/v1/achievements/abc', 'achievement'); // 'abc'
+ * ```
+ */
 export function keyFromReference(value: string, kind: string): string {
   const key = value.includes('/') ? (value.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? '') : value;
   if (!KEY_PATTERN.test(key)) throw badRequest(`"${kind}" must be a ${kind} key or its id URL.`);

@@ -11,10 +11,24 @@ import { allocateStatusIndex } from './status.js';
 import { signAward } from './signing.js';
 import { randomToken } from './keys.js';
 
-/** Who the badge is for: an email address (stored hashed) or a DID. */
+/**
+ * Who the badge is for: an email address (stored hashed) or a DID.
+ *
+ * @example
+ * ```ts
+ * const r: Recipient = { email: 'ada@example.org' }; // or { did: 'did:key:z6Mk…' }
+ * ```
+ */
 export type Recipient = { email: string } | { did: string };
 
-/** What a claim or milestone asks for. */
+/**
+ * What a claim or milestone asks for.
+ *
+ * @example
+ * ```ts
+ * const req: IssueRequest = { achievementKey: 'digital-foundations', recipient: { email }, source: 'admin' };
+ * ```
+ */
 export interface IssueRequest {
   achievementKey: string;
   recipient: Recipient;
@@ -30,7 +44,14 @@ export interface IssueRequest {
   key?: string;
 }
 
-/** The result every issuing path returns (the 201 body of `POST /api/v1/claims`). */
+/**
+ * The result every issuing path returns (the 201 body of `POST /api/v1/claims`).
+ *
+ * @example
+ * ```ts
+ * const { id, credential, jwt, links } = await issueAward(ctx, req);
+ * ```
+ */
 export interface IssuedAward {
   id: string;
   credential: Record<string, unknown>;
@@ -38,13 +59,27 @@ export interface IssuedAward {
   links: { json: string; jwt: string; png: string; svg: string; ob2: string };
 }
 
-/** Links to every form of a stored credential. */
+/**
+ * Links to every form of a stored credential.
+ *
+ * @example
+ * ```ts
+ * awardLinks('https://x.org', 'abc').png; // 'https://x.org/api/v1/credentials/abc/png'
+ * ```
+ */
 export function awardLinks(baseUrl: string, key: string): IssuedAward['links'] {
   const id = urls(baseUrl).credential(key);
   return { json: id, jwt: `${id}/jwt`, png: `${id}/png`, svg: `${id}/svg`, ob2: `${id}/ob2` };
 }
 
-/** Load an achievement and its issuer, or 404. */
+/**
+ * Load an achievement and its issuer, or 404.
+ *
+ * @example
+ * ```ts
+ * const { achievement, issuer } = loadAchievement(ctx, 'digital-foundations');
+ * ```
+ */
 export function loadAchievement(ctx: ServerContext, key: string): { achievement: AchievementRow; issuer: IssuerRow } {
   const achievement = ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE key = ?').get(key) as AchievementRow | undefined;
   if (!achievement) throw notFound('achievement');
@@ -150,7 +185,14 @@ export function recoverInterruptedIssues(ctx: ServerContext): number {
   })();
 }
 
-/** Throw 409 unless the stored credential row is fully issued. */
+/**
+ * Throw 409 unless the stored credential row is fully issued.
+ *
+ * @example
+ * ```ts
+ * assertIssued(row.state); // 404 unless 'issued'
+ * ```
+ */
 export function assertIssued(state: string): void {
   if (state !== 'issued') throw new ApiError(404, 'not-found', 'No credential with that key exists here.');
 }

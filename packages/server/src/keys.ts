@@ -3,7 +3,14 @@ import { existsSync, readFileSync, statSync, chmodSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { generateKeyPair, jwkToMultibase, publicJwk } from '@citiesoflearning/verify';
 
-/** The server's Ed25519 signing key in the forms it publishes and signs with. */
+/**
+ * The server's Ed25519 signing key in the forms it publishes and signs with.
+ *
+ * @example
+ * ```ts
+ * const key: ServerKey = await loadSigningKey('./col-data', process.env);
+ * ```
+ */
 export interface ServerKey {
   /** Private JWK (`kty: OKP`, `crv: Ed25519`, with `d`): never leaves the server. */
   privateJwk: JsonWebKey;

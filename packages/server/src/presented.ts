@@ -6,12 +6,27 @@ import { decodeJws, verify } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { urls } from './context.js';
 
-/** One presented credential's outcome. */
+/**
+ * One presented credential's outcome.
+ *
+ * @example
+ * ```ts
+ * const r: PresentedResult = await check(credential, 'ada@example.org');
+ * if (!r.ok) console.log(r.code);
+ * ```
+ */
 export type PresentedResult =
   | { ok: true; record: EarnedRecord; achievement: string }
   | { ok: false; code: string; message: string };
 
-/** Verifies one presented credential (JSON object or compact JWS) for one learner. */
+/**
+ * Verifies one presented credential (JSON object or compact JWS) for one learner.
+ *
+ * @example
+ * ```ts
+ * const check: PresentedChecker = localChecker(ctx);
+ * ```
+ */
 export type PresentedChecker = (input: unknown, learnerEmail: string) => Promise<PresentedResult>;
 
 function fail(code: string, message: string): PresentedResult {

@@ -12,7 +12,14 @@ import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { seedDemo, type DemoSummary } from './demo.js';
 
-/** Options shared by {@link createApp} and {@link startServer}. */
+/**
+ * Options shared by {@link createApp} and {@link startServer}.
+ *
+ * @example
+ * ```ts
+ * const options: AppOptions = { dataDir: './col-data', demo: true, storeEmails: false };
+ * ```
+ */
 export interface AppOptions {
   /** Data directory (SQLite database and signing key); `':memory:'` for a throwaway server. Default `.col-data`. */
   dataDir?: string;
@@ -44,7 +51,14 @@ export interface AppOptions {
   now?: () => Date;
 }
 
-/** What {@link createApp} returns. */
+/**
+ * What {@link createApp} returns.
+ *
+ * @example
+ * ```ts
+ * const { app, close }: CreatedApp = await createApp({ baseUrl: 'http://127.0.0.1:8080', dataDir: ':memory:' });
+ * ```
+ */
 export interface CreatedApp {
   app: Hono<AppEnv>;
   context: ServerContext;
@@ -127,7 +141,14 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   }
 }
 
-/** Options for {@link startServer}. */
+/**
+ * Options for {@link startServer}.
+ *
+ * @example
+ * ```ts
+ * const options: StartServerOptions = { port: 0, host: '127.0.0.1', dataDir: ':memory:' };
+ * ```
+ */
 export interface StartServerOptions extends AppOptions {
   /** TCP port (0 = any free port). Default 8080. */
   port?: number;
@@ -137,7 +158,15 @@ export interface StartServerOptions extends AppOptions {
   shutdownTimeoutMs?: number;
 }
 
-/** A running server. */
+/**
+ * A running server.
+ *
+ * @example
+ * ```ts
+ * const server: RunningServer = await startServer({ port: 0 });
+ * await server.close();
+ * ```
+ */
 export interface RunningServer {
   /** Where it listens, e.g. `http://127.0.0.1:8080`. */
   url: string;

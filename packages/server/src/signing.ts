@@ -3,7 +3,14 @@
 import { signDataIntegrity, signCredentialJwt, createStatusListCredential } from '@citiesoflearning/verify';
 import type { ServerKey } from './keys.js';
 
-/** A credential signed both ways: embedded Data Integrity proof, and VC-JWT. */
+/**
+ * A credential signed both ways: embedded Data Integrity proof, and VC-JWT.
+ *
+ * @example
+ * ```ts
+ * const { credential, jwt }: SignedAward = await signAward(unsigned, key, vm);
+ * ```
+ */
 export interface SignedAward {
   credential: Record<string, unknown>;
   jwt: string;

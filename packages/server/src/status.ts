@@ -7,14 +7,42 @@ import { ApiError } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import { signStatusList } from './signing.js';
 
-/** Bits per list: 131,072 (16 KiB), the minimum the spec recommends for herd privacy. */
+/**
+ * Bits per list: 131,072 (16 KiB), the minimum the spec recommends for herd privacy.
+ *
+ * @example
+ * ```ts
+ * new Uint8Array(STATUS_LIST_BITS / 8); // an empty list
+ * ```
+ */
 export const STATUS_LIST_BITS = 131_072;
-/** The two status purposes every credential carries. */
+/**
+ * The two status purposes every credential carries.
+ *
+ * @example
+ * ```ts
+ * for (const purpose of PURPOSES) await currentStatusList(ctx, issuerKey, purpose);
+ * ```
+ */
 export const PURPOSES = ['revocation', 'suspension'] as const;
-/** A status purpose. */
+/**
+ * A status purpose.
+ *
+ * @example
+ * ```ts
+ * const p: Purpose = 'revocation';
+ * ```
+ */
 export type Purpose = (typeof PURPOSES)[number];
 
-/** Create the issuer's empty lists (inside the caller's transaction). */
+/**
+ * Create the issuer's empty lists (inside the caller's transaction).
+ *
+ * @example
+ * ```ts
+ * ctx.db.transaction(() => createStatusLists(ctx, 'brightwater-libraries'))();
+ * ```
+ */
 export function createStatusLists(ctx: ServerContext, issuerKey: string): void {
   const insert = ctx.db.prepare('INSERT OR IGNORE INTO status_lists (issuer_key, purpose, bits) VALUES (?, ?, ?)');
   for (const purpose of PURPOSES) insert.run(issuerKey, purpose, Buffer.alloc(STATUS_LIST_BITS / 8));
@@ -23,6 +51,11 @@ export function createStatusLists(ctx: ServerContext, issuerKey: string): void {
 /**
  * A random free index in the issuer's lists (random, not sequential, so an index says nothing
  * about when or in what order a badge was issued). Call inside a transaction.
+ *
+ * @example
+ * ```ts
+ * const index = allocateStatusIndex(ctx, issuerKey, 'revocation_index');
+ * ```
  */
 export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, column: 'revocation_index' | 'suspension_index'): number {
   const taken = ctx.db.prepare(`SELECT 1 FROM credentials WHERE issuer_key = ? AND ${column} = ?`);
@@ -35,7 +68,14 @@ export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, colum
   return allocateStatusIndex(ctx, issuerKey, column);
 }
 
-/** Set or clear one bit (bit 0 = most significant bit of byte 0). Call inside a transaction. */
+/**
+ * Set or clear one bit (bit 0 = most significant bit of byte 0). Call inside a transaction.
+ *
+ * @example
+ * ```ts
+ * ctx.db.transaction(() => writeStatusBit(ctx, issuerKey, 'revocation', 4711, true))();
+ * ```
+ */
 export function writeStatusBit(ctx: ServerContext, issuerKey: string, purpose: Purpose, index: number, value: boolean): void {
   const row = ctx.db.prepare('SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?').get(issuerKey, purpose) as { bits: Buffer } | undefined;
   if (!row) throw new Error(`status list missing for ${issuerKey}/${purpose}`);

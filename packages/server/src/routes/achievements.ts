@@ -37,7 +37,14 @@ function parseImage(value: string): { type: string; bytes: Buffer } {
   return { type: match[1]!, bytes };
 }
 
-/** Input accepted by `POST /api/v1/achievements` (already authenticated). */
+/**
+ * Input accepted by `POST /api/v1/achievements` (already authenticated).
+ *
+ * @example
+ * ```ts
+ * createAchievement(ctx, { kind: 'admin' }, { issuer: 'museum', name: 'Fossil Hunter', description: 'd', criteria: 'c' });
+ * ```
+ */
 export function createAchievement(ctx: ServerContext, who: Principal, body: Record<string, unknown>): AchievementRow {
   const issuerKey = who.kind === 'provider' ? (checkKey(body.issuer, 'issuer') ?? who.issuerKey) : checkKey(body.issuer, 'issuer');
   if (!issuerKey) throw badRequest('"issuer" (the key of the issuer awarding this badge) is required.');
@@ -138,7 +145,14 @@ export function normalizeClaimCode(code: string): string {
   return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : s;
 }
 
-/** Create claim codes for an achievement in one transaction. */
+/**
+ * Create claim codes for an achievement in one transaction.
+ *
+ * @example
+ * ```ts
+ * createClaimCodes(ctx, 'fossil-hunter', { count: 10, uses: 1 });
+ * ```
+ */
 export function createClaimCodes(ctx: ServerContext, achievementKey: string, opts: { count: number; uses: number; expiresAt?: string }): string[] {
   return ctx.db.transaction(() => {
     const insert = ctx.db.prepare('INSERT OR IGNORE INTO claim_codes (code, achievement_key, uses_total, uses_left, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)');
@@ -151,7 +165,14 @@ export function createClaimCodes(ctx: ServerContext, achievementKey: string, opt
   })();
 }
 
-/** Achievements (badge classes) and their claim codes. */
+/**
+ * Achievements (badge classes) and their claim codes.
+ *
+ * @example
+ * ```ts
+ * registerAchievements(app, ctx);
+ * ```
+ */
 export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const load = (key: string) => loadAchievement(ctx, key);

@@ -8,7 +8,14 @@ import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { normalizeClaimCode } from './achievements.js';
 
-/** Longest a claim ticket may live (its `exp` − now). */
+/**
+ * Longest a claim ticket may live (its `exp` − now).
+ *
+ * @example
+ * ```ts
+ * const exp = Math.floor(Date.now() / 1000) + MAX_TICKET_LIFETIME_S;
+ * ```
+ */
 export const MAX_TICKET_LIFETIME_S = 15 * 60;
 
 interface TicketGrant {
@@ -74,6 +81,11 @@ function readRecipient(value: unknown): Recipient {
  * `POST /api/v1/claims`: redeem a claim code or ticket for a signed credential. With an
  * `Idempotency-Key` header, the same key and body always give the same 201 (never a second
  * credential); the same key with another body is refused.
+ *
+ * @example
+ * ```ts
+ * registerClaims(app, ctx);
+ * ```
  */
 export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.post('/api/v1/claims', async (c) => {

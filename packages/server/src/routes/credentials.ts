@@ -9,7 +9,14 @@ import { badgePng, badgeSvg } from '../images.js';
 import { awardLinks } from '../issue.js';
 import { currentStatusList, writeStatusBit } from '../status.js';
 
-/** A stored, issued credential row. */
+/**
+ * A stored, issued credential row.
+ *
+ * @example
+ * ```ts
+ * const row: CredentialRow = loadCredential(ctx, 'abc');
+ * ```
+ */
 export interface CredentialRow {
   key: string;
   achievement_key: string;
@@ -30,14 +37,28 @@ export interface CredentialRow {
   suspension_reason: string | null;
 }
 
-/** Load an issued credential row or 404 (rows still being signed do not exist yet). */
+/**
+ * Load an issued credential row or 404 (rows still being signed do not exist yet).
+ *
+ * @example
+ * ```ts
+ * const row = loadCredential(ctx, c.req.param('key'));
+ * ```
+ */
 export function loadCredential(ctx: ServerContext, key: string): CredentialRow {
   const row = ctx.db.prepare("SELECT * FROM credentials WHERE key = ? AND state = 'issued'").get(key) as CredentialRow | undefined;
   if (!row) throw notFound('credential');
   return row;
 }
 
-/** The public status of a credential (what `/status` and revoke/suspend answer). */
+/**
+ * The public status of a credential (what `/status` and revoke/suspend answer).
+ *
+ * @example
+ * ```ts
+ * c.json(credentialStatus(ctx, row)); // { id, issuedOn, revoked, suspended, … }
+ * ```
+ */
 export function credentialStatus(ctx: ServerContext, row: CredentialRow): Record<string, unknown> {
   return {
     id: urls(ctx.baseUrl).credential(row.key),
@@ -56,7 +77,14 @@ function imageFor(ctx: ServerContext, row: CredentialRow, kind: 'png' | 'svg'): 
   return new TextEncoder().encode(badgeSvg(row.achievement_key, (JSON.parse(stored.data) as AchievementData).name));
 }
 
-/** Credentials: every form of an award, its status, and revocation / suspension. */
+/**
+ * Credentials: every form of an award, its status, and revocation / suspension.
+ *
+ * @example
+ * ```ts
+ * registerCredentials(app, ctx);
+ * ```
+ */
 export function registerCredentials(app: Hono<AppEnv>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
 

@@ -11,7 +11,14 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json', '.ico': 'image/x-icon',
 };
 
-/** Serve `examplesDir` read-only at `/examples/` (demo mode), refusing any path outside it. */
+/**
+ * Serve `examplesDir` read-only at `/examples/` (demo mode), refusing any path outside it.
+ *
+ * @example
+ * ```ts
+ * registerExamples(app, { ...ctx, examplesDir: './examples' });
+ * ```
+ */
 export function registerExamples(app: Hono<AppEnv>, ctx: ServerContext): void {
   if (!ctx.examplesDir) return;
   const root = resolve(ctx.examplesDir);

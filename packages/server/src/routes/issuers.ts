@@ -8,7 +8,14 @@ import { assertAdmin, assertMayActFor, authenticate, checkKey, field, readJsonOb
 import { randomToken } from '../keys.js';
 import { createStatusLists, currentStatusList, PURPOSES, signStatusLists, type Purpose } from '../status.js';
 
-/** Load an issuer or 404. */
+/**
+ * Load an issuer or 404.
+ *
+ * @example
+ * ```ts
+ * const issuer = loadIssuer(ctx, 'brightwater-libraries');
+ * ```
+ */
 export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
   const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(key) as IssuerRow | undefined;
   if (!row) throw notFound('issuer');
@@ -18,6 +25,11 @@ export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
 /**
  * Create an issuer (and its empty status lists) inside a transaction; used by the route and the
  * demo seed. Throws 409 when the key is taken.
+ *
+ * @example
+ * ```ts
+ * createIssuer(ctx, { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example' });
+ * ```
  */
 export function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): IssuerRow {
   const key = input.key ?? slugify(input.name);
@@ -33,6 +45,11 @@ export function createIssuer(ctx: ServerContext, input: { key?: string; name: st
 
 /**
  * Mint a provider API key for an issuer (stored as a SHA-256 hash; the secret is returned once).
+ *
+ * @example
+ * ```ts
+ * const { key } = createProviderKey(ctx, 'museum', 'CMS'); // shown once
+ * ```
  */
 export function createProviderKey(ctx: ServerContext, issuerKey: string, label?: string): { id: string; issuer: string; key: string } {
   const id = randomToken(9);
@@ -45,7 +62,14 @@ export function createProviderKey(ctx: ServerContext, issuerKey: string, label?:
   return { id, issuer: issuerKey, key: secret };
 }
 
-/** Issuers: profiles (OB 3.0 and 2.0), status lists, provider keys, ticket keys. */
+/**
+ * Issuers: profiles (OB 3.0 and 2.0), status lists, provider keys, ticket keys.
+ *
+ * @example
+ * ```ts
+ * registerIssuers(app, ctx);
+ * ```
+ */
 export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
 

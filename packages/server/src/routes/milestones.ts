@@ -10,12 +10,24 @@ import { randomToken } from '../keys.js';
 import { presentedChecker, type PresentedChecker } from '../presented.js';
 import { loadPathway } from './pathways.js';
 
-/** Most credentials one milestone request may present. */
+/**
+ * Most credentials one milestone request may present.
+ *
+ * @example
+ * ```ts
+ * if (credentials.length > MAX_PRESENTED) throw badRequest('Too many.');
+ * ```
+ */
 export const MAX_PRESENTED = 50;
 
 /**
  * A stable, opaque learner id for idempotency keys: HMAC of the normalized email under a
  * server secret, so the key never reveals (or lets anyone test) the address.
+ *
+ * @example
+ * ```ts
+ * learnerPseudonym(ctx, 'ada@example.org'); // 'l-3q…' (stable, opaque)
+ * ```
  */
 export function learnerPseudonym(ctx: ServerContext, email: string): string {
   return 'l-' + createHmac('sha256', ctx.pepper).update(`email:${email}`).digest('base64url').slice(0, 27);
@@ -27,6 +39,11 @@ class AlreadyAwarded extends Error {}
  * `POST /api/v1/pathways/{key}/milestones`: a learner presents credentials; the server verifies
  * them, evaluates the pathway and issues every milestone badge they have earned — at most once
  * per learner, pathway version and node, however often they ask.
+ *
+ * @example
+ * ```ts
+ * registerMilestones(app, ctx); // or with a custom PresentedChecker
+ * ```
  */
 export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): void {
   const u = urls(ctx.baseUrl);

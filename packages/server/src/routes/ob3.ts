@@ -24,6 +24,11 @@ function principal(ctx: ServerContext, c: Context): Principal | Response {
 /**
  * The OB 3.0 REST API surface the server offers now: discovery, and read access to issued
  * credentials (`GET /credentials`, bearer admin or provider key; full OAuth 2.0 comes later).
+ *
+ * @example
+ * ```ts
+ * registerOb3(app, ctx);
+ * ```
  */
 export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);

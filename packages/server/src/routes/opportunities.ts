@@ -45,7 +45,14 @@ function present(ctx: ServerContext, row: OpportunityRow): Record<string, unknow
   };
 }
 
-/** Create an opportunity (route and demo seed). */
+/**
+ * Create an opportunity (route and demo seed).
+ *
+ * @example
+ * ```ts
+ * createOpportunity(ctx, { kind: 'admin' }, { provider: 'museum', title: 'Fossil walk', mode: 'in-person' });
+ * ```
+ */
 export function createOpportunity(ctx: ServerContext, who: Principal, body: Record<string, unknown>): Record<string, unknown> {
   const issuerKey = who.kind === 'provider' ? (checkKey(body.provider, 'provider') ?? who.issuerKey) : checkKey(body.provider, 'provider');
   if (!issuerKey) throw badRequest('"provider" (the issuer key running this opportunity) is required.');
@@ -90,7 +97,14 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
   return present(ctx, ctx.db.prepare('SELECT * FROM opportunities WHERE key = ?').get(key) as OpportunityRow);
 }
 
-/** Opportunities (learning activities) and their search. */
+/**
+ * Opportunities (learning activities) and their search.
+ *
+ * @example
+ * ```ts
+ * registerOpportunities(app, ctx);
+ * ```
+ */
 export function registerOpportunities(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.post('/api/v1/opportunities', async (c) => {
     const who = authenticate(ctx, c.req.header('authorization'));

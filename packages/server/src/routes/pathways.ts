@@ -7,7 +7,14 @@ import { checkPathway } from '../pathway-model.js';
 import { loadIssuer } from './issuers.js';
 import { registerMilestones } from './milestones.js';
 
-/** A stored pathway version. */
+/**
+ * A stored pathway version.
+ *
+ * @example
+ * ```ts
+ * const row: PathwayRow = loadPathway(ctx, 'creative-coder');
+ * ```
+ */
 export interface PathwayRow {
   key: string;
   version: number;
@@ -18,12 +25,26 @@ export interface PathwayRow {
   published_at: string | null;
 }
 
-/** The API view of one pathway version: the pathway model plus its publication state. */
+/**
+ * The API view of one pathway version: the pathway model plus its publication state.
+ *
+ * @example
+ * ```ts
+ * c.json(presentPathway(ctx, loadPathway(ctx, key)));
+ * ```
+ */
 export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<string, unknown> {
   return { ...(JSON.parse(row.data) as Record<string, unknown>), key: row.key, status: row.status, createdAt: row.created_at, ...(row.published_at ? { publishedAt: row.published_at } : {}) };
 }
 
-/** The latest published version (or a given version) of a pathway, or 404. */
+/**
+ * The latest published version (or a given version) of a pathway, or 404.
+ *
+ * @example
+ * ```ts
+ * loadPathway(ctx, 'creative-coder', 2); // version 2 (published)
+ * ```
+ */
 export function loadPathway(ctx: ServerContext, key: string, version?: number, includeDrafts = false): PathwayRow {
   const row = (version !== undefined
     ? ctx.db.prepare('SELECT * FROM pathways WHERE key = ? AND version = ?').get(key, version)
@@ -53,7 +74,14 @@ function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: stri
   }
 }
 
-/** Store a new version (1 for a new key) as a draft; returns it. */
+/**
+ * Store a new version (1 for a new key) as a draft; returns it.
+ *
+ * @example
+ * ```ts
+ * savePathwayVersion(ctx, { kind: 'admin' }, { issuer: 'museum', name: 'Young Scientist', root });
+ * ```
+ */
 export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Record<string, unknown>, existingKey?: string): PathwayRow {
   return ctx.db.transaction(() => {
     let key: string;
@@ -88,7 +116,14 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
   })();
 }
 
-/** Publish a draft version (the latest when none is named). */
+/**
+ * Publish a draft version (the latest when none is named).
+ *
+ * @example
+ * ```ts
+ * publishPathway(ctx, { kind: 'admin' }, 'young-scientist');
+ * ```
+ */
 export function publishPathway(ctx: ServerContext, who: Principal, key: string, version?: number): PathwayRow {
   return ctx.db.transaction(() => {
     const row = loadPathway(ctx, key, version, true);
@@ -99,7 +134,14 @@ export function publishPathway(ctx: ServerContext, who: Principal, key: string, 
   })();
 }
 
-/** Pathways: create, version, publish, read; milestones. */
+/**
+ * Pathways: create, version, publish, read; milestones.
+ *
+ * @example
+ * ```ts
+ * registerPathways(app, ctx);
+ * ```
+ */
 export function registerPathways(app: Hono<AppEnv>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const parseVersion = (value: string | undefined) => {

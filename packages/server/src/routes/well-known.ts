@@ -4,7 +4,14 @@ import { urls, type ServerContext } from '../context.js';
 import { didDocument, jwks } from '../documents.js';
 import { openApiDocument } from '../openapi.js';
 
-/** `/.well-known/did.json`, `/.well-known/jwks.json`, `/api/v1/openapi.json`, `/api/v1/health`. */
+/**
+ * `/.well-known/did.json`, `/.well-known/jwks.json`, `/api/v1/openapi.json`, `/api/v1/health`.
+ *
+ * @example
+ * ```ts
+ * registerWellKnown(app, ctx);
+ * ```
+ */
 export function registerWellKnown(app: Hono<AppEnv>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const cacheable = { 'cache-control': 'public, max-age=300' };
