@@ -2,9 +2,10 @@ import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance, type Op
 import { ApiError } from '../errors/api-error.js';
 import { ERROR_BODY_LIMIT, errorFromResponse, fallbackMessage } from '../errors/from-response.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
-import { parseRetryAfter } from '../errors/rate-limited-error.js';
-import { ShapeError, type Schema } from '../validate/schema.js';
+import type { Schema } from '../validate/schema.js';
+import { decodeBody } from './decode-body.js';
 import { readBodyLimited } from './read-body.js';
+import { idempotentRetry, safeRetry } from './retry-policy.js';
 
 /**
  * How the client retries safe requests.
@@ -124,28 +125,8 @@ export function createTransport(options: TransportOptions): Transport {
   const http: KyInstance = ky.create({
     throwHttpErrors: true,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    retry: {
-      limit: retryLimit,
-      methods: ['get', 'head'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      backoffLimit: 10_000,
-      shouldRetry: shouldRetry(false),
-    },
+    retry: safeRetry(retryLimit, maxRetryAfter),
   });
-
-  // A claim whose first attempt is still being processed gets 409 + Retry-After
-  // ("idempotency-in-progress"): with the same key, waiting and asking again is safe.
-  function shouldRetry(idempotent: boolean) {
-    return ({ error }: { error: Error }): boolean | undefined => {
-      if (!(error instanceof HTTPError)) return undefined;
-      const after = parseRetryAfter(error.response.headers.get('retry-after'));
-      // A wait longer than the caller accepts is their decision, not ours.
-      if (after !== undefined && after > maxRetryAfter) return false;
-      if (error.response.status === 409) return idempotent && after !== undefined ? undefined : false;
-      return undefined;
-    };
-  }
 
   function resolve(path: string): URL {
     const target = new URL(path, baseUrl);
@@ -170,6 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (spec.expect === 'json') headers.accept ??= 'application/json';
     if (options.bearer && spec.auth !== false) headers.authorization = `Bearer ${options.bearer}`;
     if (spec.idempotencyKey) headers['idempotency-key'] = spec.idempotencyKey;
+    if (spec.text) headers['content-type'] = spec.text.contentType;
 
     const bodyTimer = new AbortController();
     const userSignals = [options.signal, spec.signal].filter((s): s is AbortSignal => s !== undefined);
@@ -184,11 +166,8 @@ export function createTransport(options: TransportOptions): Transport {
       ...(spec.acceptStatus ? { throwHttpErrors: (status: number) => !spec.acceptStatus!.includes(status) } : {}),
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.text ? { body: spec.text.body } : {}),
-      ...(spec.idempotencyKey
-        ? { retry: { methods: ['post', 'put'], statusCodes: [409], afterStatusCodes: [409], shouldRetry: shouldRetry(true) } }
-        : {}),
+      ...(spec.idempotencyKey ? { retry: idempotentRetry(retryLimit, maxRetryAfter) } : {}),
     };
-    if (spec.text) headers['content-type'] = spec.text.contentType;
 
     let response: Response;
     try {
@@ -247,34 +226,8 @@ export function createTransport(options: TransportOptions): Transport {
         `The server's answer is larger than the client's limit of ${maxBytes} bytes.`,
         { request: where, status: response.status, details: { limit: maxBytes } });
     }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new InvalidResponseError('The server answered with text that is not valid UTF-8.', '', { request: where, status: response.status, cause: error });
-    }
-    if (spec.expect === 'text') {
-      return { ...result, data: (spec.schema ? parseShape(spec.schema, text, where, response.status) : text) as T };
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      throw new InvalidResponseError('The server answered with malformed JSON.', '', { request: where, status: response.status, cause: error });
-    }
-    return { ...result, data: spec.schema ? parseShape(spec.schema, body, where, response.status) : (body as T) };
+    return { ...result, data: decodeBody(bytes, spec.expect, spec.schema, { request: where, status: response.status }) };
   }
 
   return { baseUrl, url: resolve, request };
-}
-
-function parseShape<T>(schema: Schema<T>, value: unknown, request: { method: string; path: string }, status: number): T {
-  try {
-    return schema.parse(value);
-  } catch (error) {
-    if (error instanceof ShapeError) {
-      throw new InvalidResponseError(`The server's answer is not what the API promises: ${error.message}.`, error.path, { request, status, cause: error });
-    }
-    throw error;
-  }
 }
