@@ -172,7 +172,8 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/claims': {
       post: {
         operationId: 'claim', summary: 'Redeem a claim code or ticket for a signed credential', tags: ['claims'],
-        description: 'Public (CORS open), rate-limited per client address. With an Idempotency-Key header the same key and body always return the same 201 and never issue twice.',
+        description: 'Public (CORS open), rate-limited per client address. With an Idempotency-Key header the same key and body always return the same 201 and never issue twice. With neither code nor ticket, a bearer admin key or the issuer\'s provider key awards directly (integrations).',
+        security: [{}, { bearerKey: [] }],
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
         requestBody: body(ref('ClaimInput')),
         responses: {

@@ -92,6 +92,8 @@ describe('OpenAPI document vs real responses', () => {
     await check('POST', '/api/v1/claims', {}, { body: { achievement: 'fossil-hunter', ticket, recipient: { email: 'ticketed@example.org' } }, token: null }, 409);
     const forged = await signCredentialJwt({ aud: s.url, exp: now + 300, jti: 'forged-000001', achievement: 'fossil-hunter', email: 'ticketed@example.org' }, { privateJwk: (await generateKeyPair()).privateJwk, kid: 'museum-cms-1' });
     await check('POST', '/api/v1/claims', {}, { body: { achievement: 'fossil-hunter', ticket: forged, recipient: { email: 'ticketed@example.org' } }, token: null }, 401);
+    await check('POST', '/api/v1/claims', {}, { body: { achievement: 'fossil-hunter', recipient: { email: 'direct@example.org' } }, token: provider }, 201);
+    await check('POST', '/api/v1/claims', {}, { body: { achievement: 'fossil-hunter', recipient: { email: 'direct@example.org' } }, token: null }, 400);
     const idem = { 'idempotency-key': 'retry-1' };
     const body = { achievement: 'fossil-hunter', code: codes.json.codes[1], recipient: { email: 'idem@example.org' } };
     await check('POST', '/api/v1/claims', {}, { body, headers: idem, token: null }, 201);

@@ -4,7 +4,7 @@ import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { AppEnv } from '../app.js';
 import { isoNow, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
-import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
+import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { normalizeClaimCode } from './achievements.js';
 
@@ -113,7 +113,9 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
       if (replay) return c.body(replay.response, replay.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
     }
     try {
-      const issued = await claim(ctx, body, (award) => {
+      const header = c.req.header('authorization');
+      const who = header ? authenticate(ctx, header) : undefined;
+      const issued = await claim(ctx, body, who, (award) => {
         if (storedKey) ctx.db.prepare("UPDATE idempotency SET state = 'done', status = 201, response = ? WHERE key = ?").run(JSON.stringify(award), storedKey);
       });
       return c.json(issued, 201, { location: issued.id });
@@ -126,14 +128,22 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
   });
 }
 
-async function claim(ctx: ServerContext, body: Record<string, unknown>, commit: (award: IssuedAward) => void): Promise<IssuedAward> {
+async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Principal | undefined, commit: (award: IssuedAward) => void): Promise<IssuedAward> {
   if (typeof body.achievement !== 'string') throw badRequest('"achievement" (the badge\'s key or id) is required.');
   const achievementKey = keyFromReference(body.achievement, 'achievement');
   const recipient = readRecipient(body.recipient);
   const hasCode = body.code !== undefined && body.code !== null;
   const hasTicket = body.ticket !== undefined && body.ticket !== null;
-  if (hasCode === hasTicket) throw badRequest('Send exactly one of "code" (a claim code) or "ticket" (a signed claim ticket).');
+  if (hasCode && hasTicket) throw badRequest('Send exactly one of "code" (a claim code) or "ticket" (a signed claim ticket).');
   const { achievement } = loadAchievement(ctx, achievementKey);
+
+  // Direct award by an integrator (LMS, CRM): the admin or the issuer's own provider key, no
+  // code or ticket. Browsers cannot send it cross-origin (Authorization is not an allowed header).
+  if (!hasCode && !hasTicket) {
+    if (!who) throw badRequest('Send a "code" (a claim code) or a "ticket" (a signed claim ticket).');
+    assertMayActFor(who, achievement.issuer_key);
+    return issueAward(ctx, { achievementKey, recipient, source: 'admin', commit });
+  }
 
   if (hasCode) {
     if (typeof body.code !== 'string' || body.code.length > 64) throw badRequest('"code" must be a claim code string.');
