@@ -92,6 +92,18 @@ describe('Data Integrity: sign and verify round trips', () => {
     expect(await verifyDataIntegrityProof(signed, signed.proof, keys.publicJwk)).to.deep.equal({ ok: true, cryptosuite: 'eddsa-rdfc-2022' });
   });
 
+  it('Ed25519Signature2020 (legacy): adds its context to VC 1.1 and 2.0 credentials and verifies; tampering fails', async () => {
+    for (const input of [VC11, OB3]) {
+      const signed = await signDataIntegrity(input, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod!, cryptosuite: 'Ed25519Signature2020' });
+      expect(signed['@context']).to.deep.equal([...input['@context'], 'https://w3id.org/security/suites/ed25519-2020/v1']);
+      expect(signed.proof).to.include({ type: 'Ed25519Signature2020', proofPurpose: 'assertionMethod' });
+      expect(signed.proof).to.not.have.property('cryptosuite');
+      expect(await verifyDataIntegrityProof(signed, signed.proof, keys.publicJwk)).to.deep.equal({ ok: true, cryptosuite: 'Ed25519Signature2020' });
+      const changed = { ...signed, credentialSubject: { ...signed.credentialSubject, id: 'did:example:someone-else' } };
+      expect(await verifyDataIntegrityProof(changed, signed.proof, keys.publicJwk)).to.deep.include({ ok: false, code: 'signature-invalid' });
+    }
+  });
+
   it('keeps the requested created date, proof purpose and id', async () => {
     const signed = await signDataIntegrity(OB3, {
       privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod!, created: '2025-03-01T09:00:00Z', proofPurpose: 'authentication', id: 'urn:uuid:proof-1',

@@ -10,6 +10,7 @@ import type { ContextOptions, Cryptosuite, DataIntegrityProof, ProofCheck } from
 
 const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
+const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 const DATA_INTEGRITY_CONTEXTS = new Set(['https://w3id.org/security/data-integrity/v1', DATA_INTEGRITY_V2_CONTEXT]);
 
 type Suite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'Ed25519Signature2020';
@@ -151,7 +152,7 @@ export interface SignDataIntegrityOptions extends ContextOptions {
   privateJwk: JsonWebKey;
   /** The key's id as verifiers will resolve it, e.g. `did:key:z6Mk…#z6Mk…` or `did:web:…#key-1`. */
   verificationMethod: string;
-  /** Default `eddsa-rdfc-2022` (the suite 1EdTech certifies). */
+  /** Default `eddsa-rdfc-2022` (the suite 1EdTech certifies); `Ed25519Signature2020` for old wallets. */
   cryptosuite?: Cryptosuite;
   /** ISO 8601 date-time; default now (to the second). */
   created?: string;
@@ -161,27 +162,35 @@ export interface SignDataIntegrityOptions extends ContextOptions {
   id?: string;
 }
 
-function withSuiteContext<T extends Record<string, unknown>>(document: T): T {
+function withSuiteContext<T extends Record<string, unknown>>(document: T, suite: Cryptosuite): T {
   const contexts = contextList(document);
   if (contexts.length === 0) return document;
+  if (suite === 'Ed25519Signature2020') {
+    // No credentials context defines the legacy suite's terms: it needs its own context.
+    return contexts.includes(ED25519_2020_CONTEXT) ? document : { ...document, '@context': [...contexts, ED25519_2020_CONTEXT] };
+  }
   if (contexts.includes(VC_V2_CONTEXT) || contexts.some((c) => typeof c === 'string' && DATA_INTEGRITY_CONTEXTS.has(c))) return document;
   // VC 1.1 documents do not define DataIntegrityProof: add its context, as other implementations do.
   return { ...document, '@context': [...contexts, DATA_INTEGRITY_V2_CONTEXT] };
+}
+
+function suiteOption(options: SignDataIntegrityOptions | undefined): Cryptosuite {
+  const cryptosuite = options?.cryptosuite ?? 'eddsa-rdfc-2022';
+  if (cryptosuite !== 'eddsa-rdfc-2022' && cryptosuite !== 'eddsa-jcs-2022' && cryptosuite !== 'Ed25519Signature2020') {
+    throw new ColError('proof-unsupported', `Unsupported cryptosuite "${String(cryptosuite)}": use eddsa-rdfc-2022, eddsa-jcs-2022 or Ed25519Signature2020.`);
+  }
+  return cryptosuite;
 }
 
 async function createProof(document: Record<string, unknown>, options: SignDataIntegrityOptions): Promise<DataIntegrityProof> {
   if (typeof options?.verificationMethod !== 'string' || options.verificationMethod.length === 0) {
     throw new ColError('sign-options-invalid', 'Signing needs a "verificationMethod" (the id verifiers resolve the key from).');
   }
-  const cryptosuite = options.cryptosuite ?? 'eddsa-rdfc-2022';
-  if (cryptosuite !== 'eddsa-rdfc-2022' && cryptosuite !== 'eddsa-jcs-2022') {
-    throw new ColError('proof-unsupported', `Unsupported cryptosuite "${String(cryptosuite)}": use eddsa-rdfc-2022 or eddsa-jcs-2022.`);
-  }
+  const cryptosuite = suiteOption(options);
   const created = options.created ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const config: Record<string, unknown> = {
     ...(options.id ? { id: options.id } : {}),
-    type: 'DataIntegrityProof',
-    cryptosuite,
+    ...(cryptosuite === 'Ed25519Signature2020' ? { type: cryptosuite } : { type: 'DataIntegrityProof', cryptosuite }),
     created,
     verificationMethod: options.verificationMethod,
     proofPurpose: options.proofPurpose ?? 'assertionMethod',
@@ -194,9 +203,9 @@ async function createProof(document: Record<string, unknown>, options: SignDataI
 
 /**
  * Signs a credential (or any JSON-LD document) with a Data Integrity proof:
- * `eddsa-rdfc-2022` by default, or `eddsa-jcs-2022`. Returns a new object; the input is not
- * changed. A VC 1.1 document gets the Data Integrity v2 context appended so the proof is
- * defined. The document must not already carry a proof (use {@link addDataIntegrityProof}).
+ * `eddsa-rdfc-2022` by default, `eddsa-jcs-2022`, or the legacy `Ed25519Signature2020`. Returns a
+ * new object; the input is not changed. A VC 1.1 document gets the Data Integrity v2 context
+ * appended so the proof is defined (the Ed25519 2020 context for the legacy suite). The document must not already carry a proof (use {@link addDataIntegrityProof}).
  *
  * @throws ColError `proof-exists`, `sign-options-invalid`, `key-unsupported`, `context-unknown`,
  *   `canonicalization-failed` (e.g. a term the contexts do not define).
@@ -215,7 +224,7 @@ export async function signDataIntegrity<T extends object>(document: T, options: 
   if ('proof' in document) {
     throw new ColError('proof-exists', 'The document is already signed; use addDataIntegrityProof to add a second proof.');
   }
-  const unsecured = withSuiteContext(document);
+  const unsecured = withSuiteContext(document, suiteOption(options));
   const proof = await createProof(unsecured, options);
   return { ...unsecured, proof } as T & { proof: DataIntegrityProof };
 }
@@ -234,7 +243,7 @@ export async function signDataIntegrity<T extends object>(document: T, options: 
  */
 export async function addDataIntegrityProof<T extends object>(document: T, options: SignDataIntegrityOptions): Promise<T & { proof: DataIntegrityProof[] }> {
   if (!isObject(document)) throw new ColError('sign-options-invalid', 'Only a JSON object can be signed.');
-  const { proof: existing, ...rest } = withSuiteContext(document);
+  const { proof: existing, ...rest } = withSuiteContext(document, suiteOption(options));
   const proof = await createProof(rest, options);
   return { ...rest, proof: [...asProofList(existing), proof] } as unknown as T & { proof: DataIntegrityProof[] };
 }

@@ -1,5 +1,6 @@
 /**
- * Data Integrity cryptosuites this SDK can sign with.
+ * Data Integrity cryptosuites this SDK can sign with (`Ed25519Signature2020` is the legacy suite,
+ * for wallets and verifiers that know nothing newer).
  *
  * @example
  * ```ts
@@ -7,7 +8,7 @@
  * await signDataIntegrity(credential, { privateJwk, verificationMethod, cryptosuite });
  * ```
  */
-export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022';
+export type Cryptosuite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'Ed25519Signature2020';
 
 /**
  * A W3C Data Integrity proof (`DataIntegrityProof`, or the legacy `Ed25519Signature2020`).
