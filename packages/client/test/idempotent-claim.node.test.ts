@@ -56,4 +56,25 @@ describe('claims survive a dropped response without issuing twice', () => {
     }
     expect(third).to.include({ code: 'conflict', serverCode: 'code-used-up', status: 409 });
   });
+
+  it('two concurrent attempts with one key: the second waits out "in progress" and gets the same credential', async () => {
+    const admin = createClient({ baseUrl: server.url, apiKey: server.adminKey });
+    const { codes } = await admin.claimCodes.create('intro-to-coding', { count: 1, uses: 5 });
+    const learner = createClient({ baseUrl: server.url });
+    const claim = { achievement: 'intro-to-coding', code: codes[0]!, recipient: { email: 'kat@example.org' } };
+    const [a, b] = await Promise.all([
+      learner.claims.create(claim, { idempotencyKey: 'tab-1-claim-1' }),
+      learner.claims.create(claim, { idempotencyKey: 'tab-1-claim-1' }),
+    ]);
+    expect(a.id).to.equal(b.id);
+    // Only one of the five uses went: four more claims succeed, the fifth fails.
+    for (let i = 0; i < 4; i++) await learner.claims.create({ ...claim, recipient: { email: `kat${i}@example.org` } });
+    let sixth: unknown;
+    try {
+      await learner.claims.create({ ...claim, recipient: { email: 'kat9@example.org' } });
+    } catch (error) {
+      sixth = error;
+    }
+    expect(sixth).to.include({ code: 'conflict', serverCode: 'code-used-up' });
+  });
 });
