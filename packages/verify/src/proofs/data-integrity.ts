@@ -13,9 +13,7 @@ const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
 const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
 const DATA_INTEGRITY_CONTEXTS = new Set(['https://w3id.org/security/data-integrity/v1', DATA_INTEGRITY_V2_CONTEXT]);
 
-type Suite = 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' | 'Ed25519Signature2020';
-
-function suiteOf(proof: Record<string, unknown>): Suite | undefined {
+function suiteOf(proof: Record<string, unknown>): Cryptosuite | undefined {
   if (proof.type === 'Ed25519Signature2020') return 'Ed25519Signature2020';
   if (proof.type === 'DataIntegrityProof' && (proof.cryptosuite === 'eddsa-rdfc-2022' || proof.cryptosuite === 'eddsa-jcs-2022')) {
     return proof.cryptosuite;
@@ -55,7 +53,7 @@ function unsecuredDocument(document: Record<string, unknown>, proof: Record<stri
 }
 
 /** SHA-256(canonical proof config) ‖ SHA-256(canonical document) for a suite. */
-async function hashData(suite: Suite, document: Record<string, unknown>, proofConfig: Record<string, unknown>, options: ContextOptions): Promise<Uint8Array> {
+async function hashData(suite: Cryptosuite, document: Record<string, unknown>, proofConfig: Record<string, unknown>, options: ContextOptions): Promise<Uint8Array> {
   let canonicalDocument: string;
   let canonicalProof: string;
   if (suite === 'eddsa-jcs-2022') {
@@ -108,7 +106,8 @@ function decodeProofValue(proofValue: unknown): Uint8Array {
  * JSON-LD contexts come only from pinned copies (plus `options.contexts`): an unknown context gives
  * `{ ok: false, code: 'context-unknown' }` without any network access. Other failures:
  * `canonicalization-failed`, `signature-invalid`, `proof-malformed`, `proof-unsupported`,
- * `key-unsupported`. It never throws for a bad proof.
+ * `key-unsupported`, `crypto-unsupported` (no Ed25519 in this browser's WebCrypto). It never
+ * throws for a bad proof.
  *
  * @example
  * ```ts
