@@ -215,7 +215,8 @@ export function ob2Issuer(u: Urls, row: IssuerRow): Record<string, unknown> {
     type: 'Issuer',
     name: row.name,
     url: row.url,
-    email: row.email ?? `badges@${new URL(row.url).hostname}`,
+    // OB 2.0 requires an email; we never invent one: create issuers with an email for OB 2.0 use.
+    ...(row.email ? { email: row.email } : {}),
     ...(row.description ? { description: row.description } : {}),
     ...(row.image ? { image: row.image } : {}),
   };

@@ -4,7 +4,7 @@
 // `issuing` row that the next start rolls back (it was never acknowledged to anyone).
 import { randomBytes } from 'node:crypto';
 import { hashIdentity } from '@citiesoflearning/core';
-import { ApiError, notFound } from './errors.js';
+import { notFound } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import { achievementDocument, embeddedIssuer, OB3_CONTEXT, type AchievementRow, type IssuerRow } from './documents.js';
 import { allocateStatusIndex } from './status.js';
@@ -183,16 +183,4 @@ export function recoverInterruptedIssues(ctx: ServerContext): number {
     ctx.db.prepare("DELETE FROM idempotency WHERE state = 'pending'").run();
     return rows.length;
   })();
-}
-
-/**
- * Throw 409 unless the stored credential row is fully issued.
- *
- * @example
- * ```ts
- * assertIssued(row.state); // 404 unless 'issued'
- * ```
- */
-export function assertIssued(state: string): void {
-  if (state !== 'issued') throw new ApiError(404, 'not-found', 'No credential with that key exists here.');
 }

@@ -39,11 +39,19 @@ describe('full verify() of server-issued credentials', () => {
     expect(wrong.outcome).to.equal('failed');
   });
 
+  it('verifies the OB 2.0 hosted assertion view of the same award (for older consumers)', async () => {
+    const report = await verify(award.links.ob2, { recipient: email });
+    expect(report.format).to.equal('ob2-hosted');
+    expect(report.outcome, JSON.stringify(report.checks, null, 1)).to.equal('verified');
+  });
+
   it('reports failed once the credential is revoked (status list re-signed)', async () => {
     await s.call('POST', `/api/v1/credentials/${award.id.split('/').pop()}/revoke`, { body: { reason: 'Awarded by mistake' } });
     const report = await verify(award.credential, { documents: await documentsFor(s, award.credential), offline: true });
     expect(report.outcome).to.equal('failed');
     expect(report.checks.find((c) => c.id === 'status')?.outcome).to.equal('failed');
+    const ob2 = await verify(award.links.ob2);
+    expect(ob2.outcome).to.equal('failed');
   });
 });
 
