@@ -142,6 +142,7 @@ const paging = {
 function paths(): Record<string, Record<string, unknown>> {
   const cred = keyParam('key', 'Credential key (last segment of the credential id).');
   return {
+    '/': { get: { operationId: 'getIndex', summary: 'Links to everything', tags: ['meta'], responses: { '200': json(obj({ name: str, openapi: uri, ob3Discovery: uri, did: str, jwks: uri, issuers: uri, achievements: uri, pathways: uri, opportunities: uri, examples: uri }, ['name', 'openapi', 'ob3Discovery', 'did', 'jwks']), 'Index') } } },
     '/api/v1/openapi.json': { get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], responses: { '200': json({ type: 'object', required: ['openapi', 'paths'] }, 'OpenAPI 3.1 document') } } },
     '/api/v1/health': { get: { operationId: 'getHealth', summary: 'Liveness', tags: ['meta'], responses: { '200': json(obj({ status: { const: 'ok' } }, ['status']), 'Up') } } },
     '/.well-known/did.json': { get: { operationId: 'getDidDocument', summary: "The server's did:web document", tags: ['keys'], responses: { '200': { description: 'DID document', content: { 'application/did+json': { schema: ref('DidDocument') } } } } } },

@@ -49,6 +49,7 @@ describe('OpenAPI document vs real responses', () => {
 
   it('holds every endpoint to its schema on success and on error', async () => {
     await check('GET', '/api/v1/health', {}, {}, 200);
+    await check('GET', '/', {}, { token: null }, 200);
     await check('GET', '/.well-known/did.json', {}, {}, 200);
     // Issuers
     await check('POST', '/api/v1/issuers', {}, { body: { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example', email: 'learn@museum.example' } }, 201);

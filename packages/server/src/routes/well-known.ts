@@ -23,4 +23,19 @@ export function registerWellKnown(app: Hono<AppEnv>, ctx: ServerContext): void {
   });
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(ctx.baseUrl), 200, cacheable));
   app.get('/api/v1/health', (c) => c.json({ status: 'ok' }));
+  // A landing document for people and programs arriving at the root.
+  app.get('/', (c) =>
+    c.json({
+      name: 'Cities of Learning badge & pathway API',
+      openapi: `${ctx.baseUrl}/api/v1/openapi.json`,
+      ob3Discovery: `${ctx.baseUrl}/ims/ob/v3p0/discovery`,
+      did: u.did,
+      jwks: u.jwks,
+      issuers: `${u.api}/issuers`,
+      achievements: `${u.api}/achievements`,
+      pathways: `${u.api}/pathways`,
+      opportunities: `${u.api}/opportunities`,
+      ...(ctx.examplesDir ? { examples: `${ctx.baseUrl}/examples/` } : {}),
+    }),
+  );
 }
