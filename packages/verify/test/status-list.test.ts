@@ -6,6 +6,7 @@ import {
   encodeStatusList,
   generateKeyPair,
   getStatusBit,
+  getStatusValue,
   MIN_STATUS_LIST_BITS,
   setStatusBit,
   signDataIntegrity,
@@ -40,6 +41,18 @@ describe('status lists: bits', () => {
     expect(setBits(bits)).to.deep.equal([0, 8, 15]);
     setStatusBit(bits, 8, false);
     expect(setBits(bits)).to.deep.equal([0, 15]);
+  });
+
+  it('reads multi-bit entries (statusSize > 1), most significant bit first', async () => {
+    const bits = new Uint8Array([0b0110_1100, 0b0000_0001]);
+    expect(getStatusValue(bits, 0, 3)).to.equal(0b011);
+    expect(getStatusValue(bits, 1, 3)).to.equal(0b011);
+    expect(getStatusValue(bits, 7, 2)).to.equal(0b01);
+    expect(getStatusValue(bits, 1)).to.equal(1);
+    expect(getStatusValue(bits, 0, 16)).to.equal(0b0110_1100_0000_0001);
+    expect(await codeOf(() => getStatusValue(bits, 5, 3))).to.equal('status-index-out-of-range');
+    expect(await codeOf(() => getStatusValue(bits, 0, 0))).to.equal('status-list-invalid');
+    expect(await codeOf(() => getStatusValue(bits, 0, 17))).to.equal('status-list-invalid');
   });
 
   it('refuses an index outside the list, negative or fractional', async () => {

@@ -150,3 +150,26 @@ export function setStatusBit(bits: Uint8Array, index: number, value: boolean): v
   else bits[index >> 3]! &= ~mask;
 }
 
+
+/**
+ * Reads a multi-bit status entry (Bitstring Status List `statusSize` > 1, e.g. for `message`
+ * purposes): entry `index` occupies bits `index × statusSize` … `+ statusSize − 1`, most
+ * significant first. With `statusSize` 1 it equals `getStatusBit` as 0 or 1.
+ *
+ * @throws ColError `status-index-out-of-range`, or `status-list-invalid` for a size outside 1–16.
+ * @example
+ * ```ts
+ * getStatusValue(new Uint8Array([0b0110_0000]), 0, 3); // 0b011 = 3
+ * ```
+ */
+export function getStatusValue(bits: Uint8Array, index: number, statusSize = 1): number {
+  if (!Number.isSafeInteger(statusSize) || statusSize < 1 || statusSize > 16) {
+    throw new ColError('status-list-invalid', `The status size ${String(statusSize)} is not supported (1 to 16 bits).`);
+  }
+  if (!Number.isSafeInteger(index) || index < 0 || (index + 1) * statusSize > bits.length * 8) {
+    throw new ColError('status-index-out-of-range', `Status index ${String(index)} is outside the list.`);
+  }
+  let value = 0;
+  for (let i = 0; i < statusSize; i++) value = (value << 1) | (getStatusBit(bits, index * statusSize + i) ? 1 : 0);
+  return value;
+}

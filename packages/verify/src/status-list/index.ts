@@ -2,6 +2,7 @@ export {
   encodeStatusList,
   decodeStatusList,
   getStatusBit,
+  getStatusValue,
   setStatusBit,
   DEFAULT_MAX_STATUS_LIST_BYTES,
   MIN_STATUS_LIST_BITS,
