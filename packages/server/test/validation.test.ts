@@ -133,6 +133,21 @@ describe('other good paths', () => {
     expect((await s.call('POST', '/api/v1/claims', { body, token: null })).status).to.equal(400);
   });
 
+  it('OB 3.0 credential list: paging with X-Total-Count and Link, since, and provider scoping', async () => {
+    const b = await seedBasics(s, { issuer: 'paging', uses: 10 });
+    const key = (await s.call('POST', '/api/v1/issuers/paging/api-keys', { body: {} })).json.key;
+    for (let i = 0; i < 5; i++) await s.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: `p${i}@example.org` } }, token: null });
+    const page = await s.call('GET', '/ims/ob/v3p0/credentials?limit=2&offset=2', { token: key });
+    expect(page.json.credential).to.have.length(2);
+    expect(page.headers.get('x-total-count')).to.equal('5');
+    const links = Object.fromEntries([...page.headers.get('link')!.matchAll(/<([^>]+)>; rel="(\w+)"/g)].map((m) => [m[2], new URL(m[1]!).searchParams.get('offset')]));
+    expect(links).to.deep.equal({ first: '0', last: '4', next: '4', prev: '0' });
+    expect(page.json.credential.every((c: any) => c.issuer.id.endsWith('/issuers/paging'))).to.equal(true);
+    const future = await s.call('GET', '/ims/ob/v3p0/credentials?since=2999-01-01T00:00:00Z', { token: key });
+    expect(future.json.credential).to.deep.equal([]);
+    expect(future.headers.get('x-total-count')).to.equal('0');
+  });
+
   it('migrations: reopening is a no-op, and a database from a newer server is refused', async () => {
     const dataDir = s.dataDir;
     await s.close();
