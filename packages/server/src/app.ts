@@ -33,7 +33,12 @@ export type AppEnv = { Variables: { requestId: string } };
  * const who = clientAddress(c);
  * ```
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    // The last hop is the one our own proxy appended; earlier ones are client-supplied.
+    const hop = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+    if (hop) return hop;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
@@ -120,7 +125,7 @@ export function buildApp(ctx: ServerContext): Hono<AppEnv> {
 
   // Claim endpoints are rate-limited per client address (in memory).
   const limitClaims = async (c: Context, next: () => Promise<void>) => {
-    const wait = claimLimiter.take(clientAddress(c));
+    const wait = claimLimiter.take(clientAddress(c, ctx.trustProxy));
     if (wait > 0) {
       throw new ApiError(429, 'rate-limited', 'Too many claims from this address; please wait a moment and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
     }

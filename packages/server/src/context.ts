@@ -26,6 +26,8 @@ export interface ServerContext {
   bodyLimit: number;
   /** Claim requests allowed per client address per window. */
   claimRateLimit: { limit: number; windowMs: number };
+  /** Take the client address for rate limiting from the last `X-Forwarded-For` hop (behind a proxy). */
+  trustProxy: boolean;
   /** Where `/examples/` is served from, if anywhere. */
   examplesDir?: string;
   /** One line per event; never personal data or secrets. */

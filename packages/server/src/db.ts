@@ -75,6 +75,11 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX opportunities_by_start ON opportunities (starts_at);
     `,
   },
+  {
+    // Idempotency records are kept for a day; this index makes pruning them cheap.
+    version: 2,
+    sql: `CREATE INDEX idempotency_by_age ON idempotency (created_at);`,
+  },
 ];
 
 /**

@@ -39,6 +39,8 @@ export interface AppOptions {
    * server's own credentials count.
    */
   acceptForeignCredentials?: boolean;
+  /** Behind a reverse proxy: rate-limit by the last `X-Forwarded-For` hop (default false). */
+  trustProxy?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Claims per client address per minute (default 60). */
@@ -120,6 +122,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       adminKey: chooseAdminKey(options.adminKey || env.COL_ADMIN_KEY || undefined),
       storeEmails: options.storeEmails ?? false,
       acceptForeignCredentials: options.acceptForeignCredentials ?? false,
+      trustProxy: options.trustProxy ?? false,
       pepper: pepper(db),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       claimRateLimit: { limit: options.claimsPerMinute ?? 60, windowMs: 60_000 },

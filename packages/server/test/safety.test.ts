@@ -130,6 +130,24 @@ describe('claim safety', () => {
     }
   });
 
+  it('behind a trusted proxy, limits per forwarded client; untrusted, the header is ignored', async () => {
+    const proxied = await startTestServer({ claimsPerMinute: 2, trustProxy: true });
+    const direct = await startTestServer({ claimsPerMinute: 2 });
+    try {
+      for (const [t, expected] of [[proxied, [201, 201, 201, 201]], [direct, [201, 201, 429, 429]]] as const) {
+        const { achievementKey, codes } = await seedBasics(t, { uses: 100 });
+        const statuses = [];
+        for (const client of ['198.51.100.1', '198.51.100.1', '198.51.100.2', '198.51.100.2']) {
+          statuses.push((await t.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: codes[0], recipient: { email: 'p@example.org' } }, token: null, headers: { 'x-forwarded-for': `203.0.113.9, ${client}` } })).status);
+        }
+        expect(statuses).to.deep.equal(expected);
+      }
+    } finally {
+      await proxied.stop();
+      await direct.stop();
+    }
+  });
+
   it('never puts an email into a URL or a log line', async () => {
     const { achievementKey, codes } = await seedBasics(s, { uses: 2 });
     const r = await claim(s, { achievement: achievementKey, code: codes[0], recipient: { email: 'private.person@example.org' } });

@@ -18,6 +18,16 @@ import { normalizeClaimCode } from './achievements.js';
  */
 export const MAX_TICKET_LIFETIME_S = 15 * 60;
 
+/**
+ * How long a completed idempotent claim can be replayed: 24 hours.
+ *
+ * @example
+ * ```ts
+ * const keptUntil = Date.now() + IDEMPOTENCY_TTL_MS;
+ * ```
+ */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
 interface TicketGrant {
   issuerKey: string;
   jti: string;
@@ -103,6 +113,8 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
           | { body_hash: string; state: string; status: number | null; response: string | null }
           | undefined;
         if (!row) {
+          // Keep a day of replays (Stripe does the same); older records go.
+          ctx.db.prepare("DELETE FROM idempotency WHERE created_at < ? AND state = 'done'").run(new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
           ctx.db.prepare("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)").run(storedKey, bodyHash, isoNow(ctx));
           return undefined;
         }
