@@ -12,6 +12,29 @@ const repoRoot = dirname(fileURLToPath(import.meta.url));
 const repoName = basename(repoRoot);
 const files = (process.env.COL_BROWSER_FILES ?? '').split(',').filter(Boolean);
 
+// The client's browser suite talks to a real reference server (demo data, loopback, a throwaway
+// data dir) started for the run and announced to each test page as `globalThis.__COL_SERVER__`.
+// Started only when client tests are in the run; needs `npm run build` first (npm test does it).
+let announcedServer = null;
+const referenceServerPlugin = {
+  name: 'col-reference-server',
+  async serverStart() {
+    if (files.length && !files.some((f) => f.startsWith('packages/client/'))) return;
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { startServer } = await import('@citiesoflearning/server');
+    this.dataDir = await mkdtemp(resolve(tmpdir(), 'col-wtr-'));
+    this.server = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true });
+    announcedServer = { url: this.server.url, adminKey: this.server.adminKey, claimCodes: this.server.demo?.claimCodes ?? [] };
+  },
+  async serverStop() {
+    if (!this.server) return;
+    await this.server.close();
+    const { rm } = await import('node:fs/promises');
+    await rm(this.dataDir, { recursive: true, force: true });
+  },
+};
+
 export default {
   // Serve the folder holding both the repo and shared/, so fixtures load in the browser too.
   rootDir: resolve(repoRoot, '..'),
@@ -27,6 +50,7 @@ export default {
     a11ySnapshotPlugin(),
     // Some well-kept dependencies (jsonld, canonicalize, the OB context package) ship CommonJS only.
     commonJsPlugin({ rootDir: resolve(repoRoot, '..') }),
+    referenceServerPlugin,
   ],
   browsers: [
     chromeLauncher({
@@ -39,7 +63,8 @@ export default {
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
-    <script>globalThis.__COL_REPO__ = ${JSON.stringify(repoName)};</script>
+    <script>globalThis.__COL_REPO__ = ${JSON.stringify(repoName)};
+      globalThis.__COL_SERVER__ = ${JSON.stringify(announcedServer)};</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countingReporter()],
 };
