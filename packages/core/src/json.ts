@@ -99,7 +99,9 @@ function stripUnsafeKeys(value: unknown): unknown {
 }
 
 // eslint-disable-next-line no-control-regex
-const STRING = /"(?:[^"\\\u0000-\u001f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+// `(?=(run+))\1` consumes a run atomically: without it, `(?:run+|escape)*` backtracks
+// exponentially on an unterminated string (ReDoS).
+const STRING = /"(?:(?=([^"\\\u0000-\u001f]+))\1|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
 const enum State {

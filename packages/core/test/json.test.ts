@@ -78,6 +78,14 @@ describe('parseJson', () => {
     expect(codeOf(() => parseJson('{"a":'.repeat(10_000)))).to.equal('json-too-deep');
   });
 
+  it('fails fast on long unterminated strings (no regex backtracking blow-up)', () => {
+    for (const text of [`"${'a'.repeat(200_000)}`, `{"k": "${'ab\\n'.repeat(50_000)}x`, `["${'é'.repeat(100_000)}\u0001"]`]) {
+      const started = Date.now();
+      expect(codeOf(() => parseJson(text))).to.equal('json-invalid');
+      expect(Date.now() - started).to.be.lessThan(500);
+    }
+  });
+
   it('never throws anything but ColError on arbitrary strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
