@@ -60,6 +60,8 @@ export interface AchievementData {
   imageCaption?: string;
   /** External image URL when the creator gave one instead of bytes. */
   imageUrl?: string;
+  /** Credentials for it expire this many days after issue (`validUntil`); none when absent. */
+  validForDays?: number;
 }
 
 /**
@@ -166,7 +168,7 @@ export function achievementDocument(u: Urls, row: AchievementRow, issuer: Issuer
   };
   if (opts.embedded) return doc;
   // API-only fields (not JSON-LD terms, never signed): the short key, owner and place.
-  return { ...doc, key: row.key, provider: row.issuer_key, ...(data.place ? { place: data.place } : {}) };
+  return { ...doc, key: row.key, provider: row.issuer_key, ...(data.place ? { place: data.place } : {}), ...(data.validForDays ? { validForDays: data.validForDays } : {}) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { hashIdentity } from '@citiesoflearning/core';
 import { notFound } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
-import { achievementDocument, embeddedIssuer, OB3_CONTEXT, type AchievementRow, type IssuerRow } from './documents.js';
+import { achievementDocument, embeddedIssuer, OB3_CONTEXT, type AchievementData, type AchievementRow, type IssuerRow } from './documents.js';
 import { allocateStatusIndex } from './status.js';
 import { signAward } from './signing.js';
 import { randomToken } from './keys.js';
@@ -126,6 +126,7 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
 
   try {
     const achievementDoc = achievementDocument(u, achievement, issuer, { embedded: true });
+    const { validForDays } = JSON.parse(achievement.data) as AchievementData;
     const subject: Record<string, unknown> = { type: ['AchievementSubject'], achievement: achievementDoc };
     if ('did' in req.recipient) subject.id = req.recipient.did;
     else subject.identifier = [{ type: 'IdentityObject', hashed: true, identityHash, identityType: 'emailAddress', salt }];
@@ -143,6 +144,7 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
       name: achievementDoc.name,
       issuer: embeddedIssuer(u, issuer),
       validFrom,
+      ...(validForDays ? { validUntil: new Date(Date.parse(validFrom) + validForDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
       credentialSubject: subject,
       credentialStatus: [statusEntry('revocation', revocationIndex), statusEntry('suspension', suspensionIndex)],
     };

@@ -45,7 +45,7 @@ const schemas: Record<string, Schema> = {
     {
       '@context': arr(str), id: uri, key: str, provider: str, type: arr(str), name: str, description: str,
       criteria: obj({ id: uri, narrative: str }), image: ref('Image'), achievementType: str, creator: ref('ShortProfile'),
-      alignment: arr(ref('Alignment')), tag: arr(str), inLanguage: str, place: obj({ areaCode: str, name: str }),
+      alignment: arr(ref('Alignment')), tag: arr(str), inLanguage: str, place: obj({ areaCode: str, name: str }), validForDays: { type: 'integer', minimum: 1 },
     },
     ['id', 'key', 'type', 'name', 'description', 'criteria', 'image', 'achievementType', 'creator'],
   ),
@@ -55,6 +55,7 @@ const schemas: Record<string, Schema> = {
       criteria: { oneOf: [str, obj({ narrative: str, id: uri })] }, image: { type: 'string', description: 'https:// URL or data: URI (PNG or SVG)' },
       imageCaption: str, achievementType: str, alignment: arr(obj({ targetName: str, targetUrl: uri, targetFramework: str, targetCode: str, targetDescription: str }, ['targetName', 'targetUrl'])),
       tag: arr(str), inLanguage: str, place: obj({ areaCode: str, name: str }),
+      validForDays: { type: 'integer', minimum: 1, maximum: 36500, description: 'Credentials expire (validUntil) this many days after issue' },
     },
     ['name', 'description', 'criteria'],
   ),

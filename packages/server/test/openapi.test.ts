@@ -68,7 +68,7 @@ describe('OpenAPI document vs real responses', () => {
     await check('POST', '/api/v1/issuers/{key}/ticket-keys', { key: 'museum' }, { body: { jwk: ticketKeys.publicJwk, kid: 'museum-cms-1' }, token: provider }, 201);
     await check('POST', '/api/v1/issuers/{key}/ticket-keys', { key: 'museum' }, { body: { jwk: ticketKeys.privateJwk }, token: provider }, 400);
     // Achievements
-    const a = await check('POST', '/api/v1/achievements', {}, { body: { key: 'fossil-hunter', name: 'Fossil Hunter', description: 'Found and identified three fossils.', criteria: { narrative: 'Joined a museum fossil walk.' }, tag: ['science'], place: { areaCode: 'E06099001' } }, token: provider }, 201);
+    const a = await check('POST', '/api/v1/achievements', {}, { body: { key: 'fossil-hunter', name: 'Fossil Hunter', description: 'Found and identified three fossils.', criteria: { narrative: 'Joined a museum fossil walk.' }, tag: ['science'], place: { areaCode: 'E06099001' }, validForDays: 730 }, token: provider }, 201);
     expect(a.json.id.endsWith('/fossil-hunter')).to.equal(true);
     await check('POST', '/api/v1/achievements', {}, { body: { name: 'No description' } }, 400);
     await check('POST', '/api/v1/achievements', {}, { body: { key: 'fossil-hunter', name: 'Dup', description: 'd', criteria: 'c', issuer: 'museum' } }, 409);

@@ -55,6 +55,28 @@ describe('full verify() of server-issued credentials', () => {
   });
 });
 
+describe('expiring badges (validForDays)', () => {
+  it('sets validUntil (and the JWT exp); verify() passes today and reports expired after it', async () => {
+    const s = await startTestServer();
+    try {
+      await s.call('POST', '/api/v1/issuers', { body: { key: 'first-aid', name: 'First Aid Trust', url: 'https://firstaid.example' } });
+      await s.call('POST', '/api/v1/achievements', { body: { key: 'first-aider', issuer: 'first-aid', name: 'First Aider', description: 'd', criteria: 'c', validForDays: 365 } });
+      const award = (await s.call('POST', '/api/v1/claims', { body: { achievement: 'first-aider', recipient: { email: 'aid@example.org' } } })).json;
+      const c = award.credential;
+      expect(Date.parse(c.validUntil) - Date.parse(c.validFrom)).to.equal(365 * 86_400_000);
+      const payload = JSON.parse(Buffer.from(award.jwt.split('.')[1], 'base64url').toString());
+      expect(payload.exp).to.equal(Date.parse(c.validUntil) / 1000);
+      const documents = await documentsFor(s, c);
+      expect((await verify(c, { documents, offline: true })).outcome).to.equal('verified');
+      const later = await verify(c, { documents, offline: true, now: new Date(Date.parse(c.validUntil) + 1000) });
+      expect(later.outcome).to.equal('failed');
+      expect(later.checks.find((x) => x.id === 'validity')?.code).to.equal('expired');
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('milestones from another issuer\'s credentials (acceptForeignCredentials)', () => {
   let issuer: TestServer;
   let place: TestServer;

@@ -90,6 +90,7 @@ export function createAchievement(ctx: ServerContext, who: Principal, body: Reco
     place = { ...(areaCode ? { areaCode } : {}), ...(placeName ? { name: placeName } : {}) };
   }
   const inLanguage = field.string(body, 'inLanguage', { max: 20 });
+  const validForDays = field.integer(body, 'validForDays', 1, 36_500);
   const imageCaption = field.string(body, 'imageCaption', { max: 500 });
   let image: { type: string; bytes: Buffer } | undefined;
   let imageUrl: string | undefined;
@@ -101,6 +102,7 @@ export function createAchievement(ctx: ServerContext, who: Principal, body: Reco
   const data: AchievementData = {
     name, description, criteria, achievementType, alignment, tag,
     ...(place ? { place } : {}), ...(inLanguage ? { inLanguage } : {}), ...(imageCaption ? { imageCaption } : {}), ...(imageUrl ? { imageUrl } : {}),
+    ...(validForDays ? { validForDays } : {}),
   };
   const chosen = checkKey(body.key, 'key');
   return ctx.db.transaction(() => {
