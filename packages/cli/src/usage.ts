@@ -6,7 +6,7 @@ Usage:
              [--recipient VALUE] [--trust FILE] [--now ISO8601]
   col bake <image.png|image.svg> <credential-file|-> -o <out> [--refuse-existing]
   col unbake <image.png|image.svg>
-  col keys generate [--type Ed25519|P-256] [-o FILE]
+  col keys generate [--type Ed25519|P-256|RSA] [-o FILE]
   col serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
 
 col verify exits 0 when verified, 1 when failed, 3 when inconclusive, 2 on a usage

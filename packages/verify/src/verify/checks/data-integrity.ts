@@ -4,8 +4,9 @@ import { resolveVerificationMethod } from '../resolve-key.js';
 import { verifyDataIntegrityProof } from '../primitives.js';
 import { worst } from './combine.js';
 
-// Proof failures that mean "we could not check" rather than "this is wrong".
-const PROOF_INCONCLUSIVE = new Set(['context-unknown', 'proof-unsupported']);
+// Proof failures that mean "we could not check" rather than "this is wrong" (an old browser
+// without Ed25519 in WebCrypto says nothing about the badge).
+const PROOF_INCONCLUSIVE = new Set(['context-unknown', 'proof-unsupported', 'crypto-unsupported']);
 
 /**
  * The `proof` and `key` checks for a document secured with Data Integrity proofs (one proof or a
@@ -74,6 +75,8 @@ function plainProofMessage(code: string, detail: string): string {
       return `This badge refers to a vocabulary we do not have a trusted copy of, so we cannot check its signature. (${detail})`;
     case 'proof-unsupported':
       return `This badge is signed in a way we cannot check. (${detail})`;
+    case 'crypto-unsupported':
+      return `This browser cannot check this kind of signature; try an up-to-date browser or the col command. (${detail})`;
     default:
       return `The digital signature is damaged: ${detail}`;
   }
