@@ -67,6 +67,18 @@ describe('client faults', () => {
     expect(error.message).to.match(/did not finish/);
   });
 
+  it('a body that stalls short of its Content-Length also times out', async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"id": "http://127.0.0.1/api/v1/achievements/x", ');
+    });
+    const col = createClient({ baseUrl: server.url, timeout: 300, retry: 0 });
+    const started = Date.now();
+    const error = await rejection(col.achievements.get('x'));
+    expect(error.code).to.equal('timeout');
+    expect(Date.now() - started).to.be.below(3_000);
+  });
+
   it('500 then success: a GET is retried and succeeds', async () => {
     const server = await serve((_req, res, n) => {
       if (n === 1) sendJson(res, 500, { code: 'internal-error', message: 'Something went wrong.' });
