@@ -37,7 +37,11 @@ export interface Detection {
   format: BadgeFormat;
   /** For kind `url` (only http and https are accepted). */
   url?: string;
-  /** The parsed object (kind `json`, or the JSON baked into an image). */
+  /**
+   * The parsed object (kind `json`, or the JSON baked into an image). For a VC 2.0
+   * `EnvelopedVerifiableCredential` this is the envelope, and `jws`/`payload` hold the VC-JWT
+   * it carries.
+   */
   json?: Record<string, unknown>;
   /** The compact JWS (kind `jws`, or the JWS baked into an image). */
   jws?: string;
@@ -87,6 +91,8 @@ function unrecognized(why: string): ColError {
  * `OpenBadgeCredential`/`AchievementCredential` (e.g. an EndorsementCredential) is still
  * reported as version 3 so it can be verified — check its `type` if only badges are wanted.
  * `ob3-data-integrity` means an embedded `proof` is present; without one the format is `unknown`.
+ * A VC 2.0 `EnvelopedVerifiableCredential` (`id: "data:application/vc+jwt,<jws>"`) is detected as
+ * the VC-JWT it carries.
  *
  * Strings may have surrounding whitespace; JSON is parsed with {@link parseJson} (size and depth
  * limits, no prototype pollution). Throws {@link ColError}: `input-unrecognized`,
@@ -112,7 +118,7 @@ export function detect(input: string | Uint8Array | ArrayBuffer | object, option
   if (input instanceof ArrayBuffer) return detectBytes(new Uint8Array(input), limits);
   if (ArrayBuffer.isView(input)) return unrecognized_('binary data of an unsupported kind');
   if (Array.isArray(input)) return unrecognized_('this is a list, not one badge');
-  if (isRecord(input)) return { kind: 'json', ...classifyObject(input) };
+  if (isRecord(input)) return { kind: 'json', ...classifyObject(input, limits) };
   return unrecognized_(input === null || input === undefined ? 'the input is empty' : `a ${typeof input} is not a badge`);
 }
 
@@ -168,7 +174,7 @@ function detectPayloadText(text: string, limits: Limits, unquote: boolean): Dete
     if (unquote && typeof value === 'string') return detectPayloadText(value.trim(), limits, false);
     if (Array.isArray(value)) return unrecognized_('this is a list, not one badge');
     if (!isRecord(value)) return unrecognized_('this JSON is not an object');
-    return { kind: 'json', ...classifyObject(value) };
+    return { kind: 'json', ...classifyObject(value, limits) };
   }
   const url = httpUrl(text);
   if (url !== undefined) return { kind: 'url', format: 'unknown', url };
@@ -197,8 +203,18 @@ function isOb2Assertion(value: Record<string, unknown>): boolean {
   return hasString(own(value, '@context'), OB2_CONTEXT) && !many(type).some((t) => t === 'BadgeClass' || t === 'Issuer' || t === 'Profile');
 }
 
-function classifyObject(json: Record<string, unknown>): Omit<Detection, 'kind'> {
+const ENVELOPED_JWT = /^data:application\/vc\+(?:ld\+)?jwt,([A-Za-z0-9_.-]+)$/;
+
+function classifyObject(json: Record<string, unknown>, limits: Limits): Omit<Detection, 'kind'> {
   const type = own(json, 'type');
+  if (hasString(type, 'EnvelopedVerifiableCredential')) {
+    // VC 2.0 wraps a VC-JWT as `{ type: "EnvelopedVerifiableCredential", id: "data:application/vc+jwt,<jws>" }`.
+    const id = own(json, 'id');
+    const jws = typeof id === 'string' ? ENVELOPED_JWT.exec(id)?.[1] : undefined;
+    if (!jws) return unrecognized_('this enveloped credential does not carry a VC-JWT in its id');
+    const { kind: _kind, ...inner } = detectJws(jws, limits);
+    return { ...inner, json };
+  }
   if (hasString(type, 'VerifiableCredential')) {
     // A W3C credential without an OB type (an endorsement, a status-list test credential, an
     // older DCC credential) is still detected as version 3 so it can be verified; verify's schema

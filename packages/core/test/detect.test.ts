@@ -143,6 +143,18 @@ describe('detect: compact JWS', () => {
     expect(errorOf(() => detect(`${header}.eyJ!!!.sig`)).message).to.match(/damaged: its payload is not valid base64url/);
   });
 
+  it('detects a VC 2.0 EnvelopedVerifiableCredential as the VC-JWT it carries', async () => {
+    const payload = await data('ob3-jwt-payload.json');
+    const jws = jwsOf(payload);
+    const envelope = { '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jws}` };
+    const found = detect(JSON.stringify(envelope));
+    expect(found).to.include({ kind: 'json', version: 3, format: 'ob3-jwt', jws });
+    expect(found.payload).to.deep.equal(payload);
+    expect(found.json).to.deep.equal(envelope);
+    expect(errorCode(() => detect({ ...envelope, id: 'data:text/plain,hello' }))).to.equal('input-unrecognized');
+    expect(errorCode(() => detect({ ...envelope, id: 'data:application/vc+jwt,eyJhbGciOiJFZERTQSJ9.eyJ@.x' }))).to.equal('input-unrecognized');
+  });
+
   it('refuses a well-formed JWS that carries something else', () => {
     expect(errorCode(() => detect(jwsOf({ hello: 'world' })))).to.equal('input-unrecognized');
   });

@@ -210,6 +210,12 @@ describe('normalize: Open Badges 3.0', () => {
     expect(badge.image).to.equal(undefined);
   });
 
+  it('maps a VC 2.0 EnvelopedVerifiableCredential through the VC-JWT inside it', async () => {
+    const jws = jwsOf(await data('ob3-jwt-payload.json'));
+    const badge = normalize({ '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${jws}` });
+    expect(badge).to.deep.include({ version: 3, format: 'ob3-jwt', name: 'Forklift Safety', source: { format: 'ob3-jwt', raw: jws } });
+  });
+
   it('maps a VC 1.1 JWT (vc claim), filling id, issuer, dates and subject from the JWT claims', async () => {
     const payload = await data('ob3-jwt-vc11.json');
     const badge = normalize(jwsOf(payload));
