@@ -82,6 +82,23 @@ describe('server-side flows with admin and provider keys', () => {
     expect([second.code, second.status, second.serverCode]).to.deep.equal(['conflict', 409, 'code-used-up']);
   });
 
+  it('direct awards: a provider key awards its own badge with no code; never another issuer\'s; never without a key', async () => {
+    const award = await provider.claims.create({ achievement: 'knots', recipient: { email: 'direct@example.org' } });
+    expect((await verify(award.credential, { recipient: 'direct@example.org' })).outcome).to.equal('verified');
+    const foreign = await failure(provider.claims.create({ achievement: 'intro-to-coding', recipient: { email: 'direct@example.org' } }));
+    expect(foreign.code).to.equal('forbidden');
+    const anonymous = await failure(pub().claims.create({ achievement: 'knots', recipient: { email: 'direct@example.org' } }));
+    expect(anonymous.code).to.equal('bad-request');
+  });
+
+  it('an achievement with validForDays issues credentials that expire', async () => {
+    const expiring = await provider.achievements.create({ key: 'first-aid', name: 'First aid', description: 'Basic first aid.', criteria: 'Course passed.', validForDays: 365 });
+    expect(expiring.validForDays).to.equal(365);
+    const award = await provider.claims.create({ achievement: expiring.key, recipient: { email: 'medic@example.org' } });
+    const until = Date.parse(String(award.credential.validUntil));
+    expect(until - Date.now()).to.be.within(364 * 86_400_000, 366 * 86_400_000);
+  });
+
   it('revoke, suspend and unsuspend change the status the verifier sees', async () => {
     const { codes } = await admin.claimCodes.create('knots', { uses: 2 });
     const one = await pub().claims.create({ achievement: 'knots', code: codes[0]!, recipient: { email: 'c@example.org' } });

@@ -46,6 +46,7 @@ const CALLS: Array<[string, string, string, Schema<unknown> | 'text', string]> =
 
 /** Operations the client deliberately does not wrap (URLs it hands out, or documents for verifiers). */
 const NOT_WRAPPED: Record<string, string> = {
+  getIndex: 'a landing document of links, for people exploring the API',
   getOpenApi: 'the document itself',
   getHealth: 'liveness probe for operators',
   getDidDocument: 'read by verifiers',

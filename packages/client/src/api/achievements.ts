@@ -54,6 +54,8 @@ export interface AchievementInput {
   /** An https URL, or a `data:` URI of a PNG or SVG (≤ 256 KiB). */
   image?: string;
   imageCaption?: string;
+  /** Credentials expire (`validUntil`) this many days after issue (1–36 500). */
+  validForDays?: number;
 }
 
 /**

@@ -5,17 +5,21 @@ import type { Award, Recipient } from './types.js';
 
 /**
  * A claim: the badge, the learner, and proof they earned it — a claim code, or a claim ticket
- * signed by the provider's backend (see `createClaimTicket`).
+ * signed by the provider's backend (see `createClaimTicket`). With neither, it is a **direct
+ * award**: only a client created with the admin key or the issuer's provider key may make one
+ * (an LMS or CRM integration, server side).
  *
  * @example
  * ```ts
  * const byCode: ClaimInput = { achievement: 'code-club-1', code: 'K7QM-W3RT-9XHP', recipient: { email } };
  * const byTicket: ClaimInput = { achievement: 'code-club-1', ticket, recipient: { email } };
+ * const direct: ClaimInput = { achievement: 'code-club-1', recipient: { email } }; // with apiKey, server side
  * ```
  */
 export type ClaimInput =
   | { achievement: string; code: string; ticket?: never; recipient: Recipient }
-  | { achievement: string; ticket: string; code?: never; recipient: Recipient };
+  | { achievement: string; ticket: string; code?: never; recipient: Recipient }
+  | { achievement: string; code?: never; ticket?: never; recipient: Recipient };
 
 /**
  * Options for `claims.create`.
@@ -36,7 +40,7 @@ export interface ClaimOptions extends RequestOptions {
 }
 
 /**
- * Claims: redeem a code or ticket for a signed credential. Safe to retry: every claim carries an
+ * Claims: redeem a code or ticket for a signed credential (or, with a key, award directly). Safe to retry: every claim carries an
  * `Idempotency-Key`, so a retry after a dropped connection returns the first credential instead
  * of issuing a second.
  *

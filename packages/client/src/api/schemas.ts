@@ -26,7 +26,7 @@ export const achievement = object(
   {
     type: unknown(), description: string(), criteria: object({}, { narrative: string(), id: url() }),
     image, achievementType: string(), creator: shortProfile, alignment: array(alignment), tag: array(string()),
-    inLanguage: string(), provider: string(), place: object({}, { areaCode: string(), name: string() }),
+    inLanguage: string(), provider: string(), validForDays: integer(), place: object({}, { areaCode: string(), name: string() }),
   },
 );
 

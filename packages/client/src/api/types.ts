@@ -79,6 +79,8 @@ export interface Achievement {
   inLanguage?: string;
   /** Key of the issuer that owns it. */
   provider?: string;
+  /** Credentials for it expire (`validUntil`) this many days after issue. */
+  validForDays?: number;
   place?: { areaCode?: string; name?: string };
   [extension: string]: unknown;
 }
