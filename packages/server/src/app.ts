@@ -86,6 +86,15 @@ export function buildApp(ctx: ServerContext): Hono<AppEnv> {
   // Security headers and CORS. Public read/claim routes are open to any origin (badges are meant
   // to be shown and claimed from providers' own pages); admin routes send no CORS headers, so
   // browsers refuse cross-origin calls to them.
+  if (ctx.logRequests) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      // routePath is the pattern (/api/v1/credentials/:key): no keys, codes or query strings.
+      ctx.log(`${c.req.method} ${c.req.routePath === '/*' || !c.req.routePath ? '(unmatched)' : c.req.routePath} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+    });
+  }
+
   app.use('*', async (c, next) => {
     const open = isPublicRoute(c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? 'GET') : c.req.method, c.req.path);
     if (c.req.method === 'OPTIONS') {

@@ -30,6 +30,8 @@ export interface ServerContext {
   trustProxy: boolean;
   /** Where `/examples/` is served from, if anywhere. */
   examplesDir?: string;
+  /** Also log one line per request: method, route pattern (never the concrete path), status, time. */
+  logRequests: boolean;
   /** One line per event; never personal data or secrets. */
   log: (line: string) => void;
   /** The clock (tests may pin it). */

@@ -47,6 +47,11 @@ export interface AppOptions {
   claimsPerMinute?: number;
   /** One line per notable event; never personal data or secrets. */
   log?: (line: string) => void;
+  /**
+   * Also log each request as `METHOD /route/:pattern STATUS Nms` — the route pattern, not the
+   * path, so credential keys and codes never reach the log. Default false.
+   */
+  logRequests?: boolean;
   /** Environment to read `COL_ADMIN_KEY` / `COL_SIGNING_KEY` from (default `process.env`). */
   env?: Record<string, string | undefined>;
   /** Clock override (tests). */
@@ -128,6 +133,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       claimRateLimit: { limit: options.claimsPerMinute ?? 60, windowMs: 60_000 },
       ...((options.examplesDir ?? (options.demo ? defaultExamplesDir() : undefined)) ? { examplesDir: options.examplesDir ?? defaultExamplesDir()! } : {}),
       log,
+      logRequests: options.logRequests ?? false,
       now: options.now ?? (() => new Date()),
     };
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'base_url'").get() as { value: string } | undefined;

@@ -148,6 +148,21 @@ describe('claim safety', () => {
     }
   });
 
+  it('request logs name route patterns, never keys, codes or emails', async () => {
+    const t = await startTestServer({ logRequests: true });
+    try {
+      const { achievementKey, codes } = await seedBasics(t, { uses: 2 });
+      const award = await t.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: codes[0], recipient: { email: 'logged.person@example.org' } }, token: null });
+      await t.call('GET', new URL(award.json.id).pathname + '?email=leak@example.org', { token: null });
+      const text = t.logs.join('\n');
+      expect(text).to.match(/POST \/api\/v1\/claims 201 \d+ms/);
+      expect(text).to.match(/GET \/api\/v1\/credentials\/:key 200 \d+ms/);
+      for (const secret of ['logged.person', 'leak@', codes[0]!, award.json.id.split('/').pop(), achievementKey]) expect(text).to.not.contain(secret);
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('never puts an email into a URL or a log line', async () => {
     const { achievementKey, codes } = await seedBasics(s, { uses: 2 });
     const r = await claim(s, { achievement: achievementKey, code: codes[0], recipient: { email: 'private.person@example.org' } });
