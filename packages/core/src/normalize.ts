@@ -78,9 +78,21 @@ function invalid(field: string, message: string): ColError {
   return new ColError('badge-invalid', message, { details: { field } });
 }
 
-/** The `id` of a node given as an IRI or as an object. */
+// Schemes that run code or read local files when a UI puts the value in `href`/`src`. Browsers
+// ignore ASCII whitespace and control characters inside a scheme, so those are removed first.
+const UNSAFE_SCHEME = /^(?:javascript|vbscript|file|data):/;
+
+/** `value` unless it is a script-capable URL (`data:image/…` stays: it is how OB 2.0 embeds images). */
+function safe(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const squashed = value.slice(0, 64).replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
+  if (squashed.startsWith('data:image/')) return value;
+  return UNSAFE_SCHEME.test(squashed) ? undefined : value;
+}
+
+/** The `id` of a node given as an IRI or as an object (script-capable URLs dropped). */
 function idOf(value: unknown): string | undefined {
-  return typeof value === 'string' ? str(value) : isRecord(value) ? str(own(value, 'id')) : undefined;
+  return safe(typeof value === 'string' ? str(value) : isRecord(value) ? str(own(value, 'id')) : undefined);
 }
 
 /** An ISO date string as the issuer wrote it, or a Unix timestamp (seconds) converted. */
@@ -106,18 +118,18 @@ function imageOf(value: unknown, alt: string, r: Reader): BadgeImage | undefined
 }
 
 function criteriaOf(value: unknown, r: Reader): Badge['criteria'] {
-  if (typeof value === 'string') return value ? { url: value } : undefined;
+  if (typeof value === 'string') return safe(str(value)) ? { url: value } : undefined;
   if (!isRecord(value)) return undefined;
-  const criteria = withoutUndefined({ url: str(own(value, 'id')), narrative: r.text(own(value, 'narrative')) });
+  const criteria = withoutUndefined({ url: safe(str(own(value, 'id'))), narrative: r.text(own(value, 'narrative')) });
   return Object.keys(criteria).length ? criteria : undefined;
 }
 
 function issuerOf(value: unknown, r: Reader, fallbackId?: string): BadgeIssuer {
   const profile = r.embedded(value);
-  const issuer: BadgeIssuer = { id: idOf(value) ?? fallbackId };
+  const issuer: BadgeIssuer = { id: idOf(value) ?? safe(fallbackId) };
   if (profile) {
     issuer.name = r.text(own(profile, 'name'));
-    issuer.url = str(own(profile, 'url'));
+    issuer.url = safe(str(own(profile, 'url')));
     issuer.email = str(own(profile, 'email'));
     issuer.image = idOf(own(profile, 'image'));
   }
@@ -133,7 +145,7 @@ function alignmentsOf(value: unknown, r: Reader): BadgeAlignment[] {
     out.push(
       withoutUndefined({
         targetName,
-        targetUrl: str(own(item, 'targetUrl')),
+        targetUrl: safe(str(own(item, 'targetUrl'))),
         targetDescription: r.text(own(item, 'targetDescription')),
         targetFramework: r.text(own(item, 'targetFramework')),
         targetCode: str(own(item, 'targetCode')),
@@ -147,10 +159,10 @@ function alignmentsOf(value: unknown, r: Reader): BadgeAlignment[] {
 function evidenceOf(value: unknown, r: Reader): BadgeEvidence[] {
   const out: BadgeEvidence[] = [];
   for (const item of many(value)) {
-    if (typeof item === 'string' && item) out.push({ id: item });
+    if (typeof item === 'string' && safe(str(item))) out.push({ id: item });
     if (!isRecord(item)) continue;
     const evidence = withoutUndefined({
-      id: str(own(item, 'id')),
+      id: safe(str(own(item, 'id'))),
       name: r.text(own(item, 'name')),
       narrative: r.text(own(item, 'narrative')),
       description: r.text(own(item, 'description')),
@@ -208,7 +220,7 @@ function normalizeOb2(assertion: Record<string, unknown>, r: Reader): Omit<Badge
   });
   const issuedOn = dateOf(own(assertion, 'issuedOn'));
   return withoutUndefined({
-    id: str(own(assertion, 'id')),
+    id: safe(str(own(assertion, 'id'))),
     name,
     description: achievement.description,
     image: imageOf(own(badgeClass!, 'image'), name, r) ?? imageOf(own(assertion, 'image'), name, r),
@@ -306,7 +318,7 @@ function normalizeOb3(
   const awarded = (subject && dateOf(own(subject, 'awardedDate'))) ?? dateOf(own(credential, 'awardedDate'));
   const issuerRef = own(credential, 'issuer') ?? jwt.issuer;
   return withoutUndefined({
-    id: str(own(credential, 'id')) ?? jwt.id,
+    id: safe(str(own(credential, 'id')) ?? jwt.id),
     name,
     description: achievement.description ?? r.text(own(credential, 'description')),
     image: imageOf(own(a, 'image'), achievement.name, r) ?? imageOf(own(credential, 'image'), achievement.name, r),

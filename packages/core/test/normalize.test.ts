@@ -413,6 +413,36 @@ describe('normalize: bad input', () => {
     });
   });
 
+  it('drops script-capable URLs so UIs can put every URL in href/src', () => {
+    const evil = ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'];
+    for (const url of evil) {
+      const badge = normalize({
+        type: 'Assertion',
+        id: url,
+        recipient: { type: 'email', hashed: false, identity: 'a@example.org' },
+        verification: { type: 'hosted' },
+        evidence: [url, { id: url, name: 'Work' }],
+        badge: {
+          id: url,
+          name: 'Evil',
+          image: { id: url, caption: 'x' },
+          criteria: url,
+          alignment: [{ targetName: 'T', targetUrl: url }],
+          issuer: { id: url, name: 'I', url, image: url },
+        },
+      });
+      const json = JSON.stringify({ ...badge, source: undefined });
+      expect(json, url).not.to.contain(url.trim().slice(0, 10));
+      expect(badge.issuer, url).to.deep.equal({ name: 'I' });
+      expect(badge.evidence, url).to.deep.equal([{ name: 'Work' }]);
+      expect(badge.alignments, url).to.deep.equal([{ targetName: 'T' }]);
+    }
+    // data:image/… is how OB 2.0 embeds images, and http(s), urn: and did: ids are kept.
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const ok = normalize({ type: 'Assertion', id: 'urn:uuid:1', badge: { name: 'Fine', image: png, issuer: 'did:web:example.org' } });
+    expect(ok).to.deep.include({ id: 'urn:uuid:1', image: { url: png, alt: 'Fine' }, issuer: { id: 'did:web:example.org' } });
+  });
+
   it('throws badge-invalid naming the field when there is no name', () => {
     const credential = { type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { achievement: { id: 'urn:x', name: 5 } } };
     expect(errorOf(() => normalize(credential)).details).to.deep.equal({ field: 'credentialSubject.achievement.name' });

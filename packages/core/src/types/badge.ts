@@ -109,7 +109,9 @@ export interface BadgeAchievement {
 /**
  * The display view of any badge: OB 2.0 (hosted or signed) or OB 3.0 (VC-JWT or Data
  * Integrity, VC 2.0 or 1.1). Dates are ISO 8601 strings as the issuer wrote them (OB 1.x Unix
- * timestamps are converted).
+ * timestamps are converted). URL and id fields never hold a script-capable URL (`javascript:`,
+ * `vbscript:`, `file:`, or `data:` other than `data:image/…`): such values are dropped. Text is
+ * plain text from the issuer — escape it (or set `textContent`), never use it as HTML.
  *
  * @example
  * ```ts
