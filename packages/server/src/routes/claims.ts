@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { AppEnv } from '../app.js';
@@ -104,7 +104,8 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw badRequest('"Idempotency-Key" must be 1–200 visible ASCII characters (a UUID is ideal).');
     }
-    const bodyHash = createHash('sha256').update(raw).digest('hex');
+    // Keyed hash: the body holds an email, and an unkeyed hash could be tested against guesses.
+    const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
     // Idempotency keys are namespaced by a hash so one client cannot probe another's by value.
     const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${idempotencyKey}`).digest('hex') : undefined;
     if (storedKey) {
