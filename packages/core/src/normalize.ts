@@ -95,6 +95,11 @@ function idOf(value: unknown): string | undefined {
   return safe(typeof value === 'string' ? str(value) : isRecord(value) ? str(own(value, 'id')) : undefined);
 }
 
+/** A one-or-many node: its first usable entry (an IRI or an object); anything else as given. */
+function one(value: unknown): unknown {
+  return Array.isArray(value) ? value.find((item) => (typeof item === 'string' && item) || isRecord(item)) : value;
+}
+
 /** An ISO date string as the issuer wrote it, or a Unix timestamp (seconds) converted. */
 function dateOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value.length > 0 && !Number.isNaN(Date.parse(value)) ? value : undefined;
@@ -110,28 +115,31 @@ function withoutUndefined<T extends object>(value: T): T {
   return value;
 }
 
-function imageOf(value: unknown, alt: string, r: Reader): BadgeImage | undefined {
+function imageOf(given: unknown, alt: string, r: Reader): BadgeImage | undefined {
+  const value = one(given);
   const url = idOf(value);
   if (!url) return undefined;
   const caption = isRecord(value) ? r.text(own(value, 'caption')) : undefined;
   return { url, alt: caption ?? alt };
 }
 
-function criteriaOf(value: unknown, r: Reader): Badge['criteria'] {
+function criteriaOf(given: unknown, r: Reader): Badge['criteria'] {
+  const value = one(given);
   if (typeof value === 'string') return safe(str(value)) ? { url: value } : undefined;
   if (!isRecord(value)) return undefined;
   const criteria = withoutUndefined({ url: safe(str(own(value, 'id'))), narrative: r.text(own(value, 'narrative')) });
   return Object.keys(criteria).length ? criteria : undefined;
 }
 
-function issuerOf(value: unknown, r: Reader, fallbackId?: string): BadgeIssuer {
+function issuerOf(given: unknown, r: Reader, fallbackId?: string): BadgeIssuer {
+  const value = one(given);
   const profile = r.embedded(value);
   const issuer: BadgeIssuer = { id: idOf(value) ?? safe(fallbackId) };
   if (profile) {
     issuer.name = r.text(own(profile, 'name'));
     issuer.url = safe(str(own(profile, 'url')));
     issuer.email = str(own(profile, 'email'));
-    issuer.image = idOf(own(profile, 'image'));
+    issuer.image = idOf(one(own(profile, 'image')));
   }
   return withoutUndefined(issuer);
 }
@@ -202,7 +210,7 @@ function ob2Recipients(assertion: Record<string, unknown>): BadgeRecipient[] {
 }
 
 function normalizeOb2(assertion: Record<string, unknown>, r: Reader): Omit<Badge, 'version' | 'format' | 'source'> {
-  const badgeRef = own(assertion, 'badge');
+  const badgeRef = one(own(assertion, 'badge'));
   const badgeClass = r.embedded(badgeRef);
   const badgeId = idOf(badgeRef);
   const name = badgeClass ? r.text(own(badgeClass, 'name')) : undefined;
@@ -285,8 +293,8 @@ function normalizeOb3(
   jwt: JwtFallbacks = {},
 ): Omit<Badge, 'version' | 'format' | 'source'> {
   const subjects = many(own(credential, 'credentialSubject')).filter(isRecord);
-  const subject = subjects.find((s) => r.embedded(own(s, 'achievement'))) ?? subjects[0];
-  const achievementRef = subject ? own(subject, 'achievement') : undefined;
+  const subject = subjects.find((s) => r.embedded(one(own(s, 'achievement')))) ?? subjects[0];
+  const achievementRef = subject ? one(own(subject, 'achievement')) : undefined;
   const achievementNode = r.embedded(achievementRef);
   const achievementName = achievementNode ? r.text(own(achievementNode, 'name')) : undefined;
   const name = r.text(own(credential, 'name')) ?? achievementName;

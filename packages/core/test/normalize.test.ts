@@ -413,6 +413,23 @@ describe('normalize: bad input', () => {
     });
   });
 
+  it('takes the first usable entry when a single node comes as an array', () => {
+    const badge = normalize({
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      issuer: [5, { id: 'did:web:a.example', name: 'A' }],
+      credentialSubject: {
+        achievement: [null, { id: 'urn:a', name: 'Listed', image: ['', 'https://a.example/i.png'], criteria: [{ narrative: 'Do it' }] }],
+      },
+    });
+    expect(badge).to.deep.include({
+      name: 'Listed',
+      issuer: { id: 'did:web:a.example', name: 'A' },
+      image: { url: 'https://a.example/i.png', alt: 'Listed' },
+      criteria: { narrative: 'Do it' },
+    });
+    expect(normalize({ type: 'Assertion', badge: [{ name: 'First' }, { name: 'Second' }] }).name).to.equal('First');
+  });
+
   it('drops script-capable URLs so UIs can put every URL in href/src', () => {
     const evil = ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd'];
     for (const url of evil) {
