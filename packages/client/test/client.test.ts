@@ -32,7 +32,7 @@ describe('client against the reference server', () => {
   let col: Client;
   const codeFor = (achievement: string) => {
     const found = server.claimCodes.find((c) => c.achievement === achievement);
-    if (!found) throw new Error(`no demo claim code for ${achievement}: the runner must pass the demo codes (see wtr.local.config.mjs)`);
+    if (!found) throw new Error(`no demo claim code for ${achievement}: the runner must pass the demo codes in __COL_SERVER__.claimCodes`);
     return found.code;
   };
 

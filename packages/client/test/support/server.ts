@@ -24,7 +24,7 @@ export async function useServer(): Promise<TestServer> {
   if (isBrowser) {
     const announced = (globalThis as { __COL_SERVER__?: Announced }).__COL_SERVER__;
     if (!announced?.url) {
-      throw new Error('No reference server for the browser suite: the runner must set globalThis.__COL_SERVER__ (see packages/client/test/wtr.local.config.mjs).');
+      throw new Error('No reference server for the browser suite: the runner must set globalThis.__COL_SERVER__ (web-test-runner.config.mjs does when client tests run).');
     }
     return { url: announced.url, adminKey: announced.adminKey, claimCodes: announced.claimCodes ?? [], close: async () => {} };
   }
