@@ -21,11 +21,17 @@ const virtual = (source) => ({
   load: (id) => (id === 'entry' ? source : null),
 });
 
-export default Object.entries(entries).map(([name, source]) => ({
+// `--environment COL_BUNDLE:examples` (run by `npm start`) builds only what the demo page in
+// examples/ imports, into examples/vendor/.
+const forExamples = process.env.COL_BUNDLE === 'examples';
+const selected = forExamples ? { verify: entries.verify } : entries;
+const outDir = forExamples ? 'examples/vendor' : 'dist-bundle';
+
+export default Object.entries(selected).map(([name, source]) => ({
   input: 'entry',
   // A folder per entry: lazily imported code (jsonld for RDFC proofs) becomes its own chunk,
   // so the entry file's size is what a page pays up front.
-  output: { dir: `dist-bundle/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: `${outDir}/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
   plugins: [virtual(source), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), commonjs(), terser()],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;

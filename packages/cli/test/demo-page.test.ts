@@ -1,0 +1,100 @@
+// End to end, as an evaluator meets the product: `col serve --demo` (what `npm start` runs),
+// the demo page in real Chromium, a badge claimed and then verified in the browser.
+import { describe, it, before, after, expect } from '@col/harness';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { repoRoot } from './run-col.js';
+
+const bin = join(repoRoot, 'packages/cli/dist/bin.js');
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+describe('the demo page served by col serve --demo', () => {
+  let server: ChildProcess;
+  let url = '';
+  let stderr = '';
+  let browser: Browser;
+
+  before(async () => {
+    // npm start builds the page's verify bundle; build it here too when a checkout lacks it.
+    if (!existsSync(join(repoRoot, 'examples/vendor/verify/index.js'))) {
+      const built = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
+      if (built.status !== 0) throw new Error(`building the examples bundle failed: ${built.stderr}`);
+    }
+    const data = await mkdtemp(join(tmpdir(), 'col-demo-page-'));
+    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--data', data], { env: { ...process.env, COL_ADMIN_KEY: 'demo-page-admin-key-0123' } });
+    server.stderr!.on('data', (d) => (stderr += d));
+    url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (d) => {
+        out += d;
+        const match = /listening on (\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      server.on('exit', (code) => reject(new Error(`col serve exited ${code}: ${stderr}`)));
+    });
+    browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  it('claims a demo badge and verifies it in the browser, with no email in any URL or storage', async () => {
+    const code = /demo claim code for digital-foundations: (\S+)/.exec(stderr)?.[1];
+    expect(code, 'the demo prints a claim code').to.be.a('string');
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    const pageErrors: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(new URL('/examples/', url).href);
+    await page.waitForSelector('#achievement option', { state: 'attached' });
+    await page.selectOption('#achievement', 'digital-foundations');
+    await page.fill('#code', code!);
+    await page.fill('#email', 'learner@example.org');
+    await page.getByRole('button', { name: 'Claim badge' }).click();
+    await page.getByRole('button', { name: 'Verify this badge' }).click();
+    await page.waitForSelector('#verify-result .checks', { timeout: 30_000 });
+    expect(await page.textContent('#verify-result')).to.contain('Verified: this badge is genuine and current.');
+    expect(await page.getByRole('link', { name: 'Baked PNG image' }).getAttribute('href')).to.match(/\/png$/);
+
+    expect(requested.filter((u) => u.includes('learner') || u.includes('example.org'))).to.deep.equal([]);
+    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
+    expect(stored).to.deep.equal({ local: 0, session: 0, cookie: '' });
+    expect(pageErrors).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('shows a clear error for a wrong claim code, and for a pasted badge that has been tampered with', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/examples/', url).href);
+    await page.waitForSelector('#achievement option', { state: 'attached' });
+    await page.fill('#code', 'NOPE-NOPE-NOPE');
+    await page.fill('#email', 'learner@example.org');
+    await page.getByRole('button', { name: 'Claim badge' }).click();
+    await page.waitForFunction(() => document.querySelector('#claim-result')?.textContent?.includes('could not be claimed'));
+
+    const credential = await (await fetch(new URL('/api/v1/achievements', url))).json();
+    expect(credential.achievements.length).to.be.greaterThan(0);
+    await page.fill('#badge-text', '{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"issuer":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","validFrom":"2026-01-01T00:00:00Z","credentialSubject":{"id":"did:example:x","achievement":{"id":"https://x.example/a","type":["Achievement"],"name":"Forged","description":"d","criteria":{"narrative":"n"}}},"proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-jcs-2022","verificationMethod":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","proofPurpose":"assertionMethod","proofValue":"z3yUuWbFsLUp2CUrSZRaRbTk1UnkhpoJgJYu1SdMqa3AcG2Mk8FS6Qb3UWvMtDEZEgk1nQTgR4c9yLLTnfyXNTmLP"}}');
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.waitForSelector('#verify-result .checks', { timeout: 30_000 });
+    expect(await page.textContent('#verify-result')).to.contain('Not verified');
+    await page.close();
+  });
+
+  it('speaks Welsh with ?lang=cy', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/examples/?lang=cy', url).href);
+    expect(await page.getAttribute('html', 'lang')).to.equal('cy');
+    expect(await page.textContent('h1')).to.equal('Dyfarnu, hawlio a gwirio bathodyn');
+    expect(await page.getByRole('button', { name: 'Hawlio bathodyn' }).count()).to.equal(1);
+    await page.close();
+  });
+});
