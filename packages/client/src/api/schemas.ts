@@ -1,5 +1,5 @@
 // Runtime checks for the badge & pathway API's responses: only the fields a caller relies on.
-// `test/openapi-drift.node.test.ts` holds each of these against the server's OpenAPI document.
+// `test/openapi-drift.test.ts` holds each of these against the server's OpenAPI document.
 import { array, boolean, either, integer, matching, nullable, number, object, oneOf, string, unknown, url } from '../validate/schema.js';
 
 const compactJws = matching(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a compact JWS (three base64url parts)');

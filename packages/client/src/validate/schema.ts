@@ -138,20 +138,6 @@ export function object<R extends Shape, O extends Shape = {}>(required: R, optio
   };
 }
 
-/** @internal An object whose every value has the same shape. */
-export function record<T>(value: Schema<T>): Schema<Record<string, T>> {
-  return {
-    json: { type: 'object', additionalProperties: value.json },
-    parse(input: unknown, path = '') {
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        throw new ShapeError(path, 'an object', describeValue(input));
-      }
-      for (const [key, v] of Object.entries(input)) value.parse(v, join(path, key));
-      return input as Record<string, T>;
-    },
-  };
-}
-
 /** @internal A string matching `pattern` (a JSON Schema `pattern` too). */
 export const matching = (pattern: RegExp, expected: string): Schema<string> =>
   make({ type: 'string', pattern: pattern.source }, expected, (v) => typeof v === 'string' && pattern.test(v));
