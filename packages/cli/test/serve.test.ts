@@ -86,4 +86,19 @@ describe('col serve', () => {
     expect(stderr()).to.match(/admin key .*: \S{16,}/);
     expect((await runCol(['serve', '--port', 'eighty'])).code).to.equal(2);
   });
+
+  it('--log-requests logs route patterns, never the credential key or claim code in the path', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'col-serve-'));
+    const { child, url, stderr } = await startServe(['--port', '0', '--data', data, '--log-requests'], { COL_ADMIN_KEY: 'test-admin-key-0123456789' });
+    try {
+      const res = await fetch(new URL('/api/v1/credentials/SECRETKEY123', url));
+      expect(res.status).to.equal(404);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(stderr()).to.match(/GET \/api\/v1\/credentials\/:\w+ 404/);
+      expect(stderr()).to.not.contain('SECRETKEY123');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).to.equal(0);
+  });
 });

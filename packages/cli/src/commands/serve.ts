@@ -4,11 +4,15 @@ import { startServer } from '@citiesoflearning/server';
 import type { Output } from '../output.js';
 
 const HELP = `col serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
+          [--log-requests] [--trust-proxy]
 
 Runs the reference badge & pathway API on SQLite. Prints "listening on <url>" once ready.
 COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once).
 --demo seeds a Cities of Learning place (issuers, achievements, claim codes, pathways,
-opportunities) and serves the examples.`;
+opportunities) and serves the examples.
+--log-requests logs one line per request (method, route pattern, status, time: never a
+personal detail). --trust-proxy takes the client address from X-Forwarded-For (only behind a
+reverse proxy you run; it is what claim rate limits count).`;
 
 /**
  * Runs `col serve` until SIGINT/SIGTERM, then shuts down gracefully.
@@ -27,6 +31,8 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
       data: { type: 'string', default: '.col-data' },
       'base-url': { type: 'string' },
       demo: { type: 'boolean' },
+      'log-requests': { type: 'boolean' },
+      'trust-proxy': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,6 +49,8 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
     host: values.host,
     dataDir: values.data,
     demo: values.demo ?? false,
+    logRequests: values['log-requests'] ?? false,
+    trustProxy: values['trust-proxy'] ?? false,
     ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
     ...(adminKeyFromEnv ? { adminKey: adminKeyFromEnv } : {}),
     log: (line) => io.err(line),
