@@ -62,7 +62,7 @@ describe('col serve', () => {
       // Offline: the same lookups answered from documents taken from the running server.
       const documents: Record<string, unknown> = {};
       const issuerId: string = typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
-      const methods = [credential.proof].flat().map((p: { verificationMethod: string }) => p.verificationMethod.split('#')[0]);
+      const methods: string[] = [credential.proof].flat().map((p: { verificationMethod: string }) => p.verificationMethod.split('#')[0]!);
       const lists = [credential.credentialStatus].flat().filter(Boolean).map((e: { statusListCredential: string }) => e.statusListCredential);
       for (const lookup of new Set<string>([issuerId, ...methods, ...lists])) {
         documents[lookup] = await (await fetch(lookup, { headers: { accept: 'application/json' } })).json();

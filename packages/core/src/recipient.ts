@@ -149,9 +149,9 @@ async function matches(candidate: Candidate, identity: string): Promise<boolean>
  *
  * - Hashed identities (`sha256$…`, legacy `md5$…`) are compared case-insensitively; an unknown
  *   algorithm never matches (no error).
- * - The identity is matched exactly as issued: it is not trimmed or lower-cased, because the
- *   Open Badges specs hash the identity as the issuer wrote it. Normalise your input the way your
- *   issuer does.
+ * - The identity is matched as given; for email identities the trimmed, lower-cased form is
+ *   tried too, because many issuers (this SDK's server, Badgr) lower-case emails before hashing
+ *   while learners type them in any case. Other types (URLs, ids) are matched exactly.
  * - With `options.type`, identities of another type are skipped.
  * - Everything happens locally: the identity is never sent anywhere.
  *
@@ -176,6 +176,14 @@ export async function matchRecipient(
     if (!candidate) continue;
     if (wanted !== undefined && (candidate.type === undefined || canonicalType(candidate.type) !== wanted)) continue;
     if (await matches(candidate, identity)) return true;
+    if (isEmailCandidate(candidate)) {
+      const folded = identity.trim().toLowerCase();
+      if (folded !== identity && (await matches(candidate, folded))) return true;
+    }
   }
   return false;
+}
+
+function isEmailCandidate(candidate: Candidate): boolean {
+  return candidate.type !== undefined && canonicalType(candidate.type) === 'email';
 }

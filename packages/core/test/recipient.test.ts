@@ -83,13 +83,21 @@ describe('matchRecipient', () => {
     expect(await matchRecipient(recipient, 'somebody@example.org')).to.equal(false);
   });
 
-  it('matches identities exactly as issued (no lower-casing or trimming)', async () => {
-    const hashed = { type: 'email', hashed: true, identity: 'sha256$d9c6f474079670b0394d332456bf0d4698f64f6d983109f343eece55b5d594c1' };
-    expect(await matchRecipient(hashed, 'Ann@Example.org')).to.equal(true);
-    expect(await matchRecipient(hashed, 'ann@example.org')).to.equal(false);
+  it('matches an email as typed or lower-cased (issuers that fold case), other types exactly', async () => {
+    // Issued as written ("Ann@Example.org"): the typed form matches; a lower-cased one cannot.
+    const keptCase = { type: 'email', hashed: true, identity: 'sha256$d9c6f474079670b0394d332456bf0d4698f64f6d983109f343eece55b5d594c1' };
+    expect(await matchRecipient(keptCase, 'Ann@Example.org')).to.equal(true);
+    expect(await matchRecipient(keptCase, 'ann@example.org')).to.equal(false);
+    // Issued lower-cased (as this SDK's server and Badgr do): what a learner types still matches.
+    const folded = { type: 'email', hashed: true, salt: 's', identity: await hashIdentity('ann@example.org', { salt: 's' }) };
+    expect(await matchRecipient(folded, ' Ann@Example.org ')).to.equal(true);
+    expect(await matchRecipient([{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 's', identityHash: folded.identity }], 'ANN@example.org')).to.equal(true);
     const plain = { type: 'email', hashed: false, identity: 'Ann@Example.org' };
     expect(await matchRecipient(plain, 'Ann@Example.org')).to.equal(true);
-    expect(await matchRecipient(plain, ' Ann@Example.org')).to.equal(false);
+    // URLs and ids are case-sensitive: never folded.
+    const url = { type: 'url', hashed: true, identity: await hashIdentity('https://example.org/ann') };
+    expect(await matchRecipient(url, 'https://example.org/ann')).to.equal(true);
+    expect(await matchRecipient(url, 'HTTPS://EXAMPLE.ORG/ANN')).to.equal(false);
   });
 
   it('treats an unknown algorithm, junk and wrong types as no match, without crashing', async () => {
