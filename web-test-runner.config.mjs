@@ -1,5 +1,6 @@
 // Real-browser suites: the isomorphic packages' tests (and *.browser.test.ts) in Debian's Chromium.
-import { basename, dirname, resolve } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -11,6 +12,15 @@ import { commonJsPlugin } from './scripts/wtr-cjs-plugin.mjs';
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const repoName = basename(repoRoot);
 const files = (process.env.COL_BROWSER_FILES ?? '').split(',').filter(Boolean);
+
+// The browser cannot list folders over HTTP, so listFixtures() in the harness reads this index.
+const fixturesRoot = resolve(repoRoot, '..', 'shared', 'fixtures');
+const fixtureIndex = readdirSync(fixturesRoot, { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => relative(fixturesRoot, resolve(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
+  .sort();
+mkdirSync(resolve(repoRoot, '.test-results'), { recursive: true });
+writeFileSync(resolve(repoRoot, '.test-results', 'fixtures-index.json'), JSON.stringify(fixtureIndex));
 
 // The client's browser suite talks to a real reference server (demo data, loopback, a throwaway
 // data dir) started for the run and announced to each test page as `globalThis.__COL_SERVER__`.

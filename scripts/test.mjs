@@ -71,7 +71,6 @@ if (only !== 'node') {
     (f.endsWith('.browser.test.ts') || isomorphic.some((p) => f.startsWith(p))));
   if (files.length) {
     ensureChromium();
-    writeFixtureIndex();
     const counts = join(results, 'browser-counts.json');
     run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'web-test-runner.config.mjs'],
       { COL_BROWSER_FILES: files.join(',') });
@@ -85,13 +84,6 @@ function ensureChromium() {
   if (!existsSync(chrome)) {
     console.error(`Chromium not found at ${chrome}: run .ci/run (it installs Debian's chromium) or set CHROME_PATH.`);
   }
-}
-
-// The browser cannot list directories over HTTP, so the suites read this index instead.
-function writeFixtureIndex() {
-  const fixtures = join(root, '..', 'shared', 'fixtures');
-  const index = walk(fixtures).map((p) => relative(fixtures, p).split(sep).join('/')).sort();
-  writeFileSync(join(results, 'fixtures-index.json'), JSON.stringify(index));
 }
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
