@@ -1,4 +1,4 @@
-import { detect, isColError, parseJson, type Detection } from '@citiesoflearning/core';
+import { detect, isColError, type Detection } from '@citiesoflearning/core';
 import { buildReport, makeCheck, type BadgeFormat, type Check, type VerificationReport } from './report.js';
 import type { VerifyOptions } from './options.js';
 import { DEFAULT_MAX_BYTES, Fetcher, clip } from './fetcher.js';
@@ -60,15 +60,9 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
     if (input instanceof Uint8Array && input.length === 0) return parseFailed('input-empty');
     detection = detect(input as string | Uint8Array | ArrayBuffer | object, { maxBytes, maxImageBytes: Math.max(maxBytes, 20 * 1024 * 1024) });
   } catch (error) {
-    const vc = isColError(error, 'input-unrecognized') ? genericCredential(input, maxBytes) : undefined;
-    if (vc) {
-      // A W3C verifiable credential that is not an Open Badge: still verified, with a schema warning.
-      detection = { kind: 'json', version: 3, format: 'ob3-data-integrity', json: vc };
-    } else if (isColError(error)) {
-      return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, error.message);
-    } else {
-      return parseFailed('input-unrecognized');
-    }
+    // detect() takes any W3C credential (an Open Badge or not) and enveloped VC-JWTs itself.
+    if (isColError(error)) return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, error.message);
+    return parseFailed('input-unrecognized');
   }
   const url = detection.kind === 'url' ? detection.url : detection.bakedUrl;
   if (url) {
@@ -92,8 +86,6 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
       result = await verifyOb3Jwt(jws, decoded.header, decoded.payload, ctx);
     }
   } else if (json) {
-    const enveloped = envelopedJwt(json);
-    if (enveloped && depth === 0) return verifyInput(enveloped, ctx, depth + 1);
     if (format === 'ob3-data-integrity' || (format === 'unknown' && detection.version === 3)) {
       result = await verifyOb3DataIntegrity(json, ctx);
     } else if (format === 'ob2-hosted') {
@@ -157,34 +149,6 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
   if (doc.bytes) return verifyInput(doc.bytes, ctx, depth + 1);
   if (doc.text !== undefined) return verifyInput(doc.text, ctx, depth + 1);
   return parseFailed('input-unrecognized', `The address ${clip(url)} does not hold a badge.`);
-}
-
-/** JSON (text or object) that is a W3C verifiable credential, whatever its credential type. */
-function genericCredential(input: unknown, maxBytes: number): Record<string, unknown> | undefined {
-  let value: unknown = input;
-  if (input instanceof ArrayBuffer) input = new Uint8Array(input);
-  if (input instanceof Uint8Array) input = new TextDecoder('utf-8', { fatal: false }).decode(input);
-  if (typeof input === 'string') {
-    try {
-      value = parseJson(input, { maxBytes });
-    } catch {
-      return undefined;
-    }
-  }
-  if (!isObj(value) || ArrayBuffer.isView(value)) return undefined;
-  const contexts = Array.isArray(value['@context']) ? value['@context'] : [value['@context']];
-  const types = Array.isArray(value.type) ? value.type : [value.type];
-  const vcContext = contexts[0] === 'https://www.w3.org/ns/credentials/v2' || contexts[0] === 'https://www.w3.org/2018/credentials/v1';
-  return vcContext && types.includes('VerifiableCredential') ? value : undefined;
-}
-
-/** A VC 2.0 `EnvelopedVerifiableCredential` carrying a VC-JWT in a data: URL. */
-function envelopedJwt(json: Record<string, unknown>): string | undefined {
-  const type = json.type;
-  const isEnvelope = type === 'EnvelopedVerifiableCredential' || (Array.isArray(type) && type.includes('EnvelopedVerifiableCredential'));
-  if (!isEnvelope || typeof json.id !== 'string') return undefined;
-  const m = /^data:application\/vc\+(?:ld\+)?jwt,(.+)$/.exec(json.id);
-  return m?.[1];
 }
 
 function parseFailed(code: string, message?: string, format: BadgeFormat = 'unknown'): VerificationReport {
