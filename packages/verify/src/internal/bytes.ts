@@ -1,6 +1,7 @@
 // Small byte helpers shared by the crypto modules. Everything here works the same in Node and in
 // browsers (no Buffer), because the same code ships to both.
 import { ColError } from '@citiesoflearning/core';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { base64url } from '@scure/base';
 
 const encoder = new TextEncoder();
@@ -45,9 +46,13 @@ export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** SHA-256 through WebCrypto. */
-export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().digest('SHA-256', asBuffer(bytes)));
+/**
+ * SHA-256, computed synchronously (@noble/hashes). A proof hashes two small canonical texts;
+ * WebCrypto's digest would make each an asynchronous round trip (a thread-pool hop in Node),
+ * which costs far more than hashing a few kilobytes.
+ */
+export function sha256(bytes: Uint8Array): Uint8Array {
+  return nobleSha256(bytes);
 }
 
 /** The platform's WebCrypto `subtle` (Node ≥ 20 and every current browser). */

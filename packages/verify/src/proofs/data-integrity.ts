@@ -64,7 +64,8 @@ async function hashData(suite: Cryptosuite, document: Record<string, unknown>, p
       // with exactly the proof's @context (vc-di-eddsa §3.3.2).
       const expected = Array.isArray(proofContext) ? proofContext : [proofContext];
       const actual = contextList(document);
-      if (expected.length > actual.length || expected.some((entry, i) => jcs(entry) !== jcs(actual[i]))) {
+      const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && jcs(a) === jcs(b));
+      if (expected.length > actual.length || expected.some((entry, i) => !same(entry, actual[i]))) {
         throw new ColError('proof-malformed', 'The proof\'s @context does not match the start of the credential\'s @context.');
       }
       unsecured = { ...document, '@context': proofContext };
@@ -76,8 +77,7 @@ async function hashData(suite: Cryptosuite, document: Record<string, unknown>, p
     const config = { ...proofConfig, '@context': document['@context'] };
     [canonicalProof, canonicalDocument] = await Promise.all([rdfc(config, options.contexts), rdfc(document, options.contexts)]);
   }
-  const [proofHash, documentHash] = await Promise.all([sha256(utf8(canonicalProof)), sha256(utf8(canonicalDocument))]);
-  return concatBytes(proofHash, documentHash);
+  return concatBytes(sha256(utf8(canonicalProof)), sha256(utf8(canonicalDocument)));
 }
 
 function decodeProofValue(proofValue: unknown): Uint8Array {

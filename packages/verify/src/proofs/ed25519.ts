@@ -29,9 +29,26 @@ export async function ed25519Sign(privateJwk: JsonWebKey, message: Uint8Array): 
   return new Uint8Array(await subtle().sign({ name: 'Ed25519' }, key, asBuffer(message)));
 }
 
+// Importing a key costs about as much as verifying with it, and a verifier sees the same few
+// issuer keys again and again: keep the last few public keys (never private ones) imported.
+const MAX_CACHED_KEYS = 64;
+const verifyKeys = new Map<string, Promise<CryptoKey>>();
+
+function cachedVerifyKey(publicJwk: JsonWebKey): Promise<CryptoKey> {
+  const x = publicJwk.x!;
+  let key = verifyKeys.get(x);
+  if (!key) {
+    key = importKey(publicJwk, 'verify');
+    key.catch(() => verifyKeys.delete(x)); // a failed import is not remembered
+    if (verifyKeys.size >= MAX_CACHED_KEYS) verifyKeys.delete(verifyKeys.keys().next().value!);
+    verifyKeys.set(x, key);
+  }
+  return key;
+}
+
 /** Whether `signature` is a valid Ed25519 signature of `message` under `publicJwk`. */
 export async function ed25519Verify(publicJwk: JsonWebKey, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
   assertEd25519(publicJwk, false);
-  const key = await importKey(publicJwk, 'verify');
+  const key = await cachedVerifyKey(publicJwk);
   return subtle().verify({ name: 'Ed25519' }, key, asBuffer(signature), asBuffer(message));
 }
