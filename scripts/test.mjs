@@ -42,8 +42,8 @@ const testFiles = readdirSync(join(root, 'packages'))
   .sort();
 
 // 1. Build (emits dist for the CLI and examples) and type-check the tests.
-for (const [name, cmdArgs] of [['build', ['-b', 'tsconfig.json']], ['typecheck tests', ['-p', 'tsconfig.test.json']]]) {
-  const status = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), ...cmdArgs]);
+for (const [name, cmdArgs] of [['build', [join(root, 'scripts/build.mjs')]], ['typecheck tests', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json']]]) {
+  const status = run(process.execPath, cmdArgs);
   if (status === 0) totals.passed++;
   else { totals.failed++; console.error(`✗ ${name} failed`); }
 }
