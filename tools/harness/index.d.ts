@@ -11,6 +11,11 @@ export declare function after(fn: TestFn): void;
 export declare function beforeEach(fn: TestFn): void;
 export declare function afterEach(fn: TestFn): void;
 export { expect, assert } from 'chai';
+/**
+ * The stable `code` of the ColError `fn` throws, or `undefined` when it throws nothing; any other
+ * error is rethrown (a crash never passes for an expected failure).
+ */
+export declare function errorCode(fn: () => unknown): string | undefined;
 /** `true` when running in the browser suite. */
 export declare const isBrowser: boolean;
 /** Bytes of a file under `../shared/fixtures/` (path relative to that folder). */

@@ -1,15 +1,6 @@
-import { describe, it, expect, listFixtures, readFixture, readFixtureText } from '@col/harness';
-import { bake, unbake, imageType, readPngChunks, isColError } from '@citiesoflearning/core';
+import { describe, it, expect, listFixtures, readFixture, readFixtureText, errorCode } from '@col/harness';
+import { bake, unbake, imageType, readPngChunks } from '@citiesoflearning/core';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 // The DCC fixtures ship a PNG (and one SVG) next to most credentials. They are QR-code images
 // made by other tools — real PNGs with real CRCs, but with nothing baked in (checked below).
@@ -36,7 +27,7 @@ describe('baking: real images from the DCC fixtures', () => {
       }
       if (json.trim() === '') {
         // One fixture credential file is empty: baking nothing is refused, not written.
-        expect(codeOf(() => bake(png, json)), path).to.equal('credential-invalid');
+        expect(errorCode(() => bake(png, json)), path).to.equal('credential-invalid');
         continue;
       }
       withJson++;

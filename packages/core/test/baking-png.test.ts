@@ -1,4 +1,4 @@
-import { describe, it, expect } from '@col/harness';
+import { describe, it, expect, errorCode } from '@col/harness';
 import {
   bake,
   unbake,
@@ -6,22 +6,12 @@ import {
   readPngChunks,
   encodePngChunk,
   crc32,
-  isColError,
   DEFAULT_MAX_BYTES,
 } from '@citiesoflearning/core';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 /** Flip bits of one byte in place. */
 function flip(bytes: Uint8Array, at: number, mask: number): void {
@@ -119,7 +109,7 @@ describe('baking: CRC-32 and PNG chunks', () => {
     expect(imageType(png)).to.equal('png');
     expect(imageType(hex('ffd8ffe000104a464946'))).to.equal(undefined); // JPEG
     expect(imageType(new Uint8Array(0))).to.equal(undefined);
-    expect(codeOf(() => unbake(hex('ffd8ffe000104a464946')))).to.equal('image-unsupported');
+    expect(errorCode(() => unbake(hex('ffd8ffe000104a464946')))).to.equal('image-unsupported');
   });
 
   it('says nothing is baked in a plain PNG', () => {
@@ -187,9 +177,9 @@ describe('baking: PNG round trips', () => {
   it('refuses to re-bake with onExisting: refuse, leaving the image unchanged', () => {
     const baked = bake(tinyPng(), ob3);
     const copy = baked.slice();
-    expect(codeOf(() => bake(baked, ob2, { onExisting: 'refuse' }))).to.equal('already-baked');
+    expect(errorCode(() => bake(baked, ob2, { onExisting: 'refuse' }))).to.equal('already-baked');
     expect([...baked]).to.deep.equal([...copy]);
-    expect(codeOf(() => bake(tinyPng(textChunk('openbadges', 'https://x.example/a')), ob2, { onExisting: 'refuse' }))).to.equal('already-baked');
+    expect(errorCode(() => bake(tinyPng(textChunk('openbadges', 'https://x.example/a')), ob2, { onExisting: 'refuse' }))).to.equal('already-baked');
     expect(unbake(bake(tinyPng(), ob2, { onExisting: 'refuse' }))!.version).to.equal(2);
   });
 
@@ -207,29 +197,29 @@ describe('baking: malformed PNGs give clear errors', () => {
 
   it('bad signature bytes → png-invalid (e.g. a text-mode transfer turned CRLF into LF)', () => {
     const broken = concat(hex('89504e470a1a0a'), baked.subarray(8));
-    expect(codeOf(() => unbake(broken))).to.equal('png-invalid');
-    expect(codeOf(() => readPngChunks(broken))).to.equal('png-invalid');
-    expect(codeOf(() => bake(broken, ob3))).to.equal('png-invalid');
-    expect(codeOf(() => unbake(baked.subarray(0, 5)))).to.equal('png-truncated');
+    expect(errorCode(() => unbake(broken))).to.equal('png-invalid');
+    expect(errorCode(() => readPngChunks(broken))).to.equal('png-invalid');
+    expect(errorCode(() => bake(broken, ob3))).to.equal('png-invalid');
+    expect(errorCode(() => unbake(baked.subarray(0, 5)))).to.equal('png-truncated');
   });
 
   it('truncated chunks → png-truncated, wherever the cut is', () => {
-    expect(codeOf(() => unbake(baked.subarray(0, itxtAt + 30)))).to.equal('png-truncated');
-    expect(codeOf(() => unbake(baked.subarray(0, itxtAt + 3)))).to.equal('png-truncated');
-    expect(codeOf(() => unbake(baked.subarray(0, baked.length - 1)))).to.equal('png-truncated');
+    expect(errorCode(() => unbake(baked.subarray(0, itxtAt + 30)))).to.equal('png-truncated');
+    expect(errorCode(() => unbake(baked.subarray(0, itxtAt + 3)))).to.equal('png-truncated');
+    expect(errorCode(() => unbake(baked.subarray(0, baked.length - 1)))).to.equal('png-truncated');
   });
 
   it('missing IEND → png-missing-iend', () => {
-    expect(codeOf(() => unbake(baked.subarray(0, baked.length - IEND.length)))).to.equal('png-missing-iend');
+    expect(errorCode(() => unbake(baked.subarray(0, baked.length - IEND.length)))).to.equal('png-missing-iend');
   });
 
   it('a CRC mismatch in the badge chunk is reported, never accepted', () => {
     const tampered = baked.slice();
     flip(tampered, itxtAt + 40, 0x01); // one bit in the credential text
-    expect(codeOf(() => unbake(tampered))).to.equal('png-crc-mismatch');
+    expect(errorCode(() => unbake(tampered))).to.equal('png-crc-mismatch');
     const badCrc = baked.slice();
     flip(badCrc, itxtAt + 8 + readPngChunks(baked)[1]!.data.length, 0xff); // the stored CRC itself
-    expect(codeOf(() => unbake(badCrc))).to.equal('png-crc-mismatch');
+    expect(errorCode(() => unbake(badCrc))).to.equal('png-crc-mismatch');
   });
 
   it('pixel-data CRCs: skipped by unbake (never read), checked with verifyAllCrcs, by readPngChunks and by bake', () => {
@@ -237,9 +227,9 @@ describe('baking: malformed PNGs give clear errors', () => {
     const idat = readPngChunks(baked)[2]!;
     flip(damaged, idat.offset + 8 + idat.data.length, 0xff);
     expect(unbake(damaged)!.version).to.equal(3);
-    expect(codeOf(() => unbake(damaged, { verifyAllCrcs: true }))).to.equal('png-crc-mismatch');
-    expect(codeOf(() => readPngChunks(damaged))).to.equal('png-crc-mismatch');
-    expect(codeOf(() => bake(damaged, ob2))).to.equal('png-crc-mismatch');
+    expect(errorCode(() => unbake(damaged, { verifyAllCrcs: true }))).to.equal('png-crc-mismatch');
+    expect(errorCode(() => readPngChunks(damaged))).to.equal('png-crc-mismatch');
+    expect(errorCode(() => bake(damaged, ob2))).to.equal('png-crc-mismatch');
   });
 
   it('absurd chunk lengths are rejected without allocating or reading past the end', () => {
@@ -251,53 +241,53 @@ describe('baking: malformed PNGs give clear errors', () => {
       const bad = baked.slice();
       new DataView(bad.buffer).setUint32(itxtAt, length);
       const started = performance.now();
-      expect(codeOf(() => unbake(bad))).to.equal(code);
+      expect(errorCode(() => unbake(bad))).to.equal(code);
       expect(performance.now() - started).to.be.below(200);
     }
   });
 
   it('structural damage: first chunk not IHDR, non-letter chunk type → png-invalid', () => {
-    expect(codeOf(() => unbake(concat(SIGNATURE, IDAT, IHDR, IEND)))).to.equal('png-invalid');
+    expect(errorCode(() => unbake(concat(SIGNATURE, IDAT, IHDR, IEND)))).to.equal('png-invalid');
     const badType = baked.slice();
     badType[itxtAt + 5] = 0x20;
-    expect(codeOf(() => unbake(badType))).to.equal('png-invalid');
+    expect(errorCode(() => unbake(badType))).to.equal('png-invalid');
   });
 
   it('a compressed badge (iTXt flag 1, or zTXt) is refused with png-badge-compressed — the spec requires flag 0', () => {
-    expect(codeOf(() => unbake(tinyPng(iTxtChunk('openbadgecredential', 'x\u009c', 1))))).to.equal('png-badge-compressed');
+    expect(errorCode(() => unbake(tinyPng(iTxtChunk('openbadgecredential', 'x\u009c', 1))))).to.equal('png-badge-compressed');
     const ztxt = encodePngChunk('zTXt', concat(enc.encode('openbadges'), new Uint8Array([0, 0]), hex('789c030000000001')));
-    expect(codeOf(() => unbake(tinyPng(ztxt)))).to.equal('png-badge-compressed');
+    expect(errorCode(() => unbake(tinyPng(ztxt)))).to.equal('png-badge-compressed');
     // Other compressed text chunks are none of our business.
     expect(unbake(tinyPng(iTxtChunk('Comment', 'x', 1)))).to.equal(undefined);
   });
 
   it('ambiguous, empty or undecodable badges are refused', () => {
-    expect(codeOf(() => unbake(tinyPng(iTxtChunk('openbadges', '{}'), iTxtChunk('openbadgecredential', '{}'))))).to.equal('badge-duplicate');
-    expect(codeOf(() => unbake(tinyPng(iTxtChunk('openbadgecredential', ''))))).to.equal('badge-empty');
+    expect(errorCode(() => unbake(tinyPng(iTxtChunk('openbadges', '{}'), iTxtChunk('openbadgecredential', '{}'))))).to.equal('badge-duplicate');
+    expect(errorCode(() => unbake(tinyPng(iTxtChunk('openbadgecredential', ''))))).to.equal('badge-empty');
     const badUtf8 = encodePngChunk('iTXt', concat(enc.encode('openbadgecredential'), new Uint8Array([0, 0, 0, 0, 0, 0xc3, 0x28])));
-    expect(codeOf(() => unbake(tinyPng(badUtf8)))).to.equal('badge-text-invalid');
+    expect(errorCode(() => unbake(tinyPng(badUtf8)))).to.equal('badge-text-invalid');
     const cutHeader = encodePngChunk('iTXt', concat(enc.encode('openbadges'), new Uint8Array([0, 0])));
-    expect(codeOf(() => unbake(tinyPng(cutHeader)))).to.equal('png-invalid');
+    expect(errorCode(() => unbake(tinyPng(cutHeader)))).to.equal('png-invalid');
   });
 
   it(`input over ${DEFAULT_MAX_BYTES / 1024 / 1024} MiB → input-too-large, at once`, () => {
     const huge = new Uint8Array(DEFAULT_MAX_BYTES + 1);
     huge.set(baked.subarray(0, 8));
     const started = performance.now();
-    expect(codeOf(() => unbake(huge))).to.equal('input-too-large');
-    expect(codeOf(() => bake(huge, ob3))).to.equal('input-too-large');
+    expect(errorCode(() => unbake(huge))).to.equal('input-too-large');
+    expect(errorCode(() => bake(huge, ob3))).to.equal('input-too-large');
     expect(performance.now() - started).to.be.below(200);
-    expect(codeOf(() => unbake(baked, { maxBytes: 100 }))).to.equal('input-too-large');
+    expect(errorCode(() => unbake(baked, { maxBytes: 100 }))).to.equal('input-too-large');
     expect(unbake(baked, { maxBytes: baked.length })!.version).to.equal(3);
   });
 
   it('bad credentials and options are refused with credential-invalid / option-invalid', () => {
-    expect(codeOf(() => bake(tinyPng(), 'not a badge'))).to.equal('credential-invalid');
-    expect(codeOf(() => bake(tinyPng(), '{"unterminated": '))).to.equal('credential-invalid');
-    expect(codeOf(() => bake(tinyPng(), '[1,2]'))).to.equal('credential-invalid');
-    expect(codeOf(() => bake(tinyPng(), 'eyJhbGciOiJub25lIn0.bm90IGpzb24.c2ln'))).to.equal('credential-invalid');
-    expect(codeOf(() => bake(tinyPng(), ob3, { version: 4 as 3 }))).to.equal('option-invalid');
-    expect(codeOf(() => bake(tinyPng(), ob3, { onExisting: 'merge' as 'refuse' }))).to.equal('option-invalid');
-    expect(codeOf(() => bake(enc.encode('GIF89a'), ob3))).to.equal('image-unsupported');
+    expect(errorCode(() => bake(tinyPng(), 'not a badge'))).to.equal('credential-invalid');
+    expect(errorCode(() => bake(tinyPng(), '{"unterminated": '))).to.equal('credential-invalid');
+    expect(errorCode(() => bake(tinyPng(), '[1,2]'))).to.equal('credential-invalid');
+    expect(errorCode(() => bake(tinyPng(), 'eyJhbGciOiJub25lIn0.bm90IGpzb24.c2ln'))).to.equal('credential-invalid');
+    expect(errorCode(() => bake(tinyPng(), ob3, { version: 4 as 3 }))).to.equal('option-invalid');
+    expect(errorCode(() => bake(tinyPng(), ob3, { onExisting: 'merge' as 'refuse' }))).to.equal('option-invalid');
+    expect(errorCode(() => bake(enc.encode('GIF89a'), ob3))).to.equal('image-unsupported');
   });
 });

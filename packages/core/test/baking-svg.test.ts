@@ -1,20 +1,11 @@
-import { describe, it, expect } from '@col/harness';
-import { bake, unbake, imageType, sanitizeSvg, isColError, SVG_NAMESPACE_OB2, SVG_NAMESPACE_OB3 } from '@citiesoflearning/core';
+import { describe, it, expect, errorCode } from '@col/harness';
+import { bake, unbake, imageType, sanitizeSvg, SVG_NAMESPACE_OB2, SVG_NAMESPACE_OB3 } from '@citiesoflearning/core';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 const svg = (text: string): Uint8Array => enc.encode(text);
 const str = (bytes: Uint8Array): string => dec.decode(bytes);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const IMAGE = `<?xml version="1.0" encoding="UTF-8"?>
 <!-- Badge artwork -->
@@ -105,13 +96,13 @@ describe('baking: SVG round trips', () => {
     expect(v3.match(/<openbadges:/g)).to.have.length(1);
     expect(v3).not.to.include(SVG_NAMESPACE_OB2);
     expect(unbake(svg(v3))!.version).to.equal(3);
-    expect(codeOf(() => bake(v2, ob3, { onExisting: 'refuse' }))).to.equal('already-baked');
+    expect(errorCode(() => bake(v2, ob3, { onExisting: 'refuse' }))).to.equal('already-baked');
     // An old element under another prefix, not right after <svg>, is found and replaced too.
     const odd = svg(`<svg xmlns="http://www.w3.org/2000/svg"><g><ob:assertion xmlns:ob="http://openbadges.org" verify="https://old.example/a"/></g></svg>`);
     const rebaked = str(bake(odd, JWS3));
     expect(rebaked).not.to.include('old.example');
     expect(rebaked).to.include('<g></g>');
-    expect(codeOf(() => bake(odd, JWS3, { onExisting: 'refuse' }))).to.equal('already-baked');
+    expect(errorCode(() => bake(odd, JWS3, { onExisting: 'refuse' }))).to.equal('already-baked');
   });
 });
 
@@ -172,11 +163,11 @@ describe('baking: reading tricky and malformed SVG', () => {
   it('refuses entity declarations and custom entities (never expanded): svg-entities-forbidden', () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
 <svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion>&lol2;</openbadges:assertion></svg>`;
-    expect(codeOf(() => unbake(svg(laughs)))).to.equal('svg-entities-forbidden');
-    expect(codeOf(() => bake(svg(laughs), ob3))).to.equal('svg-entities-forbidden');
+    expect(errorCode(() => unbake(svg(laughs)))).to.equal('svg-entities-forbidden');
+    expect(errorCode(() => bake(svg(laughs), ob3))).to.equal('svg-entities-forbidden');
     const xxe = `<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion>&xxe;</openbadges:assertion></svg>`;
-    expect(codeOf(() => unbake(svg(xxe)))).to.equal('svg-entities-forbidden');
-    expect(codeOf(() => unbake(svg('<!ENTITY x "y"><svg/>')))).to.equal('svg-entities-forbidden');
+    expect(errorCode(() => unbake(svg(xxe)))).to.equal('svg-entities-forbidden');
+    expect(errorCode(() => unbake(svg('<!ENTITY x "y"><svg/>')))).to.equal('svg-entities-forbidden');
     // A comment that merely mentions a DOCTYPE is harmless.
     expect(unbake(svg('<!-- <!DOCTYPE x [ <!ENTITY a "b"> ]> --><svg/>'))).to.equal(undefined);
   });
@@ -191,16 +182,16 @@ describe('baking: reading tricky and malformed SVG', () => {
       '<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion><b>{}</b></openbadges:assertion></svg>',
       '<svg/><svg/>',
     ]) {
-      expect(codeOf(() => unbake(svg(doc))), doc).to.equal('svg-invalid');
+      expect(errorCode(() => unbake(svg(doc))), doc).to.equal('svg-invalid');
     }
-    expect(codeOf(() => unbake(new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x73, 0x76, 0x67, 0x3e])))).to.equal('svg-invalid');
-    expect(codeOf(() => bake(svg('<html/>'), ob3))).to.equal('svg-invalid');
+    expect(errorCode(() => unbake(new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x73, 0x76, 0x67, 0x3e])))).to.equal('svg-invalid');
+    expect(errorCode(() => bake(svg('<html/>'), ob3))).to.equal('svg-invalid');
   });
 
   it('two badge elements or an empty one are refused', () => {
     const two = `<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://a.example/1"/><openbadges:assertion verify="https://a.example/2"/></svg>`;
-    expect(codeOf(() => unbake(svg(two)))).to.equal('badge-duplicate');
-    expect(codeOf(() => unbake(svg('<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion/></svg>')))).to.equal('badge-empty');
+    expect(errorCode(() => unbake(svg(two)))).to.equal('badge-duplicate');
+    expect(errorCode(() => unbake(svg('<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion/></svg>')))).to.equal('badge-empty');
   });
 
   it('stays fast on hostile shapes: deep nesting, many namespace declarations, a huge unclosed attribute', () => {
@@ -212,14 +203,14 @@ describe('baking: reading tricky and malformed SVG', () => {
     ];
     for (const doc of cases) {
       const started = performance.now();
-      codeOf(() => unbake(svg(doc)));
-      codeOf(() => bake(svg(doc), ob3));
+      errorCode(() => unbake(svg(doc)));
+      errorCode(() => bake(svg(doc), ob3));
       expect(performance.now() - started).to.be.below(2000);
     }
     expect(unbake(svg(cases[0]!))).to.equal(undefined);
   });
 
   it('oversized SVG → input-too-large', () => {
-    expect(codeOf(() => unbake(svg(IMAGE), { maxBytes: 10 }))).to.equal('input-too-large');
+    expect(errorCode(() => unbake(svg(IMAGE), { maxBytes: 10 }))).to.equal('input-too-large');
   });
 });

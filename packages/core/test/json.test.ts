@@ -1,16 +1,7 @@
-import { describe, it, expect } from '@col/harness';
+import { describe, it, expect, errorCode } from '@col/harness';
 import fc from 'fast-check';
 import { parseJson, isColError, ColError, DEFAULT_MAX_JSON_BYTES } from '@citiesoflearning/core';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('parseJson', () => {
   it('parses ordinary JSON like JSON.parse', () => {
@@ -55,33 +46,33 @@ describe('parseJson', () => {
 
   it('rejects garbage, trailing data, empty input, bad escapes and control characters', () => {
     for (const text of ['', '   ', 'hello', '{"a":1} x', '{a:1}', "{'a':1}", '[1,]', '{"a":1,}', '01', '1.', '"\\x"', '"a\nb"', '"open', '[1 2]', 'NaN', '{"a" 1}', '\u0000']) {
-      expect(codeOf(() => parseJson(text)), JSON.stringify(text)).to.equal('json-invalid');
+      expect(errorCode(() => parseJson(text)), JSON.stringify(text)).to.equal('json-invalid');
     }
   });
 
   it('refuses 50 MB quickly with input-too-large, and honours maxBytes in UTF-8 bytes', () => {
     const huge = '['.padEnd(50 * 1024 * 1024, ' ');
     const started = Date.now();
-    expect(codeOf(() => parseJson(huge))).to.equal('input-too-large');
+    expect(errorCode(() => parseJson(huge))).to.equal('input-too-large');
     expect(Date.now() - started).to.be.lessThan(100);
-    expect(codeOf(() => parseJson('"ééé"', { maxBytes: 6 }))).to.equal('input-too-large'); // 8 bytes
+    expect(errorCode(() => parseJson('"ééé"', { maxBytes: 6 }))).to.equal('input-too-large'); // 8 bytes
     expect(parseJson('"éé"', { maxBytes: 6 })).to.equal('éé');
     expect(DEFAULT_MAX_JSON_BYTES).to.equal(5 * 1024 * 1024);
   });
 
   it('refuses deep nesting with json-too-deep and no stack overflow', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    expect(codeOf(() => parseJson(deep))).to.equal('json-too-deep');
-    expect(codeOf(() => parseJson('{"a":{"b":{}}}', { maxDepth: 2 }))).to.equal('json-too-deep');
+    expect(errorCode(() => parseJson(deep))).to.equal('json-too-deep');
+    expect(errorCode(() => parseJson('{"a":{"b":{}}}', { maxDepth: 2 }))).to.equal('json-too-deep');
     expect(parseJson('{"a":{"b":{}}}', { maxDepth: 3 })).to.deep.equal({ a: { b: {} } });
     // Unclosed deep input still gets the depth error rather than a crash.
-    expect(codeOf(() => parseJson('{"a":'.repeat(10_000)))).to.equal('json-too-deep');
+    expect(errorCode(() => parseJson('{"a":'.repeat(10_000)))).to.equal('json-too-deep');
   });
 
   it('fails fast on long unterminated strings (no regex backtracking blow-up)', () => {
     for (const text of [`"${'a'.repeat(200_000)}`, `{"k": "${'ab\\n'.repeat(50_000)}x`, `["${'é'.repeat(100_000)}\u0001"]`]) {
       const started = Date.now();
-      expect(codeOf(() => parseJson(text))).to.equal('json-invalid');
+      expect(errorCode(() => parseJson(text))).to.equal('json-invalid');
       expect(Date.now() - started).to.be.lessThan(500);
     }
   });

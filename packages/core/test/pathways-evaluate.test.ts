@@ -1,7 +1,6 @@
-import { describe, it, expect } from '@col/harness';
+import { describe, it, expect, errorCode } from '@col/harness';
 import {
   evaluatePathway,
-  isColError,
   type EarnedRecord,
   type Pathway,
   type PathwayNode,
@@ -26,15 +25,6 @@ const earned = (id: string, day: number, extra: Partial<EarnedRecord> = {}): Ear
 const evaluate = (p: Pathway, records: EarnedRecord[], options: Parameters<typeof evaluatePathway>[2] = {}) =>
   evaluatePathway(p, records, { asOf: AS_OF, learner: 'learner-1', ...options });
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('evaluatePathway: groups', () => {
   it('all-of: partial progress, then satisfied when the last child completes', () => {
@@ -361,7 +351,7 @@ describe('evaluatePathway: milestones', () => {
   });
 
   it('refuses an email address as the learner id', () => {
-    expect(codeOf(() => evaluate(p, [], { learner: 'ann@example.org' }))).to.equal('learner-not-opaque');
+    expect(errorCode(() => evaluate(p, [], { learner: 'ann@example.org' }))).to.equal('learner-not-opaque');
   });
 });
 
@@ -386,7 +376,7 @@ describe('evaluatePathway: asOf', () => {
   });
 
   it('rejects an invalid asOf', () => {
-    expect(codeOf(() => evaluate(p, records, { asOf: 'next Tuesday' }))).to.equal('date-invalid');
+    expect(errorCode(() => evaluate(p, records, { asOf: 'next Tuesday' }))).to.equal('date-invalid');
   });
 });
 
@@ -426,10 +416,10 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
       { achievement: 'urn:a', issuedOn: at(1), status: 'maybe' }, earned('a', 3)] as unknown as EarnedRecord[]);
     expect(r.satisfied).to.equal(true);
     expect(r.warnings).to.deep.equal([{ code: 'records-ignored', message: '5 records were ignored because they lack a valid achievement, issue date or status.' }]);
-    expect(codeOf(() => evaluatePathway(p, { achievement: 'urn:a' }))).to.equal('records-invalid');
+    expect(errorCode(() => evaluatePathway(p, { achievement: 'urn:a' }))).to.equal('records-invalid');
   });
 
   it('validates the pathway first', () => {
-    expect(codeOf(() => evaluatePathway({ id: 'p' }, []))).to.equal('pathway-invalid');
+    expect(errorCode(() => evaluatePathway({ id: 'p' }, []))).to.equal('pathway-invalid');
   });
 });

@@ -1,4 +1,4 @@
-import { describe, it, expect } from '@col/harness';
+import { describe, it, expect, errorCode } from '@col/harness';
 import {
   didKeyToJwk,
   ed25519SeedToJwk,
@@ -20,15 +20,6 @@ import { base58 } from '@scure/base';
 const VECTOR_MULTIBASE = 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
 const VECTOR_PRIVATE = 'z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq';
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a ColError');
-}
 
 describe('keys: generateKeyPair', () => {
   it('makes an Ed25519 pair with its Multikey and did:key forms by default', async () => {
@@ -91,41 +82,41 @@ describe('keys: Multikey and did:key', () => {
   });
 
   it('refuses a did:key whose fragment names another key, and other DID methods', () => {
-    expect(codeOf(() => didKeyToJwk(`did:key:${VECTOR_MULTIBASE}#z6MktgKTsu1QhX6QPbyqG6geXdw6FQCZBPq7uQpieWbiQiG7`))).to.equal('did-key-invalid');
-    expect(codeOf(() => didKeyToJwk('did:web:example.com'))).to.equal('did-key-invalid');
+    expect(errorCode(() => didKeyToJwk(`did:key:${VECTOR_MULTIBASE}#z6MktgKTsu1QhX6QPbyqG6geXdw6FQCZBPq7uQpieWbiQiG7`))).to.equal('did-key-invalid');
+    expect(errorCode(() => didKeyToJwk('did:web:example.com'))).to.equal('did-key-invalid');
   });
 
   it('refuses invalid base58 (0, O, I, l are not in the alphabet)', () => {
-    expect(codeOf(() => multibaseToJwk('z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbT0O'))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk('z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbT0O'))).to.equal('key-multibase-invalid');
   });
 
   it('refuses another multibase prefix (base64url "u…", base32 "b…")', () => {
-    expect(codeOf(() => multibaseToJwk('u7QGKIHa9tO6fGJy1Dz2PQQy0MU6jzWAVABu5SmcA3uU4'))).to.equal('key-multibase-invalid');
-    expect(codeOf(() => multibaseToJwk('b6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk('u7QGKIHa9tO6fGJy1Dz2PQQy0MU6jzWAVABu5SmcA3uU4'))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk('b6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2'))).to.equal('key-multibase-invalid');
   });
 
   it('refuses another key type (X25519 z6LS…, secp256k1 zQ3s…)', () => {
-    expect(codeOf(() => multibaseToJwk('z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc'))).to.equal('key-multibase-invalid');
-    expect(codeOf(() => multibaseToJwk('zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme'))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk('z6LSbysY2xFMRpGMhb7tFTLMpeuPRaqaWM1yECx2AtzE3KCc'))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk('zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme'))).to.equal('key-multibase-invalid');
   });
 
   it('refuses a well-formed base58 value whose multicodec prefix is not Ed25519 (0xec01 = X25519)', () => {
     const x25519 = 'z' + base58.encode(new Uint8Array([0xec, 0x01, ...new Uint8Array(32).fill(9)]));
     const ed25519 = 'z' + base58.encode(new Uint8Array([0xed, 0x01, ...new Uint8Array(32).fill(9)]));
-    expect(codeOf(() => multibaseToJwk(x25519))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk(x25519))).to.equal('key-multibase-invalid');
     expect(multibaseToJwk(ed25519).crv).to.equal('Ed25519');
   });
 
   it('refuses a wrong length, an empty value and absurdly long input', () => {
-    expect(codeOf(() => multibaseToJwk(VECTOR_MULTIBASE.slice(0, -3)))).to.equal('key-multibase-invalid');
-    expect(codeOf(() => multibaseToJwk('z'))).to.equal('key-multibase-invalid');
-    expect(codeOf(() => multibaseToJwk('z' + '6'.repeat(10_000)))).to.equal('key-multibase-invalid');
-    expect(codeOf(() => multibaseToJwk(42 as never))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk(VECTOR_MULTIBASE.slice(0, -3)))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk('z'))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk('z' + '6'.repeat(10_000)))).to.equal('key-multibase-invalid');
+    expect(errorCode(() => multibaseToJwk(42 as never))).to.equal('key-multibase-invalid');
   });
 
   it('refuses a non-Ed25519 JWK for the Multikey form', async () => {
     const { publicJwk: p256 } = await generateKeyPair('P-256');
-    expect(codeOf(() => jwkToMultibase(p256))).to.equal('key-unsupported');
+    expect(errorCode(() => jwkToMultibase(p256))).to.equal('key-unsupported');
   });
 });
 
@@ -162,7 +153,7 @@ describe('keys: publicJwk', () => {
   });
 
   it('refuses a shared-secret key and a non-key', () => {
-    expect(codeOf(() => publicJwk({ kty: 'oct', k: 'c2VjcmV0' }))).to.equal('key-unsupported');
-    expect(codeOf(() => publicJwk({} as JsonWebKey))).to.equal('key-unsupported');
+    expect(errorCode(() => publicJwk({ kty: 'oct', k: 'c2VjcmV0' }))).to.equal('key-unsupported');
+    expect(errorCode(() => publicJwk({} as JsonWebKey))).to.equal('key-unsupported');
   });
 });

@@ -1,0 +1,16 @@
+// Helpers shared by the Node and browser sides of the harness.
+
+/**
+ * The stable `code` of the ColError `fn` throws; `undefined` when it throws nothing. Any other
+ * error is rethrown, so a crash never passes for an expected failure. (Recognises ColError by
+ * its shape, as `isColError` does, so the harness needs no package import.)
+ */
+export function errorCode(fn) {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ColError' && typeof error.code === 'string') return error.code;
+    throw error;
+  }
+  return undefined;
+}
