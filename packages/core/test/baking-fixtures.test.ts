@@ -1,7 +1,6 @@
 import { describe, it, expect, listFixtures, readFixture, readFixtureText, errorCode } from '@col/harness';
 import { bake, unbake, imageType, readPngChunks } from '@citiesoflearning/core';
 
-
 // The DCC fixtures ship a PNG (and one SVG) next to most credentials. They are QR-code images
 // made by other tools — real PNGs with real CRCs, but with nothing baked in (checked below).
 // They make good, independent inputs: our reader must accept them, and baking the sibling

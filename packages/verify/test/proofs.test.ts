@@ -8,6 +8,7 @@ import {
 } from '@citiesoflearning/verify';
 import { isColError } from '@citiesoflearning/core';
 import { base58 } from '@scure/base';
+import { withoutEd25519 } from './support/without-ed25519.js';
 
 const OB3 = {
   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -236,27 +237,9 @@ describe('Data Integrity: a browser without Ed25519 in WebCrypto', () => {
     // Ed25519 never has one to cache.
     const keys = await generateKeyPair();
     const signed = await signDataIntegrity(OB3, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod!, cryptosuite: 'eddsa-jcs-2022' });
-    // Older browsers (Chrome < 137, Firefox < 129, Safari < 17) throw NotSupportedError here;
-    // this machine's browser and Node do support Ed25519, so the refusal is injected for one call.
-    const subtle = globalThis.crypto.subtle as SubtleCrypto & { importKey: SubtleCrypto['importKey'] };
-    const real = subtle.importKey;
-    Object.defineProperty(subtle, 'importKey', {
-      configurable: true,
-      value: (...args: Parameters<SubtleCrypto['importKey']>) => {
-        const algorithm = args[2] as { name?: string } | string;
-        if ((typeof algorithm === 'string' ? algorithm : algorithm.name) === 'Ed25519') {
-          return Promise.reject(new DOMException('Unrecognized algorithm name', 'NotSupportedError'));
-        }
-        return real.apply(subtle, args);
-      },
-    });
-    let check;
-    try {
-      check = await verifyDataIntegrityProof(signed, signed.proof, keys.publicJwk);
-    } finally {
-      delete (subtle as unknown as Record<string, unknown>).importKey;
-    }
-    expect(subtle.importKey).to.equal(real);
+    const real = globalThis.crypto.subtle.importKey;
+    const check = await withoutEd25519(() => verifyDataIntegrityProof(signed, signed.proof, keys.publicJwk));
+    expect(globalThis.crypto.subtle.importKey).to.equal(real);
     expect(check).to.deep.include({ ok: false, code: 'crypto-unsupported' });
     expect((check as { message: string }).message).to.match(/browser/);
     expect(await verifyDataIntegrityProof(signed, signed.proof, keys.publicJwk)).to.deep.equal({ ok: true, cryptosuite: 'eddsa-jcs-2022' });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@col/harness';
 import { generateKeyPair, signDataIntegrity, verify } from '@citiesoflearning/verify';
+import { withoutEd25519 } from './support/without-ed25519.js';
 
 const credential = {
   '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -13,27 +14,6 @@ const credential = {
     achievement: { id: 'https://example.org/a/1', type: ['Achievement'], name: 'Safe online', description: 'Stays safe online.', criteria: { narrative: 'Completed the course.' } },
   },
 };
-
-/** Runs `fn` while WebCrypto refuses Ed25519, as browsers before Chrome 137 / Safari 17 do. */
-async function withoutEd25519<T>(fn: () => Promise<T>): Promise<T> {
-  const subtle = globalThis.crypto.subtle;
-  const real = subtle.importKey;
-  Object.defineProperty(subtle, 'importKey', {
-    configurable: true,
-    value: (...args: Parameters<SubtleCrypto['importKey']>) => {
-      const algorithm = args[2] as { name?: string } | string;
-      if ((typeof algorithm === 'string' ? algorithm : algorithm.name) === 'Ed25519') {
-        return Promise.reject(new DOMException('Unrecognized algorithm name', 'NotSupportedError'));
-      }
-      return real.apply(subtle, args);
-    },
-  });
-  try {
-    return await fn();
-  } finally {
-    delete (subtle as unknown as Record<string, unknown>).importKey;
-  }
-}
 
 describe('verify() in a browser without Ed25519', () => {
   it('says "could not check" (inconclusive), never "not genuine", and tells the user what to do', async () => {
