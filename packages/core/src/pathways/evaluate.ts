@@ -18,8 +18,8 @@ import {
   pathwayKey,
   throwIfInvalid,
   type CompiledPathway,
-  type PathwayLimits,
 } from './validate.js';
+import type { PathwayLimits } from './issues.js';
 
 const DAY_MS = 86_400_000;
 

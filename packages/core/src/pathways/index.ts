@@ -5,11 +5,9 @@ export type * from './types.js';
 export {
   checkPathway,
   validatePathway,
-  PATHWAY_LIMITS,
   pathwayKey,
-  type PathwayIssue,
-  type PathwayLimits,
   type CheckPathwayOptions,
 } from './validate.js';
+export { PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
 export { evaluatePathway, type EvaluatePathwayOptions } from './evaluate.js';
 export { fromNavigatr, toNavigatr, NAVIGATR_LIMITS, type NavigatrPathway } from './navigatr.js';

@@ -1,0 +1,362 @@
+// Reading an untrusted pathway (JSON from anywhere) into a clean, typed copy: every field is
+// shape-checked, problems are collected as issues naming the node, and the tree is walked with
+// an explicit stack so hostile nesting cannot overflow the call stack. The rules that need the
+// whole graph (references, cycles, nesting) live in validate.ts.
+import { isRecord, own } from '../internal/guards.js';
+import type { GroupNode, Pathway, PathwayAlignment, PathwayNode, PathwayPolicy } from './types.js';
+import { Issues, PATHWAY_LIMITS } from './issues.js';
+
+const NODE_TYPES = new Set(['badge', 'activity', 'evidence', 'pathway', 'group']);
+const REVIEWS = new Set(['self', 'peer', 'organiser']);
+
+/** Field readers: each copies a valid value into `out` or records an issue. */
+class Reader {
+  constructor(
+    private readonly issues: Issues,
+    private readonly node: string | null,
+    private readonly source: Record<string, unknown>,
+  ) {}
+
+  has(key: string): boolean {
+    return own(this.source, key) !== undefined;
+  }
+
+  text(key: string, required = false): string | undefined {
+    const value = own(this.source, key);
+    if (value === undefined && !required) return undefined;
+    if (typeof value !== 'string' || value.length === 0) {
+      this.issues.add(this.node, 'field-invalid', `${key} must be non-empty text.`);
+      return undefined;
+    }
+    if (value.length > PATHWAY_LIMITS.maxTextLength) {
+      this.issues.add(this.node, 'field-too-long', `${key} is longer than ${PATHWAY_LIMITS.maxTextLength} characters.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  flag(key: string): boolean | undefined {
+    const value = own(this.source, key);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'boolean') {
+      this.issues.add(this.node, 'field-invalid', `${key} must be true or false.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  count(key: string, integer: boolean): number | undefined {
+    const value = own(this.source, key);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+      this.issues.add(this.node, 'field-invalid', `${key} must be ${integer ? 'a whole number' : 'a number'} of 0 or more.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(key: string, allowed: ReadonlySet<string>): T | undefined {
+    const value = own(this.source, key);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || !allowed.has(value)) {
+      this.issues.add(this.node, 'field-invalid', `${key} must be one of ${[...allowed].join(', ')}.`);
+      return undefined;
+    }
+    return value as T;
+  }
+
+  texts(key: string, maxItems: number): string[] | undefined {
+    const value = own(this.source, key);
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value)) {
+      this.issues.add(this.node, 'field-invalid', `${key} must be a list of ids.`);
+      return undefined;
+    }
+    if (value.length > maxItems) {
+      this.issues.add(this.node, 'field-too-long', `${key} has more than ${maxItems} entries.`);
+      return undefined;
+    }
+    const out: string[] = [];
+    for (const item of value) {
+      if (typeof item !== 'string' || item.length === 0 || item.length > PATHWAY_LIMITS.maxTextLength) {
+        this.issues.add(this.node, 'field-invalid', `${key} must contain only non-empty text ids.`);
+        return undefined;
+      }
+      out.push(item);
+    }
+    return out;
+  }
+
+  object(key: string, required = false): Reader | undefined {
+    const value = own(this.source, key);
+    if (value === undefined && !required) return undefined;
+    if (!isRecord(value)) {
+      this.issues.add(this.node, 'field-invalid', `${key} must be an object.`);
+      return undefined;
+    }
+    return new Reader(this.issues, this.node, value);
+  }
+
+  alignments(key: string): PathwayAlignment[] | undefined {
+    const value = own(this.source, key);
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.length > 1000) {
+      this.issues.add(this.node, 'field-invalid', `${key} must be a list of at most 1000 alignments.`);
+      return undefined;
+    }
+    const out: PathwayAlignment[] = [];
+    for (const item of value) {
+      if (!isRecord(item)) {
+        this.issues.add(this.node, 'field-invalid', `each of ${key} must be an object with targetName and targetUrl.`);
+        return undefined;
+      }
+      const read = new Reader(this.issues, this.node, item);
+      const targetName = read.text('targetName', true);
+      const targetUrl = read.text('targetUrl', true);
+      if (targetName === undefined || targetUrl === undefined) return undefined;
+      const alignment: PathwayAlignment = { targetName, targetUrl };
+      for (const optional of ['targetDescription', 'targetFramework', 'targetCode', 'targetType'] as const) {
+        const text = read.text(optional);
+        if (text !== undefined) alignment[optional] = text;
+      }
+      out.push(alignment);
+    }
+    return out;
+  }
+}
+
+interface Frame {
+  value: unknown;
+  /** The frame of the parent node (for the location of a node without an id), or null at the root. */
+  up: Frame | null;
+  depth: number;
+  parent: number;
+  slot: number;
+}
+
+export interface Walked {
+  pathway: Pathway | undefined;
+  nodes: PathwayNode[];
+  parent: number[];
+  children: number[][];
+  /** Raw prerequisite / precedes ids per node, resolved after all ids are known. */
+  prerequisiteIds: (string[] | undefined)[];
+  precedesIds: (string[] | undefined)[];
+}
+
+export const NO_CHILDREN: number[] = [];
+const ORDERS = new Set(['any', 'sequential']);
+const EXPIRIES = new Set(['validNow', 'validWhenCompleted']);
+
+/** `$.root.children[2]…`, built only when a node without an id needs naming. */
+function locate(frame: Frame): string {
+  const slots: number[] = [];
+  for (let at: Frame | null = frame; at && at.up; at = at.up) slots.push(at.slot);
+  return `$.root${slots.reverse().map((slot) => `.children[${slot}]`).join('')}`;
+}
+
+/** Read the common fields and the kind-specific fields of one node into a clean copy. */
+function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayNode {
+  // One object, filled field by field (no spreads): this runs once per node of large pathways.
+  const node: Record<string, unknown> = { type, id };
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) node[key] = value;
+  };
+  set('title', read.text('title'));
+  set('description', read.text('description'));
+  set('optional', read.flag('optional'));
+  set('points', read.count('points', false));
+  set('level', read.text('level'));
+  set('milestoneBadge', read.text('milestoneBadge'));
+  set('alignments', read.alignments('alignments'));
+
+  switch (type) {
+    case 'badge': {
+      const badge = read.object('badge', true);
+      const equivalents = badge?.texts('equivalents', 1000);
+      node.badge = equivalents ? { id: badge?.text('id', true), equivalents } : { id: badge?.text('id', true) };
+      set('evidenceRequired', read.flag('evidenceRequired'));
+      set('maxAgeDays', read.count('maxAgeDays', false));
+      set('acceptPending', read.flag('acceptPending'));
+      break;
+    }
+    case 'activity': {
+      const activity = read.object('activity', true);
+      const activityId = activity?.text('id', true);
+      const badge = activity?.text('badge');
+      node.activity = badge ? { id: activityId, badge } : { id: activityId };
+      break;
+    }
+    case 'evidence': {
+      node.prompt = read.text('prompt', true);
+      node.review = read.has('review') ? read.oneOf('review', REVIEWS) : read.text('review', true);
+      break;
+    }
+    case 'pathway': {
+      const ref = read.object('pathway', true);
+      node.pathway = { id: ref?.text('id', true), version: ref?.text('version', true) };
+      break;
+    }
+    case 'group': {
+      node.children = [];
+      set('min', read.count('min', true));
+      set('minPoints', read.count('minPoints', false));
+      set('order', read.oneOf('order', ORDERS));
+      break;
+    }
+  }
+  return node as unknown as PathwayNode;
+}
+
+/**
+ * Check the group rules that need the raw children: `min` against the non-optional children,
+ * `minPoints` against the points available, sequential groups requiring all, empty groups.
+ */
+function checkGroup(issues: Issues, node: GroupNode, rawChildren: unknown[]): void {
+  let required = 0;
+  let points = 0;
+  for (const child of rawChildren) {
+    if (!isRecord(child)) continue;
+    if (own(child, 'optional') !== true) required++;
+    const childPoints = own(child, 'points');
+    if (typeof childPoints === 'number' && Number.isFinite(childPoints) && childPoints > 0) points += childPoints;
+  }
+  const plural = required === 1 ? 'child' : 'children';
+  if (node.min !== undefined && node.min > required) {
+    issues.add(node.id, 'min-too-large', `min is ${node.min} but it has only ${required} required ${plural}.`);
+  }
+  if (node.minPoints !== undefined && node.minPoints > points) {
+    issues.add(node.id, 'min-points-unreachable', `minPoints is ${node.minPoints} but its children carry only ${points} points.`);
+  }
+  if (node.order === 'sequential' && node.min !== undefined && node.min !== required) {
+    issues.add(node.id, 'sequential-needs-all', `a sequential group needs all ${required} required ${plural}, so min must be absent or ${required}.`);
+  }
+  if ((node.min ?? required) === 0 && node.minPoints === undefined) {
+    issues.add(node.id, 'group-empty', 'nothing in this group is required, so it counts as complete straight away.', 'warning');
+  }
+}
+
+/** Shape-check untrusted input into a clean, typed copy, walking with an explicit stack. */
+export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number): Walked {
+  const walked: Walked = { pathway: undefined, nodes: [], parent: [], children: [], prerequisiteIds: [], precedesIds: [] };
+  if (!isRecord(input)) {
+    issues.add(null, 'pathway-not-object', 'is not a pathway object.');
+    return walked;
+  }
+  const read = new Reader(issues, null, input);
+  const pathway: Record<string, unknown> = {
+    id: read.text('id', true),
+    version: read.text('version', true),
+    name: read.text('name', true),
+  };
+  const description = read.text('description');
+  if (description !== undefined) pathway.description = description;
+  const owner = read.object('owner');
+  if (owner) {
+    const ownerName = owner.text('name');
+    pathway.owner = ownerName ? { id: owner.text('id', true), name: ownerName } : { id: owner.text('id', true) };
+  }
+  const destination = read.object('destination');
+  if (destination) {
+    const out: Record<string, unknown> = { title: destination.text('title', true) };
+    for (const key of ['description', 'url']) {
+      const text = destination.text(key);
+      if (text !== undefined) out[key] = text;
+    }
+    pathway.destination = out;
+  }
+  const availability = read.object('availability');
+  if (availability) {
+    const out: Record<string, unknown> = {};
+    const places = availability.texts('places', 10_000);
+    if (places) out.places = places;
+    for (const key of ['startsAt', 'endsAt']) {
+      const text = availability.text(key);
+      if (text !== undefined) out[key] = text;
+    }
+    pathway.availability = out;
+  }
+  const alignments = read.alignments('alignments');
+  if (alignments) pathway.alignments = alignments;
+  const policyReader = read.object('policy');
+  if (policyReader) {
+    const policy: PathwayPolicy = {};
+    const expiry = policyReader.oneOf<'validNow' | 'validWhenCompleted'>('expiry', EXPIRIES);
+    if (expiry) policy.expiry = expiry;
+    const enforce = policyReader.flag('enforcePrerequisiteOrder');
+    if (enforce !== undefined) policy.enforcePrerequisiteOrder = enforce;
+    pathway.policy = policy;
+  }
+  if (own(input, 'root') === undefined) {
+    issues.add(null, 'field-invalid', 'root must be a node.');
+    return walked;
+  }
+
+  const seen = new Set<object>();
+  const stack: Frame[] = [{ value: own(input, 'root'), up: null, depth: 1, parent: -1, slot: 0 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if (walked.nodes.length >= maxNodes) {
+      issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
+      break;
+    }
+    const { value } = frame;
+    if (!isRecord(value)) {
+      issues.add(locate(frame), 'node-invalid', 'is not a node object.');
+      continue;
+    }
+    if (seen.has(value)) {
+      issues.add(locate(frame), 'node-repeated', 'is the same object as another node (a loop in the tree).');
+      continue;
+    }
+    seen.add(value);
+    const rawId = own(value, 'id');
+    const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
+    const label = hasId ? rawId : locate(frame);
+    if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.');
+    if (frame.depth > maxDepth) {
+      issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`);
+      continue;
+    }
+    const rawType = own(value, 'type');
+    if (typeof rawType !== 'string' || !NODE_TYPES.has(rawType)) {
+      issues.add(label, 'node-type-invalid', 'type must be one of badge, activity, evidence, pathway, group.');
+      continue;
+    }
+    const reader = new Reader(issues, label, value);
+    const node = readNode(reader, label, rawType as PathwayNode['type']);
+    const index = walked.nodes.length;
+    walked.nodes.push(node);
+    walked.parent.push(frame.parent);
+    walked.children.push(NO_CHILDREN);
+    walked.prerequisiteIds.push(reader.texts('prerequisites', maxNodes));
+    walked.precedesIds.push(reader.texts('precedes', maxNodes));
+    if (walked.prerequisiteIds[index]) (node as { prerequisites?: string[] }).prerequisites = walked.prerequisiteIds[index];
+    if (walked.precedesIds[index]) (node as { precedes?: string[] }).precedes = walked.precedesIds[index];
+    if (frame.parent >= 0) {
+      (walked.nodes[frame.parent] as GroupNode).children[frame.slot] = node;
+      walked.children[frame.parent]![frame.slot] = index;
+    }
+    if (node.type !== 'group') continue;
+    const rawChildren = own(value, 'children');
+    if (!Array.isArray(rawChildren)) {
+      issues.add(label, 'field-invalid', 'children must be a list of nodes.');
+      continue;
+    }
+    if (rawChildren.length > maxNodes - walked.nodes.length) {
+      issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
+      break;
+    }
+    checkGroup(issues, node, rawChildren);
+    node.children = new Array(rawChildren.length);
+    walked.children[index] = new Array(rawChildren.length);
+    // Pushed in reverse so children are visited (and numbered) in document order.
+    for (let slot = rawChildren.length - 1; slot >= 0; slot--) {
+      stack.push({ value: rawChildren[slot], up: frame, depth: frame.depth + 1, parent: index, slot });
+    }
+  }
+  if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
+  walked.pathway = pathway as unknown as Pathway;
+  return walked;
+}
+
