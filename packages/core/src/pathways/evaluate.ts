@@ -99,6 +99,8 @@ function leafAchievements(node: PathwayNode): string[] {
 
 function leafRules(node: PathwayNode): LeafRules {
   if (node.type === 'badge') {
+    // Most badge steps have no extra rules: share one object instead of allocating per leaf.
+    if (node.acceptPending !== true && node.evidenceRequired !== true && node.maxAgeDays === undefined) return NO_RULES;
     return {
       acceptPending: node.acceptPending === true,
       evidenceRequired: node.evidenceRequired === true,
