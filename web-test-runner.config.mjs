@@ -49,7 +49,7 @@ export default {
   // Serve the folder holding both the repo and shared/, so fixtures load in the browser too.
   rootDir: resolve(repoRoot, '..'),
   files: files.length ? files : ['packages/{core,verify,client}/test/**/*.test.ts', '!**/*.node.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  nodeResolve: { exportConditions: ['@citiesoflearning/source', 'browser', 'import', 'default'] },
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60 * 1000,

@@ -48,13 +48,20 @@ for (const [name, cmdArgs] of [['build', [join(root, 'scripts/build.mjs')]], ['t
   else { totals.failed++; console.error(`✗ ${name} failed`); }
 }
 
+// Packaging: every package's exports, types and files as npm would publish them (publint).
+for (const name of readdirSync(join(root, 'packages')).sort()) {
+  const status = run(process.execPath, [join(root, 'node_modules/publint/src/cli.js'), '--strict', join('packages', name)]);
+  if (status === 0) totals.passed++;
+  else { totals.failed++; console.error(`✗ publint packages/${name} failed`); }
+}
+
 // 2. Node suites: every test file except browser-only ones.
 if (only !== 'browser') {
   const files = testFiles.filter((f) => !f.endsWith('.browser.test.ts'));
   if (files.length) {
     const counts = join(results, 'node-counts.json');
     run(process.execPath, [
-      '--import', 'tsx', '--conditions=source', '--test', '--test-concurrency=1',
+      '--import', 'tsx', '--conditions=@citiesoflearning/source', '--test', '--test-concurrency=1',
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${counts}`,
       ...files,

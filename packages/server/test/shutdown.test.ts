@@ -12,7 +12,7 @@ import { ADMIN } from './helpers.js';
 const child = fileURLToPath(new URL('./support/server-child.ts', import.meta.url));
 
 async function spawnServer(dataDir: string, port = 0): Promise<{ proc: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', child, dataDir, String(port)], { env: { ...process.env, COL_ADMIN_KEY: ADMIN }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', child, dataDir, String(port)], { env: { ...process.env, COL_ADMIN_KEY: ADMIN }, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
