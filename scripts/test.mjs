@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: build and type-check every package, run every Node suite, then every browser suite
-// in Chromium, and end with one line CI reads: `N passed, N failed`.
+// `npm test`: build and type-check every package, lint each package as npm would publish it,
+// run every Node suite, then every browser suite in Chromium, and end with one line CI reads:
+// `N passed, N failed`.
 //
 //   --node-only | --browser-only    run one side
 //   --filter TEXT                   only test files whose path contains TEXT
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
