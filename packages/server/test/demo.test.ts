@@ -40,6 +40,18 @@ describe('demo mode', () => {
     expect(text.opportunities[0].title).to.match(/Code Club/);
   });
 
+  it('filters achievements by skill, tag and text on the server, case-insensitively', async () => {
+    const keys = async (query: string) =>
+      (await s.call('GET', `/api/v1/achievements${query}`, { token: null })).json.achievements.map((a: any) => a.key).sort();
+    expect(await keys('?skill=Communicating')).to.deep.equal(['online-communicator']);
+    expect(await keys('?skill=lead')).to.not.be.empty; // an RSA level's targetCode
+    expect(await keys('?tag=CODING')).to.deep.equal(['build-a-website', 'creative-coder', 'intro-to-coding']);
+    expect(await keys('?q=website')).to.include('build-a-website');
+    expect(await keys('?tag=coding&q=website')).to.deep.equal(['build-a-website', 'creative-coder']); // both mention websites
+    expect(await keys('?tag=milestone&q=website')).to.deep.equal(['creative-coder']);
+    expect(await keys('?skill=no-such-skill')).to.deep.equal([]);
+  });
+
   it('returns claim codes that work, and the credential verifies; a demo learner can complete a pathway', async () => {
     expect(s.demo!.claimCodes.length).to.equal(10);
     const email = 'demo.learner@example.org';

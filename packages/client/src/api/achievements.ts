@@ -5,9 +5,7 @@ import * as S from './schemas.js';
 import type { Achievement, Alignment } from './types.js';
 
 /**
- * Filters for `achievements.list`. `issuer` is applied by the server; `skill`, `tag` and `q`
- * are sent too and, where the server does not filter on them, applied by the client — the
- * results are the same either way.
+ * Filters for `achievements.list`, applied by the server.
  *
  * @example
  * ```ts
@@ -74,19 +72,6 @@ export interface AchievementsResource {
   create(input: AchievementInput, options?: RequestOptions): Promise<Achievement>;
 }
 
-const lower = (s: string | undefined) => (s ?? '').toLowerCase();
-
-function matches(a: Achievement, f: AchievementFilters): boolean {
-  if (f.issuer && a.provider !== undefined && a.provider !== f.issuer) return false;
-  if (f.skill) {
-    const want = lower(f.skill);
-    if (!(a.alignment ?? []).some((x) => lower(x.targetName) === want || lower(x.targetCode) === want)) return false;
-  }
-  if (f.tag && !(a.tag ?? []).some((t) => lower(t) === lower(f.tag))) return false;
-  if (f.q && !`${a.name}\n${a.description ?? ''}`.toLowerCase().includes(lower(f.q))) return false;
-  return true;
-}
-
 /** @internal */
 export function achievementsResource(http: Transport): AchievementsResource {
   return {
@@ -96,7 +81,7 @@ export function achievementsResource(http: Transport): AchievementsResource {
         const { data } = await http.request({
           method: 'GET', path: 'api/v1/achievements', query, expect: 'json', schema: S.achievementList, signal, timeout,
         });
-        return { page: data, items: (data.achievements as Achievement[]).filter((a) => matches(a, query)) };
+        return { page: data, items: data.achievements as Achievement[] };
       });
     },
     async get(keyOrId, options = {}) {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Hono } from 'hono';
+import { matchesAchievementFilters } from '../achievement-filter.js';
 import type { AppEnv } from '../app.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { achievementDocument, ob2BadgeClass, type AchievementData, type AchievementRow, type IssuerRow } from '../documents.js';
@@ -187,7 +188,9 @@ export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): voi
       : ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements ORDER BY created_at, key').all()) as AchievementRow[];
     const issuers = new Map<string, IssuerRow>();
     const issuerOf = (k: string) => issuers.get(k) ?? issuers.set(k, loadIssuer(ctx, k)).get(k)!;
-    return c.json({ achievements: rows.map((r) => present(r, issuerOf(r.issuer_key))) });
+    const filters = { skill: c.req.query('skill'), tag: c.req.query('tag'), q: c.req.query('q') };
+    const achievements = rows.map((r) => present(r, issuerOf(r.issuer_key))).filter((a) => matchesAchievementFilters(a, filters));
+    return c.json({ achievements });
   });
 
   app.post('/api/v1/achievements', async (c) => {
