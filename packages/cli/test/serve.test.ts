@@ -41,6 +41,7 @@ describe('col serve', () => {
       const openapi = await (await fetch(new URL('/api/v1/openapi.json', url))).json();
       expect(openapi.openapi).to.match(/^3\.1/);
 
+      expect(stderr()).to.contain(`demo page: ${new URL('/examples/', url).href}`);
       const demo = /demo claim code for (\S+): (\S+)/.exec(stderr());
       expect(demo, 'demo claim codes are printed').to.not.equal(null);
       const [, achievement, code] = demo!;

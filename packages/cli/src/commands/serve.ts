@@ -57,6 +57,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
   });
   if (!adminKeyFromEnv) io.err(`admin key (generated; set COL_ADMIN_KEY to choose one): ${server.adminKey}`);
   for (const { achievement, code } of server.demo?.claimCodes ?? []) io.err(`demo claim code for ${achievement}: ${code}`);
+  if (server.demo) io.err(`demo page: ${new URL('/examples/', server.url).href} (claim a badge with a code above, then verify it)`);
   io.out(`listening on ${server.url}`);
 
   await new Promise<void>((resolve) => {
