@@ -16,6 +16,8 @@ export { expect, assert } from 'chai';
  * error is rethrown (a crash never passes for an expected failure).
  */
 export declare function errorCode(fn: () => unknown): string | undefined;
+/** The ColError `fn` throws (to check its message and details); fails the test when none is. */
+export declare function thrownError(fn: () => unknown): Error & { code: string; details?: Readonly<Record<string, unknown>> };
 /** `true` when running in the browser suite. */
 export declare const isBrowser: boolean;
 /** Bytes of a file under `../shared/fixtures/` (path relative to that folder). */

@@ -14,3 +14,14 @@ export function errorCode(fn) {
   }
   return undefined;
 }
+
+/** The ColError `fn` throws (to check its message and details); fails when it throws none. */
+export function thrownError(fn) {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ColError' && typeof error.code === 'string') return error;
+    throw error;
+  }
+  throw new Error('expected a ColError, but nothing was thrown');
+}

@@ -7,17 +7,8 @@ import extractChunks from 'png-chunks-extract';
 import itxt from 'png-chunk-itxt';
 import { bake, unbake, encodePngChunk, readPngChunks } from '@citiesoflearning/core';
 import { deflateSync } from 'node:zlib';
+import { concat, hex } from './support/png.js';
 
-const hex = (s: string): Uint8Array => new Uint8Array((s.replace(/\s+/g, '').match(/../g) ?? []).map((b) => parseInt(b, 16)));
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 const PNG = concat(
   hex('89504e470d0a1a0a'),
   encodePngChunk('IHDR', hex('00000002 00000002 08 02 00 00 00')),

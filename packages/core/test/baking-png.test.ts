@@ -1,4 +1,5 @@
 import { describe, it, expect, errorCode } from '@col/harness';
+import { concat, hex, IDAT, IEND, IHDR, SIGNATURE, tinyPng } from './support/png.js';
 import {
   bake,
   unbake,
@@ -12,30 +13,12 @@ import {
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-
 /** Flip bits of one byte in place. */
 function flip(bytes: Uint8Array, at: number, mask: number): void {
   bytes[at] = bytes[at]! ^ mask;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-const hex = (s: string): Uint8Array => new Uint8Array((s.replace(/\s+/g, '').match(/../g) ?? []).map((b) => parseInt(b, 16)));
-
-const SIGNATURE = hex('89504e470d0a1a0a');
 // 1×1, 8-bit greyscale. IDAT = zlib stored block of the one scanline [filter 0, pixel 0], Adler-32 0x00020001.
-const IHDR = encodePngChunk('IHDR', hex('00000001 00000001 08 00 00 00 00'));
-const IDAT = encodePngChunk('IDAT', hex('7801 01 0200 fdff 0000 00020001'));
-const IEND = encodePngChunk('IEND', new Uint8Array(0));
-const tinyPng = (...middle: Uint8Array[]): Uint8Array => concat(SIGNATURE, IHDR, ...middle, IDAT, IEND);
 
 function textChunk(keyword: string, text: string): Uint8Array {
   return encodePngChunk('tEXt', concat(enc.encode(keyword), new Uint8Array([0]), enc.encode(text)));

@@ -1,27 +1,12 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
+import { concat, SIGNATURE, tinyPng } from './support/png.js';
 import { bake, unbake, encodePngChunk, readPngChunks, isColError } from '@citiesoflearning/core';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-const hex = (s: string): Uint8Array => new Uint8Array((s.replace(/\s+/g, '').match(/../g) ?? []).map((b) => parseInt(b, 16)));
-const SIGNATURE = hex('89504e470d0a1a0a');
-const PNG = concat(
-  SIGNATURE,
-  encodePngChunk('IHDR', hex('00000001 00000001 08 00 00 00 00')),
-  encodePngChunk('IDAT', hex('7801 01 0200 fdff 0000 00020001')),
-  encodePngChunk('IEND', new Uint8Array(0)),
-);
+const PNG = tinyPng();
 const SVG = enc.encode('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1"/></svg>');
 
 /** Strings that stress the encodings: markup, CDATA ends, entities, any Unicode (lone surrogates too). */

@@ -1,23 +1,12 @@
-import { describe, it, expect } from '@col/harness';
+import { describe, it, expect, thrownError } from '@col/harness';
 import {
   fromNavigatr,
   toNavigatr,
   evaluatePathway,
-  isColError,
-  type ColError,
   type NavigatrPathway,
   type Pathway,
 } from '@citiesoflearning/core';
 
-function errorOf(fn: () => unknown): ColError {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ColError');
-}
 
 const games: NavigatrPathway = {
   id: 'nav-123',
@@ -86,11 +75,11 @@ describe('Navigatr shape', () => {
 
   it('import enforces the 12-step and 10-badge limits and the shape', () => {
     const thirteen = { name: 'x', steps: Array.from({ length: 13 }, () => ({ badges: ['urn:a'] })) };
-    expect(errorOf(() => fromNavigatr(thirteen)).message).to.equal('This is not a valid Navigatr pathway: it has 13 steps; Navigatr allows at most 12.');
+    expect(thrownError(() => fromNavigatr(thirteen)).message).to.equal('This is not a valid Navigatr pathway: it has 13 steps; Navigatr allows at most 12.');
     const eleven = { name: 'x', steps: [{ badges: Array.from({ length: 11 }, (_, b) => `urn:${b}`) }] };
-    expect(errorOf(() => fromNavigatr(eleven)).message).to.equal('This is not a valid Navigatr pathway: step 1 has 11 badges; Navigatr allows at most 10.');
+    expect(thrownError(() => fromNavigatr(eleven)).message).to.equal('This is not a valid Navigatr pathway: step 1 has 11 badges; Navigatr allows at most 10.');
     for (const bad of [null, { name: 'x' }, { name: 'x', steps: [] }, { name: 'x', steps: [{ badges: [] }] }, { name: 'x', steps: [{ badges: [7] }] }, { steps: [{ badges: ['a'] }] }]) {
-      expect(errorOf(() => fromNavigatr(bad as unknown as NavigatrPathway)).code).to.equal('navigatr-invalid');
+      expect(thrownError(() => fromNavigatr(bad as unknown as NavigatrPathway)).code).to.equal('navigatr-invalid');
     }
   });
 });
@@ -103,7 +92,7 @@ describe('toNavigatr: pathways Navigatr cannot express', () => {
     return pathway;
   };
   const refusal = (pathway: Pathway) => {
-    const error = errorOf(() => toNavigatr(pathway));
+    const error = thrownError(() => toNavigatr(pathway));
     expect(error.code).to.equal('pathway-not-navigatr');
     return error.message;
   };

@@ -1,24 +1,12 @@
-import { describe, it, expect } from '@col/harness';
+import { describe, it, expect, thrownError } from '@col/harness';
 import {
   checkPathway,
   validatePathway,
   evaluatePathway,
-  isColError,
   PATHWAY_LIMITS,
-  type ColError,
   type PathwayIssue,
 } from '@citiesoflearning/core';
 
-/** The ColError thrown by `fn` (fails the test if none is). */
-function errorOf(fn: () => unknown): ColError {
-  try {
-    fn();
-  } catch (error) {
-    if (isColError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ColError');
-}
 
 const leaf = (id: string, extra: Record<string, unknown> = {}) => ({ type: 'badge', id, badge: { id: `urn:${id}` }, ...extra });
 const wrap = (root: unknown, extra: Record<string, unknown> = {}) => ({ id: 'p', version: '1', name: 'P', root, ...extra });
@@ -46,7 +34,7 @@ describe('validatePathway', () => {
       { type: 'group', id: 'step-3', min: 5, children: [leaf('a'), leaf('b'), leaf('c'), leaf('d'), leaf('e', { optional: true })] },
       { type: 'group', id: 'step-4', min: 2, children: [leaf('f')] },
     ] });
-    const error = errorOf(() => validatePathway(input));
+    const error = thrownError(() => validatePathway(input));
     expect(error.code).to.equal('pathway-invalid');
     expect(error.message).to.equal('This pathway is not valid. Node "step-3": min is 5 but it has only 4 required children. (and 1 more problem)');
     const issues = error.details!.issues as PathwayIssue[];
@@ -88,7 +76,7 @@ describe('validatePathway', () => {
 
 describe('validatePathway: cycles', () => {
   it('prerequisite cycle a → b → a, naming the nodes', () => {
-    const error = errorOf(() => validatePathway(wrap({ type: 'group', id: 'root', children: [
+    const error = thrownError(() => validatePathway(wrap({ type: 'group', id: 'root', children: [
       leaf('a', { prerequisites: ['b'] }), leaf('b', { prerequisites: ['a'] }), leaf('c'),
     ] })));
     const issues = error.details!.issues as PathwayIssue[];
@@ -124,7 +112,7 @@ describe('validatePathway: cycles', () => {
     const issues = checkPathway(a, { pathways: library });
     expect(codes(issues)).to.deep.equal(['pathway-cycle']);
     expect(issues[0]!.message).to.equal('In pathway "b@1": Node "to-a": nests pathway "a@1", which (through its own nested pathways) includes this one.');
-    expect(errorOf(() => evaluatePathway(a, [], { pathways: library })).code).to.equal('pathway-invalid');
+    expect(thrownError(() => evaluatePathway(a, [], { pathways: library })).code).to.equal('pathway-invalid');
     // A different version is a different pathway: no cycle.
     const a2 = { ...a, version: '2' };
     expect(checkPathway(a2, { pathways: { 'b@1': { ...b, root: { ...b.root, children: [{ type: 'pathway', id: 'to-a', pathway: { id: 'a', version: '3' } }] } } } as never }))
@@ -136,10 +124,10 @@ describe('validatePathway: hostile input', () => {
   it('100 000-deep nesting: a clear error, no stack overflow', () => {
     let node: Record<string, unknown> = leaf('bottom');
     for (let depth = 100_000; depth > 0; depth--) node = { type: 'group', id: `n${depth}`, children: [node] };
-    const error = errorOf(() => validatePathway(wrap(node)));
+    const error = thrownError(() => validatePathway(wrap(node)));
     expect(error.code).to.equal('pathway-invalid');
     expect(error.message).to.equal(`This pathway is not valid. Node "n${PATHWAY_LIMITS.maxDepth + 1}": is nested more than 64 levels deep.`);
-    expect(errorOf(() => evaluatePathway(wrap(node), [])).code).to.equal('pathway-invalid');
+    expect(thrownError(() => evaluatePathway(wrap(node), [])).code).to.equal('pathway-invalid');
   });
 
   it('more nodes than the limit: refused before walking them all', () => {
@@ -202,7 +190,7 @@ describe('validatePathway: hostile input', () => {
     ]) {
       expect(messages).to.include(expected);
     }
-    expect(errorOf(() => validatePathway({ root: 5 })).code).to.equal('pathway-invalid');
+    expect(thrownError(() => validatePathway({ root: 5 })).code).to.equal('pathway-invalid');
   });
 
   it('caps the number of issues listed', () => {
