@@ -3,7 +3,7 @@
 // and every status it produces must be documented with a matching schema.
 import { describe, it, before, after, expect } from '@col/harness';
 import { generateKeyPair, signCredentialJwt } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, validateSchema, type TestServer } from './helpers.js';
+import { startTestServer, validateSchema, type TestServer } from './helpers.js';
 
 describe('OpenAPI document vs real responses', () => {
   let s: TestServer;

@@ -1,16 +1,8 @@
 import { ColError } from '../errors.js';
-import { isRecord, own } from '../internal/guards.js';
 import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
 import { NO_CHILDREN, walk, type Walked } from './read.js';
-import type {
-  GroupNode,
-  Pathway,
-  PathwayAlignment,
-  PathwayLibrary,
-  PathwayNode,
-  PathwayPolicy,
-} from './types.js';
+import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
 
 /**

@@ -4,6 +4,7 @@ import { checkValidity } from './checks/validity.js';
 import { checkOb3Recipient, checkTrust } from './checks/recipient.js';
 import { checkOb3Status } from './status.js';
 import { ob3Summary } from './summary.js';
+import { checkOb3Schema } from './checks/ob3-schema.js';
 
 /**
  * What a format-specific verifier hands back to `verify()`.
@@ -54,3 +55,30 @@ export function skipped(ids: Array<Check['id']>, message: string): Check[] {
 }
 
 export { ob3Summary };
+
+/**
+ * The start both OB 3.0 formats share: the schema check (appended to `checks`) and the badge
+ * summary. Gives the issuer id to check the proof against or, when the credential is not valid
+ * enough to check, the finished result with proof, key, validity and status skipped.
+ *
+ * @example
+ * ```ts
+ * const start = ob3Preamble(credential, checks);
+ * if (start.done) return start.done;
+ * const { badge, issuerId } = start;
+ * ```
+ */
+export function ob3Preamble(
+  credential: Record<string, unknown>,
+  checks: Check[],
+): { done: FormatResult } | { done?: undefined; badge: BadgeSummary | undefined; issuerId: string } {
+  const schema = checkOb3Schema(credential);
+  checks.push(schema);
+  const badge = ob3Summary(credential);
+  const issuerId = idOf(credential.issuer);
+  if (schema.outcome === 'failed' || !issuerId) {
+    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge is not a valid credential.'));
+    return { done: { checks, badge } };
+  }
+  return { badge, issuerId };
+}

@@ -1,9 +1,7 @@
 import type { RunContext } from './context.js';
-import { idOf } from './context.js';
 import { makeCheck } from './report.js';
-import { checkOb3Schema } from './checks/ob3-schema.js';
 import { checkDataIntegrity } from './checks/data-integrity.js';
-import { ob3AfterProof, ob3Summary, skipped, type FormatResult } from './ob3-common.js';
+import { ob3AfterProof, ob3Preamble, type FormatResult } from './ob3-common.js';
 
 /**
  * Verify an OB 3.0 credential secured with Data Integrity proof(s): schema → proof → key →
@@ -16,14 +14,9 @@ import { ob3AfterProof, ob3Summary, skipped, type FormatResult } from './ob3-com
  */
 export async function verifyOb3DataIntegrity(credential: Record<string, unknown>, ctx: RunContext): Promise<FormatResult> {
   const checks = [makeCheck('parse', 'passed', 'parsed', 'We read the badge: an Open Badge 3.0 credential with an embedded signature.')];
-  const schema = checkOb3Schema(credential);
-  checks.push(schema);
-  const badge = ob3Summary(credential);
-  const issuerId = idOf(credential.issuer);
-  if (schema.outcome === 'failed' || !issuerId) {
-    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge is not a valid credential.'));
-    return { checks, badge };
-  }
+  const start = ob3Preamble(credential, checks);
+  if (start.done) return start.done;
+  const { badge, issuerId } = start;
   const { proof, key } = await checkDataIntegrity(credential, issuerId, ctx);
   checks.push(proof, key);
   checks.push(...(await ob3AfterProof(credential, ctx)));

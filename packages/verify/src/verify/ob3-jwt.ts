@@ -1,11 +1,10 @@
 import { isColError } from '@citiesoflearning/core';
 import type { RunContext } from './context.js';
-import { idOf, isObj } from './context.js';
+import { isObj } from './context.js';
 import { makeCheck, type Check } from './report.js';
-import { checkOb3Schema } from './checks/ob3-schema.js';
 import { resolveJwtKey } from './resolve-key.js';
 import { checkJwtClaims, credentialFromJwtPayload, verifyJws } from './primitives.js';
-import { ob3AfterProof, ob3Summary, skipped, type FormatResult } from './ob3-common.js';
+import { ob3AfterProof, ob3Preamble, type FormatResult } from './ob3-common.js';
 
 const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 const TYPES = new Set([undefined, 'JWT', 'jwt', 'vc+jwt', 'vc+ld+jwt', 'application/vc+jwt']);
@@ -33,14 +32,9 @@ export async function verifyOb3Jwt(
   } catch {
     credential = payload;
   }
-  const schema = checkOb3Schema(credential);
-  checks.push(schema);
-  const badge = ob3Summary(credential);
-  const issuerId = idOf(credential.issuer);
-  if (schema.outcome === 'failed' || !issuerId) {
-    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge is not a valid credential.'));
-    return { checks, badge };
-  }
+  const start = ob3Preamble(credential, checks);
+  if (start.done) return start.done;
+  const { badge, issuerId } = start;
   // Refuse forbidden algorithms before any lookup: no network for an attack.
   if (typeof header.alg !== 'string' || !ALGORITHMS.includes(header.alg)) {
     checks.push(
