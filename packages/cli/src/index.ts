@@ -5,3 +5,4 @@
  */
 export { main } from './main.js';
 export { VerifyExit } from './commands/verify.js';
+export type { Output } from './output.js';

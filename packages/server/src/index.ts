@@ -14,7 +14,9 @@
  */
 export { startServer, createApp } from './server.js';
 export type { AppOptions, StartServerOptions, RunningServer, CreatedApp } from './server.js';
-export { openApiDocument } from './openapi.js';
+export { openApiDocument, type Schema } from './openapi.js';
+export type { AppEnv } from './app.js';
+export type { ServerKey } from './keys.js';
 export { ApiError } from './errors.js';
 export type { ServerContext } from './context.js';
 export type { IssuedAward } from './issue.js';

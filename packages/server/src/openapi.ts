@@ -2,7 +2,15 @@
 // follows. A test holds every endpoint's real responses against these schemas, so change the
 // schema and the route together.
 
-type Schema = Record<string, unknown>;
+/**
+ * A JSON Schema (2020-12) object, as the OpenAPI 3.1 document uses.
+ *
+ * @example
+ * ```ts
+ * const name: Schema = { type: 'string', minLength: 1 };
+ * ```
+ */
+export type Schema = Record<string, unknown>;
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const str: Schema = { type: 'string' };
 const uri: Schema = { type: 'string', format: 'uri' };
