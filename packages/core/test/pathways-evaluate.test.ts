@@ -1,6 +1,7 @@
 import { describe, it, expect, errorCode } from '@col/harness';
 import {
   evaluatePathway,
+  milestoneKey,
   type EarnedRecord,
   type Pathway,
   type PathwayNode,
@@ -421,5 +422,16 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
 
   it('validates the pathway first', () => {
     expect(errorCode(() => evaluatePathway({ id: 'p' }, []))).to.equal('pathway-invalid');
+  });
+});
+
+describe('milestoneKey', () => {
+  it('is the idempotency key the evaluator reports, and with an empty node the prefix of all of them', () => {
+    const p = pathwayOf(group('root', [badge('a')], { milestoneBadge: 'https://b/done' }), { id: 'https://x.example/p|1', version: '2' });
+    const [award] = evaluate(p, [earned('a', 1)], { learner: 'l@42' }).awards;
+    expect(award!.idempotencyKey).to.equal(milestoneKey('l@42', p, 'root'));
+    expect(award!.idempotencyKey).to.equal('l%4042|https://x.example/p%7C1@2|root');
+    expect(award!.idempotencyKey.startsWith(milestoneKey('l@42', p, ''))).to.equal(true);
+    expect(milestoneKey('l@42', p, '')).to.equal('l%4042|https://x.example/p%7C1@2|');
   });
 });

@@ -180,6 +180,24 @@ function keyPart(text: string): string {
   return text.replace(/[%|@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * The idempotency key of a milestone award, `learner|pathway@version|node`, with `%`, `|` and
+ * `@` percent-encoded inside each part. The same learner, pathway version and node always give
+ * the same key, so an award is issued once however often progress is evaluated. With `node`
+ * `''` it is the prefix every such key of that learner and pathway version starts with.
+ *
+ * @example
+ * ```ts
+ * milestoneKey('l-42', { id: 'https://x.example/p/1', version: '2' }, 'step-1');
+ * // → 'l-42|https://x.example/p/1@2|step-1'
+ * milestoneKey('a|b', { id: 'p', version: '1' }, 'n'); // → 'a%7Cb|p@1|n'
+ * const prefix = milestoneKey('l-42', pathway, ''); // every award of l-42 on this version
+ * ```
+ */
+export function milestoneKey(learner: string, pathway: { id: string; version: string }, node: string): string {
+  return `${keyPart(learner)}|${keyPart(pathway.id)}@${keyPart(pathway.version)}|${keyPart(node)}`;
+}
+
 /** When the learner came to hold a milestone badge: its earliest record, or "always" if only listed. */
 function heldSince(badge: string, ctx: Context): number | undefined {
   let since: number | undefined;
@@ -268,7 +286,7 @@ function evaluateCompiled(compiled: CompiledPathway, ctx: Context): PathwayProgr
         awards.push({
           node: node.id,
           badge: node.milestoneBadge,
-          idempotencyKey: `${keyPart(ctx.learner)}|${keyPart(pathway.id)}@${keyPart(pathway.version)}|${keyPart(node.id)}`,
+          idempotencyKey: milestoneKey(ctx.learner, pathway, node.id),
         });
       } else if (!outcome.satisfied && since !== undefined) {
         outcome = {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
-import { evaluatePathway, type EarnedRecord, type Pathway } from '@citiesoflearning/core';
+import { evaluatePathway, milestoneKey, type EarnedRecord, type Pathway } from '@citiesoflearning/core';
 import type { AppEnv } from '../app.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -67,8 +67,7 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
 
     // Milestones already awarded to this learner on this pathway version count as held (and are
     // never taken back); they are reported again below, marked `new: false`.
-    const keyPart = (t: string) => t.replace(/[%|@]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-    const prefix = `${keyPart(learner)}|${keyPart(pathway.id)}@${keyPart(pathway.version)}|`;
+    const prefix = milestoneKey(learner, pathway, '');
     const held = (ctx.db
       .prepare("SELECT m.idempotency_key AS k, m.credential_key AS c, a.achievement_key AS a FROM milestone_awards m JOIN credentials a ON a.key = m.credential_key WHERE substr(m.idempotency_key, 1, ?) = ? AND a.state = 'issued' AND a.revoked_at IS NULL")
       .all(prefix.length, prefix) as Array<{ k: string; c: string; a: string }>);
