@@ -1,9 +1,35 @@
+// The report's `badge` field: the few facts a hiring manager reads first, taken from core's
+// normalized view (which already copes with language maps, string-or-array fields, both VC
+// versions and wrong types).
+import { isColError, normalize, type Badge } from '@citiesoflearning/core';
 import type { BadgeSummary } from './report.js';
-import { asArray, isObj } from './context.js';
+import { isObj } from './context.js';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-const nameOf = (v: unknown): string | undefined =>
-  str(v) ?? (isObj(v) ? str(v['@value']) ?? str(asArray(v)[0]) : Array.isArray(v) ? nameOf(v[0]) : undefined);
+function toSummary(badge: Badge): BadgeSummary {
+  const summary: BadgeSummary = {};
+  // The achievement's own name names the badge; an OB 3.0 credential `name` is often generic.
+  const name = badge.achievement.name || badge.name;
+  if (name) summary.name = name;
+  if (badge.issuer.id || badge.issuer.name) {
+    summary.issuer = {};
+    if (badge.issuer.id) summary.issuer.id = badge.issuer.id;
+    if (badge.issuer.name) summary.issuer.name = badge.issuer.name;
+  }
+  const issuedOn = badge.issuedOn ?? badge.validFrom;
+  if (issuedOn) summary.issuedOn = issuedOn;
+  if (badge.validUntil) summary.validUntil = badge.validUntil;
+  return summary;
+}
+
+function summarizeWith(input: object, documents?: Record<string, unknown>): BadgeSummary {
+  try {
+    return toSummary(normalize(input, documents ? { documents } : {}));
+  } catch (error) {
+    // Too little to show (no name at all): the checks say what is wrong with it.
+    if (isColError(error)) return {};
+    throw error;
+  }
+}
 
 /**
  * What an OB 3.0 credential says about itself, for the report's `badge` field.
@@ -14,28 +40,11 @@ const nameOf = (v: unknown): string | undefined =>
  * ```
  */
 export function ob3Summary(credential: Record<string, unknown>): BadgeSummary {
-  const subject = asArray(credential.credentialSubject).find(isObj);
-  const achievement = subject && isObj(subject.achievement) ? subject.achievement : undefined;
-  const issuer = credential.issuer;
-  const summary: BadgeSummary = {};
-  const name = nameOf(achievement?.name) ?? nameOf(credential.name);
-  if (name) summary.name = name;
-  const issuerId = typeof issuer === 'string' ? issuer : isObj(issuer) ? str(issuer.id) : undefined;
-  const issuerName = isObj(issuer) ? nameOf(issuer.name) : undefined;
-  if (issuerId || issuerName) {
-    summary.issuer = {};
-    if (issuerId) summary.issuer.id = issuerId;
-    if (issuerName) summary.issuer.name = issuerName;
-  }
-  const issuedOn = str(credential.validFrom) ?? str(credential.issuanceDate);
-  if (issuedOn) summary.issuedOn = issuedOn;
-  const validUntil = str(credential.validUntil) ?? str(credential.expirationDate);
-  if (validUntil) summary.validUntil = validUntil;
-  return summary;
+  return summarizeWith(credential);
 }
 
 /**
- * What an OB 2.0 assertion (with its badge class and issuer) says about itself.
+ * What an OB 2.0 assertion (with its fetched badge class and issuer) says about itself.
  *
  * @example
  * ```ts
@@ -43,20 +52,9 @@ export function ob3Summary(credential: Record<string, unknown>): BadgeSummary {
  * ```
  */
 export function ob2Summary(assertion: Record<string, unknown>, badge?: unknown, issuer?: unknown): BadgeSummary {
-  const summary: BadgeSummary = {};
-  const name = isObj(badge) ? nameOf(badge.name) : undefined;
-  if (name) summary.name = name;
-  const iss = issuer ?? (isObj(badge) ? badge.issuer : undefined);
-  const issuerId = typeof iss === 'string' ? iss : isObj(iss) ? str(iss.id) : undefined;
-  const issuerName = isObj(iss) ? nameOf(iss.name) : undefined;
-  if (issuerId || issuerName) {
-    summary.issuer = {};
-    if (issuerId) summary.issuer.id = issuerId;
-    if (issuerName) summary.issuer.name = issuerName;
-  }
-  const issuedOn = str(assertion.issuedOn);
-  if (issuedOn) summary.issuedOn = issuedOn;
-  const expires = str(assertion.expires);
-  if (expires) summary.validUntil = expires;
-  return summary;
+  const documents: Record<string, unknown> = {};
+  if (typeof assertion.badge === 'string' && isObj(badge)) documents[assertion.badge] = badge;
+  const issuerRef = isObj(badge) ? badge.issuer : undefined;
+  if (typeof issuerRef === 'string' && isObj(issuer)) documents[issuerRef] = issuer;
+  return summarizeWith(assertion, documents);
 }
