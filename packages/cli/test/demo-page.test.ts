@@ -2,16 +2,29 @@
 // the demo page in real Chromium, a badge claimed and then verified in the browser.
 import { describe, it, before, after, expect } from '@col/harness';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from './run-col.js';
 
 const bin = join(repoRoot, 'packages/cli/dist/bin.js');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it is now (every rule, WCAG 2.x A and AA included). */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's strict CSP (no inline scripts) stays on.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  return violations;
+}
 
 describe('the demo page served by col serve --demo', () => {
   let server: ChildProcess;
@@ -55,6 +68,7 @@ describe('the demo page served by col serve --demo', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(new URL('/examples/', url).href);
     await page.waitForSelector('#achievement option', { state: 'attached' });
+    expect(await axeViolations(page), 'axe, empty form').to.deep.equal([]);
     await page.selectOption('#achievement', 'digital-foundations');
     await page.fill('#code', code!);
     await page.fill('#email', 'learner@example.org');
@@ -62,6 +76,7 @@ describe('the demo page served by col serve --demo', () => {
     await page.getByRole('button', { name: 'Verify this badge' }).click();
     await page.waitForSelector('#verify-result .checks', { timeout: 30_000 });
     expect(await page.textContent('#verify-result')).to.contain('Verified: this badge is genuine and current.');
+    expect(await axeViolations(page), 'axe, after claiming and verifying').to.deep.equal([]);
     expect(await page.getByRole('link', { name: 'Baked PNG image' }).getAttribute('href')).to.match(/\/png$/);
 
     expect(requested.filter((u) => u.includes('learner') || u.includes('example.org'))).to.deep.equal([]);
@@ -93,6 +108,8 @@ describe('the demo page served by col serve --demo', () => {
     const page = await browser.newPage();
     await page.goto(new URL('/examples/?lang=cy', url).href);
     expect(await page.getAttribute('html', 'lang')).to.equal('cy');
+    await page.waitForSelector('#achievement option', { state: 'attached' });
+    expect(await axeViolations(page), 'axe, in Welsh').to.deep.equal([]);
     expect(await page.textContent('h1')).to.equal('Dyfarnu, hawlio a gwirio bathodyn');
     expect(await page.getByRole('button', { name: 'Hawlio bathodyn' }).count()).to.equal(1);
     await page.close();
