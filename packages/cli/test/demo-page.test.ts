@@ -104,6 +104,37 @@ describe('the demo page served by col serve --demo', () => {
     await page.close();
   });
 
+  it('can be used from the keyboard alone: Tab through the form, Enter to claim, then verify', async () => {
+    const code = /demo claim code for online-communicator: (\S+)/.exec(stderr)?.[1];
+    const page = await browser.newPage();
+    await page.goto(new URL('/examples/', url).href);
+    await page.waitForSelector('#achievement option', { state: 'attached' });
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    // From the top of the page: the two language links, then the form in reading order.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await focused()).to.equal('achievement');
+    await page.keyboard.type('Online Communicator'); // type-ahead in a select
+    await page.keyboard.press('Tab');
+    expect(await focused()).to.equal('code');
+    await page.keyboard.type(code!);
+    await page.keyboard.press('Tab');
+    expect(await focused()).to.equal('email');
+    await page.keyboard.type('learner@example.org');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Verify this badge' }).waitFor();
+    // Onwards with Tab: the claim button, the four download links, then "Verify this badge".
+    let steps = 0;
+    while ((await page.evaluate(() => document.activeElement?.textContent ?? '')) !== 'Verify this badge' && steps++ < 10) {
+      await page.keyboard.press('Tab');
+    }
+    expect(steps, 'reached "Verify this badge" by Tab').to.be.below(10);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#verify-result .checks', { timeout: 30_000 });
+    expect(await page.textContent('#verify-result')).to.contain('Verified');
+    expect(await page.inputValue('#achievement')).to.equal('online-communicator');
+    await page.close();
+  });
+
   it('speaks Welsh with ?lang=cy', async () => {
     const page = await browser.newPage();
     await page.goto(new URL('/examples/?lang=cy', url).href);
