@@ -20,6 +20,8 @@ export interface ServerContext {
   storeEmails: boolean;
   /** Count other issuers' credentials towards pathways, verified with `verify()` over the network. */
   acceptForeignCredentials: boolean;
+  /** Let that verification reach loopback/private addresses (tests, closed networks); else refused. */
+  allowPrivateIssuers: boolean;
   /** Secret (from the database) that keys learner pseudonyms for milestone idempotency. */
   pepper: Buffer;
   /** Largest accepted request body in bytes. */

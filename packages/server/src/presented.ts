@@ -93,13 +93,15 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
  * await check(credentialFromElsewhere, 'ada@example.org');
  * ```
  */
-export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date } = {}): PresentedChecker {
+export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date; allowPrivateNetwork?: boolean } = {}): PresentedChecker {
   return async (input, email) => {
     let report;
     try {
       report = await verify(input as object | string, {
         recipient: email,
         timeoutMs: options.timeoutMs ?? 5000,
+        // Presented by anyone: never let it steer the server into its own network unless allowed.
+        allowPrivateNetwork: options.allowPrivateNetwork ?? false,
         ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.now ? { now: options.now() } : {}),
       });
@@ -107,7 +109,10 @@ export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: nu
       return fail('credential-unreadable', 'This credential could not be read.');
     }
     if (report.outcome !== 'verified') {
-      const problem = report.checks.find((c) => c.outcome === 'failed') ?? report.checks.find((c) => c.outcome === 'inconclusive');
+      // "Proof not checked" only says the key was not found; the key check says why.
+      const problem = report.checks.find((c) => c.outcome === 'failed') ??
+        report.checks.find((c) => c.id === 'key' && c.outcome === 'inconclusive') ??
+        report.checks.find((c) => c.outcome === 'inconclusive');
       return fail(problem?.code ?? 'not-verified', problem?.message ?? 'This credential could not be verified.');
     }
     const recipient = report.checks.find((c) => c.id === 'recipient');
@@ -131,7 +136,7 @@ export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: nu
  */
 export function presentedChecker(ctx: ServerContext): PresentedChecker {
   const local = localChecker(ctx);
-  const foreign = ctx.acceptForeignCredentials ? verifyingChecker({ now: ctx.now }) : undefined;
+  const foreign = ctx.acceptForeignCredentials ? verifyingChecker({ now: ctx.now, allowPrivateNetwork: ctx.allowPrivateIssuers }) : undefined;
   const prefix = urls(ctx.baseUrl).credential('');
   return async (input, email) => {
     const result = await local(input, email);

@@ -39,6 +39,12 @@ export interface AppOptions {
    * server's own credentials count.
    */
   acceptForeignCredentials?: boolean;
+  /**
+   * Let the verification of foreign credentials contact loopback, private and link-local
+   * addresses. Default false: a credential a stranger presents must not be able to make the
+   * server request its own internal services (SSRF). Turn on only inside a closed network.
+   */
+  allowPrivateIssuers?: boolean;
   /** Behind a reverse proxy: rate-limit by the last `X-Forwarded-For` hop (default false). */
   trustProxy?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
@@ -127,6 +133,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       adminKey: chooseAdminKey(options.adminKey || env.COL_ADMIN_KEY || undefined),
       storeEmails: options.storeEmails ?? false,
       acceptForeignCredentials: options.acceptForeignCredentials ?? false,
+      allowPrivateIssuers: options.allowPrivateIssuers ?? false,
       trustProxy: options.trustProxy ?? false,
       pepper: pepper(db),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,

@@ -80,13 +80,17 @@ describe('expiring badges (validForDays)', () => {
 describe('milestones from another issuer\'s credentials (acceptForeignCredentials)', () => {
   let issuer: TestServer;
   let place: TestServer;
+  let guarded: TestServer;
   before(async () => {
-    issuer = await startTestServer();
-    place = await startTestServer({ acceptForeignCredentials: true });
+    issuer = await startTestServer({ logRequests: true });
+    // The "other issuer" runs on loopback here, so this place opts in to private addresses.
+    place = await startTestServer({ acceptForeignCredentials: true, allowPrivateIssuers: true });
+    guarded = await startTestServer({ acceptForeignCredentials: true });
   });
   after(async () => {
     await issuer?.stop();
     await place?.stop();
+    await guarded?.stop();
   });
 
   it('counts a credential verified with verify() from another server, and refuses it for someone else', async () => {
@@ -102,5 +106,20 @@ describe('milestones from another issuer\'s credentials (acceptForeignCredential
     const someoneElse = await place.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'impostor@example.org' }, credentials: [foreign.credential] }, token: null });
     expect(someoneElse.json.rejected.map((r: any) => r.code)).to.deep.equal(['recipient-mismatch']);
     expect(someoneElse.json.awarded).to.deep.equal([]);
+  });
+
+  it('by default refuses a presented credential whose issuer lives on a private address, without contacting it (no SSRF)', async () => {
+    const b = await seedBasics(issuer, { uses: 5 });
+    const foreign = (await issuer.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: 'traveller@example.org' } }, token: null })).json;
+    await guarded.call('POST', '/api/v1/issuers', { body: { key: 'place', name: 'Place', url: 'https://place.example' } });
+    await guarded.call('POST', '/api/v1/pathways', { body: { key: 'travel', issuer: 'place', name: 'Travel', root: { type: 'group', id: 'root', children: [{ type: 'badge', id: 'elsewhere', badge: { id: b.achievementId } }] } } });
+    await guarded.call('POST', '/api/v1/pathways/travel/publish', { body: {} });
+    const lookups = () => issuer.logs.filter((line) => line.startsWith('GET ')).length;
+    const before = lookups();
+    const res = await guarded.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'traveller@example.org' }, credentials: [foreign.jwt] }, token: null });
+    expect(res.json.rejected.map((r: any) => r.code)).to.deep.equal(['key-unresolvable']);
+    expect(res.json.rejected[0].message).to.match(/private network/);
+    expect(res.json.awarded).to.deep.equal([]);
+    expect(lookups(), 'the issuer was never contacted').to.equal(before);
   });
 });

@@ -49,6 +49,8 @@ export interface FetcherOptions {
   maxBytes?: number;
   /** Cancels every lookup. */
   signal?: AbortSignal;
+  /** Whether loopback, private and link-local hosts may be contacted (default true). */
+  allowPrivateNetwork?: boolean;
 }
 
 /**
@@ -78,20 +80,29 @@ export interface FetchedDocument {
 
 /**
  * Whether a URL may be fetched: https anywhere, http only on loopback (127.0.0.0/8, ::1,
- * localhost). Throws `url-invalid` or `insecure-url`.
+ * localhost). With `allowPrivateNetwork: false` (what a server verifying other people's badges
+ * wants: no SSRF), loopback, private, link-local and cloud-metadata hosts are refused too.
+ * Throws `url-invalid`, `insecure-url` or `private-address-refused`.
  *
  * @example
  * ```ts
  * assertFetchable('http://127.0.0.1:8080/a.json'); // fine
  * assertFetchable('http://example.org/a.json');    // throws ColError insecure-url
+ * assertFetchable('https://10.0.0.5/key.json', { allowPrivateNetwork: false }); // throws private-address-refused
  * ```
  */
-export function assertFetchable(url: string): URL {
+export function assertFetchable(url: string, { allowPrivateNetwork = true }: { allowPrivateNetwork?: boolean } = {}): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new ColError('url-invalid', `This is not a valid web address: ${clip(url)}.`);
+  }
+  if (!allowPrivateNetwork && isPrivateHost(parsed.hostname)) {
+    throw new ColError(
+      'private-address-refused',
+      `A link in this badge points inside a private network (${parsed.host}), which this verifier is set not to contact.`,
+    );
   }
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && isLoopback(parsed.hostname)) return parsed;
@@ -101,6 +112,37 @@ export function assertFetchable(url: string): URL {
       ? `A link in this badge is not secure (http, not https), so we did not follow it: ${parsed.origin}.`
       : `We only follow web (https) links; this one is ${parsed.protocol.replace(':', '')}.`,
   );
+}
+
+/**
+ * Whether a host name is on a private network by its spelling: loopback, the IPv4 private,
+ * carrier-grade NAT and link-local ranges (which hold cloud metadata services), unspecified
+ * addresses, IPv6 unique-local and link-local, and names under `localhost`, `.local` and
+ * `.internal`. It does not resolve names: a public name that resolves to a private address is
+ * the caller's to stop (e.g. with a `fetch` whose agent checks the resolved address).
+ *
+ * @example
+ * ```ts
+ * isPrivateHost('169.254.169.254'); // true
+ * isPrivateHost('example.org');     // false
+ * ```
+ */
+export function isPrivateHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  if (isLoopback(h) || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  }
+  if (h.includes(':')) {
+    if (h === '::' || h === '::1') return true;
+    const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(h);
+    if (mapped) return isPrivateHost(mapped[1]!);
+    return /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h);
+  }
+  return false;
 }
 
 /**
@@ -189,7 +231,7 @@ export class Fetcher {
     const seen = new Set<string>();
     let current = url;
     for (let hop = 0; ; hop++) {
-      const target = assertFetchable(current);
+      const target = assertFetchable(current, this.options);
       target.hash = '';
       const href = target.href;
       if (seen.has(href)) {
@@ -202,7 +244,7 @@ export class Fetcher {
         // Browsers hide redirect targets from scripts: let the browser follow them (it caps the
         // count and stops loops) and re-check where we ended up.
         res = await this.request(fetchImpl, href, 'follow');
-        if (res.url) assertFetchable(res.url);
+        if (res.url) assertFetchable(res.url, this.options);
       }
       if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
         await res.body?.cancel().catch(() => undefined);

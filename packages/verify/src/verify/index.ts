@@ -17,3 +17,4 @@ export {
 } from './report.js';
 export { messageFor } from './messages.js';
 export { didWebToUrl } from './resolve-key.js';
+export { isPrivateHost } from './fetcher.js';

@@ -77,6 +77,7 @@ const MESSAGES: Record<string, string> = {
   'fetch-aborted': 'Checking was cancelled.',
   'http-error': 'A website this badge depends on answered with an error.',
   'insecure-url': 'A link in this badge is not secure (not https), so we did not follow it.',
+  'private-address-refused': 'A link in this badge points inside a private network, which this verifier is set not to contact.',
   'too-many-redirects': 'A link in this badge redirects too many times.',
   'redirect-loop': 'A link in this badge redirects in a loop.',
   'response-too-large': 'A website this badge depends on sent too much data.',
@@ -119,5 +120,6 @@ export const INCONCLUSIVE_CODES: ReadonlySet<string> = new Set([
   'status-unreachable',
   'context-unknown',
   'crypto-unsupported',
+  'private-address-refused',
   'url-invalid',
 ]);
