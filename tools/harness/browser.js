@@ -2,7 +2,7 @@
 // Fixtures are served by the test runner, whose root is the folder holding the repo and shared/.
 export { expect, assert } from 'chai';
 export const isBrowser = true;
-export { errorCode, thrownError } from './shared.js';
+export { errorCode, rejectionCode, thrownError } from './shared.js';
 
 const g = globalThis;
 export const describe = (name, fn) => g.describe(name, fn);

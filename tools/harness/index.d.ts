@@ -18,6 +18,11 @@ export { expect, assert } from 'chai';
 export declare function errorCode(fn: () => unknown): string | undefined;
 /** The ColError `fn` throws (to check its message and details); fails the test when none is. */
 export declare function thrownError(fn: () => unknown): Error & { code: string; details?: Readonly<Record<string, unknown>> };
+/**
+ * The stable `code` of the ColError a promise (or an action, sync or async) rejects with; fails
+ * the test when it resolves. Any other error is rethrown.
+ */
+export declare function rejectionCode(promiseOrAction: Promise<unknown> | (() => unknown)): Promise<string>;
 /** `true` when running in the browser suite. */
 export declare const isBrowser: boolean;
 /** Bytes of a file under `../shared/fixtures/` (path relative to that folder). */

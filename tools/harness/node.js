@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 export { describe, it, before, after, beforeEach, afterEach };
 export { expect, assert } from 'chai';
 export const isBrowser = false;
-export { errorCode, thrownError } from './shared.js';
+export { errorCode, rejectionCode, thrownError } from './shared.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixturesRoot = join(repoRoot, '..', 'shared', 'fixtures');

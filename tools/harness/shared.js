@@ -25,3 +25,17 @@ export function thrownError(fn) {
   }
   throw new Error('expected a ColError, but nothing was thrown');
 }
+
+/**
+ * The stable `code` of the ColError a promise (or an action, sync or async) rejects with; fails
+ * when it resolves. Any other error is rethrown.
+ */
+export async function rejectionCode(promiseOrAction) {
+  try {
+    await (typeof promiseOrAction === 'function' ? promiseOrAction() : promiseOrAction);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ColError' && typeof error.code === 'string') return error.code;
+    throw error;
+  }
+  throw new Error('expected a ColError, but it succeeded');
+}

@@ -6,24 +6,14 @@ import {
   createClaimTicket,
   createClient,
   createObClient,
-  isApiError,
   keyOf,
   verify,
-  type ApiError,
   type Client,
 } from '@citiesoflearning/client';
 import { startTestServer } from './support/node-server.js';
 import type { TestServer } from './support/server.js';
+import { failure } from './support/failure.js';
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('server-side flows with admin and provider keys', () => {
   let server: TestServer;

@@ -3,29 +3,19 @@
 // flows are in admin.node.test.ts.
 import { describe, it, before, after, expect, isBrowser } from '@col/harness';
 import {
-  ApiError,
   createClaimTicket,
   createClient,
   createObClient,
-  isApiError,
   keyOf,
   verify,
   type Award,
   type Client,
 } from '@citiesoflearning/client';
 import { useServer, type TestServer } from './support/server.js';
+import { failure } from './support/failure.js';
 
 const email = () => `learner-${Math.random().toString(36).slice(2, 10)}@example.org`;
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('client against the reference server', () => {
   let server: TestServer;

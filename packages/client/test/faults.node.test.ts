@@ -2,8 +2,9 @@
 // an integrator would see: a stable error code, a plain message, no hang, no second attempt
 // where a retry would be unsafe.
 import { describe, it, after, expect } from '@col/harness';
-import { ApiError, InvalidResponseError, RateLimitedError, createClient, isApiError } from '@citiesoflearning/client';
+import { InvalidResponseError, RateLimitedError, createClient } from '@citiesoflearning/client';
 import { closedPortUrl, faultServer, sendJson, type FaultServer } from './support/fault-server.js';
+import { failure } from './support/failure.js';
 
 const ACHIEVEMENT = {
   id: 'http://127.0.0.1/api/v1/achievements/digital-1',
@@ -13,15 +14,6 @@ const ACHIEVEMENT = {
   description: 'Turned on a device.',
 };
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isApiError(error), `expected an ApiError, got ${String(error)}`).to.equal(true);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('client faults', () => {
   const servers: FaultServer[] = [];
@@ -37,7 +29,7 @@ describe('client faults', () => {
   it('server down: a network error, after the safe retries', async () => {
     const col = createClient({ baseUrl: await closedPortUrl(), retry: { limit: 1 } });
     const started = Date.now();
-    const error = await rejection(col.achievements.get('digital-1'));
+    const error = await failure(col.achievements.get('digital-1'));
     expect(error.code).to.equal('network');
     expect(error.message).to.match(/could not be reached/);
     expect(error.status).to.equal(undefined);
@@ -50,7 +42,7 @@ describe('client faults', () => {
     });
     const col = createClient({ baseUrl: server.url, timeout: 300, retry: 0 });
     const started = Date.now();
-    const error = await rejection(col.achievements.get('digital-1'));
+    const error = await failure(col.achievements.get('digital-1'));
     expect(error.code).to.equal('timeout');
     expect(Date.now() - started).to.be.within(250, 3_000);
   });
@@ -62,7 +54,7 @@ describe('client faults', () => {
       // …and nothing more.
     });
     const col = createClient({ baseUrl: server.url, timeout: 300, retry: 0 });
-    const error = await rejection(col.achievements.get('x'));
+    const error = await failure(col.achievements.get('x'));
     expect(error.code).to.equal('timeout');
     expect(error.message).to.match(/did not finish/);
   });
@@ -74,7 +66,7 @@ describe('client faults', () => {
     });
     const col = createClient({ baseUrl: server.url, timeout: 300, retry: 0 });
     const started = Date.now();
-    const error = await rejection(col.achievements.get('x'));
+    const error = await failure(col.achievements.get('x'));
     expect(error.code).to.equal('timeout');
     expect(Date.now() - started).to.be.below(3_000);
   });
@@ -93,7 +85,7 @@ describe('client faults', () => {
   it('500 on a plain write: never retried, server-error with the server message', async () => {
     const server = await serve((_req, res) => sendJson(res, 500, { code: 'internal-error', message: 'Something went wrong; nothing was issued.' }));
     const col = createClient({ baseUrl: server.url, apiKey: 'k', retry: { limit: 3 } });
-    const error = await rejection(col.achievements.create({ name: 'X', description: 'Y', criteria: 'Z' }));
+    const error = await failure(col.achievements.create({ name: 'X', description: 'Y', criteria: 'Z' }));
     expect(error.code).to.equal('server-error');
     expect(error.status).to.equal(500);
     expect(error.serverCode).to.equal('internal-error');
@@ -107,7 +99,7 @@ describe('client faults', () => {
       else sendJson(res, 502, { code: 'bad-gateway', message: 'Proxy trouble.' });
     });
     const col = createClient({ baseUrl: server.url, retry: { limit: 2 } });
-    const error = await rejection(col.claims.create({ achievement: 'a', code: 'K7QM-W3RT-9XHP', recipient: { email: 'l@example.org' } }));
+    const error = await failure(col.claims.create({ achievement: 'a', code: 'K7QM-W3RT-9XHP', recipient: { email: 'l@example.org' } }));
     expect(error.code).to.equal('server-error');
     expect(server.requests).to.have.length(3);
     const keys = server.requests.map((r) => r.headers['idempotency-key']);
@@ -120,9 +112,9 @@ describe('client faults', () => {
     const server = await serve((_req, res) => sendJson(res, 409, { code: 'code-used-up', message: 'This claim code has already been used.' }));
     const col = createClient({ baseUrl: server.url });
     const claim = { achievement: 'a', code: 'K7QM-W3RT-9XHP', recipient: { email: 'l@example.org' } } as const;
-    const first = await rejection(col.claims.create(claim));
-    await rejection(col.claims.create(claim));
-    await rejection(col.claims.create(claim, { idempotencyKey: 'my-own-key-123' }));
+    const first = await failure(col.claims.create(claim));
+    await failure(col.claims.create(claim));
+    await failure(col.claims.create(claim, { idempotencyKey: 'my-own-key-123' }));
     // 409 without Retry-After is an answer, not a reason to retry.
     expect(server.requests).to.have.length(3);
     expect(first.code).to.equal('conflict');
@@ -140,7 +132,7 @@ describe('client faults', () => {
     });
     const col = createClient({ baseUrl: server.url });
     const started = Date.now();
-    const error = await rejection(col.claims.create({ achievement: 'a', code: 'c', recipient: { email: 'l@example.org' } }));
+    const error = await failure(col.claims.create({ achievement: 'a', code: 'c', recipient: { email: 'l@example.org' } }));
     // The second answer is a 201 of the wrong shape: proof that the retry happened and was checked.
     expect(error.code).to.equal('invalid-response');
     expect(Date.now() - started).to.be.at.least(900);
@@ -163,7 +155,7 @@ describe('client faults', () => {
     const server = await serve((_req, res) => sendJson(res, 429, { code: 'rate-limited', message: 'Too many claims from this address.' }, { 'retry-after': '3600' }));
     const col = createClient({ baseUrl: server.url, retry: { limit: 3, maxRetryAfter: 30 } });
     const started = Date.now();
-    const error = await rejection(col.achievements.get('digital-1'));
+    const error = await failure(col.achievements.get('digital-1'));
     expect(error).to.be.instanceOf(RateLimitedError);
     expect(error.code).to.equal('rate-limited');
     expect((error as RateLimitedError).retryAfter).to.equal(3600);
@@ -177,7 +169,7 @@ describe('client faults', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "http://x/a", "name": ');
     });
-    const error = await rejection(createClient({ baseUrl: server.url }).achievements.get('a'));
+    const error = await failure(createClient({ baseUrl: server.url }).achievements.get('a'));
     expect(error).to.be.instanceOf(InvalidResponseError);
     expect(error.code).to.equal('invalid-response');
     expect(error.message).to.match(/malformed JSON/);
@@ -188,7 +180,7 @@ describe('client faults', () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end('<!doctype html><title>Welcome to nginx</title>');
     });
-    const error = await rejection(createClient({ baseUrl: server.url }).achievements.get('a'));
+    const error = await failure(createClient({ baseUrl: server.url }).achievements.get('a'));
     expect(error.code).to.equal('invalid-response');
     expect(error.message).to.contain('"text/html"');
   });
@@ -199,10 +191,10 @@ describe('client faults', () => {
       else sendJson(res, 200, { ...ACHIEVEMENT, alignment: [{ targetName: 'Communicating', targetUrl: 42 }] });
     });
     const col = createClient({ baseUrl: server.url });
-    const missing = (await rejection(col.achievements.get('missing'))) as InvalidResponseError;
+    const missing = (await failure(col.achievements.get('missing'))) as InvalidResponseError;
     expect(missing.field).to.equal('name');
     expect(missing.message).to.contain('name should be present but is missing');
-    const mistyped = (await rejection(col.achievements.get('mistyped'))) as InvalidResponseError;
+    const mistyped = (await failure(col.achievements.get('mistyped'))) as InvalidResponseError;
     expect(mistyped.field).to.equal('alignment[0].targetUrl');
     expect(mistyped.message).to.contain('alignment[0].targetUrl should be an absolute URL but is a number');
   });
@@ -214,7 +206,7 @@ describe('client faults', () => {
       // Keep the socket open: a client that tried to read it all would hang here.
     });
     const col = createClient({ baseUrl: server.url, maxResponseBytes: 1024 * 1024, timeout: 5_000 });
-    const error = await rejection(col.achievements.get('a'));
+    const error = await failure(col.achievements.get('a'));
     expect(error.code).to.equal('payload-too-large');
     expect(error.details).to.deep.equal({ limit: 1024 * 1024 });
   });
@@ -241,7 +233,7 @@ describe('client faults', () => {
       res.end('"}');
     });
     const col = createClient({ baseUrl: server.url, maxResponseBytes: 256 * 1024, timeout: 10_000 });
-    const error = await rejection(col.achievements.get('a'));
+    const error = await failure(col.achievements.get('a'));
     expect(error.code).to.equal('payload-too-large');
     expect(error.message).to.contain('262144 bytes');
     // The client stopped reading long before the server finished writing.
@@ -295,7 +287,7 @@ describe('client faults', () => {
     });
     const col = createClient({ baseUrl: server.url });
     for (const [status, code] of cases) {
-      const error = await rejection(col.achievements.get(String(status)));
+      const error = await failure(col.achievements.get(String(status)));
       expect([error.status, error.code, error.serverCode, error.message]).to.deep.equal([status, code, `server-${status}`, `Server says ${status}.`]);
       expect(error.request).to.deep.equal({ method: 'GET', path: `/api/v1/achievements/${status}` });
     }
@@ -306,7 +298,7 @@ describe('client faults', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>Bad Gateway</html>');
     });
-    const error = await rejection(createClient({ baseUrl: server.url, retry: 0 }).achievements.get('a'));
+    const error = await failure(createClient({ baseUrl: server.url, retry: 0 }).achievements.get('a'));
     expect(error.code).to.equal('server-error');
     expect(error.message).to.equal('The server had a problem. Try again later. (HTTP 502)');
   });
@@ -319,7 +311,7 @@ describe('client faults', () => {
     });
     const { createObClient } = await import('@citiesoflearning/client');
     const host = createObClient({ baseUrl: server.url, token: 'secret-token' });
-    const error = await rejection(host.credentials.list().toArray());
+    const error = await failure(host.credentials.list().toArray());
     expect(error.code).to.equal('invalid-response');
     expect(other.requests).to.have.length(0);
   });

@@ -1,4 +1,4 @@
-import { describe, it, expect, before } from '@col/harness';
+import { describe, it, expect, before, rejectionCode } from '@col/harness';
 import {
   addDataIntegrityProof,
   generateKeyPair,
@@ -6,7 +6,6 @@ import {
   verifyDataIntegrityProof,
   type KeyPair,
 } from '@citiesoflearning/verify';
-import { isColError } from '@citiesoflearning/core';
 import { base58 } from '@scure/base';
 import { withoutEd25519 } from './support/without-ed25519.js';
 
@@ -41,15 +40,6 @@ const VC11 = {
 
 let keys: KeyPair;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a ColError');
-}
 
 describe('Data Integrity: sign and verify round trips', () => {
   before(async () => {
@@ -116,7 +106,7 @@ describe('Data Integrity: sign and verify round trips', () => {
   it('builds a proof set with addDataIntegrityProof; each proof verifies; signDataIntegrity refuses a signed document', async () => {
     const second = await generateKeyPair();
     const one = await signDataIntegrity(OB3, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! });
-    expect(await codeOf(signDataIntegrity(one, { privateJwk: second.privateJwk, verificationMethod: second.verificationMethod! }))).to.equal('proof-exists');
+    expect(await rejectionCode(signDataIntegrity(one, { privateJwk: second.privateJwk, verificationMethod: second.verificationMethod! }))).to.equal('proof-exists');
     const both = await addDataIntegrityProof(one, { privateJwk: second.privateJwk, verificationMethod: second.verificationMethod!, cryptosuite: 'eddsa-jcs-2022' });
     expect(both.proof).to.have.length(2);
     expect(await verifyDataIntegrityProof(both, both.proof[0]!, keys.publicJwk)).to.deep.equal({ ok: true, cryptosuite: 'eddsa-rdfc-2022' });
@@ -143,20 +133,20 @@ describe('Data Integrity: bad proofs and bad input', () => {
     for (const change of [{ cryptosuite: 'ecdsa-rdfc-2019' }, { type: 'RsaSignature2018' }, { type: 'JsonWebSignature2020', cryptosuite: undefined }]) {
       expect(await verifyDataIntegrityProof(signed, { ...signed.proof, ...change }, keys.publicJwk)).to.deep.include({ ok: false, code: 'proof-unsupported' });
     }
-    expect(await codeOf(signDataIntegrity(OB3, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod!, cryptosuite: 'ecdsa-rdfc-2019' as never }))).to.equal('proof-unsupported');
+    expect(await rejectionCode(signDataIntegrity(OB3, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod!, cryptosuite: 'ecdsa-rdfc-2019' as never }))).to.equal('proof-unsupported');
   });
 
   it('a key that is not Ed25519 is key-unsupported, for signing and verifying', async () => {
     const p256 = await generateKeyPair('P-256');
     const signed = await signDataIntegrity(OB3, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! });
     expect(await verifyDataIntegrityProof(signed, signed.proof, p256.publicJwk)).to.deep.include({ ok: false, code: 'key-unsupported' });
-    expect(await codeOf(signDataIntegrity(OB3, { privateJwk: p256.privateJwk, verificationMethod: 'https://x#k' }))).to.equal('key-unsupported');
-    expect(await codeOf(signDataIntegrity(OB3, { privateJwk: keys.publicJwk, verificationMethod: 'https://x#k' }))).to.equal('key-unsupported');
+    expect(await rejectionCode(signDataIntegrity(OB3, { privateJwk: p256.privateJwk, verificationMethod: 'https://x#k' }))).to.equal('key-unsupported');
+    expect(await rejectionCode(signDataIntegrity(OB3, { privateJwk: keys.publicJwk, verificationMethod: 'https://x#k' }))).to.equal('key-unsupported');
   });
 
   it('a term the contexts do not define fails canonicalization (JSON-LD safe mode), both ways', async () => {
     const undefinedTerm = { ...VC11, '@context': [...VC11['@context'], 'https://w3id.org/security/data-integrity/v2'], notDefinedAnywhere: 'sneaky' };
-    expect(await codeOf(signDataIntegrity(undefinedTerm, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }))).to.equal('canonicalization-failed');
+    expect(await rejectionCode(signDataIntegrity(undefinedTerm, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }))).to.equal('canonicalization-failed');
     const signed = await signDataIntegrity(VC11, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! });
     const check = await verifyDataIntegrityProof({ ...signed, notDefinedAnywhere: 'sneaky' }, signed.proof, keys.publicJwk);
     expect(check).to.deep.include({ ok: false, code: 'canonicalization-failed' });
@@ -175,7 +165,7 @@ describe('Data Integrity: bad proofs and bad input', () => {
       issuer: keys.did,
       credentialSubject: { id: 'did:example:learner', knows: nodes },
     };
-    expect(await codeOf(signDataIntegrity(poison, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }))).to.equal('canonicalization-failed');
+    expect(await rejectionCode(signDataIntegrity(poison, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }))).to.equal('canonicalization-failed');
     const fakeProof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', created: '2025-01-01T00:00:00Z', verificationMethod: keys.verificationMethod, proofPurpose: 'assertionMethod', proofValue: 'z' + base58.encode(new Uint8Array(64).fill(1)) };
     const check = await verifyDataIntegrityProof(poison, fakeProof, keys.publicJwk);
     expect(check).to.deep.include({ ok: false, code: 'canonicalization-failed' });
@@ -190,7 +180,7 @@ describe('Data Integrity: bad proofs and bad input', () => {
   it('non-objects are proof-malformed, never a crash', async () => {
     expect(await verifyDataIntegrityProof(null as never, {}, keys.publicJwk)).to.deep.include({ ok: false, code: 'proof-malformed' });
     expect(await verifyDataIntegrityProof(OB3, 'proof' as never, keys.publicJwk)).to.deep.include({ ok: false, code: 'proof-malformed' });
-    expect(await codeOf(signDataIntegrity(OB3, { privateJwk: keys.privateJwk } as never))).to.equal('sign-options-invalid');
+    expect(await rejectionCode(signDataIntegrity(OB3, { privateJwk: keys.privateJwk } as never))).to.equal('sign-options-invalid');
   });
 });
 
@@ -210,7 +200,7 @@ describe('Data Integrity: an unknown remote @context is refused without any netw
     try {
       check = await verifyDataIntegrityProof(hostile, signed.proof, keys.publicJwk);
       const { proof: _p, ...unsigned } = hostile;
-      signError = await codeOf(signDataIntegrity(unsigned, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }));
+      signError = await rejectionCode(signDataIntegrity(unsigned, { privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! }));
     } finally {
       globalThis.fetch = realFetch;
     }

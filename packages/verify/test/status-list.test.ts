@@ -1,4 +1,4 @@
-import { describe, it, expect, listFixtures, readFixtureJson } from '@col/harness';
+import { describe, it, expect, listFixtures, readFixtureJson, rejectionCode } from '@col/harness';
 import {
   createStatusListCredential,
   decodeStatusList,
@@ -12,17 +12,7 @@ import {
   signDataIntegrity,
   verifyDataIntegrityProof,
 } from '@citiesoflearning/verify';
-import { isColError } from '@citiesoflearning/core';
 
-async function codeOf(action: () => unknown): Promise<string> {
-  try {
-    await action();
-  } catch (error) {
-    if (isColError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a ColError');
-}
 
 function setBits(bits: Uint8Array): number[] {
   const set: number[] = [];
@@ -50,16 +40,16 @@ describe('status lists: bits', () => {
     expect(getStatusValue(bits, 7, 2)).to.equal(0b01);
     expect(getStatusValue(bits, 1)).to.equal(1);
     expect(getStatusValue(bits, 0, 16)).to.equal(0b0110_1100_0000_0001);
-    expect(await codeOf(() => getStatusValue(bits, 5, 3))).to.equal('status-index-out-of-range');
-    expect(await codeOf(() => getStatusValue(bits, 0, 0))).to.equal('status-list-invalid');
-    expect(await codeOf(() => getStatusValue(bits, 0, 17))).to.equal('status-list-invalid');
+    expect(await rejectionCode(() => getStatusValue(bits, 5, 3))).to.equal('status-index-out-of-range');
+    expect(await rejectionCode(() => getStatusValue(bits, 0, 0))).to.equal('status-list-invalid');
+    expect(await rejectionCode(() => getStatusValue(bits, 0, 17))).to.equal('status-list-invalid');
   });
 
   it('refuses an index outside the list, negative or fractional', async () => {
     const bits = new Uint8Array(2);
     for (const index of [16, -1, 1.5, Number.NaN, 2 ** 60]) {
-      expect(await codeOf(() => getStatusBit(bits, index))).to.equal('status-index-out-of-range');
-      expect(await codeOf(() => setStatusBit(bits, index, true))).to.equal('status-index-out-of-range');
+      expect(await rejectionCode(() => getStatusBit(bits, index))).to.equal('status-index-out-of-range');
+      expect(await rejectionCode(() => setStatusBit(bits, index, true))).to.equal('status-index-out-of-range');
     }
   });
 });
@@ -94,7 +84,7 @@ describe('status lists: encoding', () => {
       const list = await readFixtureJson(file);
       if (file.endsWith('/tampered')) {
         // Its encodedList was edited by hand and is no longer valid base64url.
-        expect(await codeOf(() => decodeStatusList(list.credentialSubject.encodedList))).to.equal('status-list-invalid');
+        expect(await rejectionCode(() => decodeStatusList(list.credentialSubject.encodedList))).to.equal('status-list-invalid');
       } else {
         expect(setBits(await decodeStatusList(list.credentialSubject.encodedList)), file).to.deep.equal([2, 6, 8]);
       }
@@ -106,15 +96,15 @@ describe('status lists: encoding', () => {
   it('stops inflating a "zip bomb" at the limit (status-list-too-large)', async () => {
     const bomb = await encodeStatusList(new Uint8Array(20 * 1024 * 1024)); // 20 MiB of zeros → ~20 KB
     expect(bomb.length).to.be.lessThan(40_000);
-    expect(await codeOf(() => decodeStatusList(bomb))).to.equal('status-list-too-large');
+    expect(await rejectionCode(() => decodeStatusList(bomb))).to.equal('status-list-too-large');
     const small = await encodeStatusList(new Uint8Array(100_000));
-    expect(await codeOf(() => decodeStatusList(small, { maxBytes: 65_536 }))).to.equal('status-list-too-large');
+    expect(await rejectionCode(() => decodeStatusList(small, { maxBytes: 65_536 }))).to.equal('status-list-too-large');
     expect((await decodeStatusList(small, { maxBytes: 100_000 })).length).to.equal(100_000);
   });
 
   it('reports text that is not base64url or not GZIP as status-list-invalid', async () => {
     for (const bad of ['', 'u', 'u!!!!', 'uAAAAAAAA', 'u' + btoa('plain text, not gzip').replace(/=+$/, ''), 42 as never]) {
-      expect(await codeOf(() => decodeStatusList(bad)), String(bad)).to.equal('status-list-invalid');
+      expect(await rejectionCode(() => decodeStatusList(bad)), String(bad)).to.equal('status-list-invalid');
     }
   });
 });
@@ -144,7 +134,7 @@ describe('status lists: the list credential', () => {
 
   it('refuses a list without an id or with an unknown purpose', async () => {
     const bits = new Uint8Array(16);
-    expect(await codeOf(() => createStatusListCredential({ id: '', issuer: 'did:example:x', statusPurpose: 'revocation', bits }))).to.equal('status-list-invalid');
-    expect(await codeOf(() => createStatusListCredential({ id: 'https://x/1', issuer: 'did:example:x', statusPurpose: 'message' as never, bits }))).to.equal('status-list-invalid');
+    expect(await rejectionCode(() => createStatusListCredential({ id: '', issuer: 'did:example:x', statusPurpose: 'revocation', bits }))).to.equal('status-list-invalid');
+    expect(await rejectionCode(() => createStatusListCredential({ id: 'https://x/1', issuer: 'did:example:x', statusPurpose: 'message' as never, bits }))).to.equal('status-list-invalid');
   });
 });
