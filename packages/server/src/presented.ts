@@ -1,7 +1,7 @@
 // Checking the credentials a learner presents for a pathway milestone. The learner has no
 // account: they hand over credentials, we verify each and keep only the ones that verify AND
 // belong to them (their email matches the hashed recipient).
-import { hashIdentity, normalize, type EarnedRecord } from '@citiesoflearning/core';
+import { hashIdentity, isColError, normalize, type EarnedRecord } from '@citiesoflearning/core';
 import { decodeJws, verify } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { urls } from './context.js';
@@ -54,7 +54,8 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
         const { payload } = decodeJws(input, { maxLength: 200_000 });
         id = payload.jti ?? payload.id ?? (payload.vc as Record<string, unknown> | undefined)?.id;
         asJwt = input.trim();
-      } catch {
+      } catch (error) {
+        if (!isColError(error)) throw error;
         return fail('credential-unreadable', 'This is not a credential or a signed credential token.');
       }
     } else if (input && typeof input === 'object' && !Array.isArray(input)) {
@@ -95,19 +96,15 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
  */
 export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date; allowPrivateNetwork?: boolean } = {}): PresentedChecker {
   return async (input, email) => {
-    let report;
-    try {
-      report = await verify(input as object | string, {
-        recipient: email,
-        timeoutMs: options.timeoutMs ?? 5000,
-        // Presented by anyone: never let it steer the server into its own network unless allowed.
-        allowPrivateNetwork: options.allowPrivateNetwork ?? false,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(options.now ? { now: options.now() } : {}),
-      });
-    } catch {
-      return fail('credential-unreadable', 'This credential could not be read.');
-    }
+    // verify() reports unreadable input as a failed `parse` check; it does not throw for it.
+    const report = await verify(input as object | string, {
+      recipient: email,
+      timeoutMs: options.timeoutMs ?? 5000,
+      // Presented by anyone: never let it steer the server into its own network unless allowed.
+      allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.now ? { now: options.now() } : {}),
+    });
     if (report.outcome !== 'verified') {
       // "Proof not checked" only says the key was not found; the key check says why.
       const problem = report.checks.find((c) => c.outcome === 'failed') ??
