@@ -1,6 +1,6 @@
 // Real-browser suites: the isomorphic packages' tests (and *.browser.test.ts) in Debian's Chromium.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -10,11 +10,10 @@ import { defaultReporter } from '@web/test-runner';
 import { commonJsPlugin } from './scripts/wtr-cjs-plugin.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
-const repoName = basename(repoRoot);
 const files = (process.env.COL_BROWSER_FILES ?? '').split(',').filter(Boolean);
 
 // The browser cannot list folders over HTTP, so listFixtures() in the harness reads this index.
-const fixturesRoot = resolve(repoRoot, '..', 'shared', 'fixtures');
+const fixturesRoot = resolve(repoRoot, 'fixtures');
 const fixtureIndex = readdirSync(fixturesRoot, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => relative(fixturesRoot, resolve(entry.parentPath ?? entry.path, entry.name)).split(sep).join('/'))
@@ -46,8 +45,8 @@ const referenceServerPlugin = {
 };
 
 export default {
-  // Serve the folder holding both the repo and shared/, so fixtures load in the browser too.
-  rootDir: resolve(repoRoot, '..'),
+  // Serve the repository only: a clone has nothing beside it, and tests must not need anything else.
+  rootDir: repoRoot,
   files: files.length ? files : ['packages/{core,verify,client}/test/**/*.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['@citiesoflearning/source', 'browser', 'import', 'default'] },
   concurrency: 1,
@@ -59,7 +58,7 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repoRoot, 'tsconfig.wtr.json') }),
     a11ySnapshotPlugin(),
     // Some well-kept dependencies (jsonld, canonicalize, the OB context package) ship CommonJS only.
-    commonJsPlugin({ rootDir: resolve(repoRoot, '..') }),
+    commonJsPlugin({ rootDir: repoRoot }),
     referenceServerPlugin,
   ],
   browsers: [
@@ -73,8 +72,7 @@ export default {
     }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html><html><head><meta charset="utf-8"></head><body>
-    <script>globalThis.__COL_REPO__ = ${JSON.stringify(repoName)};
-      globalThis.__COL_SERVER__ = ${JSON.stringify(announcedServer)};</script>
+    <script>globalThis.__COL_SERVER__ = ${JSON.stringify(announcedServer)};</script>
     <script type="module" src="${testFramework}"></script></body></html>`,
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countingReporter()],
 };

@@ -1,5 +1,5 @@
 // Browser side of the harness: mocha globals (provided by @web/test-runner) + chai.
-// Fixtures are served by the test runner, whose root is the folder holding the repo and shared/.
+// Fixtures and repository files are served by the test runner, whose root is the repository.
 export { expect, assert } from 'chai';
 export const isBrowser = true;
 export { errorCode, rejectionCode, thrownError } from './shared.js';
@@ -12,25 +12,24 @@ export const after = (fn) => g.after(fn);
 export const beforeEach = (fn) => g.beforeEach(fn);
 export const afterEach = (fn) => g.afterEach(fn);
 
-// The runner's page sets __COL_REPO__ to the repo folder's name (a checkout and CI differ).
 async function get(url) {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`fixture ${url}: HTTP ${res.status}`);
   return res;
 }
 export async function readFixture(path) {
-  return new Uint8Array(await (await get(`/shared/fixtures/${path}`)).arrayBuffer());
+  return new Uint8Array(await (await get(`/fixtures/${path}`)).arrayBuffer());
 }
 export async function readFixtureText(path) {
-  return (await get(`/shared/fixtures/${path}`)).text();
+  return (await get(`/fixtures/${path}`)).text();
 }
 export async function readFixtureJson(path) {
   return JSON.parse(await readFixtureText(path));
 }
 export async function listFixtures(folder) {
-  const index = await (await get(`/${g.__COL_REPO__}/.test-results/fixtures-index.json`)).json();
+  const index = await (await get('/.test-results/fixtures-index.json')).json();
   return index.filter((p) => p.startsWith(folder.endsWith('/') ? folder : `${folder}/`));
 }
 export async function readRepoFile(path) {
-  return new Uint8Array(await (await get(`/${g.__COL_REPO__}/${path}`)).arrayBuffer());
+  return new Uint8Array(await (await get(`/${path}`)).arrayBuffer());
 }

@@ -25,13 +25,13 @@ export declare function thrownError(fn: () => unknown): Error & { code: string; 
 export declare function rejectionCode(promiseOrAction: Promise<unknown> | (() => unknown)): Promise<string>;
 /** `true` when running in the browser suite. */
 export declare const isBrowser: boolean;
-/** Bytes of a file under `../shared/fixtures/` (path relative to that folder). */
+/** Bytes of a file under the repository's `fixtures/` (path relative to that folder). */
 export declare function readFixture(path: string): Promise<Uint8Array>;
-/** Text of a file under `../shared/fixtures/`. */
+/** Text of a file under the repository's `fixtures/`. */
 export declare function readFixtureText(path: string): Promise<string>;
-/** Parsed JSON of a file under `../shared/fixtures/`. */
+/** Parsed JSON of a file under the repository's `fixtures/`. */
 export declare function readFixtureJson<T = any>(path: string): Promise<T>;
-/** Every file path (relative to `../shared/fixtures/`) under a folder there, sorted. */
+/** Every file path (relative to the repository's `fixtures/`) under a folder there, sorted. */
 export declare function listFixtures(folder: string): Promise<string[]>;
 /** Bytes of a file relative to the repository root (e.g. `packages/core/test/data/x.png`). */
 export declare function readRepoFile(path: string): Promise<Uint8Array>;

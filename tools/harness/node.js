@@ -10,7 +10,7 @@ export const isBrowser = false;
 export { errorCode, rejectionCode, thrownError } from './shared.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const fixturesRoot = join(repoRoot, '..', 'shared', 'fixtures');
+const fixturesRoot = join(repoRoot, 'fixtures');
 
 export async function readFixture(path) {
   return new Uint8Array(await readFile(join(fixturesRoot, path)));

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
+export const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
 export interface ColResult { code: number | null; stdout: string; stderr: string }
