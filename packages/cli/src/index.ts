@@ -1,5 +1,5 @@
 /**
- * `@citiesoflearning/cli` — the `col` command. Import `main` to run it in-process.
+ * `@citiesoflearning/cli` — the `colearn` command. Import `main` to run it in-process.
  *
  * @packageDocumentation
  */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isColError } from '@citiesoflearning/core';
 import { bakeCommand, unbakeCommand } from './commands/bake.js';
 import { keysCommand } from './commands/keys.js';
@@ -15,7 +16,7 @@ const commands: Record<string, (argv: string[], io: Output) => Promise<number>> 
 };
 
 /**
- * Runs the `col` command line and resolves to its exit code. Expected failures print a plain
+ * Runs the `colearn` command line and resolves to its exit code. Expected failures print a plain
  * message (never a stack trace) and exit 2; anything unexpected is rethrown.
  *
  * @example
@@ -29,24 +30,34 @@ export async function main(argv: string[], io: Output = processOutput()): Promis
     io.out(USAGE);
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-v') {
+    io.out(version());
+    return 0;
+  }
   const command = commands[name];
   if (!command) {
-    io.err(`col: unknown command "${name}".\n\n${USAGE}`);
+    io.err(`colearn: unknown command "${name}".\n\n${USAGE}`);
     return 2;
   }
   try {
     return await command(rest, io);
   } catch (error) {
     if (isColError(error)) {
-      io.err(`col ${name}: ${error.message}`);
+      io.err(`colearn ${name}: ${error.message}`);
       return 2;
     }
     // parseArgs reports unknown or malformed options with these codes.
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`col ${name}: ${(error as Error).message}\nRun "col ${name} --help" for its options.`);
+      io.err(`colearn ${name}: ${(error as Error).message}\nRun "colearn ${name} --help" for its options.`);
       return 2;
     }
     throw error;
   }
+}
+
+/** The installed package's version (dist/ and src/ both sit one level below package.json). */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
 }

@@ -10,7 +10,7 @@ const plainPng = credentialFile.replace(/\.json$/, '.png');
 
 const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script><circle r="4"/></svg>';
 
-describe('col bake / col unbake', () => {
+describe('colearn bake / colearn unbake', () => {
   it('bakes an OB 3.0 credential into an SVG, stripping scripts, and unbakes the same JSON', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'col-bake-'));
     await writeFile(join(dir, 'badge.svg'), svg);
@@ -57,7 +57,7 @@ describe('col bake / col unbake', () => {
   });
 });
 
-describe('col keys generate', () => {
+describe('colearn keys generate', () => {
   it('writes an Ed25519 key pair readable only by the owner and prints its did:key', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'col-keys-'));
     const file = join(dir, 'issuer-key.json');

@@ -1,4 +1,4 @@
-// End to end, as an evaluator meets the product: `col serve --demo` (what `npm start` runs),
+// End to end, as an evaluator meets the product: `colearn serve --demo` (what `npm start` runs),
 // the demo page in real Chromium, a badge claimed and then verified in the browser.
 import { describe, it, before, after, expect } from '@col/harness';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -26,7 +26,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-describe('the demo page served by col serve --demo', () => {
+describe('the demo page served by colearn serve --demo', () => {
   let server: ChildProcess;
   let url = '';
   let stderr = '';
@@ -48,7 +48,7 @@ describe('the demo page served by col serve --demo', () => {
         const match = /listening on (\S+)/.exec(out);
         if (match) resolve(match[1]!);
       });
-      server.on('exit', (code) => reject(new Error(`col serve exited ${code}: ${stderr}`)));
+      server.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
     });
     browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
   });

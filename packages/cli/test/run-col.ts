@@ -1,4 +1,4 @@
-// Runs the real built `col` binary (packages/cli/dist/bin.js) as a child process.
+// Runs the real built `colearn` binary (packages/cli/dist/bin.js) as a child process.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

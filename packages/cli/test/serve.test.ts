@@ -8,7 +8,7 @@ import { runCol } from './run-col.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 
-/** Starts `col serve`, resolving once it prints `listening on <url>`. */
+/** Starts `colearn serve`, resolving once it prints `listening on <url>`. */
 async function startServe(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, ...env } });
   let stderr = '';
@@ -24,15 +24,15 @@ async function startServe(args: string[], env: Record<string, string> = {}) {
         resolve(match[1]!);
       }
     });
-    child.on('exit', (code) => reject(new Error(`col serve exited ${code}: ${stderr}`)));
+    child.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
   });
   return { child, url, stderr: () => stderr };
 }
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-describe('col serve', () => {
-  it('serves the demo API, issues a claim whose credential `col verify` accepts, and stops cleanly on SIGTERM', async () => {
+describe('colearn serve', () => {
+  it('serves the demo API, issues a claim whose credential `colearn verify` accepts, and stops cleanly on SIGTERM', async () => {
     const data = await mkdtemp(join(tmpdir(), 'col-serve-'));
     const { child, url, stderr } = await startServe(['--demo', '--port', '0', '--data', data], { COL_ADMIN_KEY: 'test-admin-key-0123456789' });
     try {

@@ -1,4 +1,4 @@
-// `col verify` on every DCC fixture prints the documented outcome and exits with its code: the
+// `colearn verify` on every DCC fixture prints the documented outcome and exits with its code: the
 // same table the verify package's suite holds its library results against.
 import { describe, it, before, expect } from '@col/harness';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Prom
   }));
 }
 
-describe('col verify on every DCC fixture', () => {
+describe('colearn verify on every DCC fixture', () => {
   let documentsFile = '';
   before(async () => {
     const documents: Record<string, unknown> = {};

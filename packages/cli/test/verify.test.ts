@@ -7,7 +7,7 @@ import { fixtures, runCol } from './run-col.js';
 const didKeyDir = join(fixtures, 'dcc/verifiableCredentials/v2/dataIntegrityProof/didKey');
 const genuine = join(didKeyDir, 'legacyRegistry-noStatus-noExpiry-basicOBv3.json');
 
-describe('col verify', () => {
+describe('colearn verify', () => {
   it('verifies a genuine did:key credential offline and exits 0 with a readable checklist', async () => {
     const r = await runCol(['verify', genuine, '--offline']);
     expect(r.code, r.stderr).to.equal(0);

@@ -1,5 +1,5 @@
 // The SDK's own full verifier accepts what the server issues: `verify()` offline, answered only
-// from documents fetched from the running server (what `col verify --documents` does), for the
+// from documents fetched from the running server (what `colearn verify --documents` does), for the
 // Data Integrity JSON, the VC-JWT and the baked PNG; revocation turns it to failed. And a second
 // server that accepts foreign credentials counts them towards its pathway after `verify()`.
 import { describe, it, before, after, expect } from '@col/harness';

@@ -10,7 +10,7 @@
 import { describe, it, before, expect, listFixtures, readFixture, readFixtureText, readRepoFile } from '@col/harness';
 import { verify, type VerificationReport } from '@citiesoflearning/verify';
 
-// The table (file, expected outcome, codes, why) is shared with the CLI's test of `col verify`.
+// The table (file, expected outcome, codes, why) is shared with the CLI's test of `colearn verify`.
 interface Expected {
   now: string;
   /** URL → fixture path: documents published on GitHub in real life, answered locally. */

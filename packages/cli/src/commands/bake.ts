@@ -4,19 +4,19 @@ import { bake, ColError, unbake } from '@citiesoflearning/core';
 import { readInput } from '../io.js';
 import type { Output } from '../output.js';
 
-const BAKE_HELP = `col bake <image.png|image.svg> <credential-file|-> -o <out> [--refuse-existing]
+const BAKE_HELP = `colearn bake <image.png|image.svg> <credential-file|-> -o <out> [--refuse-existing]
 
 Embeds an Open Badges 2.0 assertion or 3.0 credential (JSON or compact JWS) in a PNG or SVG,
 with the keyword/element its version needs. A badge already in the image is replaced unless
 --refuse-existing is given. Scripts and event handlers are stripped from SVGs.`;
 
-const UNBAKE_HELP = `col unbake <image.png|image.svg>
+const UNBAKE_HELP = `colearn unbake <image.png|image.svg>
 
 Prints the badge embedded in an image (JSON, compact JWS, or a legacy hosted URL).
 Exit: 0 when a badge was found, 1 when there is none, 2 when the image is unreadable.`;
 
 /**
- * Runs `col bake`; returns the exit code.
+ * Runs `colearn bake`; returns the exit code.
  *
  * @example
  * ```ts
@@ -38,7 +38,7 @@ export async function bakeCommand(argv: string[], io: Output): Promise<number> {
     return 0;
   }
   if (positionals.length !== 2 || !values.out) {
-    throw new ColError('usage', 'col bake needs an image, a credential (file or -) and -o <out>.');
+    throw new ColError('usage', 'colearn bake needs an image, a credential (file or -) and -o <out>.');
   }
   const [imagePath, credentialPath] = positionals as [string, string];
   const image = await readInput(imagePath);
@@ -52,7 +52,7 @@ export async function bakeCommand(argv: string[], io: Output): Promise<number> {
 }
 
 /**
- * Runs `col unbake`: prints the embedded badge; exit 1 when the image carries none.
+ * Runs `colearn unbake`: prints the embedded badge; exit 1 when the image carries none.
  *
  * @example
  * ```ts
@@ -69,7 +69,7 @@ export async function unbakeCommand(argv: string[], io: Output): Promise<number>
     io.out(UNBAKE_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new ColError('usage', 'col unbake takes exactly one image.');
+  if (positionals.length !== 1) throw new ColError('usage', 'colearn unbake takes exactly one image.');
   const [imagePath] = positionals as [string];
   const found = unbake(await readInput(imagePath));
   if (!found) {

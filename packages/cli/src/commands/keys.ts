@@ -4,14 +4,14 @@ import { ColError } from '@citiesoflearning/core';
 import { generateKeyPair } from '@citiesoflearning/verify';
 import type { Output } from '../output.js';
 
-const HELP = `col keys generate [--type Ed25519|P-256|RSA] [-o FILE]
+const HELP = `colearn keys generate [--type Ed25519|P-256|RSA] [-o FILE]
 
 Generates a signing key pair for an issuer. Prints (or writes, with -o, as a file only you can
 read) a JSON object with the private JWK, the public JWK and, for Ed25519, the Multikey and
 did:key. RSA (2048-bit) is for Open Badges 2.0 signed assertions (RS256). Keep the private key secret: never put it in a web page.`;
 
 /**
- * Runs `col keys <subcommand>`; returns the exit code.
+ * Runs `colearn keys <subcommand>`; returns the exit code.
  *
  * @example
  * ```ts
@@ -33,7 +33,7 @@ export async function keysCommand(argv: string[], io: Output): Promise<number> {
     return 0;
   }
   if (positionals[0] !== 'generate' || positionals.length !== 1) {
-    throw new ColError('usage', 'Try: col keys generate [--type Ed25519|P-256|RSA] [-o FILE]');
+    throw new ColError('usage', 'Try: colearn keys generate [--type Ed25519|P-256|RSA] [-o FILE]');
   }
   if (values.type !== 'Ed25519' && values.type !== 'P-256' && values.type !== 'RSA') {
     throw new ColError('usage', `--type ${values.type}: choose Ed25519, P-256 or RSA.`);

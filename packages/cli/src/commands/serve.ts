@@ -3,7 +3,7 @@ import { ColError } from '@citiesoflearning/core';
 import { startServer } from '@citiesoflearning/server';
 import type { Output } from '../output.js';
 
-const HELP = `col serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
+const HELP = `colearn serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
           [--log-requests] [--trust-proxy]
 
 Runs the reference badge & pathway API on SQLite. Prints "listening on <url>" once ready.
@@ -15,7 +15,7 @@ personal detail). --trust-proxy takes the client address from X-Forwarded-For (o
 reverse proxy you run; it is what claim rate limits count).`;
 
 /**
- * Runs `col serve` until SIGINT/SIGTERM, then shuts down gracefully.
+ * Runs `colearn serve` until SIGINT/SIGTERM, then shuts down gracefully.
  *
  * @example
  * ```ts

@@ -4,10 +4,10 @@ import { verify, type VerificationReport, type VerifyOptions } from '@citiesofle
 import { readInput, readJsonOption } from '../io.js';
 import { paint, type Output } from '../output.js';
 
-/** `col verify` exit codes (a public contract: scripts switch on them). */
+/** `colearn verify` exit codes (a public contract: scripts switch on them). */
 export const VerifyExit = { verified: 0, failed: 1, usage: 2, inconclusive: 3 } as const;
 
-const HELP = `col verify <file|https-url|-> [options]
+const HELP = `colearn verify <file|https-url|-> [options]
 
 Checks a badge — a JSON file, a compact JWS, a baked .png/.svg, an https URL, or "-" for
 standard input — and prints a checklist (or the report as JSON with --json).
@@ -22,7 +22,7 @@ standard input — and prints a checklist (or the report as JSON with --json).
 Exit: 0 verified, 1 failed, 3 inconclusive, 2 usage error or unreadable input.`;
 
 /**
- * Runs `col verify` with the arguments after the command name; returns the exit code.
+ * Runs `colearn verify` with the arguments after the command name; returns the exit code.
  *
  * @example
  * ```ts
@@ -47,7 +47,7 @@ export async function verifyCommand(argv: string[], io: Output): Promise<number>
     io.out(HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new ColError('usage', 'col verify takes exactly one input: a file, an https URL, or - for standard input.');
+  if (positionals.length !== 1) throw new ColError('usage', 'colearn verify takes exactly one input: a file, an https URL, or - for standard input.');
   const [source] = positionals as [string];
 
   const options: VerifyOptions = { offline: values.offline ?? false };

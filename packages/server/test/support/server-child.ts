@@ -1,4 +1,4 @@
-// A server in its own process, stopped the way `col serve` stops it: SIGTERM → close() → exit.
+// A server in its own process, stopped the way `colearn serve` stops it: SIGTERM → close() → exit.
 // argv: dataDir port. Prints "listening on <url>" when ready.
 import { startServer } from '@citiesoflearning/server';
 

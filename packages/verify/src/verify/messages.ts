@@ -29,7 +29,7 @@ const MESSAGES: Record<string, string> = {
   'signature-invalid': 'The digital signature does not match: this badge has been changed since it was issued, or was not signed by this key.',
   'proof-missing': 'This badge carries no digital signature.',
   'proof-unsupported': 'This badge is signed in a way we cannot check.',
-  'crypto-unsupported': 'This browser cannot check this kind of signature; try an up-to-date browser or the col command.',
+  'crypto-unsupported': 'This browser cannot check this kind of signature; try an up-to-date browser or the colearn command.',
   'alg-forbidden': 'This badge uses a signing method that is not safe, so we do not accept it.',
   'context-unknown': 'This badge refers to a vocabulary we do not have a trusted copy of, so we cannot check its signature.',
   'proof-not-checked': 'The signature could not be checked because the signing key could not be found.',

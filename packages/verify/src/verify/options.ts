@@ -32,7 +32,7 @@ export interface VerifyOptions {
   signal?: AbortSignal;
   /**
    * Whether lookups may reach loopback, private, link-local or cloud-metadata addresses (default
-   * true, so local development and `col verify` against a local server work). A server that
+   * true, so local development and `colearn verify` against a local server work). A server that
    * verifies badges other people hand it should set `false`: a badge could otherwise make it
    * request internal services (SSRF). Refused lookups make the result inconclusive.
    */

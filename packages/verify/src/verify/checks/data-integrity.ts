@@ -76,7 +76,7 @@ function plainProofMessage(code: string, detail: string): string {
     case 'proof-unsupported':
       return `This badge is signed in a way we cannot check. (${detail})`;
     case 'crypto-unsupported':
-      return `This browser cannot check this kind of signature; try an up-to-date browser or the col command. (${detail})`;
+      return `This browser cannot check this kind of signature; try an up-to-date browser or the colearn command. (${detail})`;
     default:
       return `The digital signature is damaged: ${detail}`;
   }
