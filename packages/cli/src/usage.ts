@@ -8,7 +8,7 @@ Usage:
   col unbake <image.png|image.svg>
   col keys generate [--type Ed25519|P-256|RSA] [-o FILE]
   col serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
-            [--log-requests] [--trust-proxy]
+            [--log-requests] [--trust-proxy] [--tls-cert FILE --tls-key FILE]
 
 col verify exits 0 when verified, 1 when failed, 3 when inconclusive, 2 on a usage
 error or unreadable input. Run "col <command> --help" for details.`;
