@@ -90,6 +90,15 @@ export interface AchievementRow {
  * ```
  */
 export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
+/**
+ * The DID v1 context: DID documents, and the terms of controller documents.
+ *
+ * @example
+ * ```ts
+ * const didDoc = { '@context': [DID_CONTEXT, MULTIKEY_CONTEXT] };
+ * ```
+ */
+export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
 
 /**
  * Who an issuer is in the credentials it issues now. Over https the issuer is a did:web DID
@@ -147,10 +156,14 @@ export function issuerIdentity(u: Urls, issuerKey: string): IssuerIdentity {
 export function issuerProfile(u: Urls, key: ServerKey, row: IssuerRow, issuerKeys: PublishedIssuerKey[]): Record<string, unknown> {
   const id = u.issuer(row.key);
   const who = issuerIdentity(u, row.key);
-  const methods = [verificationMethod(u.issuerKeyId(row.key), id, key)];
+  // Bare Multikey methods (no publicKeyJwk beside them: the multikey context does not define it,
+  // so JSON-LD verifiers in safe mode refuse the method); JOSE verifiers have the JWKS.
+  const methods = [multikeyMethod(u.issuerKeyId(row.key), id, key.publicKeyMultibase)];
   if (!who.didWeb) for (const k of issuerKeys) methods.push(multikeyMethod(who.methodId(k.kid), id, k.publicKeyMultibase));
   return {
-    '@context': [...OB3_CONTEXT, MULTIKEY_CONTEXT],
+    // The DID context defines `verificationMethod`/`assertionMethod` for JSON-LD processors (Digital
+    // Bazaar's verifiers expand the controller document in safe mode, which refuses undefined terms).
+    '@context': [...OB3_CONTEXT, MULTIKEY_CONTEXT, DID_CONTEXT],
     ...profileFields(id, row),
     ...(who.didWeb ? { otherIdentifier: [{ type: 'IdentifierEntry', identifier: who.id, identifierType: 'identifier' }] } : {}),
     verificationMethod: methods,
@@ -171,26 +184,7 @@ function profileFields(id: string, row: IssuerRow): Record<string, unknown> {
 }
 
 /**
- * A Multikey verification method with its JWK alongside (for JOSE verifiers): the form the
- * server-wide key has always been published in.
- *
- * @example
- * ```ts
- * verificationMethod('https://x.org/api/v1/issuers/a#key-1', 'https://x.org/api/v1/issuers/a', key);
- * ```
- */
-export function verificationMethod(id: string, controller: string, key: ServerKey): Record<string, unknown> & { id: string } {
-  return {
-    id,
-    type: 'Multikey',
-    controller,
-    publicKeyMultibase: key.publicKeyMultibase,
-    publicKeyJwk: { ...key.publicJwk, kid: id, alg: 'EdDSA' },
-  };
-}
-
-/**
- * A bare Multikey verification method (one form of the key, as the controller-document spec asks).
+ * A Multikey verification method: the key in one form only, as the controller-document spec asks.
  *
  * @example
  * ```ts
@@ -228,7 +222,7 @@ export function issuerDidDocument(u: Urls, row: IssuerRow, issuerKeys: Published
   const did = u.issuerDid(row.key);
   const methods = issuerKeys.map((k) => multikeyMethod(`${did}#${k.kid}`, did, k.publicKeyMultibase));
   return {
-    '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_CONTEXT],
+    '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
     id: did,
     alsoKnownAs: [u.issuer(row.key)],
     verificationMethod: methods,
@@ -276,7 +270,7 @@ export function achievementDocument(u: Urls, row: AchievementRow, issuer: Issuer
  */
 export function didDocument(u: Urls, key: ServerKey): Record<string, unknown> {
   return {
-    '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_CONTEXT],
+    '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
     id: u.did,
     verificationMethod: [{ id: u.didKey, type: 'Multikey', controller: u.did, publicKeyMultibase: key.publicKeyMultibase }],
     assertionMethod: [u.didKey],

@@ -99,7 +99,12 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/v1/issuers/:key', (c) => {
     const row = loadIssuer(ctx, c.req.param('key'));
-    return c.json(profileOf(row), 200, { 'cache-control': 'public, max-age=60' });
+    // A JSON-LD processor (a verifier loading the Profile as a controller document) gets the pure
+    // document: the API's `key` is no JSON-LD term, and processors in safe mode refuse the lot.
+    if (/application\/ld\+json/i.test(c.req.header('accept') ?? '')) {
+      return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), 200, { 'cache-control': 'public, max-age=60', vary: 'accept', 'content-type': 'application/ld+json' });
+    }
+    return c.json(profileOf(row), 200, { 'cache-control': 'public, max-age=60', vary: 'accept' });
   });
 
   // The issuer's did:web document. Short cache: a rotated key must show up within a minute.
