@@ -104,7 +104,7 @@ export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
  * Who an issuer is in the credentials it issues now. Over https the issuer is a did:web DID
  * (`did:web:host:api:v1:issuers:<key>`), which wallets such as DCC's resolve; over plain http
  * (local demos) did:web cannot resolve — the DID method only ever fetches over https — so the
- * issuer is its https-style Profile URL, which lists the same keys as a controller document.
+ * issuer is its Profile URL, which lists the same keys as a controller document.
  *
  * @example
  * ```ts
