@@ -161,7 +161,7 @@ function paths(): Record<string, Record<string, unknown>> {
       get: { operationId: 'listIssuers', summary: 'All issuers', tags: ['issuers'], responses: { '200': json(obj({ issuers: arr(ref('Profile')) }, ['issuers']), 'Issuers') } },
       post: { operationId: 'createIssuer', summary: 'Create an issuer (admin)', tags: ['issuers'], security: admin, requestBody: body(ref('IssuerInput')), responses: { '201': json(ref('Profile'), 'Created'), '409': error('Key taken'), ...auth, ...common } },
     },
-    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile (also lists its signing key)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': json(ref('Profile'), 'Profile'), '404': error('No such issuer') } } },
+    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile, also a controller document for the keys it lists (`Accept: application/ld+json`: the pure JSON-LD document, without the API-only `key`)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': { description: 'Profile', content: { 'application/json': { schema: ref('Profile') }, 'application/ld+json': { schema: ref('Profile') } } }, '404': error('No such issuer') } } },
     '/api/v1/issuers/{key}/ob2': { get: { operationId: 'getIssuerOb2', summary: 'OB 2.0 Issuer', tags: ['issuers'], parameters: [keyParam()], responses: { '200': json(ref('Ob2Issuer'), 'Issuer'), '404': error('No such issuer') } } },
     '/api/v1/issuers/{key}/status/{purpose}': {
       get: {

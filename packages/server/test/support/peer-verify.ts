@@ -10,15 +10,27 @@
 // other URL (JSON-LD contexts, the 1EdTech JSON Schema verifier-core asks for) is answered here —
 // pinned contexts from our verify package, 404 for anything else — and recorded.
 import { readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 
 const [inputFile, outputFile] = process.argv.slice(2);
 const realFetch = globalThis.fetch;
 const offLoopback: string[] = [];
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|\[::1\]|::1|localhost)$/;
 
-const { createDocumentLoader, verify, didWebToUrl } = await import('@citiesoflearning/verify');
-const pinned = createDocumentLoader();
+// Belt and braces: a socket to anywhere but loopback is refused outright, whatever opened it.
+const connect = net.Socket.prototype.connect as (...args: unknown[]) => net.Socket;
+net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unknown[]) {
+  // net.connect()/tls.connect() hand over their arguments normalized: [[options, callback]].
+  const first = (Array.isArray(args[0]) ? args[0][0] : args[0]) as { host?: string; path?: string } | number | string;
+  const host = typeof first === 'object' && first !== null ? (first.path ? 'localhost' : (first.host ?? 'localhost')) : typeof args[1] === 'string' ? args[1] : 'localhost';
+  if (host && !LOOPBACK.test(host)) throw new Error(`test guard: refused a connection to ${host} (off loopback)`);
+  return connect.apply(this, args);
+} as typeof net.Socket.prototype.connect;
 
+// Installed before any verifier is imported, so none can keep a reference to the real fetch.
+let pinned: (url: string) => Promise<{ document: unknown }> = async () => {
+  throw new Error('not loaded yet');
+};
 globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
   const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const url = new URL(href);
@@ -31,6 +43,10 @@ globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => 
     return new Response('not available in tests', { status: 404, headers: { 'content-type': 'text/plain' } });
   }
 };
+
+const { createDocumentLoader, verify, didWebToUrl } = await import('@citiesoflearning/verify');
+const pinnedLoader = createDocumentLoader();
+pinned = async (url) => pinnedLoader(url);
 
 const load = (name: string): Promise<any> => import(name);
 const dcc = await load('@digitalcredentials/verifier-core');
@@ -47,7 +63,7 @@ async function plainLoader(url: string) {
   const [base, fragment] = url.split('#') as [string, string | undefined];
   const location = base.startsWith('did:web:') ? didWebToUrl(base) : base;
   if (!/^https:\/\//.test(location) || !LOOPBACK.test(new URL(location).hostname)) {
-    const remote = await pinned(url);
+    const remote = await pinnedLoader(url);
     return { ...remote, document: structuredClone(remote.document) };
   }
   const res = await fetch(location, { headers: { accept: 'application/ld+json, application/json' } });
