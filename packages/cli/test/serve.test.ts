@@ -96,9 +96,10 @@ describe('col serve', () => {
     const key = join(dir, 'key.pem');
     // A throwaway self-signed certificate for 127.0.0.1, trusted only by this test's requests.
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    const { child, url } = await startServe(['--demo', '--port', '0', '--data', join(dir, 'data'), '--tls-cert', cert, '--tls-key', key], { COL_ADMIN_KEY: 'test-admin-key-0123456789' });
+    const { child, url, stderr } = await startServe(['--demo', '--port', '0', '--data', join(dir, 'data'), '--tls-cert', cert, '--tls-key', key], { COL_ADMIN_KEY: 'test-admin-key-0123456789' });
     try {
       expect(url).to.match(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(stderr()).to.contain('issuers are did:web DIDs');
       const doc = await new Promise<any>((resolve, reject) => {
         httpsGet(new URL('/api/v1/issuers/brightwater-libraries/did.json', url), { ca: readFileSync(cert) }, (res) => {
           let text = '';

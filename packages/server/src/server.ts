@@ -155,6 +155,11 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
     const recovered = recoverInterruptedIssues(context);
     if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
     log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);
+    log(
+      baseUrl.startsWith('https:')
+        ? 'issuers are did:web DIDs (each with its own key), resolvable by wallets over https'
+        : 'issuers are named by their Profile URLs: did:web needs https, so wallets cannot resolve them (serve with TLS or an https --base-url)',
+    );
     const demo = options.demo ? await seedDemo(context) : undefined;
     return { app: buildApp(context), context, ...(demo ? { demo } : {}), close: () => db.close() };
   } catch (error) {

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
+import { didWebToUrl, signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
+import { urls } from '../src/context.js';
 import { startTestServer, seedBasics, type TestServer } from './helpers.js';
 
 // The test server is on loopback, which verify() may refuse by default (SSRF guard): opt in.
@@ -93,6 +94,21 @@ describe('per-issuer signing keys', () => {
   });
 });
 
+describe('issuer DIDs', () => {
+  it('carry the port (as %3A) and any base path, and resolve to the DID document the server serves', () => {
+    for (const [base, did] of [
+      ['https://badges.example.org', 'did:web:badges.example.org:api:v1:issuers:city-library'],
+      ['https://127.0.0.1:8443', 'did:web:127.0.0.1%3A8443:api:v1:issuers:city-library'],
+      ['https://example.org/cities/brightwater', 'did:web:example.org:cities:brightwater:api:v1:issuers:city-library'],
+    ] as const) {
+      const u = urls(base);
+      expect(u.issuerDid('city-library')).to.equal(did);
+      // What every did:web resolver fetches is exactly where the server serves the document.
+      expect(didWebToUrl(did)).to.equal(u.issuerDidDocument('city-library'));
+    }
+  });
+});
+
 describe('upgrading a data directory from before per-issuer keys', () => {
   it('gives old issuers a key at start-up; credentials signed with the server-wide key keep verifying', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'col-upgrade-'));
@@ -118,6 +134,8 @@ describe('upgrading a data directory from before per-issuer keys', () => {
         // first request on it fails. Spend it on a health check.
         await fetch(`${url}/api/v1/health`).catch(() => undefined);
         expect(s.logs.join('\n')).to.contain('made a signing key for 1 issuer(s)');
+        // The operator is told why these issuers are not DIDs.
+        expect(s.logs.join('\n')).to.contain('issuers are named by their Profile URLs: did:web needs https');
         const report = await check(legacy);
         expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
         const after = await claim(s, basics.achievementKey, basics.codes[0]!);
