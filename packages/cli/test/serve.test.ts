@@ -118,6 +118,11 @@ describe('col serve', () => {
     expect([missing.code, missing.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /nope\.pem: cannot read it/.test(err));
     const swapped = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', key, '--tls-key', cert]);
     expect([swapped.code, swapped.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /not a PEM certificate/.test(err));
+    // A key that is not the certificate's.
+    const otherKey = join(dir, 'other-key.pem');
+    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', otherKey], { stdio: 'ignore' });
+    const mismatched = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', cert, '--tls-key', otherKey]);
+    expect([mismatched.code, mismatched.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /cannot be used together/.test(err) && !/\n\s+at /.test(err));
   });
 
   it('--log-requests logs route patterns, never the credential key or claim code in the path', async () => {

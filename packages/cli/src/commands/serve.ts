@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
 import { ColError } from '@citiesoflearning/core';
 import { startServer } from '@citiesoflearning/server';
@@ -33,10 +34,17 @@ function readTls(certFile: string | undefined, keyFile: string | undefined): { c
     if (!kind.test(text)) throw new ColError('usage', `${flag} ${file}: not a PEM ${what}.`);
     return text;
   };
-  return {
+  const pair = {
     cert: read(certFile, '--tls-cert', /-----BEGIN CERTIFICATE-----/, 'certificate'),
     key: read(keyFile, '--tls-key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, 'private key'),
   };
+  // Catch a damaged file or a key that is not the certificate's now, in words, not at listen time.
+  try {
+    createSecureContext(pair);
+  } catch (error) {
+    throw new ColError('usage', `--tls-cert/--tls-key: the certificate and key cannot be used together (${(error as Error).message}).`);
+  }
+  return pair;
 }
 
 /**
