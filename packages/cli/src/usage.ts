@@ -8,7 +8,7 @@ Usage:
   colearn unbake <image.png|image.svg>
   colearn keys generate [--type Ed25519|P-256|RSA] [-o FILE]
   colearn serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
-                [--log-requests] [--trust-proxy]
+                [--log-requests] [--trust-proxy] [--tls-cert FILE --tls-key FILE]
 
 colearn verify exits 0 when verified, 1 when failed, 3 when inconclusive, 2 on a usage
 error or unreadable input. Run "colearn <command> --help" for details;

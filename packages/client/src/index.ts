@@ -34,7 +34,7 @@ export { InvalidResponseError } from './errors/invalid-response-error.js';
 
 export { keyOf, newIdempotencyKey } from './api/keys.js';
 export type * from './api/types.js';
-export type { IssuersResource, IssuerInput, ProviderApiKey, TicketKeyRegistration } from './api/issuers.js';
+export type { IssuersResource, IssuerInput, IssuerKey, ProviderApiKey, TicketKeyRegistration } from './api/issuers.js';
 export type { AchievementsResource, AchievementFilters, AchievementInput } from './api/achievements.js';
 export type { ClaimCodesResource, ClaimCodeOptions, ClaimCodes } from './api/claim-codes.js';
 export type { ClaimsResource, ClaimInput, ClaimOptions } from './api/claims.js';

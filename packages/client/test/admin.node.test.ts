@@ -151,6 +151,21 @@ describe('server-side flows with admin and provider keys', () => {
     expect(lifetime).to.include({ code: 'ticket-lifetime-invalid' });
   });
 
+  it("rotates an issuer's signing key and removes the old one; a provider key may do neither", async () => {
+    const before = (await (await fetch(`${server.url}/api/v1/issuers/riverside-scouts/did.json`)).json()).verificationMethod;
+    expect(before).to.have.length(1);
+    const added = await admin.issuers.rotateKey('riverside-scouts');
+    expect(added.kid).to.match(/^z6Mk/);
+    expect(added.id.endsWith(`#${added.kid}`)).to.equal(true);
+    expect(Object.keys(added)).to.not.include('privateJwk');
+    const forbidden = await failure(provider.issuers.rotateKey('riverside-scouts'));
+    expect(forbidden.code).to.equal('forbidden');
+    const current = await failure(admin.issuers.removeKey('riverside-scouts', added.kid));
+    expect([current.code, current.serverCode]).to.deep.equal(['conflict', 'key-in-use']);
+    const left = await admin.issuers.removeKey('riverside-scouts', before[0].publicKeyMultibase);
+    expect(left.map((k) => k.kid)).to.deep.equal([added.kid]);
+  });
+
   it('pathways: create a draft, add a version, publish, and award its milestone', async () => {
     const champion = await provider.achievements.create({ key: 'scout-champion', name: 'Scout Champion', description: 'Completed the scout pathway.', criteria: 'Pathway milestone.' });
     const knots = await provider.achievements.get('knots');

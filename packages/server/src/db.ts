@@ -80,6 +80,19 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     version: 2,
     sql: `CREATE INDEX idempotency_by_age ON idempotency (created_at);`,
   },
+  {
+    // Per-issuer signing keys (the newest published one signs; removed keys lose their private
+    // part), and a second signed copy of each status list whose issuer is the issuer's did:web.
+    version: 3,
+    sql: `
+      CREATE TABLE issuer_keys (
+        issuer_key TEXT NOT NULL REFERENCES issuers(key), kid TEXT NOT NULL, seq INTEGER NOT NULL,
+        private_jwk TEXT, public_multibase TEXT NOT NULL, created_at TEXT NOT NULL, removed_at TEXT,
+        PRIMARY KEY (issuer_key, kid), UNIQUE (issuer_key, seq));
+      ALTER TABLE status_lists ADD COLUMN did_credential TEXT;
+      ALTER TABLE status_lists ADD COLUMN did_credential_version INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /**

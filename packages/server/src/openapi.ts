@@ -38,7 +38,7 @@ const schemas: Record<string, Schema> = {
   ShortProfile: obj({ id: uri, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image') }, ['id', 'type', 'name']),
   Profile: obj(
     {
-      '@context': arr(str), id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'),
+      '@context': { type: 'array', items: str, contains: { const: 'https://w3id.org/security/multikey/v1' } }, id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'),
       otherIdentifier: arr(obj({ type: str, identifier: str, identifierType: str }, ['identifier'])),
       verificationMethod: arr(obj({ id: uri, type: { const: 'Multikey' }, controller: uri, publicKeyMultibase: { type: 'string', pattern: '^z6Mk' }, publicKeyJwk: { type: 'object' } }, ['id', 'type', 'controller', 'publicKeyMultibase'])),
       assertionMethod: arr(uri),
@@ -137,6 +137,7 @@ const schemas: Record<string, Schema> = {
   OpportunityInput: obj({ key: str, provider: str, title: str, description: str, achievement: str, skills: arr(str), mode: { enum: ['in-person', 'online', 'blended'] }, areaCode: str, location: obj({ latitude: { type: 'number' }, longitude: { type: 'number' } }), startsAt: dateTime, endsAt: dateTime, bookingUrl: uri }, ['title']),
   OpportunityPage: obj({ opportunities: arr(ref('Opportunity')), total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } }, ['opportunities', 'total', 'limit', 'offset']),
   DidDocument: obj({ '@context': arr(str), id: { type: 'string', pattern: '^did:web:' }, verificationMethod: arr(obj({ id: str, type: str, controller: str, publicKeyMultibase: str }, ['id', 'type', 'controller', 'publicKeyMultibase'])), assertionMethod: arr(str), authentication: arr(str) }, ['id', 'verificationMethod', 'assertionMethod']),
+  IssuerKey: obj({ id: { type: 'string', description: 'Verification method id: `<issuer DID>#<kid>` (over http: `<Profile URL>#<kid>`)' }, kid: { type: 'string', pattern: '^z6Mk' }, controller: str, publicKeyMultibase: { type: 'string', pattern: '^z6Mk' }, created: dateTime }, ['id', 'kid', 'controller', 'publicKeyMultibase', 'created'], { not: { required: ['privateJwk'] } }),
   Jwks: obj({ keys: arr(obj({ kty: { const: 'OKP' }, crv: { const: 'Ed25519' }, x: str, kid: str, alg: { const: 'EdDSA' }, use: { const: 'sig' } }, ['kty', 'crv', 'x', 'kid'], { not: { required: ['d'] } })) }, ['keys']),
   Ob3CredentialList: obj({ credential: arr(ref('OpenBadgeCredential')), compactJwsString: arr(str) }, ['credential']),
   ImsxStatusInfo: obj({ imsx_codeMajor: { enum: ['failure', 'processing', 'success', 'unsupported'] }, imsx_severity: { enum: ['error', 'status', 'warning'] }, imsx_description: str, imsx_codeMinor: { type: 'object' } }, ['imsx_codeMajor', 'imsx_severity']),
@@ -160,7 +161,7 @@ function paths(): Record<string, Record<string, unknown>> {
       get: { operationId: 'listIssuers', summary: 'All issuers', tags: ['issuers'], responses: { '200': json(obj({ issuers: arr(ref('Profile')) }, ['issuers']), 'Issuers') } },
       post: { operationId: 'createIssuer', summary: 'Create an issuer (admin)', tags: ['issuers'], security: admin, requestBody: body(ref('IssuerInput')), responses: { '201': json(ref('Profile'), 'Created'), '409': error('Key taken'), ...auth, ...common } },
     },
-    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile (also lists its signing key)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': json(ref('Profile'), 'Profile'), '404': error('No such issuer') } } },
+    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile, also a controller document for the keys it lists (`Accept: application/ld+json`: the pure JSON-LD document, without the API-only `key`)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': { description: 'Profile', content: { 'application/json': { schema: ref('Profile') }, 'application/ld+json': { schema: ref('Profile') } } }, '404': error('No such issuer') } } },
     '/api/v1/issuers/{key}/ob2': { get: { operationId: 'getIssuerOb2', summary: 'OB 2.0 Issuer', tags: ['issuers'], parameters: [keyParam()], responses: { '200': json(ref('Ob2Issuer'), 'Issuer'), '404': error('No such issuer') } } },
     '/api/v1/issuers/{key}/status/{purpose}': {
       get: {
@@ -169,6 +170,16 @@ function paths(): Record<string, Record<string, unknown>> {
         responses: { '200': json(ref('StatusListCredential'), 'Status list'), '404': error('No such list') },
       },
     },
+    '/api/v1/issuers/{key}/did/status/{purpose}': {
+      get: {
+        operationId: 'getDidStatusList', summary: "Signed BitstringStatusListCredential whose issuer is the issuer's did:web (what credentials issued over https point to)", tags: ['credentials'],
+        parameters: [keyParam(), { name: 'purpose', in: 'path', required: true, schema: { enum: ['revocation', 'suspension'] } }],
+        responses: { '200': json(ref('StatusListCredential'), 'Status list'), '404': error('No such list') },
+      },
+    },
+    '/api/v1/issuers/{key}/did.json': { get: { operationId: 'getIssuerDidDocument', summary: "The issuer's did:web DID document (`did:web:<host>:api:v1:issuers:<key>`): its published keys", tags: ['keys'], parameters: [keyParam()], responses: { '200': { description: 'DID document', content: { 'application/did+json': { schema: ref('DidDocument') } } }, '404': error('No such issuer') } } },
+    '/api/v1/issuers/{key}/keys': { post: { operationId: 'rotateIssuerKey', summary: "Rotate the issuer's signing key (admin): a new Ed25519 key joins its DID document and signs new credentials; older keys stay listed until removed", tags: ['keys'], security: admin, parameters: [keyParam()], responses: { '201': json(ref('IssuerKey'), 'Key added'), '404': error('No such issuer'), ...auth } } },
+    '/api/v1/issuers/{key}/keys/{kid}': { delete: { operationId: 'removeIssuerKey', summary: 'Stop publishing an older key (admin): credentials it signed stop verifying. The current key cannot be removed.', tags: ['keys'], security: admin, parameters: [keyParam(), { name: 'kid', in: 'path', required: true, schema: { type: 'string', pattern: '^z6Mk[1-9A-HJ-NP-Za-km-z]+$' }, description: 'The key id (its publicKeyMultibase)' }], responses: { '200': json(obj({ keys: arr(ref('IssuerKey')) }, ['keys']), 'Keys still published'), '404': error('No such issuer or key'), '409': error('The current signing key'), ...auth } } },
     '/api/v1/issuers/{key}/api-keys': { post: { operationId: 'createProviderKey', summary: 'Mint a provider API key scoped to this issuer (admin)', tags: ['issuers'], security: admin, parameters: [keyParam()], requestBody: body(obj({ label: str }), false), responses: { '201': json(ref('ProviderKey'), 'Created'), '404': error('No such issuer'), ...auth, ...common } } },
     '/api/v1/issuers/{key}/ticket-keys': { post: { operationId: 'registerTicketKey', summary: "Register a provider backend's public key for signing claim tickets", tags: ['issuers'], security: admin, parameters: [keyParam()], requestBody: body(ref('TicketKeyInput')), responses: { '201': json(ref('TicketKey'), 'Registered'), '404': error('No such issuer'), '409': error('kid taken'), ...auth, ...common } } },
     '/api/v1/achievements': {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createAdaptorServer } from '@hono/node-server';
@@ -10,6 +11,7 @@ import type { ServerContext } from './context.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from './db.js';
 import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
+import { ensureIssuerKeys } from './issuer-keys.js';
 import { seedDemo, type DemoSummary } from './demo.js';
 
 /**
@@ -146,9 +148,18 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'base_url'").get() as { value: string } | undefined;
     if (stored && stored.value !== baseUrl) log(`note: base URL changed from ${stored.value} to ${baseUrl}; credentials issued before still name the old address`);
     db.prepare("INSERT INTO meta (key, value) VALUES ('base_url', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(baseUrl);
+    // Issuers from before per-issuer keys get theirs now; the server-wide key stays listed in
+    // their Profiles, so what it signed keeps verifying.
+    const keyed = ensureIssuerKeys(context);
+    if (keyed) log(`made a signing key for ${keyed} issuer(s) created before per-issuer keys`);
     const recovered = recoverInterruptedIssues(context);
     if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
     log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);
+    log(
+      baseUrl.startsWith('https:')
+        ? 'issuers are did:web DIDs (each with its own key), resolvable by wallets over https'
+        : 'issuers are named by their Profile URLs: did:web needs https, so wallets cannot resolve them (serve with TLS or an https --base-url)',
+    );
     const demo = options.demo ? await seedDemo(context) : undefined;
     return { app: buildApp(context), context, ...(demo ? { demo } : {}), close: () => db.close() };
   } catch (error) {
@@ -172,6 +183,11 @@ export interface StartServerOptions extends AppOptions {
   host?: string;
   /** Milliseconds to let in-flight requests finish on close. Default 10000. */
   shutdownTimeoutMs?: number;
+  /**
+   * Serve HTTPS with this certificate chain and private key (PEM). did:web issuers resolve only
+   * over https; behind a reverse proxy that terminates TLS, leave this out and set `baseUrl`.
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 /**
@@ -184,7 +200,7 @@ export interface StartServerOptions extends AppOptions {
  * ```
  */
 export interface RunningServer {
-  /** Where it listens, e.g. `http://127.0.0.1:8080`. */
+  /** Where it listens, e.g. `http://127.0.0.1:8080` (`https://` with `tls`). */
   url: string;
   /** The admin bearer key in effect (the CLI prints it once when it was generated). */
   adminKey: string;
@@ -214,6 +230,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let closing = false;
   const idle: Array<() => void> = [];
   const server = createAdaptorServer({
+    ...(options.tls ? { createServer: createHttpsServer, serverOptions: { cert: options.tls.cert, key: options.tls.key } } : {}),
     fetch: async (request, env) => {
       if (!app || closing) {
         return new Response(JSON.stringify({ code: 'unavailable', message: app ? 'The server is shutting down; try again shortly.' : 'The server is starting; try again shortly.' }), {
@@ -239,7 +256,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  const url = `http://${shownHost}:${address.port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
   let created: CreatedApp;
   try {
     created = await createApp({ ...options, baseUrl: options.baseUrl ?? url });

@@ -104,7 +104,7 @@ describe('other good paths', () => {
     expect(res.json.credential.credentialSubject.id).to.equal('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK');
     expect(res.json.credential.credentialSubject.identifier).to.equal(undefined);
     const profile = (await s.call('GET', `/api/v1/issuers/${b.issuerKey}`)).json;
-    expect((await verifyDataIntegrityProof(res.json.credential, res.json.credential.proof, multibaseToJwk(profile.verificationMethod[0].publicKeyMultibase))).ok).to.equal(true);
+    expect((await verifyDataIntegrityProof(res.json.credential, res.json.credential.proof, multibaseToJwk(profile.verificationMethod.find((m: any) => m.id === res.json.credential.proof.verificationMethod).publicKeyMultibase))).ok).to.equal(true);
   });
 
   it('bakes into the uploaded PNG image', async () => {

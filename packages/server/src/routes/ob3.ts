@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../app.js';
 import { urls, type ServerContext } from '../context.js';
 import { issuerProfile, type IssuerRow } from '../documents.js';
+import { listedIssuerKeys } from '../issuer-keys.js';
 import { ApiError } from '../errors.js';
 import { authenticate, type Principal } from '../http.js';
 
@@ -110,6 +111,6 @@ export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (who instanceof Response) return who;
     if (who.kind !== 'provider') return imsx(c, 404, 'unknownobject', 'The admin key has no profile of its own; use a provider key.');
     const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(who.issuerKey) as IssuerRow;
-    return c.json(issuerProfile(u, ctx.key, row));
+    return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)));
   });
 }
