@@ -18,3 +18,5 @@ export {
 export { messageFor } from './messages.js';
 export { didWebToUrl } from './resolve-key.js';
 export { isPrivateHost } from './fetcher.js';
+export { classifyAddress, isIpLiteral, type RefusedRange } from './net/address.js';
+export { isJsonMediaType } from './fetcher.js';

@@ -32,7 +32,14 @@ export const NOW = '2026-06-01T00:00:00Z';
 export const DID_WEB = 'did:web:college.example:issuers:main';
 export const DID_WEB_URL = 'https://college.example/issuers/main/did.json';
 
-const json = (value: unknown): Route => ({ body: JSON.stringify(value), headers: { 'content-type': 'application/ld+json' } });
+/**
+ * The header every JSON document in these worlds is served with. The verifier reads a key,
+ * profile, DID document, status list or hosted assertion only when it comes with a JSON media
+ * type (issue 8): routes that once served bare JSON bodies (text/plain) relied on the old lax
+ * rule; the rule is right, so the fixtures say what they serve.
+ */
+export const JSON_TYPE = { 'content-type': 'application/ld+json' } as const;
+const json = (value: unknown): Route => ({ body: JSON.stringify(value), headers: { ...JSON_TYPE } });
 
 /** Build the world for an origin (`http://127.0.0.1:port` in Node, `https://issuer.example` in the browser). */
 export async function buildWorld(base: string) {
