@@ -19,6 +19,10 @@ standard input — and prints a checklist (or the report as JSON with --json).
   --trust FILE        issuer ids that count as known (JSON array, or one per line)
   --now ISO8601       evaluate dates at this instant
 
+Links to this machine and to private networks (127.0.0.1, localhost, 10.x, 192.168.x, …) are
+followed, so a badge from your own development server can be checked. The library's verify()
+refuses them by default (a server verifying strangers' badges must not be steered inside).
+
 Exit: 0 verified, 1 failed, 3 inconclusive, 2 usage error or unreadable input.`;
 
 /**
@@ -50,7 +54,9 @@ export async function verifyCommand(argv: string[], io: Output): Promise<number>
   if (positionals.length !== 1) throw new ColError('usage', 'col verify takes exactly one input: a file, an https URL, or - for standard input.');
   const [source] = positionals as [string];
 
-  const options: VerifyOptions = { offline: values.offline ?? false };
+  // A person at a terminal may verify a badge from their own dev server: opt in to private
+  // addresses, which verify() refuses by default (see --help).
+  const options: VerifyOptions = { offline: values.offline ?? false, allowPrivateNetwork: true };
   if (values.documents) options.documents = await readDocuments(values.documents);
   if (values.recipient) options.recipient = values.recipient;
   if (values.trust) options.trustedIssuers = await readTrustList(values.trust);
