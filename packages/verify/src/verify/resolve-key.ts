@@ -1,7 +1,8 @@
 import { ColError, isColError } from '@citiesoflearning/core';
 import { calculateJwkThumbprint, exportJWK, importSPKI } from 'jose';
 import { clip, stripFragment, type Fetcher } from './fetcher.js';
-import { INCONCLUSIVE_CODES } from './messages.js';
+import { INCONCLUSIVE_CODES, causeOf, type CheckCode, type MessageKey, type MessageParams } from './messages.js';
+import { makeCheck, type Check } from './report.js';
 import { didKeyToJwk, multibaseToJwk, publicJwk } from './primitives.js';
 import { hasPrivateMembers } from '../keys/index.js';
 
@@ -18,8 +19,22 @@ import { hasPrivateMembers } from '../keys/index.js';
 export interface KeyResolution {
   jwks: JsonWebKey[];
   outcome: 'passed' | 'failed' | 'inconclusive';
-  code: string;
-  message: string;
+  code: CheckCode;
+  /** The catalogue sentence for the `key` check when more specific than the code's own. */
+  template?: MessageKey;
+  params?: MessageParams;
+}
+
+/**
+ * The `key` check for a key resolution.
+ *
+ * @example
+ * ```ts
+ * checks.push(keyCheck(await resolveJwtKey(header, issuerId, fetcher)));
+ * ```
+ */
+export function keyCheck(key: KeyResolution): Check {
+  return makeCheck('key', key.outcome, key.code, key.params, key.template);
 }
 
 type Json = Record<string, unknown>;
@@ -28,23 +43,23 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) && typeof v.id === 'string' ? v.id : undefined);
 
-function pass(jwks: JsonWebKey[], message = 'The signing key belongs to the issuer.'): KeyResolution {
-  return { jwks, outcome: 'passed', code: 'key-issuer-bound', message };
+type Say = { template?: MessageKey; params?: MessageParams };
+function pass(jwks: JsonWebKey[], template?: MessageKey): KeyResolution {
+  return { jwks, outcome: 'passed', code: 'key-issuer-bound', ...(template ? { template } : {}) };
 }
-function fail(code: string, message: string, jwks: JsonWebKey[] = []): KeyResolution {
-  return { jwks, outcome: 'failed', code, message };
+function fail(code: CheckCode, say: Say = {}, jwks: JsonWebKey[] = []): KeyResolution {
+  return { jwks, outcome: 'failed', code, ...say };
 }
-function unresolved(message: string, code = 'key-unresolvable'): KeyResolution {
-  return { jwks: [], outcome: 'inconclusive', code, message };
+function unresolved(say: Say = {}): KeyResolution {
+  return { jwks: [], outcome: 'inconclusive', code: 'key-unresolvable', ...say };
 }
 
-/** Turn an error from a lookup into an inconclusive or failed key result. */
-function fromError(error: unknown, what: string): KeyResolution {
+/** Turn an error from a lookup into an inconclusive or failed key result, saying its cause. */
+function fromError(error: unknown): KeyResolution {
   if (isColError(error)) {
-    if (INCONCLUSIVE_CODES.has(error.code)) {
-      return unresolved(`We couldn't fetch ${what}, so we can't tell who signed this badge. (${error.message})`);
-    }
-    return fail('key-invalid', `${what[0]?.toUpperCase()}${what.slice(1)} is not usable: ${error.message}`);
+    if (INCONCLUSIVE_CODES.has(error.code)) return unresolved({ params: { cause: causeOf(error) } });
+    if (error.code === 'jwk-private') return fail('jwk-private');
+    return fail('key-invalid', { params: { cause: causeOf(error) } });
   }
   throw error;
 }
@@ -108,21 +123,21 @@ async function issuerController(issuerId: string, fetcher: Fetcher): Promise<{ d
     try {
       url = didWebToUrl(issuerId);
     } catch (error) {
-      return { failure: fromError(error, "the issuer's identity document") };
+      return { failure: fromError(error) };
     }
   } else if (/^https?:\/\//i.test(issuerId)) {
     url = issuerId;
   } else {
-    return { failure: unresolved(`We can't look up the keys of an issuer of this kind: ${clip(issuerId)}.`) };
+    return { failure: unresolved({ template: 'key.kind-unknown', params: { detail: clip(issuerId) } }) };
   }
   let doc: unknown;
   try {
     doc = await fetcher.json(url);
   } catch (error) {
-    return { failure: fromError(error, `the issuer's identity document (${clip(url)})`) };
+    return { failure: fromError(error) };
   }
   if (!isObj(doc) || doc.id !== issuerId) {
-    return { failure: fail('did-document-mismatch', `The document at ${clip(url)} is not the identity document of ${clip(issuerId)}.`) };
+    return { failure: fail('did-document-mismatch', { params: { url: clip(url) } }) };
   }
   return { doc };
 }
@@ -132,8 +147,7 @@ function keyOrFailure(vm: Json): { jwk: JsonWebKey } | { failure: KeyResolution 
   try {
     return { jwk: keyOfMethod(vm) };
   } catch (error) {
-    if (isColError(error, 'jwk-private')) return { failure: fail('jwk-private', error.message) };
-    return { failure: fromError(error, "the issuer's key") };
+    return { failure: fromError(error) };
   }
 }
 
@@ -151,66 +165,66 @@ function keyOrFailure(vm: Json): { jwk: JsonWebKey } | { failure: KeyResolution 
  * ```
  */
 export async function resolveVerificationMethod(vmId: string, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
-  if (typeof vmId !== 'string' || vmId === '') return fail('key-missing', 'The signature does not say which key made it.');
+  if (typeof vmId !== 'string' || vmId === '') return fail('key-missing');
   if (vmId.startsWith('did:key:')) {
     let jwk: JsonWebKey;
     try {
       jwk = didKeyToJwk(vmId);
     } catch (error) {
-      return fromError(error, 'the signing key');
+      return fromError(error);
     }
     const did = stripFragment(vmId);
     if (did !== issuerId) {
-      return fail('key-not-issuers', `The badge was signed by ${clip(did)}, not by the issuer it names (${clip(issuerId)}).`, [jwk]);
+      return fail('key-not-issuers', { template: 'key.signed-by-other', params: { signer: clip(did), issuer: clip(issuerId) } }, [jwk]);
     }
     return pass([jwk]);
   }
   // A method of another DID can never be listed by this issuer's document as its own.
   if (vmId.startsWith('did:') && stripFragment(vmId) !== issuerId) {
-    return fail('key-not-issuers', `The badge was signed by ${clip(stripFragment(vmId))}, not by the issuer it names (${clip(issuerId)}).`);
+    return fail('key-not-issuers', { template: 'key.signed-by-other', params: { signer: clip(stripFragment(vmId)), issuer: clip(issuerId) } });
   }
   if (!vmId.startsWith('did:') && !/^https?:\/\//i.test(vmId)) {
-    return unresolved(`We can't look up keys of this kind: ${clip(vmId.split('#')[0] ?? vmId)}.`);
+    return unresolved({ template: 'key.kind-unknown', params: { detail: clip(vmId.split('#')[0] ?? vmId) } });
   }
   if (issuerId.startsWith('did:key:')) {
-    return fail('key-not-issuers', `The key ${clip(vmId)} is not the issuer's own key (${clip(issuerId)}).`);
+    return fail('key-not-issuers', { template: 'key.signed-by-other', params: { signer: clip(stripFragment(vmId)), issuer: clip(issuerId) } });
   }
   const controller = await issuerController(issuerId, fetcher);
   if ('failure' in controller) return controller.failure;
   const { doc } = controller;
   const embedded = embeddedMethod(doc, vmId);
   if (embedded && typeof embedded.controller === 'string' && absolute(embedded.controller, String(doc.id)) !== issuerId) {
-    return fail('key-not-issuers', `The key is controlled by ${clip(embedded.controller)}, not by the issuer ${clip(issuerId)}.`);
+    return fail('key-not-issuers', { template: 'key.controlled-by-other', params: { controller: clip(embedded.controller) } });
   }
   if (!listedIds(doc, 'assertionMethod').has(vmId)) {
-    return fail('vm-not-assertion', 'The issuer has not authorised this key to issue credentials (it is not an assertion method).');
+    return fail('vm-not-assertion');
   }
   if (embedded) {
     const key = keyOrFailure(embedded);
     return 'failure' in key ? key.failure : pass([key.jwk]);
   }
   if (!/^https?:\/\//i.test(vmId)) {
-    return fail('key-not-issuers', `The issuer's identity document does not describe the key ${clip(vmId)}.`);
+    return fail('key-not-issuers', { template: 'key.not-listed' });
   }
   // Listed by reference: the method is a document of its own, which must agree.
   let method: unknown;
   try {
     method = await fetcher.json(vmId);
   } catch (error) {
-    return fromError(error, `the signing key (${clip(vmId)})`);
+    return fromError(error);
   }
   // A bare JWK at an address the issuer lists is the issuer's key: the listing is what counts.
   if (isObj(method) && typeof method.kty === 'string' && method.id === undefined) {
-    if (hasPrivateMembers(method)) return fail('jwk-private', 'The published key contains private key material.');
+    if (hasPrivateMembers(method)) return fail('jwk-private');
     try {
       return pass([publicJwk(method as JsonWebKey)]);
     } catch (error) {
-      return fromError(error, 'the signing key');
+      return fromError(error);
     }
   }
-  if (!isObj(method) || method.id !== vmId) return fail('key-invalid', `The key document at ${clip(stripFragment(vmId))} describes a different key.`);
+  if (!isObj(method) || method.id !== vmId) return fail('key-invalid', { params: { cause: { ref: 'key.other-key' } } });
   if (method.controller !== issuerId) {
-    return fail('key-not-issuers', `The key is controlled by ${clip(String(method.controller))}, not by the issuer.`);
+    return fail('key-not-issuers', { template: 'key.controlled-by-other', params: { controller: clip(String(method.controller)) } });
   }
   const key = keyOrFailure(method);
   return 'failure' in key ? key.failure : pass([key.jwk]);
@@ -228,19 +242,19 @@ async function issuerJwks(issuerId: string, fetcher: Fetcher): Promise<Json[]> {
  * Every public key an issuer lists as its own: the `assertionMethod` keys of its DID document,
  * the `verificationMethod`/`assertionMethod` keys of its Profile, and (https issuers) its JWKS.
  */
-async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: JsonWebKey[]; errors: unknown[] }> {
+async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: JsonWebKey[]; errors: KeyResolution[] }> {
   const keys: JsonWebKey[] = [];
-  const errors: unknown[] = [];
+  const errors: KeyResolution[] = [];
   if (issuerId.startsWith('did:key:')) {
     try {
       keys.push(didKeyToJwk(issuerId));
     } catch (error) {
-      errors.push(error);
+      errors.push(fromError(error));
     }
     return { keys, errors };
   }
   const isDid = issuerId.startsWith('did:');
-  if (isDid && !issuerId.startsWith('did:web:')) return { keys, errors: [new ColError('key-unresolvable', `We can't look up the keys of ${clip(issuerId)}.`)] };
+  if (isDid && !issuerId.startsWith('did:web:')) return { keys, errors: [unresolved({ template: 'key.kind-unknown', params: { detail: clip(issuerId) } })] };
   const controller = await issuerController(issuerId, fetcher);
   if ('doc' in controller) {
     const { doc } = controller;
@@ -255,13 +269,13 @@ async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: J
       }
     }
   } else {
-    errors.push(new ColError(controller.failure.code, controller.failure.message));
+    errors.push(controller.failure);
   }
   if (!isDid) {
     try {
       for (const k of await issuerJwks(issuerId, fetcher)) keys.push(publicJwk(k as JsonWebKey));
     } catch (error) {
-      errors.push(error);
+      errors.push(fromError(error));
     }
   }
   return { keys, errors };
@@ -291,21 +305,21 @@ async function isListed(jwk: JsonWebKey, listed: JsonWebKey[]): Promise<boolean>
 export async function resolveJwtKey(header: Json, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   if (header.jwk !== undefined) {
-    if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string') return fail('key-invalid', 'The key carried in the badge is damaged.');
+    if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string') return fail('key-invalid');
     if (hasPrivateMembers(header.jwk)) {
-      return fail('jwk-private', 'The badge carries a secret key, which no genuine issuer would publish. It is not trustworthy.');
+      return fail('jwk-private');
     }
     let jwk: JsonWebKey;
     try {
       jwk = publicJwk(header.jwk as JsonWebKey);
       await thumb(jwk);
     } catch (error) {
-      return fromError(error, 'the key carried in the badge');
+      return fromError(error);
     }
     const { keys, errors } = await issuerKeys(issuerId, fetcher);
-    if (await isListed(jwk, keys)) return pass([jwk], 'The issuer publishes the key that signed this badge.');
-    if (keys.length === 0 && errors.length > 0) return fromError(errors[0], "the issuer's published keys");
-    return fail('jwk-not-vouched', 'The badge carries its own key, and the issuer does not list that key as theirs.', [jwk]);
+    if (await isListed(jwk, keys)) return pass([jwk], 'key.published');
+    if (keys.length === 0 && errors[0]) return errors[0];
+    return fail('jwk-not-vouched', {}, [jwk]);
   }
   if (kid !== undefined) {
     if (kid.startsWith('did:')) return resolveVerificationMethod(kid, issuerId, fetcher);
@@ -319,16 +333,16 @@ export async function resolveJwtKey(header: Json, issuerId: string, fetcher: Fet
 }
 
 async function resolveFromIssuerJwks(issuerId: string, fetcher: Fetcher, kid?: string): Promise<KeyResolution> {
-  if (!/^https?:\/\//i.test(issuerId)) return fail('key-missing', 'The badge does not say which key signed it.');
+  if (!/^https?:\/\//i.test(issuerId)) return fail('key-missing');
   let jwks: Json[];
   try {
     jwks = await issuerJwks(issuerId, fetcher);
   } catch (error) {
-    return fromError(error, `the issuer's published keys (${clip(`${new URL(issuerId).origin}/.well-known/jwks.json`)})`);
+    return fromError(error);
   }
   const keys = jwks.filter((k) => kid === undefined || k.kid === kid);
-  if (keys.length === 0) return fail('key-not-issuers', "The issuer's published keys do not include the key that signed this badge.");
-  return pass(keys.map((k) => publicJwk(k as JsonWebKey)), 'The key is published by the issuer.');
+  if (keys.length === 0) return fail('key-not-issuers', { template: 'key.not-in-jwks' });
+  return pass(keys.map((k) => publicJwk(k as JsonWebKey)), 'key.published');
 }
 
 async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
@@ -336,7 +350,7 @@ async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): P
   try {
     sameOrigin = /^https?:\/\//i.test(issuerId) && new URL(kid).origin === new URL(issuerId).origin;
   } catch {
-    return fail('key-invalid', 'The signing key address is not valid.');
+    return fail('key-invalid', { params: { cause: { ref: 'url-invalid' } } });
   }
   // Could not look something up? Then "not listed" is only "we could not find out".
   let missed: KeyResolution | undefined;
@@ -349,7 +363,7 @@ async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): P
       const embedded = embeddedMethod(doc, kid);
       if (!issuerId.startsWith('did:') && embedded && listedIds(doc, 'verificationMethod').has(kid)) {
         if (typeof embedded.controller === 'string' && absolute(embedded.controller, String(doc.id)) !== issuerId) {
-          return fail('key-not-issuers', `The key is controlled by ${clip(embedded.controller)}, not by the issuer.`);
+          return fail('key-not-issuers', { template: 'key.controlled-by-other', params: { controller: clip(embedded.controller) } });
         }
         const key = keyOrFailure(embedded);
         return 'failure' in key ? key.failure : pass([key.jwk]);
@@ -364,27 +378,27 @@ async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): P
     try {
       jwks = await issuerJwks(issuerId, fetcher);
     } catch (error) {
-      if (isColError(error) && INCONCLUSIVE_CODES.has(error.code) && error.code !== 'http-error') missed ??= fromError(error, "the issuer's published keys");
+      if (isColError(error) && INCONCLUSIVE_CODES.has(error.code) && error.code !== 'http-error') missed ??= fromError(error);
       jwks = [];
     }
     const byKid = jwks.filter((k) => k.kid === kid);
-    if (byKid.length) return pass(byKid.map((k) => publicJwk(k as JsonWebKey)), 'The key is published by the issuer.');
+    if (byKid.length) return pass(byKid.map((k) => publicJwk(k as JsonWebKey)), 'key.published');
   }
   if (missed) return missed;
   if (!sameOrigin) {
-    return fail('kid-foreign', `The signing key is hosted at ${clip(new URL(kid).host)}, outside the issuer's website, and the issuer does not list it.`);
+    return fail('kid-foreign', { params: { host: clip(new URL(kid).host) } });
   }
   // 3. A key document on the issuer's origin counts only if it holds a key the issuer lists
   // (same thumbprint); living on the origin proves nothing.
   const { keys } = await issuerKeys(issuerId, fetcher);
-  if (keys.length === 0) return fail('key-not-issuers', 'The issuer does not list the key that signed this badge.');
+  if (keys.length === 0) return fail('key-not-issuers', { template: 'key.not-listed' });
   let doc: unknown;
   try {
     doc = await fetcher.json(kid);
   } catch (error) {
-    if (isColError(error) && INCONCLUSIVE_CODES.has(error.code)) return fromError(error, `the signing key (${clip(kid)})`);
+    if (isColError(error) && INCONCLUSIVE_CODES.has(error.code)) return fromError(error);
     if (!isColError(error)) throw error;
-    return fail('key-not-issuers', 'The issuer does not list the key that signed this badge.');
+    return fail('key-not-issuers', { template: 'key.not-listed' });
   }
   const candidates: JsonWebKey[] = [];
   try {
@@ -394,9 +408,9 @@ async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): P
     /* an unreadable key is not the issuer's */
   }
   for (const candidate of candidates) {
-    if (await isListed(candidate, keys)) return pass([candidate], 'The issuer publishes the key that signed this badge.');
+    if (await isListed(candidate, keys)) return pass([candidate], 'key.published');
   }
-  return fail('key-not-issuers', 'The issuer does not list the key that signed this badge.');
+  return fail('key-not-issuers', { template: 'key.not-listed' });
 }
 
 /**
@@ -418,19 +432,19 @@ export async function resolveOb2Key(
   const issuerId = String(issuerProfile.id);
   const listed = asArray(issuerProfile.publicKey).map(idOf).filter((x): x is string => typeof x === 'string');
   const candidates = creator ? [creator] : listed;
-  if (candidates.length === 0) return fail('key-missing', 'The issuer publishes no signing key and the badge names none.');
-  let last: KeyResolution = fail('key-missing', 'The badge does not say which key signed it.');
+  if (candidates.length === 0) return fail('key-missing', { template: 'key.ob2-none' });
+  let last: KeyResolution = fail('key-missing');
   const jwks: JsonWebKey[] = [];
   for (const keyUrl of candidates) {
     let key: unknown;
     try {
       key = await fetcher.json(keyUrl);
     } catch (error) {
-      last = fromError(error, `the signing key (${clip(keyUrl)})`);
+      last = fromError(error);
       continue;
     }
     if (!isObj(key) || typeof key.publicKeyPem !== 'string') {
-      last = fail('key-invalid', 'The signing key document has no public key.');
+      last = fail('key-invalid');
       continue;
     }
     let jwk: JsonWebKey;
@@ -438,19 +452,19 @@ export async function resolveOb2Key(
       const imported = await importSPKI(key.publicKeyPem, alg, { extractable: true });
       jwk = (await exportJWK(imported)) as JsonWebKey;
     } catch {
-      last = fail('key-invalid', "The issuer's signing key is damaged or does not fit the badge's signing method.");
+      last = fail('key-invalid');
       continue;
     }
     if (idOf(key) !== keyUrl) {
-      last = fail('key-not-issuers', 'The key document describes a different key.', [jwk]);
+      last = fail('key-not-issuers', { template: 'key.other-key' }, [jwk]);
       continue;
     }
     if (idOf(key.owner) !== issuerId) {
-      last = fail('key-not-issuers', `The key belongs to ${clip(String(idOf(key.owner)))}, not to the issuer ${clip(issuerId)}.`, [jwk]);
+      last = fail('key-not-issuers', { template: 'key.owner-other', params: { owner: clip(String(idOf(key.owner))) } }, [jwk]);
       continue;
     }
     if (!listed.includes(keyUrl)) {
-      last = fail('key-not-issuers', "The issuer's profile does not list this key as theirs.", [jwk]);
+      last = fail('key-not-issuers', { template: 'key.ob2-unlisted' }, [jwk]);
       continue;
     }
     jwks.push(jwk);
