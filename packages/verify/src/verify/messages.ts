@@ -18,6 +18,20 @@ export { render, enGB, isMessageKey, pickLocale, loadCatalogue } from './message
 export type { CheckCode, Locale, MessageKey, MessageParams, MessageRef, Catalogue } from './messages/catalogue.js';
 
 /**
+ * A code from elsewhere (a `ColError` of core, a proof result) as a report code. Codes the
+ * catalogue knows are checked by the compiler where they are written; one it does not know keeps
+ * its own value (programs may already switch on it) and gets the general sentence.
+ *
+ * @example
+ * ```ts
+ * makeCheck('parse', 'failed', asCode(error.code), { detail: error.message });
+ * ```
+ */
+export function asCode(code: string): CheckCode {
+  return code as CheckCode;
+}
+
+/**
  * The plain-language message for a report code in a locale (en-GB by default; unknown locales
  * fall back to en-GB; unknown codes get a general sentence). Asynchronous because the Welsh
  * catalogue is loaded only when first asked for.

@@ -1,7 +1,7 @@
 import { isColError } from '@citiesoflearning/core';
 import { makeCheck, type Check } from './report.js';
 import { idOf, isObj, type RunContext } from './context.js';
-import { INCONCLUSIVE_CODES, causeOf } from './messages.js';
+import { INCONCLUSIVE_CODES, asCode, causeOf } from './messages.js';
 import { checkValidity } from './checks/validity.js';
 import { checkOb2Recipient, checkTrust } from './checks/recipient.js';
 import { checkOb2RevocationList } from './status.js';
@@ -53,9 +53,9 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
       checks.push(
         input.supplied
           ? makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-hosted' } })
-          : makeCheck('parse', 'inconclusive', error.code, { cause }, 'hosted.unreachable'),
+          : makeCheck('parse', 'inconclusive', asCode(error.code), { cause }, 'hosted.unreachable'),
       );
-      checks.push(makeCheck('proof', 'inconclusive', error.code, { cause }, 'hosted.unreachable'));
+      checks.push(makeCheck('proof', 'inconclusive', asCode(error.code), { cause }, 'hosted.unreachable'));
       return { checks, ...(input.supplied ? { badge: ob2Summary(input.supplied) } : {}) };
     }
     if (isColError(error)) {

@@ -8,7 +8,7 @@ import { checkOb2Schema, loadOb2Graph } from './ob2-graph.js';
 import { ob2Summary } from './summary.js';
 import { proofFailed, skipped, skippedAfterProof, type FormatResult } from './ob3-common.js';
 import { keyCheck, resolveOb2Key } from './resolve-key.js';
-import { isMessageKey } from './messages.js';
+import { asCode, isMessageKey } from './messages.js';
 import { verifyJws } from './primitives.js';
 
 const ALGORITHMS = ['RS256', 'ES256'];
@@ -76,6 +76,6 @@ async function proofWith(jws: string, jwks: JsonWebKey[], keyOutcome: string): P
       last = error;
     }
   }
-  if (isColError(last) && last.code !== 'signature-invalid') return makeCheck('proof', 'failed', last.code, { detail: last.message }, isMessageKey(last.code) ? undefined : 'proof-malformed');
+  if (isColError(last) && last.code !== 'signature-invalid') return makeCheck('proof', 'failed', asCode(last.code), { detail: last.message }, isMessageKey(last.code) ? undefined : 'proof-malformed');
   return makeCheck('proof', 'failed', 'signature-invalid');
 }

@@ -3,7 +3,7 @@ import type { RunContext } from './context.js';
 import { isObj } from './context.js';
 import { makeCheck, type Check } from './report.js';
 import { keyCheck, resolveJwtKey } from './resolve-key.js';
-import { isMessageKey } from './messages.js';
+import { asCode, isMessageKey } from './messages.js';
 import { publicJwk } from './primitives.js';
 import { hasPrivateMembers } from '../keys/index.js';
 import { checkJwtClaims, credentialFromJwtPayload, verifyJws } from './primitives.js';
@@ -95,7 +95,7 @@ async function jwtProof(
   }
   if (isColError(lastError)) {
     if (lastError.code === 'signature-invalid') return makeCheck('proof', 'failed', 'signature-invalid');
-    return makeCheck('proof', 'failed', lastError.code, { detail: lastError.message }, isMessageKey(lastError.code) ? undefined : 'proof-malformed');
+    return makeCheck('proof', 'failed', asCode(lastError.code), { detail: lastError.message }, isMessageKey(lastError.code) ? undefined : 'proof-malformed');
   }
   return makeCheck('proof', 'failed', 'signature-invalid');
 }

@@ -109,7 +109,7 @@ const SOURCES = new WeakMap<Check, { key: MessageKey; params: MessageParams | un
  * makeCheck('key', 'skipped', 'not-checked', { why: { ref: 'why.withdrawn' } });
  * ```
  */
-export function makeCheck(id: CheckId, outcome: CheckOutcome, code: CheckCode | (string & {}), params?: MessageParams, template?: MessageKey): Check {
+export function makeCheck(id: CheckId, outcome: CheckOutcome, code: CheckCode, params?: MessageParams, template?: MessageKey): Check {
   const key: MessageKey = template ?? (isMessageKey(code) ? code : 'unknown');
   const check: Check = { id, outcome, code, message: render(key, params, enGB) };
   SOURCES.set(check, { key, params });

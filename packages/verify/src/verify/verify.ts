@@ -2,7 +2,7 @@ import { detect, isColError, type Detection } from '@citiesoflearning/core';
 import { buildReport, localizeChecks, makeCheck, sourceOf, type BadgeFormat, type Check, type VerificationReport } from './report.js';
 import type { VerifyOptions } from './options.js';
 import { DEFAULT_BUDGET_MS, DEFAULT_MAX_BYTES, Fetcher, clip } from './fetcher.js';
-import { INCONCLUSIVE_CODES, causeOf, isMessageKey, loadCatalogue, pickLocale, type MessageKey, type MessageParams } from './messages.js';
+import { INCONCLUSIVE_CODES, asCode, causeOf, isMessageKey, loadCatalogue, pickLocale, type MessageKey, type MessageParams } from './messages.js';
 import { isObj, type RunContext } from './context.js';
 import { decodeJws } from './primitives.js';
 import { verifyOb3DataIntegrity } from './ob3-data-integrity.js';
@@ -59,7 +59,7 @@ async function verifyAll(input: unknown, options: VerifyOptions): Promise<Verifi
   } catch (error) {
     if (isColError(error)) {
       const outcome = INCONCLUSIVE_CODES.has(error.code) ? 'inconclusive' : 'failed';
-      return buildReport('unknown', [makeCheck('parse', outcome, error.code, isMessageKey(error.code) ? causeOf(error).params : { detail: error.message })]);
+      return buildReport('unknown', [makeCheck('parse', outcome, asCode(error.code), isMessageKey(error.code) ? causeOf(error).params : { detail: error.message })]);
     }
     // A bug in the verifier, not a fault of the badge: report it, never as "verified".
     const message = error instanceof Error ? error.message : String(error);
@@ -131,7 +131,7 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
     const parse = result.checks[at];
     const source = parse ? sourceOf(parse) : undefined;
     if (parse && parse.outcome === 'passed' && source) {
-      result.checks[at] = makeCheck('parse', 'passed', parse.code, { ...source.params, image: detection.image.toUpperCase() }, source.key);
+      result.checks[at] = makeCheck('parse', 'passed', asCode(parse.code), { ...source.params, image: detection.image.toUpperCase() }, source.key);
     }
   }
   return buildReport(reportFormat, result.checks, result.badge);
@@ -148,7 +148,7 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
     }
     if (isColError(error)) {
       const outcome = INCONCLUSIVE_CODES.has(error.code) ? 'inconclusive' : 'failed';
-      return buildReport('unknown', [makeCheck('parse', outcome, error.code, { url: clip(url), cause: causeOf(error) }, 'input.fetch-failed')]);
+      return buildReport('unknown', [makeCheck('parse', outcome, asCode(error.code), { url: clip(url), cause: causeOf(error) }, 'input.fetch-failed')]);
     }
     throw error;
   }
@@ -174,7 +174,7 @@ function parseFailed(code: string, params?: MessageParams, format: BadgeFormat =
   const outcome = INCONCLUSIVE_CODES.has(code) ? 'inconclusive' : 'failed';
   // A code the catalogue knows says its own sentence; an unknown one keeps the detail.
   const say = isMessageKey(code) && !template ? undefined : params;
-  const checks: Check[] = [makeCheck('parse', outcome, code, say, template)];
+  const checks: Check[] = [makeCheck('parse', outcome, asCode(code), say, template)];
   return buildReport(format, checks);
 }
 

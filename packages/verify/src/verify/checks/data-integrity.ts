@@ -3,6 +3,7 @@ import { asArray, isObj, type RunContext } from '../context.js';
 import { keyCheck, resolveVerificationMethod } from '../resolve-key.js';
 import { verifyDataIntegrityProof } from '../primitives.js';
 import { worst } from './combine.js';
+import { asCode } from '../messages.js';
 
 // Proof failures that mean "we could not check" rather than "this is wrong" (an old browser
 // without Ed25519 in WebCrypto says nothing about the badge).
@@ -69,7 +70,7 @@ export async function checkDataIntegrity(
 function proofFailure(outcome: 'failed' | 'inconclusive', code: string, detail: string): Check {
   if (code === 'signature-invalid') return makeCheck('proof', outcome, code);
   if (code === 'context-unknown' || code === 'proof-unsupported' || code === 'crypto-unsupported') return makeCheck('proof', outcome, code, { detail });
-  return makeCheck('proof', outcome, code, { detail }, 'proof-malformed');
+  return makeCheck('proof', outcome, asCode(code), { detail }, 'proof-malformed');
 }
 
 /**

@@ -37,6 +37,9 @@ export const cy: Catalogue = {
   'image-unsupported': 'Does dim modd cadw bathodyn yn y math hwn o ddelwedd; defnyddiwch ddelwedd PNG neu SVG y bathodyn.',
   'image-no-badge': 'Does dim bathodyn yn y ddelwedd hon.',
   'jws-malformed': 'Mae’r bathodyn wedi’i lofnodi wedi’i ddifrodi, a does dim modd ei ddarllen.',
+  'jws-too-large': 'Mae hwn yn rhy fawr i fod yn fathodyn.',
+  'badge-invalid': 'Mae’r bathodyn sydd yn y ddelwedd hon wedi’i ddifrodi.',
+  'credential-invalid': 'Dydy hon ddim yn dystysgrif ddilys.',
 
   'schema-valid': 'Mae gan y bathodyn bob rhan sydd ei hangen ar fathodyn.',
   'schema-invalid': 'Mae rhannau sydd eu hangen ar bob bathodyn ar goll o’r bathodyn hwn[: {missing}].',
@@ -67,6 +70,7 @@ export const cy: Catalogue = {
   'signature-missing': 'Bathodyn wedi’i lofnodi yw hwn, ond heb ei lofnod, felly does dim modd ei wirio. Defnyddiwch ddelwedd y bathodyn neu’r ffeil wedi’i llofnodi.',
   'proof-missing': 'Does dim llofnod digidol ar y bathodyn hwn.',
   'proof-malformed': 'Mae’r llofnod digidol wedi’i ddifrodi[ ({detail})].',
+  'canonicalization-failed': 'Allen ni ddim paratoi’r bathodyn i wirio’i lofnod, felly does dim modd gwirio’r llofnod[ ({detail})].',
   'proof-purpose-invalid': 'Chafodd y llofnod mo’i wneud ar gyfer cyhoeddi tystysgrifau (y diben anghywir).',
   'proof-unsupported': 'Mae’r bathodyn hwn wedi’i lofnodi mewn ffordd na allwn ni ei gwirio[ ({detail})].',
   'crypto-unsupported': 'Dydy’r porwr hwn ddim yn gallu gwirio’r math hwn o lofnod; rhowch gynnig ar borwr cyfredol neu ar ein hofferyn llinell orchymyn[ ({detail})].',

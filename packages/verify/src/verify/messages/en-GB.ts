@@ -39,6 +39,9 @@ export const enGB = {
   'image-unsupported': 'This kind of image cannot hold a badge; use the PNG or SVG badge image.',
   'image-no-badge': 'This image does not contain a badge.',
   'jws-malformed': 'The signed badge is damaged and cannot be read.',
+  'jws-too-large': 'This is too large to be a badge.',
+  'badge-invalid': 'The badge inside this image is damaged.',
+  'credential-invalid': 'This is not a valid credential.',
 
   // schema
   'schema-valid': 'The badge has all the parts a badge must have.',
@@ -71,6 +74,7 @@ export const enGB = {
   'signature-missing': 'This is a signed badge given without its signature, so it cannot be checked. Use the badge image or the signed file.',
   'proof-missing': 'This badge carries no digital signature.',
   'proof-malformed': 'The digital signature is damaged[ ({detail})].',
+  'canonicalization-failed': 'The badge could not be prepared for checking its signature, so its signature cannot be checked[ ({detail})].',
   'proof-purpose-invalid': 'The signature was not made for issuing credentials (wrong proof purpose).',
   'proof-unsupported': 'This badge is signed in a way we cannot check[ ({detail})].',
   'crypto-unsupported': 'This browser cannot check this kind of signature; try an up-to-date browser or our command-line tool[ ({detail})].',
