@@ -3,7 +3,7 @@ export const USAGE = `col — Open Badges tools from the Cities of Learning SDK
 
 Usage:
   col verify <file|https-url|-> [--json] [--documents FILE] [--offline]
-             [--recipient VALUE] [--trust FILE] [--now ISO8601]
+             [--recipient VALUE] [--trust FILE] [--now ISO8601] [--lang cy]
   col bake <image.png|image.svg> <credential-file|-> -o <out> [--refuse-existing]
   col unbake <image.png|image.svg>
   col keys generate [--type Ed25519|P-256|RSA] [-o FILE]

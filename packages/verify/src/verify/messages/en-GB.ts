@@ -37,7 +37,7 @@ export const enGB = {
   'png-invalid': 'This image is damaged or is not a PNG file.',
   'svg-invalid': 'This SVG image is damaged or holds no badge.',
   'image-unsupported': 'This kind of image cannot hold a badge; use the PNG or SVG badge image.',
-  'image-no-badge': 'This image does not contain a badge.',
+  'image-no-badge': 'This image has no badge in it: it is a plain image, not a badge.',
   'jws-malformed': 'The signed badge is damaged and cannot be read.',
   'jws-too-large': 'This is too large to be a badge.',
   'badge-invalid': 'The badge inside this image is damaged.',
