@@ -4,7 +4,7 @@ import { verify as verifyAnywhere } from './verify.js';
 import { guardedFetch } from './net/guarded-fetch.js';
 
 /**
- * {@link verifyAnywhere | verify()} for Node: unless `allowPrivateNetwork` is true or a `fetch`
+ * `verify()` for Node: unless `allowPrivateNetwork` is true or a `fetch`
  * is supplied, lookups go through a fetch that judges the **resolved** address of every
  * connection (and of every redirect hop), so a public name that resolves to 127.0.0.1, a
  * private range or a cloud metadata service is refused. The package's `node` export condition

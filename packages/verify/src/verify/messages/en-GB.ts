@@ -5,6 +5,11 @@
  *
  * Templates: `{name}` is replaced by a parameter; a `[...]` part is dropped when a parameter in
  * it is missing. The Welsh catalogue (`cy.ts`) must have the same keys — the compiler checks.
+ *
+ * @example
+ * ```ts
+ * enGB.revoked; // 'This badge has been revoked by its issuer.[ Reason given: {reason}]'
+ * ```
  */
 export const enGB = {
   ok: 'This check passed.',
