@@ -43,7 +43,7 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
     hosted = doc.json;
   } catch (error) {
     if (isColError(error, 'http-error') && error.details?.status === 410) {
-      checks.push(makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-hosted-gone' } }));
+      checks.push(makeCheck('parse', 'passed', 'parsed', undefined, 'parse.looked-up'));
       checks.push(makeCheck('status', 'failed', 'revoked', undefined, 'status.withdrawn'));
       checks.push(...skipped(['schema', 'proof', 'key', 'validity'], 'why.withdrawn'));
       return { checks, ...(input.supplied ? { badge: ob2Summary(input.supplied) } : {}) };

@@ -6,12 +6,13 @@ import type { Catalogue } from './catalogue.js';
  * a missing key a compile error). Loaded only when a report is asked for in Welsh.
  */
 export const cy: Catalogue = {
-  ok: "Mae'r gwiriad hwn wedi llwyddo.",
+  ok: 'Mae’r gwiriad hwn wedi llwyddo.',
   unknown: "Roedd rhywbeth am y bathodyn hwn na allen ni ei wirio[ ({detail})].",
-  'verifier-error': "Allen ni ddim gwirio'r bathodyn oherwydd gwall yn y gwiriwr ei hun[: {detail}].",
-  'option-invalid': 'Allwn ni ddim darllen y dyddiad "now" a roddwyd i\'r gwiriwr.',
+  'verifier-error': 'Allen ni ddim gwirio’r bathodyn oherwydd gwall yn y gwiriwr ei hun[: {detail}].',
+  'option-invalid': 'Allwn ni ddim darllen y dyddiad "now" a roddwyd i’r gwiriwr.',
 
-  parsed: "Rydyn ni wedi darllen y bathodyn: {what}[, wedi'i bobi mewn delwedd {image}].",
+  parsed: 'Rydyn ni wedi darllen y bathodyn: {what}[, wedi’i bobi mewn delwedd {image}].',
+  'parse.looked-up': 'Rydyn ni wedi chwilio am y bathodyn ar wefan y cyhoeddwr.',
   'what.ob3-jwt': 'tystysgrif Open Badge 3.0 wedi’i llofnodi fel JWT',
   'what.ob3-data-integrity': 'tystysgrif Open Badge 3.0 â llofnod wedi’i gynnwys ynddi',
   'what.ob2-signed': 'datganiad Open Badge 2.0 wedi’i lofnodi',
@@ -19,8 +20,7 @@ export const cy: Catalogue = {
   'what.ob2': 'datganiad Open Badge 2.0',
   'what.ob2-hosted': 'datganiad Open Badge 2.0 sy’n cael ei gadw ar wefan',
   'what.ob2-hosted-web': 'datganiad Open Badge 2.0 a gyhoeddwyd ar wefan y cyhoeddwr',
-  'what.ob2-hosted-gone': 'gwefan y cyhoeddwr, lle mae wedi’i dynnu’n ôl',
-  'input-unrecognized': "Allen ni ddim adnabod hwn fel bathodyn. Rhowch gynnig ar ddelwedd y bathodyn, ei ddolen, neu'r ffeil a lawrlwythoch chi.",
+  'input-unrecognized': 'Allen ni ddim adnabod hwn fel bathodyn. Rhowch gynnig ar ddelwedd y bathodyn, ei ddolen, neu’r ffeil a lawrlwythoch chi.',
   'input.no-badge-at': 'Does dim bathodyn yn y cyfeiriad {url}.',
   'input.link-to-link': 'Mae dolen y bathodyn yn arwain at ddolen arall, nid at fathodyn.',
   'input.damaged-at': 'Mae’r bathodyn yn {url} wedi’i ddifrodi[ ({cause})].',
@@ -133,7 +133,7 @@ export const cy: Catalogue = {
   suspended: 'Mae’r cyhoeddwr wedi atal y bathodyn hwn am y tro.',
   'status-unreachable': 'Allen ni ddim cyrraedd rhestr ddirymu’r cyhoeddwr, felly allwn ni ddim dweud a yw’r bathodyn wedi’i ddirymu[ ({cause})].',
   'status.issuer-unloaded': 'Allen ni ddim llwytho’r cyhoeddwr, felly allwn ni ddim dweud a yw’r bathodyn hwn wedi’i ddirymu.',
-  'status.list-unchecked': 'Allen ni ddim gwirio rhestr ddirymu’r cyhoeddwr[: {cause}]',
+  'status.list-unchecked': 'Allen ni ddim gwirio rhestr ddirymu’r cyhoeddwr.[ {cause}]',
   'status-list-invalid': 'Mae rhestr ddirymu’r cyhoeddwr wedi’i difrodi neu wedi’i newid, felly allwn ni ddim dweud a yw’r bathodyn hwn wedi’i ddirymu[ ({detail})].',
   'status.entry-incomplete': 'Mae’r wybodaeth ddirymu yn y bathodyn hwn yn anghyflawn.',
   'status.entry-damaged': 'Mae’r wybodaeth ddirymu yn y bathodyn hwn wedi’i difrodi.',

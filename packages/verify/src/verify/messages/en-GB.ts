@@ -19,6 +19,7 @@ export const enGB = {
 
   // parse
   parsed: 'We read the badge: {what}[, baked into a {image} image].',
+  'parse.looked-up': "We looked the badge up on the issuer's website.",
   'what.ob3-jwt': 'an Open Badge 3.0 credential signed as a JWT',
   'what.ob3-data-integrity': 'an Open Badge 3.0 credential with an embedded signature',
   'what.ob2-signed': 'a signed Open Badge 2.0 assertion',
@@ -26,7 +27,6 @@ export const enGB = {
   'what.ob2': 'an Open Badge 2.0 assertion',
   'what.ob2-hosted': 'an Open Badge 2.0 hosted assertion',
   'what.ob2-hosted-web': "an Open Badge 2.0 assertion published on the issuer's website",
-  'what.ob2-hosted-gone': "the issuer's website, where it has been withdrawn",
   'input-unrecognized': "We couldn't recognise this as a badge. Try the badge image, its link, or the file you downloaded.",
   'input.no-badge-at': 'The address {url} does not hold a badge.',
   'input.link-to-link': 'The badge link leads to another link, not to a badge.',
@@ -145,7 +145,7 @@ export const enGB = {
   suspended: 'This badge is suspended by its issuer for now.',
   'status-unreachable': "We couldn't reach the issuer's revocation list, so we can't tell whether it was revoked[ ({cause})].",
   'status.issuer-unloaded': "We couldn't load the issuer, so we can't tell whether this badge was revoked.",
-  'status.list-unchecked': "We couldn't check the issuer's revocation list[: {cause}]",
+  'status.list-unchecked': "We couldn't check the issuer's revocation list.[ {cause}]",
   'status-list-invalid': "The issuer's revocation list is damaged or has been changed, so we can't tell whether this badge was revoked[ ({detail})].",
   'status.entry-incomplete': 'The revocation information in this badge is incomplete.',
   'status.entry-damaged': 'The revocation information in this badge is damaged.',
