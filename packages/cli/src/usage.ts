@@ -3,7 +3,7 @@ export const USAGE = `colearn — Open Badges tools from the Cities of Learning 
 
 Usage:
   colearn verify <file|https-url|-> [--json] [--documents FILE] [--offline]
-                 [--recipient VALUE] [--trust FILE] [--now ISO8601]
+                 [--recipient VALUE] [--trust FILE] [--now ISO8601] [--lang cy]
   colearn bake <image.png|image.svg> <credential-file|-> -o <out> [--refuse-existing]
   colearn unbake <image.png|image.svg>
   colearn keys generate [--type Ed25519|P-256|RSA] [-o FILE]
