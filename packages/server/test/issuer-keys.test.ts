@@ -79,7 +79,8 @@ describe('per-issuer signing keys', () => {
     expect((await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${oldKid}`)).status).to.equal(200);
     const report = await check(old.credential);
     expect(report.outcome).to.equal('failed');
-    expect(report.checks.find((c) => c.id === 'key')?.code).to.equal('key-not-issuers');
+    // The issuer no longer lists the key for issuing: the key check says so.
+    expect(report.checks.find((c) => c.id === 'key')?.code).to.equal('vm-not-assertion');
     expect((await check(fresh.credential)).outcome).to.equal('verified');
     const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
     const removed = db.prepare('SELECT private_jwk, removed_at FROM issuer_keys WHERE issuer_key = ? AND kid = ?').get('provider-a', oldKid) as { private_jwk: string | null; removed_at: string | null };
