@@ -147,6 +147,12 @@ const paging = {
   Link: { description: 'first, last, next, prev page links (RFC 8288)', schema: str },
 };
 
+/** limit/offset as every paged route validates them (one helper, `readPaging`): out of range is a 400. */
+const pagingParams = [
+  query('limit', 'Page size: a whole number from 1 to 100 (default 20)', { type: 'integer', minimum: 1, maximum: 100 }),
+  query('offset', 'Items to skip: a whole number from 0', { type: 'integer', minimum: 0, maximum: 1_000_000_000 }),
+];
+
 /** The path table: every route the server answers. */
 function paths(): Record<string, Record<string, unknown>> {
   const cred = keyParam('key', 'Credential key (last segment of the credential id).');
@@ -226,9 +232,9 @@ function paths(): Record<string, Record<string, unknown>> {
         parameters: [
           query('q', 'Text in title, description or skills'), query('skill', 'Exact skill tag'), query('area', 'ONS area code'), query('mode', 'Mode', { enum: ['in-person', 'online', 'blended'] }),
           query('from', 'Overlapping from this date', dateTime), query('to', 'Overlapping up to this date', dateTime), query('provider', 'Issuer key'), query('achievement', 'Achievement key or id'),
-          query('limit', 'Page size (≤ 100)', { type: 'integer' }), query('offset', 'Offset', { type: 'integer' }),
+          ...pagingParams,
         ],
-        responses: { '200': json(ref('OpportunityPage'), 'Results', { 'X-Total-Count': paging['X-Total-Count'] }), '400': error('Bad filter') },
+        responses: { '200': json(ref('OpportunityPage'), 'Results', { 'X-Total-Count': paging['X-Total-Count'] }), '400': error('Bad filter, or limit/offset out of range (invalid-paging)') },
       },
       post: { operationId: 'createOpportunity', summary: 'Create an opportunity', tags: ['opportunities'], security: admin, requestBody: body(ref('OpportunityInput')), responses: { '201': json(ref('Opportunity'), 'Created'), ...auth, ...common } },
     },
@@ -237,8 +243,8 @@ function paths(): Record<string, Record<string, unknown>> {
     '/ims/ob/v3p0/credentials': {
       get: {
         operationId: 'ob3GetCredentials', summary: 'Issued credentials in the OB 3.0 list shape (bearer admin or provider key)', tags: ['ob3'], security: admin,
-        parameters: [query('limit', 'Page size (1–100)', { type: 'integer' }), query('offset', 'Offset', { type: 'integer' }), query('since', 'Issued at or after', dateTime)],
-        responses: { '200': json(ref('Ob3CredentialList'), 'Page', paging), '400': json(ref('ImsxStatusInfo'), 'Bad paging'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized') },
+        parameters: [...pagingParams, query('since', 'Issued at or after', dateTime)],
+        responses: { '200': json(ref('Ob3CredentialList'), 'Page', paging), '400': json(ref('ImsxStatusInfo'), 'limit/offset out of range, or bad since'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized') },
       },
     },
     '/ims/ob/v3p0/profile': { get: { operationId: 'ob3GetProfile', summary: "The provider key's issuer Profile", tags: ['ob3'], security: admin, responses: { '200': json(ref('Profile'), 'Profile'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized'), '404': json(ref('ImsxStatusInfo'), 'Admin has no profile') } } },

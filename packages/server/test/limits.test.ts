@@ -50,3 +50,42 @@ describe('request body limits', () => {
     expect((await s.call('GET', '/api/v1/health', { token: null })).status).to.equal(200);
   });
 });
+
+describe('paging parameters', () => {
+  let s: TestServer;
+  before(async () => {
+    s = await startTestServer();
+    await s.call('POST', '/api/v1/issuers', { body: { key: 'club', name: 'Club', url: 'https://club.example' } });
+    for (let i = 0; i < 3; i++) await s.call('POST', '/api/v1/opportunities', { body: { provider: 'club', title: `Session ${i}`, mode: 'online' } });
+  });
+  after(async () => s?.stop());
+
+  const bad = ['-1', '0', '101', '1000000', '99999999999999999999', 'abc', '1e2', '2.5', '', ' 5', '0x10'];
+
+  it('refuses every out-of-range or non-numeric limit with the same 400 on every paged route', async () => {
+    for (const limit of bad) {
+      const opp = await s.call('GET', `/api/v1/opportunities?limit=${encodeURIComponent(limit)}`, { token: null });
+      expect([opp.status, opp.json.code], `opportunities limit=${limit}`).to.deep.equal([400, 'invalid-paging']);
+      expect(opp.json.message).to.equal('"limit" must be a whole number from 1 to 100.');
+      // The OB 3.0 API answers in its own required envelope, with the same rule and words.
+      const ob3 = await s.call('GET', `/ims/ob/v3p0/credentials?limit=${encodeURIComponent(limit)}`);
+      expect(ob3.status, `ob3 limit=${limit}`).to.equal(400);
+      expect(ob3.json.imsx_description).to.equal(opp.json.message);
+    }
+  });
+
+  it('refuses a negative or non-numeric offset the same way', async () => {
+    for (const offset of ['-1', 'x', '1.5', '9999999999']) {
+      const opp = await s.call('GET', `/api/v1/opportunities?offset=${offset}`, { token: null });
+      expect([opp.status, opp.json.code], `offset=${offset}`).to.deep.equal([400, 'invalid-paging']);
+      const ob3 = await s.call('GET', `/ims/ob/v3p0/credentials?offset=${offset}`);
+      expect(ob3.json.imsx_description).to.equal(opp.json.message);
+    }
+  });
+
+  it('pages within range as before', async () => {
+    const page = await s.call('GET', '/api/v1/opportunities?limit=2&offset=1', { token: null });
+    expect([page.status, page.json.opportunities.length, page.json.limit, page.json.offset, page.json.total]).to.deep.equal([200, 2, 2, 1, 3]);
+    expect((await s.call('GET', '/api/v1/opportunities', { token: null })).json.limit).to.equal(20);
+  });
+});
