@@ -99,6 +99,9 @@ function readRecipient(value: unknown): Recipient {
  */
 export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.post('/api/v1/claims', async (c) => {
+    // Who is asking comes first: a replay must never hand one caller's credential to another.
+    const header = c.req.header('authorization');
+    const who = header ? authenticate(ctx, header) : undefined;
     const { body, raw } = await readJsonObject(c);
     const idempotencyKey = c.req.header('idempotency-key');
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
@@ -106,8 +109,9 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
     }
     // Keyed hash: the body holds an email, and an unkeyed hash could be tested against guesses.
     const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
-    // Idempotency keys are namespaced by a hash so one client cannot probe another's by value.
-    const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${idempotencyKey}`).digest('hex') : undefined;
+    // Keys are scoped per caller (the admin, each provider, anonymous callers) and stored hashed,
+    // so two callers may pick the same key and no caller can replay or probe another's.
+    const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${callerScope(who)}|${idempotencyKey}`).digest('hex') : undefined;
     if (storedKey) {
       const replay = ctx.db.transaction(() => {
         const row = ctx.db.prepare('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?').get(storedKey) as
@@ -126,8 +130,6 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
       if (replay) return c.body(replay.response, replay.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
     }
     try {
-      const header = c.req.header('authorization');
-      const who = header ? authenticate(ctx, header) : undefined;
       const issued = await claim(ctx, body, who, (award) => {
         if (storedKey) ctx.db.prepare("UPDATE idempotency SET state = 'done', status = 201, response = ? WHERE key = ?").run(JSON.stringify(award), storedKey);
       });
@@ -139,6 +141,15 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
       throw error;
     }
   });
+}
+
+/**
+ * The idempotency namespace of a caller. Anonymous callers share one: their requests carry
+ * their own capability (a claim code or ticket) in the body, which a replay must match exactly.
+ */
+function callerScope(who: Principal | undefined): string {
+  if (!who) return 'anonymous';
+  return who.kind === 'admin' ? 'admin' : `provider:${who.issuerKey}`;
 }
 
 async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Principal | undefined, commit: (award: IssuedAward) => void): Promise<IssuedAward> {
