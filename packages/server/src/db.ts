@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDirectory, privateFiles } from './private-files.js';
 
 /**
  * The SQLite handle type the server uses everywhere.
@@ -105,11 +105,14 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export function openDatabase(dataDir: string): Db {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    privateDirectory(dataDir);
     file = join(dataDir, 'col.sqlite');
+    privateFiles([file], { create: true });
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // SQLite gives its -wal and -shm files the database file's mode; tighten any left by older builds.
+  if (file !== ':memory:') privateFiles([`${file}-wal`, `${file}-shm`]);
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
   // commits); FULL makes an acknowledged claim survive power loss too, at a small cost.
   db.pragma('synchronous = FULL');
