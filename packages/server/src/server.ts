@@ -11,6 +11,7 @@ import { openDatabase, SCHEMA_VERSION, type Db } from './db.js';
 import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { seedDemo, type DemoSummary } from './demo.js';
+import { hashStoredClaimCodes } from './claim-codes.js';
 
 /**
  * Options shared by {@link createApp} and {@link startServer}.
@@ -146,6 +147,8 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'base_url'").get() as { value: string } | undefined;
     if (stored && stored.value !== baseUrl) log(`note: base URL changed from ${stored.value} to ${baseUrl}; credentials issued before still name the old address`);
     db.prepare("INSERT INTO meta (key, value) VALUES ('base_url', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(baseUrl);
+    const hashed = hashStoredClaimCodes(db);
+    if (hashed) log(`stored ${hashed} claim code(s) from an older version as hashes`);
     const recovered = recoverInterruptedIssues(context);
     if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
     log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);

@@ -1,6 +1,8 @@
 // What the server leaves on disk: the data directory is 0700 and every database file 0600,
-// also when the directory already existed with looser modes (an upgrade, a hand-made dir).
+// also when the directory already existed with looser modes (an upgrade, a hand-made dir); claim
+// codes are stored only as hashes.
 import { describe, it, expect } from '@col/harness';
+import Database from 'better-sqlite3';
 import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +46,56 @@ describe('data directory permissions', () => {
       const again = await startTestServer({ dataDir });
       try {
         for (const file of await readdir(dataDir)) expect(await mode(join(dataDir, file)), file).to.equal(0o600);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('claim codes at rest', () => {
+  /** Every text value in the database, for "does this secret appear anywhere" checks. */
+  const dump = (file: string): string => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return ['claim_codes', 'credentials', 'idempotency'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())).join('\n');
+    } finally {
+      db.close();
+    }
+  };
+
+  it('stores only a hash of each code, and the code still redeems exactly as many times as it allows', async () => {
+    const s = await startTestServer();
+    try {
+      const { achievementKey, codes } = await seedBasics(s, { uses: 1 });
+      const code = codes[0]!;
+      expect(dump(join(s.dataDir, 'col.sqlite'))).to.not.contain(code);
+      const claim = (email: string) => s.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: code.toLowerCase(), recipient: { email } }, token: null });
+      expect((await claim('first@example.org')).status).to.equal(201);
+      expect((await claim('second@example.org')).json.code).to.equal('code-used-up');
+      expect(dump(join(s.dataDir, 'col.sqlite'))).to.not.contain(code);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('hashes codes an older version stored in clear, which keep working', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'col-codes-'));
+    try {
+      const first = await startTestServer({ dataDir });
+      const { achievementKey, codes } = await seedBasics(first, { uses: 2 });
+      await first.stop();
+      // What an older build wrote: the code itself.
+      const db = new Database(join(dataDir, 'col.sqlite'));
+      db.prepare('UPDATE claim_codes SET code = ?').run(codes[0]);
+      db.close();
+      const again = await startTestServer({ dataDir });
+      try {
+        expect(dump(join(dataDir, 'col.sqlite'))).to.not.contain(codes[0]);
+        const res = await again.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: codes[0], recipient: { email: 'legacy@example.org' } }, token: null });
+        expect(res.status).to.equal(201);
       } finally {
         await again.stop();
       }

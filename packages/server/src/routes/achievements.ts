@@ -9,6 +9,7 @@ import { assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify
 import { badgeSvg } from '../images.js';
 import { loadAchievement } from '../issue.js';
 import { loadIssuer } from './issuers.js';
+import { hashClaimCode } from '../claim-codes.js';
 
 /** Achievement types OB 3.0 defines (custom ones start `ext:`). */
 const ACHIEVEMENT_TYPES = new Set([
@@ -162,7 +163,7 @@ export function createClaimCodes(ctx: ServerContext, achievementKey: string, opt
     const codes: string[] = [];
     while (codes.length < opts.count) {
       const code = newClaimCode();
-      if (insert.run(code, achievementKey, opts.uses, opts.uses, opts.expiresAt ?? null, isoNow(ctx)).changes === 1) codes.push(code);
+      if (insert.run(hashClaimCode(code), achievementKey, opts.uses, opts.uses, opts.expiresAt ?? null, isoNow(ctx)).changes === 1) codes.push(code);
     }
     return codes;
   })();

@@ -7,6 +7,7 @@ import { ApiError, badRequest } from '../errors.js';
 import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { normalizeClaimCode } from './achievements.js';
+import { hashClaimCode } from '../claim-codes.js';
 
 /**
  * Longest a claim ticket may live (its `exp` − now).
@@ -171,7 +172,8 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
 
   if (hasCode) {
     if (typeof body.code !== 'string' || body.code.length > 64) throw badRequest('"code" must be a claim code string.');
-    const code = normalizeClaimCode(body.code);
+    // Only the hash is stored (and kept with the credential, so an interrupted claim gives its use back).
+    const code = hashClaimCode(normalizeClaimCode(body.code));
     return issueAward(ctx, {
       achievementKey,
       recipient,
