@@ -1,6 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
-import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { AppEnv } from '../app.js';
 import { isoNow, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -8,16 +7,7 @@ import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJs
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { normalizeClaimCode } from './achievements.js';
 import { hashClaimCode } from '../claim-codes.js';
-
-/**
- * Longest a claim ticket may live (its `exp` − now).
- *
- * @example
- * ```ts
- * const exp = Math.floor(Date.now() / 1000) + MAX_TICKET_LIFETIME_S;
- * ```
- */
-export const MAX_TICKET_LIFETIME_S = 15 * 60;
+import { assertTicketNames, verifyTicket } from '../tickets.js';
 
 /**
  * How long a completed idempotent claim can be replayed: 24 hours.
@@ -36,47 +26,18 @@ interface TicketGrant {
 }
 
 /**
- * Check a claim ticket: a compact JWS signed by a key the achievement's provider registered,
- * for this server (`aud`), naming this achievement and this learner, unexpired, short-lived.
+ * Check a claim ticket for this badge and learner: signed by a key the achievement's provider
+ * registered, for this server, unexpired and short-lived, with a `jti` and this achievement.
  * Returns what the reservation must consume (its `jti`).
  */
 async function checkTicket(ctx: ServerContext, ticket: string, achievementKey: string, issuerKey: string, recipient: Recipient): Promise<TicketGrant> {
-  const invalid = (message: string) => new ApiError(401, 'ticket-invalid', message);
-  let kid: unknown;
-  try {
-    kid = decodeJws(ticket, { maxLength: 16_384 }).header.kid;
-  } catch {
-    throw invalid('The claim ticket is not a signed token (compact JWS).');
-  }
-  if (typeof kid !== 'string') throw invalid('The claim ticket names no key ("kid" header): register your key and put its kid in the header.');
-  const key = ctx.db.prepare('SELECT issuer_key, jwk, alg FROM ticket_keys WHERE kid = ?').get(kid) as { issuer_key: string; jwk: string; alg: string } | undefined;
-  if (!key) throw invalid('The claim ticket was signed with a key this server does not know.');
-  if (key.issuer_key !== issuerKey) throw new ApiError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot award this provider's badge.");
-  let payload: Record<string, unknown>;
-  try {
-    payload = (await verifyJws(ticket, JSON.parse(key.jwk) as JsonWebKey, { algorithms: [key.alg] })).payload;
-  } catch {
-    throw invalid('The claim ticket signature does not verify.');
-  }
-  const now = Math.floor(ctx.now().getTime() / 1000);
-  const audiences = [payload.aud].flat();
-  if (!audiences.some((a) => a === ctx.baseUrl || a === `${ctx.baseUrl}/api/v1/claims`)) throw invalid(`The claim ticket is for another server ("aud" must be ${ctx.baseUrl}/api/v1/claims).`);
-  if (typeof payload.exp !== 'number') throw invalid('The claim ticket has no expiry ("exp").');
-  if (payload.exp < now - 30) throw new ApiError(409, 'ticket-expired', 'This claim ticket has expired; ask the course page for a new one.');
-  if (payload.exp > now + MAX_TICKET_LIFETIME_S + 30) throw invalid(`The claim ticket lives too long: "exp" must be within ${MAX_TICKET_LIFETIME_S / 60} minutes.`);
-  if (typeof payload.nbf === 'number' && payload.nbf > now + 30) throw invalid('The claim ticket is not valid yet ("nbf").');
-  if (typeof payload.jti !== 'string' || payload.jti.length < 8 || payload.jti.length > 200) throw invalid('The claim ticket needs a unique "jti" (8–200 characters).');
+  const payload = await verifyTicket(ctx, ticket, { issuerKey, audiences: [ctx.baseUrl, `${ctx.baseUrl}/api/v1/claims`] });
+  if (typeof payload.jti !== 'string' || payload.jti.length < 8 || payload.jti.length > 200) throw new ApiError(401, 'ticket-invalid', 'The claim ticket needs a unique "jti" (8–200 characters).');
   if (typeof payload.achievement !== 'string' || keyFromReference(payload.achievement, 'achievement') !== achievementKey) {
     throw new ApiError(403, 'ticket-mismatch', 'This claim ticket is for a different badge.');
   }
-  // The ticket names the learner: by email, or by the SHA-256 of the lower-cased email (so the
-  // provider's backend never has to put the address itself into a browser-visible token).
-  if ('email' in recipient) {
-    const hash = createHash('sha256').update(recipient.email).digest('hex');
-    const named = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() === recipient.email : typeof payload.email_sha256 === 'string' && payload.email_sha256.toLowerCase() === hash;
-    if (!named) throw new ApiError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
-  } else if (payload.sub !== recipient.did) throw new ApiError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
-  return { issuerKey: key.issuer_key, jti: payload.jti, exp: payload.exp };
+  assertTicketNames(payload, recipient);
+  return { issuerKey, jti: payload.jti, exp: payload.exp as number };
 }
 
 /** Parse the `recipient` member: `{ "email": … }` or `{ "id": "did:…" }`. */
