@@ -119,7 +119,15 @@ const schemas: Record<string, Schema> = {
     ['id', 'key', 'version', 'name', 'status', 'root', 'owner'],
   ),
   PathwayInput: obj({ key: str, issuer: str, name: str, description: str, root: ref('PathwayNode'), policy: { type: 'object' }, destination: { type: 'object' }, availability: { type: 'object' }, alignments: arr({ type: 'object' }) }, ['name', 'root']),
-  MilestonesInput: obj({ recipient: obj({ email: { type: 'string', format: 'email' } }, ['email']), credentials: { type: 'array', maxItems: 50, items: { oneOf: [{ type: 'object' }, { type: 'string' }] } }, version: { type: 'integer', minimum: 1 } }, ['recipient', 'credentials']),
+  MilestonesInput: obj(
+    {
+      recipient: obj({ email: { type: 'string', format: 'email' } }, ['email']),
+      credentials: { type: 'array', maxItems: 50, description: 'At most 50 (more is a 400 too-many-credentials)', items: { oneOf: [{ type: 'object' }, { type: 'string' }] } },
+      ticket: { type: 'string', description: "Optional claim ticket from the pathway's provider naming the learner (email or email_sha256); like a presented credential that verifies for the email, it proves the caller is the learner" },
+      version: { type: 'integer', minimum: 1 },
+    },
+    ['recipient', 'credentials'],
+  ),
   NodeProgress: obj({ id: str, type: str, satisfied: { type: 'boolean' }, progress: { type: 'number', minimum: 0, maximum: 1 }, state: str, completedAt: dateTime, locked: { type: 'boolean' }, missing: arr(str), warnings: arr(obj({ code: str, message: str }, ['code', 'message'])) }, ['id', 'type', 'satisfied', 'progress', 'state', 'missing', 'warnings']),
   Milestones: obj(
     {
@@ -223,7 +231,12 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/pathways/{key}/milestones': {
       post: {
         operationId: 'claimMilestones', summary: 'Present credentials; get progress and every milestone badge earned (idempotent, no account)', tags: ['pathways'],
-        parameters: [keyParam()], requestBody: body(ref('MilestonesInput')), responses: { '200': json(ref('Milestones'), 'Progress and awards'), '404': error('No such published pathway'), '429': error('Rate limited'), ...common },
+        description: 'Milestones already held count, and are returned, only when the caller proves they are the learner: a presented credential that verifies for the email, or a claim ticket naming them. Otherwise the answer is the one an unknown email gets. Foreign credentials that cannot be confirmed with their issuer, for whatever reason, are all rejected as credential-unverifiable.',
+        parameters: [keyParam()], requestBody: body(ref('MilestonesInput')),
+        responses: {
+          '200': json(ref('Milestones'), 'Progress and awards'), '401': error('Ticket invalid'), '403': error('Ticket for another learner or from another provider'), '404': error('No such published pathway'),
+          '409': error('Ticket expired'), '429': error('Rate limited'), ...common,
+        },
       },
     },
     '/api/v1/opportunities': {
