@@ -71,7 +71,7 @@ describe('bad input', () => {
   it('achievements, codes, issuers, opportunities and keys refuse bad fields', async () => {
     const make = (extra: Record<string, unknown>) => s.call('POST', '/api/v1/achievements', { body: { issuer: b.issuerKey, name: 'N', description: 'D', criteria: 'C', ...extra } });
     expectError(await make({ achievementType: 'Trophy' }), 400, 'invalid-request');
-    expectError(await make({ image: 'data:image/svg+xml,<svg onload="alert(1)"></svg>' }), 400, 'unsafe-image');
+    expectError(await make({ image: 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>' }), 400, 'unsafe-image');
     expectError(await make({ image: 'data:image/png;base64,AAAA' }), 400, 'invalid-request');
     expectError(await make({ image: 'http://insecure.example/a.png' }), 400, 'invalid-request');
     expectError(await make({ alignment: [{ targetName: 'x' }] }), 400, 'invalid-request');
