@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ColError } from '@citiesoflearning/core';
 import { join } from 'node:path';
 import { privateDirectory, privateFiles } from './private-files.js';
 
@@ -134,7 +135,7 @@ export function openDatabase(dataDir: string): Db {
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(`This database was written by a newer server (schema ${current}); upgrade the server.`);
+    throw new ColError('database-too-new', `This database was written by a newer server (schema ${current}); upgrade the server.`);
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;

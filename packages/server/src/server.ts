@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createAdaptorServer } from '@hono/node-server';
+import { ColError } from '@citiesoflearning/core';
 import type { Hono } from 'hono';
 import { buildApp, type AppEnv } from './app.js';
 import type { ServerContext } from './context.js';
@@ -12,6 +13,7 @@ import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { seedDemo, type DemoSummary } from './demo.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
+import { dataDirError, listenError } from './startup-errors.js';
 
 /**
  * Options shared by {@link createApp} and {@link startServer}.
@@ -89,7 +91,7 @@ function defaultExamplesDir(): string | undefined {
 /** The configured admin key (at least 16 characters: it guards everything), or a fresh one. */
 function chooseAdminKey(configured: string | undefined): string {
   if (configured === undefined) return `cola_${randomToken(24)}`;
-  if (configured.length < 16 || /\s/.test(configured)) throw new Error('The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
+  if (configured.length < 16 || /\s/.test(configured)) throw new ColError('admin-key-invalid', 'The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
   return configured;
 }
 
@@ -124,9 +126,16 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   } catch {
     throw new Error(`baseUrl "${baseUrl}" is not a URL.`);
   }
-  const db = openDatabase(dataDir);
+  let db: Db;
   try {
-    const key = await loadSigningKey(dataDir, env);
+    db = openDatabase(dataDir);
+  } catch (error) {
+    throw dataDirError(error, dataDir);
+  }
+  try {
+    const key = await loadSigningKey(dataDir, env).catch((error: unknown) => {
+      throw dataDirError(error, dataDir);
+    });
     const context: ServerContext = {
       db,
       key,
@@ -234,9 +243,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
   }) as Server;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: unknown) => reject(listenError(error, host, options.port ?? 8080));
+    server.once('error', failed);
     server.listen(options.port ?? 8080, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
