@@ -112,7 +112,13 @@ const schemas: Record<string, Schema> = {
     ['@context', 'id', 'type', 'recipient', 'badge', 'verification', 'issuedOn'],
   ),
   Ob2BadgeClass: obj({ '@context': str, id: uri, type: { const: 'BadgeClass' }, name: str, description: str, image: uri, criteria: obj({ id: uri, narrative: str }), issuer: uri, alignment: arr(ref('Alignment')), tags: arr(str) }, ['@context', 'id', 'type', 'name', 'description', 'image', 'criteria', 'issuer']),
-  Ob2Issuer: obj({ '@context': str, id: uri, type: { const: 'Issuer' }, name: str, url: uri, email: str, description: str, image: uri }, ['@context', 'id', 'type', 'name', 'url']),
+  Ob2Issuer: obj(
+    {
+      '@context': str, id: uri, type: { const: 'Issuer' }, name: str, url: uri, email: str, description: str, image: uri,
+      verification: obj({ type: { const: 'VerificationObject' }, startsWith: arr(uri) }, ['startsWith'], { description: 'Hosted assertions of this issuer live only under these URL prefixes' }),
+    },
+    ['@context', 'id', 'type', 'name', 'url', 'verification'],
+  ),
   PathwayNode: { type: 'object', required: ['id', 'type'], properties: { id: str, type: { enum: ['group', 'badge', 'activity', 'evidence', 'pathway'] }, title: str, children: arr(ref('PathwayNode')), milestoneBadge: str } },
   Pathway: obj(
     { id: uri, key: str, version: str, name: str, description: str, owner: obj({ id: uri, name: str }, ['id']), status: { enum: ['draft', 'published'] }, createdAt: dateTime, publishedAt: dateTime, root: ref('PathwayNode'), policy: { type: 'object' }, alignments: arr({ type: 'object' }), destination: { type: 'object' }, availability: { type: 'object' } },

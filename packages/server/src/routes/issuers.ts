@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../app.js';
+import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
@@ -98,7 +99,7 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
     return c.json({ ...issuerProfile(u, ctx.key, row), key: row.key }, 200, { 'cache-control': 'public, max-age=60' });
   });
 
-  app.get('/api/v1/issuers/:key/ob2', (c) => c.json(ob2Issuer(u, loadIssuer(ctx, c.req.param('key')))));
+  app.get('/api/v1/issuers/:key/ob2', (c) => c.json({ ...ob2Issuer(u, loadIssuer(ctx, c.req.param('key'))), verification: ob2VerificationPolicy(u) }));
 
   app.get('/api/v1/issuers/:key/status/:purpose', async (c) => {
     const purpose = c.req.param('purpose') as Purpose;
