@@ -14,6 +14,7 @@ import { recoverInterruptedIssues } from './issue.js';
 import { seedDemo, type DemoSummary } from './demo.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
 import { dataDirError, listenError } from './startup-errors.js';
+import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
 
 /**
  * Options shared by {@link createApp} and {@link startServer}.
@@ -48,6 +49,11 @@ export interface AppOptions {
    * server request its own internal services (SSRF). Turn on only inside a closed network.
    */
   allowPrivateIssuers?: boolean;
+  /**
+   * Milliseconds the verification of foreign credentials may take, in all, per milestone request
+   * (default 20 000): whatever a request presents, the server spends no longer on its lookups.
+   */
+  foreignCheckBudgetMs?: number;
   /** Behind a reverse proxy: rate-limit by the last `X-Forwarded-For` hop (default false). */
   trustProxy?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
@@ -144,6 +150,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       storeEmails: options.storeEmails ?? false,
       acceptForeignCredentials: options.acceptForeignCredentials ?? false,
       allowPrivateIssuers: options.allowPrivateIssuers ?? false,
+      foreignCheckBudgetMs: options.foreignCheckBudgetMs ?? FOREIGN_TIME_BUDGET_MS,
       trustProxy: options.trustProxy ?? false,
       pepper: pepper(db),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,

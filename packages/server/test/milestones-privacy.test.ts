@@ -4,7 +4,9 @@
 // unknown email gets. And one request presents a bounded number of credentials.
 import { describe, it, before, after, expect } from '@col/harness';
 import { generateKeyPair, signCredentialJwt } from '@citiesoflearning/verify';
-import { startTestServer, type TestServer } from './helpers.js';
+import { createHash } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { startTestServer, seedBasics, type TestServer } from './helpers.js';
 
 describe('milestones: held awards only for the learner', () => {
   let s: TestServer;
@@ -75,7 +77,6 @@ describe('milestones: held awards only for the learner', () => {
   it('a claim ticket from the pathway\'s provider naming the learner (by email or its hash) proves who they are', async () => {
     const byEmail = await present(victim, [], { ticket: await ticket({ email: victim }) });
     expect(byEmail.json.awarded.map((a: any) => a.id)).to.deep.equal([milestone.id]);
-    const { createHash } = await import('node:crypto');
     const byHash = await present(victim, [], { ticket: await ticket({ aud: `${s.url}/api/v1/pathways/whole-thing/milestones`, email_sha256: createHash('sha256').update(victim).digest('hex') }) });
     expect(byHash.json.awarded.map((a: any) => a.id)).to.deep.equal([milestone.id]);
   });
@@ -103,5 +104,48 @@ describe('milestones: held awards only for the learner', () => {
     expect([res.status, res.json.code]).to.deep.equal([400, 'too-many-credentials']);
     expect(res.json.message).to.contain('50');
     expect((await present(victim, Array.from({ length: 50 }, () => earned[0].jwt))).status).to.equal(200);
+  });
+});
+
+describe('milestones: bounded work for foreign credentials', () => {
+  it('one request spends at most its time budget on lookups, however many credentials point at a host that never answers', async () => {
+    // A tarpit: accepts connections, never answers.
+    const sockets: Socket[] = [];
+    let connections = 0;
+    const tarpit = createServer((socket) => {
+      connections++;
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => tarpit.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(tarpit.address() as AddressInfo).port}`;
+    const issuer = await startTestServer();
+    const place = await startTestServer({ acceptForeignCredentials: true, allowPrivateIssuers: true, foreignCheckBudgetMs: 1500 });
+    try {
+      const b = await seedBasics(issuer, { uses: 5 });
+      const genuine = (await issuer.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: 'slow@example.org' } }, token: null })).json;
+      // The same credential, re-signed in the name of an issuer living at the tarpit.
+      const payload = JSON.parse(Buffer.from(genuine.jwt.split('.')[1], 'base64url').toString());
+      payload.iss = `${origin}/issuer`;
+      if (payload.vc?.issuer) payload.vc.issuer = { ...payload.vc.issuer, id: `${origin}/issuer` };
+      if (payload.issuer) payload.issuer = { ...payload.issuer, id: `${origin}/issuer` };
+      const slow = await signCredentialJwt(payload, { privateJwk: (await generateKeyPair('Ed25519')).privateJwk, kid: `${origin}/issuer#key-1` });
+      await place.call('POST', '/api/v1/issuers', { body: { key: 'p', name: 'P', url: 'https://p.example' } });
+      await place.call('POST', '/api/v1/pathways', { body: { key: 'slow', issuer: 'p', name: 'Slow', root: { type: 'group', id: 'root', children: [{ type: 'badge', id: 'x', badge: { id: b.achievementId } }] } } });
+      await place.call('POST', '/api/v1/pathways/slow/publish', { body: {} });
+      const started = Date.now();
+      const res = await place.call('POST', '/api/v1/pathways/slow/milestones', { body: { recipient: { email: 'slow@example.org' }, credentials: Array.from({ length: 12 }, () => slow) }, token: null });
+      const took = Date.now() - started;
+      expect(res.status).to.equal(200);
+      expect(new Set(res.json.rejected.map((r: any) => r.code))).to.deep.equal(new Set(['credential-unverifiable']));
+      expect(res.json.rejected).to.have.length(12);
+      // 12 credentials × a 5 s lookup timeout would be a minute; the budget is 1.5 s.
+      expect(took, `took ${took} ms`).to.be.below(4000);
+      expect(connections, 'lookups run a few at a time').to.be.at.most(8);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      tarpit.close();
+      await issuer.stop();
+      await place.stop();
+    }
   });
 });

@@ -22,8 +22,8 @@ import { assertTicketNames, verifyTicket } from '../tickets.js';
 export const MAX_PRESENTED = 50;
 
 /**
- * One time budget for all the network lookups of one milestone request (foreign credentials):
- * 20 s, however many credentials it presents.
+ * Default time budget for all the network lookups of one milestone request (foreign
+ * credentials): 20 s, however many credentials it presents (`foreignCheckBudgetMs` changes it).
  *
  * @example
  * ```ts
@@ -85,7 +85,7 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
 
     const records: EarnedRecord[] = [];
     const rejected: Array<{ index: number; code: string; message: string }> = [];
-    const signal = AbortSignal.timeout(FOREIGN_TIME_BUDGET_MS);
+    const signal = AbortSignal.timeout(ctx.foreignCheckBudgetMs);
     const results = await mapLimited(body.credentials, CHECK_CONCURRENCY, (cred) => checker(cred, email, { signal }));
     results.forEach((r, index) => (r.ok ? records.push(r.record) : rejected.push({ index, code: r.code, message: r.message })));
 
