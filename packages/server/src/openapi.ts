@@ -60,7 +60,7 @@ const schemas: Record<string, Schema> = {
   AchievementInput: obj(
     {
       key: str, issuer: { type: 'string', description: 'Issuer key (implied for a provider key)' }, name: str, description: str,
-      criteria: { oneOf: [str, obj({ narrative: str, id: uri })] }, image: { type: 'string', description: 'https:// URL or data: URI (PNG or SVG)' },
+      criteria: { oneOf: [str, obj({ narrative: str, id: uri })] }, image: { type: 'string', description: 'https:// URL or data: URI (PNG or SVG). SVG must have an <svg> root in the SVG namespace, no DOCTYPE and nothing active (else 400 image-not-svg / unsafe-image / image-invalid); it is stored without external references' },
       imageCaption: str, achievementType: str, alignment: arr(obj({ targetName: str, targetUrl: uri, targetFramework: str, targetCode: str, targetDescription: str }, ['targetName', 'targetUrl'])),
       tag: arr(str), inLanguage: str, place: obj({ areaCode: str, name: str }),
       validForDays: { type: 'integer', minimum: 1, maximum: 36500, description: 'Credentials expire (validUntil) this many days after issue' },
