@@ -13,7 +13,7 @@ import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { seedDemo, type DemoSummary } from './demo.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
-import { dataDirError, listenError } from './startup-errors.js';
+import { dataDirError, listenError, signingKeyError } from './startup-errors.js';
 import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
 
 /**
@@ -130,7 +130,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   try {
     new URL(baseUrl);
   } catch {
-    throw new Error(`baseUrl "${baseUrl}" is not a URL.`);
+    throw new ColError('base-url-invalid', `The base URL "${baseUrl}" is not a web address (e.g. https://badges.example.org).`);
   }
   let db: Db;
   try {
@@ -140,7 +140,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   }
   try {
     const key = await loadSigningKey(dataDir, env).catch((error: unknown) => {
-      throw dataDirError(error, dataDir);
+      throw signingKeyError(dataDirError(error, dataDir));
     });
     const context: ServerContext = {
       db,

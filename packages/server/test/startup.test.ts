@@ -96,3 +96,15 @@ describe('colearn serve start-up failures', () => {
     }
   });
 });
+
+describe('colearn serve start-up failures (configuration)', () => {
+  it('a malformed COL_SIGNING_KEY or base URL: one sentence, exit 2', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'col-startup-'));
+    try {
+      expectPlainFailure(await serve(['--port', '0', '--data', data], { env: { COL_SIGNING_KEY: '{not json' } }), /COL_SIGNING_KEY/);
+      expectPlainFailure(await serve(['--port', '0', '--data', data, '--base-url', 'not a url']), /base URL "not a url" is not a web address/);
+    } finally {
+      await rm(data, { recursive: true, force: true });
+    }
+  });
+});
