@@ -13,6 +13,7 @@ import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { seedDemo, type DemoSummary } from './demo.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
+import { resanitizeStoredSvgs } from './stored-images.js';
 import { dataDirError, listenError, signingKeyError } from './startup-errors.js';
 import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
 
@@ -165,6 +166,8 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
     db.prepare("INSERT INTO meta (key, value) VALUES ('base_url', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(baseUrl);
     const hashed = hashStoredClaimCodes(db);
     if (hashed) log(`stored ${hashed} claim code(s) from an older version as hashes`);
+    const images = resanitizeStoredSvgs(db);
+    if (images.rewritten || images.dropped) log(`SVG images from an older version: ${images.rewritten} rewritten without external references, ${images.dropped} unsafe one(s) dropped`);
     const recovered = recoverInterruptedIssues(context);
     if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
     log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);

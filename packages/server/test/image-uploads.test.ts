@@ -2,6 +2,10 @@
 // not really SVG or carry a DOCTYPE or anything active, and stored only in a form that runs no
 // script and loads nothing from anywhere — one test per trick an attacker would try.
 import { describe, it, before, after, expect } from '@col/harness';
+import Database from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestServer, type TestServer } from './helpers.js';
 
 const SVG = 'xmlns="http://www.w3.org/2000/svg"';
@@ -92,5 +96,35 @@ describe('SVG achievement images', () => {
     const res = await upload(dataUri(plain));
     expect(res.status, res.text).to.equal(201);
     expect((await stored(`img-${n}`)).text).to.equal(plain);
+  });
+});
+
+describe('SVG images stored by an older version', () => {
+  it('are checked again at start-up: hostile ones dropped, external references removed', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'col-images-'));
+    try {
+      const first = await startTestServer({ dataDir });
+      await first.call('POST', '/api/v1/issuers', { body: { key: 'old', name: 'Old', url: 'https://old.example' } });
+      for (const key of ['hostile', 'leaky']) await first.call('POST', '/api/v1/achievements', { body: { key, issuer: 'old', name: key, description: 'd', criteria: 'c', image: dataUri(`<svg ${SVG}><circle r="1"/></svg>`) } });
+      await first.stop();
+      // What the old regex let through.
+      const db = new Database(join(dataDir, 'col.sqlite'));
+      const put = db.prepare('UPDATE achievements SET image = ? WHERE key = ?');
+      put.run(Buffer.from(`<svg ${SVG}><s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script></svg>`), 'hostile');
+      put.run(Buffer.from(`<svg ${SVG}><image href="https://evil.example/t.png"/><circle r="1"/></svg>`), 'leaky');
+      db.close();
+      const again = await startTestServer({ dataDir });
+      try {
+        const hostile = await (await fetch(new URL('/api/v1/achievements/hostile/image', again.url))).text();
+        expect(hostile).to.not.contain('script');
+        expect(hostile).to.contain('<title'); // the generated medallion
+        const leaky = await (await fetch(new URL('/api/v1/achievements/leaky/image', again.url))).text();
+        expect(leaky).to.equal(`<svg ${SVG}><image/><circle r="1"/></svg>`);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
