@@ -77,11 +77,7 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
     const row = loadPathway(ctx, c.req.param('key'), version);
     const pathway = JSON.parse(row.data) as Pathway;
     const learner = learnerPseudonym(ctx, email);
-    // A ticket from the pathway's own provider vouches for the learner; a bad one is refused
-    // whatever the email (its checks never look at what this learner holds).
-    const ticketed = typeof body.ticket === 'string'
-      ? (assertTicketNames(await verifyTicket(ctx, body.ticket, { issuerKey: row.issuer_key, audiences: [ctx.baseUrl, `${ctx.baseUrl}/api/v1/claims`, `${u.pathway(row.key)}/milestones`] }), { email }), true)
-      : false;
+    const ticketed = typeof body.ticket === 'string' && (await ticketVouches(ctx, body.ticket, row.issuer_key, `${u.pathway(row.key)}/milestones`, email));
 
     const records: EarnedRecord[] = [];
     const rejected: Array<{ index: number; code: string; message: string }> = [];
@@ -157,6 +153,18 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
       rejected,
     });
   });
+}
+
+/**
+ * Whether a claim ticket from the pathway's own provider names this learner: true, or an
+ * `ApiError` (401/403/409) — a bad ticket is refused whatever the email, and none of its checks
+ * look at what the learner holds. Any audience the provider's tickets use here is accepted:
+ * the server, its claims URL, or this milestones URL.
+ */
+async function ticketVouches(ctx: ServerContext, ticket: string, issuerKey: string, milestonesUrl: string, email: string): Promise<true> {
+  const payload = await verifyTicket(ctx, ticket, { issuerKey, audiences: [ctx.baseUrl, `${ctx.baseUrl}/api/v1/claims`, milestonesUrl] });
+  assertTicketNames(payload, { email });
+  return true;
 }
 
 /** `fn` over `items` with at most `limit` running at once, results in input order. */
