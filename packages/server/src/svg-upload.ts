@@ -137,7 +137,7 @@ function rewrite(text: string, removed: SanitizedSvg['removed']): string {
       case 'comment':
         continue;
       case 'text':
-      case 'cdata':
+      case 'cdata': {
         if (outside) {
           if (token.kind === 'cdata' || raw.trim() !== '') throw seenRoot ? invalid('there is content after </svg>.') : notSvg();
           continue;
@@ -148,6 +148,7 @@ function rewrite(text: string, removed: SanitizedSvg['removed']): string {
         if (style) style.css += decoded;
         out.push(raw);
         continue;
+      }
       case 'end':
         scope.close(token);
         if (skipDepth > 0) {
