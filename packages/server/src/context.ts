@@ -22,6 +22,8 @@ export interface ServerContext {
   acceptForeignCredentials: boolean;
   /** Let that verification reach loopback/private addresses (tests, closed networks); else refused. */
   allowPrivateIssuers: boolean;
+  /** Milliseconds all the foreign-credential lookups of one milestone request may take together. */
+  foreignCheckBudgetMs: number;
   /** Secret (from the database) that keys learner pseudonyms for milestone idempotency. */
   pepper: Buffer;
   /** Largest accepted request body in bytes. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { ColError } from '@citiesoflearning/core';
 import { join } from 'node:path';
+import { privateDirectory, privateFiles } from './private-files.js';
 
 /**
  * The SQLite handle type the server uses everywhere.
@@ -118,11 +119,14 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export function openDatabase(dataDir: string): Db {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    privateDirectory(dataDir);
     file = join(dataDir, 'col.sqlite');
+    privateFiles([file], { create: true });
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // SQLite gives its -wal and -shm files the database file's mode; tighten any left by older builds.
+  if (file !== ':memory:') privateFiles([`${file}-wal`, `${file}-shm`]);
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
   // commits); FULL makes an acknowledged claim survive power loss too, at a small cost.
   db.pragma('synchronous = FULL');
@@ -144,7 +148,7 @@ export function openDatabase(dataDir: string): Db {
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(`This database was written by a newer server (schema ${current}); upgrade the server.`);
+    throw new ColError('database-too-new', `This database was written by a newer server (schema ${current}); upgrade the server.`);
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;

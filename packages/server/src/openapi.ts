@@ -60,7 +60,7 @@ const schemas: Record<string, Schema> = {
   AchievementInput: obj(
     {
       key: str, issuer: { type: 'string', description: 'Issuer key (implied for a provider key)' }, name: str, description: str,
-      criteria: { oneOf: [str, obj({ narrative: str, id: uri })] }, image: { type: 'string', description: 'https:// URL or data: URI (PNG or SVG)' },
+      criteria: { oneOf: [str, obj({ narrative: str, id: uri })] }, image: { type: 'string', description: 'https:// URL or data: URI (PNG or SVG). SVG must have an <svg> root in the SVG namespace, no DOCTYPE and nothing active (else 400 image-not-svg / unsafe-image / image-invalid); it is stored without external references' },
       imageCaption: str, achievementType: str, alignment: arr(obj({ targetName: str, targetUrl: uri, targetFramework: str, targetCode: str, targetDescription: str }, ['targetName', 'targetUrl'])),
       tag: arr(str), inLanguage: str, place: obj({ areaCode: str, name: str }),
       validForDays: { type: 'integer', minimum: 1, maximum: 36500, description: 'Credentials expire (validUntil) this many days after issue' },
@@ -112,14 +112,28 @@ const schemas: Record<string, Schema> = {
     ['@context', 'id', 'type', 'recipient', 'badge', 'verification', 'issuedOn'],
   ),
   Ob2BadgeClass: obj({ '@context': str, id: uri, type: { const: 'BadgeClass' }, name: str, description: str, image: uri, criteria: obj({ id: uri, narrative: str }), issuer: uri, alignment: arr(ref('Alignment')), tags: arr(str) }, ['@context', 'id', 'type', 'name', 'description', 'image', 'criteria', 'issuer']),
-  Ob2Issuer: obj({ '@context': str, id: uri, type: { const: 'Issuer' }, name: str, url: uri, email: str, description: str, image: uri }, ['@context', 'id', 'type', 'name', 'url']),
+  Ob2Issuer: obj(
+    {
+      '@context': str, id: uri, type: { const: 'Issuer' }, name: str, url: uri, email: str, description: str, image: uri,
+      verification: obj({ type: { const: 'VerificationObject' }, startsWith: arr(uri) }, ['startsWith'], { description: 'Hosted assertions of this issuer live only under these URL prefixes' }),
+    },
+    ['@context', 'id', 'type', 'name', 'url', 'verification'],
+  ),
   PathwayNode: { type: 'object', required: ['id', 'type'], properties: { id: str, type: { enum: ['group', 'badge', 'activity', 'evidence', 'pathway'] }, title: str, children: arr(ref('PathwayNode')), milestoneBadge: str } },
   Pathway: obj(
     { id: uri, key: str, version: str, name: str, description: str, owner: obj({ id: uri, name: str }, ['id']), status: { enum: ['draft', 'published'] }, createdAt: dateTime, publishedAt: dateTime, root: ref('PathwayNode'), policy: { type: 'object' }, alignments: arr({ type: 'object' }), destination: { type: 'object' }, availability: { type: 'object' } },
     ['id', 'key', 'version', 'name', 'status', 'root', 'owner'],
   ),
   PathwayInput: obj({ key: str, issuer: str, name: str, description: str, root: ref('PathwayNode'), policy: { type: 'object' }, destination: { type: 'object' }, availability: { type: 'object' }, alignments: arr({ type: 'object' }) }, ['name', 'root']),
-  MilestonesInput: obj({ recipient: obj({ email: { type: 'string', format: 'email' } }, ['email']), credentials: { type: 'array', maxItems: 50, items: { oneOf: [{ type: 'object' }, { type: 'string' }] } }, version: { type: 'integer', minimum: 1 } }, ['recipient', 'credentials']),
+  MilestonesInput: obj(
+    {
+      recipient: obj({ email: { type: 'string', format: 'email' } }, ['email']),
+      credentials: { type: 'array', maxItems: 50, description: 'At most 50 (more is a 400 too-many-credentials)', items: { oneOf: [{ type: 'object' }, { type: 'string' }] } },
+      ticket: { type: 'string', description: "Optional claim ticket from the pathway's provider naming the learner (email or email_sha256); like a presented credential that verifies for the email, it proves the caller is the learner" },
+      version: { type: 'integer', minimum: 1 },
+    },
+    ['recipient', 'credentials'],
+  ),
   NodeProgress: obj({ id: str, type: str, satisfied: { type: 'boolean' }, progress: { type: 'number', minimum: 0, maximum: 1 }, state: str, completedAt: dateTime, locked: { type: 'boolean' }, missing: arr(str), warnings: arr(obj({ code: str, message: str }, ['code', 'message'])) }, ['id', 'type', 'satisfied', 'progress', 'state', 'missing', 'warnings']),
   Milestones: obj(
     {
@@ -147,6 +161,12 @@ const paging = {
   'X-Total-Count': { description: 'Total number of items', schema: { type: 'integer' } },
   Link: { description: 'first, last, next, prev page links (RFC 8288)', schema: str },
 };
+
+/** limit/offset as every paged route validates them (one helper, `readPaging`): out of range is a 400. */
+const pagingParams = [
+  query('limit', 'Page size: a whole number from 1 to 100 (default 20)', { type: 'integer', minimum: 1, maximum: 100 }),
+  query('offset', 'Items to skip: a whole number from 0', { type: 'integer', minimum: 0, maximum: 1_000_000_000 }),
+];
 
 /** The path table: every route the server answers. */
 function paths(): Record<string, Record<string, unknown>> {
@@ -228,7 +248,12 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/pathways/{key}/milestones': {
       post: {
         operationId: 'claimMilestones', summary: 'Present credentials; get progress and every milestone badge earned (idempotent, no account)', tags: ['pathways'],
-        parameters: [keyParam()], requestBody: body(ref('MilestonesInput')), responses: { '200': json(ref('Milestones'), 'Progress and awards'), '404': error('No such published pathway'), '429': error('Rate limited'), ...common },
+        description: 'Milestones already held count, and are returned, only when the caller proves they are the learner: a presented credential that verifies for the email, or a claim ticket naming them. Otherwise the answer is the one an unknown email gets. Foreign credentials that cannot be confirmed with their issuer, for whatever reason, are all rejected as credential-unverifiable.',
+        parameters: [keyParam()], requestBody: body(ref('MilestonesInput')),
+        responses: {
+          '200': json(ref('Milestones'), 'Progress and awards'), '401': error('Ticket invalid'), '403': error('Ticket for another learner or from another provider'), '404': error('No such published pathway'),
+          '409': error('Ticket expired'), '429': error('Rate limited'), ...common,
+        },
       },
     },
     '/api/v1/opportunities': {
@@ -237,9 +262,9 @@ function paths(): Record<string, Record<string, unknown>> {
         parameters: [
           query('q', 'Text in title, description or skills'), query('skill', 'Exact skill tag'), query('area', 'ONS area code'), query('mode', 'Mode', { enum: ['in-person', 'online', 'blended'] }),
           query('from', 'Overlapping from this date', dateTime), query('to', 'Overlapping up to this date', dateTime), query('provider', 'Issuer key'), query('achievement', 'Achievement key or id'),
-          query('limit', 'Page size (≤ 100)', { type: 'integer' }), query('offset', 'Offset', { type: 'integer' }),
+          ...pagingParams,
         ],
-        responses: { '200': json(ref('OpportunityPage'), 'Results', { 'X-Total-Count': paging['X-Total-Count'] }), '400': error('Bad filter') },
+        responses: { '200': json(ref('OpportunityPage'), 'Results', { 'X-Total-Count': paging['X-Total-Count'] }), '400': error('Bad filter, or limit/offset out of range (invalid-paging)') },
       },
       post: { operationId: 'createOpportunity', summary: 'Create an opportunity', tags: ['opportunities'], security: admin, requestBody: body(ref('OpportunityInput')), responses: { '201': json(ref('Opportunity'), 'Created'), ...auth, ...common } },
     },
@@ -248,8 +273,8 @@ function paths(): Record<string, Record<string, unknown>> {
     '/ims/ob/v3p0/credentials': {
       get: {
         operationId: 'ob3GetCredentials', summary: 'Issued credentials in the OB 3.0 list shape (bearer admin or provider key)', tags: ['ob3'], security: admin,
-        parameters: [query('limit', 'Page size (1–100)', { type: 'integer' }), query('offset', 'Offset', { type: 'integer' }), query('since', 'Issued at or after', dateTime)],
-        responses: { '200': json(ref('Ob3CredentialList'), 'Page', paging), '400': json(ref('ImsxStatusInfo'), 'Bad paging'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized') },
+        parameters: [...pagingParams, query('since', 'Issued at or after', dateTime)],
+        responses: { '200': json(ref('Ob3CredentialList'), 'Page', paging), '400': json(ref('ImsxStatusInfo'), 'limit/offset out of range, or bad since'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized') },
       },
     },
     '/ims/ob/v3p0/profile': { get: { operationId: 'ob3GetProfile', summary: "The provider key's issuer Profile", tags: ['ob3'], security: admin, responses: { '200': json(ref('Profile'), 'Profile'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized'), '404': json(ref('ImsxStatusInfo'), 'Admin has no profile') } } },

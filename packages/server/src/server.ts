@@ -5,6 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createAdaptorServer } from '@hono/node-server';
+import { ColError } from '@citiesoflearning/core';
 import type { Hono } from 'hono';
 import { buildApp, type AppEnv } from './app.js';
 import type { ServerContext } from './context.js';
@@ -13,6 +14,10 @@ import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { ensureIssuerKeys } from './issuer-keys.js';
 import { seedDemo, type DemoSummary } from './demo.js';
+import { hashStoredClaimCodes } from './claim-codes.js';
+import { resanitizeStoredSvgs } from './stored-images.js';
+import { dataDirError, listenError, signingKeyError } from './startup-errors.js';
+import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
 
 /**
  * Options shared by {@link createApp} and {@link startServer}.
@@ -47,6 +52,11 @@ export interface AppOptions {
    * server request its own internal services (SSRF). Turn on only inside a closed network.
    */
   allowPrivateIssuers?: boolean;
+  /**
+   * Milliseconds the verification of foreign credentials may take, in all, per milestone request
+   * (default 20 000): whatever a request presents, the server spends no longer on its lookups.
+   */
+  foreignCheckBudgetMs?: number;
   /** Behind a reverse proxy: rate-limit by the last `X-Forwarded-For` hop (default false). */
   trustProxy?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
@@ -90,7 +100,7 @@ function defaultExamplesDir(): string | undefined {
 /** The configured admin key (at least 16 characters: it guards everything), or a fresh one. */
 function chooseAdminKey(configured: string | undefined): string {
   if (configured === undefined) return `cola_${randomToken(24)}`;
-  if (configured.length < 16 || /\s/.test(configured)) throw new Error('The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
+  if (configured.length < 16 || /\s/.test(configured)) throw new ColError('admin-key-invalid', 'The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
   return configured;
 }
 
@@ -123,11 +133,18 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   try {
     new URL(baseUrl);
   } catch {
-    throw new Error(`baseUrl "${baseUrl}" is not a URL.`);
+    throw new ColError('base-url-invalid', `The base URL "${baseUrl}" is not a web address (e.g. https://badges.example.org).`);
   }
-  const db = openDatabase(dataDir);
+  let db: Db;
   try {
-    const key = await loadSigningKey(dataDir, env);
+    db = openDatabase(dataDir);
+  } catch (error) {
+    throw dataDirError(error, dataDir);
+  }
+  try {
+    const key = await loadSigningKey(dataDir, env).catch((error: unknown) => {
+      throw signingKeyError(dataDirError(error, dataDir));
+    });
     const context: ServerContext = {
       db,
       key,
@@ -136,6 +153,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       storeEmails: options.storeEmails ?? false,
       acceptForeignCredentials: options.acceptForeignCredentials ?? false,
       allowPrivateIssuers: options.allowPrivateIssuers ?? false,
+      foreignCheckBudgetMs: options.foreignCheckBudgetMs ?? FOREIGN_TIME_BUDGET_MS,
       trustProxy: options.trustProxy ?? false,
       pepper: pepper(db),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -148,6 +166,10 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'base_url'").get() as { value: string } | undefined;
     if (stored && stored.value !== baseUrl) log(`note: base URL changed from ${stored.value} to ${baseUrl}; credentials issued before still name the old address`);
     db.prepare("INSERT INTO meta (key, value) VALUES ('base_url', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(baseUrl);
+    const hashed = hashStoredClaimCodes(db);
+    if (hashed) log(`stored ${hashed} claim code(s) from an older version as hashes`);
+    const images = resanitizeStoredSvgs(db);
+    if (images.rewritten || images.dropped) log(`SVG images from an older version: ${images.rewritten} rewritten without external references, ${images.dropped} unsafe one(s) dropped`);
     // Issuers from before per-issuer keys get theirs now; the server-wide key stays listed in
     // their Profiles, so what it signed keeps verifying.
     const keyed = ensureIssuerKeys(context);
@@ -248,9 +270,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
   }) as Server;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: unknown) => reject(listenError(error, host, options.port ?? 8080));
+    server.once('error', failed);
     server.listen(options.port ?? 8080, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../app.js';
+import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
@@ -136,7 +137,7 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
     return { id: who.methodId(k.kid), kid: k.kid, controller: who.id, publicKeyMultibase: k.publicKeyMultibase, created: k.created };
   };
 
-  app.get('/api/v1/issuers/:key/ob2', (c) => c.json(ob2Issuer(u, loadIssuer(ctx, c.req.param('key')))));
+  app.get('/api/v1/issuers/:key/ob2', (c) => c.json({ ...ob2Issuer(u, loadIssuer(ctx, c.req.param('key'))), verification: ob2VerificationPolicy(u) }));
 
   const statusRoute = (view: 'profile' | 'did') => async (c: Context<AppEnv>) => {
     const purpose = c.req.param('purpose') as Purpose;
