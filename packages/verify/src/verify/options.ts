@@ -37,4 +37,5 @@ export interface VerifyOptions {
    * request internal services (SSRF). Refused lookups make the result inconclusive.
    */
   allowPrivateNetwork?: boolean;
+  /** Language of check messages (placeholder: the real option lands on the trust-verify branch). */ locale?: 'en-GB' | 'cy';
 }
