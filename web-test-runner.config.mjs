@@ -22,14 +22,15 @@ const fixtureIndex = readdirSync(fixturesRoot, { recursive: true, withFileTypes:
 mkdirSync(resolve(repoRoot, '.test-results'), { recursive: true });
 writeFileSync(resolve(repoRoot, '.test-results', 'fixtures-index.json'), JSON.stringify(fixtureIndex));
 
-// The client's browser suite talks to a real reference server (demo data, loopback, a throwaway
-// data dir) started for the run and announced to each test page as `globalThis.__COL_SERVER__`.
-// Started only when client tests are in the run; needs `npm run build` first (npm test does it).
+// The client's and the components' browser suites talk to a real reference server (demo data,
+// loopback, a throwaway data dir) started for the run and announced to each test page as
+// `globalThis.__COL_SERVER__`. Started only when those tests are in the run; needs
+// `npm run build` first (npm test does it).
 let announcedServer = null;
 const referenceServerPlugin = {
   name: 'col-reference-server',
   async serverStart() {
-    if (files.length && !files.some((f) => f.startsWith('packages/client/'))) return;
+    if (files.length && !files.some((f) => f.startsWith('packages/client/') || f.startsWith('packages/components/'))) return;
     const { mkdtemp } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { startServer } = await import('@citiesoflearning/server');
@@ -48,7 +49,7 @@ const referenceServerPlugin = {
 export default {
   // Serve the folder holding both the repo and shared/, so fixtures load in the browser too.
   rootDir: resolve(repoRoot, '..'),
-  files: files.length ? files : ['packages/{core,verify,client}/test/**/*.test.ts', '!**/*.node.test.ts'],
+  files: files.length ? files : ['packages/{core,verify,client}/test/**/*.test.ts', 'packages/components/test/**/*.browser.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['@citiesoflearning/source', 'browser', 'import', 'default'] },
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -68,7 +69,10 @@ export default {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+          // Fixture badges name images on public hosts: no name resolves but localhost, so a
+          // test page can never reach past loopback (IP literals like 127.0.0.1 still work).
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'],
       },
     }),
   ],

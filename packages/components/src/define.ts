@@ -1,0 +1,9 @@
+/**
+ * Registers every element of the package under its `col-` tag. Side effect only.
+ *
+ * @example
+ * ```html
+ * <script type="module" src="https://cdn.example/@citiesoflearning/components/define.js"></script>
+ * ```
+ */
+import './col-badge/define.js';

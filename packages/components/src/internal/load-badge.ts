@@ -1,0 +1,113 @@
+/**
+ * Turn whatever an element was given (a credential object or JWS, a URL, an achievement key)
+ * into core's display view, fetching the few linked documents a badge needs to be shown
+ * (an OB 2.0 badge class and issuer, an OB 3.0 achievement given only as a link).
+ */
+import { detect, normalize, type Badge } from '@citiesoflearning/core';
+import { fetchDocument, type FetchedDocument } from './fetch-document.js';
+import { safeLinkUrl } from './safe-url.js';
+
+/**
+ * A badge ready to show, and the input to verify it with.
+ *
+ * @example
+ * ```ts
+ * const { badge, input } = await loadBadge({ src: url }, 'cy');
+ * ```
+ */
+export interface LoadedBadge {
+  badge: Badge;
+  /** What to hand to `verify()`: the credential object, JWS, or baked image bytes. */
+  input: object | string | Uint8Array;
+  /** `false` for an achievement (a badge class shown before anyone earned it). */
+  verifiable: boolean;
+}
+
+/**
+ * Where a badge comes from: exactly one of these is used, in this order.
+ *
+ * @example
+ * ```ts
+ * const from: BadgeSource = { key: 'digital-foundations', api: 'https://badges.example.org' };
+ * ```
+ */
+export interface BadgeSource {
+  credential?: object | string | null;
+  src?: string | null;
+  key?: string | null;
+  api?: string | undefined;
+}
+
+/** At most this many linked documents are fetched to show one badge. */
+const MAX_LINKED = 3;
+
+function asValue(doc: FetchedDocument): object | string | Uint8Array {
+  return doc.value;
+}
+
+
+/** Parse a `credential` attribute/property value: an object, JSON text or a compact JWS. */
+function credentialInput(credential: object | string): object | string {
+  if (typeof credential !== 'string') return credential;
+  const text = credential.trim();
+  if (text.startsWith('{')) return JSON.parse(text) as object;
+  return text;
+}
+
+/**
+ * Load and normalize a badge. Throws ColError (from core or {@link fetchDocument}); an abort
+ * rethrows the AbortError.
+ *
+ * @example
+ * ```ts
+ * const { badge } = await loadBadge({ credential: jws }, 'en-GB');
+ * title.textContent = badge.name;
+ * ```
+ */
+export async function loadBadge(from: BadgeSource, lang: string, signal?: AbortSignal): Promise<LoadedBadge> {
+  let input: object | string | Uint8Array;
+  let verifiable = true;
+  if (from.credential) {
+    input = credentialInput(from.credential);
+  } else if (from.src) {
+    input = asValue(await fetchDocument(from.src, signal ? { signal } : {}));
+  } else if (from.key && from.api) {
+    const url = safeLinkUrl(`api/v1/achievements/${encodeURIComponent(from.key)}`, from.api.endsWith('/') ? from.api : `${from.api}/`);
+    const doc = await fetchDocument(url ?? '', signal ? { signal } : {});
+    // An achievement is shown as an (unsigned) credential wrapper: same view, nothing to verify.
+    input = { type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: doc.kind === 'json' ? doc.value.creator : undefined, credentialSubject: { achievement: asValue(doc) } };
+    verifiable = false;
+  } else {
+    throw new Error('loadBadge: nothing to load');
+  }
+  let found = detect(input);
+  const link = found.url ?? found.bakedUrl;
+  if (link && !found.json && !found.payload) {
+    // A URL, or a baked image holding only a link (OB 2.0 hosted): fetch the badge itself.
+    input = asValue(await fetchDocument(link, signal ? { signal } : {}));
+    found = detect(input);
+  }
+  const documents: Record<string, unknown> = {};
+  let fetched = 0;
+  const fetchLinked = async (value: unknown): Promise<Record<string, unknown> | undefined> => {
+    if (value && typeof value === 'object') return value as Record<string, unknown>;
+    const url = safeLinkUrl(value);
+    if (!url || fetched >= MAX_LINKED) return undefined;
+    fetched++;
+    const doc = await fetchDocument(url, signal ? { signal } : {});
+    if (doc.kind !== 'json') return undefined;
+    documents[url] = doc.value;
+    return doc.value;
+  };
+  const body = found.json ?? found.payload;
+  if (body && found.version !== 3 && typeof body.badge === 'string') {
+    // OB 2.0 hosted assertions link their badge class, which links its issuer.
+    const badgeClass = await fetchLinked(body.badge);
+    if (badgeClass && typeof badgeClass.issuer === 'string') await fetchLinked(badgeClass.issuer).catch(() => undefined);
+  } else if (body && found.version === 3) {
+    const vc = (body.vc && typeof body.vc === 'object' ? body.vc : body) as Record<string, unknown>;
+    const subject = [vc.credentialSubject].flat()[0] as Record<string, unknown> | undefined;
+    if (subject && typeof subject.achievement === 'string') await fetchLinked(subject.achievement);
+  }
+  return { badge: normalize(found, { lang, documents }), input, verifiable };
+}
