@@ -71,8 +71,8 @@ export default {
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
           // Fixture badges name images on public hosts: no name resolves but localhost, so a
-          // test page can never reach past loopback (IP literals like 127.0.0.1 still work).
-          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'],
+          // test page can never reach past loopback.
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
       },
     }),
   ],

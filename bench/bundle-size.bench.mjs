@@ -7,7 +7,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { entries } from '../rollup.config.mjs';
+import { entries, litCssMinify } from '../rollup.config.mjs';
 
 const RIVAL = {
   name: '@digitalbazaar/vc + eddsa-rdfc-2022 + data-integrity',
@@ -19,6 +19,7 @@ async function measure(source) {
     input: 'entry',
     plugins: [
       { name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? source : null) },
+      litCssMinify(),
       nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'], preferBuiltins: false }),
       commonjs(),
       terser(),

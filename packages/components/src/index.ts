@@ -12,5 +12,6 @@ export { LOCALES, toLocale, type ColLocale } from './i18n/locale.js';
 export { LocaleController } from './i18n/locale-controller.js';
 export { defineMessages, fill, type Catalogue } from './i18n/catalogue.js';
 export { tokens } from './styles/tokens.js';
-export { safeLinkUrl, safeImageSrc } from './internal/safe-url.js';
+export { safeLinkUrl } from './internal/safe-url.js';
+export { safeImageSrc } from './internal/safe-image.js';
 export { defineElement } from './internal/define-element.js';

@@ -11,6 +11,7 @@ import { defineMessages } from '../i18n/catalogue.js';
 export const badgeMessages = defineMessages(
   {
     loading: 'Loading badge…',
+    checking: 'Checking…',
     empty: 'No badge to show.',
     'error-generic': 'This badge could not be shown.',
     'error-unreachable': "We couldn't reach the address of this badge. Check the link, or try again later.",
@@ -38,6 +39,7 @@ export const badgeMessages = defineMessages(
   },
   {
     loading: "Wrthi'n llwytho'r bathodyn…",
+    checking: "Wrthi'n gwirio…",
     empty: "Dim bathodyn i'w ddangos.",
     'error-generic': "Ni ellid dangos y bathodyn hwn.",
     'error-unreachable': "Doedd dim modd cyrraedd cyfeiriad y bathodyn hwn. Gwiriwch y ddolen, neu rhowch gynnig arall arni nes ymlaen.",

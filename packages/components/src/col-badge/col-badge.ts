@@ -3,14 +3,15 @@ import type { Badge } from '@citiesoflearning/core';
 import type { VerificationReport } from '@citiesoflearning/verify';
 import { pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
-import { OUTCOME_GLYPH, reportMessages } from '../i18n/report.messages.js';
+import type { reportMessages } from '../i18n/report.messages.js';
 import { downloadText, slug } from '../internal/download.js';
 import { emit } from '../internal/events.js';
 import { errorCodeOf } from '../internal/errors.js';
 import { Latest } from '../internal/latest.js';
 import { linkedInAddToProfileUrl } from '../internal/linkedin.js';
-import { loadBadge, type LoadedBadge } from '../internal/load-badge.js';
-import { safeImageSrc, safeLinkUrl } from '../internal/safe-url.js';
+import type { LoadedBadge } from '../internal/load-badge.js';
+import { loadReader } from '../internal/reader.js';
+import { safeLinkUrl } from '../internal/safe-url.js';
 import { verifyBadge } from '../internal/verifier.js';
 import { badgeMessages } from './col-badge.messages.js';
 import { badgeStyles } from './col-badge.styles.js';
@@ -165,7 +166,9 @@ export class ColBadge extends LitElement {
   declare _copyNote: string;
 
   #i18n = new LocaleController(this, badgeMessages);
-  #words = new LocaleController(this, reportMessages);
+  /** The report vocabulary, loaded with the verifier (a badge shown without `verify` never needs it). */
+  #words: LocaleController<keyof (typeof reportMessages)['en-GB']> | undefined;
+  #glyphs: Record<string, string> = {};
   #loads = new Latest();
   #verifications = new Latest();
   #pendingWhileDetached = false;
@@ -238,6 +241,7 @@ export class ColBadge extends LitElement {
     this._state = 'loading';
     this._error = undefined;
     try {
+      const { loadBadge } = await loadReader();
       const loaded = await loadBadge({ credential: this.credential ?? null, src: this.src ?? null, key: this.key ?? null, api }, this.#i18n.locale, run.signal);
       if (!run.current) return;
       this._loaded = loaded;
@@ -267,6 +271,11 @@ export class ColBadge extends LitElement {
     const config = pageConfiguration();
     const trusted = this.trustedIssuers ?? config.trustedIssuers;
     try {
+      if (!this.#words) {
+        const { reportMessages, OUTCOME_GLYPH } = await import('../i18n/report.messages.js');
+        this.#words ??= new LocaleController(this, reportMessages);
+        this.#glyphs = OUTCOME_GLYPH;
+      }
       const report = await verifyBadge(loaded.input, {
         locale: this.#i18n.locale,
         signal: run.signal,
@@ -282,7 +291,7 @@ export class ColBadge extends LitElement {
     } catch (error) {
       if (!run.current) return;
       this._verdict = 'error';
-      emit(this, 'col-error', { code: errorCodeOf(error), message: this.#words.t('verdict-error') });
+      emit(this, 'col-error', { code: errorCodeOf(error), message: this.#words?.t('verdict-error') ?? this.#t('error-generic') });
     }
   }
 
@@ -329,7 +338,7 @@ export class ColBadge extends LitElement {
       return html`<div part="card" class=${this.layout}><p>${t('empty')}</p></div>`;
     }
     const layout = this.layout === 'compact' || this.layout === 'inline' ? this.layout : 'card';
-    const image = safeImageSrc(badge.image?.url);
+    const image = this._loaded?.imageSrc;
     const issuer = badge.issuer.name ?? badge.issuer.id;
     const name = html`<span role="heading" aria-level=${Math.min(6, Math.max(1, this.headingLevel || 3))} part="name" id="name">${badge.name}</span>`;
     if (layout === 'inline') {
@@ -387,9 +396,9 @@ export class ColBadge extends LitElement {
     const verdict = this._verdict;
     if (!verdict) return nothing;
     const words = this.#words;
-    const label = words.t(`verdict-${verdict}`);
-    const glyph = html`<span class="glyph" aria-hidden="true">${OUTCOME_GLYPH[verdict]}</span>`;
-    if (compact || !this._report) {
+    const label = words ? words.t(`verdict-${verdict}`) : this.#t('checking');
+    const glyph = html`<span class="glyph" aria-hidden="true">${this.#glyphs[verdict] ?? '…'}</span>`;
+    if (compact || !this._report || !words) {
       return html` <span part="status" class=${verdict} role="status">${glyph}${label}</span>`;
     }
     return html`
@@ -400,12 +409,12 @@ export class ColBadge extends LitElement {
         <ul part="checks">
           ${this._report.checks.map(
             (check) => html`<li>
-              <span class="glyph" aria-hidden="true">${OUTCOME_GLYPH[check.outcome]}</span>
+              <span class="glyph" aria-hidden="true">${this.#glyphs[check.outcome]}</span>
               <strong>${words.t(`check-${check.id}`)} (${words.t(`outcome-${check.outcome}`)}):</strong> ${check.message}
             </li>`,
           )}
         </ul>
-        ${this.#checkedAt ? html`<p class="checked-at">${words.t('checked-at', { time: this.#checkedAt.toLocaleTimeString(words.locale) })}</p>` : nothing}
+        ${this.#checkedAt ? html`<p class="checked-at">${words.t('checked-at', { time: words.time(this.#checkedAt) })}</p>` : nothing}
       </div>
     `;
   }

@@ -11,6 +11,15 @@ import { onConfigurationChange, pageConfiguration } from '../config/config.js';
 import { fill, type Catalogue } from './catalogue.js';
 import { toLocale, type ColLocale } from './locale.js';
 
+const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+const support = new Map<string, boolean>();
+/** Whether this runtime has date data for `locale` (many builds lack Welsh). */
+function supported(locale: string): boolean {
+  let known = support.get(locale);
+  if (known === undefined) support.set(locale, (known = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0));
+  return known;
+}
+
 /** What the controller needs from its element. */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   /** The element's `locale` attribute (may be empty). */
@@ -71,8 +80,17 @@ export class LocaleController<K extends string> implements ReactiveController {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return '';
     const locale = this.locale;
+    if (!supported(locale)) {
+      // Chromium ships no Welsh date data (it would fall back to American English).
+      return `${date.getUTCDate()} ${WELSH_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+    }
     let format = this.#dates.get(locale);
     if (!format) this.#dates.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
     return format.format(date);
+  }
+
+  /** A time of day (`14:05`) in the element's language, 24-hour as both languages write it. */
+  time(date: Date): string {
+    return new Intl.DateTimeFormat(supported(this.locale) ? this.locale : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(date);
   }
 }

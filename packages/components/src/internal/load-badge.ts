@@ -5,6 +5,7 @@
  */
 import { detect, normalize, type Badge } from '@citiesoflearning/core';
 import { fetchDocument, type FetchedDocument } from './fetch-document.js';
+import { safeImageSrc } from './safe-image.js';
 import { safeLinkUrl } from './safe-url.js';
 
 /**
@@ -21,6 +22,8 @@ export interface LoadedBadge {
   input: object | string | Uint8Array;
   /** `false` for an achievement (a badge class shown before anyone earned it). */
   verifiable: boolean;
+  /** The badge image as a safe `<img src>` (SVG data URLs sanitized), if it has a usable one. */
+  imageSrc: string | undefined;
 }
 
 /**
@@ -109,5 +112,6 @@ export async function loadBadge(from: BadgeSource, lang: string, signal?: AbortS
     const subject = [vc.credentialSubject].flat()[0] as Record<string, unknown> | undefined;
     if (subject && typeof subject.achievement === 'string') await fetchLinked(subject.achievement);
   }
-  return { badge: normalize(found, { lang, documents }), input, verifiable };
+  const badge = normalize(found, { lang, documents });
+  return { badge, input, verifiable, imageSrc: safeImageSrc(badge.image?.url) };
 }
