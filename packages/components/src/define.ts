@@ -7,3 +7,4 @@
  * ```
  */
 import './col-badge/define.js';
+import './col-badge-verify/define.js';

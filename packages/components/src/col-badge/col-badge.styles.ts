@@ -124,6 +124,7 @@ export const badgeStyles = [
       border-color: currentColor;
     }
     [part~='status'].inconclusive,
+    [part~='status'].unlisted,
     [part~='status'].error {
       color: var(--_warning);
       border-color: currentColor;

@@ -60,7 +60,7 @@ const clip = (text: string | undefined): string => (text && text.length > MAX_TE
 
 type BadgeMessage = keyof (typeof badgeMessages)['en-GB'];
 type State = 'empty' | 'loading' | 'ready' | 'error';
-type Verdict = VerificationReport['outcome'] | 'checking' | 'error';
+type Verdict = VerificationReport['outcome'] | 'unlisted' | 'checking' | 'error';
 
 /**
  * Shows one Open Badge (2.0 or 3.0) — from a URL, a credential object or JWS, or an
@@ -169,6 +169,7 @@ export class ColBadge extends LitElement {
   /** The report vocabulary, loaded with the verifier (a badge shown without `verify` never needs it). */
   #words: LocaleController<keyof (typeof reportMessages)['en-GB']> | undefined;
   #glyphs: Record<string, string> = {};
+  #verdictOf: ((report: VerificationReport) => Verdict) | undefined;
   #loads = new Latest();
   #verifications = new Latest();
   #pendingWhileDetached = false;
@@ -272,9 +273,10 @@ export class ColBadge extends LitElement {
     const trusted = this.trustedIssuers ?? config.trustedIssuers;
     try {
       if (!this.#words) {
-        const { reportMessages, OUTCOME_GLYPH } = await import('../i18n/report.messages.js');
+        const { reportMessages, OUTCOME_GLYPH, verdictOf } = await import('../i18n/report.messages.js');
         this.#words ??= new LocaleController(this, reportMessages);
         this.#glyphs = OUTCOME_GLYPH;
+        this.#verdictOf = verdictOf;
       }
       const report = await verifyBadge(loaded.input, {
         locale: this.#i18n.locale,
@@ -285,7 +287,7 @@ export class ColBadge extends LitElement {
       });
       if (!run.current) return;
       this._report = report;
-      this._verdict = report.outcome;
+      this._verdict = this.#verdictOf?.(report) ?? report.outcome;
       this.#checkedAt = new Date();
       emit(this, 'col-verified', report);
     } catch (error) {

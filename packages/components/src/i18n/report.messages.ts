@@ -19,6 +19,7 @@ export const reportMessages = defineMessages(
     'verdict-failed': 'Not verified',
     'verdict-inconclusive': 'Could not fully verify',
     'verdict-error': 'Could not check',
+    'verdict-unlisted': 'Genuine, issuer not confirmed',
     'check-parse': 'Readable',
     'check-schema': 'Complete',
     'check-proof': 'Signature',
@@ -41,6 +42,7 @@ export const reportMessages = defineMessages(
     'verdict-failed': 'Heb ei wirio',
     'verdict-inconclusive': "Methu gwirio'n llawn",
     'verdict-error': 'Methu gwirio',
+    'verdict-unlisted': "Dilys, cyhoeddwr heb ei gadarnhau",
     'check-parse': 'Darllenadwy',
     'check-schema': 'Cyflawn',
     'check-proof': 'Llofnod',
@@ -59,5 +61,23 @@ export const reportMessages = defineMessages(
   },
 );
 
+/**
+ * The verdict to show: the report's outcome, except that a badge whose only failure is an
+ * issuer missing from the trust list is `unlisted` — genuine, but we can't confirm who issued
+ * it. An unlisted issuer is never called fake.
+ *
+ * @example
+ * ```ts
+ * verdictOf(report); // 'verified' | 'failed' | 'inconclusive' | 'unlisted'
+ * ```
+ */
+export function verdictOf(report: { outcome: string; checks: ReadonlyArray<{ id: string; outcome: string }> }): 'verified' | 'failed' | 'inconclusive' | 'unlisted' {
+  const failed = report.checks.filter((c) => c.outcome === 'failed');
+  if (failed.length > 0 && failed.every((c) => c.id === 'trust')) {
+    return report.checks.some((c) => c.outcome === 'inconclusive') ? 'inconclusive' : 'unlisted';
+  }
+  return report.outcome as 'verified' | 'failed' | 'inconclusive';
+}
+
 /** A glyph per outcome, shown beside words (never instead of them) and hidden from screen readers. */
-export const OUTCOME_GLYPH: Record<string, string> = { passed: '✓', verified: '✓', failed: '✗', inconclusive: '?', warning: '!', skipped: '–', error: '?', checking: '…' };
+export const OUTCOME_GLYPH: Record<string, string> = { passed: '✓', verified: '✓', unlisted: '!', failed: '✗', inconclusive: '?', warning: '!', skipped: '–', error: '?', checking: '…' };
