@@ -7,4 +7,5 @@
  * ```
  */
 import './col-badge/define.js';
+import './col-badge-list/define.js';
 import './col-badge-verify/define.js';

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export { ColBadge, type BadgeLayout, type BadgeLinks, type ColErrorDetail } from './col-badge/col-badge.js';
+export { ColBadgeList } from './col-badge-list/col-badge-list.js';
 export { ColBadgeVerify } from './col-badge-verify/col-badge-verify.js';
 export { configure, resetConfiguration, pageConfiguration, onConfigurationChange, type ColConfig } from './config/config.js';
 export { LOCALES, toLocale, type ColLocale } from './i18n/locale.js';

@@ -4,11 +4,9 @@ import type { VerificationReport } from '@citiesoflearning/verify';
 import { pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import type { reportMessages } from '../i18n/report.messages.js';
-import { downloadText, slug } from '../internal/download.js';
 import { emit } from '../internal/events.js';
 import { errorCodeOf } from '../internal/errors.js';
 import { Latest } from '../internal/latest.js';
-import { linkedInAddToProfileUrl } from '../internal/linkedin.js';
 import type { LoadedBadge } from '../internal/load-badge.js';
 import { loadReader } from '../internal/reader.js';
 import { safeLinkUrl } from '../internal/safe-url.js';
@@ -173,6 +171,7 @@ export class ColBadge extends LitElement {
   #loads = new Latest();
   #verifications = new Latest();
   #pendingWhileDetached = false;
+  #reader: Awaited<ReturnType<typeof loadReader>> | undefined;
   #checkedAt: Date | undefined;
 
   constructor() {
@@ -242,7 +241,8 @@ export class ColBadge extends LitElement {
     this._state = 'loading';
     this._error = undefined;
     try {
-      const { loadBadge } = await loadReader();
+      const reader = (this.#reader = await loadReader());
+      const { loadBadge } = reader;
       const loaded = await loadBadge({ credential: this.credential ?? null, src: this.src ?? null, key: this.key ?? null, api }, this.#i18n.locale, run.signal);
       if (!run.current) return;
       this._loaded = loaded;
@@ -421,7 +421,10 @@ export class ColBadge extends LitElement {
     `;
   }
 
-  #actions(badge: Badge): TemplateResult {
+  #actions(badge: Badge): TemplateResult | typeof nothing {
+    const reader = this.#reader;
+    if (!reader) return nothing;
+    const { downloadText, linkedInAddToProfileUrl, slug } = reader;
     const links = this.#links(badge);
     const raw = badge.source.raw;
     const png = safeLinkUrl(links.png);

@@ -41,6 +41,10 @@ export interface BadgeSource {
   api?: string | undefined;
 }
 
+// Helpers only a loaded badge needs travel in this lazily loaded chunk, not up front.
+export { linkedInAddToProfileUrl } from './linkedin.js';
+export { downloadText, slug } from './download.js';
+
 /** At most this many linked documents are fetched to show one badge. */
 const MAX_LINKED = 3;
 
@@ -48,6 +52,18 @@ function asValue(doc: FetchedDocument): object | string | Uint8Array {
   return doc.value;
 }
 
+
+/** Whether a value is an OB 3.0 Achievement (a badge class), not a credential. */
+function isAchievement(value: object | string): boolean {
+  if (typeof value !== 'object' || value instanceof Uint8Array) return false;
+  const type = (value as { type?: unknown }).type;
+  return Array.isArray(type) ? type.includes('Achievement') : type === 'Achievement';
+}
+
+/** An achievement shown through the credential view: an unsigned wrapper, nothing to verify. */
+function achievementView(achievement: Record<string, unknown>): object {
+  return { type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: achievement.creator, credentialSubject: { achievement } };
+}
 
 /** Parse a `credential` attribute/property value: an object, JSON text or a compact JWS. */
 function credentialInput(credential: object | string): object | string {
@@ -70,15 +86,17 @@ function credentialInput(credential: object | string): object | string {
 export async function loadBadge(from: BadgeSource, lang: string, signal?: AbortSignal): Promise<LoadedBadge> {
   let input: object | string | Uint8Array;
   let verifiable = true;
-  if (from.credential) {
+  if (from.credential && isAchievement(from.credential)) {
+    input = achievementView(from.credential as Record<string, unknown>);
+    verifiable = false;
+  } else if (from.credential) {
     input = credentialInput(from.credential);
   } else if (from.src) {
     input = asValue(await fetchDocument(from.src, signal ? { signal } : {}));
   } else if (from.key && from.api) {
     const url = safeLinkUrl(`api/v1/achievements/${encodeURIComponent(from.key)}`, from.api.endsWith('/') ? from.api : `${from.api}/`);
     const doc = await fetchDocument(url ?? '', signal ? { signal } : {});
-    // An achievement is shown as an (unsigned) credential wrapper: same view, nothing to verify.
-    input = { type: ['VerifiableCredential', 'OpenBadgeCredential'], issuer: doc.kind === 'json' ? doc.value.creator : undefined, credentialSubject: { achievement: asValue(doc) } };
+    input = achievementView(doc.kind === 'json' ? doc.value : {});
     verifiable = false;
   } else {
     throw new Error('loadBadge: nothing to load');
