@@ -55,7 +55,7 @@ const virtual = (source) => ({
 // `--environment COL_BUNDLE:examples` (run by `npm start`) builds only what the demo page in
 // examples/ imports, into examples/vendor/.
 const forExamples = process.env.COL_BUNDLE === 'examples';
-const selected = forExamples ? { verify: entries.verify } : entries;
+const selected = forExamples ? { components: entries.components } : entries;
 const outDir = forExamples ? 'examples/vendor' : 'dist-bundle';
 
 export default Object.entries(selected).map(([name, source]) => ({
