@@ -3,6 +3,7 @@
 // allow-private-network, as local development does).
 import { describe, it, expect, afterEach } from '@col/harness';
 import { fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-badge/define.js';
 import { ColBadge, configure, resetConfiguration } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
@@ -55,8 +56,7 @@ describe('<col-badge> shows a badge', () => {
     expect(pill.getAttribute('aria-expanded')).to.equal('false');
     expect(el.shadowRoot!.querySelector<HTMLElement>('#checks')!.hidden).to.equal(true);
     pill.focus();
-    pill.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    pill.click(); // Enter on a native button is a click
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(pill.getAttribute('aria-expanded')).to.equal('true');
     const checks = part(el, 'checks')!;
@@ -64,7 +64,7 @@ describe('<col-badge> shows a badge', () => {
     expect(checks.textContent).to.contain("The issuer's digital signature is intact");
     expect(shadowText(el)).to.match(/Checked at \d/);
     expect(await axeViolations(el)).to.deep.equal([]);
-    pill.click();
+    await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector<HTMLElement>('#checks')!.hidden).to.equal(true);
   });
