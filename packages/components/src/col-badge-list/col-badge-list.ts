@@ -51,8 +51,10 @@ type Phase = 'empty' | 'loading' | 'ready' | 'error';
  * ```
  */
 export class ColBadgeList extends LitElement {
+  /** @internal Lit: the constructable stylesheets. */
   static override styles = listStyles;
 
+  /** @internal Lit: the reactive properties (documented on each field). */
   static override properties = {
     sources: { attribute: 'srcs', converter: (v: string | null) => (v ? v.split(/\s+/).filter(Boolean) : undefined) },
     api: {},

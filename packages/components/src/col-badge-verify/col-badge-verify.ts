@@ -16,7 +16,16 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 type VerifyMessage = keyof (typeof verifyMessages)['en-GB'];
 type Phase = 'idle' | 'checking' | 'done' | 'error';
-type Input = string | object | Uint8Array;
+/**
+ * What `<col-badge-verify>` can check: a URL, JSON or JWS text, a credential object, or image bytes.
+ *
+ * @example
+ * ```ts
+ * const input: VerifyInput = await file.bytes();
+ * ```
+ */
+export type VerifyInput = string | object | Uint8Array;
+type Input = VerifyInput;
 
 /**
  * The employer's verifier: paste a badge link, JSON or JWT, drop or choose a baked PNG/SVG, or
@@ -58,8 +67,10 @@ type Input = string | object | Uint8Array;
  * ```
  */
 export class ColBadgeVerify extends LitElement {
+  /** @internal Lit: the constructable stylesheets. */
   static override styles = verifyStyles;
 
+  /** @internal Lit: the reactive properties (documented on each field). */
   static override properties = {
     src: { reflect: true },
     locale: { reflect: true },

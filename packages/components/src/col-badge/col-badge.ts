@@ -99,8 +99,10 @@ type Verdict = VerificationReport['outcome'] | 'unlisted' | 'checking' | 'error'
  * ```
  */
 export class ColBadge extends LitElement {
+  /** @internal Lit: the constructable stylesheets. */
   static override styles = badgeStyles;
 
+  /** @internal Lit: the reactive properties (documented on each field). */
   static override properties = {
     src: { reflect: true },
     credential: {},
