@@ -57,12 +57,14 @@ const virtual = (source) => ({
 const forExamples = process.env.COL_BUNDLE === 'examples';
 const selected = forExamples ? { components: entries.components } : entries;
 const outDir = forExamples ? 'examples/vendor' : 'dist-bundle';
+// The elements' CDN bundles ship inside the components package (`cdn/<entry>/index.js`).
+const isElementBundle = (name) => name.startsWith('col-') || name === 'components';
 
 export default Object.entries(selected).map(([name, source]) => ({
   input: 'entry',
   // A folder per entry: lazily imported code (jsonld for RDFC proofs) becomes its own chunk,
   // so the entry file's size is what a page pays up front.
-  output: { dir: `${outDir}/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: `${!forExamples && isElementBundle(name) ? 'packages/components/cdn' : outDir}/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
   plugins: [virtual(source), litCssMinify(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), commonjs(), terser()],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;

@@ -3,7 +3,7 @@
  *
  * @example
  * ```html
- * <script type="module" src="https://cdn.example/@citiesoflearning/components/define.js"></script>
+ * <script type="module" src="https://cdn.example/npm/@citiesoflearning/components/cdn/components/index.js"></script>
  * ```
  */
 import './col-badge/define.js';

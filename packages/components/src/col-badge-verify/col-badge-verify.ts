@@ -231,8 +231,10 @@ export class ColBadgeVerify extends LitElement {
     }
     const url = safeLinkUrl(given, this.ownerDocument.baseURI);
     if (!url) return undefined;
-    const response = await fetch(url, { signal, credentials: 'omit' });
-    return (await response.json()) as Record<string, unknown>;
+    // Same limits as any fetched badge document (http(s) only, size-capped, no cookies).
+    const { fetchDocument } = await import('../internal/fetch-document.js');
+    const doc = await fetchDocument(url, { signal, maxBytes: 8 * 1024 * 1024 });
+    return doc.kind === 'json' ? doc.value : undefined;
   }
 
   #sentence(verdict: string): string {

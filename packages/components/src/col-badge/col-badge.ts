@@ -94,7 +94,7 @@ type Verdict = VerificationReport['outcome'] | 'unlisted' | 'checking' | 'error'
  *
  * @example
  * ```html
- * <script type="module" src="https://cdn.example/@citiesoflearning/components/col-badge/define.js"></script>
+ * <script type="module" src="https://cdn.example/npm/@citiesoflearning/components/cdn/col-badge/index.js"></script>
  * <col-badge src="https://badges.example.org/api/v1/credentials/abc" verify></col-badge>
  * ```
  */
