@@ -38,6 +38,18 @@ const referenceServerPlugin = {
     this.server = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true });
     announcedServer = { url: this.server.url, adminKey: this.server.adminKey, claimCodes: this.server.demo?.claimCodes ?? [] };
   },
+  // Admin actions a browser page may not make itself (the admin routes send no CORS headers):
+  // `executeServerCommand('col-admin', { method, path, body })` from a test, sent from Node with
+  // the run's admin key to the loopback server, answering `{ status, body }`.
+  async executeCommand({ command, payload }) {
+    if (command !== 'col-admin' || !this.server) return undefined;
+    const response = await fetch(new URL(payload.path, this.server.url), {
+      method: payload.method ?? 'POST',
+      headers: { authorization: `Bearer ${this.server.adminKey}`, 'content-type': 'application/json' },
+      body: payload.body === undefined ? undefined : JSON.stringify(payload.body),
+    });
+    return { status: response.status, body: await response.text() };
+  },
   async serverStop() {
     if (!this.server) return;
     await this.server.close();

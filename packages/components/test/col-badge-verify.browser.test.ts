@@ -9,7 +9,7 @@ import type { ColBadge, ColBadgeVerify } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
 import { DCC_OB3, DCC_PNG, fixtureBytes, fixtureJson } from './support/fixtures.js';
 import { part, shadowText, until } from './support/page.js';
-import { claimAward, referenceServer } from './support/server.js';
+import { claimAward, referenceServer, revokeAward } from './support/server.js';
 
 const DCC_DIDWEB = 'dcc/verifiableCredentials/v1/dataIntegrityProof/didWeb/legacy-noStatus-noExpiry.json';
 const DCC_DID_URL = 'https://digitalcredentials.github.io/vc-test-fixtures/dids/legacy/did.json';
@@ -169,6 +169,79 @@ describe('<col-badge-verify> verifies what an employer is handed', () => {
     input.dispatchEvent(new Event('change'));
     await el.updateComplete;
     expect(part(el, 'error')!.textContent).to.equal('This file is too large to be a badge.');
+  });
+});
+
+describe('<col-badge-verify> tells revoked, unreachable and hostile badges apart', () => {
+  it('a revoked badge: "Not verified", and the issuer withdrew it', async () => {
+    const award = await claimAward();
+    await revokeAward(award);
+    const el = await widget();
+    const { detail } = await paste(el, JSON.stringify(award.credential));
+    expect(detail.checks.find((c: { id: string }) => c.id === 'status').code).to.equal('revoked');
+    await el.updateComplete;
+    expect(part(el, 'verdict')!.textContent).to.contain('Not verified');
+    expect(shadowText(el)).to.contain('The issuer has withdrawn this badge.');
+  });
+
+  it('an unreachable revocation list reads differently: could not fully verify, try later, not your job', async () => {
+    const award = await claimAward();
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/status/')) throw new TypeError('Failed to fetch');
+      return realFetch(input, init);
+    };
+    try {
+      const el = await widget();
+      const { detail } = await paste(el, JSON.stringify(award.credential));
+      expect(detail.outcome).to.equal('inconclusive');
+      expect(detail.checks.find((c: { id: string }) => c.id === 'status').outcome).to.equal('inconclusive');
+      await el.updateComplete;
+      expect(part(el, 'verdict')!.textContent).to.contain('Could not fully verify');
+      expect(shadowText(el)).to.contain("Try again later. If it keeps happening, the issuer must fix their website; there's nothing for you to do.");
+      expect(shadowText(el)).to.not.contain('Not verified');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('a dropped SVG carrying scripts is read as data: nothing in it runs', async () => {
+    const award = await claimAward();
+    const svg = (await (await fetch(award.links.svg)).text()).replace('<svg ', '<svg onload="window.__pwned=1" ').replace('</svg>', '<script>window.__pwned=2</script></svg>');
+    const el = await widget();
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([svg], 'badge.svg', { type: 'image/svg+xml' }));
+    const done = oneEvent(el, 'col-verified');
+    part(el, 'dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    expect((await done).detail.outcome).to.equal('verified');
+    await new Promise((r) => setTimeout(r, 100));
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('a pasted badge with a 5 MB description is refused as too large, quickly and in words', async () => {
+    const award = await claimAward();
+    const huge = structuredClone(award.credential) as { credentialSubject: { achievement: { description: string } } };
+    huge.credentialSubject.achievement.description = 'x'.repeat(5 * 1024 * 1024);
+    const el = await widget();
+    const started = performance.now();
+    const { detail } = await paste(el, JSON.stringify(huge));
+    expect(performance.now() - started).to.be.below(5000);
+    expect(detail.outcome).to.equal('failed');
+    expect(detail.checks[0]).to.deep.include({ id: 'parse', code: 'input-too-large' });
+    await el.updateComplete;
+    expect(part(el, 'verdict')!.textContent).to.contain('Not verified');
+  });
+
+  it('script-laden badge text is shown as text in the report and the badge', async () => {
+    const evil = '<img src=x onerror="window.__pwned=3">';
+    const el = await widget();
+    await paste(el, JSON.stringify({ ...(await fixtureJson(DCC_OB3)), name: evil }));
+    await el.updateComplete;
+    const badge = el.shadowRoot!.querySelector<ColBadge>('col-badge')!;
+    await until(() => part(badge, 'name')?.textContent === evil, 'the name, as text');
+    expect(badge.shadowRoot!.querySelectorAll('img[src="x"]').length).to.equal(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });
 

@@ -7,7 +7,7 @@ import { emit } from '../internal/events.js';
 import { errorCodeOf } from '../internal/errors.js';
 import { Latest } from '../internal/latest.js';
 import { safeLinkUrl } from '../internal/safe-url.js';
-import { loadVerifier } from '../internal/verifier.js';
+import { freshFetch, loadVerifier } from '../internal/verifier.js';
 import { NEXT_STEP, verifyMessages } from './col-badge-verify.messages.js';
 import { verifyStyles } from './col-badge-verify.styles.js';
 
@@ -188,6 +188,7 @@ export class ColBadgeVerify extends LitElement {
       const trusted = this.trustedIssuers ?? config.trustedIssuers;
       const email = this.#email();
       const options: VerifyOptions = {
+        fetch: freshFetch,
         locale: this.#i18n.locale,
         signal: run.signal,
         allowPrivateNetwork: this.allowPrivateNetwork || config.allowPrivateNetwork === true,

@@ -23,6 +23,18 @@ export function loadVerifier(): Promise<typeof import('@citiesoflearning/verify'
 }
 
 /**
+ * The `fetch` verification uses: the page's own (looked up at call time), asking the HTTP
+ * cache to revalidate, so a badge revoked a moment ago is not reported as current from a
+ * cached revocation list.
+ *
+ * @example
+ * ```ts
+ * await verify(input, { fetch: freshFetch });
+ * ```
+ */
+export const freshFetch: typeof fetch = (input, init) => globalThis.fetch(input, { ...init, cache: 'no-cache' });
+
+/**
  * Verify `input` with the lazily loaded verifier.
  *
  * @example
@@ -32,5 +44,5 @@ export function loadVerifier(): Promise<typeof import('@citiesoflearning/verify'
  */
 export async function verifyBadge(input: string | object | Uint8Array, options: VerifyOptions): Promise<VerificationReport> {
   const { verify } = await loadVerifier();
-  return verify(input as Parameters<typeof verify>[0], options);
+  return verify(input as Parameters<typeof verify>[0], { fetch: freshFetch, ...options });
 }

@@ -1,3 +1,4 @@
+import { executeServerCommand } from '@web/test-runner-commands';
 // The reference server @web/test-runner starts on loopback for this run (see the
 // col-reference-server plugin in web-test-runner.config.mjs), and real credentials from it.
 export interface ReferenceServer {
@@ -34,13 +35,12 @@ export async function claimAward(achievement = 'digital-foundations', email = 'l
   return (await response.json()) as Award;
 }
 
-/** Revoke an award as the admin (so a test can see "revoked"). */
+/**
+ * Revoke an award as the admin (so a test can see "revoked"). Admin routes send no CORS
+ * headers, so the test runner's reference-server plugin makes the request from Node.
+ */
 export async function revokeAward(award: Award, reason = 'Awarded in error'): Promise<void> {
-  const server = referenceServer();
-  const response = await fetch(`${award.id}/revoke`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${server.adminKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ reason }),
-  });
-  if (!response.ok) throw new Error(`revoke failed: ${response.status}`);
+  const path = new URL(`${award.id}/revoke`).pathname;
+  const answer = await executeServerCommand<{ status: number; body: string }, { path: string; body: unknown }>('col-admin', { path, body: { reason } });
+  if (!answer || answer.status !== 200) throw new Error(`revoke failed: ${answer?.status} ${answer?.body}`);
 }
