@@ -81,6 +81,27 @@ describe('<col-badge> shows a badge', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  it('shows a compact JWS (VC-JWT) given as the credential, and verifies it', async () => {
+    const award = await claimAward();
+    const el = await fixture<ColBadge>(html`<col-badge verify allow-private-network no-actions .credential=${award.jwt}></col-badge>`);
+    const report = (await verified(el)).detail;
+    expect(report).to.deep.include({ format: 'ob3-jwt', outcome: 'verified' });
+    await el.updateComplete;
+    expect(part(el, 'name')?.textContent).to.equal('Digital Foundations');
+  });
+
+  it('shows an OB 2.0 hosted assertion by src, fetching its linked badge class and issuer', async () => {
+    const award = await claimAward();
+    const el = await fixture<ColBadge>(html`<col-badge no-actions src=${award.links.ob2}></col-badge>`);
+    const { badge } = (await oneEvent(el, 'col-loaded')).detail;
+    expect(badge.version).to.equal(2);
+    await el.updateComplete;
+    expect(part(el, 'name')?.textContent).to.equal('Digital Foundations');
+    expect(part(el, 'issuer')?.textContent).to.match(/^Issued by \S/);
+    expect((part(el, 'image') as HTMLImageElement).src).to.match(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   for (const layout of ['compact', 'inline'] as const) {
     it(`${layout} layout shows the name and passes axe`, async () => {
       const award = await claimAward();
