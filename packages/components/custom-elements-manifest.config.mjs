@@ -6,7 +6,21 @@ function srcToDist() {
   return {
     name: 'col-src-to-dist',
     packageLinkPhase({ customElementsManifest }) {
-      for (const mod of customElementsManifest.modules ?? []) {
+      const modules = customElementsManifest.modules ?? [];
+      // Registration goes through defineElement(): say which define module registers which tag
+      // (the analyzer only sees the helper's own customElements.define call).
+      for (const mod of modules) {
+        mod.exports = (mod.exports ?? []).filter((e) => e.kind !== 'custom-element-definition');
+      }
+      for (const mod of modules) {
+        for (const dec of mod.declarations ?? []) {
+          if (!dec.tagName) continue;
+          const defineModule = mod.path.replace(/[^/]+\.ts$/, 'define.ts');
+          const target = modules.find((m) => m.path === defineModule);
+          target?.exports.push({ kind: 'custom-element-definition', name: dec.tagName, declaration: { name: dec.name, module: mod.path } });
+        }
+      }
+      for (const mod of modules) {
         mod.path = toDist(mod.path);
         for (const exp of mod.exports ?? []) if (exp.declaration?.module) exp.declaration.module = toDist(exp.declaration.module);
         for (const dec of mod.declarations ?? []) {
