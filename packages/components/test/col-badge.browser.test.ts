@@ -434,6 +434,34 @@ describe('<col-badge> lifecycle (lessons from DCC’s verifier widget)', () => {
     expect(shadowText(el)).to.contain('Checked at');
   });
 
+  it('a property set before the element is defined (a framework rendered first) is used on upgrade', async () => {
+    const el = document.createElement('late-college-badge') as ColBadge;
+    el.credential = await fixtureJson(DCC_OB3);
+    el.setAttribute('no-actions', '');
+    document.body.append(el);
+    try {
+      const loaded = oneEvent(el, 'col-loaded');
+      customElements.define('late-college-badge', class extends ColBadge {});
+      await loaded;
+      await el.updateComplete;
+      expect(part(el, 'name')!.textContent).to.equal('DCC Test Credential');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('after client-side navigation (the old view torn down, a new one built) a new badge shows', async () => {
+    const credential = await fixtureJson(DCC_OB3);
+    const view = await fixture<HTMLDivElement>(html`<div><col-badge no-actions .credential=${credential}></col-badge></div>`);
+    await until(() => !!part(view.querySelector('col-badge')!, 'name'), 'first view');
+    const next = document.createElement('col-badge');
+    next.noActions = true;
+    next.layout = 'compact';
+    next.credential = credential;
+    view.replaceChildren(next);
+    await until(() => part(next, 'name')?.textContent === 'DCC Test Credential', 'second view');
+  });
+
   it('registers under another tag name, and the define entry is idempotent', async () => {
     customElements.define('my-college-badge', class extends ColBadge {});
     const el = await fixture<ColBadge>(html`<my-college-badge></my-college-badge>`);
