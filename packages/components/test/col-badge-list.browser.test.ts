@@ -40,6 +40,14 @@ describe('<col-badge-list>', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  it('picks up configure({ api }) called after it was created', async () => {
+    const el = await fixture<ColBadgeList>(html`<col-badge-list></col-badge-list>`);
+    expect(shadowText(el)).to.equal('No badges yet.');
+    const loaded = oneEvent(el, 'col-list-loaded');
+    configure({ api: referenceServer().url });
+    expect((await loaded).detail.count).to.be.greaterThan(0);
+  });
+
   it('asks the API for a skill and matches a place', async () => {
     const all = await catalogue();
     const skill = all.flatMap((a) => a.alignment ?? [])[0]!.targetName;

@@ -126,6 +126,18 @@ describe('<col-badge> shows a badge', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  it('re-verifies when configure() changes the trusted issuers', async () => {
+    const award = await claimAward();
+    const el = await fixture<ColBadge>(html`<col-badge verify allow-private-network no-actions .credential=${award.credential}></col-badge>`);
+    await verified(el);
+    expect(el.report!.checks.some((c) => c.id === 'trust')).to.equal(false);
+    const again = verified(el);
+    configure({ trustedIssuers: ['did:web:someone-else.example'] });
+    expect((await again).detail.checks.find((c: { id: string }) => c.id === 'trust')?.code).to.equal('issuer-unknown');
+    await el.updateComplete;
+    expect(part(el, 'status')!.textContent, 'an unlisted issuer is not called fake').to.contain('Genuine, issuer not confirmed');
+  });
+
   it('the api attribute wins over the page configuration', async () => {
     configure({ api: 'http://127.0.0.1:9/' });
     const el = await fixture<ColBadge>(html`<col-badge key="digital-foundations" api=${referenceServer().url}></col-badge>`);

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { pageConfiguration } from '../config/config.js';
+import { onConfigurationChange, pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { emit } from '../internal/events.js';
 import { errorCodeOf } from '../internal/errors.js';
@@ -108,6 +108,7 @@ export class ColBadgeList extends LitElement {
   #i18n = new LocaleController(this, listMessages);
   #runs = new Latest();
   #pendingWhileDetached = false;
+  #stopConfig: (() => void) | undefined;
 
   constructor() {
     super();
@@ -133,10 +134,19 @@ export class ColBadgeList extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // configure({ api }) called after this list was created: load from the new API.
+    this.#stopConfig = onConfigurationChange(() => {
+      if (!this.sources?.length && !this.api) void this.#load();
+    });
     if (this.#pendingWhileDetached) {
       this.#pendingWhileDetached = false;
       void this.#load();
     }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopConfig?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

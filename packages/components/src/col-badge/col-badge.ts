@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Badge } from '@citiesoflearning/core';
 import type { VerificationReport } from '@citiesoflearning/verify';
-import { pageConfiguration } from '../config/config.js';
+import { onConfigurationChange, pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import type { reportMessages } from '../i18n/report.messages.js';
 import { emit } from '../internal/events.js';
@@ -175,6 +175,7 @@ export class ColBadge extends LitElement {
   #pendingWhileDetached = false;
   #reader: Awaited<ReturnType<typeof loadReader>> | undefined;
   #checkedAt: Date | undefined;
+  #stopConfig: (() => void) | undefined;
 
   constructor() {
     super();
@@ -200,6 +201,11 @@ export class ColBadge extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // configure() called after this element was created: pick up what it changes.
+    this.#stopConfig = onConfigurationChange(() => {
+      if (!this.credential && !this.src && this.key && !this.api) void this.#load();
+      else if (this.verify && this._loaded) void this.#runVerification(this._loaded);
+    });
     // A property set while detached (as React does on remount) is loaded on connect.
     if (this.#pendingWhileDetached) {
       this.#pendingWhileDetached = false;
@@ -209,6 +215,7 @@ export class ColBadge extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopConfig?.();
     if (this._state === 'loading' || this._verdict === 'checking') {
       this.#loads.cancel();
       this.#verifications.cancel();
