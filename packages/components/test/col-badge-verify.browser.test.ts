@@ -115,6 +115,17 @@ describe('<col-badge-verify> verifies what an employer is handed', () => {
     expect((await done).detail.outcome).to.equal('verified');
   });
 
+  it('a baked PNG pasted into the box (copied from another page) is checked as an image', async () => {
+    const el = await widget();
+    const award = await claimAward();
+    const png = new Uint8Array(await (await fetch(award.links.png)).arrayBuffer());
+    const clipboard = new DataTransfer();
+    clipboard.items.add(new File([png], 'badge.png', { type: 'image/png' }));
+    const done = oneEvent(el, 'col-verified');
+    el.shadowRoot!.querySelector('#input')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }));
+    expect((await done).detail.outcome).to.equal('verified');
+  });
+
   it('src verifies on load and emits col-verified with the full report', async () => {
     const award = await claimAward();
     const el = document.createElement('col-badge-verify');

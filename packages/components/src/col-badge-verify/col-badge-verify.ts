@@ -286,7 +286,15 @@ export class ColBadgeVerify extends LitElement {
       <form part="form" @submit=${(e: Event) => this.#submit(e)} novalidate>
         <label for="input">${t('input-label')}</label>
         <p class="hint" id="input-hint">${t('input-hint')}</p>
-        <textarea id="input" part="input" rows="5" spellcheck="false" autocomplete="off" aria-describedby="input-hint"></textarea>
+        <textarea id="input" part="input" rows="5" spellcheck="false" autocomplete="off" aria-describedby="input-hint"
+          @paste=${(e: ClipboardEvent) => {
+            // A pasted image (a copied baked badge) is checked as a file; text pastes as usual.
+            const file = e.clipboardData?.files?.[0];
+            if (file) {
+              e.preventDefault();
+              void this.#checkFile(file);
+            }
+          }}></textarea>
         <div
           part="dropzone"
           class=${this._over ? 'over' : ''}
