@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-badge-list/define.js';
 import { configure, resetConfiguration, type ColBadgeList } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
-import { part, shadowText, until } from './support/page.js';
+import { part, shadowText, until, withSlowRequests } from './support/page.js';
 import { claimAward, referenceServer } from './support/server.js';
 
 afterEach(() => {
@@ -100,6 +100,16 @@ describe('<col-badge-list>', () => {
     await el.updateComplete;
     expect(names(el)).to.deep.equal(all.slice(3, 6).map((a) => a.name));
     expect(part(el, 'summary')!.textContent).to.equal(`Showing 4–${Math.min(6, all.length)} of ${all.length} badges`);
+  });
+
+  it('loading: says so, busy, and passes axe', async () => {
+    await withSlowRequests(referenceServer().url, 1500, async () => {
+      const el = await fixture<ColBadgeList>(html`<col-badge-list api=${referenceServer().url}></col-badge-list>`);
+      await until(() => shadowText(el) === 'Loading badges…', 'loading');
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(await axeViolations(el)).to.deep.equal([]);
+      await oneEvent(el, 'col-list-loaded');
+    });
   });
 
   it('empty: "No badges yet." for an issuer with none', async () => {

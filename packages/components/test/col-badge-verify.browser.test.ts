@@ -8,7 +8,7 @@ import '@citiesoflearning/components/col-badge-verify/define.js';
 import type { ColBadge, ColBadgeVerify } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
 import { DCC_OB3, DCC_PNG, fixtureBytes, fixtureJson } from './support/fixtures.js';
-import { part, shadowText, until } from './support/page.js';
+import { part, shadowText, until, withSlowRequests } from './support/page.js';
 import { claimAward, referenceServer, revokeAward } from './support/server.js';
 
 const DCC_DIDWEB = 'dcc/verifiableCredentials/v1/dataIntegrityProof/didWeb/legacy-noStatus-noExpiry.json';
@@ -407,14 +407,18 @@ describe('<col-badge-verify> lifecycle', () => {
     expect(part(el, 'live')!.textContent).to.equal('');
   });
 
-  it('"Checking…" shows while checking, never alongside a verdict', async () => {
+  it('"Checking…" shows while checking, never alongside a verdict, and axe passes', async () => {
     const el = await widget();
     const award = await claimAward();
-    el.shadowRoot!.querySelector<HTMLTextAreaElement>('#input')!.value = JSON.stringify(award.credential);
-    part(el, 'button')!.click();
-    await el.updateComplete;
-    expect(part(el, 'result')!.textContent).to.contain('Checking the badge…');
-    expect(part(el, 'verdict')).to.equal(null);
-    await oneEvent(el, 'col-verified');
+    await withSlowRequests(referenceServer().url, 1500, async () => {
+      el.shadowRoot!.querySelector<HTMLTextAreaElement>('#input')!.value = JSON.stringify(award.credential);
+      part(el, 'button')!.click();
+      await el.updateComplete;
+      expect(part(el, 'result')!.textContent).to.contain('Checking the badge…');
+      expect(part(el, 'verdict')).to.equal(null);
+      expect((part(el, 'button') as HTMLButtonElement).disabled, 'no second submit while checking').to.equal(true);
+      expect(await axeViolations(el)).to.deep.equal([]);
+      await oneEvent(el, 'col-verified');
+    });
   });
 });

@@ -8,7 +8,7 @@ import '@citiesoflearning/components/col-badge/define.js';
 import { ColBadge, configure, resetConfiguration } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
 import { DCC_EXPIRED, DCC_OB3, fixtureJson, hostileCredential } from './support/fixtures.js';
-import { part, shadowText, until } from './support/page.js';
+import { part, shadowText, until, withSlowRequests } from './support/page.js';
 import { claimAward, referenceServer } from './support/server.js';
 
 const verified = (el: ColBadge) => oneEvent(el, 'col-verified');
@@ -158,13 +158,27 @@ describe('<col-badge> states', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
-  it('loading: says so and marks itself busy', async () => {
-    const el = await fixture<ColBadge>(html`<col-badge></col-badge>`);
-    el.src = `${referenceServer().url}/api/v1/credentials/none`;
-    await el.updateComplete;
-    expect(shadowText(el)).to.equal('Loading badge…');
-    expect(part(el, 'card')?.getAttribute('aria-busy')).to.equal('true');
-    await oneEvent(el, 'col-error');
+  it('loading: says so, marks itself busy, and passes axe', async () => {
+    await withSlowRequests(referenceServer().url, 1500, async () => {
+      const el = await fixture<ColBadge>(html`<col-badge></col-badge>`);
+      el.src = `${referenceServer().url}/api/v1/credentials/none`;
+      await el.updateComplete;
+      expect(shadowText(el)).to.equal('Loading badge…');
+      expect(part(el, 'card')?.getAttribute('aria-busy')).to.equal('true');
+      expect(await axeViolations(el)).to.deep.equal([]);
+      expect(shadowText(el), 'still loading when axe finished').to.equal('Loading badge…');
+      await oneEvent(el, 'col-error');
+    });
+  });
+
+  it('checking: the pill says "Checking…" and axe passes', async () => {
+    const award = await claimAward();
+    await withSlowRequests(referenceServer().url, 1500, async () => {
+      const el = await fixture<ColBadge>(html`<col-badge verify allow-private-network no-actions .credential=${award.credential}></col-badge>`);
+      await until(() => part(el, 'status')?.textContent?.includes('Checking') === true, 'Checking…');
+      expect(await axeViolations(el)).to.deep.equal([]);
+      await verified(el);
+    });
   });
 
   it('error: a missing badge gives col-error with a stable code and a plain message, and passes axe', async () => {

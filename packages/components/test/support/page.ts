@@ -14,3 +14,18 @@ export function shadowText(element: Element): string {
 export function part(element: Element, name: string): HTMLElement | null {
   return element.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
 }
+
+/** Run `body` while every request to `prefix` is held back `ms` (a real request, just later). */
+export async function withSlowRequests<T>(prefix: string, ms: number, body: () => Promise<T>): Promise<T> {
+  const realFetch = window.fetch;
+  window.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.startsWith(prefix)) await new Promise((r) => setTimeout(r, ms));
+    return realFetch(input, init);
+  };
+  try {
+    return await body();
+  } finally {
+    window.fetch = realFetch;
+  }
+}
