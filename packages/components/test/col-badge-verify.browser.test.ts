@@ -374,13 +374,7 @@ describe('<col-badge-verify> for people using a keyboard or a screen reader', ()
 describe('<col-badge-verify> lifecycle', () => {
   it('a slower earlier verification never overwrites a newer one', async () => {
     const slow = await claimAward();
-    const realFetch = window.fetch;
-    window.fetch = async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url.startsWith(referenceServer().url)) await new Promise((r) => setTimeout(r, 800));
-      return realFetch(input, init);
-    };
-    try {
+    await withSlowRequests(referenceServer().url, 800, async () => {
       const el = await widget();
       const outcomes: string[] = [];
       el.addEventListener('col-verified', (e) => outcomes.push(e.detail.format));
@@ -390,9 +384,7 @@ describe('<col-badge-verify> lifecycle', () => {
       await new Promise((r) => setTimeout(r, 1500));
       expect(outcomes).to.deep.equal(['unknown']);
       expect(el.report!.outcome).to.equal('failed');
-    } finally {
-      window.fetch = realFetch;
-    }
+    });
   });
 
   it('clearing src clears the verdict and the checks', async () => {

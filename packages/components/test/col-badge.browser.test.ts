@@ -367,13 +367,7 @@ describe('<col-badge> lifecycle (lessons from DCC’s verifier widget)', () => {
     const slow = await claimAward('digital-foundations');
     const fast = await fixtureJson(DCC_OB3);
     // Hold back the first badge's lookups on the real server, so its verification ends last.
-    const realFetch = window.fetch;
-    window.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url.startsWith(referenceServer().url)) await new Promise((r) => setTimeout(r, 800));
-      return realFetch(input, init);
-    };
-    try {
+    await withSlowRequests(referenceServer().url, 800, async () => {
       const el = await fixture<ColBadge>(html`<col-badge verify allow-private-network no-actions></col-badge>`);
       const reports: string[] = [];
       el.addEventListener('col-verified', (e) => reports.push(e.detail.badge?.name ?? ''));
@@ -387,9 +381,7 @@ describe('<col-badge> lifecycle (lessons from DCC’s verifier widget)', () => {
       expect(el.report?.badge?.issuer?.name).to.equal('Digital Credentials Consortium Test Issuer');
       expect(part(el, 'name')!.textContent).to.equal('DCC Test Credential');
       expect(reports, 'only the newer verification was reported').to.deep.equal(['Badge']);
-    } finally {
-      window.fetch = realFetch;
-    }
+    });
   });
 
   it('a credential set while detached (as React does on remount) is verified on connect', async () => {

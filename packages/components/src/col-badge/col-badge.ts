@@ -57,6 +57,15 @@ const MAX_TEXT = 2000;
 const clip = (text: string | undefined): string => (text && text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text ?? '');
 
 type BadgeMessage = keyof (typeof badgeMessages)['en-GB'];
+
+/** Which message a load failure shows (codes not listed: the badge is unreadable). */
+const ERROR_MESSAGES: Record<string, BadgeMessage> = {
+  'fetch-failed': 'error-unreachable',
+  'http-error': 'error-unreachable',
+  'input-too-large': 'error-too-large',
+  'insecure-url': 'error-insecure',
+  unknown: 'error-generic',
+};
 type State = 'empty' | 'loading' | 'ready' | 'error';
 type Verdict = VerificationReport['outcome'] | 'unlisted' | 'checking' | 'error';
 
@@ -309,21 +318,9 @@ export class ColBadge extends LitElement {
   #describe(error: unknown): ColErrorDetail {
     const code = errorCodeOf(error);
     const status = (error as { details?: { status?: number } }).details?.status;
-    const key =
-      code === 'fetch-failed'
-        ? 'error-unreachable'
-        : code === 'http-error' && (status === 404 || status === 410)
-          ? 'error-not-found'
-          : code === 'input-too-large'
-            ? 'error-too-large'
-            : code === 'insecure-url'
-              ? 'error-insecure'
-              : code === 'http-error'
-                ? 'error-unreachable'
-                : code === 'unknown'
-                  ? 'error-generic'
-                  : 'error-unreadable';
-    return { code, message: this.#i18n.t(key) };
+    const key: BadgeMessage =
+      code === 'http-error' && (status === 404 || status === 410) ? 'error-not-found' : ERROR_MESSAGES[code] ?? 'error-unreadable';
+    return { code, message: this.#t(key) };
   }
 
   /** Download links: as given, else derived for a credential hosted by a Cities of Learning API. */
