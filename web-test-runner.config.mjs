@@ -21,20 +21,33 @@ const fixtureIndex = readdirSync(fixturesRoot, { recursive: true, withFileTypes:
 mkdirSync(resolve(repoRoot, '.test-results'), { recursive: true });
 writeFileSync(resolve(repoRoot, '.test-results', 'fixtures-index.json'), JSON.stringify(fixtureIndex));
 
-// The client's browser suite talks to a real reference server (demo data, loopback, a throwaway
-// data dir) started for the run and announced to each test page as `globalThis.__COL_SERVER__`.
-// Started only when client tests are in the run; needs `npm run build` first (npm test does it).
+// The client's and the components' browser suites talk to a real reference server (demo data,
+// loopback, a throwaway data dir) started for the run and announced to each test page as
+// `globalThis.__COL_SERVER__`. Started only when those tests are in the run; needs
+// `npm run build` first (npm test does it).
 let announcedServer = null;
 const referenceServerPlugin = {
   name: 'col-reference-server',
   async serverStart() {
-    if (files.length && !files.some((f) => f.startsWith('packages/client/'))) return;
+    if (files.length && !files.some((f) => f.startsWith('packages/client/') || f.startsWith('packages/components/'))) return;
     const { mkdtemp } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { startServer } = await import('@citiesoflearning/server');
     this.dataDir = await mkdtemp(resolve(tmpdir(), 'col-wtr-'));
     this.server = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true });
     announcedServer = { url: this.server.url, adminKey: this.server.adminKey, claimCodes: this.server.demo?.claimCodes ?? [] };
+  },
+  // Admin actions a browser page may not make itself (the admin routes send no CORS headers):
+  // `executeServerCommand('col-admin', { method, path, body })` from a test, sent from Node with
+  // the run's admin key to the loopback server, answering `{ status, body }`.
+  async executeCommand({ command, payload }) {
+    if (command !== 'col-admin' || !this.server) return undefined;
+    const response = await fetch(new URL(payload.path, this.server.url), {
+      method: payload.method ?? 'POST',
+      headers: { authorization: `Bearer ${this.server.adminKey}`, 'content-type': 'application/json' },
+      body: payload.body === undefined ? undefined : JSON.stringify(payload.body),
+    });
+    return { status: response.status, body: await response.text() };
   },
   async serverStop() {
     if (!this.server) return;
@@ -47,7 +60,7 @@ const referenceServerPlugin = {
 export default {
   // Serve the repository only: a clone has nothing beside it, and tests must not need anything else.
   rootDir: repoRoot,
-  files: files.length ? files : ['packages/{core,verify,client}/test/**/*.test.ts', '!**/*.node.test.ts'],
+  files: files.length ? files : ['packages/{core,verify,client}/test/**/*.test.ts', 'packages/components/test/**/*.browser.test.ts', '!**/*.node.test.ts'],
   nodeResolve: { exportConditions: ['@citiesoflearning/source', 'browser', 'import', 'default'] },
   concurrency: 1,
   concurrentBrowsers: 1,
@@ -67,7 +80,10 @@ export default {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+          '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+          // Fixture badges name images on public hosts: no name resolves but localhost, so a
+          // test page can never reach past loopback.
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
       },
     }),
   ],
