@@ -7,3 +7,6 @@
  * ```
  */
 import './col-badge/define.js';
+import './col-badge-claim/define.js';
+import './col-pathway/define.js';
+import './col-opportunities/define.js';

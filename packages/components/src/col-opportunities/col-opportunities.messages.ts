@@ -1,0 +1,78 @@
+import { defineMessages } from '../i18n/catalogue.js';
+
+/**
+ * `<col-opportunities>`'s strings in en-GB and Welsh.
+ *
+ * @example
+ * ```ts
+ * opportunitiesMessages.cy.search; // 'Chwilio'
+ * ```
+ */
+export const opportunitiesMessages = defineMessages(
+  {
+    filters: 'Find learning opportunities',
+    q: 'Search',
+    skill: 'Skill',
+    area: 'Area code',
+    'area-hint': 'For example E05099002',
+    mode: 'How',
+    'mode-any': 'Any way',
+    'mode-in-person': 'In person',
+    'mode-online': 'Online',
+    'mode-blended': 'Online and in person',
+    from: 'From',
+    to: 'Until',
+    search: 'Search',
+    loading: 'Loading opportunities…',
+    empty: 'No opportunities match. Try fewer filters or other dates.',
+    error: "Opportunities couldn't be loaded. Check your connection and try again.",
+    'error-filters': 'The search was not accepted: {reason}',
+    retry: 'Try again',
+    showing: 'Showing {first}–{last} of {total}',
+    'showing-page': 'Page {page}',
+    paging: 'Pages',
+    previous: 'Previous page',
+    next: 'Next page',
+    provider: 'By {provider}',
+    'area-value': 'Area {code}',
+    dates: 'When',
+    'no-dates': 'Dates to be announced',
+    book: 'Book a place',
+    'book-for': 'Book a place: {title}',
+    'new-tab': '(opens in a new tab)',
+    awards: 'Awards this badge',
+  },
+  {
+    filters: 'Dod o hyd i gyfleoedd dysgu',
+    q: 'Chwilio',
+    skill: 'Sgil',
+    area: 'Cod ardal',
+    'area-hint': 'Er enghraifft E05099002',
+    mode: 'Sut',
+    'mode-any': 'Unrhyw ffordd',
+    'mode-in-person': 'Wyneb yn wyneb',
+    'mode-online': 'Ar-lein',
+    'mode-blended': 'Ar-lein ac wyneb yn wyneb',
+    from: 'O',
+    to: 'Tan',
+    search: 'Chwilio',
+    loading: "Wrthi'n llwytho cyfleoedd…",
+    empty: "Does dim cyfleoedd yn cyfateb. Rhowch gynnig ar lai o hidlwyr neu ddyddiadau eraill.",
+    error: "Doedd dim modd llwytho cyfleoedd. Gwiriwch eich cysylltiad a rhowch gynnig arall arni.",
+    'error-filters': "Ni dderbyniwyd y chwiliad: {reason}",
+    retry: 'Rhoi cynnig arall arni',
+    showing: 'Yn dangos {first}–{last} o {total}',
+    'showing-page': 'Tudalen {page}',
+    paging: 'Tudalennau',
+    previous: 'Tudalen flaenorol',
+    next: 'Tudalen nesaf',
+    provider: 'Gan {provider}',
+    'area-value': 'Ardal {code}',
+    dates: 'Pryd',
+    'no-dates': "Dyddiadau i'w cyhoeddi",
+    book: 'Archebu lle',
+    'book-for': 'Archebu lle: {title}',
+    'new-tab': '(yn agor mewn tab newydd)',
+    awards: "Yn dyfarnu'r bathodyn hwn",
+  },
+);
