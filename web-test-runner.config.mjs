@@ -8,6 +8,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { countingReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { commonJsPlugin } from './scripts/wtr-cjs-plugin.mjs';
+import { claimFaultsMiddleware } from './packages/components/test/support/claim-faults.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const repoName = basename(repoRoot);
@@ -56,6 +57,9 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
+  // A fault-injecting proxy to the reference server at /__col-faults/ (the claim element's
+  // lost-response, timeout and retry tests).
+  middleware: [claimFaultsMiddleware(() => announcedServer?.url)],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repoRoot, 'tsconfig.wtr.json') }),
     a11ySnapshotPlugin(),
@@ -70,9 +74,10 @@ export default {
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-          // Fixture badges name images on public hosts: no name resolves but localhost, so a
-          // test page can never reach past loopback (IP literals like 127.0.0.1 still work).
-          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'],
+          // Fixture badges name images on public hosts: no name resolves but localhost and the
+          // reference server's 127.0.0.1 (the rule maps IP literals too), so a test page can
+          // never reach past loopback.
+          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
       },
     }),
   ],
