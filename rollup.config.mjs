@@ -5,8 +5,22 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 
+/**
+ * The elements of issue 12 (claim, pathway, opportunities): a CDN bundle each (its define
+ * entry: registers the tag and exports the class), measured up front by the bench.
+ */
+export const elementEntriesII = {
+  'col-badge-claim': "export * from '@citiesoflearning/components/col-badge-claim/define.js';",
+  'col-pathway': "export * from '@citiesoflearning/components/col-pathway/define.js';",
+  'col-opportunities': "export * from '@citiesoflearning/components/col-opportunities/define.js';",
+};
+
+/** Up-front gzip budgets of issue 12's elements, in bytes, checked by `npm run bench`. */
+export const budgetsII = { 'col-badge-claim': 15 * 1024 };
+
 /** What a web developer imports → the bundle it should cost. */
 export const entries = {
+  ...elementEntriesII,
   'core': "export * from '@citiesoflearning/core';",
   'core-unbake': "export { unbake } from '@citiesoflearning/core';",
   'core-pathways': "export { validatePathway, evaluatePathway } from '@citiesoflearning/core';",
@@ -24,7 +38,9 @@ const virtual = (source) => ({
 // `--environment COL_BUNDLE:examples` (run by `npm start`) builds only what the demo page in
 // examples/ imports, into examples/vendor/.
 const forExamples = process.env.COL_BUNDLE === 'examples';
-const selected = forExamples ? { verify: entries.verify } : entries;
+// The course page (examples/course.html) uses every element and the page configuration.
+const courseEntry = "export * from '@citiesoflearning/components/define.js'; export { configure } from '@citiesoflearning/components';";
+const selected = forExamples ? { verify: entries.verify, components: courseEntry } : entries;
 const outDir = forExamples ? 'examples/vendor' : 'dist-bundle';
 
 export default Object.entries(selected).map(([name, source]) => ({

@@ -92,7 +92,7 @@ describe('<col-badge-claim>', () => {
     expect(hrefs.find(([name]) => name === 'Download badge image (PNG)')?.[1]).to.equal(links.png);
     expect(hrefs.find(([name]) => name === 'Download badge file (JSON)')?.[1]).to.equal(links.json);
     expect(hrefs.find(([name]) => name === 'Download signed badge (JWT)')?.[1]).to.equal(links.jwt);
-    const linkedIn = new URL(hrefs.find(([name]) => name.startsWith('Add to LinkedIn profile'))![1]!);
+    const linkedIn = new URL(hrefs.find(([name]) => name?.startsWith('Add to LinkedIn profile'))![1]!);
     expect(linkedIn.origin + linkedIn.pathname).to.equal('https://www.linkedin.com/profile/add');
     expect(linkedIn.searchParams.get('name')).to.equal('Digital Foundations');
     expect(linkedIn.searchParams.get('certUrl')).to.match(/\/api\/v1\/credentials\/[^/]+$/);
