@@ -4,7 +4,7 @@
 // from the keyboard in the dialog, and the pathway on the same page moves forward.
 import { describe, it, before, after, expect } from '@col/harness';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,8 +36,11 @@ describe('the course page served by colearn serve --demo', () => {
   let data = '';
 
   before(async () => {
-    // npm start builds the page's bundles; build them here when a checkout lacks them.
-    if (!existsSync(join(repoRoot, 'examples/vendor/components/index.js'))) {
+    // npm start builds the page's bundles; build them here when a checkout lacks them or they
+    // are older than the built elements (so the test never drives yesterday's code).
+    const bundle = join(repoRoot, 'examples/vendor/components/index.js');
+    const built = join(repoRoot, 'packages/components/dist/index.js');
+    if (!existsSync(bundle) || (existsSync(built) && statSync(built).mtimeMs > statSync(bundle).mtimeMs)) {
       const built = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
       if (built.status !== 0) throw new Error(`building the examples bundles failed: ${built.stderr}`);
     }
