@@ -312,6 +312,7 @@ describe('<col-badge-claim>', () => {
     await el.updateComplete;
     expect(claimButton.getAttribute('aria-disabled')).to.equal('true');
     expect(claimButton.textContent?.trim()).to.equal('Claiming your badge…');
+    expect(await axeViolations(el), 'axe, while claiming').to.deep.equal([]);
     claimButton.click();
     expect((await result).type).to.equal('col-claimed');
     expect((await faultLog()).length, 'one request').to.equal(1);

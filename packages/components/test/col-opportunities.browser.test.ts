@@ -27,6 +27,7 @@ describe('<col-opportunities>', () => {
   it('lists upcoming opportunities a page at a time: provider, dates, place, the badge it awards, booking', async () => {
     const el = await fixture<ColOpportunities>(html`<col-opportunities api=${api()} page-size="4"></col-opportunities>`);
     expect(summary(el)).to.equal('Loading opportunities…');
+    expect(await axeViolations(el), 'axe, loading').to.deep.equal([]);
     await settled(el);
     expect(summary(el)).to.equal('Showing 1–4 of 11');
     expect(titles(el)[0]).to.equal('Video calls and email drop-in');

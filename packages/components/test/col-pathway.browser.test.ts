@@ -218,6 +218,40 @@ describe('<col-pathway>: the state matrix', () => {
     }
   });
 
+  it('shows hostile titles as text and never makes a script URL a link', async () => {
+    const evil = '<img src=x onerror="globalThis.__pwned=1">';
+    const el = await show(
+      pathwayOf({ type: 'group', id: 'root', title: evil, children: [badge('a', { title: evil, description: '<script>globalThis.__pwned=1</script>' })] }, { name: evil }),
+    );
+    el.opportunities = [{ title: 'Evil course', achievement: 'urn:a', startsAt: '2026-07-01T10:00:00Z', bookingUrl: 'javascript:globalThis.__pwned=1' }];
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img'), 'no element made from a title').to.equal(null);
+    expect(row(el, evil).state).to.equal('Not started');
+    expect(el.shadowRoot!.querySelector('[part~="next-steps"] a'), 'a javascript: booking URL is not a link').to.equal(null);
+    expect(text(el)).to.contain('Evil course, starts 1 July 2026');
+    expect((globalThis as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('evaluates once for properties set together, and a pathway set while detached shows on connect', async () => {
+    const el = document.createElement('col-pathway') as ColPathway;
+    el.setAttribute('as-of', AS_OF);
+    let evaluations = 0;
+    el.addEventListener('col-progress', () => evaluations++);
+    el.pathway = pathwayOf({ type: 'group', id: 'root', children: [badge('a'), badge('b')] });
+    el.credentials = [earned('urn:a')];
+    document.body.append(el);
+    await el.updateComplete;
+    expect(evaluations, 'one evaluation for the three changes').to.equal(1);
+    expect(overall(el)).to.equal('Overall progress: 50% complete · All 2');
+    el.credentials = [earned('urn:a'), earned('urn:b')];
+    await el.updateComplete;
+    expect(overall(el)).to.equal('Overall progress: 100% complete · All 2');
+    el.credentials = [];
+    await el.updateComplete;
+    expect(overall(el), 'clearing the credentials clears the progress').to.equal('Overall progress: 0% complete · All 2');
+    el.remove();
+  });
+
   it('speaks Welsh', async () => {
     const el = await fixture<ColPathway>(html`<col-pathway locale="cy" as-of=${AS_OF}></col-pathway>`);
     el.pathway = { id: 'nav-2', name: 'Llwybr', steps: [{ title: 'Cam 1', badges: ['urn:a', 'urn:b', 'urn:c'] }] } as never;
@@ -248,6 +282,14 @@ describe('<col-pathway> with the reference server', () => {
     expect(await axeViolations(el), 'axe, loaded').to.deep.equal([]);
   });
 
+  it('shows the latest pathway when the key changes while an earlier one is still loading', async () => {
+    const el = await fixture<ColPathway>(html`<col-pathway key="digital-ready-brightwater" api=${api()}></col-pathway>`);
+    el.key = 'creative-coder';
+    await until(() => el.progress !== undefined, 'a pathway to show');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(el.shadowRoot!.querySelector('[part~="name"]')!.textContent).to.equal('Creative Coder');
+  });
+
   it('says when the pathway cannot be loaded, with a way to try again', async () => {
     const el = await fixture<ColPathway>(html`<col-pathway key="no-such-pathway" api=${api()}></col-pathway>`);
     await until(() => !!el.shadowRoot!.querySelector('[part~="error"]'), 'the error');
@@ -274,6 +316,8 @@ describe('<col-pathway> with the reference server', () => {
     expect(JSON.stringify(detail.credential)).to.contain('creative-coder');
     await el.updateComplete;
     expect(text(el)).to.contain('Your milestone badge is ready.');
+    await until(() => (el.shadowRoot!.querySelector('[part~="milestone"] col-badge')?.shadowRoot?.textContent ?? '').includes('Creative Coder'), 'the milestone badge shown');
+    expect(await axeViolations(el), 'axe, milestone claimed').to.deep.equal([]);
     // Asking again (a second tab, a reload) gets the same badge, never a second one.
     const again = await fixture<ColPathway>(html`<col-pathway key="creative-coder" api=${api()}></col-pathway>`);
     again.credentials = awards.map((a) => a.credential);
