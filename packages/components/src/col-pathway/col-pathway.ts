@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { evaluatePathway, fromNavigatr, type NavigatrPathway, type NodeProgress, type Pathway, type PathwayNode, type PathwayProgress } from '@citiesoflearning/core';
-import { createClient, type Award, type Opportunity } from '@citiesoflearning/client';
+import type { Award, Opportunity } from '@citiesoflearning/client';
 import { pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { errorCodeOf } from '../internal/errors.js';
@@ -28,6 +28,15 @@ type Milestone = { state: 'idle' | 'claiming' | 'done' | 'error'; message?: stri
 
 const GLYPH: Record<string, string> = { complete: '✓', 'in-progress': '◐', 'not-started': '○', locked: '🔒︎', expired: '✗', 'awaiting-claim': '!', 'awaiting-review': '…' };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Api = typeof import('./pathway-api.js');
+let apiModule: Promise<Api> | undefined;
+/** The API half, loaded on first need (a failed load is retried next time). */
+function loadApi(): Promise<Api> {
+  apiModule ??= import('./pathway-api.js');
+  apiModule.catch(() => (apiModule = undefined));
+  return apiModule;
+}
 
 function isNavigatr(value: unknown): value is NavigatrPathway {
   return !!value && typeof value === 'object' && Array.isArray((value as NavigatrPathway).steps) && !('root' in value);
@@ -173,8 +182,9 @@ export class ColPathway extends LitElement {
     }
     const run = this.#loads.start();
     this._state = 'loading';
-    createClient({ baseUrl: api })
-      .pathways.get(this.key, { signal: run.signal })
+    const key = this.key;
+    loadApi()
+      .then(({ getPathway }) => getPathway(api, key, run.signal))
       .then((loaded) => {
         if (!run.current) return;
         this._loaded = loaded;
@@ -190,9 +200,8 @@ export class ColPathway extends LitElement {
     const api = this.#api;
     if (!api || this.#opportunitiesFor === api) return;
     this.#opportunitiesFor = api;
-    createClient({ baseUrl: api })
-      .opportunities.search({ from: new Date(), pageSize: 100 })
-      .toArray(100)
+    loadApi()
+      .then(({ upcomingOpportunities }) => upcomingOpportunities(api))
       .then((found) => (this._fetchedOpportunities = found))
       // Without opportunities the next steps still show, just without dates: nothing is lost,
       // and the next change of `api` tries again.
@@ -397,7 +406,8 @@ export class ColPathway extends LitElement {
     this._milestone = { state: 'claiming' };
     const { presentable } = toRecords(this.credentials);
     try {
-      const result = await createClient({ baseUrl: api }).pathways.milestones(key, { recipient: { email }, credentials: presentable as Array<Record<string, unknown> | string> });
+      const { claimMilestones } = await loadApi();
+      const result = await claimMilestones(api, key, email, presentable);
       if (!result.awarded.length) {
         const reason = result.rejected.map((r) => r.message).join(' ');
         this._milestone = { state: 'error', message: this.#t('milestone-none', { reason }) };
