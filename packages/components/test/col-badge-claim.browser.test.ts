@@ -90,8 +90,22 @@ describe('<col-badge-claim>', () => {
     await until(() => (badge.shadowRoot?.textContent ?? '').includes('Digital Foundations'), 'the badge to show');
     const hrefs = [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part~="actions"] a')].map((a) => [a.textContent!.replace(/\s+/g, ' ').trim(), a.href]);
     expect(hrefs.find(([name]) => name === 'Download badge image (PNG)')?.[1]).to.equal(links.png);
-    expect(hrefs.find(([name]) => name === 'Download badge file (JSON)')?.[1]).to.equal(links.json);
-    expect(hrefs.find(([name]) => name === 'Download signed badge (JWT)')?.[1]).to.equal(links.jwt);
+    // The JSON and JWT are saved from what the page holds, without leaving it.
+    const saved: Array<{ file: string; text: string }> = [];
+    const intercept = (event: Event) => {
+      const anchor = event.target as HTMLAnchorElement;
+      if (anchor.localName === 'a' && anchor.href.startsWith('blob:')) {
+        event.preventDefault();
+        saved.push({ file: anchor.download, text: anchor.href });
+      }
+    };
+    shadow(el).addEventListener('click', intercept, true);
+    buttonNamed(el, 'Download badge file (JSON)')!.click();
+    buttonNamed(el, 'Download signed badge (JWT)')!.click();
+    shadow(el).removeEventListener('click', intercept, true);
+    expect(saved.map((s) => s.file)).to.deep.equal(['digital-foundations.json', 'digital-foundations.jwt']);
+    expect(JSON.parse(await (await fetch(saved[0]!.text)).text())).to.deep.equal(credential);
+    expect(await (await fetch(saved[1]!.text)).text()).to.equal(jwt);
     const linkedIn = new URL(hrefs.find(([name]) => name?.startsWith('Add to LinkedIn profile'))![1]!);
     expect(linkedIn.origin + linkedIn.pathname).to.equal('https://www.linkedin.com/profile/add');
     expect(linkedIn.searchParams.get('name')).to.equal('Digital Foundations');

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { Award, AwardLinks, ClaimInput } from '@citiesoflearning/client';
 import { pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { downloadText, slug } from '../internal/download.js';
 import { emit } from '../internal/events.js';
 import { safeLinkUrl } from '../internal/safe-url.js';
 import { claimMessages } from './col-badge-claim.messages.js';
@@ -428,8 +429,10 @@ export class ColBadgeClaim extends LitElement {
   #success(): TemplateResult {
     const award = this._award!;
     const png = safeLinkUrl(award.links.png);
-    const json = safeLinkUrl(award.links.json);
-    const jwt = safeLinkUrl(award.links.jwt);
+    // The JSON and the JWT are already in the page: saved from memory, so the learner never
+    // leaves the course page (a cross-origin link would ignore `download` and navigate away).
+    const name = slug(badgeName(award));
+    const save = (extension: string, content: string, type: string) => () => downloadText(this.renderRoot, `${name}.${extension}`, content, type);
     const linkedIn = safeLinkUrl(this._linkedIn);
     const page = safeLinkUrl(this.verifyPage, typeof location === 'undefined' ? undefined : location.href);
     let verifyHref: string | undefined;
@@ -452,15 +455,22 @@ export class ColBadgeClaim extends LitElement {
         locale=${this.#i18n.locale}
       ></col-badge>
       <ul part="actions">
-        ${png ? html`<li><a class="button" href=${png} download>${this.#t('download-png')}</a></li>` : nothing}
-        ${json ? html`<li><a class="button" href=${json} download>${this.#t('download-json')}</a></li>` : nothing}
-        ${jwt ? html`<li><a class="button" href=${jwt} download>${this.#t('download-jwt')}</a></li>` : nothing}
+        ${png ? html`<li><a class="button" href=${png} download="${name}.png">${this.#t('download-png')}</a></li>` : nothing}
+        <li><button @click=${save('json', JSON.stringify(award.credential, null, 2), 'application/vc+ld+json')}>${this.#t('download-json')}</button></li>
+        <li><button @click=${save('jwt', award.jwt, 'application/vc+jwt')}>${this.#t('download-jwt')}</button></li>
         ${linkedIn ? html`<li><a class="button" href=${linkedIn} target="_blank" rel="noopener noreferrer">${this.#t('linkedin')}${newTab}</a></li>` : nothing}
         ${verifyHref ? html`<li><a class="button" href=${verifyHref}>${this.#t('verify-link')}</a></li>` : nothing}
       </ul>
       <div class="buttons"><button @click=${() => this.close()}>${this.#t('close')}</button></div>
     </div>`;
   }
+}
+
+/** The badge's name for file names (the achievement's, else the credential's), or `badge`. */
+function badgeName(award: Award): string {
+  const credential = award.credential as { name?: unknown; credentialSubject?: { achievement?: { name?: unknown } } };
+  const name = credential.credentialSubject?.achievement?.name ?? credential.name;
+  return typeof name === 'string' ? name : 'badge';
 }
 
 function isFailure(value: unknown): value is ClaimFailure {
