@@ -74,9 +74,8 @@ export default {
         headless: true,
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
           '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-          // Fixture badges name images on public hosts: no name resolves but localhost and the
-          // reference server's 127.0.0.1 (the rule maps IP literals too), so a test page can
-          // never reach past loopback.
+          // Fixture badges name images on public hosts: no name resolves but localhost, so a
+          // test page can never reach past loopback.
           '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
       },
     }),
