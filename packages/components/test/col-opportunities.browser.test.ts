@@ -35,7 +35,7 @@ describe('<col-opportunities>', () => {
     const words = card.textContent!.replace(/\s+/g, ' ');
     expect(words).to.contain('By Brightwater Libraries');
     expect(words).to.contain('Online and in person · Area E05099004');
-    expect(words).to.match(/When: \d{1,2} \w{3} 2026/);
+    expect(words, 'a one-day session: its date, then its times').to.match(/When: \d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d–\d\d:\d\d/);
     const book = card.querySelector<HTMLAnchorElement>('[part~="book"]')!;
     expect(book.href).to.equal('https://libraries.brightwater.example/book');
     expect(book.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Book a place: Video calls and email drop-in (opens in a new tab)');
@@ -102,6 +102,9 @@ describe('<col-opportunities>', () => {
   it('speaks Welsh', async () => {
     const el = await search({ locale: 'cy', skill: 'coding' });
     expect(summary(el)).to.equal('Yn dangos 1–2 o 2');
+    const months = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
+    const when = el.shadowRoot!.querySelector('[part~="item"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(months.some((m) => when.includes(` ${m} 20`)), `Welsh month names in "${when}"`).to.equal(true);
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('#skill')!.labels![0]!.textContent).to.equal('Sgil');
     expect(await axeViolations(el)).to.deep.equal([]);
   });

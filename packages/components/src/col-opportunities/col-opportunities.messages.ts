@@ -41,6 +41,7 @@ export const opportunitiesMessages = defineMessages(
     'book-for': 'Book a place: {title}',
     'new-tab': '(opens in a new tab)',
     awards: 'Awards this badge',
+    months: 'January February March April May June July August September October November December',
   },
   {
     filters: 'Dod o hyd i gyfleoedd dysgu',
@@ -74,5 +75,6 @@ export const opportunitiesMessages = defineMessages(
     'book-for': 'Archebu lle: {title}',
     'new-tab': '(yn agor mewn tab newydd)',
     awards: "Yn dyfarnu'r bathodyn hwn",
+    months: 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr',
   },
 );

@@ -33,6 +33,7 @@ export interface OpportunityFilters {
 
 const MODES: OpportunityMode[] = ['in-person', 'online', 'blended'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /**
  * "What can I learn near me?": a searchable list of learning opportunities from the API —
@@ -267,8 +268,17 @@ export class ColOpportunities extends LitElement {
     const start = o.startsAt ? new Date(o.startsAt) : undefined;
     const end = o.endsAt ? new Date(o.endsAt) : undefined;
     if (!start || Number.isNaN(start.getTime())) return this.#t('no-dates');
-    const format = new Intl.DateTimeFormat(this.#i18n.locale, { dateStyle: 'medium', timeStyle: 'short' });
-    return end && !Number.isNaN(end.getTime()) && end > start ? format.formatRange(start, end) : format.format(start);
+    const hasEnd = end !== undefined && !Number.isNaN(end.getTime()) && end > start;
+    // In the viewer's time zone: these are events to turn up to. Times are 24-hour, as both
+    // languages write them.
+    const time = (d: Date) => TIME.format(d);
+    if (!hasEnd) return `${this.#day(start)}, ${time(start)}`;
+    return start.toDateString() === end.toDateString() ? `${this.#day(start)}, ${time(start)}–${time(end)}` : `${this.#day(start)} – ${this.#day(end)}`;
+  }
+
+  /** `4 December 2026` / `4 Rhagfyr 2026`, from the catalogue's month names: Chromium ships no Welsh date data. */
+  #day(date: Date): string {
+    return `${date.getDate()} ${this.#t('months').split(' ')[date.getMonth()]} ${date.getFullYear()}`;
   }
 
   #list(): TemplateResult {
