@@ -6,16 +6,20 @@
 import { configure } from './vendor/components/index.js';
 
 const params = new URLSearchParams(location.search);
-const requested = params.get('api');
+const isLoopback = (url) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+// Only a server on this machine may be named in the link: a page that let any link choose its
+// API would send the learner's email wherever an attacker's link pointed. A real course page
+// writes its API address into the page (or <meta name="col:api">) and reads nothing from the URL.
 let api = location.origin;
 try {
-  if (requested && /^https?:$/.test(new URL(requested).protocol)) api = new URL(requested).origin;
+  const requested = new URL(params.get('api') ?? '');
+  if (/^https?:$/.test(requested.protocol) && isLoopback(requested)) api = requested.origin;
 } catch {
-  // not a URL: stay on this origin
+  // absent or not a URL: stay on this origin
 }
 const lang = params.get('lang') === 'cy' ? 'cy' : 'en-GB';
 document.documentElement.lang = lang;
-const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(api).hostname);
+const loopback = isLoopback(new URL(api));
 // allowPrivateNetwork lets the shown badge be verified against a server on this machine; it
 // exists for local development only.
 configure({ api, locale: lang, allowPrivateNetwork: loopback });

@@ -110,6 +110,16 @@ describe('<col-badge-claim>', () => {
     expect(linkedIn.origin + linkedIn.pathname).to.equal('https://www.linkedin.com/profile/add');
     expect(linkedIn.searchParams.get('name')).to.equal('Digital Foundations');
     expect(linkedIn.searchParams.get('certUrl')).to.match(/\/api\/v1\/credentials\/[^/]+$/);
+    // With a verify page, a link to check the badge there (its public URL, nothing personal);
+    // a script URL is never a link.
+    el.verifyPage = '/verify.html';
+    await el.updateComplete;
+    const check = [...shadow(el).querySelectorAll<HTMLAnchorElement>('[part~="actions"] a')].find((a) => a.textContent === 'Check that this badge is genuine')!;
+    expect(new URL(check.href).searchParams.get('src')).to.equal(credential.id);
+    expect(new URL(check.href).pathname).to.equal('/verify.html');
+    el.verifyPage = 'javascript:alert(1)';
+    await el.updateComplete;
+    expect([...shadow(el).querySelectorAll('[part~="actions"] a')].some((a) => a.textContent === 'Check that this badge is genuine')).to.equal(false);
     // The PNG link really serves the baked badge.
     expect((await fetch(links.png)).headers.get('content-type')).to.contain('image/png');
     await until(() => (badge.shadowRoot?.textContent ?? '').includes('Verified'), 'the shown badge to verify');

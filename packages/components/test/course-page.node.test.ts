@@ -120,6 +120,18 @@ describe('the course page served by colearn serve --demo', () => {
     await page.close();
   });
 
+  it('ignores a link that names another API (the email would go there)', async () => {
+    const port = new URL(apiUrl).port;
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`http://localhost:${port}/examples/course.html?api=${encodeURIComponent('https://badges.evil.example')}`);
+    await page.locator('col-pathway [part~="name"]').waitFor();
+    expect(requested.filter((u) => new URL(u).hostname.endsWith('evil.example'))).to.deep.equal([]);
+    expect(requested.some((u) => u.startsWith(`http://localhost:${port}/api/v1/pathways/`)), "the page's own origin serves the API").to.equal(true);
+    await page.close();
+  });
+
   it('speaks Welsh with ?lang=cy', async () => {
     const port = new URL(apiUrl).port;
     const page = await browser.newPage();
