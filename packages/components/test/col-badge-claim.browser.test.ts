@@ -66,6 +66,30 @@ describe('<col-badge-claim>', () => {
     expect(shadow(el).activeElement, 'focus back on the button').to.equal(button);
   });
 
+  it('says which badge is being claimed', async () => {
+    const el = await claimElement({ achievement: 'intro-to-coding' });
+    await openClaim(el);
+    await until(() => shadow(el).querySelector('#title')?.textContent === 'Claim your badge: Introduction to Coding', 'the badge name in the heading');
+    expect(dialogOf(el).getAttribute('aria-labelledby')).to.equal('title');
+  });
+
+  it('keeps the badge when the dialog is closed while the claim is on its way', async () => {
+    await planFaults(['delay-after:800']);
+    const el = await claimElement({ api: faultApi() });
+    await openClaim(el);
+    await fill(el, 'code', demoCode());
+    await fill(el, 'email', 'impatient@example.org');
+    const result = outcome(el);
+    submit(el);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialogOf(el).open, 'Esc to close while claiming');
+    expect((await result).type).to.equal('col-claimed');
+    await openClaim(el);
+    await el.updateComplete;
+    expect(dialogText(el), 'opening again shows the badge').to.contain('Your badge is ready');
+    expect((await faultLog()).length).to.equal(1);
+  });
+
   it('claims a badge with a code end to end, across origins, and what comes back verifies', async () => {
     const el = await claimElement();
     const email = 'ada.claims@example.org';

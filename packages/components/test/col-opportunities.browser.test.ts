@@ -3,6 +3,7 @@
 // and error states.
 import { describe, it, expect } from '@col/harness';
 import { fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-opportunities/define.js';
 import type { ColOpportunities } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
@@ -78,6 +79,22 @@ describe('<col-opportunities>', () => {
     await until(() => summary(el) === 'Showing 1–1 of 1', 'the filtered result');
     expect(titles(el)).to.deep.equal(['Safe Online workshop (ages 11–16)']);
     expect(el.getAttribute('skill'), 'filters reflect to attributes (shareable, nothing personal)').to.equal('Safety');
+  });
+
+  it('searches from the keyboard: type in a field, Enter', async () => {
+    const el = await search({});
+    el.shadowRoot!.querySelector<HTMLInputElement>('#q')!.focus();
+    await sendKeys({ type: 'website' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => summary(el) === 'Showing 1–1 of 1', 'the result');
+    expect(titles(el)).to.deep.equal(['Build and publish your first website']);
+    // Tab onwards (date fields have a stop per part) reaches the result's booking link.
+    let reached = false;
+    for (let i = 0; i < 25 && !reached; i++) {
+      await sendKeys({ press: 'Tab' });
+      reached = el.shadowRoot!.activeElement?.getAttribute('part') === 'book';
+    }
+    expect(reached, 'the booking link is reachable by Tab').to.equal(true);
   });
 
   it('says so when nothing matches', async () => {

@@ -4,7 +4,7 @@
 // milestone claimed once however often it is asked for.
 import { describe, it, expect } from '@col/harness';
 import { fixture, html, oneEvent } from '@open-wc/testing';
-import { a11ySnapshot, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-pathway/define.js';
 import type { ColPathway } from '@citiesoflearning/components';
 import type { EarnedRecord, Pathway, PathwayNode } from '@citiesoflearning/core';
@@ -230,6 +230,28 @@ describe('<col-pathway>: the state matrix', () => {
     expect(el.shadowRoot!.querySelector('[part~="next-steps"] a'), 'a javascript: booking URL is not a link').to.equal(null);
     expect(text(el)).to.contain('Evil course, starts 1 July 2026');
     expect((globalThis as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('is navigable by keyboard: Tab reaches the destination and each next step\'s booking link', async () => {
+    const el = await show(
+      pathwayOf({ type: 'group', id: 'root', children: [badge('a'), badge('b')] }, { destination: { title: 'A job', url: 'https://jobs.example/digital' } }),
+    );
+    el.opportunities = [
+      { title: 'A course', achievement: 'urn:a', startsAt: '2026-07-01T10:00:00Z', bookingUrl: 'https://college.example/a' },
+      { title: 'B course', achievement: 'urn:b', startsAt: '2026-07-02T10:00:00Z', bookingUrl: 'https://college.example/b' },
+    ];
+    await el.updateComplete;
+    const before = document.createElement('button');
+    before.textContent = 'Before';
+    el.before(before);
+    before.focus();
+    const visited: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: 'Tab' });
+      visited.push((el.shadowRoot!.activeElement as HTMLAnchorElement | null)?.href ?? '');
+    }
+    before.remove();
+    expect(visited).to.deep.equal(['https://jobs.example/digital', 'https://college.example/a', 'https://college.example/b']);
   });
 
   it('evaluates once for properties set together, and a pathway set while detached shows on connect', async () => {

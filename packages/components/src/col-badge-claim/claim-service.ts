@@ -82,6 +82,23 @@ export function toFailure(error: unknown): ClaimFailure {
 }
 
 /**
+ * The badge's name, to say in the dialog what is being claimed; `undefined` when the API
+ * cannot say (the claim itself will then explain what is wrong).
+ *
+ * @example
+ * ```ts
+ * await achievementName('https://badges.example.org', 'digital-foundations'); // 'Digital Foundations'
+ * ```
+ */
+export async function achievementName(api: string, achievement: string): Promise<string | undefined> {
+  try {
+    return (await createClient({ baseUrl: api, retry: 0, timeout: 5_000 }).achievements.get(achievement)).name;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A fresh key for one claim attempt (the client's generator).
  *
  * @example

@@ -13,6 +13,7 @@ export const claimMessages = defineMessages(
   {
     button: 'Claim your badge',
     heading: 'Claim your badge',
+    'heading-named': 'Claim your badge: {name}',
     intro: 'Your badge is free and yours to keep. Nobody needs an account.',
     'code-label': 'Claim code',
     'code-hint': 'The code your course leader gave you, for example G7RK-GZS7-RGZA.',
@@ -73,6 +74,7 @@ export const claimMessages = defineMessages(
   {
     button: 'Hawlio eich bathodyn',
     heading: 'Hawlio eich bathodyn',
+    'heading-named': 'Hawlio eich bathodyn: {name}',
     intro: "Mae eich bathodyn am ddim ac yn eiddo i chi. Does dim angen cyfrif ar neb.",
     'code-label': 'Cod hawlio',
     'code-hint': "Y cod a roddodd arweinydd eich cwrs i chi, er enghraifft G7RK-GZS7-RGZA.",

@@ -122,6 +122,7 @@ export class ColBadgeClaim extends LitElement {
     /** @internal */ _award: { state: true },
     /** @internal */ _linkedIn: { state: true },
     /** @internal */ _announcement: { state: true },
+    /** @internal */ _badgeName: { state: true },
   };
 
   /** The badge to claim: its key or id on the API. */
@@ -152,6 +153,7 @@ export class ColBadgeClaim extends LitElement {
   /** @internal */ declare _award: Award | undefined;
   /** @internal */ declare _linkedIn: string | undefined;
   /** @internal */ declare _announcement: string;
+  /** @internal */ declare _badgeName: string | undefined;
 
   #i18n = new LocaleController(this, claimMessages);
   /** The current claim attempt: its request and its idempotency key, kept across retries. */
@@ -180,6 +182,16 @@ export class ColBadgeClaim extends LitElement {
     if (!dialog || dialog.open) return;
     dialog.showModal();
     void this.updateComplete.then(() => this.#focusFirst());
+    void this.#nameBadge();
+  }
+
+  /** Say which badge this is: the client loads now, while the learner types. */
+  async #nameBadge(): Promise<void> {
+    const api = this.#api;
+    const achievement = this.achievement;
+    if (!api || !achievement || this._badgeName) return;
+    const name = await loadService().then(({ achievementName }) => achievementName(api, achievement), () => undefined);
+    if (name && achievement === this.achievement) this._badgeName = name;
   }
 
   /** Close the dialog; focus returns to the button. */
@@ -195,6 +207,7 @@ export class ColBadgeClaim extends LitElement {
     if (changed.has('code')) this._code = this.code ?? '';
     if (changed.has('achievement') || changed.has('ticket') || changed.has('api')) {
       // A different badge or ticket is a different claim: start over.
+      if (changed.has('achievement') || changed.has('api')) this._badgeName = undefined;
       if (this._view !== 'claiming') {
         this._view = 'form';
         this._award = undefined;
@@ -350,7 +363,7 @@ export class ColBadgeClaim extends LitElement {
     const guardian = this.under13 || this._guardian;
     const host = this.#api ? new URL(this.#api).host : '';
     return html`<form part="form" novalidate @submit=${(e: Event) => void this.#submit(e)} aria-busy=${claiming ? 'true' : 'false'}>
-      <h2 id="title">${this.#t('heading')}</h2>
+      <h2 id="title">${this._badgeName ? this.#t('heading-named', { name: this._badgeName }) : this.#t('heading')}</h2>
       <p>${this.#t('intro')}</p>
       ${this.ticket
         ? nothing
