@@ -4,7 +4,7 @@
 // answer, a 5xx, a rate limit, a dead network — come from a proxy in front of that same server.
 import { describe, it, afterEach, expect } from '@col/harness';
 import { fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { verify } from '@citiesoflearning/verify';
 import '@citiesoflearning/components/col-badge-claim/define.js';
 import { resetConfiguration, type ColBadgeClaim } from '@citiesoflearning/components';
@@ -407,6 +407,25 @@ describe('<col-badge-claim>', () => {
     const lost = await fixture<ColBadgeClaim>(html`<col-badge-claim achievement="digital-foundations"></col-badge-claim>`);
     const result = await claimWith(lost, { code: demoCode(), email: 'ada@example.org' });
     expect(result.detail).to.deep.equal({ code: 'no-api', message: "This claim button isn't set up yet." });
+  });
+
+  it('mirrors on a right-to-left page and fits a phone', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><col-badge-claim achievement="digital-foundations" api=${api()}></col-badge-claim></div>`);
+    const el = wrapper.querySelector('col-badge-claim') as ColBadgeClaim;
+    await el.updateComplete;
+    await openClaim(el);
+    const claim = shadow(el).querySelector('[part~="submit"]')!.getBoundingClientRect();
+    const cancel = buttonNamed(el, 'Cancel')!.getBoundingClientRect();
+    expect(claim.left, 'the first button sits on the right').to.be.greaterThan(cancel.left);
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const box = dialogOf(el).getBoundingClientRect();
+      expect(box.left).to.be.at.least(0);
+      expect(box.right, 'the dialog fits a 320px screen').to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 1024, height: 768 });
+      el.close();
+    }
   });
 
   it('takes a custom button label from its slot', async () => {
