@@ -404,7 +404,8 @@ export class ColPathway extends LitElement {
       return;
     }
     this._milestone = { state: 'claiming' };
-    const { presentable } = toRecords(this.credentials);
+    // The API takes at most 50 credentials at once; the most recent are the likeliest to count.
+    const presentable = toRecords(this.credentials).presentable.slice(-50);
     try {
       const { claimMilestones } = await loadApi();
       const result = await claimMilestones(api, key, email, presentable);
