@@ -140,6 +140,13 @@ describe('<col-pathway>: the state matrix', () => {
     expect(row(withEvidence, 'Badge E').state).to.equal('Complete');
   });
 
+  it('evidence reviewed by a peer waits for the review, then counts', async () => {
+    const root: PathwayNode = { type: 'group', id: 'root', children: [{ type: 'evidence', id: 'reflection', title: 'Reflection', prompt: 'What did you learn?', review: 'peer' }] };
+    const submitted = { achievement: 'reflection', issuedOn: daysBefore(2), status: 'claimed' as const, evidence: [{ narrative: 'I learnt to code.' }] };
+    expect(row(await show(pathwayOf(root), [submitted]), 'Reflection').state).to.equal('Waiting for review');
+    expect(row(await show(pathwayOf(root), [{ ...submitted, reviewed: true }]), 'Reflection').state).to.equal('Complete');
+  });
+
   it('an equivalent badge counts', async () => {
     const el = await show(pathwayOf({ type: 'group', id: 'root', children: [{ type: 'badge', id: 'a', title: 'Coding', badge: { id: 'urn:coding', equivalents: ['urn:old-coding'] } }] }), [earned('urn:old-coding')]);
     expect(row(el, 'Coding').state).to.equal('Complete');
