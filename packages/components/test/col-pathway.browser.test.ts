@@ -147,6 +147,16 @@ describe('<col-pathway>: the state matrix', () => {
     expect(row(await show(pathwayOf(root), [{ ...submitted, reviewed: true }]), 'Reflection').state).to.equal('Complete');
   });
 
+  it('a nested pathway counts once its own requirements are met (given the library)', async () => {
+    const basics = pathwayOf({ type: 'group', id: 'basics-root', children: [badge('x')] }, { id: 'urn:pathway:basics', version: '2', name: 'Basics' });
+    const outer = pathwayOf({ type: 'group', id: 'root', children: [{ type: 'pathway', id: 'basics', title: 'Basics first', pathway: { id: 'urn:pathway:basics', version: '2' } }, badge('y')] });
+    const el = await show(outer, [earned('urn:x')]);
+    el.library = new Map([['urn:pathway:basics@2', basics]]);
+    await el.updateComplete;
+    expect(row(el, 'Basics first').state).to.equal('Complete');
+    expect(overall(el)).to.equal('Overall progress: 50% complete · All 2');
+  });
+
   it('an equivalent badge counts', async () => {
     const el = await show(pathwayOf({ type: 'group', id: 'root', children: [{ type: 'badge', id: 'a', title: 'Coding', badge: { id: 'urn:coding', equivalents: ['urn:old-coding'] } }] }), [earned('urn:old-coding')]);
     expect(row(el, 'Coding').state).to.equal('Complete');

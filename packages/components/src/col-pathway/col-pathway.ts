@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { evaluatePathway, fromNavigatr, type NavigatrPathway, type NodeProgress, type Pathway, type PathwayNode, type PathwayProgress } from '@citiesoflearning/core';
+import { evaluatePathway, fromNavigatr, type NavigatrPathway, type NodeProgress, type Pathway, type PathwayLibrary, type PathwayNode, type PathwayProgress } from '@citiesoflearning/core';
 import type { Award, Opportunity } from '@citiesoflearning/client';
 import { pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -89,6 +89,7 @@ export class ColPathway extends LitElement {
     pathway: { attribute: false },
     credentials: { attribute: false },
     opportunities: { attribute: false },
+    library: { attribute: false },
     asOf: { attribute: 'as-of' },
     locale: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
@@ -110,6 +111,8 @@ export class ColPathway extends LitElement {
   declare credentials: HeldCredential[] | undefined;
   /** Upcoming opportunities for next steps; fetched from the API when not given. */
   declare opportunities: PathwayOpportunity[] | undefined;
+  /** The pathways that `pathway` leaves point to (nested pathways), as core's evaluator takes them. */
+  declare library: PathwayLibrary | undefined;
   /** Evaluate at this instant (ISO 8601) instead of now. */
   declare asOf: string | undefined;
   /** `en-GB` or `cy`. */
@@ -152,7 +155,7 @@ export class ColPathway extends LitElement {
     if ((changed.has('api') || changed.has('opportunities') || changed.has('key')) && !this.opportunities) this.#loadOpportunities();
     if (changed.has('credentials') && this._milestone.state === 'error') this._milestone = { state: 'idle' };
     // Evaluate once per update, and only when what the evaluation depends on changed.
-    const inputs = ['pathway', 'credentials', 'opportunities', 'asOf', '_loaded', '_state', '_fetchedOpportunities'] as const;
+    const inputs = ['pathway', 'credentials', 'opportunities', 'library', 'asOf', '_loaded', '_state', '_fetchedOpportunities'] as const;
     if (inputs.some((name) => changed.has(name))) this.#evaluate();
   }
 
@@ -230,7 +233,12 @@ export class ColPathway extends LitElement {
       .filter((o) => o.achievement && o.startsAt)
       .map((o) => ({ badge: o.achievement!, startsAt: o.startsAt! }));
     try {
-      this.#progress = evaluatePathway(pathway, records, { ...(this.asOf ? { asOf: this.asOf } : {}), awarded: held, opportunities });
+      this.#progress = evaluatePathway(pathway, records, {
+        ...(this.asOf ? { asOf: this.asOf } : {}),
+        ...(this.library ? { pathways: this.library } : {}),
+        awarded: held,
+        opportunities,
+      });
       this.#titles.clear();
       this.#collectTitles(pathway.root);
       emit(this, 'col-progress', this.#progress);
