@@ -178,6 +178,9 @@ describe('<col-badge-claim>', () => {
   it('checks the form in the page first: a missing code or a malformed email is marked, nothing is sent', async () => {
     const el = await claimElement({ api: faultApi() });
     await openClaim(el);
+    submit(el);
+    await until(() => input(el, 'code')?.getAttribute('aria-invalid') === 'true', 'the first field marked first');
+    expect(input(el, 'email')!.getAttribute('aria-invalid')).to.equal('false');
     await fill(el, 'email', 'ada@example.org');
     submit(el);
     await until(() => input(el, 'code')?.getAttribute('aria-invalid') === 'true', 'the code field marked');

@@ -252,10 +252,16 @@ export class ColBadgeClaim extends LitElement {
     await this.#claim(input);
   }
 
-  /** The claim request from the form, or `undefined` after marking the field to fix. */
+  /** The claim request from the form, or `undefined` after marking the first field to fix. */
   #claimInput(): ClaimInput | undefined {
     this._fieldError = undefined;
     const achievement = this.achievement ?? '';
+    // Fields are checked in the order they appear, so the first one marked is the first to fix.
+    const code = this._code.trim();
+    if (!this.ticket && !code) {
+      this._fieldError = { field: 'code', key: 'missing-code' };
+      return undefined;
+    }
     const named = this.#ticketRecipient;
     let recipient: ClaimInput['recipient'];
     if (this.ticket && named) recipient = named;
@@ -271,13 +277,7 @@ export class ColBadgeClaim extends LitElement {
       }
       recipient = { email };
     }
-    if (this.ticket) return { achievement, ticket: this.ticket, recipient };
-    const code = this._code.trim();
-    if (!code) {
-      this._fieldError = { field: 'code', key: 'missing-code' };
-      return undefined;
-    }
-    return { achievement, code, recipient };
+    return this.ticket ? { achievement, ticket: this.ticket, recipient } : { achievement, code, recipient };
   }
 
   async #claim(input: ClaimInput): Promise<void> {
