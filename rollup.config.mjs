@@ -38,10 +38,10 @@ const virtual = (source) => ({
 // `--environment COL_BUNDLE:examples` (run by `npm start`) builds only what the demo page in
 // examples/ imports, into examples/vendor/.
 const forExamples = process.env.COL_BUNDLE === 'examples';
-// The course page (examples/course.html) uses every element and the page configuration.
-const courseEntry = "export * from '@citiesoflearning/components/define.js'; export { configure } from '@citiesoflearning/components';";
-const selected = forExamples ? { verify: entries.verify, components: courseEntry } : entries;
+const selected = forExamples ? { verify: entries.verify } : entries;
 const outDir = forExamples ? 'examples/vendor' : 'dist-bundle';
+// The course page (examples/course.html) needs every element and the page configuration.
+if (forExamples) selected.components ??= "export * from '@citiesoflearning/components/define.js'; export * from '@citiesoflearning/components';";
 
 export default Object.entries(selected).map(([name, source]) => ({
   input: 'entry',

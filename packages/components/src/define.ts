@@ -6,7 +6,7 @@
  * <script type="module" src="https://cdn.example/@citiesoflearning/components/define.js"></script>
  * ```
  */
-import './col-badge/define.js';
 import './col-badge-claim/define.js';
 import './col-pathway/define.js';
 import './col-opportunities/define.js';
+import './col-badge/define.js';

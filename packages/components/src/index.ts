@@ -7,10 +7,6 @@
  * @packageDocumentation
  */
 export { ColBadge, type BadgeLayout, type BadgeLinks, type ColErrorDetail } from './col-badge/col-badge.js';
-export { ColBadgeClaim, type ClaimedDetail, type ClaimErrorDetail } from './col-badge-claim/col-badge-claim.js';
-export { ColPathway, type PathwayOpportunity } from './col-pathway/col-pathway.js';
-export type { HeldCredential } from './col-pathway/records.js';
-export { ColOpportunities, type OpportunityFilters } from './col-opportunities/col-opportunities.js';
 export { configure, resetConfiguration, pageConfiguration, onConfigurationChange, type ColConfig } from './config/config.js';
 export { LOCALES, toLocale, type ColLocale } from './i18n/locale.js';
 export { LocaleController } from './i18n/locale-controller.js';
@@ -18,3 +14,7 @@ export { defineMessages, fill, type Catalogue } from './i18n/catalogue.js';
 export { tokens } from './styles/tokens.js';
 export { safeLinkUrl, safeImageSrc } from './internal/safe-url.js';
 export { defineElement } from './internal/define-element.js';
+export { ColBadgeClaim, type ClaimedDetail, type ClaimErrorDetail } from './col-badge-claim/col-badge-claim.js';
+export { ColPathway, type PathwayOpportunity } from './col-pathway/col-pathway.js';
+export type { HeldCredential } from './col-pathway/records.js';
+export { ColOpportunities, type OpportunityFilters } from './col-opportunities/col-opportunities.js';
