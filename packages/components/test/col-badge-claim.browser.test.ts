@@ -350,6 +350,24 @@ describe('<col-badge-claim>', () => {
     expect(detail.credential.id, 'the credential issued by the timed-out attempt').to.equal(log[0]!.credentialId);
   });
 
+  it('treats the same email in another case as the same attempt after a timeout (same key, same badge)', async () => {
+    await planFaults(['delay-after:2000', 'pass']);
+    const el = await claimElement({ api: faultApi(), timeout: 600 });
+    const failed = await claimWith(el, { code: demoCode(), email: 'Mixed.Case@Example.org' });
+    expect(failed.detail.code).to.equal('timeout');
+    // The learner closes the dialog, opens it again and retypes the address in lower case.
+    const closed = new Promise((resolve) => dialogOf(el).addEventListener('close', resolve, { once: true }));
+    el.close();
+    await closed;
+    await openClaim(el);
+    expect(input(el, 'code')!.value, 'what they typed is still there').to.equal(demoCode());
+    const retried = await claimWith(el, { email: 'mixed.case@example.org' });
+    expect(retried.type).to.equal('col-claimed');
+    const log = await faultLog();
+    expect(log[1]!.idempotencyKey).to.equal(log[0]!.idempotencyKey);
+    expect(log[1]!.credentialId).to.equal(log[0]!.credentialId);
+  });
+
   it('sends one claim however often the button is pressed while it is on its way', async () => {
     await planFaults(['delay-after:500']);
     const el = await claimElement({ api: faultApi() });

@@ -266,7 +266,8 @@ export class ColBadgeClaim extends LitElement {
     let recipient: ClaimInput['recipient'];
     if (this.ticket && named) recipient = named;
     else {
-      const email = this._email.trim();
+      // Lower-cased as the server stores it, so "Ada@…" and "ada@…" are the same attempt (and key).
+      const email = this._email.trim().toLowerCase();
       if (!email) {
         this._fieldError = { field: 'email', key: 'missing-email' };
         return undefined;
