@@ -257,7 +257,7 @@ export class ColBadgeClaim extends LitElement {
     this._fieldError = undefined;
     const achievement = this.achievement ?? '';
     // Fields are checked in the order they appear, so the first one marked is the first to fix.
-    const code = this._code.trim();
+    const code = normalizeCode(this._code);
     if (!this.ticket && !code) {
       this._fieldError = { field: 'code', key: 'missing-code' };
       return undefined;
@@ -478,6 +478,15 @@ export class ColBadgeClaim extends LitElement {
       <div class="buttons"><button @click=${() => this.close()}>${this.#t('close')}</button></div>
     </div>`;
   }
+}
+
+/**
+ * A claim code as the API stores it — upper case, letters and digits, 12 of them in groups of 4
+ * — so "g7rk gzs7 rgza" and "G7RK-GZS7-RGZA" are the same attempt, sent with the same key.
+ */
+function normalizeCode(typed: string): string {
+  const s = typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : s;
 }
 
 /** The badge's name for file names (the achievement's, else the credential's), or `badge`. */
