@@ -17,4 +17,4 @@ export { defineElement } from './internal/define-element.js';
 export { ColBadgeClaim, type ClaimedDetail, type ClaimErrorDetail } from './col-badge-claim/col-badge-claim.js';
 export { ColPathway, type PathwayOpportunity } from './col-pathway/col-pathway.js';
 export type { HeldCredential } from './col-pathway/records.js';
-export { ColOpportunities, type OpportunityFilters } from './col-opportunities/col-opportunities.js';
+export { ColOpportunities, type OpportunityFilters, type OpportunityResults } from './col-opportunities/col-opportunities.js';

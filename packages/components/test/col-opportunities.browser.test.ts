@@ -27,10 +27,13 @@ async function search(attributes: Record<string, string>): Promise<ColOpportunit
 describe('<col-opportunities>', () => {
   it('lists upcoming opportunities a page at a time: provider, dates, place, the badge it awards, booking', async () => {
     const el = await fixture<ColOpportunities>(html`<col-opportunities api=${api()} page-size="4"></col-opportunities>`);
+    const results = new Promise<CustomEvent>((resolve) => el.addEventListener('col-results', (e) => resolve(e), { once: true }));
     expect(summary(el)).to.equal('Loading opportunities…');
     expect(await axeViolations(el), 'axe, loading').to.deep.equal([]);
     await settled(el);
     expect(summary(el)).to.equal('Showing 1–4 of 11');
+    const { detail } = await results;
+    expect([detail.total, detail.page, detail.opportunities.length]).to.deep.equal([11, 1, 4]);
     expect(titles(el)[0]).to.equal('Video calls and email drop-in');
     const card = el.shadowRoot!.querySelector('[part~="item"]')!;
     const words = card.textContent!.replace(/\s+/g, ' ');

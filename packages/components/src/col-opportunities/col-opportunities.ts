@@ -31,6 +31,21 @@ export interface OpportunityFilters {
   to?: string;
 }
 
+/**
+ * Detail of `col-results`: the opportunities shown, how many match in all (when the API says),
+ * and the page number (from 1).
+ *
+ * @example
+ * ```ts
+ * list.addEventListener('col-results', (e) => console.log(e.detail.total));
+ * ```
+ */
+export interface OpportunityResults {
+  opportunities: Opportunity[];
+  total: number | undefined;
+  page: number;
+}
+
 const MODES: OpportunityMode[] = ['in-person', 'online', 'blended'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -44,7 +59,7 @@ const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digi
  * @tagname col-opportunities
  * @summary A searchable, paged list of learning opportunities and the badges they award.
  *
- * @fires col-loaded - A page of results is shown. Detail: `{ opportunities, total, page }`.
+ * @fires col-results - A page of results is shown. Detail: `{ opportunities, total, page }`.
  * @fires col-error - The search failed. Detail: `{ code, message }`.
  *
  * @csspart filters - The search form.
@@ -203,7 +218,7 @@ export class ColOpportunities extends LitElement {
     this._index = index;
     this._page = this.#pages[index];
     this._state = 'ready';
-    emit(this, 'col-loaded', { opportunities: this.results, total: this._page?.total, page: index + 1 });
+    emit<OpportunityResults>(this, 'col-results', { opportunities: this.results, total: this._page?.total, page: index + 1 });
   }
 
   #apply(event: Event): void {
@@ -321,5 +336,11 @@ export class ColOpportunities extends LitElement {
       <button aria-disabled=${hasPrevious ? 'false' : 'true'} @click=${() => hasPrevious && void this.#show(this._index - 1)}>${this.#t('previous')}</button>
       <button aria-disabled=${hasNext ? 'false' : 'true'} @click=${() => hasNext && void this.#show(this._index + 1)}>${this.#t('next')}</button>
     </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'col-results': CustomEvent<OpportunityResults>;
   }
 }
