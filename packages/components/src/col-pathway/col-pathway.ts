@@ -283,7 +283,7 @@ export class ColPathway extends LitElement {
           </p>`
         : nothing}
       <div class="summary">
-        <p id="overall">${this.#t('overall')}: ${this.#t('overall-value', { percent })}${root.type === 'group' ? html` · ${this.#rule(root)}` : nothing}</p>
+        <p id="overall">${this.#t('overall')}: ${this.#t('overall-value', { percent })}${root.type === 'group' && this.#rule(root) ? html` · ${this.#rule(root)}` : nothing}</p>
         <progress part="progress" max="100" .value=${percent} aria-labelledby="overall"></progress>
         ${progress.satisfied ? html`<p><strong>${this.#t('pathway-complete')}</strong></p>` : nothing}
       </div>
@@ -298,6 +298,8 @@ export class ColPathway extends LitElement {
   #rule(group: Extract<PathwayNode, { type: 'group' }>): string {
     const total = group.children.filter((c) => !c.optional).length;
     const n = group.min ?? total;
+    // Nothing required (only optional children): there is no rule to state.
+    if (total === 0 && group.minPoints === undefined) return '';
     let rule: string;
     if (group.order === 'sequential') rule = this.#t('rule-sequential', { total });
     else if (n === total) rule = this.#t('rule-all', { total });
@@ -321,7 +323,7 @@ export class ColPathway extends LitElement {
         <span class="glyph" aria-hidden="true">${GLYPH[state] ?? ''}</span>
         <span class="title">${title}</span>
         <span class="state">${this.#t(`state-${state}` as PathwayMessage)}</span>
-        ${node.type === 'group' ? html`<span class="rule">${this.#rule(node)}</span>` : nothing}
+        ${node.type === 'group' && this.#rule(node) ? html`<span class="rule">${this.#rule(node)}</span>` : nothing}
         ${node.optional ? html`<span class="rule">${this.#t('optional')}</span>` : nothing}
       </div>
       ${node.description ? html`<p class="note">${node.description}</p>` : nothing}
