@@ -4,7 +4,7 @@
 // answer, a 5xx, a rate limit, a dead network — come from a proxy in front of that same server.
 import { describe, it, afterEach, expect } from '@col/harness';
 import { fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { verify } from '@citiesoflearning/verify';
 import '@citiesoflearning/components/col-badge-claim/define.js';
 import { resetConfiguration, type ColBadgeClaim } from '@citiesoflearning/components';
@@ -447,6 +447,20 @@ describe('<col-badge-claim>', () => {
     } finally {
       await setViewport({ width: 1024, height: 768 });
       el.close();
+    }
+  });
+
+  it('passes axe in dark mode too, open and after a failure', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await claimElement();
+      await openClaim(el);
+      expect(await axeViolations(el), 'axe, dark, open').to.deep.equal([]);
+      await claimWith(el, { code: 'ZZZZ-ZZZZ-ZZZZ', email: 'dark@example.org' });
+      await el.updateComplete;
+      expect(await axeViolations(el), 'axe, dark, error').to.deep.equal([]);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
     }
   });
 

@@ -3,7 +3,7 @@
 // and error states.
 import { describe, it, expect } from '@col/harness';
 import { fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-opportunities/define.js';
 import type { ColOpportunities } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
@@ -117,6 +117,17 @@ describe('<col-opportunities>', () => {
     expect(await axeViolations(down), 'axe, error').to.deep.equal([]);
     const refused = await search({ from: 'next tuesday' });
     expect(refused.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.match(/^The search was not accepted: /);
+  });
+
+  it('passes axe in dark mode', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await search({ skill: 'coding' });
+      await until(() => [...el.shadowRoot!.querySelectorAll('col-badge')].every((b) => (b.shadowRoot?.textContent ?? '').trim().length > 0), 'the badges');
+      expect(await axeViolations(el)).to.deep.equal([]);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('speaks Welsh', async () => {

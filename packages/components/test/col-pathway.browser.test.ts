@@ -4,7 +4,7 @@
 // milestone claimed once however often it is asked for.
 import { describe, it, expect } from '@col/harness';
 import { fixture, html, oneEvent } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-pathway/define.js';
 import type { ColPathway } from '@citiesoflearning/components';
 import type { EarnedRecord, Pathway, PathwayNode } from '@citiesoflearning/core';
@@ -289,6 +289,20 @@ describe('<col-pathway>: the state matrix', () => {
     await el.updateComplete;
     expect(overall(el), 'clearing the credentials clears the progress').to.equal('Overall progress: 0% complete · All 2');
     el.remove();
+  });
+
+  it('passes axe in dark mode, every state shown', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await show(
+        pathwayOf({ type: 'group', id: 'root', children: [badge('a'), badge('b', { prerequisites: ['c'] }), badge('c'), badge('d'), badge('e', { acceptPending: false } as Partial<PathwayNode>)] }),
+        [earned('urn:a'), earned('urn:d', { validUntil: daysBefore(1) }), earned('urn:e', { status: 'pending' })],
+      );
+      expect(['Complete', 'Locked', 'Not started', 'Expired: earn it again', 'Earned: waiting for you to claim it'].every((s) => text(el).includes(s))).to.equal(true);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('speaks Welsh', async () => {

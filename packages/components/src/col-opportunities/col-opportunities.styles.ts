@@ -13,8 +13,13 @@ import { tokens } from '../styles/tokens.js';
 export const opportunitiesStyles = [
   tokens,
   css`
+    /* Its own surface: the text colours follow prefers-color-scheme, and a page that does not
+       (white in dark mode) must not end up with light text on white. */
     :host {
       display: block;
+      padding: var(--_space);
+      border-radius: var(--_radius);
+      background: var(--_surface);
     }
     p {
       margin: 0;
