@@ -168,6 +168,10 @@ describe('<col-badge-claim>', () => {
     expect(result.type).to.equal('col-claimed');
     const report = await verify(result.detail.credential, { allowPrivateNetwork: true, recipient: guardian });
     expect(report.checks.find((c) => c.id === 'recipient')?.outcome).to.equal('passed');
+    await el.updateComplete;
+    const actions = [...shadow(el).querySelectorAll('[part~="actions"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(actions).to.include('Download badge image (PNG)');
+    expect(actions.some((a) => a.includes('LinkedIn')), 'no LinkedIn for a child').to.equal(false);
     // A course for children only can say so once: no checkbox, always the guardian.
     const young = await claimElement({ under13: true });
     await openClaim(young);

@@ -447,7 +447,8 @@ export class ColBadgeClaim extends LitElement {
     // leaves the course page (a cross-origin link would ignore `download` and navigate away).
     const name = slug(badgeName(award));
     const save = (extension: string, content: string, type: string) => () => downloadText(this.renderRoot, `${name}.${extension}`, content, type);
-    const linkedIn = safeLinkUrl(this._linkedIn);
+    // No LinkedIn for a child's badge: LinkedIn is for people aged 16 and over.
+    const linkedIn = this.under13 || this._guardian ? undefined : safeLinkUrl(this._linkedIn);
     const page = safeLinkUrl(this.verifyPage, typeof location === 'undefined' ? undefined : location.href);
     let verifyHref: string | undefined;
     if (page) {
