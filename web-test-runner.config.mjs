@@ -8,6 +8,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { countingReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { commonJsPlugin } from './scripts/wtr-cjs-plugin.mjs';
+import { claimFaultsMiddleware } from './packages/components/test/support/claim-faults.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const files = (process.env.COL_BROWSER_FILES ?? '').split(',').filter(Boolean);
@@ -67,6 +68,9 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
+  // A fault-injecting proxy to the reference server at /__col-faults/ (the claim element's
+  // lost-response, timeout and retry tests).
+  middleware: [claimFaultsMiddleware(() => announcedServer?.url)],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repoRoot, 'tsconfig.wtr.json') }),
     a11ySnapshotPlugin(),

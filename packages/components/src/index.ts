@@ -17,3 +17,7 @@ export { tokens } from './styles/tokens.js';
 export { safeLinkUrl } from './internal/safe-url.js';
 export { safeImageSrc } from './internal/safe-image.js';
 export { defineElement } from './internal/define-element.js';
+export { ColBadgeClaim, type ClaimedDetail, type ClaimErrorDetail } from './col-badge-claim/col-badge-claim.js';
+export { ColPathway, type PathwayOpportunity } from './col-pathway/col-pathway.js';
+export type { HeldCredential } from './col-pathway/records.js';
+export { ColOpportunities, type OpportunityFilters, type OpportunityResults } from './col-opportunities/col-opportunities.js';
