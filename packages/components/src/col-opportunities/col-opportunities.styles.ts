@@ -46,6 +46,11 @@ export const opportunitiesStyles = [
     }
     input,
     select {
+      /* Fill the field, never overflow it: a form control's intrinsic width is wider than a
+         narrow field, and grid items do not shrink below their content by default. */
+      box-sizing: border-box;
+      inline-size: 100%;
+      min-inline-size: 0;
       font: inherit;
       min-block-size: 2.75rem;
       padding-inline: 0.5rem;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { evaluatePathway, fromNavigatr, type NavigatrPathway, type NodeProgress, type Pathway, type PathwayLibrary, type PathwayNode, type PathwayProgress } from '@citiesoflearning/core';
 import type { Award, Opportunity } from '@citiesoflearning/client';
 import { pageConfiguration } from '../config/config.js';
@@ -26,7 +26,10 @@ type PathwayMessage = keyof (typeof pathwayMessages)['en-GB'];
 type State = 'empty' | 'loading' | 'ready' | 'error';
 type Milestone = { state: 'idle' | 'claiming' | 'done' | 'error'; message?: string; awarded?: Award[] };
 
-const GLYPH: Record<string, string> = { complete: '✓', 'in-progress': '◐', 'not-started': '○', locked: '🔒︎', expired: '✗', 'awaiting-claim': '!', 'awaiting-review': '…' };
+const GLYPH: Record<string, string> = { complete: '✓', 'in-progress': '◐', 'not-started': '○', expired: '✗', 'awaiting-claim': '!', 'awaiting-review': '…' };
+// A padlock drawn, not typed: the emoji needs a colour-emoji font that many Linux desktops and
+// kiosks lack (it showed as an empty box), and the state is said in words beside it anyway.
+const PADLOCK = svg`<svg viewBox="0 0 16 16" width="0.9em" height="0.9em" focusable="false"><path fill="currentColor" d="M5 7V5a3 3 0 0 1 6 0v2h.5A1.5 1.5 0 0 1 13 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-7A1.5 1.5 0 0 1 3 13.5v-5A1.5 1.5 0 0 1 4.5 7H5zm1.5 0h3V5a1.5 1.5 0 0 0-3 0v2z"/></svg>`;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Api = typeof import('./pathway-api.js');
@@ -320,7 +323,7 @@ export class ColPathway extends LitElement {
     });
     return html`<li part="node node-${state}" class=${state}>
       <div class="row">
-        <span class="glyph" aria-hidden="true">${GLYPH[state] ?? ''}</span>
+        <span class="glyph" aria-hidden="true">${state === 'locked' ? PADLOCK : (GLYPH[state] ?? '')}</span>
         <span class="title">${title}</span>
         <span class="state">${this.#t(`state-${state}` as PathwayMessage)}</span>
         ${node.type === 'group' && this.#rule(node) ? html`<span class="rule">${this.#rule(node)}</span>` : nothing}
