@@ -32,7 +32,7 @@ const common = { '400': error('Invalid request'), '413': error('Body too large')
 const auth = { '401': error('Missing or unknown key'), '403': error('Key may not act on this issuer') };
 
 const schemas: Record<string, Schema> = {
-  Error: obj({ code: { type: 'string', pattern: '^[a-z0-9-]+$' }, message: str }, ['code', 'message'], { additionalProperties: false }),
+  Error: obj({ code: { type: 'string', pattern: '^[a-z0-9-]+$' }, message: str, field: { type: 'string', description: 'The request field at fault, e.g. `recipient.nmae` or `recipients[3].email`' } }, ['code', 'message'], { additionalProperties: false }),
   Image: obj({ id: uri, type: { const: 'Image' }, caption: str }, ['id', 'type']),
   Alignment: obj({ type: arr(str), targetName: str, targetUrl: uri, targetFramework: str, targetCode: str, targetDescription: str }, ['targetName', 'targetUrl']),
   ShortProfile: obj({ id: uri, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image') }, ['id', 'type', 'name']),
@@ -78,9 +78,41 @@ const schemas: Record<string, Schema> = {
       achievement: { type: 'string', description: 'Achievement key or id URL' },
       code: str,
       ticket: { type: 'string', description: 'Compact JWS signed by a registered provider key: {aud, exp (≤ 15 min), jti, achievement, email | email_sha256}' },
-      recipient: obj({ email: { type: 'string', format: 'email' }, id: { type: 'string', description: 'A DID, instead of an email' } }),
+      recipient: obj({ email: { type: 'string', format: 'email' }, id: { type: 'string', description: 'A DID, instead of an email' }, name: { type: 'string', maxLength: 200, description: "The learner's name, shown on the badge (in clear, as an IdentityObject of type name)" } }, [], { additionalProperties: false }),
+      narrative: { type: 'string', maxLength: 10000, description: 'OB 3.0 credentialSubject.narrative' },
+      evidence: ref('EvidenceInput'),
     },
     ['achievement', 'recipient'],
+    { additionalProperties: false, description: 'Unknown fields are refused with 400 `unknown-field`, naming the field in `field`.' },
+  ),
+  EvidenceInput: arr(obj({ type: { oneOf: [{ const: 'Evidence' }, arr(str)] }, id: uri, name: str, narrative: str, description: str, genre: str, audience: str }, [], { additionalProperties: false })),
+  Evidence: obj({ type: arr(str), id: uri, name: str, narrative: str, description: str, genre: str, audience: str }, ['type']),
+  AwardsInput: obj(
+    {
+      achievement: { type: 'string', description: 'Achievement key or id URL' },
+      recipients: {
+        type: 'array', minItems: 1, maxItems: 1000,
+        items: obj({
+          email: { type: 'string', format: 'email' }, name: { type: 'string', maxLength: 200 },
+          externalId: { type: 'string', maxLength: 200, description: 'Your id for this award (enrolment, CRM row): makes it idempotent for good, per issuer and achievement' },
+          narrative: { type: 'string', maxLength: 10000 }, evidence: ref('EvidenceInput'), validUntil: dateTime,
+        }, ['email'], { additionalProperties: false }),
+      },
+    },
+    ['achievement', 'recipients'],
+    { additionalProperties: false },
+  ),
+  AwardRowResult: obj(
+    {
+      status: { enum: ['issued', 'duplicate', 'invalid', 'failed'], description: '`failed`: the server could not issue this row (nothing was issued for it); send it again' },
+      id: uri, externalId: str, credential: ref('OpenBadgeCredential'), links: ref('Links'),
+      error: obj({ code: { type: 'string', pattern: '^[a-z0-9-]+$' }, message: str, field: str }, ['code', 'message']),
+    },
+    ['status'],
+  ),
+  AwardsResult: obj(
+    { achievement: uri, summary: obj({ issued: { type: 'integer' }, duplicate: { type: 'integer' }, invalid: { type: 'integer' }, failed: { type: 'integer' } }, ['issued', 'duplicate', 'invalid', 'failed']), results: arr(ref('AwardRowResult')) },
+    ['achievement', 'summary', 'results'],
   ),
   Proof: obj({ type: { const: 'DataIntegrityProof' }, cryptosuite: { const: 'eddsa-rdfc-2022' }, created: dateTime, verificationMethod: uri, proofPurpose: { const: 'assertionMethod' }, proofValue: { type: 'string', pattern: '^z' } }, ['type', 'cryptosuite', 'verificationMethod', 'proofPurpose', 'proofValue']),
   StatusEntry: obj({ id: uri, type: { const: 'BitstringStatusListEntry' }, statusPurpose: { enum: ['revocation', 'suspension'] }, statusListIndex: { type: 'string', pattern: '^\\d+$' }, statusListCredential: uri }, ['type', 'statusPurpose', 'statusListIndex', 'statusListCredential']),
@@ -90,11 +122,18 @@ const schemas: Record<string, Schema> = {
       credentialSubject: obj(
         {
           id: str, type: arr(str), achievement: ref('EmbeddedAchievement'),
-          identifier: arr(obj({ type: { const: 'IdentityObject' }, hashed: { type: 'boolean' }, identityHash: { type: 'string', pattern: '^sha256\\$[0-9a-f]{64}$' }, identityType: str, salt: str }, ['type', 'hashed', 'identityHash', 'identityType'])),
+          identifier: arr({
+            anyOf: [
+              obj({ type: { const: 'IdentityObject' }, hashed: { const: true }, identityHash: { type: 'string', pattern: '^sha256\\$[0-9a-f]{64}$' }, identityType: str, salt: str }, ['type', 'hashed', 'identityHash', 'identityType']),
+              obj({ type: { const: 'IdentityObject' }, hashed: { const: false }, identityHash: { type: 'string', description: "The learner's name in clear" }, identityType: { const: 'name' } }, ['type', 'hashed', 'identityHash', 'identityType']),
+            ],
+          }),
+          narrative: str,
         },
         ['type', 'achievement'],
       ),
       credentialStatus: arr(ref('StatusEntry')),
+      evidence: arr(ref('Evidence')),
       proof: ref('Proof'),
     },
     ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject', 'proof'],
@@ -189,6 +228,19 @@ function paths(): Record<string, Record<string, unknown>> {
         responses: {
           '201': json(ref('Award'), 'Issued'), '401': error('Ticket invalid'), '403': error('Ticket for another badge, learner or provider'), '404': error('No such achievement or code'),
           '409': error('Code used up or expired, ticket used or expired, or same Idempotency-Key in flight'), '422': error('Idempotency-Key reused with a different body'), '429': error('Rate limited'), ...common,
+        },
+      },
+    },
+    '/api/v1/awards': {
+      post: {
+        operationId: 'createAwards', summary: 'Bulk awards for LMS and CRM syncs (admin or the issuer\'s provider key)', tags: ['claims'],
+        description: 'Up to 1,000 rows, each checked and issued on its own; the answer lists one result per row, in order. A row\'s externalId makes it idempotent for good (per issuer and achievement): sending it again reports `duplicate` with the original credential. Rows count against the key\'s own award limit (awardsPerMinute, default 10,000), not the per-address claim limit. With an Idempotency-Key header the same key and body return the first answer for 24 hours.',
+        security: admin,
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
+        requestBody: body(ref('AwardsInput')),
+        responses: {
+          '200': json(ref('AwardsResult'), 'One result per row'), '404': error('No such achievement'), '409': error('Same Idempotency-Key in flight'),
+          '422': error('Idempotency-Key reused with a different body'), '429': error('The key\'s award limit for this minute is used up'), ...auth, ...common,
         },
       },
     },
