@@ -54,6 +54,8 @@ export interface ApiErrorInit {
   request?: { method: string; path: string };
   cause?: unknown;
   details?: Record<string, unknown>;
+  /** The `Idempotency-Key` the failed write carried (see {@link ApiError.idempotencyKey}). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -85,6 +87,13 @@ export class ApiError extends ColError {
   readonly serverCode?: string;
   /** Method and path of the request that failed. */
   readonly request?: { readonly method: string; readonly path: string };
+  /**
+   * For a claim or award (a write made safe to repeat): the `Idempotency-Key` it carried. When a
+   * timeout or a dropped connection outlasts the client's retries, the server may still have
+   * issued the credential; call again with `{ idempotencyKey: error.idempotencyKey }` (within
+   * 24 hours) and you get that same credential back, never a second one.
+   */
+  readonly idempotencyKey?: string;
 
   constructor(code: ApiErrorCode, message: string, init: ApiErrorInit = {}) {
     super(code, message, { cause: init.cause, details: init.details });
@@ -92,6 +101,7 @@ export class ApiError extends ColError {
     if (init.status !== undefined) this.status = init.status;
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.request !== undefined) this.request = Object.freeze({ ...init.request });
+    if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
   }
 }
 
