@@ -1,5 +1,6 @@
 import { createTransport, type TransportOptions } from './http/transport.js';
 import { achievementsResource, type AchievementsResource } from './api/achievements.js';
+import { awardsResource, type AwardsResource } from './api/awards.js';
 import { claimCodesResource, type ClaimCodesResource } from './api/claim-codes.js';
 import { claimsResource, type ClaimsResource } from './api/claims.js';
 import { credentialsResource, type CredentialsResource } from './api/credentials.js';
@@ -45,6 +46,8 @@ export interface Client {
   readonly achievements: AchievementsResource;
   readonly claimCodes: ClaimCodesResource;
   readonly claims: ClaimsResource;
+  /** Bulk awards for LMS and CRM syncs (admin or provider key, server side only). */
+  readonly awards: AwardsResource;
   readonly credentials: CredentialsResource;
   readonly pathways: PathwaysResource;
   readonly opportunities: OpportunitiesResource;
@@ -87,6 +90,7 @@ export function createClient(options: ClientOptions): Client {
     achievements: achievementsResource(http),
     claimCodes: claimCodesResource(http),
     claims: claimsResource(http),
+    awards: awardsResource(http),
     credentials: credentialsResource(http),
     pathways: pathwaysResource(http),
     opportunities: opportunitiesResource(http),

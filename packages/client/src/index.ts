@@ -38,6 +38,17 @@ export type { IssuersResource, IssuerInput, ProviderApiKey, TicketKeyRegistratio
 export type { AchievementsResource, AchievementFilters, AchievementInput } from './api/achievements.js';
 export type { ClaimCodesResource, ClaimCodeOptions, ClaimCodes } from './api/claim-codes.js';
 export type { ClaimsResource, ClaimInput, ClaimOptions } from './api/claims.js';
+export type {
+  AwardsResource,
+  AwardsInput,
+  AwardRecipient,
+  EvidenceInput,
+  AwardRowResult,
+  AwardsSummary,
+  AwardsProgress,
+  AwardsOptions,
+  AwardsResult,
+} from './api/awards.js';
 export type { CredentialsResource } from './api/credentials.js';
 export type { PathwaysResource, PathwayInput, MilestoneInput } from './api/pathways.js';
 export type { OpportunitiesResource, OpportunitySearch, OpportunityPage, OpportunityInput } from './api/opportunities.js';

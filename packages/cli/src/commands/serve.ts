@@ -4,7 +4,7 @@ import { startServer } from '@citiesoflearning/server';
 import type { Output } from '../output.js';
 
 const HELP = `colearn serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
-          [--log-requests] [--trust-proxy]
+          [--log-requests] [--trust-proxy] [--awards-per-minute N]
 
 Runs the reference badge & pathway API on SQLite. Prints "listening on <url>" once ready.
 COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once).
@@ -12,7 +12,10 @@ COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once)
 opportunities) and serves the examples.
 --log-requests logs one line per request (method, route pattern, status, time: never a
 personal detail). --trust-proxy takes the client address from X-Forwarded-For (only behind a
-reverse proxy you run; it is what claim rate limits count).`;
+reverse proxy you run; it is what claim rate limits count).
+--awards-per-minute N: awards each keyed caller (the admin key; each issuer's provider keys)
+may make a minute, counted per row of a bulk award (default 10000). Separate from the
+per-address limit on anonymous claims.`;
 
 /**
  * Runs `colearn serve` until SIGINT/SIGTERM, then shuts down gracefully.
@@ -33,6 +36,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
       demo: { type: 'boolean' },
       'log-requests': { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
+      'awards-per-minute': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,6 +47,9 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ColError('usage', `--port ${values.port}: not a port number.`);
 
+  const awardsPerMinute = values['awards-per-minute'] === undefined ? undefined : Number(values['awards-per-minute']);
+  if (awardsPerMinute !== undefined && (!Number.isInteger(awardsPerMinute) || awardsPerMinute < 1)) throw new ColError('usage', `--awards-per-minute ${values['awards-per-minute']}: a whole number of at least 1.`);
+
   const adminKeyFromEnv = process.env.COL_ADMIN_KEY;
   const server = await startServer({
     port,
@@ -51,6 +58,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
     demo: values.demo ?? false,
     logRequests: values['log-requests'] ?? false,
     trustProxy: values['trust-proxy'] ?? false,
+    ...(awardsPerMinute !== undefined ? { awardsPerMinute } : {}),
     ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
     ...(adminKeyFromEnv ? { adminKey: adminKeyFromEnv } : {}),
     log: (line) => io.err(line),

@@ -44,6 +44,17 @@ export const claimCodes = object({ codes: array(string()) }, { expiresAt: nullab
 
 export const jwtText = compactJws;
 
+export const awardRowResult = object(
+  { status: oneOf('issued', 'duplicate', 'invalid', 'failed') },
+  { id: url(), externalId: string(), credential, links: awardLinks, error: object({ code: string(), message: string() }, { field: string() }) },
+);
+const count = integer();
+export const awardsResult = object({
+  achievement: url(),
+  summary: object({ issued: count, duplicate: count, invalid: count, failed: count }),
+  results: array(awardRowResult),
+});
+
 
 
 export const credentialStatus = object(

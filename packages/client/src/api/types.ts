@@ -130,9 +130,10 @@ export interface Award {
  * ```ts
  * const byEmail: Recipient = { email: 'learner@example.org' };
  * const byDid: Recipient = { id: 'did:key:z6Mk…' };
+ * const named: Recipient = { email: 'learner@example.org', name: 'Ada Lovelace' }; // the name is shown on the badge, in clear
  * ```
  */
-export type Recipient = { email: string } | { id: string };
+export type Recipient = { email: string; name?: string } | { id: string; name?: string };
 
 /**
  * An issued credential's public status.
