@@ -49,7 +49,7 @@ export type {
   AwardsOptions,
   AwardsResult,
 } from './api/awards.js';
-export type { CredentialsResource } from './api/credentials.js';
+export type { CredentialsResource, CredentialQuery, CredentialEntry, CredentialPage, CredentialState } from './api/credentials.js';
 export type { PathwaysResource, PathwayInput, MilestoneInput } from './api/pathways.js';
 export type { OpportunitiesResource, OpportunitySearch, OpportunityPage, OpportunityInput } from './api/opportunities.js';
 

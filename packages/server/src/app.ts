@@ -15,6 +15,7 @@ import { registerOpportunities } from './routes/opportunities.js';
 import { registerOb3 } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
 import { keyedBucket, keyedCaller, registerAwards } from './routes/awards.js';
+import { registerCredentialSearch } from './routes/credential-search.js';
 
 /**
  * Hono environment of the app (no bindings needed beyond Node's).
@@ -158,6 +159,7 @@ export function buildApp(ctx: ServerContext): Hono<AppEnv> {
   registerClaims(app, ctx);
   registerAwards(app, ctx, awardLimiter);
   registerCredentials(app, ctx);
+  registerCredentialSearch(app, ctx);
   registerPathways(app, ctx);
   registerOpportunities(app, ctx);
   registerOb3(app, ctx);

@@ -110,6 +110,26 @@ const schemas: Record<string, Schema> = {
     },
     ['status'],
   ),
+  CredentialSearch: obj(
+    {
+      achievement: { type: 'string', description: 'Achievement key or id' }, issuer: { type: 'string', description: 'Issuer key or id (a provider key: its own only)' },
+      status: { oneOf: [{ enum: ['active', 'revoked', 'suspended', 'expired'] }, arr({ enum: ['active', 'revoked', 'suspended', 'expired'] })] },
+      recipient: { type: 'string', format: 'email', description: 'Matched on the server against each credential\'s salted hash; never stored or logged' },
+      since: { ...dateTime, description: 'Issued or status changed (revoked, suspended, unsuspended) at or after' },
+      cursor: { type: 'string', description: 'The `next` of the previous page' }, limit: { type: 'integer', minimum: 1, maximum: 200 },
+    },
+    [],
+    { additionalProperties: false },
+  ),
+  CredentialEntry: obj(
+    {
+      id: uri, achievement: uri, issuer: uri, status: { enum: ['active', 'revoked', 'suspended', 'expired'] }, issuedOn: dateTime,
+      updatedAt: { ...dateTime, description: 'Issue or last status change' }, validUntil: dateTime, revokedAt: dateTime, revocationReason: str, suspendedAt: dateTime, suspensionReason: str,
+      links: ref('Links'), credential: ref('OpenBadgeCredential'),
+    },
+    ['id', 'achievement', 'issuer', 'status', 'issuedOn', 'updatedAt', 'links', 'credential'],
+  ),
+  CredentialPage: obj({ credentials: arr(ref('CredentialEntry')), next: { type: 'string', description: 'Cursor of the next page (absent on the last); a page may be short and still have one' } }, ['credentials']),
   AwardsResult: obj(
     { achievement: uri, summary: obj({ issued: { type: 'integer' }, duplicate: { type: 'integer' }, invalid: { type: 'integer' }, failed: { type: 'integer' } }, ['issued', 'duplicate', 'invalid', 'failed']), results: arr(ref('AwardRowResult')) },
     ['achievement', 'summary', 'results'],
@@ -242,6 +262,14 @@ function paths(): Record<string, Record<string, unknown>> {
           '200': json(ref('AwardsResult'), 'One result per row'), '404': error('No such achievement'), '409': error('Same Idempotency-Key in flight'),
           '422': error('Idempotency-Key reused with a different body'), '429': error('The key\'s award limit for this minute is used up'), ...auth, ...common,
         },
+      },
+    },
+    '/api/v1/credentials/search': {
+      post: {
+        operationId: 'searchCredentials', summary: 'Issued credentials with their status, oldest change first (admin or provider key)', tags: ['credentials'],
+        description: 'A POST so that the recipient email never appears in a URL. `since` includes status changes, so an incremental sync sees revocations.',
+        security: admin, requestBody: body(ref('CredentialSearch'), false),
+        responses: { '200': json(ref('CredentialPage'), 'A page'), ...auth, ...common },
       },
     },
     '/api/v1/credentials/{key}': {

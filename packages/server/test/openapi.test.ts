@@ -127,6 +127,10 @@ describe('OpenAPI document vs real responses', () => {
     await check('POST', '/api/v1/credentials/{key}/revoke', { key }, { body: { reason: 'Again' } }, 409);
     await check('POST', '/api/v1/credentials/{key}/suspend', { key }, { body: { reason: 'x' } }, 409);
     await check('GET', '/api/v1/credentials/{key}/ob2', { key }, {}, 410);
+    await check('POST', '/api/v1/credentials/search', {}, { body: { recipient: 'learner@example.org', status: ['revoked'], limit: 1 } }, 200);
+    await check('POST', '/api/v1/credentials/search', {}, { body: { since: '2020-01-01T00:00:00Z' }, token: provider }, 200);
+    await check('POST', '/api/v1/credentials/search', {}, { body: { status: 'gone' } }, 400);
+    await check('POST', '/api/v1/credentials/search', {}, { body: {}, token: null }, 401);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'revocation' }, {}, 200);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'suspension' }, {}, 200);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'other' }, {}, 404);

@@ -44,6 +44,13 @@ export const claimCodes = object({ codes: array(string()) }, { expiresAt: nullab
 
 export const jwtText = compactJws;
 
+const credentialState = oneOf('active', 'revoked', 'suspended', 'expired');
+export const credentialEntry = object(
+  { id: url(), achievement: url(), issuer: url(), status: credentialState, issuedOn: string(), updatedAt: string(), links: awardLinks, credential },
+  { validUntil: string(), revokedAt: string(), revocationReason: string(), suspendedAt: string(), suspensionReason: string() },
+);
+export const credentialPage = object({ credentials: array(credentialEntry) }, { next: string() });
+
 export const awardRowResult = object(
   { status: oneOf('issued', 'duplicate', 'invalid', 'failed') },
   { id: url(), externalId: string(), credential, links: awardLinks, error: object({ code: string(), message: string() }, { field: string() }) },
