@@ -67,5 +67,5 @@ export { createClaimTicket, MAX_TICKET_LIFETIME, type ClaimTicketInput } from '.
  * console.log(report.outcome); // 'verified' | 'failed' | 'inconclusive'
  * ```
  */
-export { verify } from '@citiesoflearning/verify';
-export type { VerifyOptions, VerificationReport } from '@citiesoflearning/verify';
+export { verify, createDocumentCache } from '@citiesoflearning/verify';
+export type { VerifyOptions, VerificationReport, DocumentCache, DocumentCacheOptions } from '@citiesoflearning/verify';

@@ -1,3 +1,5 @@
+import type { DocumentCache } from './document-cache.js';
+
 /**
  * Options for {@link verify}.
  *
@@ -37,4 +39,9 @@ export interface VerifyOptions {
    * request internal services (SSRF). Refused lookups make the result inconclusive.
    */
   allowPrivateNetwork?: boolean;
+  /**
+   * Reuse documents fetched by earlier calls (issuer profiles, keys, DID documents, status
+   * lists): pass the same `createDocumentCache({ ttlMs })` to every call.
+   */
+  cache?: DocumentCache;
 }

@@ -37,7 +37,8 @@ export async function verify(
   if (!now) {
     return buildReport('unknown', [makeCheck('parse', 'failed', 'option-invalid', 'The "now" date given to the verifier cannot be read.')]);
   }
-  const ctx: RunContext = { fetcher: new Fetcher(options), now, options, lists: new Map() };
+  const fetcherOptions = options.cache ? { ...options, fetch: options.cache.wrap(options.fetch ?? ((input, init) => globalThis.fetch(input, init))) } : options;
+  const ctx: RunContext = { fetcher: new Fetcher(fetcherOptions), now, options, lists: new Map() };
   try {
     return await verifyInput(input, ctx, 0);
   } catch (error) {
