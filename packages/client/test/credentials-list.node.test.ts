@@ -38,7 +38,7 @@ describe('credentials.list', () => {
 
     await sleep(1_100); // the server stores whole seconds
     const lastSync = new Date();
-    await provider.credentials.revoke(b, { reason: 'Enrolment cancelled' });
+    await provider.credentials.revoke(b!, { reason: 'Enrolment cancelled' });
     const changes = await provider.credentials.list({ since: lastSync }).toArray();
     expect(changes.map((e) => [e.id, e.status, e.revocationReason])).to.deep.equal([[b, 'revoked', 'Enrolment cancelled']]);
     // Resuming from the stored cursor yields only what changed after it: the revocation.

@@ -1,6 +1,7 @@
 import { describe, it, expect, errorCode } from '@col/harness';
 import {
   evaluatePathway,
+  evaluateUntrustedPathway,
   milestoneKey,
   type EarnedRecord,
   type Pathway,
@@ -417,11 +418,11 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
       { achievement: 'urn:a', issuedOn: at(1), status: 'maybe' }, earned('a', 3)] as unknown as EarnedRecord[]);
     expect(r.satisfied).to.equal(true);
     expect(r.warnings).to.deep.equal([{ code: 'records-ignored', message: '5 records were ignored because they lack a valid achievement, issue date or status.' }]);
-    expect(errorCode(() => evaluatePathway(p, { achievement: 'urn:a' }))).to.equal('records-invalid');
+    expect(errorCode(() => evaluateUntrustedPathway(p, { achievement: 'urn:a' }))).to.equal('records-invalid');
   });
 
   it('validates the pathway first', () => {
-    expect(errorCode(() => evaluatePathway({ id: 'p' }, []))).to.equal('pathway-invalid');
+    expect(errorCode(() => evaluateUntrustedPathway({ id: 'p' }, []))).to.equal('pathway-invalid');
   });
 });
 

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document for the whole HTTP API: the single source of truth the typed client
 // follows. A test holds every endpoint's real responses against these schemas, so change the
 // schema and the route together.
+import { SERVER_ERROR_CODES } from './error-codes.js';
 
 /**
  * A JSON Schema (2020-12) object, as the OpenAPI 3.1 document uses.
@@ -32,7 +33,7 @@ const common = { '400': error('Invalid request'), '413': error('Body too large')
 const auth = { '401': error('Missing or unknown key'), '403': error('Key may not act on this issuer') };
 
 const schemas: Record<string, Schema> = {
-  Error: obj({ code: { type: 'string', pattern: '^[a-z0-9-]+$' }, message: str, field: { type: 'string', description: 'The request field at fault, e.g. `recipient.nmae` or `recipients[3].email`' } }, ['code', 'message'], { additionalProperties: false }),
+  Error: obj({ code: { type: 'string', enum: Object.keys(SERVER_ERROR_CODES), description: Object.entries(SERVER_ERROR_CODES).map(([code, meaning]) => `\`${code}\`: ${meaning}`).join('\n') }, message: str, field: { type: 'string', description: 'The request field at fault, e.g. `recipient.nmae` or `recipients[3].email`' } }, ['code', 'message'], { additionalProperties: false }),
   Image: obj({ id: uri, type: { const: 'Image' }, caption: str }, ['id', 'type']),
   Alignment: obj({ type: arr(str), targetName: str, targetUrl: uri, targetFramework: str, targetCode: str, targetDescription: str }, ['targetName', 'targetUrl']),
   ShortProfile: obj({ id: uri, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image') }, ['id', 'type', 'name']),

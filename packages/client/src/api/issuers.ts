@@ -57,6 +57,18 @@ export interface TicketKeyRegistration {
 }
 
 /**
+ * One page of `issuers.list` (the server answers them all at once).
+ *
+ * @example
+ * ```ts
+ * for await (const page of col.issuers.list().pages()) console.log(page.issuers.length);
+ * ```
+ */
+export interface IssuerList {
+  issuers: Issuer[];
+}
+
+/**
  * Issuers: the organisations that award badges.
  *
  * @example
@@ -66,7 +78,7 @@ export interface TicketKeyRegistration {
  */
 export interface IssuersResource {
   /** Every issuer on the server. */
-  list(options?: RequestOptions): Paginated<Issuer>;
+  list(options?: RequestOptions): Paginated<Issuer, IssuerList>;
   /** One issuer by key or id URL. */
   get(keyOrId: string, options?: RequestOptions): Promise<Issuer>;
   /** Create an issuer (admin key). */
@@ -84,9 +96,10 @@ export interface IssuersResource {
 export function issuersResource(http: Transport): IssuersResource {
   return {
     list(options = {}) {
-      return paginate(async () => {
+      return paginate<Issuer, IssuerList>(async () => {
         const { data } = await http.request({ method: 'GET', path: 'api/v1/issuers', expect: 'json', schema: S.issuerList, ...options });
-        return { page: data, items: data.issuers as Issuer[] };
+        const page = data as unknown as IssuerList;
+        return { page, items: page.issuers };
       });
     },
     async get(keyOrId, options = {}) {

@@ -26,6 +26,8 @@ export interface Image {
 export interface Issuer {
   /** `https://…/api/v1/issuers/{key}`. */
   id: string;
+  /** Short key: the last segment of `id` (on issuers from `issuers.get`/`list`/`create`; not on the copy embedded in an achievement). */
+  key?: string;
   name: string;
   type?: string[];
   url?: string;

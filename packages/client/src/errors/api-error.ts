@@ -1,4 +1,5 @@
 import { ColError } from '@citiesoflearning/core';
+import type { ServerErrorCode } from './server-codes.js';
 
 /**
  * Every stable `code` an {@link ApiError} can carry. Switch on these in programs; show
@@ -48,8 +49,11 @@ export type ApiErrorCode =
 export interface ApiErrorInit {
   /** HTTP status, when the server answered. */
   status?: number;
-  /** The server's own error code (e.g. `claim-code-used-up`), when it sent one. */
-  serverCode?: string;
+  /**
+   * The server's own error code (e.g. `code-used-up`), when it sent one: one of the reference
+   * server's {@link ServerErrorCode}s, or whatever another Open Badges host sent.
+   */
+  serverCode?: ServerErrorCode | (string & {});
   /** Method and URL path of the request (no query string: it may hold search terms). */
   request?: { method: string; path: string };
   cause?: unknown;
@@ -83,8 +87,12 @@ export class ApiError extends ColError {
   declare readonly code: ApiErrorCode;
   /** HTTP status, when the server answered. */
   readonly status?: number;
-  /** The server's own error code, when it sent one (finer than `code`). */
-  readonly serverCode?: string;
+  /**
+   * The server's own error code, when it sent one (finer than `code`): one of the reference
+   * server's {@link ServerErrorCode}s (generated from its OpenAPI document), or whatever another
+   * Open Badges host sent.
+   */
+  readonly serverCode?: ServerErrorCode | (string & {});
   /** Method and path of the request that failed. */
   readonly request?: { readonly method: string; readonly path: string };
   /**
@@ -104,30 +112,3 @@ export class ApiError extends ColError {
     if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
   }
 }
-
-/**
- * Whether `value` is an {@link ApiError}, optionally with a given code. Works across copies of
- * the package because it checks the shape, not the prototype.
- *
- * @example
- * ```ts
- * import { isApiError } from '@citiesoflearning/client';
- * try { await col.achievements.get('nope'); }
- * catch (error) { if (isApiError(error, 'not-found')) return null; throw error; }
- * ```
- */
-export function isApiError(value: unknown, code?: ApiErrorCode): value is ApiError {
-  if (value instanceof ApiError) return code === undefined || value.code === code;
-  return (
-    value instanceof Error &&
-    value.name === 'ColError' &&
-    typeof (value as Partial<ApiError>).code === 'string' &&
-    API_ERROR_CODES.has((value as ApiError).code) &&
-    (code === undefined || (value as ApiError).code === code)
-  );
-}
-
-const API_ERROR_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
-  'bad-request', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large',
-  'rate-limited', 'server-error', 'timeout', 'network', 'invalid-response',
-]);

@@ -16,6 +16,7 @@ import { ApiError, type ApiErrorInit } from './api-error.js';
  * ```
  */
 export class InvalidResponseError extends ApiError {
+  declare readonly code: 'invalid-response';
   /** Path of the offending field (`''` for the whole body). */
   readonly field?: string;
 

@@ -495,11 +495,30 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * for (const award of result.awards) await award.badge; // issue with award.idempotencyKey
  * ```
  */
-export function evaluatePathway(
-  pathway: Pathway | unknown,
-  records: readonly EarnedRecord[] | unknown,
-  options: EvaluatePathwayOptions = {},
-): PathwayProgress {
+export function evaluatePathway(pathway: Pathway, records: readonly EarnedRecord[], options: EvaluatePathwayOptions = {}): PathwayProgress {
+  return evaluate(pathway, records, options);
+}
+
+/**
+ * {@link evaluatePathway} for input whose shape nobody has checked yet — a pathway and records
+ * parsed from a request body, a file or another service. Takes `unknown` and validates both
+ * (the typed entry validates too, at run time, but states what it expects in its types).
+ *
+ * Throws `ColError`: `pathway-invalid`, `records-invalid`, `date-invalid`, `learner-not-opaque`.
+ *
+ * @example
+ * ```ts
+ * import { evaluateUntrustedPathway } from '@citiesoflearning/core';
+ * const body: unknown = JSON.parse(requestText);
+ * const { pathway, records } = body as { pathway: unknown; records: unknown };
+ * const result = evaluateUntrustedPathway(pathway, records, { learner: 'learner-7f3a' });
+ * ```
+ */
+export function evaluateUntrustedPathway(pathway: unknown, records: unknown, options: EvaluatePathwayOptions = {}): PathwayProgress {
+  return evaluate(pathway, records, options);
+}
+
+function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOptions): PathwayProgress {
   const limits = options.limits ?? {};
   const inspected = inspectPathway(pathway, limits);
   const issues = inspected.issues;
