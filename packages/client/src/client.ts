@@ -24,9 +24,12 @@ export interface ClientOptions extends Omit<TransportOptions, 'bearer'> {
    * read it there and issue badges in your name. In the browser, create the client without one
    * (reading, claiming and milestones need no key) and let your backend do the rest.
    */
-  apiKey?: string;
-  /** An OAuth 2.0 bearer token, for servers that hand them out (instead of `apiKey`). */
-  token?: string;
+  apiKey?: string | undefined;
+  /**
+   * A bearer token for servers that hand out OAuth 2.0 access tokens (instead of `apiKey`). The
+   * reference server takes API keys only: use `apiKey` with it.
+   */
+  token?: string | undefined;
 }
 
 /**

@@ -53,7 +53,7 @@ export interface TicketKeyRegistration {
   issuer: string;
   alg: string;
   /** The `aud` tickets must carry (the server's claims URL). */
-  audience?: string;
+  audience: string;
 }
 
 /**

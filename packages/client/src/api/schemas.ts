@@ -81,7 +81,7 @@ export const opportunityPage = object({ opportunities: array(opportunity) }, { t
 export const achievementList = object({ achievements: array(achievement) });
 export const issuerList = object({ issuers: array(issuer) });
 export const apiKey = object({ id: string(), issuer: string(), key: string() });
-export const ticketKey = object({ kid: string(), issuer: string(), alg: string() }, { audience: url() });
+export const ticketKey = object({ kid: string(), issuer: string(), alg: string(), audience: url() });
 
 export const pathwayVersion = object(
   { id: url(), key: string(), version: string(), name: string(), status: oneOf('draft', 'published'), root: object({ id: string(), type: string() }) },
