@@ -10,4 +10,11 @@ export {
 } from './validate.js';
 export { PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
 export { evaluatePathway, evaluateUntrustedPathway, milestoneKey, type EvaluatePathwayOptions } from './evaluate.js';
+export {
+  recordsFromVerified,
+  type VerificationLike,
+  type VerifiedCredential,
+  type SkippedCredential,
+  type RecordsFromVerifiedOptions,
+} from './verified-records.js';
 export { fromNavigatr, toNavigatr, NAVIGATR_LIMITS, type NavigatrPathway } from './navigatr.js';
