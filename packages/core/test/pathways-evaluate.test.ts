@@ -325,7 +325,8 @@ describe('evaluatePathway: milestones', () => {
   it('milestone idempotency: the same award key every time, none once awarded', () => {
     const records = [earned('a', 1), earned('b', 2)];
     const first = evaluate(p, records);
-    expect(first.awards).to.deep.equal([{ node: 'half', badge: 'urn:halfway', idempotencyKey: 'learner-1|p@1|half' }]);
+    expect(first.awarded).to.deep.equal([{ node: 'half', achievement: 'urn:halfway', badge: 'urn:halfway', idempotencyKey: 'learner-1|p@1|half' }]);
+    expect(first.awards).to.equal(first.awarded); // the deprecated name is the same list
     expect(evaluate(p, records).awards).to.deep.equal(first.awards);
     expect(evaluate(p, records, { awarded: ['urn:halfway'] }).awards).to.deep.equal([]);
     // The awarded badge showing up as a record also means it is held.
@@ -391,7 +392,7 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
     expect(r.nodes['basics-step']!.satisfied).to.equal(true);
     expect(r.nodes['basics-step']!.completedAt).to.equal(at(2));
     expect(r.progress).to.equal(0.5);
-    expect(r.awards).to.deep.equal([{ node: 'root', badge: 'urn:basics-done', idempotencyKey: 'learner-1|basics@2|root' }]);
+    expect(r.awarded).to.deep.equal([{ node: 'root', achievement: 'urn:basics-done', badge: 'urn:basics-done', idempotencyKey: 'learner-1|basics@2|root' }]);
     const half = evaluate(outer, [earned('a', 1)], { pathways: (id, version) => (id === 'basics' && version === '2' ? basics : undefined) });
     expect(half.nodes['basics-step']!.progress).to.equal(0.5);
   });

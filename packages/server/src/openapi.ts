@@ -184,7 +184,7 @@ const schemas: Record<string, Schema> = {
   Milestones: obj(
     {
       pathway: obj({ id: uri, version: str }, ['id', 'version']), asOf: dateTime, satisfied: { type: 'boolean' }, progress: { type: 'number' }, state: str, completedAt: dateTime,
-      nodes: arr(ref('NodeProgress')), nextSteps: arr(obj({ node: str, type: str, state: str, title: str, achievement: str, opportunity: { type: 'object' } }, ['node', 'type', 'state'])),
+      nodes: { type: 'object', additionalProperties: ref('NodeProgress'), description: 'Per node id, the same shape as evaluatePathway() in @citiesoflearning/core' }, nextSteps: arr(obj({ node: str, type: str, state: str, title: str, achievement: str, opportunity: { type: 'object' } }, ['node', 'type', 'state'])),
       awarded: arr({ allOf: [ref('Award'), obj({ node: str, achievement: uri, new: { type: 'boolean' } }, ['node', 'achievement', 'new'])] }),
       rejected: arr(obj({ index: { type: 'integer' }, code: str, message: str }, ['index', 'code', 'message'])),
     },

@@ -1,6 +1,6 @@
 // Runtime checks for the badge & pathway API's responses: only the fields a caller relies on.
 // `test/openapi-drift.test.ts` holds each of these against the server's OpenAPI document.
-import { array, boolean, either, integer, matching, nullable, number, object, oneOf, string, unknown, url } from '../validate/schema.js';
+import { array, boolean, either, integer, matching, nullable, number, object, oneOf, record, string, unknown, url } from '../validate/schema.js';
 
 const compactJws = matching(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a compact JWS (three base64url parts)');
 
@@ -95,7 +95,7 @@ export const milestoneResult = object({
   satisfied: boolean(),
   progress: number(),
   state: string(),
-  nodes: array(object({ id: string(), satisfied: boolean(), progress: number(), state: string() })),
+  nodes: record(object({ id: string(), satisfied: boolean(), progress: number(), state: string() })),
   nextSteps: array(object({ node: string() })),
   awarded: array(object({ id: url(), credential, jwt: compactJws, links: awardLinks, node: string(), achievement: string(), new: boolean() })),
   rejected: array(object({ index: integer(), code: string(), message: string() })),

@@ -246,7 +246,8 @@ export interface MilestoneResult {
   progress: number;
   state: NodeState;
   completedAt?: string;
-  nodes: NodeProgress[];
+  /** Per node id — the same shape as `evaluatePathway()` from `@citiesoflearning/core` returns. */
+  nodes: Record<string, NodeProgress>;
   nextSteps: NextStep[];
   awarded: MilestoneAwarded[];
   /** Presented credentials that did not count, by index, with the reason. */

@@ -28,3 +28,5 @@ declare const accessToken: string;
 declare const claim: import('@citiesoflearning/client').ClaimInput;
 declare function show(message: string): void;
 declare function retryIn(seconds: number): void;
+declare const presented: Array<string | object>;
+declare const pathway: import('@citiesoflearning/core').Pathway;

@@ -285,6 +285,7 @@ function evaluateCompiled(compiled: CompiledPathway, ctx: Context): PathwayProgr
       if (outcome.satisfied && since === undefined) {
         awards.push({
           node: node.id,
+          achievement: node.milestoneBadge,
           badge: node.milestoneBadge,
           idempotencyKey: milestoneKey(ctx.learner, pathway, node.id),
         });
@@ -319,6 +320,7 @@ function evaluateCompiled(compiled: CompiledPathway, ctx: Context): PathwayProgr
     progress: root.progress,
     state: root.state,
     nodes: byId,
+    awarded: awards,
     awards,
     nextSteps: nextSteps(compiled, results, ctx),
     warnings: [],
@@ -453,8 +455,8 @@ function nextSteps(compiled: CompiledPathway, results: readonly NodeProgress[], 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
- * Evaluate a learner's progress through a pathway at an instant, following
- * `shared/reference/pathways.md` steps 1–7:
+ * Evaluate a learner's progress through a pathway at an instant, following these steps (the
+ * model and rules in full: https://github.com/citiesoflearning/sdk/blob/main/docs/pathways.md):
  *
  * 1. revoked records are dropped (malformed ones ignored, with a count in `warnings`);
  * 2. a badge leaf counts its badge or an equivalent — pending only with `acceptPending`, with
@@ -492,7 +494,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * result.progress;                 // 0.5
  * result.nodes['a']?.state;        // 'complete'
  * result.nextSteps[0]?.achievement; // 'urn:b'
- * for (const award of result.awards) await award.badge; // issue with award.idempotencyKey
+ * for (const award of result.awarded) await award.achievement; // issue with award.idempotencyKey
  * ```
  */
 export function evaluatePathway(pathway: Pathway, records: readonly EarnedRecord[], options: EvaluatePathwayOptions = {}): PathwayProgress {
