@@ -75,6 +75,14 @@ describe('awards.create (bulk awards for LMS and CRM syncs)', () => {
     expect(await total()).to.equal(before + 2);
   });
 
+  it('a field the server does not know is refused, and the error names it in `field`', async () => {
+    const col = createClient({ baseUrl: server.url });
+    // A typo that TypeScript would catch, made from plain JavaScript.
+    const claim = { achievement: 'intro-to-coding', code: server.claimCodes[0]!.code, recipient: { email: 'typo@example.org', nmae: 'Typo' } } as unknown as Parameters<typeof col.claims.create>[0];
+    const error = await failure(col.claims.create(claim));
+    expect([error.code, error.serverCode, error.field]).to.deep.equal(['bad-request', 'unknown-field', 'recipient.nmae']);
+  });
+
   it('a request refused as a whole throws, with the rows done before it and the index it stopped at', async () => {
     const other = createClient({ baseUrl: server.url, apiKey: (await createClient({ baseUrl: server.url, apiKey: server.adminKey }).issuers.createApiKey('brightwater-libraries')).key });
     const error = await failure(other.awards.create({ achievement: 'intro-to-coding', recipients: [{ email: 'x@example.org' }] }));

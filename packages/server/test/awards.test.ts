@@ -117,6 +117,9 @@ describe('POST /api/v1/awards', () => {
       expect([res.status, res.json.code, res.json.field], res.text).to.deep.equal([status, code, field]);
     }
     expect((await s.call('POST', '/api/v1/awards', { body: { achievement: 'no-such-badge', recipients: [{ email: 'a@b.org' }] } })).status).to.equal(404);
+    // A "__proto__" member is an unknown field like any other, never a way into the object model.
+    const proto = await s.call('POST', '/api/v1/awards', { body: `{"achievement":"${achievementKey}","recipients":[{"email":"p@example.org","__proto__":{"admin":true}}]}` });
+    expect([proto.status, proto.json.results[0].status, proto.json.results[0].error.field]).to.deep.equal([200, 'invalid', 'recipients[0].__proto__']);
     expect(await issuedCount(s)).to.equal(count);
   });
 

@@ -60,6 +60,8 @@ export interface ApiErrorInit {
   details?: Record<string, unknown>;
   /** The `Idempotency-Key` the failed write carried (see {@link ApiError.idempotencyKey}). */
   idempotencyKey?: string;
+  /** The field at fault (see {@link ApiError.field}). */
+  field?: string;
 }
 
 /**
@@ -102,6 +104,12 @@ export class ApiError extends ColError {
    * 24 hours) and you get that same credential back, never a second one.
    */
   readonly idempotencyKey?: string;
+  /**
+   * The field at fault, when one is: for a refused request, the request field the server named
+   * (e.g. `recipient.nmae` for an unknown field, `recipients[3].email`); for `invalid-response`,
+   * the path of the response field the client could not trust.
+   */
+  readonly field?: string;
 
   constructor(code: ApiErrorCode, message: string, init: ApiErrorInit = {}) {
     super(code, message, { cause: init.cause, details: init.details });
@@ -110,5 +118,6 @@ export class ApiError extends ColError {
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.request !== undefined) this.request = Object.freeze({ ...init.request });
     if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
+    if (init.field !== undefined) this.field = init.field;
   }
 }
