@@ -1,5 +1,7 @@
 import { describe, it, expect } from '@col/harness';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +88,41 @@ describe('colearn serve', () => {
     await exited(child);
     expect(stderr()).to.match(/admin key .*: \S{16,}/);
     expect((await runCol(['serve', '--port', 'eighty'])).code).to.equal(2);
+  });
+
+  it('--tls-cert/--tls-key serve HTTPS with did:web issuers; a lone, missing or non-PEM TLS file is a usage error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'col-serve-tls-'));
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    // A throwaway self-signed certificate for 127.0.0.1, trusted only by this test's requests.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const { child, url, stderr } = await startServe(['--demo', '--port', '0', '--data', join(dir, 'data'), '--tls-cert', cert, '--tls-key', key], { COL_ADMIN_KEY: 'test-admin-key-0123456789' });
+    try {
+      expect(url).to.match(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(stderr()).to.contain('issuers are did:web DIDs');
+      const doc = await new Promise<any>((resolve, reject) => {
+        httpsGet(new URL('/api/v1/issuers/brightwater-libraries/did.json', url), { ca: readFileSync(cert) }, (res) => {
+          let text = '';
+          res.on('data', (d) => (text += d));
+          res.on('end', () => resolve(JSON.parse(text)));
+        }).on('error', reject);
+      });
+      expect(doc.id).to.equal(`did:web:127.0.0.1%3A${new URL(url).port}:api:v1:issuers:brightwater-libraries`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).to.equal(0);
+    const lone = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', cert]);
+    expect([lone.code, lone.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /--tls-cert and --tls-key go together/.test(err));
+    const missing = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', join(dir, 'nope.pem'), '--tls-key', key]);
+    expect([missing.code, missing.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /nope\.pem: cannot read it/.test(err));
+    const swapped = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', key, '--tls-key', cert]);
+    expect([swapped.code, swapped.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /not a PEM certificate/.test(err));
+    // A key that is not the certificate's.
+    const otherKey = join(dir, 'other-key.pem');
+    execFileSync('openssl', ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-out', otherKey], { stdio: 'ignore' });
+    const mismatched = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', cert, '--tls-key', otherKey]);
+    expect([mismatched.code, mismatched.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /cannot be used together/.test(err) && !/\n\s+at /.test(err));
   });
 
   it('--log-requests logs route patterns, never the credential key or claim code in the path', async () => {

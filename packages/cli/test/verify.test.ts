@@ -111,6 +111,50 @@ describe('colearn verify', () => {
     expect((await runCol(['frobnicate'])).code).to.equal(2);
   });
 
+  it('--lang cy writes the checklist in Welsh with the same exit code; --json keeps its shape and codes', async () => {
+    const english = await runCol(['verify', genuine, '--offline']);
+    const welsh = await runCol(['verify', genuine, '--offline', '--lang', 'cy']);
+    expect(welsh.code).to.equal(english.code);
+    expect(welsh.stdout).to.match(/^Wedi’i wirio: mae’r bathodyn hwn yn ddilys ac yn gyfredol\./);
+    expect(welsh.stdout).to.contain('Mae llofnod digidol y cyhoeddwr yn gyfan');
+    expect(welsh.stdout).to.not.contain('Verified');
+    const [en, cy] = await Promise.all([
+      runCol(['verify', join(didKeyDir, 'twoOIDF-validStatus-expired.json'), '--offline', '--json']),
+      runCol(['verify', join(didKeyDir, 'twoOIDF-validStatus-expired.json'), '--offline', '--json', '--lang', 'cy']),
+    ]);
+    expect(cy.code).to.equal(en.code);
+    const [a, b] = [JSON.parse(en.stdout), JSON.parse(cy.stdout)];
+    expect(Object.keys(b)).to.deep.equal(Object.keys(a));
+    expect(b.checks.map((c: { code: string }) => c.code)).to.deep.equal(a.checks.map((c: { code: string }) => c.code));
+    expect(b.checks.find((c: { id: string }) => c.id === 'validity').message).to.match(/^Mae’r bathodyn hwn wedi dod i ben\./);
+    const bad = await runCol(['verify', genuine, '--lang', 'xx']);
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.contain('--lang xx');
+  });
+
+  it('follows a badge link on this machine (a dev server), and says so in --help', async () => {
+    const { createServer } = await import('node:http');
+    const { readFile } = await import('node:fs/promises');
+    const body = await readFile(genuine);
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/ld+json' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as import('node:net').AddressInfo;
+      const r = await runCol(['verify', `http://127.0.0.1:${port}/badge.json`, '--json']);
+      expect(r.code, r.stdout).to.equal(0);
+      expect(JSON.parse(r.stdout).outcome).to.equal('verified');
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const help = await runCol(['verify', '--help']);
+    expect(help.stdout).to.match(/private networks/);
+    expect(help.stdout).to.contain('--lang cy');
+  });
+
   it('reports a tampered credential as failed', async () => {
     const { readFile } = await import('node:fs/promises');
     const credential = JSON.parse(await readFile(genuine, 'utf8'));

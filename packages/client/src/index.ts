@@ -36,7 +36,7 @@ export { InvalidResponseError } from './errors/invalid-response-error.js';
 
 export { keyOf, newIdempotencyKey } from './api/keys.js';
 export type * from './api/types.js';
-export type { IssuersResource, IssuerInput, IssuerList, ProviderApiKey, TicketKeyRegistration } from './api/issuers.js';
+export type { IssuersResource, IssuerInput, IssuerKey, IssuerList, ProviderApiKey, TicketKeyRegistration } from './api/issuers.js';
 export type { AchievementsResource, AchievementFilters, AchievementInput, AchievementList } from './api/achievements.js';
 export type { ClaimCodesResource, ClaimCodeOptions, ClaimCodes } from './api/claim-codes.js';
 export type { ClaimsResource, ClaimInput, ClaimOptions } from './api/claims.js';

@@ -31,6 +31,7 @@ describe('client units', () => {
     expect(keyOf('https://b.example/api/v1/achievements/code-club-1')).to.equal('code-club-1');
     expect(keyOf('https://b.example/api/v1/credentials/-tQT_x/')).to.equal('-tQT_x');
     expect(keyOf('a b/c')).to.equal('a%20b%2Fc');
+    expect(keyOf('did:web:b.example%3A8443:api:v1:issuers:river-scouts')).to.equal('river-scouts');
     expect(() => keyOf('')).to.throw(TypeError);
     expect(() => keyOf('https://b.example/')).to.throw(TypeError);
   });

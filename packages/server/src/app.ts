@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from './errors.js';
+import { limitBody } from './body-limit.js';
 import type { ServerContext } from './context.js';
 import { isPublicRoute, corsHeaders } from './cors.js';
 import { RateLimiter } from './rate-limit.js';
@@ -113,27 +113,9 @@ export function buildApp(ctx: ServerContext): Hono<AppEnv> {
 
   app.use(
     '*',
-    bodyLimit({
-      maxSize: ctx.bodyLimit,
-      onError: async (c) => {
-        // Read and discard a moderately oversized body so the client sees the 413 rather than a
-        // reset connection; a huge one gets the answer and the connection closed.
-        let drained = 0;
-        const reader = c.req.raw.body?.getReader();
-        if (reader) {
-          try {
-            while (drained <= 16 * ctx.bodyLimit) {
-              const { done, value } = await reader.read();
-              if (done) break;
-              drained += value.byteLength;
-            }
-          } catch {
-            // the client went away: nothing to answer
-          }
-        }
-        return c.json({ code: 'body-too-large', message: `The request body is larger than ${ctx.bodyLimit} bytes.` }, 413, drained > 16 * ctx.bodyLimit ? { connection: 'close' } : {});
-      },
-    }),
+    limitBody(ctx.bodyLimit, (c, close) =>
+      c.json({ code: 'body-too-large', message: `The request body is larger than ${ctx.bodyLimit} bytes.` }, 413, close ? { connection: 'close' } : {}),
+    ),
   );
 
   // Claim endpoints are rate-limited per client address (in memory).

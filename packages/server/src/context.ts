@@ -22,6 +22,8 @@ export interface ServerContext {
   acceptForeignCredentials: boolean;
   /** Let that verification reach loopback/private addresses (tests, closed networks); else refused. */
   allowPrivateIssuers: boolean;
+  /** Milliseconds all the foreign-credential lookups of one milestone request may take together. */
+  foreignCheckBudgetMs: number;
   /** Secret (from the database) that keys learner pseudonyms for milestone idempotency. */
   pepper: Buffer;
   /** Largest accepted request body in bytes. */
@@ -75,7 +77,14 @@ export function urls(baseUrl: string) {
     didDocument: pathParts.length ? `${baseUrl}/did.json` : `${baseUrl}/.well-known/did.json`,
     jwks: `${baseUrl}/.well-known/jwks.json`,
     issuer: (key: string) => `${api}/issuers/${key}`,
+    /** The server-wide key as the Profile lists it (signed every credential before per-issuer keys). */
     issuerKeyId: (key: string) => `${api}/issuers/${key}#key-1`,
+    /** The issuer's did:web DID: `did:web:<host%3Aport>[:base path]:api:v1:issuers:<key>`. */
+    issuerDid: (key: string) => [did, ...`api/v1/issuers/${key}`.split('/').map(encodeURIComponent)].join(':'),
+    /** Where that DID's document is served (what did:web resolution fetches, over https). */
+    issuerDidDocument: (key: string) => `${api}/issuers/${key}/did.json`,
+    /** Status lists signed by the issuer's DID (the Profile-signed ones keep their old address). */
+    issuerDidStatusList: (key: string, purpose: string) => `${api}/issuers/${key}/did/status/${purpose}`,
     issuerOb2: (key: string) => `${api}/issuers/${key}/ob2`,
     statusList: (issuerKey: string, purpose: string) => `${api}/issuers/${issuerKey}/status/${purpose}`,
     achievement: (key: string) => `${api}/achievements/${key}`,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { ColError } from '@citiesoflearning/core';
 import { join } from 'node:path';
+import { privateDirectory, privateFiles } from './private-files.js';
 
 /**
  * The SQLite handle type the server uses everywhere.
@@ -81,8 +82,21 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     sql: `CREATE INDEX idempotency_by_age ON idempotency (created_at);`,
   },
   {
-    // Version 3 is taken by per-issuer keys (identity branch). Bulk awards remember the caller's
-    // externalId per issuer and achievement, for good, so a re-run sync issues nothing twice.
+    // Per-issuer signing keys (the newest published one signs; removed keys lose their private
+    // part), and a second signed copy of each status list whose issuer is the issuer's did:web.
+    version: 3,
+    sql: `
+      CREATE TABLE issuer_keys (
+        issuer_key TEXT NOT NULL REFERENCES issuers(key), kid TEXT NOT NULL, seq INTEGER NOT NULL,
+        private_jwk TEXT, public_multibase TEXT NOT NULL, created_at TEXT NOT NULL, removed_at TEXT,
+        PRIMARY KEY (issuer_key, kid), UNIQUE (issuer_key, seq));
+      ALTER TABLE status_lists ADD COLUMN did_credential TEXT;
+      ALTER TABLE status_lists ADD COLUMN did_credential_version INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
+    // Bulk awards remember the caller's externalId per issuer and achievement, for good, so a
+    // re-run sync issues nothing twice.
     // Credential lists page by the last status change, so an incremental sync sees revocations:
     // the trigger stamps every change of revoked_at / suspended_at, whichever route makes it.
     version: 4,
@@ -122,11 +136,14 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export function openDatabase(dataDir: string): Db {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    privateDirectory(dataDir);
     file = join(dataDir, 'col.sqlite');
+    privateFiles([file], { create: true });
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // SQLite gives its -wal and -shm files the database file's mode; tighten any left by older builds.
+  if (file !== ':memory:') privateFiles([`${file}-wal`, `${file}-shm`]);
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
   // commits); FULL makes an acknowledged claim survive power loss too, at a small cost.
   db.pragma('synchronous = FULL');
@@ -148,7 +165,7 @@ export function openDatabase(dataDir: string): Db {
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(`This database was written by a newer server (schema ${current}); upgrade the server.`);
+    throw new ColError('database-too-new', `This database was written by a newer server (schema ${current}); upgrade the server.`);
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;

@@ -2,6 +2,7 @@
 // document never drifts between the route that serves it and the credential that embeds it.
 import type { ServerKey } from './keys.js';
 import type { Urls } from './context.js';
+import type { PublishedIssuerKey } from './issuer-keys.js';
 
 /**
  * VC 2.0 + OB 3.0 contexts, in the order OB 3.0 requires.
@@ -81,19 +82,97 @@ export interface AchievementRow {
 }
 
 /**
- * The OB 3.0 issuer Profile, doubling as a controller document: it lists the key that signs its
- * credentials (`verificationMethod` + `assertionMethod`), so verifiers can tie the key to the
- * issuer without trusting anything inside the credential.
+ * The JSON-LD context of a controller document's Multikey verification methods.
  *
  * @example
  * ```ts
- * const profile = issuerProfile(urls(baseUrl), key, issuerRow);
+ * const didDoc = { '@context': ['https://www.w3.org/ns/did/v1', MULTIKEY_CONTEXT] };
  * ```
  */
-export function issuerProfile(u: Urls, key: ServerKey, row: IssuerRow, opts: { context?: boolean } = {}): Record<string, unknown> {
+export const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
+/**
+ * The DID v1 context: DID documents, and the terms of controller documents.
+ *
+ * @example
+ * ```ts
+ * const didDoc = { '@context': [DID_CONTEXT, MULTIKEY_CONTEXT] };
+ * ```
+ */
+export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
+
+/**
+ * Who an issuer is in the credentials it issues now. Over https the issuer is a did:web DID
+ * (`did:web:host:api:v1:issuers:<key>`), which wallets such as DCC's resolve; over plain http
+ * (local demos) did:web cannot resolve — the DID method only ever fetches over https — so the
+ * issuer is its Profile URL, which lists the same keys as a controller document.
+ *
+ * @example
+ * ```ts
+ * const who = issuerIdentity(urls('https://badges.example.org'), 'museum');
+ * who.id; // 'did:web:badges.example.org:api:v1:issuers:museum'
+ * ```
+ */
+export interface IssuerIdentity {
+  /** The `issuer.id` of new credentials and of the status lists they point to. */
+  id: string;
+  didWeb: boolean;
+  /** The verification method id of one of the issuer's keys. */
+  methodId(kid: string): string;
+  /** The status list new credentials point to. */
+  statusList(purpose: string): string;
+}
+
+/**
+ * The issuer identity used for new credentials, chosen by the base URL's scheme.
+ *
+ * @example
+ * ```ts
+ * issuerIdentity(urls('http://127.0.0.1:8080'), 'museum').id; // 'http://127.0.0.1:8080/api/v1/issuers/museum'
+ * ```
+ */
+export function issuerIdentity(u: Urls, issuerKey: string): IssuerIdentity {
+  const didWeb = u.api.startsWith('https:');
+  const id = didWeb ? u.issuerDid(issuerKey) : u.issuer(issuerKey);
+  return {
+    id,
+    didWeb,
+    methodId: (kid) => `${id}#${kid}`,
+    statusList: (purpose) => (didWeb ? u.issuerDidStatusList(issuerKey, purpose) : u.statusList(issuerKey, purpose)),
+  };
+}
+
+/**
+ * The OB 3.0 issuer Profile, doubling as a controller document (multikey context,
+ * `verificationMethod`, `assertionMethod`): it lists the server-wide key (`#key-1`) that signed
+ * credentials issued before per-issuer keys — so they keep verifying — and, when the issuer is
+ * named by this Profile URL (plain http), the issuer's own keys too. Over https the issuer's keys
+ * are in its DID document, which `otherIdentifier` names.
+ *
+ * @example
+ * ```ts
+ * const profile = issuerProfile(urls(baseUrl), serverKey, issuerRow, listedIssuerKeys(ctx, issuerRow.key));
+ * ```
+ */
+export function issuerProfile(u: Urls, key: ServerKey, row: IssuerRow, issuerKeys: PublishedIssuerKey[]): Record<string, unknown> {
   const id = u.issuer(row.key);
-  const profile: Record<string, unknown> = {
-    ...(opts.context === false ? {} : { '@context': OB3_CONTEXT }),
+  const who = issuerIdentity(u, row.key);
+  // Bare Multikey methods (no publicKeyJwk beside them: the multikey context does not define it,
+  // so JSON-LD verifiers in safe mode refuse the method); JOSE verifiers have the JWKS.
+  const methods = [multikeyMethod(u.issuerKeyId(row.key), id, key.publicKeyMultibase)];
+  if (!who.didWeb) for (const k of issuerKeys) methods.push(multikeyMethod(who.methodId(k.kid), id, k.publicKeyMultibase));
+  return {
+    // The DID context defines `verificationMethod`/`assertionMethod` for JSON-LD processors (Digital
+    // Bazaar's verifiers expand the controller document in safe mode, which refuses undefined terms).
+    '@context': [...OB3_CONTEXT, MULTIKEY_CONTEXT, DID_CONTEXT],
+    ...profileFields(id, row),
+    ...(who.didWeb ? { otherIdentifier: [{ type: 'IdentifierEntry', identifier: who.id, identifierType: 'identifier' }] } : {}),
+    verificationMethod: methods,
+    assertionMethod: methods.map((m) => m.id),
+  };
+}
+
+function profileFields(id: string, row: IssuerRow): Record<string, unknown> {
+  return {
     id,
     type: ['Profile'],
     name: row.name,
@@ -102,35 +181,23 @@ export function issuerProfile(u: Urls, key: ServerKey, row: IssuerRow, opts: { c
     ...(row.description ? { description: row.description } : {}),
     ...(row.image ? { image: { id: row.image, type: 'Image' } } : {}),
   };
-  if (opts.context === false) return profile;
-  return {
-    ...profile,
-    otherIdentifier: [{ type: 'IdentifierEntry', identifier: u.did, identifierType: 'identifier' }],
-    verificationMethod: [verificationMethod(u.issuerKeyId(row.key), id, key)],
-    assertionMethod: [u.issuerKeyId(row.key)],
-  };
 }
 
 /**
- * A Multikey verification method with its JWK alongside (for JOSE verifiers).
+ * A Multikey verification method: the key in one form only, as the controller-document spec asks.
  *
  * @example
  * ```ts
- * verificationMethod('https://x.org/api/v1/issuers/a#key-1', 'https://x.org/api/v1/issuers/a', key);
+ * multikeyMethod('did:web:x.org:api:v1:issuers:a#z6Mk…', 'did:web:x.org:api:v1:issuers:a', 'z6Mk…');
  * ```
  */
-export function verificationMethod(id: string, controller: string, key: ServerKey): Record<string, unknown> {
-  return {
-    id,
-    type: 'Multikey',
-    controller,
-    publicKeyMultibase: key.publicKeyMultibase,
-    publicKeyJwk: { ...key.publicJwk, kid: id, alg: 'EdDSA' },
-  };
+export function multikeyMethod(id: string, controller: string, publicKeyMultibase: string): Record<string, unknown> & { id: string } {
+  return { id, type: 'Multikey', controller, publicKeyMultibase };
 }
 
 /**
- * The issuer as the short Profile embedded in credentials.
+ * The issuer as the short Profile embedded in credentials: its current identity (the DID over
+ * https) with the Profile's name, url, email, description and image.
  *
  * @example
  * ```ts
@@ -138,7 +205,29 @@ export function verificationMethod(id: string, controller: string, key: ServerKe
  * ```
  */
 export function embeddedIssuer(u: Urls, row: IssuerRow): Record<string, unknown> {
-  return issuerProfile(u, {} as ServerKey, row, { context: false });
+  return profileFields(issuerIdentity(u, row.key).id, row);
+}
+
+/**
+ * The issuer's did:web DID document: its published keys as Multikey verification methods, each
+ * authorised for `assertionMethod`, and `alsoKnownAs` linking the https Profile.
+ *
+ * @example
+ * ```ts
+ * const doc = issuerDidDocument(u, row, listedIssuerKeys(ctx, row.key));
+ * doc.id; // 'did:web:x.org:api:v1:issuers:museum'
+ * ```
+ */
+export function issuerDidDocument(u: Urls, row: IssuerRow, issuerKeys: PublishedIssuerKey[]): Record<string, unknown> {
+  const did = u.issuerDid(row.key);
+  const methods = issuerKeys.map((k) => multikeyMethod(`${did}#${k.kid}`, did, k.publicKeyMultibase));
+  return {
+    '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
+    id: did,
+    alsoKnownAs: [u.issuer(row.key)],
+    verificationMethod: methods,
+    assertionMethod: methods.map((m) => m.id),
+  };
 }
 
 /**
@@ -181,7 +270,7 @@ export function achievementDocument(u: Urls, row: AchievementRow, issuer: Issuer
  */
 export function didDocument(u: Urls, key: ServerKey): Record<string, unknown> {
   return {
-    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+    '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],
     id: u.did,
     verificationMethod: [{ id: u.didKey, type: 'Multikey', controller: u.did, publicKeyMultibase: key.publicKeyMultibase }],
     assertionMethod: [u.didKey],

@@ -6,11 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { hashIdentity } from '@citiesoflearning/core';
 import { notFound } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
-import { achievementDocument, embeddedIssuer, OB3_CONTEXT, type AchievementData, type AchievementRow, type IssuerRow } from './documents.js';
+import { achievementDocument, embeddedIssuer, issuerIdentity, OB3_CONTEXT, type AchievementData, type AchievementRow, type IssuerRow } from './documents.js';
 import { allocateStatusIndex } from './status.js';
 import { signAward } from './signing.js';
 import { randomToken } from './keys.js';
 import type { AwardExtras } from './award-fields.js';
+import { activeIssuerKey } from './issuer-keys.js';
 
 /**
  * Who the badge is for: an email address (stored hashed) or a DID.
@@ -136,12 +137,15 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     const extras = req.extras ?? {};
     if (extras.recipientName) subject.identifier = [...((subject.identifier as unknown[] | undefined) ?? []), { type: 'IdentityObject', hashed: false, identityHash: extras.recipientName, identityType: 'name' }];
     if (extras.narrative) subject.narrative = extras.narrative;
+    // Status lists are published under the same identity as the credential (the DID over https),
+    // because peer verifiers require the list's issuer to be the credential's issuer.
+    const who = issuerIdentity(u, issuer.key);
     const statusEntry = (purpose: 'revocation' | 'suspension', index: number) => ({
-      id: `${u.statusList(issuer.key, purpose)}#${index}`,
+      id: `${who.statusList(purpose)}#${index}`,
       type: 'BitstringStatusListEntry',
       statusPurpose: purpose,
       statusListIndex: String(index),
-      statusListCredential: u.statusList(issuer.key, purpose),
+      statusListCredential: who.statusList(purpose),
     });
     const unsigned: Record<string, unknown> = {
       '@context': OB3_CONTEXT,
@@ -156,7 +160,8 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
       ...(extras.evidence?.length ? { evidence: extras.evidence } : {}),
       credentialStatus: [statusEntry('revocation', revocationIndex), statusEntry('suspension', suspensionIndex)],
     };
-    const signed = await signAward(unsigned, ctx.key, u.issuerKeyId(issuer.key));
+    const signingKey = activeIssuerKey(ctx, issuer.key);
+    const signed = await signAward(unsigned, signingKey, who.methodId(signingKey.kid));
     const issued: IssuedAward = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
     ctx.db.transaction(() => {
       ctx.db.prepare("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?").run(JSON.stringify(signed.credential), signed.jwt, key);

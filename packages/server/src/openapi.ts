@@ -39,7 +39,7 @@ const schemas: Record<string, Schema> = {
   ShortProfile: obj({ id: uri, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image') }, ['id', 'type', 'name']),
   Profile: obj(
     {
-      '@context': arr(str), id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'),
+      '@context': { type: 'array', items: str, contains: { const: 'https://w3id.org/security/multikey/v1' } }, id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'),
       otherIdentifier: arr(obj({ type: str, identifier: str, identifierType: str }, ['identifier'])),
       verificationMethod: arr(obj({ id: uri, type: { const: 'Multikey' }, controller: uri, publicKeyMultibase: { type: 'string', pattern: '^z6Mk' }, publicKeyJwk: { type: 'object' } }, ['id', 'type', 'controller', 'publicKeyMultibase'])),
       assertionMethod: arr(uri),
@@ -61,7 +61,7 @@ const schemas: Record<string, Schema> = {
   AchievementInput: obj(
     {
       key: str, issuer: { type: 'string', description: 'Issuer key (implied for a provider key)' }, name: str, description: str,
-      criteria: { oneOf: [str, obj({ narrative: str, id: uri })] }, image: { type: 'string', description: 'https:// URL or data: URI (PNG or SVG)' },
+      criteria: { oneOf: [str, obj({ narrative: str, id: uri })] }, image: { type: 'string', description: 'https:// URL or data: URI (PNG or SVG). SVG must have an <svg> root in the SVG namespace, no DOCTYPE and nothing active (else 400 image-not-svg / unsafe-image / image-invalid); it is stored without external references' },
       imageCaption: str, achievementType: str, alignment: arr(obj({ targetName: str, targetUrl: uri, targetFramework: str, targetCode: str, targetDescription: str }, ['targetName', 'targetUrl'])),
       tag: arr(str), inLanguage: str, place: obj({ areaCode: str, name: str }),
       validForDays: { type: 'integer', minimum: 1, maximum: 36500, description: 'Credentials expire (validUntil) this many days after issue' },
@@ -172,14 +172,28 @@ const schemas: Record<string, Schema> = {
     ['@context', 'id', 'type', 'recipient', 'badge', 'verification', 'issuedOn'],
   ),
   Ob2BadgeClass: obj({ '@context': str, id: uri, type: { const: 'BadgeClass' }, name: str, description: str, image: uri, criteria: obj({ id: uri, narrative: str }), issuer: uri, alignment: arr(ref('Alignment')), tags: arr(str) }, ['@context', 'id', 'type', 'name', 'description', 'image', 'criteria', 'issuer']),
-  Ob2Issuer: obj({ '@context': str, id: uri, type: { const: 'Issuer' }, name: str, url: uri, email: str, description: str, image: uri }, ['@context', 'id', 'type', 'name', 'url']),
+  Ob2Issuer: obj(
+    {
+      '@context': str, id: uri, type: { const: 'Issuer' }, name: str, url: uri, email: str, description: str, image: uri,
+      verification: obj({ type: { const: 'VerificationObject' }, startsWith: arr(uri) }, ['startsWith'], { description: 'Hosted assertions of this issuer live only under these URL prefixes' }),
+    },
+    ['@context', 'id', 'type', 'name', 'url', 'verification'],
+  ),
   PathwayNode: { type: 'object', required: ['id', 'type'], properties: { id: str, type: { enum: ['group', 'badge', 'activity', 'evidence', 'pathway'] }, title: str, children: arr(ref('PathwayNode')), milestoneBadge: str } },
   Pathway: obj(
     { id: uri, key: str, version: str, name: str, description: str, owner: obj({ id: uri, name: str }, ['id']), status: { enum: ['draft', 'published'] }, createdAt: dateTime, publishedAt: dateTime, root: ref('PathwayNode'), policy: { type: 'object' }, alignments: arr({ type: 'object' }), destination: { type: 'object' }, availability: { type: 'object' } },
     ['id', 'key', 'version', 'name', 'status', 'root', 'owner'],
   ),
   PathwayInput: obj({ key: str, issuer: str, name: str, description: str, root: ref('PathwayNode'), policy: { type: 'object' }, destination: { type: 'object' }, availability: { type: 'object' }, alignments: arr({ type: 'object' }) }, ['name', 'root']),
-  MilestonesInput: obj({ recipient: obj({ email: { type: 'string', format: 'email' } }, ['email']), credentials: { type: 'array', maxItems: 50, items: { oneOf: [{ type: 'object' }, { type: 'string' }] } }, version: { type: 'integer', minimum: 1 } }, ['recipient', 'credentials']),
+  MilestonesInput: obj(
+    {
+      recipient: obj({ email: { type: 'string', format: 'email' } }, ['email']),
+      credentials: { type: 'array', maxItems: 50, description: 'At most 50 (more is a 400 too-many-credentials)', items: { oneOf: [{ type: 'object' }, { type: 'string' }] } },
+      ticket: { type: 'string', description: "Optional claim ticket from the pathway's provider naming the learner (email or email_sha256); like a presented credential that verifies for the email, it proves the caller is the learner" },
+      version: { type: 'integer', minimum: 1 },
+    },
+    ['recipient', 'credentials'],
+  ),
   NodeProgress: obj({ id: str, type: str, satisfied: { type: 'boolean' }, progress: { type: 'number', minimum: 0, maximum: 1 }, state: str, completedAt: dateTime, locked: { type: 'boolean' }, missing: arr(str), warnings: arr(obj({ code: str, message: str }, ['code', 'message'])) }, ['id', 'type', 'satisfied', 'progress', 'state', 'missing', 'warnings']),
   Milestones: obj(
     {
@@ -197,6 +211,7 @@ const schemas: Record<string, Schema> = {
   OpportunityInput: obj({ key: str, provider: str, title: str, description: str, achievement: str, skills: arr(str), mode: { enum: ['in-person', 'online', 'blended'] }, areaCode: str, location: obj({ latitude: { type: 'number' }, longitude: { type: 'number' } }), startsAt: dateTime, endsAt: dateTime, bookingUrl: uri }, ['title']),
   OpportunityPage: obj({ opportunities: arr(ref('Opportunity')), total: { type: 'integer' }, limit: { type: 'integer' }, offset: { type: 'integer' } }, ['opportunities', 'total', 'limit', 'offset']),
   DidDocument: obj({ '@context': arr(str), id: { type: 'string', pattern: '^did:web:' }, verificationMethod: arr(obj({ id: str, type: str, controller: str, publicKeyMultibase: str }, ['id', 'type', 'controller', 'publicKeyMultibase'])), assertionMethod: arr(str), authentication: arr(str) }, ['id', 'verificationMethod', 'assertionMethod']),
+  IssuerKey: obj({ id: { type: 'string', description: 'Verification method id: `<issuer DID>#<kid>` (over http: `<Profile URL>#<kid>`)' }, kid: { type: 'string', pattern: '^z6Mk' }, controller: str, publicKeyMultibase: { type: 'string', pattern: '^z6Mk' }, created: dateTime }, ['id', 'kid', 'controller', 'publicKeyMultibase', 'created'], { not: { required: ['privateJwk'] } }),
   Jwks: obj({ keys: arr(obj({ kty: { const: 'OKP' }, crv: { const: 'Ed25519' }, x: str, kid: str, alg: { const: 'EdDSA' }, use: { const: 'sig' } }, ['kty', 'crv', 'x', 'kid'], { not: { required: ['d'] } })) }, ['keys']),
   Ob3CredentialList: obj({ credential: arr(ref('OpenBadgeCredential')), compactJwsString: arr(str) }, ['credential']),
   ImsxStatusInfo: obj({ imsx_codeMajor: { enum: ['failure', 'processing', 'success', 'unsupported'] }, imsx_severity: { enum: ['error', 'status', 'warning'] }, imsx_description: str, imsx_codeMinor: { type: 'object' } }, ['imsx_codeMajor', 'imsx_severity']),
@@ -206,6 +221,12 @@ const paging = {
   'X-Total-Count': { description: 'Total number of items', schema: { type: 'integer' } },
   Link: { description: 'first, last, next, prev page links (RFC 8288)', schema: str },
 };
+
+/** limit/offset as every paged route validates them (one helper, `readPaging`): out of range is a 400. */
+const pagingParams = [
+  query('limit', 'Page size: a whole number from 1 to 100 (default 20)', { type: 'integer', minimum: 1, maximum: 100 }),
+  query('offset', 'Items to skip: a whole number from 0', { type: 'integer', minimum: 0, maximum: 1_000_000_000 }),
+];
 
 /** The path table: every route the server answers. */
 function paths(): Record<string, Record<string, unknown>> {
@@ -220,7 +241,7 @@ function paths(): Record<string, Record<string, unknown>> {
       get: { operationId: 'listIssuers', summary: 'All issuers', tags: ['issuers'], responses: { '200': json(obj({ issuers: arr(ref('Profile')) }, ['issuers']), 'Issuers') } },
       post: { operationId: 'createIssuer', summary: 'Create an issuer (admin)', tags: ['issuers'], security: admin, requestBody: body(ref('IssuerInput')), responses: { '201': json(ref('Profile'), 'Created'), '409': error('Key taken'), ...auth, ...common } },
     },
-    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile (also lists its signing key)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': json(ref('Profile'), 'Profile'), '404': error('No such issuer') } } },
+    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile, also a controller document for the keys it lists (`Accept: application/ld+json`: the pure JSON-LD document, without the API-only `key`)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': { description: 'Profile', content: { 'application/json': { schema: ref('Profile') }, 'application/ld+json': { schema: ref('Profile') } } }, '404': error('No such issuer') } } },
     '/api/v1/issuers/{key}/ob2': { get: { operationId: 'getIssuerOb2', summary: 'OB 2.0 Issuer', tags: ['issuers'], parameters: [keyParam()], responses: { '200': json(ref('Ob2Issuer'), 'Issuer'), '404': error('No such issuer') } } },
     '/api/v1/issuers/{key}/status/{purpose}': {
       get: {
@@ -229,6 +250,16 @@ function paths(): Record<string, Record<string, unknown>> {
         responses: { '200': json(ref('StatusListCredential'), 'Status list'), '404': error('No such list') },
       },
     },
+    '/api/v1/issuers/{key}/did/status/{purpose}': {
+      get: {
+        operationId: 'getDidStatusList', summary: "Signed BitstringStatusListCredential whose issuer is the issuer's did:web (what credentials issued over https point to)", tags: ['credentials'],
+        parameters: [keyParam(), { name: 'purpose', in: 'path', required: true, schema: { enum: ['revocation', 'suspension'] } }],
+        responses: { '200': json(ref('StatusListCredential'), 'Status list'), '404': error('No such list') },
+      },
+    },
+    '/api/v1/issuers/{key}/did.json': { get: { operationId: 'getIssuerDidDocument', summary: "The issuer's did:web DID document (`did:web:<host>:api:v1:issuers:<key>`): its published keys", tags: ['keys'], parameters: [keyParam()], responses: { '200': { description: 'DID document', content: { 'application/did+json': { schema: ref('DidDocument') } } }, '404': error('No such issuer') } } },
+    '/api/v1/issuers/{key}/keys': { post: { operationId: 'rotateIssuerKey', summary: "Rotate the issuer's signing key (admin): a new Ed25519 key joins its DID document and signs new credentials; older keys stay listed until removed", tags: ['keys'], security: admin, parameters: [keyParam()], responses: { '201': json(ref('IssuerKey'), 'Key added'), '404': error('No such issuer'), ...auth } } },
+    '/api/v1/issuers/{key}/keys/{kid}': { delete: { operationId: 'removeIssuerKey', summary: 'Stop publishing an older key (admin): credentials it signed stop verifying. The current key cannot be removed.', tags: ['keys'], security: admin, parameters: [keyParam(), { name: 'kid', in: 'path', required: true, schema: { type: 'string', pattern: '^z6Mk[1-9A-HJ-NP-Za-km-z]+$' }, description: 'The key id (its publicKeyMultibase)' }], responses: { '200': json(obj({ keys: arr(ref('IssuerKey')) }, ['keys']), 'Keys still published'), '404': error('No such issuer or key'), '409': error('The current signing key'), ...auth } } },
     '/api/v1/issuers/{key}/api-keys': { post: { operationId: 'createProviderKey', summary: 'Mint a provider API key scoped to this issuer (admin)', tags: ['issuers'], security: admin, parameters: [keyParam()], requestBody: body(obj({ label: str }), false), responses: { '201': json(ref('ProviderKey'), 'Created'), '404': error('No such issuer'), ...auth, ...common } } },
     '/api/v1/issuers/{key}/ticket-keys': { post: { operationId: 'registerTicketKey', summary: "Register a provider backend's public key for signing claim tickets", tags: ['issuers'], security: admin, parameters: [keyParam()], requestBody: body(ref('TicketKeyInput')), responses: { '201': json(ref('TicketKey'), 'Registered'), '404': error('No such issuer'), '409': error('kid taken'), ...auth, ...common } } },
     '/api/v1/achievements': {
@@ -298,7 +329,12 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/pathways/{key}/milestones': {
       post: {
         operationId: 'claimMilestones', summary: 'Present credentials; get progress and every milestone badge earned (idempotent, no account)', tags: ['pathways'],
-        parameters: [keyParam()], requestBody: body(ref('MilestonesInput')), responses: { '200': json(ref('Milestones'), 'Progress and awards'), '404': error('No such published pathway'), '429': error('Rate limited'), ...common },
+        description: 'Milestones already held count, and are returned, only when the caller proves they are the learner: a presented credential that verifies for the email, or a claim ticket naming them. Otherwise the answer is the one an unknown email gets. Foreign credentials that cannot be confirmed with their issuer, for whatever reason, are all rejected as credential-unverifiable.',
+        parameters: [keyParam()], requestBody: body(ref('MilestonesInput')),
+        responses: {
+          '200': json(ref('Milestones'), 'Progress and awards'), '401': error('Ticket invalid'), '403': error('Ticket for another learner or from another provider'), '404': error('No such published pathway'),
+          '409': error('Ticket expired'), '429': error('Rate limited'), ...common,
+        },
       },
     },
     '/api/v1/opportunities': {
@@ -307,9 +343,9 @@ function paths(): Record<string, Record<string, unknown>> {
         parameters: [
           query('q', 'Text in title, description or skills'), query('skill', 'Exact skill tag'), query('area', 'ONS area code'), query('mode', 'Mode', { enum: ['in-person', 'online', 'blended'] }),
           query('from', 'Overlapping from this date', dateTime), query('to', 'Overlapping up to this date', dateTime), query('provider', 'Issuer key'), query('achievement', 'Achievement key or id'),
-          query('limit', 'Page size (≤ 100)', { type: 'integer' }), query('offset', 'Offset', { type: 'integer' }),
+          ...pagingParams,
         ],
-        responses: { '200': json(ref('OpportunityPage'), 'Results', { 'X-Total-Count': paging['X-Total-Count'] }), '400': error('Bad filter') },
+        responses: { '200': json(ref('OpportunityPage'), 'Results', { 'X-Total-Count': paging['X-Total-Count'] }), '400': error('Bad filter, or limit/offset out of range (invalid-paging)') },
       },
       post: { operationId: 'createOpportunity', summary: 'Create an opportunity', tags: ['opportunities'], security: admin, requestBody: body(ref('OpportunityInput')), responses: { '201': json(ref('Opportunity'), 'Created'), ...auth, ...common } },
     },
@@ -318,8 +354,8 @@ function paths(): Record<string, Record<string, unknown>> {
     '/ims/ob/v3p0/credentials': {
       get: {
         operationId: 'ob3GetCredentials', summary: 'Issued credentials in the OB 3.0 list shape (bearer admin or provider key)', tags: ['ob3'], security: admin,
-        parameters: [query('limit', 'Page size (1–100)', { type: 'integer' }), query('offset', 'Offset', { type: 'integer' }), query('since', 'Issued at or after', dateTime)],
-        responses: { '200': json(ref('Ob3CredentialList'), 'Page', paging), '400': json(ref('ImsxStatusInfo'), 'Bad paging'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized') },
+        parameters: [...pagingParams, query('since', 'Issued at or after', dateTime)],
+        responses: { '200': json(ref('Ob3CredentialList'), 'Page', paging), '400': json(ref('ImsxStatusInfo'), 'limit/offset out of range, or bad since'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized') },
       },
     },
     '/ims/ob/v3p0/profile': { get: { operationId: 'ob3GetProfile', summary: "The provider key's issuer Profile", tags: ['ob3'], security: admin, responses: { '200': json(ref('Profile'), 'Profile'), '401': json(ref('ImsxStatusInfo'), 'Unauthorized'), '404': json(ref('ImsxStatusInfo'), 'Admin has no profile') } } },

@@ -27,7 +27,50 @@ export type PresentedResult =
  * const check: PresentedChecker = localChecker(ctx);
  * ```
  */
-export type PresentedChecker = (input: unknown, learnerEmail: string) => Promise<PresentedResult>;
+export type PresentedChecker = (input: unknown, learnerEmail: string, options?: CheckOptions) => Promise<PresentedResult>;
+
+/**
+ * Per-request limits a checker must respect.
+ *
+ * @example
+ * ```ts
+ * await check(credential, email, { signal: AbortSignal.timeout(FOREIGN_TIME_BUDGET_MS) });
+ * ```
+ */
+export interface CheckOptions {
+  /** Aborts every network lookup: one budget for all the credentials of one request. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Bounds on verifying one foreign credential: 5 s per lookup, 512 KiB per document. (`verify()`
+ * also caps lookups per call; the milestone route adds one time budget per request.)
+ *
+ * @example
+ * ```ts
+ * verifyingChecker({ timeoutMs: FOREIGN_LIMITS.timeoutMs });
+ * ```
+ */
+export const FOREIGN_LIMITS = { timeoutMs: 5000, maxBytes: 512 * 1024 } as const;
+
+/**
+ * The one answer an anonymous caller gets for a foreign credential that does not verify for a
+ * reason involving the network (the issuer's key, its status list, an address we refuse to
+ * contact, a host that does not answer, a budget spent). Telling these apart would let anyone
+ * map which internal addresses answer, by presenting credentials that point at them.
+ *
+ * @example
+ * ```ts
+ * result.code === UNVERIFIABLE.code; // 'credential-unverifiable'
+ * ```
+ */
+export const UNVERIFIABLE = {
+  code: 'credential-unverifiable',
+  message: 'This credential could not be confirmed with its issuer, so it does not count here.',
+} as const;
+
+/** Checks `verify()` decides from the credential alone, with no lookup: safe to report as they are. */
+const OFFLINE_CHECKS = new Set(['parse', 'schema', 'validity']);
 
 function fail(code: string, message: string): PresentedResult {
   return { ok: false, code, message };
@@ -94,23 +137,29 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
  * await check(credentialFromElsewhere, 'ada@example.org');
  * ```
  */
-export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date; allowPrivateNetwork?: boolean } = {}): PresentedChecker {
-  return async (input, email) => {
+export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: number; maxBytes?: number; now?: () => Date; allowPrivateNetwork?: boolean } = {}): PresentedChecker {
+  return async (input, email, { signal } = {}) => {
     // verify() reports unreadable input as a failed `parse` check; it does not throw for it.
     const report = await verify(input as object | string, {
       recipient: email,
-      timeoutMs: options.timeoutMs ?? 5000,
+      timeoutMs: options.timeoutMs ?? FOREIGN_LIMITS.timeoutMs,
+      maxBytes: options.maxBytes ?? FOREIGN_LIMITS.maxBytes,
       // Presented by anyone: never let it steer the server into its own network unless allowed.
       allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+      ...(signal ? { signal } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.now ? { now: options.now() } : {}),
     });
     if (report.outcome !== 'verified') {
-      // "Proof not checked" only says the key was not found; the key check says why.
-      const problem = report.checks.find((c) => c.outcome === 'failed') ??
-        report.checks.find((c) => c.id === 'key' && c.outcome === 'inconclusive') ??
-        report.checks.find((c) => c.outcome === 'inconclusive');
-      return fail(problem?.code ?? 'not-verified', problem?.message ?? 'This credential could not be verified.');
+      const offline = report.checks.find((c) => c.outcome === 'failed' && OFFLINE_CHECKS.has(c.id));
+      if (offline) return fail(offline.code, offline.message);
+      // Verified in every respect but the learner: theirs is a plain, useful answer.
+      const others = report.checks.filter((c) => c.id !== 'recipient');
+      const recipient = report.checks.find((c) => c.id === 'recipient');
+      if (recipient?.outcome === 'failed' && others.every((c) => c.outcome !== 'failed' && c.outcome !== 'inconclusive')) {
+        return fail('recipient-mismatch', 'This credential was issued to someone else.');
+      }
+      return fail(UNVERIFIABLE.code, UNVERIFIABLE.message);
     }
     const recipient = report.checks.find((c) => c.id === 'recipient');
     if (recipient?.outcome !== 'passed') return fail('recipient-mismatch', 'This credential was issued to someone else.');
@@ -135,12 +184,12 @@ export function presentedChecker(ctx: ServerContext): PresentedChecker {
   const local = localChecker(ctx);
   const foreign = ctx.acceptForeignCredentials ? verifyingChecker({ now: ctx.now, allowPrivateNetwork: ctx.allowPrivateIssuers }) : undefined;
   const prefix = urls(ctx.baseUrl).credential('');
-  return async (input, email) => {
+  return async (input, email, options) => {
     const result = await local(input, email);
     if (result.ok || result.code !== 'issuer-unknown' || !foreign) return result;
     // Not ours by id. A credential naming one of our ids but failing locally is not retried.
     const id = typeof input === 'object' && input ? (input as Record<string, unknown>).id : undefined;
     if (typeof id === 'string' && id.startsWith(prefix)) return result;
-    return foreign(input, email);
+    return foreign(input, email, options);
   };
 }

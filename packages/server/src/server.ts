@@ -1,16 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createAdaptorServer } from '@hono/node-server';
+import { ColError } from '@citiesoflearning/core';
 import type { Hono } from 'hono';
 import { buildApp, type AppEnv } from './app.js';
 import type { ServerContext } from './context.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from './db.js';
 import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
+import { ensureIssuerKeys } from './issuer-keys.js';
 import { seedDemo, type DemoSummary } from './demo.js';
+import { hashStoredClaimCodes } from './claim-codes.js';
+import { resanitizeStoredSvgs } from './stored-images.js';
+import { dataDirError, listenError, signingKeyError } from './startup-errors.js';
+import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
 
 /**
  * Options shared by {@link createApp} and {@link startServer}.
@@ -45,6 +52,11 @@ export interface AppOptions {
    * server request its own internal services (SSRF). Turn on only inside a closed network.
    */
   allowPrivateIssuers?: boolean;
+  /**
+   * Milliseconds the verification of foreign credentials may take, in all, per milestone request
+   * (default 20 000): whatever a request presents, the server spends no longer on its lookups.
+   */
+  foreignCheckBudgetMs?: number;
   /** Behind a reverse proxy: rate-limit by the last `X-Forwarded-For` hop (default false). */
   trustProxy?: boolean;
   /** Largest request body in bytes (default 1 MiB). */
@@ -93,7 +105,7 @@ function defaultExamplesDir(): string | undefined {
 /** The configured admin key (at least 16 characters: it guards everything), or a fresh one. */
 function chooseAdminKey(configured: string | undefined): string {
   if (configured === undefined) return `cola_${randomToken(24)}`;
-  if (configured.length < 16 || /\s/.test(configured)) throw new Error('The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
+  if (configured.length < 16 || /\s/.test(configured)) throw new ColError('admin-key-invalid', 'The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
   return configured;
 }
 
@@ -126,11 +138,18 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   try {
     new URL(baseUrl);
   } catch {
-    throw new Error(`baseUrl "${baseUrl}" is not a URL.`);
+    throw new ColError('base-url-invalid', `The base URL "${baseUrl}" is not a web address (e.g. https://badges.example.org).`);
   }
-  const db = openDatabase(dataDir);
+  let db: Db;
   try {
-    const key = await loadSigningKey(dataDir, env);
+    db = openDatabase(dataDir);
+  } catch (error) {
+    throw dataDirError(error, dataDir);
+  }
+  try {
+    const key = await loadSigningKey(dataDir, env).catch((error: unknown) => {
+      throw signingKeyError(dataDirError(error, dataDir));
+    });
     const context: ServerContext = {
       db,
       key,
@@ -139,6 +158,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       storeEmails: options.storeEmails ?? false,
       acceptForeignCredentials: options.acceptForeignCredentials ?? false,
       allowPrivateIssuers: options.allowPrivateIssuers ?? false,
+      foreignCheckBudgetMs: options.foreignCheckBudgetMs ?? FOREIGN_TIME_BUDGET_MS,
       trustProxy: options.trustProxy ?? false,
       pepper: pepper(db),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -152,9 +172,22 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
     const stored = db.prepare("SELECT value FROM meta WHERE key = 'base_url'").get() as { value: string } | undefined;
     if (stored && stored.value !== baseUrl) log(`note: base URL changed from ${stored.value} to ${baseUrl}; credentials issued before still name the old address`);
     db.prepare("INSERT INTO meta (key, value) VALUES ('base_url', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(baseUrl);
+    const hashed = hashStoredClaimCodes(db);
+    if (hashed) log(`stored ${hashed} claim code(s) from an older version as hashes`);
+    const images = resanitizeStoredSvgs(db);
+    if (images.rewritten || images.dropped) log(`SVG images from an older version: ${images.rewritten} rewritten without external references, ${images.dropped} unsafe one(s) dropped`);
+    // Issuers from before per-issuer keys get theirs now; the server-wide key stays listed in
+    // their Profiles, so what it signed keeps verifying.
+    const keyed = ensureIssuerKeys(context);
+    if (keyed) log(`made a signing key for ${keyed} issuer(s) created before per-issuer keys`);
     const recovered = recoverInterruptedIssues(context);
     if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
     log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);
+    log(
+      baseUrl.startsWith('https:')
+        ? 'issuers are did:web DIDs (each with its own key), resolvable by wallets over https'
+        : 'issuers are named by their Profile URLs: did:web needs https, so wallets cannot resolve them (serve with TLS or an https --base-url)',
+    );
     const demo = options.demo ? await seedDemo(context) : undefined;
     return { app: buildApp(context), context, ...(demo ? { demo } : {}), close: () => db.close() };
   } catch (error) {
@@ -178,6 +211,11 @@ export interface StartServerOptions extends AppOptions {
   host?: string;
   /** Milliseconds to let in-flight requests finish on close. Default 10000. */
   shutdownTimeoutMs?: number;
+  /**
+   * Serve HTTPS with this certificate chain and private key (PEM). did:web issuers resolve only
+   * over https; behind a reverse proxy that terminates TLS, leave this out and set `baseUrl`.
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 /**
@@ -190,7 +228,7 @@ export interface StartServerOptions extends AppOptions {
  * ```
  */
 export interface RunningServer {
-  /** Where it listens, e.g. `http://127.0.0.1:8080`. */
+  /** Where it listens, e.g. `http://127.0.0.1:8080` (`https://` with `tls`). */
   url: string;
   /** The admin bearer key in effect (the CLI prints it once when it was generated). */
   adminKey: string;
@@ -220,6 +258,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let closing = false;
   const idle: Array<() => void> = [];
   const server = createAdaptorServer({
+    ...(options.tls ? { createServer: createHttpsServer, serverOptions: { cert: options.tls.cert, key: options.tls.key } } : {}),
     fetch: async (request, env) => {
       if (!app || closing) {
         return new Response(JSON.stringify({ code: 'unavailable', message: app ? 'The server is shutting down; try again shortly.' : 'The server is starting; try again shortly.' }), {
@@ -237,15 +276,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
   }) as Server;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: unknown) => reject(listenError(error, host, options.port ?? 8080));
+    server.once('error', failed);
     server.listen(options.port ?? 8080, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
   const address = server.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  const url = `http://${shownHost}:${address.port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${shownHost}:${address.port}`;
   let created: CreatedApp;
   try {
     created = await createApp({ ...options, baseUrl: options.baseUrl ?? url });

@@ -1,7 +1,18 @@
 // The one place the server touches signing: everything goes through @citiesoflearning/verify's
 // primitives, so the server signs exactly what the SDK's verifier checks.
 import { signDataIntegrity, signCredentialJwt, createStatusListCredential } from '@citiesoflearning/verify';
-import type { ServerKey } from './keys.js';
+
+/**
+ * What signing needs: a private Ed25519 JWK (the server-wide key or an issuer's own key).
+ *
+ * @example
+ * ```ts
+ * const key: SigningKey = activeIssuerKey(ctx, 'museum');
+ * ```
+ */
+export interface SigningKey {
+  privateJwk: JsonWebKey;
+}
 
 /**
  * A credential signed both ways: embedded Data Integrity proof, and VC-JWT.
@@ -18,14 +29,14 @@ export interface SignedAward {
 
 /**
  * Sign one award: `eddsa-rdfc-2022` Data Integrity proof and an EdDSA VC-JWT over the same
- * unsigned credential, both naming `verificationMethod` (a key the issuer's profile lists).
+ * unsigned credential, both naming `verificationMethod` (a key the issuer's DID document or profile lists).
  *
  * @example
  * ```ts
- * const { credential, jwt } = await signAward(unsigned, key, 'https://x.org/api/v1/issuers/a#key-1');
+ * const { credential, jwt } = await signAward(unsigned, key, 'did:web:x.org:api:v1:issuers:a#z6Mk…');
  * ```
  */
-export async function signAward(unsigned: Record<string, unknown>, key: ServerKey, verificationMethod: string): Promise<SignedAward> {
+export async function signAward(unsigned: Record<string, unknown>, key: SigningKey, verificationMethod: string): Promise<SignedAward> {
   const [credential, jwt] = await Promise.all([
     signDataIntegrity(unsigned, { privateJwk: key.privateJwk, verificationMethod, cryptosuite: 'eddsa-rdfc-2022', created: unsigned.validFrom as string }),
     signCredentialJwt(unsigned, { privateJwk: key.privateJwk, kid: verificationMethod, alg: 'EdDSA' }),
@@ -43,7 +54,7 @@ export async function signAward(unsigned: Record<string, unknown>, key: ServerKe
  */
 export async function signStatusList(
   input: { id: string; issuer: string; statusPurpose: 'revocation' | 'suspension'; bits: Uint8Array; validFrom: string },
-  key: ServerKey,
+  key: SigningKey,
   verificationMethod: string,
 ): Promise<Record<string, unknown>> {
   const unsigned = await createStatusListCredential(input);

@@ -6,6 +6,7 @@ import { setStatusBit } from '@citiesoflearning/verify';
 import { ApiError } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import { signStatusList } from './signing.js';
+import { activeIssuerKey } from './issuer-keys.js';
 
 /**
  * Bits per list: 131,072 (16 KiB), the minimum the spec recommends for herd privacy.
@@ -89,6 +90,19 @@ export function writeStatusBit(ctx: ServerContext, issuerKey: string, purpose: P
 const signing = new Map<string, Promise<Record<string, unknown>>>();
 
 /**
+ * Which signed copy of a status list: `profile` (issuer = the https Profile, signed with the
+ * server-wide key — what credentials issued before did:web point to, and what plain-http servers
+ * still use) or `did` (issuer = the issuer's did:web, signed with its current key). Both copies
+ * carry the same bits.
+ *
+ * @example
+ * ```ts
+ * const view: StatusListView = issuerIdentity(u, key).didWeb ? 'did' : 'profile';
+ * ```
+ */
+export type StatusListView = 'profile' | 'did';
+
+/**
  * The signed status list credential, re-signed first when its bits changed since the last
  * signature. Concurrent callers share one signing run.
  *
@@ -97,26 +111,35 @@ const signing = new Map<string, Promise<Record<string, unknown>>>();
  * const list = await currentStatusList(ctx, 'brightwater-library', 'revocation');
  * ```
  */
-export async function currentStatusList(ctx: ServerContext, issuerKey: string, purpose: Purpose): Promise<Record<string, unknown>> {
+export async function currentStatusList(ctx: ServerContext, issuerKey: string, purpose: Purpose, view: StatusListView = 'profile'): Promise<Record<string, unknown>> {
+  const [credentialColumn, versionColumn] = view === 'did' ? ['did_credential', 'did_credential_version'] : ['credential', 'credential_version'];
   const row = ctx.db
-    .prepare('SELECT bits, bits_version, credential, credential_version FROM status_lists WHERE issuer_key = ? AND purpose = ?')
+    .prepare(`SELECT bits, bits_version, ${credentialColumn} AS credential, ${versionColumn} AS credential_version FROM status_lists WHERE issuer_key = ? AND purpose = ?`)
     .get(issuerKey, purpose) as { bits: Buffer; bits_version: number; credential: string | null; credential_version: number } | undefined;
   if (!row) throw new ApiError(404, 'not-found', 'No status list with that address exists here.');
   if (row.credential && row.credential_version >= row.bits_version) return JSON.parse(row.credential) as Record<string, unknown>;
-  const flightKey = `${ctx.baseUrl}|${issuerKey}|${purpose}|${row.bits_version}`;
+  const u = urls(ctx.baseUrl);
+  const signer =
+    view === 'did'
+      ? (() => {
+          const key = activeIssuerKey(ctx, issuerKey);
+          const did = u.issuerDid(issuerKey);
+          return { id: u.issuerDidStatusList(issuerKey, purpose), issuer: did, key, method: `${did}#${key.kid}` };
+        })()
+      : { id: u.statusList(issuerKey, purpose), issuer: u.issuer(issuerKey), key: ctx.key, method: u.issuerKeyId(issuerKey) };
+  const flightKey = `${ctx.baseUrl}|${issuerKey}|${purpose}|${view}|${signer.method}|${row.bits_version}`;
   let flight = signing.get(flightKey);
   if (!flight) {
-    const u = urls(ctx.baseUrl);
     flight = signStatusList(
       // Backdated a minute: a verifier whose clock is a little behind ours (or that read its own
       // clock just before fetching) must not see a freshly signed list as "not valid yet".
-      { id: u.statusList(issuerKey, purpose), issuer: u.issuer(issuerKey), statusPurpose: purpose, bits: new Uint8Array(row.bits), validFrom: isoNow({ now: () => new Date(ctx.now().getTime() - 60_000) }) },
-      ctx.key,
-      u.issuerKeyId(issuerKey),
+      { id: signer.id, issuer: signer.issuer, statusPurpose: purpose, bits: new Uint8Array(row.bits), validFrom: isoNow({ now: () => new Date(ctx.now().getTime() - 60_000) }) },
+      signer.key,
+      signer.method,
     ).then((credential) => {
       // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
       ctx.db
-        .prepare('UPDATE status_lists SET credential = ?, credential_version = ? WHERE issuer_key = ? AND purpose = ? AND credential_version < ?')
+        .prepare(`UPDATE status_lists SET ${credentialColumn} = ?, ${versionColumn} = ? WHERE issuer_key = ? AND purpose = ? AND ${versionColumn} < ?`)
         .run(JSON.stringify(credential), row.bits_version, issuerKey, purpose, row.bits_version);
       return credential;
     });
@@ -130,8 +153,21 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
 }
 
 /**
- * Sign both of an issuer's lists now (after creating the issuer), so the first verifier does not
- * wait for signing.
+ * Drop the issuer's DID-signed status lists so they are re-signed with its current key on the
+ * next request (after one of its keys was removed).
+ *
+ * @example
+ * ```ts
+ * forgetDidStatusLists(ctx, 'museum');
+ * ```
+ */
+export function forgetDidStatusLists(ctx: ServerContext, issuerKey: string): void {
+  ctx.db.prepare('UPDATE status_lists SET did_credential = NULL, did_credential_version = 0 WHERE issuer_key = ?').run(issuerKey);
+}
+
+/**
+ * Sign both copies of both of an issuer's lists now (after creating the issuer), so the first
+ * verifier does not wait for signing.
  *
  * @example
  * ```ts
@@ -139,5 +175,5 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
  * ```
  */
 export async function signStatusLists(ctx: ServerContext, issuerKey: string): Promise<void> {
-  await Promise.all(PURPOSES.map((purpose) => currentStatusList(ctx, issuerKey, purpose)));
+  await Promise.all(PURPOSES.flatMap((purpose) => [currentStatusList(ctx, issuerKey, purpose, 'profile'), currentStatusList(ctx, issuerKey, purpose, 'did')]));
 }

@@ -65,12 +65,18 @@ describe('issued credentials', () => {
     expect(JSON.stringify(award)).to.not.match(/lovelace/i);
   });
 
-  it('issues the same award as a VC-JWT whose key is in the JWKS and the issuer profile', async () => {
-    const jwks = (await s.call('GET', '/.well-known/jwks.json', { token: null })).json;
+  it("issues the same award as a VC-JWT whose key is the issuer's own, listed in its profile and not in the server-wide JWKS", async () => {
     const header = JSON.parse(Buffer.from(award.jwt.split('.')[0], 'base64url').toString());
     expect(header.alg).to.equal('EdDSA');
-    const key = jwks.keys.find((k: any) => k.kid === header.kid);
-    expect(key, 'kid is in the JWKS').to.not.equal(undefined);
+    expect(header.kid).to.equal(award.credential.proof.verificationMethod);
+    const profile = (await s.call('GET', new URL(award.credential.issuer.id).pathname, { token: null })).json;
+    expect(profile.assertionMethod).to.include(header.kid);
+    const method = profile.verificationMethod.find((m: any) => m.id === header.kid);
+    // The origin's JWKS vouches for keys on behalf of every issuer here: an issuer's own key must
+    // not be in it, or one provider's key would pass for another's.
+    const jwks = (await s.call('GET', '/.well-known/jwks.json', { token: null })).json;
+    const key = multibaseToJwk(method.publicKeyMultibase);
+    expect(jwks.keys.map((k: any) => k.x)).to.not.include(key.x);
     const { payload } = await verifyJws(award.jwt, key);
     expect(payload.jti).to.equal(award.id);
     expect(payload.iss).to.equal(award.credential.issuer.id);

@@ -134,6 +134,20 @@ describe('OpenAPI document vs real responses', () => {
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'revocation' }, {}, 200);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'suspension' }, {}, 200);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'other' }, {}, 404);
+    await check('GET', '/api/v1/issuers/{key}/did/status/{purpose}', { key: 'museum', purpose: 'revocation' }, {}, 200);
+    await check('GET', '/api/v1/issuers/{key}/did/status/{purpose}', { key: 'museum', purpose: 'other' }, {}, 404);
+    // did:web documents and key rotation
+    await check('GET', '/api/v1/issuers/{key}/did.json', { key: 'museum' }, {}, 200);
+    await check('GET', '/api/v1/issuers/{key}/did.json', { key: 'nobody' }, {}, 404);
+    const first = (await s.call('GET', '/api/v1/issuers/museum/did.json')).json.verificationMethod[0].id.split('#')[1];
+    await check('DELETE', '/api/v1/issuers/{key}/keys/{kid}', { key: 'museum', kid: first }, {}, 409);
+    await check('POST', '/api/v1/issuers/{key}/keys', { key: 'museum' }, { token: provider }, 403);
+    await check('POST', '/api/v1/issuers/{key}/keys', { key: 'museum' }, { token: null }, 401);
+    await check('POST', '/api/v1/issuers/{key}/keys', { key: 'nobody' }, {}, 404);
+    await check('POST', '/api/v1/issuers/{key}/keys', { key: 'museum' }, {}, 201);
+    await check('DELETE', '/api/v1/issuers/{key}/keys/{kid}', { key: 'museum', kid: first }, { token: provider }, 403);
+    await check('DELETE', '/api/v1/issuers/{key}/keys/{kid}', { key: 'museum', kid: first }, {}, 200);
+    await check('DELETE', '/api/v1/issuers/{key}/keys/{kid}', { key: 'museum', kid: first }, {}, 404);
     // Pathways
     const root = { type: 'group', id: 'root', milestoneBadge: a.json.id, children: [{ type: 'badge', id: 'fossils', badge: { id: a.json.id } }] };
     await check('POST', '/api/v1/pathways', {}, { body: { key: 'young-scientist', name: 'Young Scientist', root }, token: provider }, 201);

@@ -40,7 +40,7 @@ describe('full verify() of server-issued credentials', () => {
   });
 
   it('verifies the OB 2.0 hosted assertion view of the same award (for older consumers)', async () => {
-    const report = await verify(award.links.ob2, { recipient: email });
+    const report = await verify(award.links.ob2, { recipient: email, allowPrivateNetwork: true });
     expect(report.format).to.equal('ob2-hosted');
     expect(report.outcome, JSON.stringify(report.checks, null, 1)).to.equal('verified');
   });
@@ -50,7 +50,7 @@ describe('full verify() of server-issued credentials', () => {
     const report = await verify(award.credential, { documents: await documentsFor(s, award.credential), offline: true });
     expect(report.outcome).to.equal('failed');
     expect(report.checks.find((c) => c.id === 'status')?.outcome).to.equal('failed');
-    const ob2 = await verify(award.links.ob2);
+    const ob2 = await verify(award.links.ob2, { allowPrivateNetwork: true });
     expect(ob2.outcome).to.equal('failed');
   });
 });
@@ -117,9 +117,41 @@ describe('milestones from another issuer\'s credentials (acceptForeignCredential
     const lookups = () => issuer.logs.filter((line) => line.startsWith('GET ')).length;
     const before = lookups();
     const res = await guarded.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'traveller@example.org' }, credentials: [foreign.jwt] }, token: null });
-    expect(res.json.rejected.map((r: any) => r.code)).to.deep.equal(['key-unresolvable']);
-    expect(res.json.rejected[0].message).to.match(/private network/);
+    // Refused with the one public answer for "could not be confirmed" (see the next test).
+    expect(res.json.rejected.map((r: any) => r.code)).to.deep.equal(['credential-unverifiable']);
     expect(res.json.awarded).to.deep.equal([]);
     expect(lookups(), 'the issuer was never contacted').to.equal(before);
+  });
+
+  it('gives one public answer whether the issuer was refused, unreachable or answered with something else (no port scanning)', async () => {
+    const b = await seedBasics(issuer, { uses: 5 });
+    const learner = 'scanner@example.org';
+    const foreign = (await issuer.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: learner } }, token: null })).json;
+    // The same credential, its key said to live at an address that answers but is no key
+    // document, and at a loopback port where nothing listens.
+    const answersOtherThing = structuredClone(foreign.credential);
+    answersOtherThing.proof.verificationMethod = `${issuer.url}/api/v1/health#key-1`;
+    const closed = await startTestServer();
+    const closedUrl = closed.url;
+    await closed.stop();
+    const nobodyHome = structuredClone(foreign.credential);
+    nobodyHome.proof.verificationMethod = `${closedUrl}/api/v1/issuers/x#key-1`;
+    for (const t of [place, guarded]) {
+      await t.call('POST', '/api/v1/issuers', { body: { key: 'scan-place', name: 'Place', url: 'https://place.example' } });
+      await t.call('POST', '/api/v1/pathways', { body: { key: 'scan', issuer: 'scan-place', name: 'Scan', root: { type: 'group', id: 'root', children: [{ type: 'badge', id: 'elsewhere', badge: { id: b.achievementId } }] } } });
+      await t.call('POST', '/api/v1/pathways/scan/publish', { body: {} });
+    }
+    const present = (t: TestServer, credential: unknown) => t.call('POST', '/api/v1/pathways/scan/milestones', { body: { recipient: { email: learner }, credentials: [credential] }, token: null });
+    const answers = [
+      await present(guarded, foreign.credential), // refused: a private address
+      await present(place, nobodyHome), // unreachable
+      await present(place, answersOtherThing), // something answers, but not a key
+    ];
+    for (const res of answers) {
+      expect(res.status).to.equal(200);
+      expect(res.json.rejected).to.deep.equal([{ index: 0, code: 'credential-unverifiable', message: answers[0]!.json.rejected[0].message }]);
+    }
+    // A genuine one still counts where private issuers are allowed.
+    expect((await present(place, foreign.credential)).json.rejected).to.deep.equal([]);
   });
 });

@@ -5,6 +5,7 @@ import { CompactSign } from 'jose';
 import fc from 'fast-check';
 import { verify, signCredentialJwt, signDataIntegrity, signOb2Assertion, jwkToDidKey, type VerificationReport, type VerifyOptions } from '@citiesoflearning/verify';
 import { buildWorld, routesFetch, DID_WEB, DID_WEB_URL, NOW, OB3_CONTEXT, type World } from './data/flow/world.js';
+import { JSON_TYPE } from './data/flow/world.js';
 
 const BASE = 'https://issuer.example';
 const b64u = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -100,7 +101,7 @@ describe('attacks on verify()', () => {
 
   it('an unknown (remote) @context is never fetched', async () => {
     const evil = { ...world.ob3.diGood, '@context': [...OB3_CONTEXT, 'https://issuer.example/evil-context.json'] };
-    world.routes.set('/evil-context.json', { body: JSON.stringify({ '@context': { name: 'https://evil.example/name' } }) });
+    world.routes.set('/evil-context.json', { headers: JSON_TYPE, body: JSON.stringify({ '@context': { name: 'https://evil.example/name' } }) });
     notVerified(await verify(evil, fresh()), 'proof', ['context-unknown', 'signature-invalid']);
     expect(log).to.not.include('/evil-context.json');
   });
@@ -206,7 +207,7 @@ describe('attacks on verify()', () => {
 
   it('OB 2.0: a key whose owner is another issuer is not trusted', async () => {
     world.routes.set('/ob2/evil-key', {
-      body: JSON.stringify({ type: 'CryptographicKey', id: `${BASE}/ob2/evil-key`, owner: `${BASE}/ob2/other-issuer`, publicKeyPem: world.keys.rsaPem }),
+      headers: JSON_TYPE, body: JSON.stringify({ type: 'CryptographicKey', id: `${BASE}/ob2/evil-key`, owner: `${BASE}/ob2/other-issuer`, publicKeyPem: world.keys.rsaPem }),
     });
     const assertion = { ...world.ob2.signedAssertion('evil-1'), verification: { type: 'signed', creator: `${BASE}/ob2/evil-key` } };
     const jws = await signOb2Assertion(assertion, { privateJwk: world.keys.rsaPrivateJwk, alg: 'RS256' });
@@ -215,7 +216,7 @@ describe('attacks on verify()', () => {
 
   it('OB 2.0: a key that names the issuer as owner but is not listed by the hosted issuer is not trusted', async () => {
     world.routes.set('/ob2/unlisted-key', {
-      body: JSON.stringify({ type: 'CryptographicKey', id: `${BASE}/ob2/unlisted-key`, owner: `${BASE}/ob2/issuer`, publicKeyPem: world.keys.rsaPem }),
+      headers: JSON_TYPE, body: JSON.stringify({ type: 'CryptographicKey', id: `${BASE}/ob2/unlisted-key`, owner: `${BASE}/ob2/issuer`, publicKeyPem: world.keys.rsaPem }),
     });
     const assertion = { ...world.ob2.signedAssertion('evil-2'), verification: { type: 'signed', creator: `${BASE}/ob2/unlisted-key` } };
     const jws = await signOb2Assertion(assertion, { privateJwk: world.keys.rsaPrivateJwk, alg: 'RS256' });
@@ -236,19 +237,19 @@ describe('attacks on verify()', () => {
 
   it('OB 2.0 hosted: an assertion outside the issuer verification policy is rejected', async () => {
     world.routes.set('/ob2/strict-issuer', {
-      body: JSON.stringify({ type: 'Issuer', id: `${BASE}/ob2/strict-issuer`, name: 'Strict', url: BASE, email: 'a@example.org', verification: { startsWith: `${BASE}/ob2/official/` } }),
+      headers: JSON_TYPE, body: JSON.stringify({ type: 'Issuer', id: `${BASE}/ob2/strict-issuer`, name: 'Strict', url: BASE, email: 'a@example.org', verification: { startsWith: `${BASE}/ob2/official/` } }),
     });
     world.routes.set('/ob2/strict-badge', {
-      body: JSON.stringify({ type: 'BadgeClass', id: `${BASE}/ob2/strict-badge`, name: 'S', description: 'S', image: `${BASE}/s.png`, criteria: {}, issuer: `${BASE}/ob2/strict-issuer` }),
+      headers: JSON_TYPE, body: JSON.stringify({ type: 'BadgeClass', id: `${BASE}/ob2/strict-badge`, name: 'S', description: 'S', image: `${BASE}/s.png`, criteria: {}, issuer: `${BASE}/ob2/strict-issuer` }),
     });
     world.routes.set('/ob2/elsewhere/1', {
-      body: JSON.stringify({ ...world.ob2.assertion(`${BASE}/ob2/elsewhere/1`), badge: `${BASE}/ob2/strict-badge` }),
+      headers: JSON_TYPE, body: JSON.stringify({ ...world.ob2.assertion(`${BASE}/ob2/elsewhere/1`), badge: `${BASE}/ob2/strict-badge` }),
     });
     notVerified(await verify(`${BASE}/ob2/elsewhere/1`, fresh()), 'key', ['hosted-origin-mismatch']);
   });
 
   it('OB 2.0 hosted: the copy at the id must say it is that assertion', async () => {
-    world.routes.set('/ob2/impostor', { body: JSON.stringify(world.ob2.hosted) });
+    world.routes.set('/ob2/impostor', { headers: JSON_TYPE, body: JSON.stringify(world.ob2.hosted) });
     notVerified(await verify(`${BASE}/ob2/impostor`, fresh()), 'proof', ['hosted-mismatch']);
   });
 

@@ -36,7 +36,8 @@ describe('verify() with a shared document cache', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     world = await buildWorld(base);
-    options = { documents: world.documents, now: NOW };
+    // The test server is on loopback: these calls opt in, as colearn verify does.
+    options = { documents: world.documents, now: NOW, allowPrivateNetwork: true };
   });
   after(async () => {
     server.closeAllConnections();
@@ -93,6 +94,17 @@ describe('verify() with a shared document cache', () => {
     expect(cache.size).to.equal(size);
     cache.clear();
     expect(cache.size).to.equal(0);
+  });
+
+  it('answers fetched through one fetch are never handed to a call using another (guarded vs unguarded)', async () => {
+    const cache = createDocumentCache();
+    const calls = { guarded: 0, plain: 0 };
+    const guarded: typeof fetch = (input, init) => (calls.guarded++, fetch(input, init));
+    const plain: typeof fetch = (input, init) => (calls.plain++, fetch(input, init));
+    await cache.wrap(plain)(`${base}/big`);
+    await cache.wrap(plain)(`${base}/big`);
+    await cache.wrap(guarded)(`${base}/big`);
+    expect(calls).to.deep.equal({ plain: 1, guarded: 1 });
   });
 
   it('the verifier rules still apply: a cache never lets through an address the call refuses', async () => {

@@ -72,7 +72,8 @@ describe('verify() over real HTTP on 127.0.0.1', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     world = await buildWorld(base);
-    options = { documents: world.documents, now: NOW };
+    // A loopback server: private addresses are refused by default, so opt in like `colearn verify` does.
+    options = { documents: world.documents, now: NOW, allowPrivateNetwork: true };
   });
 
   after(async () => {
@@ -94,6 +95,31 @@ describe('verify() over real HTTP on 127.0.0.1', () => {
     const report = await verify(`${base}/ob2/assertions/gone`, options);
     expect(report.outcome).to.equal('failed');
     expect(check(report, 'status')).to.include({ outcome: 'failed', code: 'revoked' });
+  });
+
+  it('a hosted assertion, key or revocation list not served as JSON is not believed (issue 8.1)', async () => {
+    // The same bytes as the genuine hosted assertion, served as a web page: not a badge.
+    world.routes.set('/ob2/assertions/as-html', { body: JSON.stringify(world.ob2.assertion(`${base}/ob2/assertions/as-html`)), headers: { 'content-type': 'text/html' } });
+    const page = await verify(`${base}/ob2/assertions/as-html`, options);
+    expect(page.verified).to.equal(false);
+    expect(check(page, 'parse')).to.include({ outcome: 'failed', code: 'input-unrecognized' });
+    // The genuine revocation list and PEM key, served as text/plain: status and key cannot pass.
+    const list = world.routes.get('/ob2/revocations')!;
+    const key = world.routes.get('/ob2/key')!;
+    try {
+      world.routes.set('/ob2/revocations', { ...list, headers: { 'content-type': 'text/plain' } });
+      world.routes.set('/ob2/key', { ...key, headers: { 'content-type': 'image/svg+xml' } });
+      const report = await verify(world.ob2.ob2Signed, { ...options, documents: {} });
+      expect(report.verified).to.equal(false);
+      expect(check(report, 'key')?.outcome).to.not.equal('passed');
+      world.routes.set('/ob2/key', key);
+      const statusOnly = await verify(world.ob2.ob2Signed, { ...options, documents: {} });
+      expect(check(statusOnly, 'status')).to.include({ outcome: 'inconclusive', code: 'status-list-invalid' });
+      expect(check(statusOnly, 'status')!.message).to.contain('not served as JSON');
+    } finally {
+      world.routes.set('/ob2/revocations', list);
+      world.routes.set('/ob2/key', key);
+    }
   });
 
   it('verifies a signed OB 2.0 assertion with its PEM key and revocation list fetched over HTTP', async () => {
@@ -118,11 +144,8 @@ describe('verify() over real HTTP on 127.0.0.1', () => {
 
   it('fetches each status list once per verify() call', async () => {
     hits.length = 0;
-    const twoEntries = {
-      ...world.ob3.diGood,
-      credentialStatus: [world.ob3.diGood.credentialStatus, { ...(world.ob3.diGood.credentialStatus as object), statusListIndex: '9' }],
-    };
-    await verify(twoEntries, options);
+    const report = await verify(world.ob3.diTwoEntries, options);
+    expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
     expect(hits.filter((p) => p === '/status/revocation')).to.have.length(1);
   });
 

@@ -1,5 +1,8 @@
 // A server verifying badges that strangers hand it must not be steered into its own network
-// (SSRF): with allowPrivateNetwork: false nothing private is ever requested.
+// (SSRF): by default (allowPrivateNetwork: false) nothing private is ever requested, and a refused
+// address gets the same answer as an unreachable one. Node's connect-time guard on resolved
+// addresses is tested in network-guard.node.test.ts; this file holds the spelling check every
+// environment has.
 import { describe, it, expect } from '@col/harness';
 import { generateKeyPair, isPrivateHost, signCredentialJwt, verify } from '@citiesoflearning/verify';
 
@@ -13,13 +16,19 @@ function recordingFetch() {
   return { calls, fetch };
 }
 
-describe('allowPrivateNetwork: false', () => {
-  it('refuses a badge URL on a cloud metadata, private or loopback address without requesting it', async () => {
-    for (const url of ['https://169.254.169.254/latest/meta-data/', 'https://10.0.0.5/badge.json', 'http://127.0.0.1:6379/', 'https://[fd00::1]/a', 'https://intranet.internal/b']) {
+describe('allowPrivateNetwork: false (the default)', () => {
+  it('refuses a badge URL on a cloud metadata, private or loopback address without requesting it, and says only that it could not reach it', async () => {
+    const urls = [
+      'https://169.254.169.254/latest/meta-data/', 'https://10.0.0.5/badge.json', 'http://127.0.0.1:6379/', 'https://[fd00::1]/a',
+      'https://intranet.internal/b', 'https://[::ffff:127.0.0.1]:8443/a', 'https://[::ffff:7f00:1]:8443/a', 'https://[::ffff:a9fe:a9fe]/latest',
+      'https://[fd00:ec2::254]/latest', 'https://100.64.1.1/a', 'http://localhost:8080/a', 'https://[::7f00:1]/a',
+    ];
+    for (const url of urls) {
       const { calls, fetch } = recordingFetch();
-      const report = await verify(url, { fetch, allowPrivateNetwork: false });
+      const report = await verify(url, { fetch });
       expect(report.outcome, url).to.equal('inconclusive');
-      expect(report.checks[0], url).to.include({ id: 'parse', code: 'private-address-refused' });
+      expect(report.checks[0], url).to.include({ id: 'parse', code: 'fetch-failed' });
+      expect(report.checks[0]!.message, url).to.match(/^We couldn't fetch the badge at .*: We couldn't reach /);
       expect(calls, url).to.deep.equal([]);
     }
   });
@@ -37,25 +46,28 @@ describe('allowPrivateNetwork: false', () => {
     };
     const jwt = await signCredentialJwt(credential, { privateJwk: keys.privateJwk, kid: `${issuer}#key-1` });
     const { calls, fetch } = recordingFetch();
-    const report = await verify(jwt, { fetch, allowPrivateNetwork: false });
+    const report = await verify(jwt, { fetch });
     expect(report.outcome).to.equal('inconclusive');
     expect(report.verified).to.equal(false);
     expect(calls).to.deep.equal([]);
   });
 
-  it('still allows public https lookups, and loopback stays allowed by default (local development)', async () => {
+  it('still allows public https lookups; loopback only when allowPrivateNetwork is true (local development)', async () => {
     const { calls, fetch } = recordingFetch();
-    await verify('https://badges.example.org/a/1', { fetch, allowPrivateNetwork: false });
+    await verify('https://badges.example.org/a/1', { fetch });
     expect(calls).to.deep.equal(['https://badges.example.org/a/1']);
+    const refused = recordingFetch();
+    await verify('http://127.0.0.1:8080/api/v1/credentials/x', { fetch: refused.fetch });
+    expect(refused.calls).to.deep.equal([]);
     const local = recordingFetch();
-    await verify('http://127.0.0.1:8080/api/v1/credentials/x', { fetch: local.fetch });
+    await verify('http://127.0.0.1:8080/api/v1/credentials/x', { fetch: local.fetch, allowPrivateNetwork: true });
     expect(local.calls).to.deep.equal(['http://127.0.0.1:8080/api/v1/credentials/x']);
   });
 });
 
 describe('isPrivateHost', () => {
   it('knows private, loopback, link-local and reserved names and addresses, and no public ones', () => {
-    for (const host of ['localhost', 'api.localhost', '127.0.0.1', '127.9.9.9', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '[::1]', '::', 'fd12:3456::1', 'fe80::1', '::ffff:10.0.0.1', 'printer.local', 'db.internal', 'LOCALHOST.']) {
+    for (const host of ['localhost', 'api.localhost', '127.0.0.1', '127.9.9.9', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '[::1]', '::', 'fd12:3456::1', 'fe80::1', '::ffff:10.0.0.1', 'printer.local', 'db.internal', 'LOCALHOST.', '[::ffff:7f00:1]', '[::ffff:a9fe:a9fe]', '[fd00:ec2::254]', '[::127.0.0.1]', '[ff02::1]', '224.0.0.1']) {
       expect(isPrivateHost(host), host).to.equal(true);
     }
     for (const host of ['example.org', '8.8.8.8', '172.32.0.1', '192.169.0.1', '100.128.0.1', '2001:db8::1', '[2606:4700::1111]', 'local.example.org']) {

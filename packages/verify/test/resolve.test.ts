@@ -3,6 +3,7 @@
 import { describe, it, before, expect } from '@col/harness';
 import { verify, didWebToUrl, signCredentialJwt, signDataIntegrity, signOb2Assertion, type VerifyOptions } from '@citiesoflearning/verify';
 import { buildWorld, routesFetch, NOW, type World } from './data/flow/world.js';
+import { JSON_TYPE } from './data/flow/world.js';
 
 const BASE = 'https://issuer.example';
 
@@ -33,9 +34,9 @@ describe('key resolution through verify()', () => {
     const keyUrl = `${BASE}/keys/ed-standalone`;
     const issuerId = `${BASE}/issuer-2`;
     world.routes.set('/keys/ed-standalone', {
-      body: JSON.stringify({ id: keyUrl, type: 'Multikey', controller: issuerId, publicKeyMultibase: world.keys.ed.publicKeyMultibase }),
+      headers: JSON_TYPE, body: JSON.stringify({ id: keyUrl, type: 'Multikey', controller: issuerId, publicKeyMultibase: world.keys.ed.publicKeyMultibase }),
     });
-    world.routes.set('/issuer-2', { body: JSON.stringify({ id: issuerId, type: ['Profile'], name: 'Second', assertionMethod: [keyUrl] }) });
+    world.routes.set('/issuer-2', { headers: JSON_TYPE, body: JSON.stringify({ id: issuerId, type: ['Profile'], name: 'Second', assertionMethod: [keyUrl] }) });
     const { proof: _p, ...unsigned } = world.ob3.diHttpsController;
     const signed = await signDataIntegrity({ ...unsigned, issuer: { id: issuerId, type: ['Profile'], name: 'Second' } }, {
       privateJwk: world.keys.ed.privateJwk,
@@ -44,7 +45,7 @@ describe('key resolution through verify()', () => {
     const report = await verify(signed, options);
     expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
     // The same key, no longer listed by the issuer: not the issuer's.
-    world.routes.set('/issuer-2', { body: JSON.stringify({ id: issuerId, type: ['Profile'], name: 'Second', assertionMethod: [] }) });
+    world.routes.set('/issuer-2', { headers: JSON_TYPE, body: JSON.stringify({ id: issuerId, type: ['Profile'], name: 'Second', assertionMethod: [] }) });
     const unlisted = await verify(signed, options);
     expect(unlisted.checks.find((c) => c.id === 'key')).to.include({ outcome: 'failed', code: 'vm-not-assertion' });
   });
@@ -52,12 +53,12 @@ describe('key resolution through verify()', () => {
   it('a kid URL on another host counts when the issuer profile lists it', async () => {
     const kid = 'https://keys.example/p256.json';
     const issuerId = `${BASE}/issuer-3`;
-    world.routes.set('/issuer-3', { body: JSON.stringify({ id: issuerId, type: ['Profile'], name: 'Third', assertionMethod: [kid] }) });
+    world.routes.set('/issuer-3', { headers: JSON_TYPE, body: JSON.stringify({ id: issuerId, type: ['Profile'], name: 'Third', assertionMethod: [kid] }) });
     const jws = await signCredentialJwt({ ...world.ob3.jwtCredential, issuer: { id: issuerId, type: ['Profile'], name: 'Third' } }, {
       privateJwk: world.keys.p256.privateJwk,
       kid,
     });
-    const keyHost = { base: 'https://keys.example', routes: new Map([['/p256.json', { body: JSON.stringify(world.keys.p256.publicJwk) }]]) };
+    const keyHost = { base: 'https://keys.example', routes: new Map([['/p256.json', { headers: JSON_TYPE, body: JSON.stringify(world.keys.p256.publicJwk) }]]) };
     const both: typeof fetch = (input, init) =>
       String(input).startsWith('https://keys.example') ? routesFetch(keyHost)(input, init) : routesFetch(world)(input, init);
     const report = await verify(jws, { ...options, fetch: both });
@@ -75,7 +76,7 @@ describe('key resolution through verify()', () => {
 
   it('OB 2.0: a revocation list entry with a legacy uid revokes the matching assertion', async () => {
     const list = JSON.parse(world.routes.get('/ob2/revocations')!.body as string);
-    world.routes.set('/ob2/revocations', { body: JSON.stringify({ ...list, revokedAssertions: [...list.revokedAssertions, { uid: 'legacy-42' }] }) });
+    world.routes.set('/ob2/revocations', { headers: JSON_TYPE, body: JSON.stringify({ ...list, revokedAssertions: [...list.revokedAssertions, { uid: 'legacy-42' }] }) });
     const jws = await signOb2Assertion({ ...world.ob2.signedAssertion('legacy'), uid: 'legacy-42' }, { privateJwk: world.keys.rsaPrivateJwk, alg: 'RS256' });
     const report = await verify(jws, options);
     expect(report.checks.find((c) => c.id === 'proof')?.outcome).to.equal('passed');

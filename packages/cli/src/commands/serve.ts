@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { parseArgs } from 'node:util';
 import { ColError } from '@citiesoflearning/core';
 import { startServer } from '@citiesoflearning/server';
 import type { Output } from '../output.js';
 
 const HELP = `colearn serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
-          [--log-requests] [--trust-proxy] [--awards-per-minute N]
+              [--log-requests] [--trust-proxy] [--tls-cert FILE --tls-key FILE]
+              [--awards-per-minute N]
 
 Runs the reference badge & pathway API on SQLite. Prints "listening on <url>" once ready.
 COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once).
@@ -13,9 +16,40 @@ opportunities) and serves the examples.
 --log-requests logs one line per request (method, route pattern, status, time: never a
 personal detail). --trust-proxy takes the client address from X-Forwarded-For (only behind a
 reverse proxy you run; it is what claim rate limits count).
+--tls-cert FILE --tls-key FILE serve HTTPS with this PEM certificate (chain) and key. Over https
+each issuer is a did:web DID that wallets can resolve; over plain http (no TLS and no https
+--base-url) issuers are named by their Profile URL, which wallets cannot resolve. Behind a
+reverse proxy that terminates TLS, leave these out and pass --base-url https://… instead.
 --awards-per-minute N: awards each keyed caller (the admin key; each issuer's provider keys)
 may make a minute, counted per row of a bulk award (default 10000). Separate from the
 per-address limit on anonymous claims.`;
+
+/** Both TLS files or neither; each must be a readable PEM file of the right kind. */
+function readTls(certFile: string | undefined, keyFile: string | undefined): { cert: string; key: string } | undefined {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) throw new ColError('usage', '--tls-cert and --tls-key go together: give both files (PEM), or neither.');
+  const read = (file: string, flag: string, kind: RegExp, what: string) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ColError('usage', `${flag} ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    if (!kind.test(text)) throw new ColError('usage', `${flag} ${file}: not a PEM ${what}.`);
+    return text;
+  };
+  const pair = {
+    cert: read(certFile, '--tls-cert', /-----BEGIN CERTIFICATE-----/, 'certificate'),
+    key: read(keyFile, '--tls-key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, 'private key'),
+  };
+  // Catch a damaged file or a key that is not the certificate's now, in words, not at listen time.
+  try {
+    createSecureContext(pair);
+  } catch (error) {
+    throw new ColError('usage', `--tls-cert/--tls-key: the certificate and key cannot be used together (${(error as Error).message}).`);
+  }
+  return pair;
+}
 
 /**
  * Runs `colearn serve` until SIGINT/SIGTERM, then shuts down gracefully.
@@ -37,6 +71,8 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
       'log-requests': { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
       'awards-per-minute': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,6 +85,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
 
   const awardsPerMinute = values['awards-per-minute'] === undefined ? undefined : Number(values['awards-per-minute']);
   if (awardsPerMinute !== undefined && (!Number.isInteger(awardsPerMinute) || awardsPerMinute < 1)) throw new ColError('usage', `--awards-per-minute ${values['awards-per-minute']}: a whole number of at least 1.`);
+  const tls = readTls(values['tls-cert'], values['tls-key']);
 
   const adminKeyFromEnv = process.env.COL_ADMIN_KEY;
   const server = await startServer({
@@ -60,6 +97,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
     trustProxy: values['trust-proxy'] ?? false,
     ...(awardsPerMinute !== undefined ? { awardsPerMinute } : {}),
     ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+    ...(tls ? { tls } : {}),
     ...(adminKeyFromEnv ? { adminKey: adminKeyFromEnv } : {}),
     log: (line) => io.err(line),
   });

@@ -18,6 +18,12 @@ standard input — and prints a checklist (or the report as JSON with --json).
   --recipient VALUE   the email or id the badge should have been issued to
   --trust FILE        issuer ids that count as known (JSON array, or one per line)
   --now ISO8601       evaluate dates at this instant
+  --lang cy           write the checklist and messages in Welsh (default: English, en-GB);
+                      codes, the JSON report's shape and exit codes stay the same
+
+Links to this machine and to private networks (127.0.0.1, localhost, 10.x, 192.168.x, …) are
+followed, so a badge from your own development server can be checked. The library's verify()
+refuses them by default (a server verifying strangers' badges must not be steered inside).
 
 Exit: 0 verified, 1 failed, 3 inconclusive, 2 usage error or unreadable input.`;
 
@@ -40,6 +46,7 @@ export async function verifyCommand(argv: string[], io: Output): Promise<number>
       recipient: { type: 'string' },
       trust: { type: 'string' },
       now: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,7 +57,11 @@ export async function verifyCommand(argv: string[], io: Output): Promise<number>
   if (positionals.length !== 1) throw new ColError('usage', 'colearn verify takes exactly one input: a file, an https URL, or - for standard input.');
   const [source] = positionals as [string];
 
-  const options: VerifyOptions = { offline: values.offline ?? false };
+  // A person at a terminal may verify a badge from their own dev server: opt in to private
+  // addresses, which verify() refuses by default (see --help).
+  const options: VerifyOptions = { offline: values.offline ?? false, allowPrivateNetwork: true };
+  const lang = readLang(values.lang);
+  options.locale = lang;
   if (values.documents) options.documents = await readDocuments(values.documents);
   if (values.recipient) options.recipient = values.recipient;
   if (values.trust) options.trustedIssuers = await readTrustList(values.trust);
@@ -63,7 +74,7 @@ export async function verifyCommand(argv: string[], io: Output): Promise<number>
   const report = await verify(input, options);
 
   if (values.json) io.out(JSON.stringify(report, null, 2));
-  else printChecklist(report, io);
+  else printChecklist(report, io, WORDS[lang]);
 
   if (report.checks.some((check) => check.id === 'parse' && check.outcome === 'failed')) return VerifyExit.usage;
   return VerifyExit[report.outcome];
@@ -98,25 +109,53 @@ const symbols = {
   skipped: ['–', 'grey'],
 } as const;
 
-const headlines = {
-  verified: 'Verified: this badge is genuine and current.',
-  failed: 'Not verified: at least one check failed.',
-  inconclusive: 'Could not fully verify: some checks could not be completed.',
-} as const;
+type Lang = 'en-GB' | 'cy';
+
+/** The checklist's own words (the check messages come from the verifier in the same language). */
+const WORDS: Record<Lang, { headlines: Record<VerificationReport['outcome'], string>; issuedBy: string; issued: string; validUntil: string; format: string }> = {
+  'en-GB': {
+    headlines: {
+      verified: 'Verified: this badge is genuine and current.',
+      failed: 'Not verified: at least one check failed.',
+      inconclusive: 'Could not fully verify: some checks could not be completed.',
+    },
+    issuedBy: 'issued by',
+    issued: 'issued',
+    validUntil: 'valid until',
+    format: 'format',
+  },
+  cy: {
+    headlines: {
+      verified: 'Wedi’i wirio: mae’r bathodyn hwn yn ddilys ac yn gyfredol.',
+      failed: 'Heb ei wirio: methodd o leiaf un gwiriad.',
+      inconclusive: 'Doedd dim modd gwirio’n llawn: doedd dim modd cwblhau rhai gwiriadau.',
+    },
+    issuedBy: 'cyhoeddwyd gan',
+    issued: 'cyhoeddwyd',
+    validUntil: 'dilys tan',
+    format: 'fformat',
+  },
+};
+
+function readLang(value: string | undefined): Lang {
+  if (value === undefined || /^en(-GB)?$/i.test(value)) return 'en-GB';
+  if (/^cy(-GB)?$/i.test(value)) return 'cy';
+  throw new ColError('usage', `--lang ${value}: the languages are en-GB (the default) and cy (Welsh).`);
+}
 
 /** Prints the report as a readable checklist: a headline, the badge, then one line per check. */
-function printChecklist(report: VerificationReport, io: Output): void {
+function printChecklist(report: VerificationReport, io: Output, words: (typeof WORDS)[Lang]): void {
   const colour = report.outcome === 'verified' ? 'green' : report.outcome === 'failed' ? 'red' : 'yellow';
-  io.out(paint(headlines[report.outcome], colour, io.color));
+  io.out(paint(words.headlines[report.outcome], colour, io.color));
   const badge = report.badge;
   if (badge?.name) {
     const issuer = badge.issuer?.name ?? badge.issuer?.id;
-    io.out(`  ${paint(badge.name, 'bold', io.color)}${issuer ? ` — issued by ${issuer}` : ''}`);
-    const dates = [badge.issuedOn && `issued ${badge.issuedOn}`, badge.validUntil && `valid until ${badge.validUntil}`]
+    io.out(`  ${paint(badge.name, 'bold', io.color)}${issuer ? ` — ${words.issuedBy} ${issuer}` : ''}`);
+    const dates = [badge.issuedOn && `${words.issued} ${badge.issuedOn}`, badge.validUntil && `${words.validUntil} ${badge.validUntil}`]
       .filter(Boolean).join(', ');
     if (dates) io.out(`  ${dates}`);
   }
-  io.out(`  format: ${report.format}`);
+  io.out(`  ${words.format}: ${report.format}`);
   io.out('');
   for (const check of report.checks) {
     const [symbol, tone] = symbols[check.outcome];

@@ -69,6 +69,27 @@ export interface IssuerList {
 }
 
 /**
+ * One of an issuer's published signing keys (public part only: private keys never leave the server).
+ *
+ * @example
+ * ```ts
+ * const key: IssuerKey = await admin.issuers.rotateKey('city-library');
+ * key.id; // 'did:web:badges.example.org:api:v1:issuers:city-library#z6Mk…'
+ * ```
+ */
+export interface IssuerKey {
+  /** The verification method id credentials name: `<issuer DID>#<kid>` (over http, `<Profile URL>#<kid>`). */
+  id: string;
+  /** The key's id within the issuer's documents: its `publicKeyMultibase`. */
+  kid: string;
+  /** The issuer id that controls it. */
+  controller: string;
+  publicKeyMultibase: string;
+  /** When it was made (ISO 8601). */
+  created: string;
+}
+
+/**
  * Issuers: the organisations that award badges.
  *
  * @example
@@ -90,6 +111,17 @@ export interface IssuersResource {
    * (admin key or this issuer's provider key). Never send a private key: the client refuses.
    */
   registerTicketKey(issuer: string, input: { jwk: JsonWebKey; kid?: string }, options?: RequestOptions): Promise<TicketKeyRegistration>;
+  /**
+   * Rotate the issuer's signing key (admin key): the server makes a new Ed25519 key, publishes it
+   * in the issuer's DID document, and signs new credentials with it. Older keys stay published,
+   * so what they signed keeps verifying, until {@link IssuersResource.removeKey}.
+   */
+  rotateKey(issuer: string, options?: RequestOptions): Promise<IssuerKey>;
+  /**
+   * Stop publishing an older key (admin key), e.g. after a leak: credentials it signed stop
+   * verifying. The current key cannot be removed (rotate first). Resolves to the keys still published.
+   */
+  removeKey(issuer: string, kid: string, options?: RequestOptions): Promise<IssuerKey[]>;
 }
 
 /** @internal */
@@ -113,6 +145,14 @@ export function issuersResource(http: Transport): IssuersResource {
     async createApiKey(issuer, input = {}, options = {}) {
       const { data } = await http.request({ method: 'POST', path: `api/v1/issuers/${keyOf(issuer)}/api-keys`, json: input, expect: 'json', schema: S.apiKey, ...options });
       return data;
+    },
+    async rotateKey(issuer, options = {}) {
+      const { data } = await http.request({ method: 'POST', path: `api/v1/issuers/${keyOf(issuer)}/keys`, expect: 'json', schema: S.issuerKey, ...options });
+      return data;
+    },
+    async removeKey(issuer, kid, options = {}) {
+      const { data } = await http.request({ method: 'DELETE', path: `api/v1/issuers/${keyOf(issuer)}/keys/${encodeURIComponent(kid)}`, expect: 'json', schema: S.issuerKeyList, ...options });
+      return data.keys;
     },
     async registerTicketKey(issuer, input, options = {}) {
       const { d, p, q, dp, dq, qi, k, ...rest } = input.jwk as JsonWebKey & { k?: string };

@@ -1,11 +1,13 @@
 /**
- * The short key of a resource from its key or its id URL (the last path segment), ready to put
- * in a path. Lets every method accept either form.
+ * The short key of a resource from its key, its id URL (the last path segment) or, for an issuer,
+ * its did:web DID (the last `:` segment, e.g. `did:web:badges.example.org:api:v1:issuers:museum`),
+ * ready to put in a path. Lets every method accept any form.
  *
  * @example
  * ```ts
  * import { keyOf } from '@citiesoflearning/client';
  * keyOf('https://badges.example.org/api/v1/achievements/digital-1'); // 'digital-1'
+ * keyOf('did:web:badges.example.org:api:v1:issuers:museum'); // 'museum'
  * keyOf('digital-1'); // 'digital-1'
  * ```
  */
@@ -13,6 +15,9 @@ export function keyOf(keyOrId: string): string {
   let key = keyOrId;
   if (/^https?:\/\//i.test(keyOrId)) {
     const segments = new URL(keyOrId).pathname.split('/').filter(Boolean);
+    key = decodeURIComponent(segments[segments.length - 1] ?? '');
+  } else if (/^did:web:/i.test(keyOrId)) {
+    const segments = keyOrId.split('#')[0]!.split(':');
     key = decodeURIComponent(segments[segments.length - 1] ?? '');
   }
   if (key === '' || key === '.' || key === '..') throw new TypeError(`"${keyOrId}" is not a key or an id URL.`);

@@ -81,6 +81,8 @@ export const opportunityPage = object({ opportunities: array(opportunity) }, { t
 export const achievementList = object({ achievements: array(achievement) });
 export const issuerList = object({ issuers: array(issuer) });
 export const apiKey = object({ id: string(), issuer: string(), key: string() });
+export const issuerKey = object({ id: string(), kid: string(), controller: string(), publicKeyMultibase: string(), created: string() });
+export const issuerKeyList = object({ keys: array(issuerKey) });
 export const ticketKey = object({ kid: string(), issuer: string(), alg: string(), audience: url() });
 
 export const pathwayVersion = object(

@@ -22,20 +22,30 @@ export const SERVER_ERROR_CODES = [
   'code-not-found',
   /** The claim code has no uses left. */
   'code-used-up',
+  /** A presented credential could not be confirmed with its issuer (in a milestone result's `rejected`). */
+  'credential-unverifiable',
   /** The key may not act on this issuer or resource. */
   'forbidden',
   /** A request with this Idempotency-Key is still running; retry after Retry-After. */
   'idempotency-in-progress',
   /** This Idempotency-Key was used with a different body. */
   'idempotency-key-reused',
+  /** An uploaded SVG image is not well-formed. */
+  'image-invalid',
+  /** An image said to be SVG has no <svg> root in the SVG namespace. */
+  'image-not-svg',
   /** The server failed; nothing was issued. */
   'internal-error',
   /** An email address is malformed. */
   'invalid-email',
   /** The body is not valid JSON. */
   'invalid-json',
+  /** `limit` or `offset` is not a whole number in range. */
+  'invalid-paging',
   /** A field is missing or malformed (see `field`). */
   'invalid-request',
+  /** The issuer key signs new credentials and cannot be removed; add a new key first. */
+  'key-in-use',
   /** The key type is not supported. */
   'key-unsupported',
   /** A milestone badge belongs to another issuer than the pathway's. */
@@ -62,6 +72,8 @@ export const SERVER_ERROR_CODES = [
   'ticket-mismatch',
   /** The claim ticket was already redeemed. */
   'ticket-used',
+  /** A milestone request presents more credentials than allowed. */
+  'too-many-credentials',
   /** A bulk request has more rows than allowed. */
   'too-many-rows',
   /** No key, or a key the server does not know. */
@@ -70,6 +82,8 @@ export const SERVER_ERROR_CODES = [
   'unavailable',
   /** The request has a field the server does not know (see `field`). */
   'unknown-field',
+  /** An uploaded image carries scripts, handlers or other active content. */
+  'unsafe-image',
   /** The body is not JSON. */
   'unsupported-media-type',
 ] as const;

@@ -8,3 +8,5 @@ export { DEFAULT_MAX_BYTES } from './limits.js';
 export { crc32 } from './crc32.js';
 export { readPngChunks, encodePngChunk, PNG_KEYWORD_OB2, PNG_KEYWORD_OB3, type PngChunk, type ReadPngOptions } from './png.js';
 export { sanitizeSvg, SVG_NAMESPACE_OB2, SVG_NAMESPACE_OB3, type SvgOptions } from './svg.js';
+// The strict XML tokenizer, for callers that apply their own SVG policy (the server's uploads).
+export { XmlScanner, NamespaceScope, splitName, unescapeXml, type XmlToken, type XmlAttribute } from './xml-scanner.js';

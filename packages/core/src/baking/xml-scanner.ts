@@ -6,7 +6,14 @@
  */
 import { ColError } from '../errors.js';
 
-/** One attribute of a start tag, with where it sits in the source. */
+/**
+ * One attribute of a start tag, with where it sits in the source.
+ *
+ * @example
+ * ```ts
+ * const attr: XmlAttribute = { name: 'href', raw: '#a', start: 4, end: 14 };
+ * ```
+ */
 export interface XmlAttribute {
   name: string;
   /** Raw value between the quotes (still escaped). */
@@ -16,6 +23,15 @@ export interface XmlAttribute {
   end: number;
 }
 
+/**
+ * A token of XML source: text, CDATA, comment, processing instruction, DOCTYPE, start or end
+ * tag, each with its source range (UTF-16 indices).
+ *
+ * @example
+ * ```ts
+ * const token: XmlToken | undefined = new XmlScanner('<svg/>').next(); // { kind: 'start', name: 'svg', … }
+ * ```
+ */
 export type XmlToken =
   | { kind: 'text'; start: number; end: number }
   | { kind: 'cdata'; start: number; end: number; content: string }
@@ -43,7 +59,17 @@ function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\n' || c === '\t' || c === '\r';
 }
 
-/** Tokenize XML text. Positions are UTF-16 indices into the string. */
+/**
+ * Tokenize XML text. Positions are UTF-16 indices into the string. Throws `svg-invalid` for
+ * malformed markup and `svg-entities-forbidden` for an internal DTD subset or `<!ENTITY`.
+ *
+ * @example
+ * ```ts
+ * import { XmlScanner } from '@citiesoflearning/core';
+ * const scanner = new XmlScanner('<svg xmlns="http://www.w3.org/2000/svg"><g/></svg>');
+ * for (let t = scanner.next(); t; t = scanner.next()) console.log(t.kind); // start, start, end
+ * ```
+ */
 export class XmlScanner {
   pos = 0;
   constructor(readonly text: string) {}
@@ -162,6 +188,11 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
  * Replace the five predefined entities and numeric character references. Any other named
  * entity is refused (`svg-entities-forbidden`): it could only mean something through a DTD,
  * and DTDs are never honoured.
+ *
+ * @example
+ * ```ts
+ * unescapeXml('&#106;avascript:&amp;'); // 'javascript:&'
+ * ```
  */
 export function unescapeXml(raw: string, at = 0): string {
   if (!raw.includes('&')) return raw;
@@ -189,7 +220,14 @@ export function cdata(text: string): string {
   return `<![CDATA[${text.split(']]>').join(']]]]><![CDATA[>')}]]>`;
 }
 
-/** Split a qualified name into prefix and local name. */
+/**
+ * Split a qualified name into prefix and local name.
+ *
+ * @example
+ * ```ts
+ * splitName('xlink:href'); // ['xlink', 'href']
+ * ```
+ */
 export function splitName(name: string): [prefix: string, local: string] {
   const colon = name.indexOf(':');
   return colon < 0 ? ['', name] : [name.slice(0, colon), name.slice(colon + 1)];
@@ -199,6 +237,12 @@ export function splitName(name: string): [prefix: string, local: string] {
  * Tracks namespace bindings through nested elements. One stack of URIs per prefix makes
  * resolving O(1) and opening/closing O(declarations), so deeply nested hostile input stays
  * linear (walking a scope chain per element would be quadratic).
+ *
+ * @example
+ * ```ts
+ * const scope = new NamespaceScope();
+ * scope.open(startTag); // the element's namespace, e.g. 'http://www.w3.org/2000/svg'
+ * ```
  */
 export class NamespaceScope {
   private readonly bound = new Map<string, string[]>();

@@ -9,6 +9,8 @@ import { assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify
 import { badgeSvg } from '../images.js';
 import { loadAchievement } from '../issue.js';
 import { loadIssuer } from './issuers.js';
+import { hashClaimCode } from '../claim-codes.js';
+import { sanitizeUploadedSvg } from '../svg-upload.js';
 
 /** Achievement types OB 3.0 defines (custom ones start `ext:`). */
 const ACHIEVEMENT_TYPES = new Set([
@@ -21,21 +23,33 @@ const ACHIEVEMENT_TYPES = new Set([
 
 const MAX_IMAGE_BYTES = 256 * 1024;
 
-/** Parse a `data:` image URI, refusing scriptable SVG. */
+/**
+ * Parse a `data:` image URI: a PNG as it is, an SVG only as {@link sanitizeUploadedSvg} leaves
+ * it (and refused when it carried anything active).
+ */
 function parseImage(value: string): { type: string; bytes: Buffer } {
-  const match = /^data:(image\/png|image\/svg\+xml)(;base64)?,(.*)$/s.exec(value);
+  const match = /^data:(image\/png|image\/svg\+xml)((?:;[\w.+-]+=[\w.+-]+)*)(;base64)?,(.*)$/is.exec(value);
   if (!match) throw badRequest('"image" must be an https:// URL or a data: URI of a PNG or SVG image.');
-  const bytes = match[2] ? Buffer.from(match[3]!, 'base64') : Buffer.from(decodeURIComponent(match[3]!), 'utf8');
+  const type = match[1]!.toLowerCase();
+  let bytes: Buffer;
+  if (match[3]) bytes = Buffer.from(match[4]!, 'base64');
+  else {
+    try {
+      bytes = Buffer.from(decodeURIComponent(match[4]!), 'utf8');
+    } catch {
+      throw badRequest('"image" is a data: URI with broken %-escapes.');
+    }
+  }
   if (bytes.length > MAX_IMAGE_BYTES) throw badRequest(`"image" is too large (at most ${MAX_IMAGE_BYTES / 1024} KiB).`);
-  if (match[1] === 'image/png' && !bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-    throw badRequest('"image" says PNG but is not a PNG file.');
+  if (type === 'image/png') {
+    if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) throw badRequest('"image" says PNG but is not a PNG file.');
+    return { type, bytes };
   }
-  if (match[1] === 'image/svg+xml') {
-    const text = bytes.toString('utf8');
-    if (!/<svg[\s>]/i.test(text)) throw badRequest('"image" says SVG but has no <svg> element.');
-    if (/<script|\son\w+\s*=|javascript:|<foreignObject/i.test(text)) throw badRequest('"image" SVG contains scripts or event handlers; remove them.', 'unsafe-image');
+  const { svg, removed } = sanitizeUploadedSvg(bytes);
+  if (removed.active.length > 0) {
+    throw new ApiError(400, 'unsafe-image', `"image" SVG contains scripts or event handlers (${[...new Set(removed.active)].slice(0, 5).map((what) => what.slice(0, 40)).join(', ')}); remove them.`);
   }
-  return { type: match[1]!, bytes };
+  return { type, bytes: Buffer.from(svg) };
 }
 
 /**
@@ -162,7 +176,7 @@ export function createClaimCodes(ctx: ServerContext, achievementKey: string, opt
     const codes: string[] = [];
     while (codes.length < opts.count) {
       const code = newClaimCode();
-      if (insert.run(code, achievementKey, opts.uses, opts.uses, opts.expiresAt ?? null, isoNow(ctx)).changes === 1) codes.push(code);
+      if (insert.run(hashClaimCode(code), achievementKey, opts.uses, opts.uses, opts.expiresAt ?? null, isoNow(ctx)).changes === 1) codes.push(code);
     }
     return codes;
   })();

@@ -1,26 +1,17 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
-import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { AppEnv } from '../app.js';
 import { isoNow, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { normalizeClaimCode } from './achievements.js';
+import { hashClaimCode } from '../claim-codes.js';
+import { assertTicketNames, verifyTicket } from '../tickets.js';
 import { readAwardExtras, refuseUnknownFields } from '../award-fields.js';
 
 const CLAIM_FIELDS = ['achievement', 'code', 'ticket', 'recipient', 'evidence', 'narrative'] as const;
 const RECIPIENT_FIELDS = ['email', 'id', 'name'] as const;
-
-/**
- * Longest a claim ticket may live (its `exp` − now).
- *
- * @example
- * ```ts
- * const exp = Math.floor(Date.now() / 1000) + MAX_TICKET_LIFETIME_S;
- * ```
- */
-export const MAX_TICKET_LIFETIME_S = 15 * 60;
 
 /**
  * How long a completed idempotent claim can be replayed: 24 hours.
@@ -39,47 +30,18 @@ interface TicketGrant {
 }
 
 /**
- * Check a claim ticket: a compact JWS signed by a key the achievement's provider registered,
- * for this server (`aud`), naming this achievement and this learner, unexpired, short-lived.
+ * Check a claim ticket for this badge and learner: signed by a key the achievement's provider
+ * registered, for this server, unexpired and short-lived, with a `jti` and this achievement.
  * Returns what the reservation must consume (its `jti`).
  */
 async function checkTicket(ctx: ServerContext, ticket: string, achievementKey: string, issuerKey: string, recipient: Recipient): Promise<TicketGrant> {
-  const invalid = (message: string) => new ApiError(401, 'ticket-invalid', message);
-  let kid: unknown;
-  try {
-    kid = decodeJws(ticket, { maxLength: 16_384 }).header.kid;
-  } catch {
-    throw invalid('The claim ticket is not a signed token (compact JWS).');
-  }
-  if (typeof kid !== 'string') throw invalid('The claim ticket names no key ("kid" header): register your key and put its kid in the header.');
-  const key = ctx.db.prepare('SELECT issuer_key, jwk, alg FROM ticket_keys WHERE kid = ?').get(kid) as { issuer_key: string; jwk: string; alg: string } | undefined;
-  if (!key) throw invalid('The claim ticket was signed with a key this server does not know.');
-  if (key.issuer_key !== issuerKey) throw new ApiError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot award this provider's badge.");
-  let payload: Record<string, unknown>;
-  try {
-    payload = (await verifyJws(ticket, JSON.parse(key.jwk) as JsonWebKey, { algorithms: [key.alg] })).payload;
-  } catch {
-    throw invalid('The claim ticket signature does not verify.');
-  }
-  const now = Math.floor(ctx.now().getTime() / 1000);
-  const audiences = [payload.aud].flat();
-  if (!audiences.some((a) => a === ctx.baseUrl || a === `${ctx.baseUrl}/api/v1/claims`)) throw invalid(`The claim ticket is for another server ("aud" must be ${ctx.baseUrl}/api/v1/claims).`);
-  if (typeof payload.exp !== 'number') throw invalid('The claim ticket has no expiry ("exp").');
-  if (payload.exp < now - 30) throw new ApiError(409, 'ticket-expired', 'This claim ticket has expired; ask the course page for a new one.');
-  if (payload.exp > now + MAX_TICKET_LIFETIME_S + 30) throw invalid(`The claim ticket lives too long: "exp" must be within ${MAX_TICKET_LIFETIME_S / 60} minutes.`);
-  if (typeof payload.nbf === 'number' && payload.nbf > now + 30) throw invalid('The claim ticket is not valid yet ("nbf").');
-  if (typeof payload.jti !== 'string' || payload.jti.length < 8 || payload.jti.length > 200) throw invalid('The claim ticket needs a unique "jti" (8–200 characters).');
+  const payload = await verifyTicket(ctx, ticket, { issuerKey, audiences: [ctx.baseUrl, `${ctx.baseUrl}/api/v1/claims`] });
+  if (typeof payload.jti !== 'string' || payload.jti.length < 8 || payload.jti.length > 200) throw new ApiError(401, 'ticket-invalid', 'The claim ticket needs a unique "jti" (8–200 characters).');
   if (typeof payload.achievement !== 'string' || keyFromReference(payload.achievement, 'achievement') !== achievementKey) {
     throw new ApiError(403, 'ticket-mismatch', 'This claim ticket is for a different badge.');
   }
-  // The ticket names the learner: by email, or by the SHA-256 of the lower-cased email (so the
-  // provider's backend never has to put the address itself into a browser-visible token).
-  if ('email' in recipient) {
-    const hash = createHash('sha256').update(recipient.email).digest('hex');
-    const named = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() === recipient.email : typeof payload.email_sha256 === 'string' && payload.email_sha256.toLowerCase() === hash;
-    if (!named) throw new ApiError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
-  } else if (payload.sub !== recipient.did) throw new ApiError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
-  return { issuerKey: key.issuer_key, jti: payload.jti, exp: payload.exp };
+  assertTicketNames(payload, recipient);
+  return { issuerKey, jti: payload.jti, exp: payload.exp as number };
 }
 
 /** Parse the `recipient` member: `{ "email": … }` or `{ "id": "did:…" }`. */
@@ -104,6 +66,9 @@ function readRecipient(value: unknown): Recipient {
  */
 export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.post('/api/v1/claims', async (c) => {
+    // Who is asking comes first: a replay must never hand one caller's credential to another.
+    const header = c.req.header('authorization');
+    const who = header ? authenticate(ctx, header) : undefined;
     const { body, raw } = await readJsonObject(c);
     const idempotencyKey = c.req.header('idempotency-key');
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
@@ -111,8 +76,9 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
     }
     // Keyed hash: the body holds an email, and an unkeyed hash could be tested against guesses.
     const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
-    // Idempotency keys are namespaced by a hash so one client cannot probe another's by value.
-    const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${idempotencyKey}`).digest('hex') : undefined;
+    // Keys are scoped per caller (the admin, each provider, anonymous callers) and stored hashed,
+    // so two callers may pick the same key and no caller can replay or probe another's.
+    const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${callerScope(who)}|${idempotencyKey}`).digest('hex') : undefined;
     if (storedKey) {
       const replay = ctx.db.transaction(() => {
         const row = ctx.db.prepare('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?').get(storedKey) as
@@ -131,8 +97,6 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
       if (replay) return c.body(replay.response, replay.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
     }
     try {
-      const header = c.req.header('authorization');
-      const who = header ? authenticate(ctx, header) : undefined;
       const issued = await claim(ctx, body, who, (award) => {
         if (storedKey) ctx.db.prepare("UPDATE idempotency SET state = 'done', status = 201, response = ? WHERE key = ?").run(JSON.stringify(award), storedKey);
       });
@@ -144,6 +108,15 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
       throw error;
     }
   });
+}
+
+/**
+ * The idempotency namespace of a caller. Anonymous callers share one: their requests carry
+ * their own capability (a claim code or ticket) in the body, which a replay must match exactly.
+ */
+function callerScope(who: Principal | undefined): string {
+  if (!who) return 'anonymous';
+  return who.kind === 'admin' ? 'admin' : `provider:${who.issuerKey}`;
 }
 
 async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Principal | undefined, commit: (award: IssuedAward) => void): Promise<IssuedAward> {
@@ -167,7 +140,8 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
 
   if (hasCode) {
     if (typeof body.code !== 'string' || body.code.length > 64) throw badRequest('"code" must be a claim code string.');
-    const code = normalizeClaimCode(body.code);
+    // Only the hash is stored (and kept with the credential, so an interrupted claim gives its use back).
+    const code = hashClaimCode(normalizeClaimCode(body.code));
     return issueAward(ctx, {
       achievementKey,
       recipient,

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../app.js';
+import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
-import { issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
+import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { assertAdmin, assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify } from '../http.js';
 import { randomToken } from '../keys.js';
-import { createStatusLists, currentStatusList, PURPOSES, signStatusLists, type Purpose } from '../status.js';
+import { createStatusLists, currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
+import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.js';
 
 /**
  * Load an issuer or 404.
@@ -23,7 +25,7 @@ export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
 }
 
 /**
- * Create an issuer (and its empty status lists) inside a transaction; used by the route and the
+ * Create an issuer (its signing key and empty status lists) inside a transaction; used by the route and the
  * demo seed. Throws 409 when the key is taken.
  *
  * @example
@@ -39,6 +41,8 @@ export function createIssuer(ctx: ServerContext, input: { key?: string; name: st
       .prepare('INSERT INTO issuers (key, name, url, email, description, image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(key, input.name, input.url, input.email ?? null, input.description ?? null, input.image ?? null, isoNow(ctx));
     createStatusLists(ctx, key);
+    // Its own signing key from the start: no issuer ever signs with another issuer's key.
+    addIssuerKey(ctx, key);
     return loadIssuer(ctx, key);
   })();
 }
@@ -72,10 +76,11 @@ export function createProviderKey(ctx: ServerContext, issuerKey: string, label?:
  */
 export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
+  const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key });
 
   app.get('/api/v1/issuers', (c) => {
     const rows = ctx.db.prepare('SELECT * FROM issuers ORDER BY name').all() as IssuerRow[];
-    return c.json({ issuers: rows.map((r) => ({ ...issuerProfile(u, ctx.key, r), key: r.key })) });
+    return c.json({ issuers: rows.map(profileOf) });
   });
 
   app.post('/api/v1/issuers', async (c) => {
@@ -90,24 +95,60 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
     const key = checkKey(body.key, 'key');
     const row = createIssuer(ctx, { name, url, ...(key ? { key } : {}), ...(email ? { email } : {}), ...(description ? { description } : {}), ...(image ? { image } : {}) });
     await signStatusLists(ctx, row.key);
-    return c.json({ ...issuerProfile(u, ctx.key, row), key: row.key }, 201, { location: u.issuer(row.key) });
+    return c.json(profileOf(row), 201, { location: u.issuer(row.key) });
   });
 
   app.get('/api/v1/issuers/:key', (c) => {
     const row = loadIssuer(ctx, c.req.param('key'));
-    return c.json({ ...issuerProfile(u, ctx.key, row), key: row.key }, 200, { 'cache-control': 'public, max-age=60' });
+    // A JSON-LD processor (a verifier loading the Profile as a controller document) gets the pure
+    // document: the API's `key` is no JSON-LD term, and processors in safe mode refuse the lot.
+    if (/application\/ld\+json/i.test(c.req.header('accept') ?? '')) {
+      return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), 200, { 'cache-control': 'public, max-age=60', vary: 'accept', 'content-type': 'application/ld+json' });
+    }
+    return c.json(profileOf(row), 200, { 'cache-control': 'public, max-age=60', vary: 'accept' });
   });
 
-  app.get('/api/v1/issuers/:key/ob2', (c) => c.json(ob2Issuer(u, loadIssuer(ctx, c.req.param('key')))));
+  // The issuer's did:web document. Short cache: a rotated key must show up within a minute.
+  app.get('/api/v1/issuers/:key/did.json', (c) => {
+    const row = loadIssuer(ctx, c.req.param('key'));
+    return c.json(issuerDidDocument(u, row, listedIssuerKeys(ctx, row.key)), 200, { 'cache-control': 'public, max-age=60', 'content-type': 'application/did+json' });
+  });
 
-  app.get('/api/v1/issuers/:key/status/:purpose', async (c) => {
+  // Key rotation (admin): a new key joins the DID document and signs from now on; older keys
+  // stay listed, so their credentials keep verifying, until removed.
+  app.post('/api/v1/issuers/:key/keys', async (c) => {
+    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+    const issuer = loadIssuer(ctx, c.req.param('key'));
+    const added = ctx.db.transaction(() => addIssuerKey(ctx, issuer.key))();
+    return c.json(publishedKey(issuer.key, added), 201);
+  });
+
+  app.delete('/api/v1/issuers/:key/keys/:kid', (c) => {
+    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+    const issuer = loadIssuer(ctx, c.req.param('key'));
+    removeIssuerKey(ctx, issuer.key, c.req.param('kid'));
+    // Lists signed with the removed key must not be served any more.
+    forgetDidStatusLists(ctx, issuer.key);
+    return c.json({ keys: listedIssuerKeys(ctx, issuer.key).map((k) => publishedKey(issuer.key, k)) });
+  });
+
+  const publishedKey = (issuerKey: string, k: { kid: string; publicKeyMultibase: string; created: string }) => {
+    const who = issuerIdentity(u, issuerKey);
+    return { id: who.methodId(k.kid), kid: k.kid, controller: who.id, publicKeyMultibase: k.publicKeyMultibase, created: k.created };
+  };
+
+  app.get('/api/v1/issuers/:key/ob2', (c) => c.json({ ...ob2Issuer(u, loadIssuer(ctx, c.req.param('key'))), verification: ob2VerificationPolicy(u) }));
+
+  const statusRoute = (view: 'profile' | 'did') => async (c: Context<AppEnv>) => {
     const purpose = c.req.param('purpose') as Purpose;
     if (!PURPOSES.includes(purpose)) throw notFound('status list');
-    loadIssuer(ctx, c.req.param('key'));
-    const list = await currentStatusList(ctx, c.req.param('key'), purpose);
+    loadIssuer(ctx, c.req.param('key')!);
+    const list = await currentStatusList(ctx, c.req.param('key')!, purpose, view);
     // Short cache: verifiers must see a revocation within a minute.
     return c.json(list, 200, { 'cache-control': 'public, max-age=60' });
-  });
+  };
+  app.get('/api/v1/issuers/:key/status/:purpose', statusRoute('profile'));
+  app.get('/api/v1/issuers/:key/did/status/:purpose', statusRoute('did'));
 
   app.post('/api/v1/issuers/:key/api-keys', async (c) => {
     assertAdmin(authenticate(ctx, c.req.header('authorization')));

@@ -9,6 +9,7 @@ import { awardLinks, issueAward, type IssuedAward } from '../issue.js';
 import { randomToken } from '../keys.js';
 import { presentedChecker, type PresentedChecker } from '../presented.js';
 import { loadPathway } from './pathways.js';
+import { assertTicketNames, verifyTicket } from '../tickets.js';
 
 /**
  * Most credentials one milestone request may present.
@@ -19,6 +20,20 @@ import { loadPathway } from './pathways.js';
  * ```
  */
 export const MAX_PRESENTED = 50;
+
+/**
+ * Default time budget for all the network lookups of one milestone request (foreign
+ * credentials): 20 s, however many credentials it presents (`foreignCheckBudgetMs` changes it).
+ *
+ * @example
+ * ```ts
+ * const signal = AbortSignal.timeout(FOREIGN_TIME_BUDGET_MS);
+ * ```
+ */
+export const FOREIGN_TIME_BUDGET_MS = 20_000;
+
+/** Credentials checked at once (foreign ones go over the network). */
+const CHECK_CONCURRENCY = 4;
 
 /**
  * A stable, opaque learner id for idempotency keys: HMAC of the normalized email under a
@@ -53,28 +68,40 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
     if (!recipient || typeof recipient !== 'object') throw badRequest('"recipient" is required: {"email": "…"}.');
     const email = normalizeEmail(recipient.email);
     if (!Array.isArray(body.credentials)) throw badRequest('"credentials" must be a list of credentials (JSON objects or compact JWS strings).');
-    if (body.credentials.length > MAX_PRESENTED) throw badRequest(`Present at most ${MAX_PRESENTED} credentials at once.`);
+    if (body.credentials.length > MAX_PRESENTED) {
+      throw badRequest(`Present at most ${MAX_PRESENTED} credentials at once.`, 'too-many-credentials');
+    }
+    if (body.ticket !== undefined && typeof body.ticket !== 'string') throw badRequest('"ticket" must be a compact JWS string.');
     const version = body.version === undefined ? undefined : Number(body.version);
     if (version !== undefined && (!Number.isInteger(version) || version < 1)) throw badRequest('"version" must be a whole number from 1.');
     const row = loadPathway(ctx, c.req.param('key'), version);
     const pathway = JSON.parse(row.data) as Pathway;
     const learner = learnerPseudonym(ctx, email);
+    const ticketed = typeof body.ticket === 'string' && (await ticketVouches(ctx, body.ticket, row.issuer_key, `${u.pathway(row.key)}/milestones`, email));
 
     const records: EarnedRecord[] = [];
     const rejected: Array<{ index: number; code: string; message: string }> = [];
-    const results = await Promise.all(body.credentials.map((cred) => checker(cred, email)));
+    const signal = AbortSignal.timeout(ctx.foreignCheckBudgetMs);
+    const results = await mapLimited(body.credentials, CHECK_CONCURRENCY, (cred) => checker(cred, email, { signal }));
     results.forEach((r, index) => (r.ok ? records.push(r.record) : rejected.push({ index, code: r.code, message: r.message })));
+
+    // Only a caller who proves they are this learner (a presented credential verified for this
+    // email, or a ticket naming them) sees, counts or is issued anything held in their name.
+    // Anyone else gets exactly what an unknown email gets: progress from nothing, no awards.
+    const proven = ticketed || records.length > 0;
 
     // Milestones already awarded to this learner on this pathway version count as held (and are
     // never taken back); they are reported again below, marked `new: false`.
     const prefix = milestoneKey(learner, pathway, '');
-    const held = (ctx.db
+    // Looked up either way, so that a known email takes as long to answer as an unknown one.
+    const heldRows = ctx.db
       .prepare("SELECT m.idempotency_key AS k, m.credential_key AS c, a.achievement_key AS a FROM milestone_awards m JOIN credentials a ON a.key = m.credential_key WHERE substr(m.idempotency_key, 1, ?) = ? AND a.state = 'issued' AND a.revoked_at IS NULL")
-      .all(prefix.length, prefix) as Array<{ k: string; c: string; a: string }>);
+      .all(prefix.length, prefix) as Array<{ k: string; c: string; a: string }>;
+    const held = proven ? heldRows : [];
     const progress = evaluatePathway(pathway, records, { asOf: isoNow(ctx), learner, awarded: held.map((h) => u.achievement(h.a)) });
 
     const awarded: Array<IssuedAward & { node: string; achievement: string; new: boolean }> = [];
-    for (const award of progress.awards) {
+    for (const award of proven ? progress.awards : []) {
       const existing = ctx.db.prepare('SELECT credential_key FROM milestone_awards WHERE idempotency_key = ?').get(award.idempotencyKey) as { credential_key: string } | undefined;
       const achievementKey = keyFromReference(award.badge, 'achievement');
       if (!award.badge.startsWith(u.achievement(''))) throw new ApiError(500, 'milestone-badge-foreign', 'This pathway names a milestone badge that this server does not issue.');
@@ -126,6 +153,32 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
       rejected,
     });
   });
+}
+
+/**
+ * Whether a claim ticket from the pathway's own provider names this learner: true, or an
+ * `ApiError` (401/403/409) — a bad ticket is refused whatever the email, and none of its checks
+ * look at what the learner holds. Any audience the provider's tickets use here is accepted:
+ * the server, its claims URL, or this milestones URL.
+ */
+async function ticketVouches(ctx: ServerContext, ticket: string, issuerKey: string, milestonesUrl: string, email: string): Promise<true> {
+  const payload = await verifyTicket(ctx, ticket, { issuerKey, audiences: [ctx.baseUrl, `${ctx.baseUrl}/api/v1/claims`, milestonesUrl] });
+  assertTicketNames(payload, { email });
+  return true;
+}
+
+/** `fn` over `items` with at most `limit` running at once, results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function isIssued(ctx: ServerContext, key: string): boolean {

@@ -2,8 +2,9 @@ import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../app.js';
 import { urls, type ServerContext } from '../context.js';
 import { issuerProfile, type IssuerRow } from '../documents.js';
+import { listedIssuerKeys } from '../issuer-keys.js';
 import { ApiError } from '../errors.js';
-import { authenticate, type Principal } from '../http.js';
+import { authenticate, readPaging, type Principal } from '../http.js';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope';
 
@@ -79,10 +80,15 @@ export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
     const who = principal(ctx, c);
     if (who instanceof Response) return who;
     const q = c.req.query();
-    const limit = q.limit === undefined ? 20 : Number(q.limit);
-    const offset = q.offset === undefined ? 0 : Number(q.offset);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return imsx(c, 400, 'invalid_data', '"limit" must be a whole number from 1 to 100.');
-    if (!Number.isInteger(offset) || offset < 0) return imsx(c, 400, 'invalid_data', '"offset" must be a whole number, 0 or more.');
+    let limit: number;
+    let offset: number;
+    try {
+      ({ limit, offset } = readPaging(q));
+    } catch (error) {
+      // Same rule and words as every other paged route, in the envelope the OB 3.0 API requires.
+      if (error instanceof ApiError) return imsx(c, 400, 'invalid_data', error.message);
+      throw error;
+    }
     if (q.since !== undefined && Number.isNaN(Date.parse(q.since))) return imsx(c, 400, 'invalid_data', '"since" must be an ISO 8601 date-time.');
     const where = ["state = 'issued'"];
     const args: unknown[] = [];
@@ -110,6 +116,6 @@ export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
     if (who instanceof Response) return who;
     if (who.kind !== 'provider') return imsx(c, 404, 'unknownobject', 'The admin key has no profile of its own; use a provider key.');
     const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(who.issuerKey) as IssuerRow;
-    return c.json(issuerProfile(u, ctx.key, row));
+    return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)));
   });
 }

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../app.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, authenticate, checkKey, field, keyFromReference, readJsonObject, slugify, type Principal } from '../http.js';
+import { assertMayActFor, authenticate, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
 import { randomToken } from '../keys.js';
 import { loadIssuer } from './issuers.js';
 
@@ -168,8 +168,7 @@ export function registerOpportunities(app: Hono<AppEnv>, ctx: ServerContext): vo
       where.push('(starts_at IS NULL OR starts_at <= ?)');
       args.push(to);
     }
-    const limit = Math.min(Number.parseInt(q.limit ?? '20', 10) || 20, 100);
-    const offset = Math.max(Number.parseInt(q.offset ?? '0', 10) || 0, 0);
+    const { limit, offset } = readPaging(q);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM opportunities ${clause}`).get(...args) as { n: number };
     const rows = ctx.db.prepare(`SELECT * FROM opportunities ${clause} ORDER BY starts_at IS NULL, starts_at, key LIMIT ? OFFSET ?`).all(...args, limit, offset) as OpportunityRow[];

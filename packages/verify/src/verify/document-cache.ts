@@ -2,7 +2,9 @@
 // checks a thousand badges from one issuer fetches the issuer's profile, keys and status lists
 // once per TTL instead of a thousand times. It sits under the verifier's own fetch rules (https
 // only, private-address checks, redirects, size limits, timeouts): it only remembers successful
-// answers to requests the verifier was allowed to make.
+// answers to requests the verifier was allowed to make. Entries are kept per fetch function, so
+// an answer fetched without the private-network guard (allowPrivateNetwork: true, or a fetch of
+// your own) is never handed to a call that has the guard.
 
 /**
  * Options for {@link createDocumentCache}.
@@ -73,6 +75,8 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
   const now = options.now ?? Date.now;
   if (!(ttlMs >= 0) || !(maxEntries >= 1)) throw new RangeError('createDocumentCache: ttlMs must be ≥ 0 and maxEntries ≥ 1.');
   const entries = new Map<string, Entry>();
+  const fetchIds = new WeakMap<typeof fetch, number>();
+  let lastFetchId = 0;
   // Concurrent calls for one URL share the first one's fetch (a burst of verify() calls for one
   // issuer makes one request); if it fails or is not cacheable, each fetches for itself.
   const inFlight = new Map<string, Promise<Entry | undefined>>();
@@ -99,11 +103,13 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
 
   return {
     wrap(fetchImpl) {
+      let id = fetchIds.get(fetchImpl);
+      if (id === undefined) fetchIds.set(fetchImpl, (id = ++lastFetchId));
       return async (input, init) => {
         const method = (init?.method ?? 'GET').toUpperCase();
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         if (method !== 'GET') return fetchImpl(input, init);
-        const key = url.replace(/#.*$/, '');
+        const key = `${id}|${url.replace(/#.*$/, '')}`;
         const hit = fresh(key);
         if (hit) return replay(hit);
         const pending = inFlight.get(key);

@@ -1,4 +1,5 @@
 import { ColError, parseJson } from '@citiesoflearning/core';
+import { classifyAddress, isIpLiteral } from './net/address.js';
 
 /**
  * Default per-request timeout: 10 s.
@@ -27,6 +28,24 @@ export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
  * ```
  */
 export const MAX_REDIRECTS = 5;
+/**
+ * Default overall time budget of one `verify()` call: 20 s, however many documents it needs.
+ *
+ * @example
+ * ```ts
+ * new Fetcher({ budgetMs: DEFAULT_BUDGET_MS / 2 });
+ * ```
+ */
+export const DEFAULT_BUDGET_MS = 20_000;
+/**
+ * Default cap on HTTP requests one `verify()` call makes (each redirect hop counts): 16.
+ *
+ * @example
+ * ```ts
+ * new Fetcher({ maxDocuments: DEFAULT_MAX_DOCUMENTS });
+ * ```
+ */
+export const DEFAULT_MAX_DOCUMENTS = 16;
 
 /**
  * How lookups are answered; a subset of `VerifyOptions`.
@@ -49,8 +68,12 @@ export interface FetcherOptions {
   maxBytes?: number;
   /** Cancels every lookup. */
   signal?: AbortSignal;
-  /** Whether loopback, private and link-local hosts may be contacted (default true). */
+  /** Whether loopback, private and link-local hosts may be contacted (default false). */
   allowPrivateNetwork?: boolean;
+  /** Overall time budget in milliseconds for every lookup of this fetcher together. */
+  budgetMs?: number;
+  /** Most HTTP requests this fetcher makes (redirect hops included). */
+  maxDocuments?: number;
 }
 
 /**
@@ -76,34 +99,32 @@ export interface FetchedDocument {
   bytes?: Uint8Array;
   /** `Content-Type` header (network responses only). */
   contentType?: string;
+  /** Whether it came from the network (not from `documents`, which the caller vouches for). */
+  network?: boolean;
 }
 
 /**
  * Whether a URL may be fetched: https anywhere, http only on loopback (127.0.0.0/8, ::1,
- * localhost). With `allowPrivateNetwork: false` (what a server verifying other people's badges
- * wants: no SSRF), loopback, private, link-local and cloud-metadata hosts are refused too.
- * Throws `url-invalid`, `insecure-url` or `private-address-refused`.
+ * localhost). Unless `allowPrivateNetwork` is true, hosts that are private by their spelling
+ * (see {@link isPrivateHost}) are refused too — with the same `fetch-failed` answer an
+ * unreachable host gives, so error messages never tell a prober which internal hosts exist.
+ * Throws `url-invalid`, `insecure-url` or `fetch-failed`.
  *
  * @example
  * ```ts
- * assertFetchable('http://127.0.0.1:8080/a.json'); // fine
+ * assertFetchable('http://127.0.0.1:8080/a.json', { allowPrivateNetwork: true }); // fine
  * assertFetchable('http://example.org/a.json');    // throws ColError insecure-url
- * assertFetchable('https://10.0.0.5/key.json', { allowPrivateNetwork: false }); // throws private-address-refused
+ * assertFetchable('https://10.0.0.5/key.json');    // throws ColError fetch-failed
  * ```
  */
-export function assertFetchable(url: string, { allowPrivateNetwork = true }: { allowPrivateNetwork?: boolean } = {}): URL {
+export function assertFetchable(url: string, { allowPrivateNetwork = false }: { allowPrivateNetwork?: boolean } = {}): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new ColError('url-invalid', `This is not a valid web address: ${clip(url)}.`);
   }
-  if (!allowPrivateNetwork && isPrivateHost(parsed.hostname)) {
-    throw new ColError(
-      'private-address-refused',
-      `A link in this badge points inside a private network (${parsed.host}), which this verifier is set not to contact.`,
-    );
-  }
+  if (!allowPrivateNetwork && isPrivateHost(parsed.hostname)) throw unreachableError(parsed.host);
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && isLoopback(parsed.hostname)) return parsed;
   throw new ColError(
@@ -111,37 +132,41 @@ export function assertFetchable(url: string, { allowPrivateNetwork = true }: { a
     parsed.protocol === 'http:'
       ? `A link in this badge is not secure (http, not https), so we did not follow it: ${parsed.origin}.`
       : `We only follow web (https) links; this one is ${parsed.protocol.replace(':', '')}.`,
+    { details: { host: parsed.host } },
   );
 }
 
 /**
- * Whether a host name is on a private network by its spelling: loopback, the IPv4 private,
- * carrier-grade NAT and link-local ranges (which hold cloud metadata services), unspecified
- * addresses, IPv6 unique-local and link-local, and names under `localhost`, `.local` and
- * `.internal`. It does not resolve names: a public name that resolves to a private address is
- * the caller's to stop (e.g. with a `fetch` whose agent checks the resolved address).
+ * The one error for a host we could not, or would not, contact: refusing a private address and
+ * failing to reach a public one must look the same to whoever reads the report.
+ *
+ * @example
+ * ```ts
+ * throw unreachableError('10.0.0.5');
+ * ```
+ */
+export function unreachableError(host: string, cause?: unknown): ColError {
+  return new ColError('fetch-failed', `We couldn't reach ${host}.`, { details: { host }, ...(cause ? { cause } : {}) });
+}
+
+/**
+ * Whether a host name is on a private network by its spelling: any IP literal that
+ * {@link classifyAddress} refuses (loopback, private, link-local, metadata, CGNAT, unique-local,
+ * multicast, unspecified — IPv4-mapped and -compatible IPv6 included), and names under
+ * `localhost`, `.local` and `.internal`. It does not resolve names: in Node, `verify()` also
+ * judges the resolved address at connect time; in a browser this spelling check is what there is.
  *
  * @example
  * ```ts
  * isPrivateHost('169.254.169.254'); // true
+ * isPrivateHost('[::ffff:7f00:1]'); // true
  * isPrivateHost('example.org');     // false
  * ```
  */
 export function isPrivateHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
-  if (isLoopback(h) || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 100 && b >= 64 && b <= 127) || (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
-  }
-  if (h.includes(':')) {
-    if (h === '::' || h === '::1') return true;
-    const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(h);
-    if (mapped) return isPrivateHost(mapped[1]!);
-    return /^f[cd][0-9a-f]{2}:/.test(h) || /^fe[89ab][0-9a-f]:/.test(h);
-  }
+  if (h === 'localhost' || h.endsWith('.localhost') || h.endsWith('.local') || h.endsWith('.internal')) return true;
+  if (isIpLiteral(h)) return classifyAddress(h) !== undefined;
   return false;
 }
 
@@ -155,8 +180,8 @@ export function isPrivateHost(hostname: string): boolean {
  * ```
  */
 export function isLoopback(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  return h === 'localhost' || (isIpLiteral(h) && classifyAddress(h) === 'loopback');
 }
 
 /**
@@ -175,11 +200,18 @@ export class Fetcher {
   private readonly documents: Map<string, unknown>;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
+  private readonly maxDocuments: number;
+  /** When the budget runs out (epoch ms). */
+  readonly deadline: number;
+  /** HTTP requests made so far (redirect hops included). */
+  requests = 0;
 
   constructor(private readonly options: FetcherOptions = {}) {
     this.documents = new Map(Object.entries(options.documents ?? {}));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.maxDocuments = options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS;
+    this.deadline = Date.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
   }
 
   /** Whether `documents` holds this URL (with or without its fragment). */
@@ -198,9 +230,19 @@ export class Fetcher {
     return pending;
   }
 
-  /** Fetch a document that must be JSON. Throws `document-invalid` if it is not. */
+  /**
+   * Fetch a document that must be JSON: from the network only when served with a JSON media
+   * type (`application/json`, `application/ld+json`, `application/*+json`...), so an image or
+   * page that happens to hold JSON-looking bytes never passes for a key, profile or list.
+   * Throws `media-type-refused` or `document-invalid`.
+   */
   async json(url: string): Promise<unknown> {
     const doc = await this.get(url);
+    if (doc.network && !isJsonMediaType(doc.contentType)) {
+      throw new ColError('media-type-refused', `The document at ${clip(url)} is not served as JSON (${clip(doc.contentType ?? 'no type')}), so we do not use it.`, {
+        details: { url },
+      });
+    }
     if (doc.json === undefined) {
       throw new ColError('document-invalid', `The document at ${clip(url)} is not JSON.`);
     }
@@ -264,23 +306,40 @@ export class Fetcher {
       const bytes = await this.readBody(res, url);
       const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
       const contentType = res.headers.get('content-type') ?? undefined;
-      const doc: FetchedDocument = { url, finalUrl, status: res.status, json: tryJson(text, this.maxBytes), text, bytes };
+      // Only a JSON media type makes a body JSON: the bytes of an uploaded "image" must never
+      // be read as a key. (The text is still there for a badge link that serves a JWS or JSON.)
+      const json = isJsonMediaType(contentType) ? tryJson(text, this.maxBytes) : undefined;
+      const doc: FetchedDocument = { url, finalUrl, status: res.status, json, text, bytes, network: true };
       if (contentType) doc.contentType = contentType;
       return doc;
     }
+  }
+
+  /** Milliseconds left for the next wait: the per-request timeout or what remains of the budget. */
+  private wait(): { ms: number; budget: boolean } {
+    const left = this.deadline - Date.now();
+    if (left <= 0) throw budgetError();
+    return left < this.timeoutMs ? { ms: left, budget: true } : { ms: this.timeoutMs, budget: false };
   }
 
   private async request(fetchImpl: typeof fetch, href: string, redirect: RequestRedirect): Promise<Response> {
     const controller = new AbortController();
     const outer = this.options.signal;
     if (outer?.aborted) throw new ColError('fetch-aborted', 'Checking was cancelled.');
+    const wait = this.wait();
+    if (this.requests >= this.maxDocuments) {
+      throw new ColError('too-many-documents', `Checking this badge needs more than ${this.maxDocuments} documents, more than we fetch for one badge.`, {
+        details: { maxDocuments: this.maxDocuments },
+      });
+    }
+    this.requests++;
     const onAbort = () => controller.abort();
     outer?.addEventListener('abort', onAbort, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.timeoutMs);
+    }, wait.ms);
     try {
       return await fetchImpl(href, {
         redirect,
@@ -289,11 +348,13 @@ export class Fetcher {
         headers: { accept: 'application/ld+json, application/json;q=0.9, */*;q=0.1' },
       });
     } catch (cause) {
+      if (timedOut && wait.budget) throw budgetError(cause);
       if (timedOut) {
-        throw new ColError('fetch-timeout', `${new URL(href).host} did not answer within ${this.timeoutMs} ms.`, { cause });
+        throw new ColError('fetch-timeout', `${new URL(href).host} did not answer within ${this.timeoutMs} ms.`, { cause, details: { host: new URL(href).host } });
       }
       if (outer?.aborted) throw new ColError('fetch-aborted', 'Checking was cancelled.', { cause });
-      throw new ColError('fetch-failed', `We couldn't reach ${new URL(href).host}.`, { cause });
+      // Refused by the network guard or not reachable: the same answer either way.
+      throw unreachableError(new URL(href).host, cause);
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);
@@ -312,10 +373,17 @@ export class Fetcher {
     const chunks: Uint8Array[] = [];
     let total = 0;
     let timedOut = false;
+    let wait: { ms: number; budget: boolean };
+    try {
+      wait = this.wait();
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
     const timer = setTimeout(() => {
       timedOut = true;
       reader.cancel().catch(() => undefined);
-    }, this.timeoutMs);
+    }, wait.ms);
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -329,13 +397,14 @@ export class Fetcher {
       }
     } catch (cause) {
       if (cause instanceof ColError) throw cause;
+      if (timedOut && wait.budget) throw budgetError(cause);
       if (timedOut) throw new ColError('fetch-timeout', `${clip(url)} took too long to send.`, { cause });
       if (this.options.signal?.aborted) throw new ColError('fetch-aborted', 'Checking was cancelled.', { cause });
       throw new ColError('fetch-failed', `The download of ${clip(url)} was interrupted.`, { cause });
     } finally {
       clearTimeout(timer);
     }
-    if (timedOut) throw new ColError('fetch-timeout', `${clip(url)} took too long to send.`);
+    if (timedOut) throw wait.budget ? budgetError() : new ColError('fetch-timeout', `${clip(url)} took too long to send.`);
     const out = new Uint8Array(total);
     let offset = 0;
     for (const c of chunks) {
@@ -355,6 +424,26 @@ function fromLocal(url: string, value: unknown, maxBytes: number): FetchedDocume
     return { url, finalUrl: url, status: 200, json: tryJson(text, maxBytes), text, bytes: value };
   }
   return { url, finalUrl: url, status: 200, json: value, text: undefined };
+}
+
+/**
+ * Whether a `Content-Type` is a JSON media type: `application/json`, `application/ld+json`,
+ * `application/jwk-set+json`, `application/did+json` or any other `application/*+json`.
+ *
+ * @example
+ * ```ts
+ * isJsonMediaType('application/ld+json; charset=utf-8'); // true
+ * isJsonMediaType('image/svg+xml');                      // false
+ * ```
+ */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const essence = contentType.split(';')[0]!.trim().toLowerCase();
+  return essence === 'application/json' || /^application\/[a-z0-9.!#$&^_+-]+\+json$/.test(essence);
+}
+
+function budgetError(cause?: unknown): ColError {
+  return new ColError('budget-exceeded', 'Checking this badge took longer than the time allowed, so we stopped.', cause ? { cause } : {});
 }
 
 function tryJson(text: string, maxBytes: number): unknown {

@@ -1,7 +1,7 @@
 import { isColError } from '@citiesoflearning/core';
 import { makeCheck, type Check } from './report.js';
 import { asArray, hasType, idOf, isObj, type RunContext } from './context.js';
-import { INCONCLUSIVE_CODES } from './messages.js';
+import { INCONCLUSIVE_CODES, causeOf } from './messages.js';
 import { clip } from './fetcher.js';
 
 type Json = Record<string, unknown>;
@@ -36,34 +36,35 @@ export async function loadOb2Graph(assertion: Json, ctx: RunContext): Promise<Ob
     try {
       badge = await ctx.fetcher.json(badge);
     } catch (error) {
-      return { problem: lookupProblem(error, 'the badge description', 'schema') };
+      return { problem: lookupProblem(error, 'schema') };
     }
   }
-  if (!isObj(badge)) return { problem: makeCheck('schema', 'failed', 'schema-invalid', 'The badge does not describe what it was awarded for.') };
+  if (!isObj(badge)) return { problem: makeCheck('schema', 'failed', 'schema-invalid', undefined, 'schema.no-achievement') };
   const issuerRef = badge.issuer;
   const issuerId = idOf(issuerRef);
-  if (!issuerId) return { badge, problem: makeCheck('schema', 'failed', 'schema-invalid', 'The badge does not name its issuer.') };
+  if (!issuerId) return { badge, problem: makeCheck('schema', 'failed', 'schema-invalid', undefined, 'schema.no-issuer') };
   let issuer: unknown;
   if (/^https?:\/\//i.test(issuerId)) {
     try {
       issuer = await ctx.fetcher.json(issuerId);
     } catch (error) {
-      return { badge, problem: lookupProblem(error, "the issuer's profile", 'key') };
+      return { badge, problem: lookupProblem(error, 'key') };
     }
   } else {
-    return { badge, problem: makeCheck('key', 'inconclusive', 'key-unresolvable', "The issuer's profile is not published at a web address, so we can't check the issuer.") };
+    return { badge, problem: makeCheck('key', 'inconclusive', 'key-unresolvable', undefined, 'key.issuer-not-web') };
   }
   if (!isObj(issuer) || issuer.id !== issuerId) {
-    return { badge, problem: makeCheck('key', 'failed', 'key-not-issuers', `The issuer profile at ${clip(issuerId)} does not describe this issuer.`) };
+    return { badge, problem: makeCheck('key', 'failed', 'key-not-issuers', { url: clip(issuerId) }, 'key.profile-not-issuer') };
   }
   return { badge, issuer };
 }
 
-function lookupProblem(error: unknown, what: string, id: 'schema' | 'key'): Check {
+function lookupProblem(error: unknown, id: 'schema' | 'key'): Check {
+  const what = id === 'schema' ? 'schema.badge-class' : 'key.issuer-profile';
   if (isColError(error) && INCONCLUSIVE_CODES.has(error.code)) {
-    return makeCheck(id, 'inconclusive', error.code === 'offline' ? 'offline' : 'key-unresolvable', `We couldn't fetch ${what}: ${error.message}`);
+    return makeCheck(id, 'inconclusive', error.code === 'offline' ? 'offline' : 'key-unresolvable', { cause: causeOf(error) }, `${what}-unreachable`);
   }
-  if (isColError(error)) return makeCheck(id, 'failed', 'schema-invalid', `${what[0]?.toUpperCase()}${what.slice(1)} is damaged: ${error.message}`);
+  if (isColError(error)) return makeCheck(id, 'failed', 'schema-invalid', { cause: causeOf(error) }, `${what}-damaged`);
   throw error;
 }
 
@@ -82,10 +83,10 @@ export function checkOb2Schema(assertion: Json, badge?: Json, issuer?: Json): Ch
   if (badge) for (const k of ['name', 'description', 'image', 'criteria', 'issuer']) if (badge[k] === undefined) missing.push(`badge ${k}`);
   if (issuer) for (const k of ['name', 'url']) if (issuer[k] === undefined) missing.push(`issuer ${k}`);
   if (missing.length) {
-    return makeCheck('schema', 'failed', 'schema-invalid', `The badge is missing parts every badge must have: ${missing.join(', ')}.`);
+    return makeCheck('schema', 'failed', 'schema-invalid', { missing: missing.join(', ') });
   }
   if (issuer && issuer.email === undefined) {
-    return makeCheck('schema', 'warning', 'issuer-email-missing', 'The badge is readable, but its issuer gives no contact email.');
+    return makeCheck('schema', 'warning', 'issuer-email-missing');
   }
   return makeCheck('schema', 'passed', 'schema-valid');
 }

@@ -1,13 +1,13 @@
 import { isColError } from '@citiesoflearning/core';
 import { makeCheck, type Check } from './report.js';
 import { idOf, isObj, type RunContext } from './context.js';
-import { INCONCLUSIVE_CODES } from './messages.js';
+import { INCONCLUSIVE_CODES, asCode, causeOf } from './messages.js';
 import { checkValidity } from './checks/validity.js';
 import { checkOb2Recipient, checkTrust } from './checks/recipient.js';
 import { checkOb2RevocationList } from './status.js';
 import { checkOb2Schema, inHostedScope, loadOb2Graph } from './ob2-graph.js';
 import { ob2Summary } from './summary.js';
-import { skipped, type FormatResult } from './ob3-common.js';
+import { proofFailed, skipped, skippedAfterProof, type FormatResult } from './ob3-common.js';
 import { clip } from './fetcher.js';
 
 type Json = Record<string, unknown>;
@@ -26,9 +26,9 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
   const assertionId = input.url ?? idOf(input.supplied);
   const checks: Check[] = [];
   if (!assertionId || !/^https?:\/\//i.test(assertionId)) {
-    checks.push(makeCheck('parse', 'passed', 'parsed', 'We read the badge: an Open Badge 2.0 hosted assertion.'));
-    checks.push(makeCheck('schema', 'failed', 'schema-invalid', 'The hosted badge does not give the web address it is published at.'));
-    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge cannot be looked up.'));
+    checks.push(makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-hosted' } }));
+    checks.push(makeCheck('schema', 'failed', 'schema-invalid', undefined, 'schema.no-address'));
+    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'why.cannot-look-up'));
     return { checks };
   }
   let hosted: Json;
@@ -37,60 +37,68 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
     const doc = await ctx.fetcher.get(assertionId);
     finalUrl = doc.finalUrl;
     if (!isObj(doc.json)) {
-      checks.push(makeCheck('parse', 'failed', 'input-unrecognized', `The address ${clip(assertionId)} does not hold a badge.`));
+      checks.push(makeCheck('parse', 'failed', 'input-unrecognized', { url: clip(assertionId) }, 'input.no-badge-at'));
       return { checks };
     }
     hosted = doc.json;
   } catch (error) {
     if (isColError(error, 'http-error') && error.details?.status === 410) {
-      checks.push(makeCheck('parse', 'passed', 'parsed', 'We looked the badge up on the issuer\'s website.'));
-      checks.push(makeCheck('status', 'failed', 'revoked', 'This badge has been revoked by its issuer (the issuer has withdrawn it from their website).'));
-      checks.push(...skipped(['schema', 'proof', 'key', 'validity'], 'Not checked: the badge has been withdrawn.'));
+      checks.push(makeCheck('parse', 'passed', 'parsed', undefined, 'parse.looked-up'));
+      checks.push(makeCheck('status', 'failed', 'revoked', undefined, 'status.withdrawn'));
+      checks.push(...skipped(['schema', 'proof', 'key', 'validity'], 'why.withdrawn'));
       return { checks, ...(input.supplied ? { badge: ob2Summary(input.supplied) } : {}) };
     }
     if (isColError(error) && INCONCLUSIVE_CODES.has(error.code)) {
-      const c = makeCheck('proof', 'inconclusive', error.code, `We couldn't look the badge up on the issuer's website: ${error.message}`);
-      checks.push(makeCheck('parse', input.supplied ? 'passed' : 'inconclusive', input.supplied ? 'parsed' : error.code, input.supplied ? 'We read the badge: an Open Badge 2.0 hosted assertion.' : c.message));
-      checks.push(c);
+      const cause = causeOf(error);
+      checks.push(
+        input.supplied
+          ? makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-hosted' } })
+          : makeCheck('parse', 'inconclusive', asCode(error.code), { cause }, 'hosted.unreachable'),
+      );
+      checks.push(makeCheck('proof', 'inconclusive', asCode(error.code), { cause }, 'hosted.unreachable'));
       return { checks, ...(input.supplied ? { badge: ob2Summary(input.supplied) } : {}) };
     }
     if (isColError(error)) {
-      checks.push(makeCheck('parse', 'failed', 'input-unrecognized', `The badge at ${clip(assertionId)} is damaged: ${error.message}`));
+      checks.push(makeCheck('parse', 'failed', 'input-unrecognized', { url: clip(assertionId), cause: causeOf(error) }, 'input.damaged-at'));
       return { checks };
     }
     throw error;
   }
-  checks.push(makeCheck('parse', 'passed', 'parsed', "We read the badge: an Open Badge 2.0 assertion published on the issuer's website."));
+  checks.push(makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-hosted-web' } }));
   const graph = await loadOb2Graph(hosted, ctx);
   const badge = ob2Summary(hosted, graph.badge, graph.issuer ?? graph.badge?.issuer);
   const schema = graph.problem?.id === 'schema' ? graph.problem : checkOb2Schema(hosted, graph.badge, graph.issuer);
   checks.push(schema);
   // Proof: the hosted copy is the badge, and it really is the one at that address.
   // The copy must name the address it was fetched from (the id, or where the id redirected to).
+  let proof: Check;
   if (hosted.id !== assertionId && hosted.id !== finalUrl) {
-    checks.push(makeCheck('proof', 'failed', 'hosted-mismatch', `The badge published at ${clip(assertionId)} says it is a different badge.`));
+    proof = makeCheck('proof', 'failed', 'hosted-mismatch', { url: clip(assertionId) }, 'hosted.other-id');
   } else if (input.supplied && !sameBadge(input.supplied, hosted)) {
-    checks.push(makeCheck('proof', 'failed', 'hosted-mismatch'));
+    proof = makeCheck('proof', 'failed', 'hosted-mismatch');
   } else {
-    checks.push(makeCheck('proof', 'passed', 'hosted-match'));
+    proof = makeCheck('proof', 'passed', 'hosted-match');
   }
+  checks.push(proof);
   // Key: the address is one the issuer allows.
   if (graph.problem?.id === 'key') checks.push(graph.problem);
   else if (graph.issuer) {
     checks.push(
       inHostedScope(String(hosted.id), graph.issuer)
-        ? makeCheck('key', 'passed', 'hosted-origin-allowed', "The badge is published on the issuer's own website.")
-        : makeCheck('key', 'failed', 'hosted-origin-mismatch', `The badge is published at ${clip(String(hosted.id))}, which the issuer does not allow.`),
+        ? makeCheck('key', 'passed', 'hosted-origin-allowed')
+        : makeCheck('key', 'failed', 'hosted-origin-mismatch', { url: clip(String(hosted.id)) }),
     );
-  } else checks.push(makeCheck('key', 'skipped', 'not-checked', 'Not checked: the issuer could not be loaded.'));
+  } else checks.push(...skipped(['key'], 'why.issuer-unloaded'));
   checks.push(checkValidity({ from: hosted.issuedOn, until: hosted.expires }, ctx.now));
   if (hosted.revoked === true) {
-    const reason = typeof hosted.revocationReason === 'string' ? ` Reason given: ${hosted.revocationReason}` : '';
-    checks.push(makeCheck('status', 'failed', 'revoked', `This badge has been revoked by its issuer.${reason}`));
+    const reason = typeof hosted.revocationReason === 'string' ? hosted.revocationReason.slice(0, 500) : undefined;
+    checks.push(makeCheck('status', 'failed', 'revoked', { reason }));
+  } else if (proofFailed(proof)) {
+    checks.push(skippedAfterProof('status'));
   } else if (graph.issuer && graph.issuer.revocationList !== undefined) {
     checks.push(await checkOb2RevocationList(graph.issuer, hosted, ctx));
   } else {
-    checks.push(makeCheck('status', 'passed', 'not-revoked', 'The issuer still publishes this badge and has not revoked it.'));
+    checks.push(makeCheck('status', 'passed', 'not-revoked', undefined, 'status.still-published'));
   }
   if (ctx.options.recipient !== undefined) checks.push(await checkOb2Recipient(hosted.recipient, ctx.options.recipient));
   if (ctx.options.trustedIssuers !== undefined) checks.push(checkTrust(idOf(graph.issuer ?? graph.badge?.issuer), ctx.options.trustedIssuers));

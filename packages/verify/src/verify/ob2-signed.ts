@@ -6,8 +6,9 @@ import { checkOb2Recipient, checkTrust } from './checks/recipient.js';
 import { checkOb2RevocationList } from './status.js';
 import { checkOb2Schema, loadOb2Graph } from './ob2-graph.js';
 import { ob2Summary } from './summary.js';
-import { skipped, type FormatResult } from './ob3-common.js';
-import { resolveOb2Key } from './resolve-key.js';
+import { proofFailed, skipped, skippedAfterProof, type FormatResult } from './ob3-common.js';
+import { keyCheck, resolveOb2Key } from './resolve-key.js';
+import { asCode, isMessageKey } from './messages.js';
 import { verifyJws } from './primitives.js';
 
 const ALGORITHMS = ['RS256', 'ES256'];
@@ -28,33 +29,36 @@ export async function verifyOb2Signed(
   assertion: Record<string, unknown>,
   ctx: RunContext,
 ): Promise<FormatResult> {
-  const checks: Check[] = [makeCheck('parse', 'passed', 'parsed', 'We read the badge: a signed Open Badge 2.0 assertion.')];
+  const checks: Check[] = [makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-signed' } })];
   const graph = await loadOb2Graph(assertion, ctx);
   const badge = ob2Summary(assertion, graph.badge, graph.issuer ?? graph.badge?.issuer);
   const schema = graph.problem?.id === 'schema' ? graph.problem : checkOb2Schema(assertion, graph.badge, graph.issuer);
   checks.push(schema);
   if (schema.outcome === 'failed') {
-    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge is not valid.'));
+    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'why.invalid'));
     return { checks, badge };
   }
   const alg = header.alg;
+  let proof: Check;
   if (typeof alg !== 'string' || !ALGORITHMS.includes(alg)) {
-    checks.push(makeCheck('proof', 'failed', 'alg-forbidden', `This badge uses a signing method we do not accept ("${String(alg)}").`));
-    checks.push(makeCheck('key', 'skipped', 'not-checked', 'Not checked: the signing method is refused.'));
+    proof = makeCheck('proof', 'failed', 'alg-forbidden', { alg: String(alg).slice(0, 40) });
+    checks.push(proof, ...skipped(['key'], 'why.alg-refused'));
   } else if (graph.problem || !graph.issuer) {
-    checks.push(makeCheck('proof', 'inconclusive', 'proof-not-checked'));
-    checks.push(graph.problem ?? makeCheck('key', 'inconclusive', 'key-unresolvable'));
+    proof = makeCheck('proof', 'inconclusive', 'proof-not-checked');
+    checks.push(proof, graph.problem ?? makeCheck('key', 'inconclusive', 'key-unresolvable'));
   } else {
     const verification = isObj(assertion.verification) ? assertion.verification : {};
     const creator = typeof verification.creator === 'string' ? verification.creator : undefined;
     const key = await resolveOb2Key(creator, graph.issuer, alg, ctx.fetcher);
-    checks.push(makeCheck('key', key.outcome, key.code, key.message));
-    checks.push(await proofWith(jws, key.jwks, key.outcome));
+    checks.push(keyCheck(key));
+    proof = await proofWith(jws, key.jwks, key.outcome);
+    checks.push(proof);
   }
   checks.push(checkValidity({ from: assertion.issuedOn, until: assertion.expires }, ctx.now));
   if (assertion.revoked === true) checks.push(makeCheck('status', 'failed', 'revoked'));
+  else if (proofFailed(proof)) checks.push(skippedAfterProof('status'));
   else if (graph.issuer) checks.push(await checkOb2RevocationList(graph.issuer, assertion, ctx));
-  else checks.push(makeCheck('status', 'inconclusive', 'status-unreachable', "We couldn't load the issuer, so we can't tell whether this badge was revoked."));
+  else checks.push(makeCheck('status', 'inconclusive', 'status-unreachable', undefined, 'status.issuer-unloaded'));
   if (ctx.options.recipient !== undefined) checks.push(await checkOb2Recipient(assertion.recipient, ctx.options.recipient));
   if (ctx.options.trustedIssuers !== undefined) checks.push(checkTrust(idOf(graph.issuer ?? graph.badge?.issuer), ctx.options.trustedIssuers));
   return { checks, badge };
@@ -72,6 +76,6 @@ async function proofWith(jws: string, jwks: JsonWebKey[], keyOutcome: string): P
       last = error;
     }
   }
-  if (isColError(last) && last.code !== 'signature-invalid') return makeCheck('proof', 'failed', last.code, last.message);
+  if (isColError(last) && last.code !== 'signature-invalid') return makeCheck('proof', 'failed', asCode(last.code), { detail: last.message }, isMessageKey(last.code) ? undefined : 'proof-malformed');
   return makeCheck('proof', 'failed', 'signature-invalid');
 }

@@ -1,4 +1,5 @@
 import { makeCheck, type BadgeSummary, type Check } from './report.js';
+import type { MessageKey } from './messages.js';
 import { idOf, type RunContext } from './context.js';
 import { checkValidity } from './checks/validity.js';
 import { checkOb3Recipient, checkTrust } from './checks/recipient.js';
@@ -28,7 +29,7 @@ export interface FormatResult {
  * const rest = await ob3AfterProof(credential, ctx);
  * ```
  */
-export async function ob3AfterProof(credential: Record<string, unknown>, ctx: RunContext): Promise<Check[]> {
+export async function ob3AfterProof(credential: Record<string, unknown>, ctx: RunContext, proof?: Check): Promise<Check[]> {
   const checks: Check[] = [];
   checks.push(
     checkValidity(
@@ -36,7 +37,9 @@ export async function ob3AfterProof(credential: Record<string, unknown>, ctx: Ru
       ctx.now,
     ),
   );
-  checks.push(await checkOb3Status(credential, ctx));
+  // A badge whose signature failed is not genuine whatever its status: look nothing more up
+  // (an attacker's badge must not make us fetch lists from hosts of their choosing).
+  checks.push(proofFailed(proof) ? skippedAfterProof('status') : await checkOb3Status(credential, ctx));
   if (ctx.options.recipient !== undefined) checks.push(await checkOb3Recipient(credential.credentialSubject, ctx.options.recipient));
   if (ctx.options.trustedIssuers !== undefined) checks.push(checkTrust(idOf(credential.issuer), ctx.options.trustedIssuers));
   return checks;
@@ -50,8 +53,32 @@ export async function ob3AfterProof(credential: Record<string, unknown>, ctx: Ru
  * skipped(['proof', 'key'], 'The badge could not be read.');
  * ```
  */
-export function skipped(ids: Array<Check['id']>, message: string): Check[] {
-  return ids.map((id) => makeCheck(id, 'skipped', 'not-checked', message));
+export function skipped(ids: Array<Check['id']>, why: MessageKey): Check[] {
+  return ids.map((id) => makeCheck(id, 'skipped', 'not-checked', { why: { ref: why } }));
+}
+
+/**
+ * Whether a proof check failed outright (not merely could not be checked).
+ *
+ * @example
+ * ```ts
+ * if (proofFailed(proof)) return skippedAfterProof('status');
+ * ```
+ */
+export function proofFailed(proof: Check | undefined): boolean {
+  return proof?.outcome === 'failed';
+}
+
+/**
+ * The check for a step not taken because the signature failed.
+ *
+ * @example
+ * ```ts
+ * checks.push(skippedAfterProof('status'));
+ * ```
+ */
+export function skippedAfterProof(id: Check['id']): Check {
+  return makeCheck(id, 'skipped', 'not-checked', { why: { ref: 'why.proof-failed' } });
 }
 
 export { ob3Summary };
@@ -77,7 +104,7 @@ export function ob3Preamble(
   const badge = ob3Summary(credential);
   const issuerId = idOf(credential.issuer);
   if (schema.outcome === 'failed' || !issuerId) {
-    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge is not a valid credential.'));
+    checks.push(...skipped(['proof', 'key', 'validity', 'status'], 'why.invalid-credential'));
     return { done: { checks, badge } };
   }
   return { badge, issuerId };

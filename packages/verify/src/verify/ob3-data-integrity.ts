@@ -13,12 +13,12 @@ import { ob3AfterProof, ob3Preamble, type FormatResult } from './ob3-common.js';
  * ```
  */
 export async function verifyOb3DataIntegrity(credential: Record<string, unknown>, ctx: RunContext): Promise<FormatResult> {
-  const checks = [makeCheck('parse', 'passed', 'parsed', 'We read the badge: an Open Badge 3.0 credential with an embedded signature.')];
+  const checks = [makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob3-data-integrity' } })];
   const start = ob3Preamble(credential, checks);
   if (start.done) return start.done;
   const { badge, issuerId } = start;
   const { proof, key } = await checkDataIntegrity(credential, issuerId, ctx);
   checks.push(proof, key);
-  checks.push(...(await ob3AfterProof(credential, ctx)));
+  checks.push(...(await ob3AfterProof(credential, ctx, proof)));
   return { checks, badge };
 }

@@ -2,9 +2,12 @@ import { isColError } from '@citiesoflearning/core';
 import type { RunContext } from './context.js';
 import { isObj } from './context.js';
 import { makeCheck, type Check } from './report.js';
-import { resolveJwtKey } from './resolve-key.js';
+import { keyCheck, resolveJwtKey } from './resolve-key.js';
+import { asCode, isMessageKey } from './messages.js';
+import { publicJwk } from './primitives.js';
+import { hasPrivateMembers } from '../keys/index.js';
 import { checkJwtClaims, credentialFromJwtPayload, verifyJws } from './primitives.js';
-import { ob3AfterProof, ob3Preamble, type FormatResult } from './ob3-common.js';
+import { ob3AfterProof, ob3Preamble, skipped, skippedAfterProof, type FormatResult } from './ob3-common.js';
 
 const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 const TYPES = new Set([undefined, 'JWT', 'jwt', 'vc+jwt', 'vc+ld+jwt', 'application/vc+jwt']);
@@ -25,7 +28,7 @@ export async function verifyOb3Jwt(
   payload: Record<string, unknown>,
   ctx: RunContext,
 ): Promise<FormatResult> {
-  const checks: Check[] = [makeCheck('parse', 'passed', 'parsed', 'We read the badge: an Open Badge 3.0 credential signed as a JWT.')];
+  const checks: Check[] = [makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob3-jwt' } })];
   let credential: Record<string, unknown>;
   try {
     credential = credentialFromJwtPayload(payload);
@@ -37,23 +40,33 @@ export async function verifyOb3Jwt(
   const { badge, issuerId } = start;
   // Refuse forbidden algorithms before any lookup: no network for an attack.
   if (typeof header.alg !== 'string' || !ALGORITHMS.includes(header.alg)) {
-    checks.push(
-      makeCheck('proof', 'failed', 'alg-forbidden', `This badge uses a signing method that is not safe ("${String(header.alg)}"), so we do not accept it.`),
-      makeCheck('key', 'skipped', 'not-checked', 'Not checked: the signing method is refused.'),
-    );
-    checks.push(...(await ob3AfterProof(credential, ctx)));
+    const proof = makeCheck('proof', 'failed', 'alg-forbidden', { alg: clipText(String(header.alg)) });
+    checks.push(proof, ...skipped(['key'], 'why.alg-refused'));
+    checks.push(...(await ob3AfterProof(credential, ctx, proof)));
     return { checks, badge };
   }
   if (!TYPES.has(header.typ as string | undefined)) {
-    checks.push(makeCheck('proof', 'failed', 'jws-type-invalid', `This signed token is not a credential (type "${String(header.typ)}").`));
-    checks.push(makeCheck('key', 'skipped', 'not-checked', 'Not checked: the token is not a credential.'));
-    checks.push(...(await ob3AfterProof(credential, ctx)));
+    const proof = makeCheck('proof', 'failed', 'jws-type-invalid', { typ: clipText(String(header.typ)) });
+    checks.push(proof, ...skipped(['key'], 'why.not-credential-token'));
+    checks.push(...(await ob3AfterProof(credential, ctx, proof)));
     return { checks, badge };
   }
+  // A key carried in the header can be tried before asking anyone whether it is the issuer's:
+  // a signature that does not match it needs no lookups at all.
+  const carried = carriedKey(header);
+  if (carried) {
+    const early = await jwtProof(jws, [carried], 'passed', credential, payload);
+    if (early.outcome === 'failed') {
+      checks.push(early, skippedAfterProof('key'));
+      checks.push(...(await ob3AfterProof(credential, ctx, early)));
+      return { checks, badge };
+    }
+  }
   const key = await resolveJwtKey(header, issuerId, ctx.fetcher);
-  checks.push(makeCheck('key', key.outcome, key.code, key.message));
-  checks.push(await jwtProof(jws, key.jwks, key.outcome, credential, payload));
-  checks.push(...(await ob3AfterProof(credential, ctx)));
+  checks.push(keyCheck(key));
+  const proof = await jwtProof(jws, key.jwks, key.outcome, credential, payload);
+  checks.push(proof);
+  checks.push(...(await ob3AfterProof(credential, ctx, proof)));
   return { checks, badge };
 }
 
@@ -71,12 +84,7 @@ async function jwtProof(
       await verifyJws(jws, jwk, { algorithms: ALGORITHMS });
       const mismatches = isObj(payload) ? checkJwtClaims(credential, payload) : [];
       if (mismatches.length) {
-        return makeCheck(
-          'proof',
-          'failed',
-          'jwt-claims-mismatch',
-          `The signed token's details do not agree with the badge: ${mismatches.map((m) => m.message).join(' ')}`,
-        );
+        return makeCheck('proof', 'failed', 'jwt-claims-mismatch', { claims: mismatches.map((m) => m.claim).join(', ') });
       }
       return makeCheck('proof', 'passed', 'signature-valid');
     } catch (error) {
@@ -87,7 +95,22 @@ async function jwtProof(
   }
   if (isColError(lastError)) {
     if (lastError.code === 'signature-invalid') return makeCheck('proof', 'failed', 'signature-invalid');
-    return makeCheck('proof', 'failed', lastError.code, lastError.message);
+    return makeCheck('proof', 'failed', asCode(lastError.code), { detail: lastError.message }, isMessageKey(lastError.code) ? undefined : 'proof-malformed');
   }
   return makeCheck('proof', 'failed', 'signature-invalid');
+}
+
+/** The public key in a `jwk` header, when there is a usable one (a private one is refused later). */
+function carriedKey(header: Record<string, unknown>): JsonWebKey | undefined {
+  if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string' || hasPrivateMembers(header.jwk)) return undefined;
+  try {
+    return publicJwk(header.jwk as JsonWebKey);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Text from the badge, short enough to quote in a message. */
+function clipText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

@@ -33,12 +33,26 @@ export interface VerifyOptions {
   /** Cancel every lookup. */
   signal?: AbortSignal;
   /**
-   * Whether lookups may reach loopback, private, link-local or cloud-metadata addresses (default
-   * true, so local development and `colearn verify` against a local server work). A server that
-   * verifies badges other people hand it should set `false`: a badge could otherwise make it
-   * request internal services (SSRF). Refused lookups make the result inconclusive.
+   * Whether lookups may reach loopback, private (10/8, 172.16/12, 192.168/16), link-local,
+   * CGNAT (100.64/10), unique-local (fc00::/7), multicast, unspecified or cloud-metadata
+   * addresses (default **false**: a badge must not make whoever verifies it request internal
+   * services — SSRF). In Node the address is judged after DNS resolution, at connect time, on
+   * every redirect hop; in a browser, by its spelling. A refused address is reported exactly
+   * like an unreachable one (`fetch-failed`). Set `true` to verify badges from your own
+   * development server (`colearn verify` does).
    */
   allowPrivateNetwork?: boolean;
+  /** Overall time budget of this call in milliseconds, all lookups together (default 20 000). */
+  budgetMs?: number;
+  /** Most HTTP requests this call makes, each redirect hop counted (default 16). */
+  maxDocuments?: number;
+  /** Most `credentialStatus` entries checked per credential; more makes `status` inconclusive (default 4). */
+  maxStatusEntries?: number;
+  /**
+   * The language of the report's messages: `'en-GB'` (default) or `'cy'` (Welsh). Codes,
+   * outcomes and the report's shape do not change; an unknown locale falls back to en-GB.
+   */
+  locale?: 'en-GB' | 'cy';
   /**
    * Reuse documents fetched by earlier calls (issuer profiles, keys, DID documents, status
    * lists): pass the same `createDocumentCache({ ttlMs })` to every call.

@@ -1,5 +1,5 @@
 import type { BadgeFormat as CoreBadgeFormat } from '@citiesoflearning/core';
-import { messageFor } from './messages.js';
+import { enGB, isMessageKey, render, type Catalogue, type CheckCode, type Locale, type MessageKey, type MessageParams } from './messages.js';
 
 /**
  * Which step of verification a {@link Check} reports on, in the order they run (OB 3.0 §9).
@@ -94,16 +94,53 @@ export interface VerificationReport {
   badge?: BadgeSummary;
 }
 
+// What each check's message was made from, so a report can be said again in another language.
+// Kept beside the check, not in it: the report's JSON shape is a public contract.
+const SOURCES = new WeakMap<Check, { key: MessageKey; params: MessageParams | undefined }>();
+
 /**
- * Make a check, filling in the plain-language message for `code` when none is given.
+ * Make a check whose message comes from the catalogue: the entry for `code`, or the phrase
+ * `template` when the situation needs a more specific sentence, filled with `params`.
  *
  * @example
  * ```ts
  * makeCheck('status', 'failed', 'revoked'); // message: "This badge has been revoked by its issuer."
+ * makeCheck('status', 'failed', 'revoked', { reason: 'Issued in error' });
+ * makeCheck('key', 'skipped', 'not-checked', { why: { ref: 'why.withdrawn' } });
  * ```
  */
-export function makeCheck(id: CheckId, outcome: CheckOutcome, code: string, message?: string): Check {
-  return { id, outcome, code, message: message ?? messageFor(code) };
+export function makeCheck(id: CheckId, outcome: CheckOutcome, code: CheckCode, params?: MessageParams, template?: MessageKey): Check {
+  const key: MessageKey = template ?? (isMessageKey(code) ? code : 'unknown');
+  const check: Check = { id, outcome, code, message: render(key, params, enGB) };
+  SOURCES.set(check, { key, params });
+  return check;
+}
+
+/**
+ * The catalogue entry and parameters a check's message was made from (to say it again).
+ *
+ * @example
+ * ```ts
+ * const source = sourceOf(check); // { key: 'revoked', params: { reason: '…' } }
+ * ```
+ */
+export function sourceOf(check: Check): { key: MessageKey; params: MessageParams | undefined } | undefined {
+  return SOURCES.get(check);
+}
+
+/**
+ * Re-say every check of a report from `catalogue` (in place), keeping codes and outcomes.
+ *
+ * @example
+ * ```ts
+ * localizeChecks(report.checks, await loadCatalogue('cy'));
+ * ```
+ */
+export function localizeChecks(checks: Check[], catalogue: Catalogue): void {
+  for (const check of checks) {
+    const source = SOURCES.get(check);
+    if (source) check.message = render(source.key, source.params, catalogue);
+  }
 }
 
 /**
@@ -139,21 +176,39 @@ export function buildReport(format: BadgeFormat, checks: Check[], badge?: BadgeS
   return report;
 }
 
+const HEADS: Record<Locale, { verified: string; note: string; failed: string; inconclusive: string }> = {
+  'en-GB': {
+    verified: 'Verified: this badge is genuine and current.',
+    note: 'Verified, with a note',
+    failed: 'Not verified',
+    inconclusive: 'Could not be fully checked',
+  },
+  cy: {
+    verified: 'Wedi’i wirio: mae’r bathodyn hwn yn ddilys ac yn gyfredol.',
+    note: 'Wedi’i wirio, gyda nodyn',
+    failed: 'Heb ei wirio',
+    inconclusive: 'Doedd dim modd ei wirio’n llawn',
+  },
+};
+
 /**
- * One sentence for people: the verdict and, when not verified, the first reason.
+ * One sentence for people: the verdict and, when not verified, the first reason (in the
+ * report's language; pass the same `locale` the report was made with).
  *
  * @example
  * ```ts
  * summarize(await verify(input)); // "Not verified: This badge has been revoked by its issuer."
+ * summarize(await verify(input, { locale: 'cy' }), 'cy'); // "Heb ei wirio: Mae’r cyhoeddwr wedi dirymu’r bathodyn hwn."
  * ```
  */
-export function summarize(report: VerificationReport): string {
+export function summarize(report: VerificationReport, locale: Locale = 'en-GB'): string {
+  const heads = HEADS[locale] ?? HEADS['en-GB'];
   if (report.outcome === 'verified') {
     const warning = report.checks.find((c) => c.outcome === 'warning');
-    return warning ? `Verified, with a note: ${warning.message}` : 'Verified: this badge is genuine and current.';
+    return warning ? `${heads.note}: ${warning.message}` : heads.verified;
   }
   const reason =
     report.checks.find((c) => c.outcome === 'failed') ?? report.checks.find((c) => c.outcome === 'inconclusive');
-  const head = report.outcome === 'failed' ? 'Not verified' : 'Could not be fully checked';
+  const head = report.outcome === 'failed' ? heads.failed : heads.inconclusive;
   return reason ? `${head}: ${reason.message}` : `${head}.`;
 }

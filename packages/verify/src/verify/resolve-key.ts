@@ -1,7 +1,8 @@
 import { ColError, isColError } from '@citiesoflearning/core';
 import { calculateJwkThumbprint, exportJWK, importSPKI } from 'jose';
 import { clip, stripFragment, type Fetcher } from './fetcher.js';
-import { INCONCLUSIVE_CODES } from './messages.js';
+import { INCONCLUSIVE_CODES, causeOf, type CheckCode, type MessageKey, type MessageParams } from './messages.js';
+import { makeCheck, type Check } from './report.js';
 import { didKeyToJwk, multibaseToJwk, publicJwk } from './primitives.js';
 import { hasPrivateMembers } from '../keys/index.js';
 
@@ -18,8 +19,22 @@ import { hasPrivateMembers } from '../keys/index.js';
 export interface KeyResolution {
   jwks: JsonWebKey[];
   outcome: 'passed' | 'failed' | 'inconclusive';
-  code: string;
-  message: string;
+  code: CheckCode;
+  /** The catalogue sentence for the `key` check when more specific than the code's own. */
+  template?: MessageKey;
+  params?: MessageParams;
+}
+
+/**
+ * The `key` check for a key resolution.
+ *
+ * @example
+ * ```ts
+ * checks.push(keyCheck(await resolveJwtKey(header, issuerId, fetcher)));
+ * ```
+ */
+export function keyCheck(key: KeyResolution): Check {
+  return makeCheck('key', key.outcome, key.code, key.params, key.template);
 }
 
 type Json = Record<string, unknown>;
@@ -28,23 +43,23 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) && typeof v.id === 'string' ? v.id : undefined);
 
-function pass(jwks: JsonWebKey[], message = 'The signing key belongs to the issuer.'): KeyResolution {
-  return { jwks, outcome: 'passed', code: 'key-issuer-bound', message };
+type Say = { template?: MessageKey; params?: MessageParams };
+function pass(jwks: JsonWebKey[], template?: MessageKey): KeyResolution {
+  return { jwks, outcome: 'passed', code: 'key-issuer-bound', ...(template ? { template } : {}) };
 }
-function fail(code: string, message: string, jwks: JsonWebKey[] = []): KeyResolution {
-  return { jwks, outcome: 'failed', code, message };
+function fail(code: CheckCode, say: Say = {}, jwks: JsonWebKey[] = []): KeyResolution {
+  return { jwks, outcome: 'failed', code, ...say };
 }
-function unresolved(message: string, code = 'key-unresolvable'): KeyResolution {
-  return { jwks: [], outcome: 'inconclusive', code, message };
+function unresolved(say: Say = {}): KeyResolution {
+  return { jwks: [], outcome: 'inconclusive', code: 'key-unresolvable', ...say };
 }
 
-/** Turn an error from a lookup into an inconclusive or failed key result. */
-function fromError(error: unknown, what: string): KeyResolution {
+/** Turn an error from a lookup into an inconclusive or failed key result, saying its cause. */
+function fromError(error: unknown): KeyResolution {
   if (isColError(error)) {
-    if (INCONCLUSIVE_CODES.has(error.code)) {
-      return unresolved(`We couldn't fetch ${what}, so we can't tell who signed this badge. (${error.message})`);
-    }
-    return fail('key-invalid', `${what[0]?.toUpperCase()}${what.slice(1)} is not usable: ${error.message}`);
+    if (INCONCLUSIVE_CODES.has(error.code)) return unresolved({ params: { cause: causeOf(error) } });
+    if (error.code === 'jwk-private') return fail('jwk-private');
+    return fail('key-invalid', { params: { cause: causeOf(error) } });
   }
   throw error;
 }
@@ -84,36 +99,64 @@ function absolute(ref: string, base: string): string {
   return ref.startsWith('#') ? `${stripFragment(base)}${ref}` : ref;
 }
 
-/** Find a verification method by id in a controller (DID) document and check its authorisation. */
-function methodInController(doc: Json, vmId: string, issuerId: string): KeyResolution {
+/** The ids (absolute) a controller document lists under `member` (strings or embedded methods). */
+function listedIds(doc: Json, member: 'assertionMethod' | 'verificationMethod' | 'publicKey'): Set<string> {
+  const docId = String(doc.id);
+  return new Set(asArray(doc[member]).map(idOf).filter((id): id is string => typeof id === 'string').map((id) => absolute(id, docId)));
+}
+
+/** A verification method embedded in a controller document, by absolute id. */
+function embeddedMethod(doc: Json, vmId: string): Json | undefined {
   const docId = String(doc.id);
   const candidates = [...asArray(doc.verificationMethod), ...asArray(doc.assertionMethod), ...asArray(doc.publicKey)];
-  const vm = candidates.find((c): c is Json => isObj(c) && typeof c.id === 'string' && absolute(c.id, docId) === vmId);
-  if (!vm) return fail('key-not-issuers', `The issuer's identity document does not list the key ${clip(vmId)}.`);
-  let jwk: JsonWebKey;
-  try {
-    jwk = keyOfMethod(vm);
-  } catch (error) {
-    if (isColError(error, 'jwk-private')) return fail('jwk-private', error.message);
-    return fromError(error, "the issuer's key");
-  }
-  const controller = typeof vm.controller === 'string' ? absolute(vm.controller, docId) : docId;
-  if (controller !== issuerId) {
-    return fail('key-not-issuers', `The key is controlled by ${clip(controller)}, not by the issuer ${clip(issuerId)}.`, [jwk]);
-  }
-  const authorised = asArray(doc.assertionMethod).some((a) => {
-    const id = idOf(a);
-    return id !== undefined && absolute(id, docId) === vmId;
-  });
-  if (!authorised) {
-    return fail('vm-not-assertion', 'The issuer has not authorised this key to issue credentials (it is not an assertion method).', [jwk]);
-  }
-  return pass([jwk]);
+  return candidates.find((c): c is Json => isObj(c) && typeof c.id === 'string' && absolute(c.id, docId) === vmId);
 }
 
 /**
- * Find the key named by a verification method (`did:key`, `did:web`, or an https URL of a
- * controller document or key) and check it belongs to `issuerId`.
+ * The issuer's controller document — the one place that says which keys speak for the issuer:
+ * its DID document (did:web, fetched; its `id` must be the DID) or its Profile (https, fetched;
+ * its `id` must be the issuer id).
+ */
+async function issuerController(issuerId: string, fetcher: Fetcher): Promise<{ doc: Json } | { failure: KeyResolution }> {
+  let url: string;
+  if (issuerId.startsWith('did:web:')) {
+    try {
+      url = didWebToUrl(issuerId);
+    } catch (error) {
+      return { failure: fromError(error) };
+    }
+  } else if (/^https?:\/\//i.test(issuerId)) {
+    url = issuerId;
+  } else {
+    return { failure: unresolved({ template: 'key.kind-unknown', params: { detail: clip(issuerId) } }) };
+  }
+  let doc: unknown;
+  try {
+    doc = await fetcher.json(url);
+  } catch (error) {
+    return { failure: fromError(error) };
+  }
+  if (!isObj(doc) || doc.id !== issuerId) {
+    return { failure: fail('did-document-mismatch', { params: { url: clip(url) } }) };
+  }
+  return { doc };
+}
+
+/** Read the key of a method, or explain why it cannot be used. */
+function keyOrFailure(vm: Json): { jwk: JsonWebKey } | { failure: KeyResolution } {
+  try {
+    return { jwk: keyOfMethod(vm) };
+  } catch (error) {
+    return { failure: fromError(error) };
+  }
+}
+
+/**
+ * Find the key named by a verification method and check the issuer authorises it: the method
+ * must be listed (by id) in the `assertionMethod` of the issuer's own controller document — its
+ * DID document, or for an https issuer its Profile — and be controlled by the issuer. A
+ * `did:key` issuer's only method is its own key. A document elsewhere that merely describes the
+ * key proves nothing.
  *
  * @example
  * ```ts
@@ -122,140 +165,136 @@ function methodInController(doc: Json, vmId: string, issuerId: string): KeyResol
  * ```
  */
 export async function resolveVerificationMethod(vmId: string, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
-  if (typeof vmId !== 'string' || vmId === '') return fail('key-missing', 'The signature does not say which key made it.');
+  if (typeof vmId !== 'string' || vmId === '') return fail('key-missing');
   if (vmId.startsWith('did:key:')) {
     let jwk: JsonWebKey;
     try {
       jwk = didKeyToJwk(vmId);
     } catch (error) {
-      return fromError(error, 'the signing key');
+      return fromError(error);
     }
     const did = stripFragment(vmId);
     if (did !== issuerId) {
-      return fail('key-not-issuers', `The badge was signed by ${clip(did)}, not by the issuer it names (${clip(issuerId)}).`, [jwk]);
+      return fail('key-not-issuers', { template: 'key.signed-by-other', params: { signer: clip(did), issuer: clip(issuerId) } }, [jwk]);
     }
     return pass([jwk]);
   }
-  if (vmId.startsWith('did:web:')) {
-    const did = stripFragment(vmId);
-    let url: string;
+  // A method of another DID can never be listed by this issuer's document as its own.
+  if (vmId.startsWith('did:') && stripFragment(vmId) !== issuerId) {
+    return fail('key-not-issuers', { template: 'key.signed-by-other', params: { signer: clip(stripFragment(vmId)), issuer: clip(issuerId) } });
+  }
+  if (!vmId.startsWith('did:') && !/^https?:\/\//i.test(vmId)) {
+    return unresolved({ template: 'key.kind-unknown', params: { detail: clip(vmId.split('#')[0] ?? vmId) } });
+  }
+  if (issuerId.startsWith('did:key:')) {
+    return fail('key-not-issuers', { template: 'key.signed-by-other', params: { signer: clip(stripFragment(vmId)), issuer: clip(issuerId) } });
+  }
+  const controller = await issuerController(issuerId, fetcher);
+  if ('failure' in controller) return controller.failure;
+  const { doc } = controller;
+  const embedded = embeddedMethod(doc, vmId);
+  if (embedded && typeof embedded.controller === 'string' && absolute(embedded.controller, String(doc.id)) !== issuerId) {
+    return fail('key-not-issuers', { template: 'key.controlled-by-other', params: { controller: clip(embedded.controller) } });
+  }
+  if (!listedIds(doc, 'assertionMethod').has(vmId)) {
+    return fail('vm-not-assertion');
+  }
+  if (embedded) {
+    const key = keyOrFailure(embedded);
+    return 'failure' in key ? key.failure : pass([key.jwk]);
+  }
+  if (!/^https?:\/\//i.test(vmId)) {
+    return fail('key-not-issuers', { template: 'key.not-listed' });
+  }
+  // Listed by reference: the method is a document of its own, which must agree.
+  let method: unknown;
+  try {
+    method = await fetcher.json(vmId);
+  } catch (error) {
+    return fromError(error);
+  }
+  // A bare JWK at an address the issuer lists is the issuer's key: the listing is what counts.
+  if (isObj(method) && typeof method.kty === 'string' && method.id === undefined) {
+    if (hasPrivateMembers(method)) return fail('jwk-private');
     try {
-      url = didWebToUrl(did);
+      return pass([publicJwk(method as JsonWebKey)]);
     } catch (error) {
-      return fromError(error, 'the signing key');
+      return fromError(error);
     }
-    let doc: unknown;
-    try {
-      doc = await fetcher.json(url);
-    } catch (error) {
-      return fromError(error, `the issuer's identity document (${clip(url)})`);
-    }
-    if (!isObj(doc) || doc.id !== did) {
-      return fail('did-document-mismatch', `The identity document at ${clip(url)} is not the document of ${clip(did)}.`);
-    }
-    return methodInController(doc, vmId, issuerId);
   }
-  if (/^https?:\/\//i.test(vmId)) return resolveHttpsMethod(vmId, issuerId, fetcher);
-  return unresolved(`We can't look up keys of this kind: ${clip(vmId.split('#')[0] ?? vmId)}.`);
-}
-
-async function resolveHttpsMethod(vmId: string, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
-  let doc: unknown;
-  try {
-    doc = await fetcher.json(vmId);
-  } catch (error) {
-    return fromError(error, `the signing key (${clip(vmId)})`);
+  if (!isObj(method) || method.id !== vmId) return fail('key-invalid', { params: { cause: { ref: 'key.other-key' } } });
+  if (method.controller !== issuerId) {
+    return fail('key-not-issuers', { template: 'key.controlled-by-other', params: { controller: clip(String(method.controller)) } });
   }
-  if (!isObj(doc)) return fail('key-invalid', 'The signing key document is not usable.');
-  const docUrl = stripFragment(vmId);
-  // A controller document that lists the method.
-  if (doc.verificationMethod !== undefined || doc.assertionMethod !== undefined) {
-    if (doc.id !== docUrl && doc.id !== vmId) {
-      return fail('did-document-mismatch', `The key document at ${clip(docUrl)} says it is ${clip(String(doc.id))}.`);
-    }
-    if (doc.id === docUrl) return methodInController(doc, vmId, issuerId);
-  }
-  // A standalone verification method: its controller must be the issuer and must list it.
-  if (doc.id !== vmId) return fail('key-invalid', `The key document at ${clip(docUrl)} describes a different key.`);
-  let jwk: JsonWebKey;
-  try {
-    jwk = keyOfMethod(doc);
-  } catch (error) {
-    if (isColError(error, 'jwk-private')) return fail('jwk-private', error.message);
-    return fromError(error, 'the signing key');
-  }
-  if (doc.controller !== issuerId) {
-    return fail('key-not-issuers', `The key is controlled by ${clip(String(doc.controller))}, not by the issuer.`, [jwk]);
-  }
-  let controllerDoc: unknown;
-  try {
-    controllerDoc = await fetcher.json(issuerId);
-  } catch (error) {
-    return { ...fromError(error, "the issuer's profile"), jwks: [jwk] };
-  }
-  if (!isObj(controllerDoc)) return fail('key-not-issuers', "The issuer's profile does not list this key.", [jwk]);
-  const listed = asArray(controllerDoc.assertionMethod).some((a) => idOf(a) === vmId);
-  return listed ? pass([jwk]) : fail('vm-not-assertion', 'The issuer has not authorised this key to issue credentials.', [jwk]);
+  const key = keyOrFailure(method);
+  return 'failure' in key ? key.failure : pass([key.jwk]);
 }
 
 const thumb = (jwk: JsonWebKey) => calculateJwkThumbprint(jwk as Parameters<typeof calculateJwkThumbprint>[0]);
 
-/** Every public key an issuer publishes: DID document / profile methods and its JWKS. */
-async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: JsonWebKey[]; errors: unknown[] }> {
+/** The JWKS an https issuer publishes at its origin's `/.well-known/jwks.json` (a path no upload reaches). */
+async function issuerJwks(issuerId: string, fetcher: Fetcher): Promise<Json[]> {
+  const jwks = await fetcher.json(`${new URL(issuerId).origin}/.well-known/jwks.json`);
+  return (isObj(jwks) ? asArray(jwks.keys) : []).filter((k): k is Json => isObj(k) && typeof k.kty === 'string' && !hasPrivateMembers(k));
+}
+
+/**
+ * Every public key an issuer lists as its own: the `assertionMethod` keys of its DID document,
+ * the `verificationMethod`/`assertionMethod` keys of its Profile, and (https issuers) its JWKS.
+ */
+async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: JsonWebKey[]; errors: KeyResolution[] }> {
   const keys: JsonWebKey[] = [];
-  const errors: unknown[] = [];
-  const collect = (doc: unknown) => {
-    if (!isObj(doc)) return;
-    const docId = typeof doc.id === 'string' ? doc.id : issuerId;
-    const assertion = new Set(asArray(doc.assertionMethod).map(idOf).filter(Boolean).map((id) => absolute(id as string, docId)));
-    for (const m of [...asArray(doc.verificationMethod), ...asArray(doc.assertionMethod), ...asArray(doc.publicKey)]) {
-      if (!isObj(m)) continue;
-      const id = typeof m.id === 'string' ? absolute(m.id, docId) : undefined;
-      const controller = typeof m.controller === 'string' ? absolute(m.controller, docId) : docId;
-      if (controller !== issuerId || (id && !assertion.has(id) && doc.assertionMethod !== undefined)) continue;
+  const errors: KeyResolution[] = [];
+  if (issuerId.startsWith('did:key:')) {
+    try {
+      keys.push(didKeyToJwk(issuerId));
+    } catch (error) {
+      errors.push(fromError(error));
+    }
+    return { keys, errors };
+  }
+  const isDid = issuerId.startsWith('did:');
+  if (isDid && !issuerId.startsWith('did:web:')) return { keys, errors: [unresolved({ template: 'key.kind-unknown', params: { detail: clip(issuerId) } })] };
+  const controller = await issuerController(issuerId, fetcher);
+  if ('doc' in controller) {
+    const { doc } = controller;
+    const allowed = isDid ? listedIds(doc, 'assertionMethod') : new Set([...listedIds(doc, 'assertionMethod'), ...listedIds(doc, 'verificationMethod')]);
+    for (const id of allowed) {
+      const m = embeddedMethod(doc, id);
+      if (!m || (typeof m.controller === 'string' && absolute(m.controller, String(doc.id)) !== issuerId)) continue;
       try {
         keys.push(keyOfMethod(m));
       } catch {
         /* a key we cannot read vouches for nothing */
       }
     }
-  };
-  if (issuerId.startsWith('did:key:')) {
+  } else {
+    errors.push(controller.failure);
+  }
+  if (!isDid) {
     try {
-      keys.push(didKeyToJwk(issuerId));
+      for (const k of await issuerJwks(issuerId, fetcher)) keys.push(publicJwk(k as JsonWebKey));
     } catch (error) {
-      errors.push(error);
-    }
-  } else if (issuerId.startsWith('did:web:')) {
-    try {
-      const doc = await fetcher.json(didWebToUrl(issuerId));
-      if (isObj(doc) && doc.id === issuerId) collect(doc);
-    } catch (error) {
-      errors.push(error);
-    }
-  } else if (/^https?:\/\//i.test(issuerId)) {
-    try {
-      collect(await fetcher.json(issuerId));
-    } catch (error) {
-      errors.push(error);
-    }
-    try {
-      const jwks = await fetcher.json(`${new URL(issuerId).origin}/.well-known/jwks.json`);
-      for (const k of isObj(jwks) ? asArray(jwks.keys) : []) {
-        if (isObj(k) && typeof k.kty === 'string' && !hasPrivateMembers(k)) keys.push(publicJwk(k as JsonWebKey));
-      }
-    } catch (error) {
-      errors.push(error);
+      errors.push(fromError(error));
     }
   }
   return { keys, errors };
 }
 
+/** Whether `jwk` is one of `listed` (same RFC 7638 thumbprint). */
+async function isListed(jwk: JsonWebKey, listed: JsonWebKey[]): Promise<boolean> {
+  const print = await thumb(jwk);
+  for (const k of listed) if ((await thumb(k).catch(() => '')) === print) return true;
+  return false;
+}
+
 /**
- * Find the key of a VC-JWT and check the issuer vouches for it: a `jwk` header counts only when
- * the issuer publishes the same key (JWKS, DID document, or profile); a `kid` URL only on the
- * issuer's own origin or listed by the issuer; a DID URL `kid` is resolved like a Data Integrity
- * verification method.
+ * Find the key of a VC-JWT and check the issuer lists it: a `jwk` header counts only when the
+ * issuer publishes the same key (DID document `assertionMethod`, Profile
+ * `verificationMethod`/`assertionMethod`, or the JWKS at its origin's `/.well-known/jwks.json`);
+ * a DID URL `kid` is resolved like a Data Integrity verification method; an https `kid` must be
+ * listed by id, or name a document holding one of the issuer's listed keys. Being on the
+ * issuer's origin is not enough: anyone who can upload a file there could otherwise sign.
  *
  * @example
  * ```ts
@@ -266,24 +305,21 @@ async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: J
 export async function resolveJwtKey(header: Json, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   if (header.jwk !== undefined) {
-    if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string') return fail('key-invalid', 'The key carried in the badge is damaged.');
+    if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string') return fail('key-invalid');
     if (hasPrivateMembers(header.jwk)) {
-      return fail('jwk-private', 'The badge carries a secret key, which no genuine issuer would publish. It is not trustworthy.');
+      return fail('jwk-private');
     }
     let jwk: JsonWebKey;
-    let print: string;
     try {
       jwk = publicJwk(header.jwk as JsonWebKey);
-      print = await thumb(jwk);
+      await thumb(jwk);
     } catch (error) {
-      return fromError(error, 'the key carried in the badge');
+      return fromError(error);
     }
     const { keys, errors } = await issuerKeys(issuerId, fetcher);
-    for (const k of keys) {
-      if ((await thumb(k).catch(() => '')) === print) return pass([jwk], 'The issuer publishes the key that signed this badge.');
-    }
-    if (keys.length === 0 && errors.length > 0) return fromError(errors[0], "the issuer's published keys");
-    return fail('jwk-not-vouched', 'The badge carries its own key, and the issuer does not list that key as theirs.', [jwk]);
+    if (await isListed(jwk, keys)) return pass([jwk], 'key.published');
+    if (keys.length === 0 && errors[0]) return errors[0];
+    return fail('jwk-not-vouched', {}, [jwk]);
   }
   if (kid !== undefined) {
     if (kid.startsWith('did:')) return resolveVerificationMethod(kid, issuerId, fetcher);
@@ -297,70 +333,84 @@ export async function resolveJwtKey(header: Json, issuerId: string, fetcher: Fet
 }
 
 async function resolveFromIssuerJwks(issuerId: string, fetcher: Fetcher, kid?: string): Promise<KeyResolution> {
-  if (!/^https?:\/\//i.test(issuerId)) return fail('key-missing', 'The badge does not say which key signed it.');
-  const url = `${new URL(issuerId).origin}/.well-known/jwks.json`;
-  let jwks: unknown;
+  if (!/^https?:\/\//i.test(issuerId)) return fail('key-missing');
+  let jwks: Json[];
   try {
-    jwks = await fetcher.json(url);
+    jwks = await issuerJwks(issuerId, fetcher);
   } catch (error) {
-    return fromError(error, `the issuer's published keys (${clip(url)})`);
+    return fromError(error);
   }
-  const keys = (isObj(jwks) ? asArray(jwks.keys) : []).filter(
-    (k): k is Json => isObj(k) && typeof k.kty === 'string' && !hasPrivateMembers(k) && (kid === undefined || k.kid === kid),
-  );
-  if (keys.length === 0) return fail('key-not-issuers', "The issuer's published keys do not include the key that signed this badge.");
-  return pass(keys.map((k) => publicJwk(k as JsonWebKey)), 'The key is published by the issuer.');
+  const keys = jwks.filter((k) => kid === undefined || k.kid === kid);
+  if (keys.length === 0) return fail('key-not-issuers', { template: 'key.not-in-jwks' });
+  return pass(keys.map((k) => publicJwk(k as JsonWebKey)), 'key.published');
 }
 
 async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
-  let sameOrigin = false;
+  let sameOrigin: boolean;
   try {
     sameOrigin = /^https?:\/\//i.test(issuerId) && new URL(kid).origin === new URL(issuerId).origin;
   } catch {
-    return fail('key-invalid', 'The signing key address is not valid.');
+    return fail('key-invalid', { params: { cause: { ref: 'url-invalid' } } });
   }
-  if (!sameOrigin) {
-    // Listed by the issuer (profile or DID document)?
-    let listed = false;
-    try {
-      const profileUrl = issuerId.startsWith('did:web:') ? didWebToUrl(issuerId) : issuerId;
-      const profile = /^https?:\/\//i.test(profileUrl) ? await fetcher.json(profileUrl) : undefined;
-      if (isObj(profile)) {
-        listed = [...asArray(profile.assertionMethod), ...asArray(profile.publicKey)].some((a) => idOf(a) === kid);
+  // Could not look something up? Then "not listed" is only "we could not find out".
+  let missed: KeyResolution | undefined;
+  // 1. Listed by id in the issuer's controller document (DID document or Profile).
+  if (issuerId.startsWith('did:web:') || /^https?:\/\//i.test(issuerId)) {
+    const controller = await issuerController(issuerId, fetcher);
+    if ('doc' in controller) {
+      const { doc } = controller;
+      if (listedIds(doc, 'assertionMethod').has(kid)) return resolveVerificationMethod(kid, issuerId, fetcher);
+      const embedded = embeddedMethod(doc, kid);
+      if (!issuerId.startsWith('did:') && embedded && listedIds(doc, 'verificationMethod').has(kid)) {
+        if (typeof embedded.controller === 'string' && absolute(embedded.controller, String(doc.id)) !== issuerId) {
+          return fail('key-not-issuers', { template: 'key.controlled-by-other', params: { controller: clip(embedded.controller) } });
+        }
+        const key = keyOrFailure(embedded);
+        return 'failure' in key ? key.failure : pass([key.jwk]);
       }
-    } catch (error) {
-      return fromError(error, "the issuer's profile");
-    }
-    if (!listed) {
-      return fail('kid-foreign', `The signing key is hosted at ${clip(new URL(kid).host)}, outside the issuer's website, and the issuer does not list it.`);
+    } else if (controller.failure.outcome === 'inconclusive') {
+      missed = controller.failure;
     }
   }
+  // 2. Listed by kid in the issuer's JWKS.
+  let jwks: Json[] = [];
+  if (/^https?:\/\//i.test(issuerId)) {
+    try {
+      jwks = await issuerJwks(issuerId, fetcher);
+    } catch (error) {
+      if (isColError(error) && INCONCLUSIVE_CODES.has(error.code) && error.code !== 'http-error') missed ??= fromError(error);
+      jwks = [];
+    }
+    const byKid = jwks.filter((k) => k.kid === kid);
+    if (byKid.length) return pass(byKid.map((k) => publicJwk(k as JsonWebKey)), 'key.published');
+  }
+  if (missed) return missed;
+  if (!sameOrigin) {
+    return fail('kid-foreign', { params: { host: clip(new URL(kid).host) } });
+  }
+  // 3. A key document on the issuer's origin counts only if it holds a key the issuer lists
+  // (same thumbprint); living on the origin proves nothing.
+  const { keys } = await issuerKeys(issuerId, fetcher);
+  if (keys.length === 0) return fail('key-not-issuers', { template: 'key.not-listed' });
   let doc: unknown;
   try {
     doc = await fetcher.json(kid);
   } catch (error) {
-    return fromError(error, `the signing key (${clip(kid)})`);
+    if (isColError(error) && INCONCLUSIVE_CODES.has(error.code)) return fromError(error);
+    if (!isColError(error)) throw error;
+    return fail('key-not-issuers', { template: 'key.not-listed' });
   }
-  if (!isObj(doc)) return fail('key-invalid', 'The signing key document is not usable.');
+  const candidates: JsonWebKey[] = [];
   try {
-    if (typeof doc.kty === 'string') {
-      if (hasPrivateMembers(doc)) return fail('jwk-private', 'The published key contains private key material.');
-      return pass([publicJwk(doc as JsonWebKey)]);
-    }
-    if (Array.isArray(doc.keys)) {
-      const fragment = kid.includes('#') ? kid.slice(kid.indexOf('#') + 1) : undefined;
-      const keys = doc.keys.filter(
-        (k): k is Json => isObj(k) && typeof k.kty === 'string' && !hasPrivateMembers(k) && (fragment === undefined || k.kid === fragment || k.kid === kid),
-      );
-      if (keys.length === 0) return fail('key-not-issuers', 'The key set does not contain the signing key.');
-      return pass(keys.map((k) => publicJwk(k as JsonWebKey)));
-    }
-    if (doc.id === kid && (doc.publicKeyJwk || doc.publicKeyMultibase)) return pass([keyOfMethod(doc)]);
-    if (doc.verificationMethod || doc.assertionMethod) return methodInController(doc, kid, issuerId);
-  } catch (error) {
-    return fromError(error, 'the signing key');
+    if (isObj(doc) && typeof doc.kty === 'string' && !hasPrivateMembers(doc)) candidates.push(publicJwk(doc as JsonWebKey));
+    else if (isObj(doc) && doc.id === kid && (doc.publicKeyJwk || doc.publicKeyMultibase)) candidates.push(keyOfMethod(doc));
+  } catch {
+    /* an unreadable key is not the issuer's */
   }
-  return fail('key-invalid', 'The signing key document holds no key we can read.');
+  for (const candidate of candidates) {
+    if (await isListed(candidate, keys)) return pass([candidate], 'key.published');
+  }
+  return fail('key-not-issuers', { template: 'key.not-listed' });
 }
 
 /**
@@ -382,19 +432,19 @@ export async function resolveOb2Key(
   const issuerId = String(issuerProfile.id);
   const listed = asArray(issuerProfile.publicKey).map(idOf).filter((x): x is string => typeof x === 'string');
   const candidates = creator ? [creator] : listed;
-  if (candidates.length === 0) return fail('key-missing', 'The issuer publishes no signing key and the badge names none.');
-  let last: KeyResolution = fail('key-missing', 'The badge does not say which key signed it.');
+  if (candidates.length === 0) return fail('key-missing', { template: 'key.ob2-none' });
+  let last: KeyResolution = fail('key-missing');
   const jwks: JsonWebKey[] = [];
   for (const keyUrl of candidates) {
     let key: unknown;
     try {
       key = await fetcher.json(keyUrl);
     } catch (error) {
-      last = fromError(error, `the signing key (${clip(keyUrl)})`);
+      last = fromError(error);
       continue;
     }
     if (!isObj(key) || typeof key.publicKeyPem !== 'string') {
-      last = fail('key-invalid', 'The signing key document has no public key.');
+      last = fail('key-invalid');
       continue;
     }
     let jwk: JsonWebKey;
@@ -402,19 +452,19 @@ export async function resolveOb2Key(
       const imported = await importSPKI(key.publicKeyPem, alg, { extractable: true });
       jwk = (await exportJWK(imported)) as JsonWebKey;
     } catch {
-      last = fail('key-invalid', "The issuer's signing key is damaged or does not fit the badge's signing method.");
+      last = fail('key-invalid');
       continue;
     }
     if (idOf(key) !== keyUrl) {
-      last = fail('key-not-issuers', 'The key document describes a different key.', [jwk]);
+      last = fail('key-not-issuers', { template: 'key.other-key' }, [jwk]);
       continue;
     }
     if (idOf(key.owner) !== issuerId) {
-      last = fail('key-not-issuers', `The key belongs to ${clip(String(idOf(key.owner)))}, not to the issuer ${clip(issuerId)}.`, [jwk]);
+      last = fail('key-not-issuers', { template: 'key.owner-other', params: { owner: clip(String(idOf(key.owner))) } }, [jwk]);
       continue;
     }
     if (!listed.includes(keyUrl)) {
-      last = fail('key-not-issuers', "The issuer's profile does not list this key as theirs.", [jwk]);
+      last = fail('key-not-issuers', { template: 'key.ob2-unlisted' }, [jwk]);
       continue;
     }
     jwks.push(jwk);

@@ -1,14 +1,24 @@
 import { isColError } from '@citiesoflearning/core';
-import { makeCheck, type Check } from './report.js';
+import { makeCheck, sourceOf, type Check } from './report.js';
 import { asArray, hasType, idOf, isObj, type RunContext } from './context.js';
-import { INCONCLUSIVE_CODES } from './messages.js';
+import { INCONCLUSIVE_CODES, causeOf, type MessageKey, type MessageRef } from './messages.js';
 import { checkDataIntegrity } from './checks/data-integrity.js';
 import { checkValidity } from './checks/validity.js';
 import { worst } from './checks/combine.js';
 import { decodeStatusList, getStatusBit } from './primitives.js';
-import { clip } from './fetcher.js';
 
 type Json = Record<string, unknown>;
+
+/**
+ * Default cap on `credentialStatus` entries checked per credential: 4 (revocation and suspension,
+ * in two list formats, is the most a genuine badge needs).
+ *
+ * @example
+ * ```ts
+ * await verify(input, { maxStatusEntries: DEFAULT_MAX_STATUS_ENTRIES });
+ * ```
+ */
+export const DEFAULT_MAX_STATUS_ENTRIES = 4;
 type ListResult = { ok: true; bits: Uint8Array; purpose: unknown } | { ok: false; check: Check };
 
 /**
@@ -25,10 +35,13 @@ type ListResult = { ok: true; bits: Uint8Array; purpose: unknown } | { ok: false
 export async function checkOb3Status(credential: Json, ctx: RunContext): Promise<Check> {
   const entries = asArray(credential.credentialStatus);
   if (entries.length === 0) return makeCheck('status', 'skipped', 'no-status');
+  // Each entry can cost a fetch and a signature check: a badge may not make us do unbounded work.
+  const cap = ctx.options.maxStatusEntries ?? DEFAULT_MAX_STATUS_ENTRIES;
+  if (entries.length > cap) return makeCheck('status', 'inconclusive', 'status-too-many', { n: cap });
   const checks: Check[] = [];
   for (const entry of entries) {
     if (!isObj(entry)) {
-      checks.push(makeCheck('status', 'inconclusive', 'status-unsupported', 'The revocation information in this badge is damaged.'));
+      checks.push(makeCheck('status', 'inconclusive', 'status-unsupported', undefined, 'status.entry-damaged'));
     } else if (hasType(entry, 'BitstringStatusListEntry') || hasType(entry, 'StatusList2021Entry')) {
       checks.push(await bitstringEntry(entry, ctx));
     } else if (hasType(entry, '1EdTechRevocationList')) {
@@ -46,10 +59,10 @@ async function bitstringEntry(entry: Json, ctx: RunContext): Promise<Check> {
   const rawIndex = entry.statusListIndex;
   const index = typeof rawIndex === 'number' ? rawIndex : typeof rawIndex === 'string' && /^\d{1,10}$/.test(rawIndex) ? Number(rawIndex) : NaN;
   if (typeof url !== 'string' || !Number.isSafeInteger(index) || index < 0) {
-    return makeCheck('status', 'inconclusive', 'status-list-invalid', 'The revocation information in this badge is incomplete.');
+    return makeCheck('status', 'inconclusive', 'status-list-invalid', undefined, 'status.entry-incomplete');
   }
   if (purpose !== 'revocation' && purpose !== 'suspension') {
-    return makeCheck('status', 'skipped', 'status-unsupported', `The badge has a status of a kind we do not check (${String(purpose)}).`);
+    return makeCheck('status', 'skipped', 'status-unsupported', { purpose: String(purpose).slice(0, 40) }, 'status.purpose-unchecked');
   }
   let pending = ctx.lists.get(url) as Promise<ListResult> | undefined;
   if (!pending) {
@@ -59,16 +72,16 @@ async function bitstringEntry(entry: Json, ctx: RunContext): Promise<Check> {
   const list = await pending;
   if (!list.ok) return list.check;
   if (list.purpose !== undefined && list.purpose !== purpose) {
-    return makeCheck('status', 'inconclusive', 'status-list-invalid', 'The revocation list is for a different purpose than the badge says.');
+    return makeCheck('status', 'inconclusive', 'status-list-invalid', undefined, 'status.wrong-purpose');
   }
   let set: boolean;
   try {
     set = getStatusBit(list.bits, index);
   } catch {
-    return makeCheck('status', 'inconclusive', 'status-list-invalid', "The badge's place in the revocation list is outside the list.");
+    return makeCheck('status', 'inconclusive', 'status-list-invalid', undefined, 'status.index-outside');
   }
   if (purpose === 'suspension') {
-    return set ? makeCheck('status', 'failed', 'suspended') : makeCheck('status', 'passed', 'not-suspended', 'The issuer has not suspended this badge.');
+    return set ? makeCheck('status', 'failed', 'suspended') : makeCheck('status', 'passed', 'not-suspended');
   }
   return set ? makeCheck('status', 'failed', 'revoked') : makeCheck('status', 'passed', 'not-revoked');
 }
@@ -80,23 +93,25 @@ async function loadBitstringList(url: string, ctx: RunContext): Promise<ListResu
   } catch (error) {
     return { ok: false, check: unreachable(error) };
   }
-  const invalid = (message: string): ListResult => ({
+  const invalid = (detail: MessageKey): ListResult => ({
     ok: false,
-    check: makeCheck('status', 'inconclusive', 'status-list-invalid', `${message} So we can't tell whether this badge was revoked.`),
+    check: makeCheck('status', 'inconclusive', 'status-list-invalid', { detail: { ref: detail } }),
   });
-  if (!isObj(list) || !hasType(list, 'VerifiableCredential')) return invalid("The issuer's revocation list is not a credential.");
+  if (!isObj(list) || !hasType(list, 'VerifiableCredential')) return invalid('list.not-credential');
   if (!hasType(list, 'BitstringStatusListCredential') && !hasType(list, 'StatusList2021Credential')) {
-    return invalid("The issuer's revocation list does not say it is a status list.");
+    return invalid('list.not-status-list');
   }
   const subject = asArray(list.credentialSubject).find(isObj);
-  if (!subject || typeof subject.encodedList !== 'string') return invalid("The issuer's revocation list has no list in it.");
+  if (!subject || typeof subject.encodedList !== 'string') return invalid('list.empty');
   const listIssuer = idOf(list.issuer);
-  if (!listIssuer) return invalid("The issuer's revocation list does not say who published it.");
+  if (!listIssuer) return invalid('list.no-issuer');
   const { proof, key } = await checkDataIntegrity(list, listIssuer, ctx);
   for (const c of [proof, key]) {
-    if (c.outcome === 'failed') return invalid(`The issuer's revocation list has been changed or was not signed by its publisher (${c.code}).`);
+    if (c.outcome === 'failed') return invalid('list.tampered');
     if (c.outcome === 'inconclusive') {
-      return { ok: false, check: makeCheck('status', 'inconclusive', 'status-unreachable', `We couldn't check the issuer's revocation list: ${c.message}`) };
+      const source = sourceOf(c);
+      const cause: MessageRef = source ? { ref: source.key, ...(source.params ? { params: source.params } : {}) } : { ref: 'unknown' };
+      return { ok: false, check: makeCheck('status', 'inconclusive', 'status-unreachable', { cause }, 'status.list-unchecked') };
     }
   }
   const dates = checkValidity({ from: list.validFrom ?? list.issuanceDate, until: list.validUntil ?? list.expirationDate }, ctx.now);
@@ -108,13 +123,13 @@ async function loadBitstringList(url: string, ctx: RunContext): Promise<ListResu
     const bits = await decodeStatusList(subject.encodedList, { maxBytes: ctx.options.maxBytes ?? 16 * 1024 * 1024 });
     return { ok: true, bits, purpose: subject.statusPurpose };
   } catch {
-    return invalid("The issuer's revocation list is damaged.");
+    return invalid('list.damaged');
   }
 }
 
 async function revocationListEntry(entry: Json, credential: Json, ctx: RunContext): Promise<Check> {
   const url = entry.id;
-  if (typeof url !== 'string') return makeCheck('status', 'inconclusive', 'status-list-invalid', 'The revocation information in this badge is incomplete.');
+  if (typeof url !== 'string') return makeCheck('status', 'inconclusive', 'status-list-invalid', undefined, 'status.entry-incomplete');
   let list: unknown;
   try {
     list = await ctx.fetcher.json(url);
@@ -157,7 +172,7 @@ export async function checkOb2RevocationList(issuer: Json, assertion: Json, ctx:
       (isObj(item) && ((item.id !== undefined && item.id === assertion.id) || (item.uid !== undefined && item.uid === assertion.uid)));
     if (hit) {
       const reason = isObj(item) && typeof item.revocationReason === 'string' ? item.revocationReason : undefined;
-      return makeCheck('status', 'failed', 'revoked', reason ? `This badge has been revoked by its issuer. Reason given: ${reason}` : undefined);
+      return makeCheck('status', 'failed', 'revoked', { reason: reason?.slice(0, 500) });
     }
   }
   return makeCheck('status', 'passed', 'not-revoked');
@@ -165,13 +180,8 @@ export async function checkOb2RevocationList(issuer: Json, assertion: Json, ctx:
 
 function unreachable(error: unknown): Check {
   if (isColError(error) && INCONCLUSIVE_CODES.has(error.code)) {
-    return makeCheck(
-      'status',
-      'inconclusive',
-      'status-unreachable',
-      `We couldn't reach the issuer's revocation list, so we can't tell whether it was revoked. (${error.message})`,
-    );
+    return makeCheck('status', 'inconclusive', 'status-unreachable', { cause: causeOf(error) });
   }
-  if (isColError(error)) return makeCheck('status', 'inconclusive', 'status-list-invalid', `The issuer's revocation list is damaged: ${clip(error.message)}`);
+  if (isColError(error)) return makeCheck('status', 'inconclusive', 'status-list-invalid', { detail: causeOf(error) });
   throw error;
 }

@@ -1,8 +1,8 @@
 import { detect, isColError, type Detection } from '@citiesoflearning/core';
-import { buildReport, makeCheck, type BadgeFormat, type Check, type VerificationReport } from './report.js';
+import { buildReport, localizeChecks, makeCheck, sourceOf, type BadgeFormat, type Check, type VerificationReport } from './report.js';
 import type { VerifyOptions } from './options.js';
-import { DEFAULT_MAX_BYTES, Fetcher, clip } from './fetcher.js';
-import { INCONCLUSIVE_CODES } from './messages.js';
+import { DEFAULT_BUDGET_MS, DEFAULT_MAX_BYTES, Fetcher, clip } from './fetcher.js';
+import { INCONCLUSIVE_CODES, asCode, causeOf, isMessageKey, loadCatalogue, pickLocale, type MessageKey, type MessageParams } from './messages.js';
 import { isObj, type RunContext } from './context.js';
 import { decodeJws } from './primitives.js';
 import { verifyOb3DataIntegrity } from './ob3-data-integrity.js';
@@ -10,6 +10,9 @@ import { verifyOb3Jwt } from './ob3-jwt.js';
 import { verifyOb2Hosted } from './ob2-hosted.js';
 import { verifyOb2Signed } from './ob2-signed.js';
 import { skipped, type FormatResult } from './ob3-common.js';
+
+/** The global fetch, called unbound-safe, as one stable function (a document cache keys on it). */
+const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
 
 /**
  * Verify anything a learner can hand over — an https URL, JSON text or object, a compact JWS,
@@ -33,22 +36,39 @@ export async function verify(
   input: string | Uint8Array | ArrayBuffer | object,
   options: VerifyOptions = {},
 ): Promise<VerificationReport> {
+  const locale = pickLocale(options.locale);
+  // Start loading the report's language now, alongside the checking.
+  const catalogue = loadCatalogue(locale);
+  const report = await verifyAll(input, options);
+  if (locale !== 'en-GB') localizeChecks(report.checks, await catalogue);
+  return report;
+}
+
+async function verifyAll(input: unknown, options: VerifyOptions): Promise<VerificationReport> {
   const now = toDate(options.now);
-  if (!now) {
-    return buildReport('unknown', [makeCheck('parse', 'failed', 'option-invalid', 'The "now" date given to the verifier cannot be read.')]);
-  }
-  const fetcherOptions = options.cache ? { ...options, fetch: options.cache.wrap(options.fetch ?? ((input, init) => globalThis.fetch(input, init))) } : options;
-  const ctx: RunContext = { fetcher: new Fetcher(fetcherOptions), now, options, lists: new Map() };
+  if (!now) return buildReport('unknown', [makeCheck('parse', 'failed', 'option-invalid')]);
+  const fetcher = new Fetcher(options.cache ? { ...options, fetch: options.cache.wrap(options.fetch ?? defaultFetch) } : options);
+  const ctx: RunContext = { fetcher, now, options, lists: new Map() };
+  // Lookups stop at the budget by themselves; this backstop also ends a run stuck elsewhere.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const budget = new Promise<VerificationReport>((resolve) => {
+    timer = setTimeout(
+      () => resolve(buildReport('unknown', [makeCheck('parse', 'inconclusive', 'budget-exceeded')])),
+      (options.budgetMs ?? DEFAULT_BUDGET_MS) + 1000,
+    );
+  });
   try {
-    return await verifyInput(input, ctx, 0);
+    return await Promise.race([verifyInput(input, ctx, 0), budget]);
   } catch (error) {
     if (isColError(error)) {
       const outcome = INCONCLUSIVE_CODES.has(error.code) ? 'inconclusive' : 'failed';
-      return buildReport('unknown', [makeCheck('parse', outcome, error.code, error.message)]);
+      return buildReport('unknown', [makeCheck('parse', outcome, asCode(error.code), isMessageKey(error.code) ? causeOf(error).params : { detail: error.message })]);
     }
     // A bug in the verifier, not a fault of the badge: report it, never as "verified".
     const message = error instanceof Error ? error.message : String(error);
-    return buildReport('unknown', [makeCheck('parse', 'inconclusive', 'verifier-error', `The badge could not be checked because of an error in the verifier: ${message}`)]);
+    return buildReport('unknown', [makeCheck('parse', 'inconclusive', 'verifier-error', { detail: message })]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -62,12 +82,12 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
     detection = detect(input as string | Uint8Array | ArrayBuffer | object, { maxBytes, maxImageBytes: Math.max(maxBytes, 20 * 1024 * 1024) });
   } catch (error) {
     // detect() takes any W3C credential (an Open Badge or not) and enveloped VC-JWTs itself.
-    if (isColError(error)) return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, error.message);
+    if (isColError(error)) return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, { detail: error.message });
     return parseFailed('input-unrecognized');
   }
   const url = detection.kind === 'url' ? detection.url : detection.bakedUrl;
   if (url) {
-    if (depth > 1) return parseFailed('input-unrecognized', 'The badge link leads to another link, not to a badge.');
+    if (depth > 1) return parseFailed('input-unrecognized', undefined, 'unknown', 'input.link-to-link');
     return verifyUrl(url, ctx, depth);
   }
   const { format, json, jws } = detection;
@@ -78,7 +98,7 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
     try {
       decoded = decodeJws(jws, { maxLength: maxBytes });
     } catch (error) {
-      if (isColError(error)) return parseFailed(error.code === 'jws-too-large' ? 'input-too-large' : error.code, error.message, format);
+      if (isColError(error)) return parseFailed(error.code === 'jws-too-large' ? 'input-too-large' : error.code, { detail: error.message }, format);
       throw error;
     }
     if (format === 'ob2-signed') result = await verifyOb2Signed(jws, decoded.header, decoded.payload, ctx);
@@ -93,17 +113,14 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
       result = await verifyOb2Hosted({ supplied: json }, ctx);
     } else if (format === 'ob2-signed') {
       result = {
-        checks: [
-          makeCheck('parse', 'passed', 'parsed', 'We read the badge: a signed Open Badge 2.0 assertion, but without its signature.'),
-          makeCheck('proof', 'failed', 'signature-missing', 'This is a signed badge given without its signature, so it cannot be checked. Use the badge image or the signed file.'),
-        ],
+        checks: [makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-signed-bare' } }), makeCheck('proof', 'failed', 'signature-missing')],
       };
     } else if (detection.version === 2) {
       result = {
         checks: [
-          makeCheck('parse', 'passed', 'parsed', 'We read the badge: an Open Badge 2.0 assertion.'),
-          makeCheck('schema', 'failed', 'verification-unknown', 'The badge does not say how it can be verified (hosted or signed).'),
-          ...skipped(['proof', 'key', 'validity', 'status'], 'Not checked: the badge cannot be verified.'),
+          makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2' } }),
+          makeCheck('schema', 'failed', 'verification-unknown'),
+          ...skipped(['proof', 'key', 'validity', 'status'], 'why.cannot-verify'),
         ],
       };
     } else {
@@ -113,8 +130,12 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
     return parseFailed('input-unrecognized');
   }
   if (detection.image) {
-    const parse = result.checks.find((c) => c.id === 'parse');
-    if (parse && parse.outcome === 'passed') parse.message = `${parse.message.replace(/\.$/, '')}, baked into a ${detection.image.toUpperCase()} image.`;
+    const at = result.checks.findIndex((c) => c.id === 'parse');
+    const parse = result.checks[at];
+    const source = parse ? sourceOf(parse) : undefined;
+    if (parse && parse.outcome === 'passed' && source) {
+      result.checks[at] = makeCheck('parse', 'passed', asCode(parse.code), { ...source.params, image: detection.image.toUpperCase() }, source.key);
+    }
   }
   return buildReport(reportFormat, result.checks, result.badge);
 }
@@ -130,7 +151,7 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
     }
     if (isColError(error)) {
       const outcome = INCONCLUSIVE_CODES.has(error.code) ? 'inconclusive' : 'failed';
-      return buildReport('unknown', [makeCheck('parse', outcome, error.code, `We couldn't fetch the badge at ${clip(url)}: ${error.message}`)]);
+      return buildReport('unknown', [makeCheck('parse', outcome, asCode(error.code), { url: clip(url), cause: causeOf(error) }, 'input.fetch-failed')]);
     }
     throw error;
   }
@@ -149,12 +170,14 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
   }
   if (doc.bytes) return verifyInput(doc.bytes, ctx, depth + 1);
   if (doc.text !== undefined) return verifyInput(doc.text, ctx, depth + 1);
-  return parseFailed('input-unrecognized', `The address ${clip(url)} does not hold a badge.`);
+  return parseFailed('input-unrecognized', { url: clip(url) }, 'unknown', 'input.no-badge-at');
 }
 
-function parseFailed(code: string, message?: string, format: BadgeFormat = 'unknown'): VerificationReport {
+function parseFailed(code: string, params?: MessageParams, format: BadgeFormat = 'unknown', template?: MessageKey): VerificationReport {
   const outcome = INCONCLUSIVE_CODES.has(code) ? 'inconclusive' : 'failed';
-  const checks: Check[] = [makeCheck('parse', outcome, code, message)];
+  // A code the catalogue knows says its own sentence; an unknown one keeps the detail.
+  const say = isMessageKey(code) && !template ? undefined : params;
+  const checks: Check[] = [makeCheck('parse', outcome, asCode(code), say, template)];
   return buildReport(format, checks);
 }
 

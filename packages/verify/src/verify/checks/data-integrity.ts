@@ -1,8 +1,9 @@
 import { makeCheck, type Check } from '../report.js';
 import { asArray, isObj, type RunContext } from '../context.js';
-import { resolveVerificationMethod } from '../resolve-key.js';
+import { keyCheck, resolveVerificationMethod } from '../resolve-key.js';
 import { verifyDataIntegrityProof } from '../primitives.js';
 import { worst } from './combine.js';
+import { asCode } from '../messages.js';
 
 // Proof failures that mean "we could not check" rather than "this is wrong" (an old browser
 // without Ed25519 in WebCrypto says nothing about the badge).
@@ -27,25 +28,23 @@ export async function checkDataIntegrity(
   if (proofs.length === 0) {
     return {
       proof: makeCheck('proof', 'failed', 'proof-missing'),
-      key: makeCheck('key', 'skipped', 'key-missing', 'There is no signature, so there is no key to check.'),
+      key: makeCheck('key', 'skipped', 'key-missing', undefined, 'key.no-key-no-signature'),
     };
   }
   const proofChecks: Check[] = [];
   const keyChecks: Check[] = [];
   for (const proof of proofs) {
     if (!isObj(proof)) {
-      proofChecks.push(makeCheck('proof', 'failed', 'proof-malformed', 'The digital signature is damaged.'));
+      proofChecks.push(makeCheck('proof', 'failed', 'proof-malformed'));
       continue;
     }
     if (proof.proofPurpose !== 'assertionMethod') {
-      proofChecks.push(
-        makeCheck('proof', 'failed', 'proof-purpose-invalid', 'The signature was not made for issuing credentials (wrong proof purpose).'),
-      );
+      proofChecks.push(makeCheck('proof', 'failed', 'proof-purpose-invalid'));
       continue;
     }
     const vm = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : '';
     const key = await resolveVerificationMethod(vm, issuerId, ctx.fetcher);
-    keyChecks.push(makeCheck('key', key.outcome, key.code, key.message));
+    keyChecks.push(keyCheck(key));
     const jwk = key.jwks[0];
     if (!jwk) {
       proofChecks.push(makeCheck('proof', key.outcome === 'failed' ? 'skipped' : 'inconclusive', 'proof-not-checked'));
@@ -56,30 +55,22 @@ export async function checkDataIntegrity(
       proofChecks.push(makeCheck('proof', 'passed', 'signature-valid'));
     } else {
       const outcome = PROOF_INCONCLUSIVE.has(result.code) ? 'inconclusive' : 'failed';
-      proofChecks.push(makeCheck('proof', outcome, result.code, plainProofMessage(result.code, result.message)));
+      proofChecks.push(proofFailure(outcome, result.code, result.message));
     }
   }
   const proof = worst(proofChecks) ?? makeCheck('proof', 'failed', 'proof-missing');
-  const key = worst(keyChecks) ?? makeCheck('key', 'skipped', 'key-missing', 'The signature could not be read, so there is no key to check.');
+  const key = worst(keyChecks) ?? makeCheck('key', 'skipped', 'key-missing', undefined, 'key.no-key-no-signature');
   if (proof.outcome === 'passed' && proofs.length > 1) {
-    proof.message = `All ${proofs.length} of the issuer's digital signatures are intact: the badge has not been changed since it was issued.`;
+    return { proof: makeCheck('proof', 'passed', 'signature-valid', { n: proofs.length }, 'proof.all-valid'), key };
   }
   return { proof, key };
 }
 
-function plainProofMessage(code: string, detail: string): string {
-  switch (code) {
-    case 'signature-invalid':
-      return 'The digital signature does not match: this badge has been changed since it was issued, or was not signed by this key.';
-    case 'context-unknown':
-      return `This badge refers to a vocabulary we do not have a trusted copy of, so we cannot check its signature. (${detail})`;
-    case 'proof-unsupported':
-      return `This badge is signed in a way we cannot check. (${detail})`;
-    case 'crypto-unsupported':
-      return `This browser cannot check this kind of signature; try an up-to-date browser or the colearn command. (${detail})`;
-    default:
-      return `The digital signature is damaged: ${detail}`;
-  }
+/** A failed (or uncheckable) proof, with the verifier's detail where the code's sentence wants one. */
+function proofFailure(outcome: 'failed' | 'inconclusive', code: string, detail: string): Check {
+  if (code === 'signature-invalid') return makeCheck('proof', outcome, code);
+  if (code === 'context-unknown' || code === 'proof-unsupported' || code === 'crypto-unsupported') return makeCheck('proof', outcome, code, { detail });
+  return makeCheck('proof', outcome, asCode(code), { detail }, 'proof-malformed');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { makeCheck, type Check } from '../report.js';
+import type { MessageRef } from '../messages.js';
 import { asArray, hasType, idOf, isObj } from '../context.js';
 
 const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
@@ -21,33 +22,26 @@ const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementC
  * ```
  */
 export function checkOb3Schema(credential: unknown): Check {
-  if (!isObj(credential)) return makeCheck('schema', 'failed', 'schema-invalid', 'This is not a credential (not a JSON object).');
+  if (!isObj(credential)) return makeCheck('schema', 'failed', 'schema-invalid', { problems: [{ ref: 'problem.not-object' }] }, 'schema.not-credential');
   const contexts = asArray(credential['@context']);
   const version = contexts[0] === VC_V2 ? 2 : contexts[0] === VC_V1 ? 1 : 0;
-  const problems: string[] = [];
-  if (!version) problems.push('it does not start with the W3C Verifiable Credentials context');
-  if (!hasType(credential, 'VerifiableCredential')) problems.push('its type is not VerifiableCredential');
-  if (!idOf(credential.issuer)) problems.push('it does not name its issuer');
-  if (!asArray(credential.credentialSubject).some(isObj)) problems.push('it has no credential subject');
+  const problems: MessageRef[] = [];
+  if (!version) problems.push({ ref: 'problem.no-vc-context' });
+  if (!hasType(credential, 'VerifiableCredential')) problems.push({ ref: 'problem.not-vc' });
+  if (!idOf(credential.issuer)) problems.push({ ref: 'problem.no-issuer' });
+  if (!asArray(credential.credentialSubject).some(isObj)) problems.push({ ref: 'problem.no-subject' });
   if (problems.length) {
-    return makeCheck('schema', 'failed', 'schema-invalid', `This is not a valid credential: ${problems.join('; ')}.`);
+    return makeCheck('schema', 'failed', 'schema-invalid', { problems }, 'schema.not-credential');
   }
-  const warnings: Array<[string, string]> = [];
+  const warnings: Array<'subject-unidentified' | 'valid-from-missing' | 'not-open-badge'> = [];
   const subjects = asArray(credential.credentialSubject).filter(isObj);
-  if (!subjects.some((s) => typeof s.id === 'string' || asArray(s.identifier).length > 0)) {
-    warnings.push([
-      'subject-unidentified',
-      'it does not say who it was awarded to (no learner id or identifier), so it cannot be tied to a person',
-    ]);
-  }
+  if (!subjects.some((s) => typeof s.id === 'string' || asArray(s.identifier).length > 0)) warnings.push('subject-unidentified');
   const issued = version === 2 ? credential.validFrom : credential.issuanceDate;
-  if (issued === undefined) warnings.push(['valid-from-missing', 'it does not say when it was issued']);
-  if (!OB3_TYPES.some((t) => hasType(credential, t))) {
-    warnings.push(['not-open-badge', 'it is a verifiable credential but not an Open Badge']);
-  }
+  if (issued === undefined) warnings.push('valid-from-missing');
+  if (!OB3_TYPES.some((t) => hasType(credential, t))) warnings.push('not-open-badge');
   if (warnings.length) {
-    const [code] = warnings[0]!;
-    return makeCheck('schema', 'warning', code, `The badge is readable, but ${warnings.map((w) => w[1]).join('; ')}.`);
+    const list: MessageRef[] = warnings.map((w) => ({ ref: `warn.${w}` as const }));
+    return makeCheck('schema', 'warning', warnings[0]!, { warnings: list }, 'schema.readable-but');
   }
   return makeCheck('schema', 'passed', 'schema-valid');
 }

@@ -44,17 +44,14 @@ export function checkValidity(dates: ValidityDates, now: Date): Check {
   if (from === null || until === null) return makeCheck('validity', 'failed', 'date-invalid');
   if (from && until && until.getTime() < from.getTime()) return makeCheck('validity', 'failed', 'expires-before-issued');
   if (from && from.getTime() > now.getTime()) {
-    return makeCheck('validity', 'failed', 'not-yet-valid', `This badge is not valid yet: it becomes valid on ${day(from)}.`);
+    return makeCheck('validity', 'failed', 'not-yet-valid', { date: day(from) });
   }
   if (until && until.getTime() <= now.getTime()) {
-    return makeCheck('validity', 'failed', 'expired', `This badge expired on ${day(until)}.`);
+    return makeCheck('validity', 'failed', 'expired', { date: day(until) });
   }
-  return makeCheck(
-    'validity',
-    'passed',
-    'dates-valid',
-    until ? `The badge is valid until ${day(until)}.` : 'The badge is valid and has no expiry date.',
-  );
+  return until
+    ? makeCheck('validity', 'passed', 'dates-valid', { date: day(until) }, 'validity.until')
+    : makeCheck('validity', 'passed', 'dates-valid', undefined, 'validity.no-expiry');
 }
 
 function day(d: Date): string {

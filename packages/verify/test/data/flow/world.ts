@@ -32,7 +32,14 @@ export const NOW = '2026-06-01T00:00:00Z';
 export const DID_WEB = 'did:web:college.example:issuers:main';
 export const DID_WEB_URL = 'https://college.example/issuers/main/did.json';
 
-const json = (value: unknown): Route => ({ body: JSON.stringify(value), headers: { 'content-type': 'application/ld+json' } });
+/**
+ * The header every JSON document in these worlds is served with. The verifier reads a key,
+ * profile, DID document, status list or hosted assertion only when it comes with a JSON media
+ * type (issue 8): routes that once served bare JSON bodies (text/plain) relied on the old lax
+ * rule; the rule is right, so the fixtures say what they serve.
+ */
+export const JSON_TYPE = { 'content-type': 'application/ld+json' } as const;
+const json = (value: unknown): Route => ({ body: JSON.stringify(value), headers: { ...JSON_TYPE } });
 
 /** Build the world for an origin (`http://127.0.0.1:port` in Node, `https://issuer.example` in the browser). */
 export async function buildWorld(base: string) {
@@ -131,6 +138,13 @@ export async function buildWorld(base: string) {
     listOptions,
   );
   const diTamperedList = await signDataIntegrity(await credential('11111111-0000-4000-8000-000000000004', didIssuer, statusEntry('tampered', 7)), listOptions);
+  // Two entries on the same list, signed: the verifier checks no status of a badge whose signature
+  // fails, so the "one fetch per list" tests need a genuine badge (they once used an edited copy).
+  const twoEntries = statusEntry('revocation', 5).credentialStatus;
+  const diTwoEntries = await signDataIntegrity(
+    await credential('11111111-0000-4000-8000-000000000008', didIssuer, { credentialStatus: [twoEntries, { ...twoEntries, id: `${base}/status/revocation#9`, statusListIndex: '9' }] }),
+    listOptions,
+  );
   const diJcs = await signDataIntegrity(await credential('11111111-0000-4000-8000-000000000005', didIssuer), { ...listOptions, cryptosuite: 'eddsa-jcs-2022' });
   // did:key issuer, no status.
   const edDid = jwkToDidKey(ed.publicJwk);
@@ -249,7 +263,7 @@ export async function buildWorld(base: string) {
     documents,
     keys: { ed, p256, stranger, strangerP256, rsaPrivateJwk, rsaPem, otherRsaPrivateJwk },
     ids: { httpsIssuerId, httpsVm, ob2Issuer, ob2Key, edDid },
-    ob3: { diGood, diRevoked, diSuspended, diTamperedList, diJcs, diDidKey, revokedByList, diHttpsController, jwtCredential, jwtWithJwk, jwtWithKid, jwtBareKid, jwtDidKey },
+    ob3: { diGood, diTwoEntries, diRevoked, diSuspended, diTamperedList, diJcs, diDidKey, revokedByList, diHttpsController, jwtCredential, jwtWithJwk, jwtWithKid, jwtBareKid, jwtDidKey },
     ob2: { hosted, ob2Signed, ob2SignedRevoked, signedAssertion, assertion },
     images: { bakedPng, bakedSvg, png1x1 },
   };

@@ -1,0 +1,40 @@
+// Claim codes are stored only as SHA-256 hashes (like provider keys): a copy of the database
+// (a backup, a stolen disk) does not hand out the codes still waiting to be redeemed. The code
+// is shown once, when it is created.
+import { createHash } from 'node:crypto';
+import type { Db } from './db.js';
+
+/**
+ * The stored form of a normalized claim code.
+ *
+ * @example
+ * ```ts
+ * db.prepare('SELECT uses_left FROM claim_codes WHERE code = ?').get(hashClaimCode('K7QM-W3RT-9XHP'));
+ * ```
+ */
+export function hashClaimCode(code: string): string {
+  return createHash('sha256').update(`claim-code|${code}`, 'utf8').digest('hex');
+}
+
+/**
+ * Replace codes an older build stored in clear (and the copies kept with the credentials they
+ * issued) by their hashes, in one transaction. Hashes are 64 characters, codes 14, so running it
+ * again changes nothing.
+ *
+ * @example
+ * ```ts
+ * hashStoredClaimCodes(db); // 0 once every code is hashed
+ * ```
+ */
+export function hashStoredClaimCodes(db: Db): number {
+  return db.transaction(() => {
+    const clear = db.prepare('SELECT code FROM claim_codes WHERE length(code) <> 64').all() as Array<{ code: string }>;
+    const updateCode = db.prepare('UPDATE claim_codes SET code = ? WHERE code = ?');
+    const updateCredentials = db.prepare('UPDATE credentials SET claim_code = ? WHERE claim_code = ?');
+    for (const { code } of clear) {
+      updateCode.run(hashClaimCode(code), code);
+      updateCredentials.run(hashClaimCode(code), code);
+    }
+    return clear.length;
+  })();
+}

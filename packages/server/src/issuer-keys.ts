@@ -1,0 +1,144 @@
+// Per-issuer Ed25519 signing keys. Each issuer signs with its own key, so one provider's key
+// compromise does not taint the others; rotation adds a key (new credentials use the newest),
+// and older keys stay published — so their credentials keep verifying — until removed.
+// Private keys live only in the database (same file permissions as the rest of the data) and
+// are erased when a key is removed; no route ever returns one.
+import { generateKeyPairSync } from 'node:crypto';
+import { jwkToMultibase } from '@citiesoflearning/verify';
+import { ApiError } from './errors.js';
+import { isoNow, type ServerContext } from './context.js';
+
+/**
+ * One issuer key as published (no private part).
+ *
+ * @example
+ * ```ts
+ * const [current]: PublishedIssuerKey[] = listedIssuerKeys(ctx, 'museum');
+ * ```
+ */
+export interface PublishedIssuerKey {
+  /** The fragment that names the key in the DID document / Profile: its multibase (`z6Mk…`). */
+  kid: string;
+  publicKeyMultibase: string;
+  created: string;
+}
+
+/**
+ * The key an issuer signs new credentials with.
+ *
+ * @example
+ * ```ts
+ * const { kid, privateJwk } = activeIssuerKey(ctx, 'museum');
+ * ```
+ */
+export interface ActiveIssuerKey extends PublishedIssuerKey {
+  privateJwk: JsonWebKey;
+}
+
+interface KeyRow {
+  kid: string;
+  private_jwk: string | null;
+  public_multibase: string;
+  created_at: string;
+}
+
+/** A fresh Ed25519 key pair, synchronously (so it can be made inside a SQLite transaction). */
+function freshKey(): { privateJwk: JsonWebKey; publicKeyMultibase: string } {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const jwk = privateKey.export({ format: 'jwk' }) as JsonWebKey;
+  const privateJwk: JsonWebKey = { kty: 'OKP', crv: 'Ed25519', x: jwk.x!, d: jwk.d! };
+  return { privateJwk, publicKeyMultibase: jwkToMultibase({ kty: 'OKP', crv: 'Ed25519', x: jwk.x! }) };
+}
+
+/**
+ * Generate and store a new key for an issuer; it becomes the one new credentials are signed with.
+ * Call inside a transaction when it must commit together with other writes.
+ *
+ * @example
+ * ```ts
+ * const added = addIssuerKey(ctx, 'museum'); // added.kid === added.publicKeyMultibase
+ * ```
+ */
+export function addIssuerKey(ctx: ServerContext, issuerKey: string): PublishedIssuerKey {
+  const { privateJwk, publicKeyMultibase } = freshKey();
+  // Creation times have second precision; a sequence number orders two keys made in one second.
+  const { n } = ctx.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM issuer_keys WHERE issuer_key = ?').get(issuerKey) as { n: number };
+  const created = isoNow(ctx);
+  ctx.db
+    .prepare('INSERT INTO issuer_keys (issuer_key, kid, seq, private_jwk, public_multibase, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(issuerKey, publicKeyMultibase, n, JSON.stringify(privateJwk), publicKeyMultibase, created);
+  return { kid: publicKeyMultibase, publicKeyMultibase, created };
+}
+
+/**
+ * Every key the issuer still publishes, oldest first (removed keys are left out).
+ *
+ * @example
+ * ```ts
+ * const keys = listedIssuerKeys(ctx, 'museum'); // goes into the DID document
+ * ```
+ */
+export function listedIssuerKeys(ctx: ServerContext, issuerKey: string): PublishedIssuerKey[] {
+  const rows = ctx.db
+    .prepare('SELECT kid, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq')
+    .all(issuerKey) as KeyRow[];
+  return rows.map((r) => ({ kid: r.kid, publicKeyMultibase: r.public_multibase, created: r.created_at }));
+}
+
+/**
+ * The issuer's newest published key, with its private part, for signing.
+ *
+ * @example
+ * ```ts
+ * const key = activeIssuerKey(ctx, 'museum');
+ * await signAward(unsigned, key, `${u.issuerDid('museum')}#${key.kid}`);
+ * ```
+ */
+export function activeIssuerKey(ctx: ServerContext, issuerKey: string): ActiveIssuerKey {
+  const row = ctx.db
+    .prepare('SELECT kid, private_jwk, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq DESC LIMIT 1')
+    .get(issuerKey) as KeyRow | undefined;
+  if (!row || !row.private_jwk) throw new Error(`issuer ${issuerKey} has no signing key`);
+  return { kid: row.kid, publicKeyMultibase: row.public_multibase, created: row.created_at, privateJwk: JSON.parse(row.private_jwk) as JsonWebKey };
+}
+
+/**
+ * Stop publishing a key and erase its private part. Credentials signed with it stop verifying:
+ * that is the point when it leaked. The issuer's newest key cannot be removed (rotate first).
+ *
+ * @example
+ * ```ts
+ * addIssuerKey(ctx, 'museum');               // rotate
+ * removeIssuerKey(ctx, 'museum', oldKid);    // then retire the old key
+ * ```
+ */
+export function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: string): void {
+  ctx.db.transaction(() => {
+    const listed = listedIssuerKeys(ctx, issuerKey);
+    const index = listed.findIndex((k) => k.kid === kid);
+    if (index < 0) throw new ApiError(404, 'not-found', 'This issuer publishes no key with that id.');
+    if (index === listed.length - 1) {
+      throw new ApiError(409, 'key-in-use', 'This is the key new credentials are signed with: add a new key first (POST …/keys), then remove this one.');
+    }
+    ctx.db.prepare('UPDATE issuer_keys SET removed_at = ?, private_jwk = NULL WHERE issuer_key = ? AND kid = ?').run(isoNow(ctx), issuerKey, kid);
+  })();
+}
+
+/**
+ * Give every issuer without a key one (issuers created before per-issuer keys existed).
+ * Returns how many keys were made.
+ *
+ * @example
+ * ```ts
+ * ensureIssuerKeys(ctx); // at start-up
+ * ```
+ */
+export function ensureIssuerKeys(ctx: ServerContext): number {
+  return ctx.db.transaction(() => {
+    const missing = ctx.db
+      .prepare('SELECT key FROM issuers WHERE key NOT IN (SELECT issuer_key FROM issuer_keys WHERE removed_at IS NULL)')
+      .all() as Array<{ key: string }>;
+    for (const { key } of missing) addIssuerKey(ctx, key);
+    return missing.length;
+  })();
+}

@@ -1,0 +1,53 @@
+// Idempotency keys belong to the caller who used them: authentication comes before any replay,
+// so an anonymous (or wrongly keyed) request with someone's key and body never gets their
+// credential back, and two callers may use the same key without colliding.
+import { describe, it, before, after, expect } from '@col/harness';
+import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+
+describe('idempotency keys are per caller', () => {
+  let s: TestServer;
+  let achievementKey: string;
+  let providerKey: string;
+  before(async () => {
+    s = await startTestServer();
+    ({ achievementKey } = await seedBasics(s, { issuer: 'idem-issuer' }));
+    providerKey = (await s.call('POST', '/api/v1/issuers/idem-issuer/api-keys', { body: {} })).json.key;
+  });
+  after(async () => s?.stop());
+
+  it('an anonymous request with the admin\'s key and body gets no replay of the admin\'s credential', async () => {
+    const body = { achievement: achievementKey, recipient: { email: 'direct.award@example.org' } };
+    const original = await s.call('POST', '/api/v1/claims', { body, headers: { 'idempotency-key': 'lms-sync-1' } });
+    expect(original.status).to.equal(201);
+    const stranger = await s.call('POST', '/api/v1/claims', { body, token: null, headers: { 'idempotency-key': 'lms-sync-1' } });
+    expect(stranger.status).to.equal(400);
+    expect(stranger.text).to.not.contain(original.json.id);
+    expect(stranger.headers.get('idempotent-replayed')).to.equal(null);
+  });
+
+  it('a wrong bearer key is refused (401) before any replay', async () => {
+    const body = { achievement: achievementKey, recipient: { email: 'direct.award2@example.org' } };
+    const original = await s.call('POST', '/api/v1/claims', { body, headers: { 'idempotency-key': 'lms-sync-2' } });
+    expect(original.status).to.equal(201);
+    const forged = await s.call('POST', '/api/v1/claims', { body, token: 'not-a-real-key-0123456789', headers: { 'idempotency-key': 'lms-sync-2' } });
+    expect([forged.status, forged.json.code]).to.deep.equal([401, 'unauthorized']);
+  });
+
+  it('another caller replaying the same key and body gets its own answer, not the first caller\'s credential', async () => {
+    const body = { achievement: achievementKey, recipient: { email: 'shared.key@example.org' } };
+    const byAdmin = await s.call('POST', '/api/v1/claims', { body, headers: { 'idempotency-key': 'order-1' } });
+    const byProvider = await s.call('POST', '/api/v1/claims', { body, token: providerKey, headers: { 'idempotency-key': 'order-1' } });
+    expect([byAdmin.status, byProvider.status]).to.deep.equal([201, 201]);
+    expect(byProvider.json.id).to.not.equal(byAdmin.json.id);
+    expect(byProvider.headers.get('idempotent-replayed')).to.equal(null);
+    // Each caller's own retry still replays its own credential.
+    const retry = await s.call('POST', '/api/v1/claims', { body, token: providerKey, headers: { 'idempotency-key': 'order-1' } });
+    expect([retry.json.id, retry.headers.get('idempotent-replayed')]).to.deep.equal([byProvider.json.id, 'true']);
+  });
+
+  it('two callers may use the same key for different requests', async () => {
+    const a = await s.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, recipient: { email: 'one@example.org' } }, headers: { 'idempotency-key': 'batch-7' } });
+    const b = await s.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, recipient: { email: 'two@example.org' } }, token: providerKey, headers: { 'idempotency-key': 'batch-7' } });
+    expect([a.status, b.status]).to.deep.equal([201, 201]);
+  });
+});

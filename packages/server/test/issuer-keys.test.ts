@@ -1,0 +1,152 @@
+// Per-issuer signing keys: each issuer signs with its own key, one issuer's key cannot speak for
+// another, removed keys lose their private part, and a data directory from before per-issuer keys
+// (schema 2) upgrades in place with its old credentials still verifying.
+import { describe, it, before, after, expect } from '@col/harness';
+import Database from 'better-sqlite3';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { didWebToUrl, signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
+import { urls } from '../src/context.js';
+import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+
+// The test server is on loopback, which verify() may refuse by default (SSRF guard): opt in.
+const check = (input: object | string) => verify(input, { allowPrivateNetwork: true });
+
+async function claim(s: TestServer, achievement: string, code: string, email = 'keys.learner@example.org') {
+  const res = await s.call('POST', '/api/v1/claims', { body: { achievement, code, recipient: { email } }, token: null });
+  expect(res.status, res.text).to.equal(201);
+  return res.json;
+}
+
+describe('per-issuer signing keys', () => {
+  let s: TestServer;
+  let a: Awaited<ReturnType<typeof seedBasics>>;
+  let b: Awaited<ReturnType<typeof seedBasics>>;
+
+  before(async () => {
+    s = await startTestServer();
+    a = await seedBasics(s, { issuer: 'provider-a', uses: 5 });
+    b = await seedBasics(s, { issuer: 'provider-b', uses: 5 });
+  });
+  after(async () => s?.stop());
+
+  it('signs each issuer with its own key, listed in its Profile over plain http, never the server-wide one', async () => {
+    const fromA = await claim(s, a.achievementKey, a.codes[0]!);
+    const fromB = await claim(s, b.achievementKey, b.codes[0]!);
+    // Over http the issuer is its Profile URL (did:web needs https); its own key is listed there.
+    expect(fromA.credential.issuer.id).to.equal(`${s.url}/api/v1/issuers/provider-a`);
+    const vmA = fromA.credential.proof.verificationMethod as string;
+    const vmB = fromB.credential.proof.verificationMethod as string;
+    expect(vmA).to.match(new RegExp(`^${s.url}/api/v1/issuers/provider-a#z6Mk`));
+    expect(vmA.split('#')[1]).to.not.equal(vmB.split('#')[1]);
+    const profile = (await s.call('GET', '/api/v1/issuers/provider-a', { token: null })).json;
+    expect(profile.assertionMethod).to.deep.equal([`${s.url}/api/v1/issuers/provider-a#key-1`, vmA]);
+    for (const c of [fromA, fromB]) expect((await check(c.credential)).outcome).to.equal('verified');
+    // No response carries a private key member.
+    for (const path of ['/api/v1/issuers', '/api/v1/issuers/provider-a', '/api/v1/issuers/provider-a/did.json', '/.well-known/jwks.json', '/.well-known/did.json']) {
+      expect((await s.call('GET', path, { token: null })).text, path).to.not.match(/"d"\s*:|private/i);
+    }
+  });
+
+  it("attack: a leaked key of one issuer cannot sign for another (DI proof and VC-JWT)", async () => {
+    const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
+    const row = db.prepare("SELECT kid, private_jwk FROM issuer_keys WHERE issuer_key = 'provider-a' AND removed_at IS NULL").get() as { kid: string; private_jwk: string };
+    db.close();
+    const stolen = JSON.parse(row.private_jwk) as JsonWebKey;
+    const genuine = (await claim(s, b.achievementKey, b.codes[0]!)).credential;
+    const { proof: _proof, ...unsigned } = genuine;
+    unsigned.credentialSubject.achievement.name = 'Forged in B’s name';
+    // Named as B's key, as A's key, and as the server-wide key: none is B's.
+    for (const vm of [`${s.url}/api/v1/issuers/provider-b#${row.kid}`, `${s.url}/api/v1/issuers/provider-a#${row.kid}`, `${s.url}/api/v1/issuers/provider-b#key-1`]) {
+      const forged = await signDataIntegrity(unsigned, { privateJwk: stolen, verificationMethod: vm, cryptosuite: 'eddsa-rdfc-2022' });
+      const report = await check(forged);
+      expect(report.outcome, `${vm}: ${JSON.stringify(report.checks)}`).to.equal('failed');
+      const jwt = await signCredentialJwt(unsigned, { privateJwk: stolen, kid: vm, alg: 'EdDSA' });
+      expect((await check(jwt)).outcome, `JWT ${vm}`).to.equal('failed');
+    }
+  });
+
+  it('rotation: the new key signs, the old keeps verifying until removed, and its private part is erased', async () => {
+    const old = await claim(s, a.achievementKey, a.codes[0]!);
+    const rotated = await s.call('POST', '/api/v1/issuers/provider-a/keys');
+    expect(rotated.status, rotated.text).to.equal(201);
+    const fresh = await claim(s, a.achievementKey, a.codes[0]!);
+    expect(fresh.credential.proof.verificationMethod).to.equal(rotated.json.id);
+    expect((await check(old.credential)).outcome).to.equal('verified');
+    expect((await check(old.jwt)).outcome).to.equal('verified');
+    const oldKid = old.credential.proof.verificationMethod.split('#')[1];
+    expect((await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${oldKid}`)).status).to.equal(200);
+    const report = await check(old.credential);
+    expect(report.outcome).to.equal('failed');
+    // The issuer no longer lists the key for issuing: the key check says so.
+    expect(report.checks.find((c) => c.id === 'key')?.code).to.equal('vm-not-assertion');
+    expect((await check(fresh.credential)).outcome).to.equal('verified');
+    const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
+    const removed = db.prepare('SELECT private_jwk, removed_at FROM issuer_keys WHERE issuer_key = ? AND kid = ?').get('provider-a', oldKid) as { private_jwk: string | null; removed_at: string | null };
+    db.close();
+    expect(removed.private_jwk).to.equal(null);
+    expect(removed.removed_at).to.be.a('string');
+    // Another provider's key may not rotate or remove this issuer's keys.
+    const providerB = (await s.call('POST', '/api/v1/issuers/provider-b/api-keys', { body: {} })).json.key;
+    expect((await s.call('POST', '/api/v1/issuers/provider-a/keys', { token: providerB })).status).to.equal(403);
+    expect((await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${rotated.json.kid}`, { token: providerB })).status).to.equal(403);
+    expect((await s.call('DELETE', '/api/v1/issuers/provider-a/keys/not-a-key')).json.code).to.equal('not-found');
+  });
+});
+
+describe('issuer DIDs', () => {
+  it('carry the port (as %3A) and any base path, and resolve to the DID document the server serves', () => {
+    for (const [base, did] of [
+      ['https://badges.example.org', 'did:web:badges.example.org:api:v1:issuers:city-library'],
+      ['https://127.0.0.1:8443', 'did:web:127.0.0.1%3A8443:api:v1:issuers:city-library'],
+      ['https://example.org/cities/brightwater', 'did:web:example.org:cities:brightwater:api:v1:issuers:city-library'],
+    ] as const) {
+      const u = urls(base);
+      expect(u.issuerDid('city-library')).to.equal(did);
+      // What every did:web resolver fetches is exactly where the server serves the document.
+      expect(didWebToUrl(did)).to.equal(u.issuerDidDocument('city-library'));
+    }
+  });
+});
+
+describe('upgrading a data directory from before per-issuer keys', () => {
+  it('gives old issuers a key at start-up; credentials signed with the server-wide key keep verifying', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'col-upgrade-'));
+    try {
+      let s = await startTestServer({ dataDir });
+      const basics = await seedBasics(s, { issuer: 'old-provider', uses: 3 });
+      const before = await claim(s, basics.achievementKey, basics.codes[0]!);
+      // What the previous version issued: the Profile as issuer, the server-wide `#key-1`.
+      const serverKey = JSON.parse((await import('node:fs')).readFileSync(join(dataDir, 'signing-key.jwk.json'), 'utf8')) as JsonWebKey;
+      const { proof: _p, ...unsigned } = before.credential;
+      const legacy = await signDataIntegrity(unsigned, { privateJwk: serverKey, verificationMethod: `${s.url}/api/v1/issuers/old-provider#key-1`, cryptosuite: 'eddsa-rdfc-2022' });
+      const url = s.url;
+      await s.stop();
+      // Turn the database back into schema 2, as the previous version left it.
+      const db = new Database(join(dataDir, 'col.sqlite'));
+      db.exec('DROP TABLE issuer_keys; ALTER TABLE status_lists DROP COLUMN did_credential; ALTER TABLE status_lists DROP COLUMN did_credential_version; PRAGMA user_version = 2;');
+      db.close();
+
+      s = await startTestServer({ dataDir, port: Number(new URL(url).port) });
+      try {
+        expect(s.url).to.equal(url);
+        // The process's fetch pool may still hold a keep-alive socket to the stopped server: the
+        // first request on it fails. Spend it on a health check.
+        await fetch(`${url}/api/v1/health`).catch(() => undefined);
+        expect(s.logs.join('\n')).to.contain('made a signing key for 1 issuer(s)');
+        // The operator is told why these issuers are not DIDs.
+        expect(s.logs.join('\n')).to.contain('issuers are named by their Profile URLs: did:web needs https');
+        const report = await check(legacy);
+        expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
+        const after = await claim(s, basics.achievementKey, basics.codes[0]!);
+        expect(after.credential.proof.verificationMethod).to.match(/#z6Mk/);
+        expect((await check(after.credential)).outcome).to.equal('verified');
+      } finally {
+        await s.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

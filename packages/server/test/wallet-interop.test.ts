@@ -1,0 +1,238 @@
+// Wallet-grade interoperability (issue 17, issue 8 item 6): the demo server, serving HTTPS itself
+// with a throwaway CA, issues credentials under did:web issuers; DCC's verifier-core, Digital
+// Bazaar's vc + eddsa-rdfc-2022 (plain document loader) and our verify() all accept every one —
+// claims, direct awards, milestones — see revocation, and keep accepting credentials signed with
+// a key the issuer rotated away from, until that key is removed. All traffic stays on loopback.
+import { describe, it, before, after, expect } from '@col/harness';
+import { execFile } from 'node:child_process';
+import { request } from 'node:https';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { signDataIntegrity, signCredentialJwt } from '@citiesoflearning/verify';
+import { startServer, type RunningServer } from '@citiesoflearning/server';
+import { makeThrowawayTls, type ThrowawayTls } from './support/tls.js';
+import { ADMIN } from './helpers.js';
+
+const peerScript = fileURLToPath(new URL('./support/peer-verify.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+interface Item { label: string; credential?: unknown; jwt?: string }
+interface PeerResult {
+  label: string;
+  dcc?: { validSignature: boolean; revocation?: boolean; suspension?: boolean; errors: string[] };
+  db?: { verified: boolean; proofVerified: boolean; statuses: Array<{ purpose: string; verified: boolean; status: boolean }>; errors: string[] };
+  ours?: { outcome: string; checks: Record<string, string> };
+  oursJwt?: { outcome: string; checks: Record<string, string> };
+}
+
+describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Bazaar and our verifier', () => {
+  let dir: string;
+  let tls: ThrowawayTls;
+  let server: RunningServer;
+  let codes: Map<string, string>;
+
+  /** JSON over https to the server, trusting only the throwaway CA. */
+  function call(method: string, path: string, body?: unknown, token: string | null = ADMIN): Promise<{ status: number; type: string; json: any }> {
+    return new Promise((resolve, reject) => {
+      const req = request(new URL(path, server.url), { method, ca: tls.cert, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type'] ?? ''), json: text ? JSON.parse(text) : undefined }));
+      });
+      req.on('error', reject);
+      req.end(body ? JSON.stringify(body) : undefined);
+    });
+  }
+
+  /** Run the three verifiers in a child process that trusts the throwaway CA. */
+  async function peers(items: Item[]): Promise<{ results: PeerResult[]; offLoopback: string[] }> {
+    const input = join(dir, `in-${Math.random().toString(36).slice(2)}.json`);
+    const output = `${input}.out`;
+    await writeFile(input, JSON.stringify({ items }));
+    await new Promise<void>((resolve, reject) => {
+      execFile(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', peerScript, input, output], {
+        cwd: repoRoot, env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certFile }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024,
+      }, (error, _stdout, stderr) => (error ? reject(new Error(`peer verifiers failed: ${stderr.slice(-2000)}`)) : resolve()));
+    });
+    const out = JSON.parse(await readFile(output, 'utf8'));
+    // Only JSON-LD contexts and the OB JSON Schema may be asked for off loopback, and they were answered locally.
+    for (const url of out.offLoopback) expect(url, 'no lookup of an unexpected remote URL').to.match(/^https:\/\/(w3id\.org|www\.w3\.org|purl\.imsglobal\.org)\//);
+    return out;
+  }
+
+  function expectAccepted(r: PeerResult) {
+    const why = JSON.stringify(r, null, 1);
+    expect(r.dcc!.validSignature, `DCC: ${why}`).to.equal(true);
+    expect(r.dcc!.errors, `DCC: ${why}`).to.deep.equal([]);
+    expect(r.dcc!.revocation, `DCC revocation: ${why}`).to.equal(true);
+    expect(r.db!.verified, `Digital Bazaar: ${why}`).to.equal(true);
+    expect(r.db!.statuses.map((s) => [s.purpose, s.verified, s.status]), `Digital Bazaar status: ${why}`).to.deep.equal([['revocation', true, false], ['suspension', true, false]]);
+    expect(r.ours!.outcome, `ours: ${why}`).to.equal('verified');
+  }
+
+  async function claim(achievement: string, email: string) {
+    const res = await call('POST', '/api/v1/claims', { achievement, code: codes.get(achievement), recipient: { email } }, null);
+    expect(res.status, JSON.stringify(res.json)).to.equal(201);
+    return res.json as { id: string; credential: any; jwt: string };
+  }
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'col-wallet-'));
+    tls = makeThrowawayTls(dir);
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, adminKey: ADMIN, env: {}, claimsPerMinute: 10_000, tls: { cert: tls.cert, key: tls.key } });
+    codes = new Map(server.demo!.claimCodes.map((c) => [c.achievement, c.code]));
+  });
+  after(async () => {
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves HTTPS, and each issuer's DID document at its did:web address with its key as an assertion method", async () => {
+    expect(server.url).to.match(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const port = new URL(server.url).port;
+    const did = `did:web:127.0.0.1%3A${port}:api:v1:issuers:brightwater-libraries`;
+    const res = await call('GET', '/api/v1/issuers/brightwater-libraries/did.json', undefined, null);
+    expect(res.status).to.equal(200);
+    expect(res.type).to.match(/^application\/did\+json/);
+    const doc = res.json;
+    expect(doc.id).to.equal(did);
+    expect(doc['@context']).to.deep.equal(['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']);
+    expect(doc.alsoKnownAs).to.deep.equal([`${server.url}/api/v1/issuers/brightwater-libraries`]);
+    expect(doc.verificationMethod).to.have.length(1);
+    expect(doc.verificationMethod[0]).to.include({ type: 'Multikey', controller: did });
+    expect(doc.verificationMethod[0].id).to.equal(`${did}#${doc.verificationMethod[0].publicKeyMultibase}`);
+    expect(doc.assertionMethod).to.deep.equal([doc.verificationMethod[0].id]);
+    expect(JSON.stringify(doc)).to.not.match(/"d"|privateJwk/);
+    // Each issuer has its own key.
+    const other = (await call('GET', '/api/v1/issuers/eastgate-makerspace/did.json', undefined, null)).json;
+    expect(other.verificationMethod[0].publicKeyMultibase).to.not.equal(doc.verificationMethod[0].publicKeyMultibase);
+    // The https Profile names the DID and is a controller document for the server-wide key.
+    const profile = (await call('GET', '/api/v1/issuers/brightwater-libraries', undefined, null)).json;
+    expect(profile['@context']).to.include('https://w3id.org/security/multikey/v1');
+    expect(profile.otherIdentifier[0].identifier).to.equal(did);
+    expect(profile.assertionMethod).to.deep.equal([`${server.url}/api/v1/issuers/brightwater-libraries#key-1`]);
+  });
+
+  it('every credential the demo issues — claims, a direct award, a milestone — is accepted by all three verifiers', async () => {
+    const email = 'wallet.learner@example.org';
+    const claims = [];
+    for (const a of ['digital-foundations', 'online-communicator', 'information-handler', 'safe-online']) claims.push(await claim(a, email));
+    const award = await call('POST', '/api/v1/claims', { achievement: 'intro-to-coding', recipient: { email } });
+    expect(award.status, JSON.stringify(award.json)).to.equal(201);
+    const milestone = await call('POST', '/api/v1/pathways/digital-ready-brightwater/milestones', { recipient: { email }, credentials: claims.map((c) => c.credential) }, null);
+    expect(milestone.status, JSON.stringify(milestone.json)).to.equal(200);
+    const earned = milestone.json.awarded.find((x: any) => x.new);
+    expect(earned, JSON.stringify(milestone.json)).to.not.equal(undefined);
+
+    const port = new URL(server.url).port;
+    for (const issued of [claims[0]!, award.json, earned]) {
+      const c = issued.credential;
+      expect(c.issuer.id).to.match(new RegExp(`^did:web:127\\.0\\.0\\.1%3A${port}:api:v1:issuers:[a-z-]+$`));
+      expect(c.issuer.name).to.be.a('string');
+      expect(c.proof.verificationMethod.startsWith(`${c.issuer.id}#z6Mk`)).to.equal(true);
+      expect(JSON.parse(Buffer.from(issued.jwt.split('.')[0], 'base64url').toString()).kid).to.equal(c.proof.verificationMethod);
+      // Status lists are published under the DID too (peers require the same issuer).
+      const list = (await call('GET', new URL(c.credentialStatus[0].statusListCredential).pathname, undefined, null)).json;
+      expect(list.issuer).to.equal(c.issuer.id);
+    }
+
+    const items: Item[] = [
+      ...claims.map((c, i) => ({ label: `claim ${i}`, credential: c.credential, jwt: c.jwt })),
+      { label: 'award', credential: award.json.credential, jwt: award.json.jwt },
+      { label: 'milestone', credential: earned.credential, jwt: earned.jwt },
+    ];
+    const { results } = await peers(items);
+    for (const r of results) {
+      expectAccepted(r);
+      expect(r.oursJwt!.outcome, `${r.label} as VC-JWT: ${JSON.stringify(r.oursJwt)}`).to.equal('verified');
+    }
+  });
+
+  it('revocation is seen by all three verifiers', async () => {
+    const c = await claim('online-transactions', 'revoked.learner@example.org');
+    const before = (await peers([{ label: 'before', credential: c.credential }])).results[0]!;
+    expectAccepted(before);
+    const revoked = await call('POST', `/api/v1/credentials/${c.id.split('/').pop()}/revoke`, { reason: 'issued in error' });
+    expect(revoked.status, JSON.stringify(revoked.json)).to.equal(200);
+    const [r] = (await peers([{ label: 'after', credential: c.credential }])).results;
+    const why = JSON.stringify(r, null, 1);
+    expect(r!.dcc!.validSignature, why).to.equal(true);
+    expect(r!.dcc!.revocation, `DCC sees the revocation: ${why}`).to.equal(false);
+    expect(r!.db!.proofVerified, why).to.equal(true);
+    // Digital Bazaar's vc reports the status bits beside the verification; the revocation bit is set.
+    expect(r!.db!.statuses.find((s) => s.purpose === 'revocation'), `Digital Bazaar sees the revocation: ${why}`).to.include({ verified: true, status: true });
+    expect(r!.db!.statuses.find((s) => s.purpose === 'suspension'), why).to.include({ verified: true, status: false });
+    expect(r!.ours!.outcome, why).to.equal('failed');
+    expect(r!.ours!.checks.status, why).to.equal('failed:revoked');
+  });
+
+  it("a rotated key keeps older credentials valid until it is removed; new credentials use the new key", async () => {
+    const issuer = 'eastgate-makerspace';
+    const old = await claim('build-a-website', 'rotation.learner@example.org');
+    const rotated = await call('POST', `/api/v1/issuers/${issuer}/keys`);
+    expect(rotated.status, JSON.stringify(rotated.json)).to.equal(201);
+    expect(rotated.json.id).to.equal(`${old.credential.issuer.id}#${rotated.json.kid}`);
+    expect(JSON.stringify(rotated.json)).to.not.match(/"d"|private/i);
+    const fresh = await claim('build-a-website', 'rotation.learner@example.org');
+    expect(fresh.credential.proof.verificationMethod).to.equal(rotated.json.id);
+    expect(old.credential.proof.verificationMethod).to.not.equal(rotated.json.id);
+    const doc = (await call('GET', `/api/v1/issuers/${issuer}/did.json`, undefined, null)).json;
+    expect(doc.assertionMethod).to.deep.equal([old.credential.proof.verificationMethod, rotated.json.id]);
+
+    const both = await peers([{ label: 'old key', credential: old.credential, jwt: old.jwt }, { label: 'new key', credential: fresh.credential, jwt: fresh.jwt }]);
+    for (const r of both.results) {
+      expectAccepted(r);
+      expect(r.oursJwt!.outcome, r.label).to.equal('verified');
+    }
+
+    // The current key cannot be removed; the old one can, and then what it signed stops verifying.
+    expect((await call('DELETE', `/api/v1/issuers/${issuer}/keys/${rotated.json.kid}`)).status).to.equal(409);
+    const oldKid = old.credential.proof.verificationMethod.split('#')[1];
+    const removed = await call('DELETE', `/api/v1/issuers/${issuer}/keys/${oldKid}`);
+    expect(removed.status, JSON.stringify(removed.json)).to.equal(200);
+    expect(removed.json.keys.map((k: any) => k.kid)).to.deep.equal([rotated.json.kid]);
+    const after = await peers([{ label: 'old key removed', credential: old.credential, jwt: old.jwt }, { label: 'new key', credential: fresh.credential }]);
+    const [gone, kept] = after.results;
+    const why = JSON.stringify(gone, null, 1);
+    expect(gone!.dcc!.validSignature, `DCC: ${why}`).to.not.equal(true);
+    expect(gone!.db!.verified, `Digital Bazaar: ${why}`).to.equal(false);
+    expect(gone!.ours!.outcome, `ours: ${why}`).to.not.equal('verified');
+    expect(gone!.oursJwt!.outcome, `ours (JWT): ${why}`).to.not.equal('verified');
+    // The status lists were re-signed with the remaining key, so the new credential still passes.
+    expectAccepted(kept!);
+  });
+
+  it('a credential signed the old way (Profile issuer, server-wide #key-1) keeps verifying', async () => {
+    // What the server issued before did:web: issuer = the https Profile URL, proof by the
+    // server-wide key named `<profile>#key-1`, status in the Profile-signed lists.
+    const serverKey = JSON.parse(readFileSync(join(dir, 'data', 'signing-key.jwk.json'), 'utf8')) as JsonWebKey;
+    const profileId = `${server.url}/api/v1/issuers/harbour-youth-trust`;
+    const status = (purpose: string) => ({ id: `${profileId}/status/${purpose}#77`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: '77', statusListCredential: `${profileId}/status/${purpose}` });
+    const issued = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const unsigned = {
+      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      id: `${server.url}/api/v1/credentials/legacy-one`,
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      name: 'Youth Volunteer',
+      issuer: { id: profileId, type: ['Profile'], name: 'Harbour Youth Trust', url: 'https://harbouryouth.example' },
+      validFrom: issued,
+      credentialSubject: { type: ['AchievementSubject'], id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', achievement: { id: `${server.url}/api/v1/achievements/youth-volunteer`, type: ['Achievement'], name: 'Youth Volunteer', description: 'Volunteered.', criteria: { narrative: 'Volunteered 20 hours.' } } },
+      credentialStatus: [status('revocation'), status('suspension')],
+    };
+    const vm = `${profileId}#key-1`;
+    const credential = await signDataIntegrity(unsigned, { privateJwk: serverKey, verificationMethod: vm, cryptosuite: 'eddsa-rdfc-2022', created: issued });
+    const jwt = await signCredentialJwt(unsigned, { privateJwk: serverKey, kid: vm, alg: 'EdDSA' });
+    const [r] = (await peers([{ label: 'legacy', credential, jwt }])).results;
+    const why = JSON.stringify(r, null, 1);
+    // DCC's verifier-core resolves keys only through DID methods, never through a fragment of an
+    // https document, so it never accepted these (issue 17); JSON-LD verifiers and ours still do.
+    expect(r!.dcc!.validSignature, why).to.equal(false);
+    expect(r!.db!.verified, `Digital Bazaar: ${why}`).to.equal(true);
+    expect(r!.ours!.outcome, `ours: ${why}`).to.equal('verified');
+    expect(r!.oursJwt!.outcome, `ours (JWT): ${why}`).to.equal('verified');
+  });
+});
