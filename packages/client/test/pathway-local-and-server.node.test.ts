@@ -26,7 +26,8 @@ describe('pathway progress: local and server agree', () => {
     const onServer = await col.pathways.milestones('digital-ready-brightwater', { recipient: { email }, credentials });
 
     const pathway = await col.pathways.get('digital-ready-brightwater');
-    const items = await Promise.all(credentials.map(async (credential) => ({ credential, report: await verify(credential, { recipient: email }) })));
+    // The test server is on loopback, which verify() reaches only when told to.
+    const items = await Promise.all(credentials.map(async (credential) => ({ credential, report: await verify(credential, { recipient: email, allowPrivateNetwork: true }) })));
     const { records, skipped } = recordsFromVerified(items);
     expect(skipped).to.deep.equal([]);
     const local = evaluatePathway(pathway, records, { learner: 'learner-local', asOf: onServer.asOf });
