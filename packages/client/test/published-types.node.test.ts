@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 describe('published types in a Node-only strict project', () => {
   it('compile without the DOM library and without skipLibCheck', () => {
     const tsc = fileURLToPath(new URL('../../../node_modules/typescript/bin/tsc', import.meta.url));
-    const build = spawnSync(process.execPath, [tsc, '-b', 'packages/core', 'packages/verify', 'packages/client', 'packages/server'], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [tsc, '-b', 'packages/core', 'packages/verify', 'packages/client', 'packages/server', 'packages/cli'], { cwd: root, encoding: 'utf8' });
     expect(build.status, build.stdout + build.stderr).to.equal(0);
 
     const entry = fileURLToPath(new URL('./data/consumer/index.ts', import.meta.url));
@@ -35,7 +35,7 @@ describe('published types in a Node-only strict project', () => {
     expect(problems).to.deep.equal([]);
     // It really checked the built declarations of every package, and no DOM library.
     const files = program.getSourceFiles().map((f) => f.fileName);
-    for (const pkg of ['core', 'verify', 'client', 'server']) expect(files, pkg).to.include(`${root}packages/${pkg}/dist/index.d.ts`);
+    for (const pkg of ['core', 'verify', 'client', 'server', 'cli']) expect(files, pkg).to.include(`${root}packages/${pkg}/dist/index.d.ts`);
     expect(files.some((f) => /lib\.dom\.d\.ts$/.test(f))).to.equal(false);
   });
 });

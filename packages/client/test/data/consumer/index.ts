@@ -14,6 +14,7 @@ import {
   type ServerErrorCode,
 } from '@citiesoflearning/client';
 import { startServer } from '@citiesoflearning/server';
+import { main } from '@citiesoflearning/cli';
 
 export async function integratorsDay(baseUrl: string, apiKey: string): Promise<void> {
   const col = createClient({ baseUrl, apiKey });
@@ -59,3 +60,4 @@ export function progress(pathway: Pathway, records: EarnedRecord[], untrusted: u
 }
 
 export const serve = () => startServer({ port: 0, dataDir: ':memory:', awardsPerMinute: 5_000 });
+export const run = (): Promise<number> => main(['award', '--help']);
