@@ -4,6 +4,7 @@
 import { describe, it, before, after, expect } from '@col/harness';
 import { createClient, type CredentialEntry } from '@citiesoflearning/client';
 import { startTestServer } from './support/node-server.js';
+import { droppingProxy } from './support/dropping-proxy.js';
 import type { TestServer } from './support/server.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,5 +45,23 @@ describe('credentials.list', () => {
     // Resuming from the stored cursor yields only what changed after it: the revocation.
     expect((await provider.credentials.list({ cursor: cursor! }).toArray()).map((e) => e.id)).to.deep.equal([b]);
     expect((await provider.credentials.list({ status: 'revoked', achievement: 'intro-to-coding' }).toArray()).map((e) => e.id)).to.deep.equal([b]);
+  });
+
+  it('a search whose answer is lost is asked again (it only reads), and still finds the credentials', async () => {
+    const admin = createClient({ baseUrl: server.url, apiKey: server.adminKey });
+    await admin.claims.create({ achievement: 'intro-to-coding', recipient: { email: 'lost-search@example.org' } });
+    let dropped = false;
+    const proxy = await droppingProxy(server.url, (req) => {
+      if (dropped || req.url !== '/api/v1/credentials/search') return false;
+      dropped = true;
+      return true;
+    });
+    try {
+      const found = await createClient({ baseUrl: proxy.url, apiKey: server.adminKey }).credentials.list({ recipient: 'lost-search@example.org' }).toArray();
+      expect(found).to.have.length(1);
+      expect(proxy.upstream.filter((r) => r.path === '/api/v1/credentials/search').map((r) => [r.status, r.dropped])).to.deep.equal([[200, true], [200, false]]);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -157,11 +157,16 @@ describe('keyed callers have their own award limit', () => {
     expect((await s.call('POST', '/api/v1/claims', { token: null, body: { achievement: achievementKey, code: codes[0], recipient: { email: 'anon9@example.org' } } })).status).to.equal(429);
     // The same address with the admin key still awards: its own budget of 6.
     expect((await s.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, recipient: { email: 'direct@example.org' } } })).status).to.equal(201);
-    const bulk = await s.call('POST', '/api/v1/awards', { body: { achievement: achievementKey, recipients: Array.from({ length: 5 }, (_, i) => ({ email: `b${i}@example.org` })) } });
+    const batch = { body: { achievement: achievementKey, recipients: Array.from({ length: 5 }, (_, i) => ({ email: `b${i}@example.org` })) }, headers: { 'idempotency-key': 'batch-1' } };
+    const bulk = await s.call('POST', '/api/v1/awards', batch);
     expect(bulk.json.summary.issued).to.equal(5);
     const over = await s.call('POST', '/api/v1/awards', { body: { achievement: achievementKey, recipients: [{ email: 'over@example.org' }] } });
     expect([over.status, over.json.code]).to.deep.equal([429, 'rate-limited']);
     expect(Number(over.headers.get('retry-after'))).to.be.within(1, 60);
+    // A client that lost the answer and sends the same batch again gets it back: replays are free.
+    const replay = await s.call('POST', '/api/v1/awards', batch);
+    expect([replay.status, replay.headers.get('idempotent-replayed')]).to.deep.equal([200, 'true']);
+    expect(replay.json).to.deep.equal(bulk.json);
   });
 });
 

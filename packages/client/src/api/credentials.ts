@@ -139,7 +139,8 @@ export function credentialsResource(http: Transport): CredentialsResource {
         // answer promptly): keep asking until there is something to yield or nothing left.
         for (let round = 0; ; round++) {
           const { data } = await http.request({
-            method: 'POST', path: 'api/v1/credentials/search', json: { ...filters, ...(next ? { cursor: next } : {}) }, expect: 'json', schema: S.credentialPage, ...options,
+            // A read sent as POST (so the recipient email stays out of the URL): safe to repeat.
+            method: 'POST', path: 'api/v1/credentials/search', json: { ...filters, ...(next ? { cursor: next } : {}) }, safe: true, expect: 'json', schema: S.credentialPage, ...options,
           });
           const page = data as unknown as CredentialPage;
           if (page.credentials.length > 0 || !page.next || page.next === next || round >= 100) return { page, items: page.credentials, next: page.next };

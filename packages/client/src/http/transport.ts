@@ -75,6 +75,8 @@ export interface RequestSpec<T> extends RequestOptions {
   headers?: Record<string, string>;
   /** Makes a POST safe to retry: the server answers a repeat with the first result. */
   idempotencyKey?: string;
+  /** A POST that only reads (e.g. a search with personal data in its body): safe to repeat as it is. */
+  safe?: boolean;
   /** How to read a successful body. */
   expect: 'json' | 'text' | 'none';
   schema?: Schema<T>;
@@ -146,13 +148,13 @@ export function createTransport(options: TransportOptions): Transport {
    */
   async function request<T>(spec: RequestSpec<T>): Promise<Result<T>> {
     const key = spec.idempotencyKey;
-    if (!key) return attempt(spec);
+    if (!key && !spec.safe) return attempt(spec);
     for (let n = 0; ; n++) {
       try {
         return await attempt(spec);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error; // the caller's abort reason
-        if (!error.idempotencyKey) (error as { idempotencyKey?: string }).idempotencyKey = key;
+        if (key && !error.idempotencyKey) (error as { idempotencyKey?: string }).idempotencyKey = key;
         const unheard = error.code === 'timeout' || error.code === 'network';
         if (!unheard || n >= retryLimit) throw error;
         await pause(Math.min(250 * 2 ** n, 5_000), [options.signal, spec.signal]);
@@ -189,7 +191,7 @@ export function createTransport(options: TransportOptions): Transport {
       ...(spec.acceptStatus ? { throwHttpErrors: (status: number) => !spec.acceptStatus!.includes(status) } : {}),
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.text ? { body: spec.text.body } : {}),
-      ...(spec.idempotencyKey ? { retry: idempotentRetry(retryLimit, maxRetryAfter) } : {}),
+      ...(spec.idempotencyKey || spec.safe ? { retry: idempotentRetry(retryLimit, maxRetryAfter) } : {}),
     };
 
     let response: Response;

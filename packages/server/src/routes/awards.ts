@@ -195,12 +195,13 @@ export function registerAwards(app: Hono<AppEnv>, ctx: ServerContext, limiter: R
     if (!Array.isArray(rows) || rows.length === 0) throw invalidField('recipients', 'must be a non-empty list of {"email": "…"} rows.');
     if (rows.length > MAX_AWARD_ROWS) throw new ApiError(400, 'too-many-rows', `"recipients" has ${rows.length} rows; send at most ${MAX_AWARD_ROWS} per request.`, {}, 'recipients');
     const bucket = keyedBucket(who);
-    const wait = limiter.take(bucket, rows.length);
-    if (wait > 0) {
-      throw new ApiError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
-    }
     const scope: ExternalIdScope = { issuerKey: achievement.issuer_key, achievementKey: achievement.key };
     return idempotent(ctx, c, bucket, raw, async () => {
+      // Counted only when rows are really processed: a replay of an earlier answer is free.
+      const wait = limiter.take(bucket, rows.length);
+      if (wait > 0) {
+        throw new ApiError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+      }
       const results: AwardRowResult[] = [];
       // One row at a time: each is its own transaction, and signing is CPU-bound anyway.
       for (let i = 0; i < rows.length; i++) results.push(await awardRow(ctx, scope, rows[i], i));
