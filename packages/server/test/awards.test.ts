@@ -180,16 +180,33 @@ describe('claims accept OB 3.0 extras and refuse unknown fields', () => {
   });
   after(async () => s?.stop());
 
-  it('puts evidence, narrative and the learner name into the signed credential', async () => {
+  it("a direct award with the issuer's key puts evidence, narrative and the learner name into the signed credential", async () => {
     const res = await s.call('POST', '/api/v1/claims', {
-      token: null,
-      body: { achievement: achievementKey, code: codes[0], recipient: { email: 'ev@example.org', name: 'Eve Ng' }, narrative: 'Ran the club for a term.', evidence: [{ narrative: 'Twelve sessions', genre: 'Log' }] },
+      body: { achievement: achievementKey, recipient: { email: 'ev@example.org', name: 'Eve Ng' }, narrative: 'Ran the club for a term.', evidence: [{ narrative: 'Twelve sessions', genre: 'Log' }] },
     });
     expect(res.status, res.text).to.equal(201);
     expect(res.json.credential.evidence).to.deep.equal([{ type: ['Evidence'], narrative: 'Twelve sessions', genre: 'Log' }]);
     expect(res.json.credential.credentialSubject.narrative).to.equal('Ran the club for a term.');
     const report = await verify(res.json.credential, { documents: await documentsFor(s, res.json.credential), offline: true, recipient: 'ev@example.org' });
     expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
+  });
+
+  it('a learner redeeming a code cannot write words or evidence into the credential the issuer signs', async () => {
+    const base = { achievement: achievementKey, code: codes[0], recipient: { email: 'self@example.org' } };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ ...base, narrative: 'Graduated with honours' }, 'narrative'],
+      [{ ...base, evidence: [{ id: 'https://self.example/fake' }] }, 'evidence'],
+      [{ ...base, recipient: { email: 'self@example.org', name: 'Someone Famous' } }, 'recipient.name'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await s.call('POST', '/api/v1/claims', { token: null, body });
+      expect([res.status, res.json.code, res.json.field], res.text).to.deep.equal([403, 'forbidden', field]);
+    }
+    // Another issuer's key cannot either.
+    await s.call('POST', '/api/v1/issuers', { body: { key: 'other', name: 'Other', url: 'https://other.example' } });
+    const other = (await s.call('POST', '/api/v1/issuers/other/api-keys', { body: {} })).json.key;
+    const foreign = await s.call('POST', '/api/v1/claims', { token: other, body: { ...base, narrative: 'x' } });
+    expect([foreign.status, foreign.json.code]).to.deep.equal([403, 'forbidden']);
   });
 
   it('answers 400 naming an unknown field (top level, in recipient, in evidence) and uses no code', async () => {
@@ -205,8 +222,8 @@ describe('claims accept OB 3.0 extras and refuse unknown fields', () => {
     }
     const bad = await s.call('POST', '/api/v1/claims', { token: null, body: { ...base, evidence: 'https://x.example' } });
     expect([bad.status, bad.json.field]).to.deep.equal([400, 'evidence']);
-    // None of the refusals spent a use: nine remain (one went to the first test).
-    for (let i = 0; i < 9; i++) expect((await s.call('POST', '/api/v1/claims', { token: null, body: { ...base, recipient: { email: `u${i}@example.org` } } })).status).to.equal(201);
-    expect((await s.call('POST', '/api/v1/claims', { token: null, body: { ...base, recipient: { email: 'u10@example.org' } } })).json.code).to.equal('code-used-up');
+    // None of the refusals (here and in the test before) spent a use: all ten remain.
+    for (let i = 0; i < 10; i++) expect((await s.call('POST', '/api/v1/claims', { token: null, body: { ...base, recipient: { email: `u${i}@example.org` } } })).status).to.equal(201);
+    expect((await s.call('POST', '/api/v1/claims', { token: null, body: { ...base, recipient: { email: 'u11@example.org' } } })).json.code).to.equal('code-used-up');
   });
 });

@@ -22,9 +22,12 @@ export type ClaimInput = (
   | { achievement: string; ticket: string; code?: never; recipient: Recipient }
   | { achievement: string; code?: never; ticket?: never; recipient: Recipient }
 ) & {
-  /** What the learner did, in words (OB 3.0 `credentialSubject.narrative`). */
+  /**
+   * What the learner did, in words (OB 3.0 `credentialSubject.narrative`). Direct awards only
+   * (a client with the issuer's API key): the issuer signs it, so a learner's claim may not set it.
+   */
   narrative?: string;
-  /** Links to (or words about) the learner's work (OB 3.0 `evidence`). */
+  /** Links to (or words about) the learner's work (OB 3.0 `evidence`). Direct awards only, as `narrative`. */
   evidence?: EvidenceInput[];
 };
 

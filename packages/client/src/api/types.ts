@@ -132,7 +132,8 @@ export interface Award {
  * ```ts
  * const byEmail: Recipient = { email: 'learner@example.org' };
  * const byDid: Recipient = { id: 'did:key:z6Mk…' };
- * const named: Recipient = { email: 'learner@example.org', name: 'Ada Lovelace' }; // the name is shown on the badge, in clear
+ * // Direct awards (the issuer's API key) may name the learner; the name is shown on the badge, in clear.
+ * const named: Recipient = { email: 'learner@example.org', name: 'Ada Lovelace' };
  * ```
  */
 export type Recipient = { email: string; name?: string } | { id: string; name?: string };

@@ -129,6 +129,14 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
   const hasTicket = body.ticket !== undefined && body.ticket !== null;
   if (hasCode && hasTicket) throw badRequest('Send exactly one of "code" (a claim code) or "ticket" (a signed claim ticket).');
   const { achievement } = loadAchievement(ctx, achievementKey);
+  // Whatever goes into the credential is signed by the issuer: a learner redeeming a code or a
+  // ticket must not be able to add words or evidence the issuer never saw. Only the issuer's
+  // own key (or the admin) may set them.
+  const setBy = extras.evidence ? 'evidence' : extras.narrative ? 'narrative' : extras.recipientName ? 'recipient.name' : undefined;
+  if (setBy) {
+    if (!who) throw new ApiError(403, 'forbidden', `"${setBy}" is written into the credential the issuer signs, so only the issuer can set it: send it with the issuer's API key (a direct award from your backend), not in a learner's claim.`, {}, setBy);
+    assertMayActFor(who, achievement.issuer_key);
+  }
 
   // Direct award by an integrator (LMS, CRM): the admin or the issuer's own provider key, no
   // code or ticket. Browsers cannot send it cross-origin (Authorization is not an allowed header).
