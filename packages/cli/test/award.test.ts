@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { startServer, type RunningServer } from '@citiesoflearning/server';
 import { createClient } from '@citiesoflearning/client';
-import { progressBar, readRecipients } from '../src/commands/award.js';
+import { progressBar, readRecipients, safeCell } from '../src/commands/award.js';
 import { runCol } from './run-col.js';
 
 describe('colearn award', () => {
@@ -87,6 +87,10 @@ describe('award CSV and progress pieces', () => {
     expect(errorCode(() => readRecipients('email\n'))).to.equal('usage');
     expect(errorCode(() => readRecipients('name\nAda\n'))).to.equal('usage');
     expect(errorCode(() => readRecipients('email\n"unterminated\n'))).to.equal('usage');
+  });
+
+  it('result cells that a spreadsheet would run as formulas are defused', () => {
+    expect(['=1+1', '+SUM(A1)', '-2', '@cmd', '\tx', 'ada@example.org', ''].map(safeCell)).to.deep.equal(["'=1+1", "'+SUM(A1)", "'-2", "'@cmd", "'\tx", 'ada@example.org', '']);
   });
 
   it('draws a bar of fixed width', () => {

@@ -70,10 +70,25 @@ export function readRecipients(text: string, file = 'the CSV file'): AwardRecipi
   });
 }
 
+/**
+ * A cell as a spreadsheet will read it safely: text starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return would run as a formula when the result file is opened, so it gets a leading `'`
+ * (the usual defence against CSV injection; the rows come from an export anyone may have typed in).
+ *
+ * @example
+ * ```ts
+ * safeCell('=HYPERLINK("http://evil.example")'); // "'=HYPERLINK(\"http://evil.example\")"
+ * ```
+ */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 function resultCsv(recipients: readonly AwardRecipient[], results: readonly AwardRowResult[]): string {
   const lines = recipients.map((r, i) => {
     const result = results[i];
-    return [i + 1, r.email, r.externalId ?? '', result?.status ?? 'not-sent', result?.id ?? '', result?.error?.code ?? '', result?.error?.field ?? '', result?.error?.message ?? ''];
+    const cells = [r.email, r.externalId ?? '', result?.status ?? 'not-sent', result?.id ?? '', result?.error?.code ?? '', result?.error?.field ?? '', result?.error?.message ?? ''];
+    return [i + 1, ...cells.map((c) => safeCell(String(c)))];
   });
   return stringify([['row', 'email', 'externalId', 'status', 'credential', 'errorCode', 'errorField', 'errorMessage'], ...lines]);
 }
