@@ -1,7 +1,9 @@
 // The demo page served by `npm start` at /examples/: claim a demo badge from the reference
-// server, then verify it — or any badge — in the browser with @citiesoflearning/verify.
+// server, see it as a <col-badge>, verify it — or any badge — with <col-badge-verify>, and
+// browse the catalogue with <col-badge-list> (@citiesoflearning/components, bundled into
+// vendor/ by `rollup --environment COL_BUNDLE:examples`).
 // No personal data goes into a URL or browser storage: the email travels only in a POST body.
-import { verify } from './vendor/verify/index.js';
+import { configure } from './vendor/components/index.js';
 
 const strings = {
   'en-GB': {
@@ -14,16 +16,11 @@ const strings = {
     claimButton: 'Claim badge', claiming: 'Claiming…', claimed: 'The badge is yours:',
     claimFailed: 'The badge could not be claimed: {reason}', loadFailed: 'The badges could not be loaded from the server.',
     missingFields: 'Choose a badge and enter the claim code and your email.',
-    downloadJson: 'Download as JSON', downloadJwt: 'Download as JWT', downloadPng: 'Baked PNG image', downloadSvg: 'Baked SVG image',
     verifyThis: 'Verify this badge',
     verifyHeading: '2. Verify a badge',
     verifyIntro: 'Paste an Open Badge (JSON or JWS) or a link to one, or choose a baked PNG or SVG. Everything is checked here, in your browser.',
-    badgeTextLabel: 'Badge JSON, JWS or link', badgeFileLabel: '…or a badge image', verifyButton: 'Verify',
-    verifying: 'Checking…', nothingToVerify: 'Paste a badge or choose a file first.',
-    verified: 'Verified: this badge is genuine and current.', failed: 'Not verified: at least one check failed.',
-    inconclusive: 'Could not fully verify: some checks could not be completed.',
-    passed: 'passed', failedCheck: 'failed', inconclusiveCheck: 'could not check', warning: 'warning', skipped: 'skipped',
-    apiHeading: '3. Explore the API', apiOpenapi: 'OpenAPI 3.1 description', apiPathways: 'Learning pathways',
+    catalogueHeading: '3. Badges you can earn here',
+    apiHeading: '4. Explore the API', apiOpenapi: 'OpenAPI 3.1 description', apiPathways: 'Learning pathways',
     apiOpportunities: 'Opportunities', apiDiscovery: 'Open Badges 3.0 API discovery',
   },
   cy: {
@@ -36,16 +33,11 @@ const strings = {
     claimButton: 'Hawlio bathodyn', claiming: "Wrthi'n hawlio…", claimed: 'Mae’r bathodyn yn eiddo i chi:',
     claimFailed: "Ni ellid hawlio'r bathodyn: {reason}", loadFailed: "Ni ellid llwytho'r bathodynnau o'r gweinydd.",
     missingFields: 'Dewiswch fathodyn a rhowch y cod hawlio a’ch e-bost.',
-    downloadJson: 'Lawrlwytho fel JSON', downloadJwt: 'Lawrlwytho fel JWT', downloadPng: "Delwedd PNG wedi'i phobi", downloadSvg: "Delwedd SVG wedi'i phobi",
     verifyThis: "Gwirio'r bathodyn hwn",
     verifyHeading: '2. Gwirio bathodyn',
     verifyIntro: "Gludwch Fathodyn Agored (JSON neu JWS) neu ddolen iddo, neu dewiswch PNG neu SVG wedi'i bobi. Caiff popeth ei wirio yma, yn eich porwr.",
-    badgeTextLabel: 'JSON, JWS neu ddolen y bathodyn', badgeFileLabel: '…neu ddelwedd bathodyn', verifyButton: 'Gwirio',
-    verifying: "Wrthi'n gwirio…", nothingToVerify: 'Gludwch fathodyn neu dewiswch ffeil yn gyntaf.',
-    verified: "Wedi'i wirio: mae'r bathodyn hwn yn ddilys ac yn gyfredol.", failed: 'Heb ei wirio: methodd o leiaf un gwiriad.',
-    inconclusive: 'Methu gwirio’n llawn: ni ellid cwblhau rhai gwiriadau.',
-    passed: 'llwyddo', failedCheck: 'methu', inconclusiveCheck: 'methu gwirio', warning: 'rhybudd', skipped: 'wedi’i hepgor',
-    apiHeading: "3. Archwilio'r API", apiOpenapi: 'Disgrifiad OpenAPI 3.1', apiPathways: 'Llwybrau dysgu',
+    catalogueHeading: '3. Bathodynnau y gallwch eu hennill yma',
+    apiHeading: "4. Archwilio'r API", apiOpenapi: 'Disgrifiad OpenAPI 3.1', apiPathways: 'Llwybrau dysgu',
     apiOpportunities: 'Cyfleoedd', apiDiscovery: 'Darganfod API Bathodynnau Agored 3.0',
   },
 };
@@ -55,6 +47,10 @@ const lang = requested?.toLowerCase().startsWith('cy') ? 'cy' : 'en-GB';
 const t = (key, values = {}) => strings[lang][key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
 
 document.documentElement.lang = lang;
+// Every element on the page follows this: the page's language and its own API. The reference
+// server runs on this machine, so verification may reach loopback addresses — local development
+// only; a public page never sets allowPrivateNetwork.
+configure({ locale: lang, api: location.origin, allowPrivateNetwork: true });
 for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
 for (const element of document.querySelectorAll('[data-i18n-aria-label]')) element.setAttribute('aria-label', t(element.dataset.i18nAriaLabel));
 
@@ -101,52 +97,20 @@ $('claim-form').addEventListener('submit', async (event) => {
     const body = await response.json().catch(() => ({}));
     if (response.status !== 201) throw new Error(body.message ?? String(response.status));
     const { credential, links } = body;
+    // The award as a <col-badge>: image, issuer, skills, and its own download (baked PNG,
+    // JSON, JWT), LinkedIn and copy-link actions.
+    const badge = document.createElement('col-badge');
+    badge.credential = credential;
+    badge.links = links;
     const verifyButton = el('button', { type: 'button', text: t('verifyThis') });
-    verifyButton.addEventListener('click', () => runVerify(credential));
-    out.replaceChildren(
-      el('p', { text: `${t('claimed')} ${credential.name ?? credential.credentialSubject?.achievement?.name ?? ''}` }),
-      el('ul', {}, [
-        el('li', {}, [el('a', { href: links.json, download: '', text: t('downloadJson') })]),
-        el('li', {}, [el('a', { href: links.jwt, download: '', text: t('downloadJwt') })]),
-        el('li', {}, [el('a', { href: links.png, download: '', text: t('downloadPng') })]),
-        el('li', {}, [el('a', { href: links.svg, download: '', text: t('downloadSvg') })]),
-      ]),
-      verifyButton,
-    );
+    verifyButton.addEventListener('click', () => {
+      $('verifier').check(credential);
+      $('verify-heading').scrollIntoView({ block: 'start' });
+    });
+    out.replaceChildren(el('p', { text: `${t('claimed')} ${credential.name ?? credential.credentialSubject?.achievement?.name ?? ''}` }), badge, verifyButton);
   } catch (error) {
     out.replaceChildren(el('p', { text: t('claimFailed', { reason: error.message }) }));
   }
 });
-
-$('verify-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const file = $('badge-file').files[0];
-  const text = $('badge-text').value.trim();
-  if (file) await runVerify(new Uint8Array(await file.arrayBuffer()));
-  else if (text) await runVerify(text);
-  else $('verify-result').replaceChildren(el('p', { text: t('nothingToVerify') }));
-});
-
-const checkLabels = { passed: 'passed', failed: 'failedCheck', inconclusive: 'inconclusiveCheck', warning: 'warning', skipped: 'skipped' };
-const symbols = { passed: '✓', failed: '✗', inconclusive: '?', warning: '!', skipped: '–' };
-
-async function runVerify(input) {
-  const out = $('verify-result');
-  out.replaceChildren(el('p', { text: t('verifying') }));
-  // This page is served by a local demo server, whose own URLs are loopback addresses: verify()
-  // refuses those by default (no SSRF), so opt in when the page itself is on this machine.
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
-  const report = await verify(input, { allowPrivateNetwork: local });
-  out.replaceChildren(
-    el('p', { className: `outcome-${report.outcome}`, text: t(report.outcome) }),
-    el('ul', { className: 'checks' }, report.checks.map((check) =>
-      el('li', {}, [
-        el('span', { 'aria-hidden': 'true', text: `${symbols[check.outcome]} ` }),
-        el('strong', { text: `${check.id} (${t(checkLabels[check.outcome])}): ` }),
-        document.createTextNode(check.message),
-      ]))),
-  );
-  $('verify-heading').scrollIntoView({ block: 'start' });
-}
 
 loadAchievements();

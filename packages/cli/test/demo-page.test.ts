@@ -1,5 +1,6 @@
 // End to end, as an evaluator meets the product: `colearn serve --demo` (what `npm start` runs),
-// the demo page in real Chromium, a badge claimed and then verified in the browser.
+// the demo page in real Chromium under its strict CSP (no inline scripts or styles), a badge
+// claimed, shown as a <col-badge> and verified in the browser by <col-badge-verify>.
 import { describe, it, before, after, expect } from '@col/harness';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,8 +34,8 @@ describe('the demo page served by colearn serve --demo', () => {
   let browser: Browser;
 
   before(async () => {
-    // npm start builds the page's verify bundle; build it here too when a checkout lacks it.
-    if (!existsSync(join(repoRoot, 'examples/vendor/verify/index.js'))) {
+    // npm start builds the page's components bundle; build it here too when a checkout lacks it.
+    if (!existsSync(join(repoRoot, 'examples/vendor/components/index.js'))) {
       const built = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
       if (built.status !== 0) throw new Error(`building the examples bundle failed: ${built.stderr}`);
     }
@@ -64,8 +65,10 @@ describe('the demo page served by colearn serve --demo', () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     const pageErrors: string[] = [];
+    const cspViolations: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text()); });
     await page.goto(new URL('/examples/', url).href);
     await page.waitForSelector('#achievement option', { state: 'attached' });
     expect(await axeViolations(page), 'axe, empty form').to.deep.equal([]);
@@ -73,11 +76,25 @@ describe('the demo page served by colearn serve --demo', () => {
     await page.fill('#code', code!);
     await page.fill('#email', 'learner@example.org');
     await page.getByRole('button', { name: 'Claim badge' }).click();
+    // The award is shown by <col-badge> (its shadow root is open: locators pierce it).
+    await page.locator('#claim-result col-badge [part~="name"]').waitFor();
+    expect(await page.locator('#claim-result col-badge [part~="name"]').textContent()).to.equal('Digital Foundations');
     await page.getByRole('button', { name: 'Verify this badge' }).click();
-    await page.waitForSelector('#verify-result .checks', { timeout: 30_000 });
-    expect(await page.textContent('#verify-result')).to.contain('Verified: this badge is genuine and current.');
+    const verdict = page.locator('col-badge-verify [part~="verdict"]');
+    await verdict.waitFor({ timeout: 30_000 });
+    expect(await verdict.textContent()).to.contain('Verified: this badge is genuine and current.');
+    expect(await page.locator('col-badge-verify [part~="check"]').count()).to.be.greaterThan(3);
+    expect(await page.locator('col-badge-verify [part~="live"]').textContent()).to.equal('Verified: this badge is genuine and current.');
     expect(await axeViolations(page), 'axe, after claiming and verifying').to.deep.equal([]);
-    expect(await page.getByRole('link', { name: 'Baked PNG image' }).getAttribute('href')).to.match(/\/png$/);
+    expect(await page.getByRole('link', { name: 'Download badge image' }).getAttribute('href')).to.match(/\/png$/);
+    const linkedIn = new URL((await page.getByRole('link', { name: /Add to LinkedIn profile/ }).getAttribute('href'))!);
+    expect(linkedIn.searchParams.get('name')).to.equal('Digital Foundations');
+    expect(linkedIn.href).to.not.contain('learner');
+    // The catalogue (<col-badge-list>) comes from the same server.
+    expect(await page.locator('col-badge-list [part~="item"]').count()).to.be.greaterThan(0);
+    // Strict CSP: the elements' styles are constructable stylesheets, so nothing was blocked.
+    expect(cspViolations).to.deep.equal([]);
+    expect(await page.locator('col-badge-verify [part~="verdict"]').evaluate((node) => getComputedStyle(node).fontWeight)).to.equal('700');
 
     expect(requested.filter((u) => u.includes('learner') || u.includes('example.org'))).to.deep.equal([]);
     const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
@@ -97,10 +114,12 @@ describe('the demo page served by colearn serve --demo', () => {
 
     const credential = await (await fetch(new URL('/api/v1/achievements', url))).json();
     expect(credential.achievements.length).to.be.greaterThan(0);
-    await page.fill('#badge-text', '{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"issuer":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","validFrom":"2026-01-01T00:00:00Z","credentialSubject":{"id":"did:example:x","achievement":{"id":"https://x.example/a","type":["Achievement"],"name":"Forged","description":"d","criteria":{"narrative":"n"}}},"proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-jcs-2022","verificationMethod":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","proofPurpose":"assertionMethod","proofValue":"z3yUuWbFsLUp2CUrSZRaRbTk1UnkhpoJgJYu1SdMqa3AcG2Mk8FS6Qb3UWvMtDEZEgk1nQTgR4c9yLLTnfyXNTmLP"}}');
+    await page.fill('col-badge-verify textarea', '{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"issuer":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","validFrom":"2026-01-01T00:00:00Z","credentialSubject":{"id":"did:example:x","achievement":{"id":"https://x.example/a","type":["Achievement"],"name":"Forged","description":"d","criteria":{"narrative":"n"}}},"proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-jcs-2022","verificationMethod":"did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK","proofPurpose":"assertionMethod","proofValue":"z3yUuWbFsLUp2CUrSZRaRbTk1UnkhpoJgJYu1SdMqa3AcG2Mk8FS6Qb3UWvMtDEZEgk1nQTgR4c9yLLTnfyXNTmLP"}}');
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
-    await page.waitForSelector('#verify-result .checks', { timeout: 30_000 });
-    expect(await page.textContent('#verify-result')).to.contain('Not verified');
+    const verdict = page.locator('col-badge-verify [part~="verdict"]');
+    await verdict.waitFor({ timeout: 30_000 });
+    expect(await verdict.textContent()).to.contain('Not verified');
+    expect(await page.locator('col-badge-verify [part~="result"]').textContent()).to.contain('What to do:');
     await page.close();
   });
 
@@ -122,15 +141,17 @@ describe('the demo page served by colearn serve --demo', () => {
     await page.keyboard.type('learner@example.org');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Verify this badge' }).waitFor();
-    // Onwards with Tab: the claim button, the four download links, then "Verify this badge".
+    // Onwards with Tab: the claim button, the <col-badge>'s actions (image, JSON, JWT,
+    // LinkedIn, copy link), then "Verify this badge".
     let steps = 0;
     while ((await page.evaluate(() => document.activeElement?.textContent ?? '')) !== 'Verify this badge' && steps++ < 10) {
       await page.keyboard.press('Tab');
     }
     expect(steps, 'reached "Verify this badge" by Tab').to.be.below(10);
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#verify-result .checks', { timeout: 30_000 });
-    expect(await page.textContent('#verify-result')).to.contain('Verified');
+    const verdict = page.locator('col-badge-verify [part~="verdict"]');
+    await verdict.waitFor({ timeout: 30_000 });
+    expect(await verdict.textContent()).to.contain('Verified');
     expect(await page.inputValue('#achievement')).to.equal('online-communicator');
     await page.close();
   });
@@ -143,6 +164,10 @@ describe('the demo page served by colearn serve --demo', () => {
     expect(await axeViolations(page), 'axe, in Welsh').to.deep.equal([]);
     expect(await page.textContent('h1')).to.equal('Dyfarnu, hawlio a gwirio bathodyn');
     expect(await page.getByRole('button', { name: 'Hawlio bathodyn' }).count()).to.equal(1);
+    // The elements follow the page's language.
+    expect(await page.getByRole('button', { name: 'Gwirio', exact: true }).count()).to.equal(1);
+    await page.locator('col-badge-list [part~="summary"]').waitFor();
+    expect(await page.locator('col-badge-list [part~="summary"]').textContent()).to.match(/^Yn dangos /);
     await page.close();
   });
 });
