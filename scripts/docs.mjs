@@ -218,8 +218,27 @@ for (const [slug, title] of guides) {
 write('design.html', page({ title: 'Design', body: md.render(readFileSync(join(root, 'docs/DESIGN.md'), 'utf8')) }));
 
 if (withApi) {
-  const typedoc = spawnSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--out', join(out, 'api'), '--logLevel', 'Warn'], { cwd: root, stdio: 'inherit' });
+  // One TypeDoc run writes the HTML reference and its JSON model, from which every export is
+  // held to the house rule: TSDoc with an @example (an integrator must find one for each).
+  const model = join(out, 'api', 'api.json');
+  const typedoc = spawnSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--out', join(out, 'api'), '--json', model, '--logLevel', 'Warn'], { cwd: root, stdio: 'inherit' });
   if (typedoc.status !== 0) process.exit(typedoc.status ?? 1);
+  const missing = exportsWithoutExample(JSON.parse(readFileSync(model, 'utf8')));
+  rmSync(model);
+  if (missing.length) {
+    console.error(`docs: ${missing.length} export(s) have no @example in their TSDoc:\n  ${missing.join('\n  ')}`);
+    process.exit(1);
+  }
+}
+
+/** `package kind name` of each top-level export (re-exports aside) whose TSDoc has no @example. */
+function exportsWithoutExample(project) {
+  const REFERENCE = 4194304; // ReflectionKind.Reference: a re-export, documented where it is declared
+  const hasExample = (comment) => (comment?.blockTags ?? []).some((t) => t.tag === '@example');
+  return (project.children ?? []).flatMap((pkg) => (pkg.children ?? [])
+    .filter((r) => r.kind !== REFERENCE)
+    .filter((r) => !hasExample(r.comment) && !(r.signatures ?? []).some((s) => hasExample(s.comment)))
+    .map((r) => `${pkg.name} ${r.name}`));
 }
 const count = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
 console.log(`docs: ${count} pages in docs/site (served by npm start at /docs/)`);
