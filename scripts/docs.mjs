@@ -156,7 +156,7 @@ ${table('Events', ['Event', 'Description'], eventRows)}
 ${table('Slots', ['Slot', 'Description'], slotRows)}
 ${table('CSS parts', ['Part', 'Description'], partRows)}
 ${table('CSS custom properties', ['Property', 'Default', 'Description'], propCss)}
-<p>Module: ${code(el.module)}. Types: the <a href="../api/index.html">API reference</a>.</p>`;
+<p>Module: ${code(el.module)}. The class and its types: <a href="../api/classes/_citiesoflearning_components.${esc(el.name)}.html">${code(el.name)} in the API reference</a>.</p>`;
   return page({ title: `<${el.tagName}>`, body, depth: 1, demo: true });
 }
 
@@ -193,7 +193,8 @@ ${guides.slice(5).map(([slug, t]) => `  <li><a href="${slug}.html">${esc(t)}</a>
 </ul>
 <h2>Reference</h2>
 <ul>
-  <li><a href="api/index.html">API reference of every package</a> (TypeDoc; <code>npm run docs</code> builds it)</li>
+  <li><a href="api/index.html">API reference of every package</a> (TypeDoc; <code>npm run docs</code> builds it):
+${['core', 'verify', 'client', 'components', 'server', 'cli'].map((p) => `    <a href="api/modules/_citiesoflearning_${p}.html"><code>@citiesoflearning/${p}</code></a>`).join(' ·\n')}</li>
   <li><a href="/api/v1/openapi.json">The server's OpenAPI 3.1 description</a> (when served by <code>npm start</code>)</li>
   <li><a href="/examples/">The examples</a> (when served by <code>npm start</code>)</li>
 </ul>`;
