@@ -122,7 +122,9 @@ function elementPage(el, sri) {
   const code = (s) => `<code>${esc(s)}</code>`;
   const fields = (el.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy);
   const methods = (el.members ?? []).filter((m) => m.kind === 'method' && !m.static && !m.privacy);
-  const attrRows = (el.attributes ?? []).map((a) => [code(a.name), code(a.type?.text ?? ''), a.fieldName ? code(a.fieldName) : '', a.default ? code(a.default) : '', inline(a.description)]);
+  // An attribute's default is usually recorded on the property it reflects.
+  const defaultOf = (a) => a.default ?? fields.find((f) => f.name === a.fieldName)?.default;
+  const attrRows = (el.attributes ?? []).map((a) => [code(a.name), code(a.type?.text ?? ''), a.fieldName ? code(a.fieldName) : '', defaultOf(a) ? code(defaultOf(a)) : '', inline(a.description)]);
   const propRows = fields.map((f) => [code(f.name), code(f.type?.text ?? ''), f.readonly ? 'read-only' : 'read/write', f.default ? code(f.default) : '', inline(f.description)]);
   const methodRows = methods.map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), code(m.return?.type?.text ?? 'void'), inline(m.description)]);
   const eventRows = (el.events ?? []).map((e) => [code(e.name), inline(e.description)]);
