@@ -134,7 +134,7 @@ function elementPage(el, sri) {
   const demo = DEMOS[el.tagName] ?? `<${el.tagName}></${el.tagName}>`;
   const cdn = `https://cdn.jsdelivr.net/npm/@citiesoflearning/components@${version}/cdn/${el.tagName}/index.js`;
   const integrity = sri[el.tagName];
-  const cdnSnippet = `<script type="module" src="${cdn}"${integrity ? ` integrity="${integrity}"` : ''} crossorigin="anonymous"></script>`;
+  const cdnSnippet = `<script type="module"\n  src="${cdn}"\n  ${integrity ? `integrity="${integrity}" ` : ''}crossorigin="anonymous"></script>`;
   const body = `<h1>${code(`<${el.tagName}>`)}</h1>
 <p class="summary">${inline(el.summary ?? '')}</p>
 ${md.render(el.description ?? '')}
@@ -146,9 +146,8 @@ ${demo}
 </div>
 <h2 id="install">Use it</h2>
 <p>From npm, with a bundler:</p>
-<pre><code>npm install @citiesoflearning/components
-
-import '@citiesoflearning/components/${esc(el.tagName)}/define.js';</code></pre>
+<pre><code>npm install @citiesoflearning/components</code></pre>
+<pre><code>import '@citiesoflearning/components/${esc(el.tagName)}/define.js';   // registers &lt;${esc(el.tagName)}&gt;</code></pre>
 <p>From a CDN, pinned with subresource integrity (see <a href="../cdn.html">Loading from a CDN</a>):</p>
 <pre><code>${esc(cdnSnippet)}</code></pre>
 ${table('Attributes', ['Attribute', 'Type', 'Property', 'Default', 'Description'], attrRows)}

@@ -205,7 +205,7 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
       expect(await rows('properties'), `${el.tagName} properties`).to.deep.equal(fields);
       // The CDN snippet carries the bundle's integrity hash when the CDN build has run.
       const cdnFile = join(repoRoot, 'packages/components/cdn', el.tagName, 'index.js');
-      if (existsSync(cdnFile)) expect(await page.locator('#install ~ pre').nth(1).textContent()).to.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/);
+      if (existsSync(cdnFile)) expect(await page.locator('#install ~ pre').nth(2).textContent()).to.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/);
       // The live demo is the real element, upgraded and talking to this server.
       await page.waitForFunction((tag) => customElements.get(tag) !== undefined && document.querySelector(`.demo ${tag}`)?.shadowRoot?.childElementCount, el.tagName);
       if (el.tagName === 'col-pathway') await page.locator('.demo col-pathway [part~="name"]').waitFor();
