@@ -35,7 +35,10 @@ const referenceServerPlugin = {
     const { tmpdir } = await import('node:os');
     const { startServer } = await import('@citiesoflearning/server');
     this.dataDir = await mkdtemp(resolve(tmpdir(), 'col-wtr-'));
-    this.server = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true });
+    // Every suite claims from this one address: the per-address claim limit (60 a minute for the
+    // public) would turn later suites' claims into 429s, so the run gets a generous one. The
+    // limit itself is tested in the server's and client's Node suites.
+    this.server = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true, claimsPerMinute: 10_000 });
     announcedServer = { url: this.server.url, adminKey: this.server.adminKey, claimCodes: this.server.demo?.claimCodes ?? [] };
   },
   // Admin actions a browser page may not make itself (the admin routes send no CORS headers):

@@ -19,8 +19,8 @@ describe('custom-elements.json', () => {
   const manifest = JSON.parse(readFileSync(join(pkg, 'custom-elements.json'), 'utf8')) as Manifest;
   const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => ({ ...d, module: m.path })));
 
-  it('describes the three elements with their public attributes, events and parts', () => {
-    expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-list', 'col-badge-verify']);
+  it('describes every element with its public attributes, events and parts', () => {
+    expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-claim', 'col-badge-list', 'col-badge-verify', 'col-opportunities', 'col-pathway']);
     const badge = elements.find((e) => e.tagName === 'col-badge')!;
     expect(badge.attributes!.map((a) => a.name)).to.include.members(['src', 'key', 'api', 'layout', 'verify', 'locale']);
     expect(badge.attributes!.some((a) => a.name.startsWith('_')), 'no internal state').to.equal(false);
@@ -36,8 +36,11 @@ describe('custom-elements.json', () => {
     const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => `${e.name} ${m.path}`));
     expect(definitions.sort()).to.deep.equal([
       'col-badge dist/col-badge/define.js',
+      'col-badge-claim dist/col-badge-claim/define.js',
       'col-badge-list dist/col-badge-list/define.js',
       'col-badge-verify dist/col-badge-verify/define.js',
+      'col-opportunities dist/col-opportunities/define.js',
+      'col-pathway dist/col-pathway/define.js',
     ]);
   });
 });
