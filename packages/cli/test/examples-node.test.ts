@@ -77,6 +77,12 @@ describe('the Node examples against colearn serve --demo', () => {
     expect(again.stdout.trim().split('\n').slice(1).filter((l) => l.includes(',awarded,')).map((l) => l.split(',')[3])).to.deep.equal(credentialIds);
   });
 
+  it('bulk-award.mjs awards every row of the sample CSV the docs tell a newcomer to try', async () => {
+    const sample = await runScript('bulk-award.mjs', [join(repoRoot, 'examples/node/awards.example.csv'), url], { COL_API_KEY: adminKey });
+    expect(sample.code, sample.stdout + sample.stderr).to.equal(0);
+    expect(sample.stderr).to.contain('Done: 3 awarded, 0 failed, of 3 rows.');
+  });
+
   it('bulk-award.mjs refuses to start without a key, a readable file or the right columns (exit 2)', async () => {
     const csv = join(work, 'wrong.csv');
     await writeFile(csv, 'name,badge\nAda,digital-foundations\n');
