@@ -116,7 +116,7 @@ describe('the Node examples against colearn serve --demo', () => {
     await writeFile(join(folder, 'notes.txt'), 'not a badge');
 
     const good = await runScript('verify-folder.mjs', [folder, '--local']);
-    expect(good.code, good.stderr).to.equal(0);
+    expect(good.code, good.stdout + good.stderr).to.equal(0);
     const table = good.stdout.split('\n');
     expect(table[0]).to.match(/^FILE\s+OUTCOME\s+BADGE\s+ISSUER\s+REASON$/);
     for (const file of ['a-credential.json', 'b-credential.jwt', 'c-baked.png']) {
