@@ -59,6 +59,7 @@ const guides = [
   ['localization', 'Localization'],
   ['security', 'Security and privacy'],
   ['cdn', 'Loading the elements from a CDN'],
+  ['editors', 'Autocompletion in your editor'],
 ];
 
 function page({ title, body, depth = 0, demo = false }) {

@@ -149,7 +149,7 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
     const site = join(repoRoot, 'docs/site');
     const pages = readdirSync(site, { recursive: true }).map(String)
       .filter((f) => f.endsWith('.html') && !f.startsWith('api'));
-    expect(pages).to.include.members(['index.html', 'start-provider.html', 'start-employer.html', 'start-place.html', 'start-integrator.html', 'start-operator.html', 'theming.html', 'localization.html', 'security.html', 'cdn.html', 'elements/col-badge.html']);
+    expect(pages).to.include.members(['index.html', 'start-provider.html', 'start-employer.html', 'start-place.html', 'start-integrator.html', 'start-operator.html', 'theming.html', 'localization.html', 'security.html', 'cdn.html', 'editors.html', 'elements/col-badge.html']);
     for (const file of pages) {
       const html = readFileSync(join(site, file), 'utf8');
       expect(html, file).to.not.match(/<script(?![^>]*\bsrc=)[^>]*>/);
