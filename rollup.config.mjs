@@ -4,6 +4,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import { integrityOf } from './scripts/sri.mjs';
 
 /** What a web developer imports → the bundle it should cost. */
 export const entries = {
@@ -56,19 +57,31 @@ const virtual = (source) => ({
 });
 
 // `--environment COL_BUNDLE:examples` (run by `npm start`) builds only what the demo page in
-// examples/ imports, into examples/vendor/.
+// examples/ imports, into examples/vendor/; `COL_BUNDLE:cdn` only the elements' CDN bundles.
 const forExamples = process.env.COL_BUNDLE === 'examples';
-const selected = forExamples ? { components: entries.components } : entries;
+const forCdn = process.env.COL_BUNDLE === 'cdn';
 const outDir = forExamples ? 'examples/vendor' : 'dist-bundle';
 // The elements' CDN bundles ship inside the components package (`cdn/<entry>/index.js`).
 const isElementBundle = (name) => name.startsWith('col-') || name === 'components';
+const selected = forExamples ? { components: entries.components }
+  : forCdn ? Object.fromEntries(Object.entries(entries).filter(([name]) => isElementBundle(name))) : entries;
+
+/** Print the subresource-integrity hash of each CDN entry file as it is written (docs show them). */
+const printIntegrity = (name) => ({
+  name: 'print-integrity',
+  writeBundle(options, bundle) {
+    const entry = bundle['index.js'];
+    if (entry?.type === 'chunk') console.log(`cdn/${name}/index.js integrity="${integrityOf(entry.code)}"`);
+  },
+});
 
 export default Object.entries(selected).map(([name, source]) => ({
   input: 'entry',
   // A folder per entry: lazily imported code (jsonld for RDFC proofs) becomes its own chunk,
   // so the entry file's size is what a page pays up front.
   output: { dir: `${!forExamples && isElementBundle(name) ? 'packages/components/cdn' : outDir}/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
-  plugins: [virtual(source), litCssMinify(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), commonjs(), terser()],
+  plugins: [virtual(source), litCssMinify(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), commonjs(), terser(),
+    ...(!forExamples && isElementBundle(name) ? [printIntegrity(name)] : [])],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
     warn(warning);

@@ -14,7 +14,15 @@ const RIVAL = {
   source: "export { verifyCredential } from '@digitalbazaar/vc'; export { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite'; export { DataIntegrityProof } from '@digitalbazaar/data-integrity';",
 };
 
-async function measure(source) {
+/**
+ * Bundle `source` (an entry module's text) as rollup.config.mjs does and measure it: gzip bytes
+ * loaded up front, on demand, and (for the elements) once a badge is shown. Exported for the size
+ * budgets `npm test` enforces (scripts/check-budgets.mjs).
+ *
+ * @example
+ * const { entryGzip } = await measure(entries['col-badge']);
+ */
+export async function measure(source) {
   const bundle = await rollup({
     input: 'entry',
     plugins: [

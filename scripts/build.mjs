@@ -18,6 +18,9 @@ for (const name of readdirSync(join(root, 'packages'))) {
   if (!existsSync(config)) continue;
   const cem = spawnSync(process.execPath, [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', config, '--quiet'], { cwd: join(root, 'packages', name), stdio: 'inherit' });
   if (cem.status !== 0) process.exit(cem.status ?? 1);
+  // Editor autocompletion (VS Code custom data, JetBrains web-types) from that manifest.
+  const data = spawnSync(process.execPath, [join(root, 'scripts/custom-data.mjs'), join(root, 'packages', name)], { stdio: 'inherit' });
+  if (data.status !== 0) process.exit(data.status ?? 1);
 }
 
 process.exit(0);

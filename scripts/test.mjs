@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: build and type-check every package, lint each package as npm would publish it,
-// run every Node suite, then every browser suite in Chromium, and end with one line CI reads:
+// `npm test`: build and type-check every package, lint each package as npm would publish it
+// (publint, attw), build the CDN bundles and the docs, hold the size budgets, run every Node suite, then every browser suite in Chromium, and end with one line CI reads:
 // `N passed, N failed`.
 //
 //   --node-only | --browser-only    run one side
@@ -22,9 +22,9 @@ mkdirSync(results, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (t) => { totals.passed += t.passed; totals.failed += t.failed; totals.skipped += t.skipped ?? 0; };
 
-function run(cmd, cmdArgs, env = {}) {
+function run(cmd, cmdArgs, env = {}, cwd = root) {
   console.log(`\n$ ${cmd} ${cmdArgs.join(' ')}`);
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, cmdArgs, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
 
@@ -49,11 +49,25 @@ for (const [name, cmdArgs] of [['build', [join(root, 'scripts/build.mjs')]], ['t
   else { totals.failed++; console.error(`✗ ${name} failed`); }
 }
 
-// Packaging: every package's exports, types and files as npm would publish them (publint).
-for (const name of readdirSync(join(root, 'packages')).sort()) {
-  const status = run(process.execPath, [join(root, 'node_modules/publint/src/cli.js'), '--strict', join('packages', name)]);
+// Packaging: every package's exports, types and files as npm would publish them (publint), and
+// its types as TypeScript users resolve them (@arethetypeswrong/cli on the packed tarball; the
+// packages are ESM only, so CommonJS resolutions are out of scope: --profile esm-only).
+function step(name, cmdArgs, options = {}) {
+  const status = run(process.execPath, cmdArgs, options.env, options.cwd);
   if (status === 0) totals.passed++;
-  else { totals.failed++; console.error(`✗ publint packages/${name} failed`); }
+  else { totals.failed++; console.error(`✗ ${name} failed`); }
+}
+for (const name of readdirSync(join(root, 'packages')).sort()) {
+  step(`publint packages/${name}`, [join(root, 'node_modules/publint/src/cli.js'), '--strict', join('packages', name)]);
+  step(`attw packages/${name}`, [join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'), '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: join(root, 'packages', name) });
+}
+
+// The elements' CDN bundles (prints their integrity hashes), the docs site that shows them
+// (npm run docs, TypeDoc included), and the size budgets (scripts/check-budgets.mjs).
+if (only !== 'browser' && !filter) {
+  step('CDN bundles', [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:cdn']);
+  step('docs build', [join(root, 'scripts/docs.mjs')]);
+  step('size budgets', [join(root, 'scripts/check-budgets.mjs')]);
 }
 
 // 2. Node suites: every test file except browser-only ones.

@@ -1,5 +1,13 @@
 /**
  * Terminal output helpers: colour only on a TTY (and never when NO_COLOR is set).
+ *
+ * @example
+ * ```ts
+ * // Capture what a command prints (as the tests do):
+ * const lines: string[] = [];
+ * const io: Output = { out: (l) => lines.push(l), err: (l) => lines.push(l), color: false };
+ * await verifyCommand(['badge.json'], io);
+ * ```
  */
 export interface Output {
   out(line: string): void;

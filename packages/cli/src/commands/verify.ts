@@ -4,7 +4,15 @@ import { verify, type VerificationReport, type VerifyOptions } from '@citiesofle
 import { readInput, readJsonOption } from '../io.js';
 import { paint, type Output } from '../output.js';
 
-/** `colearn verify` exit codes (a public contract: scripts switch on them). */
+/**
+ * `colearn verify` exit codes (a public contract: scripts switch on them).
+ *
+ * @example
+ * ```ts
+ * const code = await verifyCommand(['badge.png'], processOutput());
+ * if (code === VerifyExit.inconclusive) console.log('ask again later');
+ * ```
+ */
 export const VerifyExit = { verified: 0, failed: 1, usage: 2, inconclusive: 3 } as const;
 
 const HELP = `colearn verify <file|https-url|-> [options]

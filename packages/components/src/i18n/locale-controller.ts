@@ -20,7 +20,17 @@ function supported(locale: string): boolean {
   return known;
 }
 
-/** What the controller needs from its element. */
+/**
+ * What the controller needs from its element.
+ *
+ * @example
+ * ```ts
+ * class MyElement extends LitElement implements LocalizedHost {
+ *   @property() locale?: string;
+ *   #i18n = new LocaleController(this, messages);
+ * }
+ * ```
+ */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   /** The element's `locale` attribute (may be empty). */
   locale?: string | undefined;

@@ -9,10 +9,13 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.md': 'text/markdown; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.map': 'application/json', '.ico': 'image/x-icon',
+  '.csv': 'text/csv; charset=utf-8', '.woff2': 'font/woff2',
 };
 
 /**
- * Serve `examplesDir` read-only at `/examples/` (demo mode), refusing any path outside it.
+ * Serve `examplesDir` read-only at `/examples/` (demo mode), and the documentation site built by
+ * `npm run docs` (`docs/site` next to it in the repository) at `/docs/`, refusing any path
+ * outside either folder.
  *
  * @example
  * ```ts
@@ -21,12 +24,17 @@ const TYPES: Record<string, string> = {
  */
 export function registerExamples(app: Hono<AppEnv>, ctx: ServerContext): void {
   if (!ctx.examplesDir) return;
-  const root = resolve(ctx.examplesDir);
-  app.get('/examples', (c) => c.redirect('/examples/'));
-  app.get('/examples/*', async (c) => {
+  serveFolder(app, '/examples', resolve(ctx.examplesDir));
+  // The docs are generated, so the folder may appear after the server started: looked up per request.
+  serveFolder(app, '/docs', resolve(ctx.examplesDir, '../docs/site'));
+}
+
+function serveFolder(app: Hono<AppEnv>, prefix: string, root: string): void {
+  app.get(prefix, (c) => c.redirect(`${prefix}/`));
+  app.get(`${prefix}/*`, async (c) => {
     let rel: string;
     try {
-      rel = decodeURIComponent(c.req.path.slice('/examples/'.length));
+      rel = decodeURIComponent(c.req.path.slice(prefix.length + 1));
     } catch {
       throw notFound('file');
     }

@@ -1,0 +1,219 @@
+// End to end, as an employer, a place team and a newcomer reading the docs meet them:
+// `colearn serve --demo` (what `npm start` runs) serves examples/jobs.html, examples/pathway.html
+// and the documentation site at /docs/, opened in real Chromium under their strict CSPs.
+import { describe, it, before, after, expect } from '@col/harness';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(repoRoot, 'packages/cli/dist/bin.js');
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's strict CSP stays on.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Script errors and CSP violations on a page, collected as they happen. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+interface Element { tagName: string; attributes?: Array<{ name: string }>; events?: Array<{ name: string }>; cssParts?: Array<{ name: string }>; cssProperties?: Array<{ name: string }>; slots?: Array<{ name: string }>; members?: Array<{ kind: string; name: string; static?: boolean; privacy?: string }> }
+
+describe('the job portal, pathway page and docs served by colearn serve --demo', () => {
+  let server: ChildProcess;
+  let apiUrl = '';
+  let stderr = '';
+  let browser: Browser;
+  let data = '';
+  let credential: Record<string, unknown> & { credentialSubject: { achievement: { name: string } } };
+
+  before(async () => {
+    // npm start builds the pages' bundle and the docs; build them here when missing or stale.
+    const bundle = join(repoRoot, 'examples/vendor/components/index.js');
+    const built = join(repoRoot, 'packages/components/dist/index.js');
+    if (!existsSync(bundle) || (existsSync(built) && statSync(built).mtimeMs > statSync(bundle).mtimeMs)) {
+      const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`building the examples bundle failed: ${r.stderr}`);
+    }
+    // The pages and guides are regenerated from today's manifest; the API reference (TypeDoc, a
+    // minute) only when `npm run docs` (which npm test runs first) has not built it.
+    const withApi = !existsSync(join(repoRoot, 'docs/site/api/index.html'));
+    const docs = spawnSync(process.execPath, [join(repoRoot, 'scripts/docs.mjs'), ...(withApi ? [] : ['--no-api'])], { cwd: repoRoot, encoding: 'utf8' });
+    if (docs.status !== 0) throw new Error(`npm run docs failed: ${docs.stderr}`);
+    data = await mkdtemp(join(tmpdir(), 'col-examples-pages-'));
+    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data], { env: { ...process.env, COL_ADMIN_KEY: 'examples-pages-admin-key-0123' } });
+    server.stderr!.on('data', (d) => (stderr += d));
+    apiUrl = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (d) => {
+        out += d;
+        const match = /listening on (\S+)/.exec(out);
+        if (match) resolve(match[1]!.replace(/\/$/, ''));
+      });
+      server.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
+    });
+    // A learner's badge, claimed with the code the demo printed (as a candidate would hold it).
+    const code = /demo claim code for digital-foundations: (\S+)/.exec(stderr)?.[1];
+    const response = await fetch(`${apiUrl}/api/v1/claims`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ achievement: 'digital-foundations', code, recipient: { email: 'candidate@example.org' } }),
+    });
+    expect(response.status).to.equal(201);
+    credential = (await response.json()).credential;
+    browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+    if (data) await rm(data, { recursive: true, force: true });
+  });
+
+  it("job portal: a candidate's genuine badge is verified and listed; a tampered one is not", async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${apiUrl}/examples/jobs.html`);
+    await page.locator('col-badge-verify textarea').waitFor();
+    expect(await axeViolations(page), 'axe, before checking').to.deep.equal([]);
+
+    await page.fill('col-badge-verify textarea', JSON.stringify(credential));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.locator('#shortlist tbody tr').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('col-badge-verify [part~="verdict"]').textContent()).to.contain('Verified');
+    expect(await page.locator('#shortlist tbody tr').first().locator('td').allTextContents())
+      .to.deep.equal(['Digital Foundations', 'Brightwater Libraries', 'Genuine and current']);
+    expect(await page.locator('#shortlist-empty').isHidden()).to.equal(true);
+
+    const forged = structuredClone(credential);
+    forged.credentialSubject.achievement.name = 'Digital Foundations (Distinction)';
+    await page.fill('col-badge-verify textarea', JSON.stringify(forged));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.locator('#shortlist tbody tr').nth(1).waitFor({ timeout: 30_000 });
+    expect(await page.locator('#shortlist tbody tr').nth(1).getAttribute('data-outcome')).to.equal('failed');
+    expect(await page.locator('#shortlist tbody tr').nth(1).locator('td').nth(2).textContent()).to.equal('Not genuine or not current');
+    expect(await axeViolations(page), 'axe, after checking').to.deep.equal([]);
+
+    // Checked in the browser: the pasted badge was never sent anywhere (only GETs of public documents).
+    expect(requested.filter((u) => u.includes('candidate'))).to.deep.equal([]);
+    const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
+    expect(stored).to.deep.equal({ local: 0, session: 0, cookie: '' });
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('pathway page: a pasted badge moves the progress forward; unreadable text gets a clear message', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${apiUrl}/examples/pathway.html`);
+    await page.locator('col-pathway [part~="name"]').waitFor();
+    await page.locator('col-opportunities [part~="item"]').first().waitFor();
+    const overall = () => page.locator('col-pathway #overall').textContent();
+    expect(await overall()).to.contain('0% complete');
+    expect(await axeViolations(page), 'axe, no badges yet').to.deep.equal([]);
+
+    await page.getByLabel('Badge (JSON or the JWT text').fill('{"not": "a badge"');
+    await page.getByRole('button', { name: 'Add to my pathway' }).click();
+    expect(await page.locator('#add-status').textContent()).to.contain('not a badge we can read');
+
+    await page.getByLabel('Badge (JSON or the JWT text').fill(JSON.stringify(credential));
+    await page.getByRole('button', { name: 'Add to my pathway' }).click();
+    expect(await page.locator('#add-status').textContent()).to.equal('Added. 1 badge counted.');
+    await page.waitForFunction(() => document.querySelector('col-pathway')?.shadowRoot?.querySelector('#overall')?.textContent?.includes('50%'));
+    expect(await page.title()).to.match(/^50% — /);
+    expect(await axeViolations(page), 'axe, progress shown').to.deep.equal([]);
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('docs: /docs/ is served, every page passes axe under its CSP and has no inline script or style', async () => {
+    const site = join(repoRoot, 'docs/site');
+    const pages = readdirSync(site, { recursive: true }).map(String)
+      .filter((f) => f.endsWith('.html') && !f.startsWith('api'));
+    expect(pages).to.include.members(['index.html', 'start-provider.html', 'start-employer.html', 'start-place.html', 'start-integrator.html', 'start-operator.html', 'theming.html', 'localization.html', 'security.html', 'cdn.html', 'editors.html', 'elements/col-badge.html']);
+    for (const file of pages) {
+      const html = readFileSync(join(site, file), 'utf8');
+      expect(html, file).to.not.match(/<script(?![^>]*\bsrc=)[^>]*>/);
+      expect(html, file).to.not.match(/<style|\sstyle=/);
+      expect(html, file).to.contain("script-src 'self'; style-src 'self'");
+    }
+    const home = await fetch(`${apiUrl}/docs/`);
+    expect(home.status).to.equal(200);
+    expect(await home.text()).to.contain('<h1>Cities of Learning SDK</h1>');
+    expect((await fetch(`${apiUrl}/docs`, { redirect: 'manual' })).headers.get('location')).to.equal('/docs/');
+    for (const attack of ['/docs/..%2f..%2fpackage.json', '/docs/%2e%2e/%2e%2e/package.json', '/docs/x%00.html', '/docs/%E0%A4%A']) {
+      expect((await fetch(`${apiUrl}${attack}`)).status, attack).to.equal(404);
+    }
+
+    // Every link between the pages, into the API reference and to the examples resolves.
+    const links = new Set<string>();
+    for (const file of pages) {
+      const base = new URL(`/docs/${file}`, apiUrl);
+      for (const [, href] of readFileSync(join(site, file), 'utf8').matchAll(/href="([^"#]+)/g)) {
+        if (!/^(https?:|data:|mailto:)/.test(href!)) links.add(new URL(href!.replaceAll('&amp;', '&'), base).pathname);
+      }
+    }
+    expect(links).to.include('/docs/api/modules/_citiesoflearning_verify.html');
+    expect(links).to.include('/examples/jobs.html');
+    for (const link of links) expect((await fetch(new URL(link, apiUrl))).status, link).to.equal(200);
+
+    const page = await browser.newPage();
+    const problems = watch(page);
+    for (const file of pages.filter((f) => !f.startsWith('elements/col-'))) {
+      await page.goto(`${apiUrl}/docs/${file}`);
+      expect(await axeViolations(page), `axe, ${file}`).to.deep.equal([]);
+    }
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+
+  it("docs: each element's page lists everything in custom-elements.json and its live demo runs against the server", async () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'packages/components/custom-elements.json'), 'utf8')) as { modules: Array<{ declarations?: Element[] }> };
+    const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+    expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-claim', 'col-badge-list', 'col-badge-verify', 'col-opportunities', 'col-pathway']);
+    const page = await browser.newPage();
+    const problems = watch(page);
+    for (const el of elements) {
+      await page.goto(`${apiUrl}/docs/elements/${el.tagName}.html`);
+      const rows = (table: string) => page.locator(`table[aria-labelledby="${table}"] tbody th`).allTextContents();
+      const names = (list?: Array<{ name: string }>) => (list ?? []).map((x) => x.name || '(default)');
+      expect(await rows('attributes'), `${el.tagName} attributes`).to.deep.equal(names(el.attributes));
+      expect(await rows('events'), `${el.tagName} events`).to.deep.equal(names(el.events));
+      expect(await rows('css-parts'), `${el.tagName} parts`).to.deep.equal(names(el.cssParts));
+      expect(await rows('css-custom-properties'), `${el.tagName} CSS properties`).to.deep.equal(names(el.cssProperties));
+      expect(await rows('slots'), `${el.tagName} slots`).to.deep.equal(names(el.slots));
+      const fields = (el.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy).map((m) => m.name);
+      expect(await rows('properties'), `${el.tagName} properties`).to.deep.equal(fields);
+      // The CDN snippet carries the bundle's integrity hash when the CDN build has run.
+      const cdnFile = join(repoRoot, 'packages/components/cdn', el.tagName, 'index.js');
+      if (existsSync(cdnFile)) expect(await page.locator('#install ~ pre').nth(2).textContent()).to.match(/integrity="sha384-[A-Za-z0-9+/]{64}"/);
+      // The live demo is the real element, upgraded and talking to this server.
+      await page.waitForFunction((tag) => customElements.get(tag) !== undefined && document.querySelector(`.demo ${tag}`)?.shadowRoot?.childElementCount, el.tagName);
+      if (el.tagName === 'col-pathway') await page.locator('.demo col-pathway [part~="name"]').waitFor();
+      if (el.tagName === 'col-badge') await page.locator('.demo col-badge [part~="name"]', { hasText: 'Digital Foundations' }).waitFor();
+      if (el.tagName === 'col-opportunities') await page.locator('.demo col-opportunities [part~="item"]').first().waitFor();
+      expect(await axeViolations(page), `axe, ${el.tagName}`).to.deep.equal([]);
+    }
+    expect(problems).to.deep.equal([]);
+    await page.close();
+  });
+});
