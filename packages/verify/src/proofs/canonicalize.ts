@@ -68,7 +68,7 @@ export async function rdfc(document: object, contexts: Readonly<Record<string, o
         return await fast.canonize(quads, { algorithm: 'RDFC-1.0' });
       } catch (cause) {
         const detail = cause instanceof Error ? cause.message : String(cause);
-        throw new ColError('canonization-failed', `The credential's linked-data form could not be computed (${detail}).`, { cause });
+        throw new ColError('canonicalization-failed', `The credential's linked-data form could not be computed (${detail}).`, { cause });
       }
     }
   }
@@ -106,6 +106,6 @@ export async function rdfcGeneral(document: object, contexts: Readonly<Record<st
   } catch (cause) {
     if (unknown) throw unknown;
     const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new ColError('canonization-failed', `The credential's linked-data form could not be computed (${detail}).`, { cause });
+    throw new ColError('canonicalization-failed', `The credential's linked-data form could not be computed (${detail}).`, { cause });
   }
 }
