@@ -240,3 +240,26 @@ describe('jwt: OB 2.0 signed assertions', () => {
     expect(await rejectionCode(signOb2Assertion(assertion, { privateJwk: ed.privateJwk }))).to.equal('key-unsupported');
   });
 });
+
+describe('VC-JWT signing through the runtime signature backend', () => {
+  it('makes exactly the bytes jose makes (Ed25519 is deterministic), so either path verifies the same', async () => {
+    const { installSignatureBackend, signatureBackend } = await import('../src/internal/signature-backend.js');
+    const { generateKeyPair, signCredentialJwt, verifyJws } = await import('@citiesoflearning/verify');
+    const keys = await generateKeyPair();
+    const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: keys.did, name: 'Ünïcödé ✓', credentialSubject: { id: 'did:example:1' } };
+    const backend = signatureBackend();
+    // Node's entry installs node:crypto; browsers have none and both signatures come from jose.
+    const { isBrowser } = await import('@col/harness');
+    expect(backend === undefined).to.equal(isBrowser);
+    const fast = await signCredentialJwt(credential, { privateJwk: keys.privateJwk, kid: keys.verificationMethod });
+    installSignatureBackend(undefined);
+    let plain: string;
+    try {
+      plain = await signCredentialJwt(credential, { privateJwk: keys.privateJwk, kid: keys.verificationMethod });
+    } finally {
+      installSignatureBackend(backend);
+    }
+    expect(fast).to.equal(plain);
+    expect((await verifyJws(fast, keys.publicJwk)).payload.name).to.equal('Ünïcödé ✓');
+  });
+});
