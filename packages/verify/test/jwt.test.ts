@@ -263,3 +263,21 @@ describe('VC-JWT signing through the runtime signature backend', () => {
     expect((await verifyJws(fast, keys.publicJwk)).payload.name).to.equal('Ünïcödé ✓');
   });
 });
+
+describe('JWS extensions', () => {
+  it('a validly signed JWS that names a critical extension is refused (jws-malformed), never checked as if plain', async () => {
+    const { CompactSign, importJWK } = await import('jose');
+    const { generateKeyPair, verifyJws } = await import('@citiesoflearning/verify');
+    const keys = await generateKeyPair();
+    const key = await importJWK(keys.privateJwk as Parameters<typeof importJWK>[0], 'EdDSA');
+    const payload = new TextEncoder().encode(JSON.stringify({ iss: keys.did }));
+    // jose will not make such a token, so sign the parts directly.
+    const part = (bytes: Uint8Array) => toBase64Url(bytes);
+    const input = `${part(utf8(JSON.stringify({ alg: 'EdDSA', crit: ['exp-ext'], 'exp-ext': 1 })))}.${part(payload)}`;
+    const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', key as CryptoKey, utf8(input)));
+    const withCrit = `${input}.${part(signature)}`;
+    expect(await rejectionCode(verifyJws(withCrit, keys.publicJwk))).to.equal('jws-malformed');
+    const plain = await new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA' }).sign(key);
+    expect((await verifyJws(plain, keys.publicJwk)).payload.iss).to.equal(keys.did);
+  });
+});

@@ -27,6 +27,11 @@ export class BoundedCache<K, V> {
     return value;
   }
 
+  /** Forgets `key`. */
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
   /** Number of entries (for tests). */
   get size(): number {
     return this.map.size;

@@ -2,7 +2,6 @@
 // browsers (no Buffer), because the same code ships to both.
 import { ColError } from '@citiesoflearning/core';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { base64url } from '@scure/base';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -17,12 +16,23 @@ export function fromUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
 /** base64url without padding (RFC 4648 §5, as JOSE uses it). */
 export function toBase64Url(bytes: Uint8Array): string {
-  return base64url.encode(bytes).replace(/=+$/, '');
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64URL[n >> 18]! + B64URL[(n >> 12) & 63]! + B64URL[(n >> 6) & 63]! + B64URL[n & 63]!;
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += B64URL[n >> 18]! + B64URL[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64URL[(n >> 6) & 63]! : '');
+  }
+  return out;
 }
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64URL_VALUES = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) B64URL_VALUES[B64URL.charCodeAt(i)] = i;
 

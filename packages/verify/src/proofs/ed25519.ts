@@ -2,6 +2,7 @@
 import { ColError } from '@citiesoflearning/core';
 import { asBuffer, isObject, subtle, unsupportedCryptoError } from '../internal/bytes.js';
 import { signatureBackend } from '../internal/signature-backend.js';
+import { BoundedCache } from '../internal/bounded-cache.js';
 
 function assertEd25519(jwk: JsonWebKey, needPrivate: boolean): void {
   if (!isObject(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
@@ -34,17 +35,14 @@ export async function ed25519Sign(privateJwk: JsonWebKey, message: Uint8Array): 
 
 // Importing a key costs about as much as verifying with it, and a verifier sees the same few
 // issuer keys again and again: keep the last few public keys (never private ones) imported.
-const MAX_CACHED_KEYS = 64;
-const verifyKeys = new Map<string, Promise<CryptoKey>>();
+const verifyKeys = new BoundedCache<string, Promise<CryptoKey>>(64);
 
 function cachedVerifyKey(publicJwk: JsonWebKey): Promise<CryptoKey> {
   const x = publicJwk.x!;
   let key = verifyKeys.get(x);
   if (!key) {
-    key = importKey(publicJwk, 'verify');
+    key = verifyKeys.set(x, importKey(publicJwk, 'verify'));
     key.catch(() => verifyKeys.delete(x)); // a failed import is not remembered
-    if (verifyKeys.size >= MAX_CACHED_KEYS) verifyKeys.delete(verifyKeys.keys().next().value!);
-    verifyKeys.set(x, key);
   }
   return key;
 }
