@@ -274,7 +274,7 @@ describe('JWS extensions', () => {
     // jose will not make such a token, so sign the parts directly.
     const part = (bytes: Uint8Array) => toBase64Url(bytes);
     const input = `${part(utf8(JSON.stringify({ alg: 'EdDSA', crit: ['exp-ext'], 'exp-ext': 1 })))}.${part(payload)}`;
-    const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', key as CryptoKey, utf8(input)));
+    const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', key as CryptoKey, new Uint8Array(utf8(input))));
     const withCrit = `${input}.${part(signature)}`;
     expect(await rejectionCode(verifyJws(withCrit, keys.publicJwk))).to.equal('jws-malformed');
     const plain = await new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA' }).sign(key);
