@@ -13,7 +13,41 @@ export const entries = {
   'core-normalize': "export { detect, normalize } from '@citiesoflearning/core';",
   'verify': "export { verify } from '@citiesoflearning/verify';",
   'client': "export { createClient } from '@citiesoflearning/client';",
+  // CDN bundles of the elements: one per element (its define entry: registers the tag and
+  // exports the class) and one for all. The verifier stays a lazily loaded chunk.
+  'col-badge': "export * from '@citiesoflearning/components/col-badge/define.js';",
+  'col-badge-list': "export * from '@citiesoflearning/components/col-badge-list/define.js';",
+  'col-badge-verify': "export * from '@citiesoflearning/components/col-badge-verify/define.js';",
+  'col-badge-claim': "export * from '@citiesoflearning/components/col-badge-claim/define.js';",
+  'col-pathway': "export * from '@citiesoflearning/components/col-pathway/define.js';",
+  'col-opportunities': "export * from '@citiesoflearning/components/col-opportunities/define.js';",
+  'components': "export * from '@citiesoflearning/components/define.js'; export * from '@citiesoflearning/components';",
 };
+
+/** Up-front gzip budgets in bytes (issues 11 and 12), checked by `npm run bench`. */
+export const budgets = { 'col-badge': 12 * 1024, 'col-badge-verify': 20 * 1024, 'col-badge-claim': 15 * 1024 };
+
+/**
+ * Minify the CSS inside Lit's css`` templates (terser leaves template text alone): comments
+ * out, whitespace collapsed. Only whitespace that cannot matter is removed — around braces,
+ * semicolons and commas, and after colons — so descendant combinators survive.
+ */
+export const litCssMinify = () => ({
+  name: 'lit-css-minify',
+  transform(code, id) {
+    if (!id.includes('/packages/components/dist/') || !/\bcss ?`/.test(code)) return null;
+    return {
+      code: code.replace(/\bcss ?`([^`]*)`/g, (_, text) => `css\`${text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim()}\``),
+      map: null,
+    };
+  },
+});
 
 const virtual = (source) => ({
   name: 'virtual-entry',
@@ -24,15 +58,17 @@ const virtual = (source) => ({
 // `--environment COL_BUNDLE:examples` (run by `npm start`) builds only what the demo page in
 // examples/ imports, into examples/vendor/.
 const forExamples = process.env.COL_BUNDLE === 'examples';
-const selected = forExamples ? { verify: entries.verify } : entries;
+const selected = forExamples ? { components: entries.components } : entries;
 const outDir = forExamples ? 'examples/vendor' : 'dist-bundle';
+// The elements' CDN bundles ship inside the components package (`cdn/<entry>/index.js`).
+const isElementBundle = (name) => name.startsWith('col-') || name === 'components';
 
 export default Object.entries(selected).map(([name, source]) => ({
   input: 'entry',
   // A folder per entry: lazily imported code (jsonld for RDFC proofs) becomes its own chunk,
   // so the entry file's size is what a page pays up front.
-  output: { dir: `${outDir}/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
-  plugins: [virtual(source), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), commonjs(), terser()],
+  output: { dir: `${!forExamples && isElementBundle(name) ? 'packages/components/cdn' : outDir}/${name}`, format: 'es', entryFileNames: 'index.js', chunkFileNames: '[name]-[hash].js' },
+  plugins: [virtual(source), litCssMinify(), nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }), commonjs(), terser()],
   onwarn(warning, warn) {
     if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
     warn(warning);

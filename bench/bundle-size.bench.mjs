@@ -7,7 +7,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-import { entries } from '../rollup.config.mjs';
+import { budgets, entries, litCssMinify } from '../rollup.config.mjs';
 
 const RIVAL = {
   name: '@digitalbazaar/vc + eddsa-rdfc-2022 + data-integrity',
@@ -19,6 +19,7 @@ async function measure(source) {
     input: 'entry',
     plugins: [
       { name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? source : null) },
+      litCssMinify(),
       nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'], preferBuiltins: false }),
       commonjs(),
       terser(),
@@ -29,14 +30,34 @@ async function measure(source) {
   await bundle.close();
   let entry = 0;
   let lazy = 0;
-  for (const chunk of output) {
-    if (chunk.type !== 'chunk') continue;
+  // Chunks reachable by static imports from the entry (transitively) load up front; the rest
+  // (dynamic imports: the badge reader, the verifier, JSON-LD) only on demand.
+  const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+  const upFront = new Set();
+  const visit = (name) => {
+    if (upFront.has(name)) return;
+    upFront.add(name);
+    for (const dep of chunks.get(name)?.imports ?? []) visit(dep);
+  };
+  for (const c of chunks.values()) if (c.isEntry) visit(c.fileName);
+  // For the elements: what showing the first badge adds (the badge reader chunk and what it
+  // statically needs), apart from the verifier and JSON-LD.
+  const reader = [...chunks.values()].find((c) => Object.keys(c.modules).some((id) => id.endsWith('/internal/load-badge.js')));
+  const toShow = new Set(upFront);
+  const visitShow = (name) => {
+    if (toShow.has(name)) return;
+    toShow.add(name);
+    for (const dep of chunks.get(name)?.imports ?? []) visitShow(dep);
+  };
+  if (reader) visitShow(reader.fileName);
+  let firstBadge = 0;
+  for (const chunk of chunks.values()) {
     const gz = gzipSync(chunk.code, { level: 9 }).length;
-    // Chunks reachable by static imports from the entry load up front; the rest only on demand.
-    if (chunk.isEntry || output.some((c) => c.type === 'chunk' && c.isEntry && c.imports.includes(chunk.fileName))) entry += gz;
+    if (upFront.has(chunk.fileName)) entry += gz;
     else lazy += gz;
+    if (toShow.has(chunk.fileName)) firstBadge += gz;
   }
-  return { entryGzip: entry, lazyGzip: lazy };
+  return { entryGzip: entry, lazyGzip: lazy, ...(reader ? { firstBadgeGzip: firstBadge } : {}) };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -45,8 +66,12 @@ export async function run({ log = console.log } = {}) {
   const results = {};
   for (const [name, source] of Object.entries(entries)) {
     results[name] = await measure(source);
-    log(`${name.padEnd(15)} ${kb(results[name].entryGzip).padStart(9)} gzip up front${results[name].lazyGzip ? `, ${kb(results[name].lazyGzip)} loaded on demand` : ''}`);
+    const budget = budgets[name];
+    const verdict = budget ? (results[name].entryGzip <= budget ? ` (budget ${kb(budget)}: within)` : ` (budget ${kb(budget)}: OVER BUDGET)`) : '';
+    const first = results[name].firstBadgeGzip ? `, ${kb(results[name].firstBadgeGzip)} once a badge is shown` : '';
+    log(`${name.padEnd(17)} ${kb(results[name].entryGzip).padStart(9)} gzip up front${verdict}${first}${results[name].lazyGzip ? `, ${kb(results[name].lazyGzip)} loaded on demand in all` : ''}`);
   }
+  const over = Object.entries(budgets).filter(([name, budget]) => results[name].entryGzip > budget);
   try {
     const rival = await measure(RIVAL.source);
     const ours = results.verify.entryGzip + results.verify.lazyGzip;
@@ -58,7 +83,9 @@ export async function run({ log = console.log } = {}) {
   } catch (error) {
     log(`rival verifier could not be bundled for the browser: ${error.message}`);
   }
-  return { bench: 'bundle-size', results };
+  // Sizes are deterministic (no machine is slow here), so a broken budget fails the bench.
+  if (over.length) throw new Error(`over the up-front size budget: ${over.map(([n]) => n).join(', ')}`);
+  return { bench: 'bundle-size', results, budgets };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

@@ -1,152 +1,97 @@
 // The demo page served by `npm start` at /examples/: claim a demo badge from the reference
-// server, then verify it — or any badge — in the browser with @citiesoflearning/verify.
-// No personal data goes into a URL or browser storage: the email travels only in a POST body.
-import { verify } from './vendor/verify/index.js';
+// server with <col-badge-claim>, see it as a <col-badge>, verify it — or any badge — with
+// <col-badge-verify>, and browse the catalogue with <col-badge-list> (@citiesoflearning/components,
+// bundled into vendor/ by `rollup --environment COL_BUNDLE:examples`).
+// No personal data goes into a URL or browser storage: the claim element sends the email only
+// in its POST body, and the page holds the award in memory only.
+import { configure } from './vendor/components/index.js';
 
 const strings = {
   'en-GB': {
     title: 'Cities of Learning SDK — demo', brand: 'Cities of Learning SDK', language: 'Language',
     heading: 'Issue, claim and verify a badge',
     intro: 'This page talks to the reference server running on your machine. Claim one of the demo badges with a code the server printed when it started, then check it in your own browser.',
-    claimHeading: '1. Claim a badge', achievementLabel: 'Badge', codeLabel: 'Claim code',
-    codeHint: 'Printed in the terminal, e.g. G7RK-GZS7-RGZA.', emailLabel: 'Your email',
-    emailHint: 'Stored only as a salted hash inside the badge; it never appears in a link.',
-    claimButton: 'Claim badge', claiming: 'Claiming…', claimed: 'The badge is yours:',
-    claimFailed: 'The badge could not be claimed: {reason}', loadFailed: 'The badges could not be loaded from the server.',
-    missingFields: 'Choose a badge and enter the claim code and your email.',
-    downloadJson: 'Download as JSON', downloadJwt: 'Download as JWT', downloadPng: 'Baked PNG image', downloadSvg: 'Baked SVG image',
+    claimHeading: '1. Claim a badge',
+    claimIntro: 'Choose a badge, then press the button: it asks for the claim code the server printed for that badge, and your email.',
+    achievementLabel: 'Badge to claim', claimed: 'The badge is yours:',
+    loadFailed: 'The badges could not be loaded from the server.',
     verifyThis: 'Verify this badge',
     verifyHeading: '2. Verify a badge',
     verifyIntro: 'Paste an Open Badge (JSON or JWS) or a link to one, or choose a baked PNG or SVG. Everything is checked here, in your browser.',
-    badgeTextLabel: 'Badge JSON, JWS or link', badgeFileLabel: '…or a badge image', verifyButton: 'Verify',
-    verifying: 'Checking…', nothingToVerify: 'Paste a badge or choose a file first.',
-    verified: 'Verified: this badge is genuine and current.', failed: 'Not verified: at least one check failed.',
-    inconclusive: 'Could not fully verify: some checks could not be completed.',
-    passed: 'passed', failedCheck: 'failed', inconclusiveCheck: 'could not check', warning: 'warning', skipped: 'skipped',
-    apiHeading: '3. Explore the API', apiOpenapi: 'OpenAPI 3.1 description', apiPathways: 'Learning pathways',
+    catalogueHeading: '3. Badges you can earn here',
+    apiHeading: '4. Explore the API', apiOpenapi: 'OpenAPI 3.1 description', apiPathways: 'Learning pathways',
     apiOpportunities: 'Opportunities', apiDiscovery: 'Open Badges 3.0 API discovery',
   },
   cy: {
     title: 'Pecyn datblygu Dinasoedd Dysgu — arddangosiad', brand: 'Pecyn datblygu Dinasoedd Dysgu', language: 'Iaith',
     heading: 'Dyfarnu, hawlio a gwirio bathodyn',
     intro: "Mae'r dudalen hon yn siarad â'r gweinydd cyfeirio sy'n rhedeg ar eich peiriant. Hawliwch un o'r bathodynnau arddangos gyda chod a argraffodd y gweinydd pan ddechreuodd, yna gwiriwch ef yn eich porwr eich hun.",
-    claimHeading: '1. Hawlio bathodyn', achievementLabel: 'Bathodyn', codeLabel: 'Cod hawlio',
-    codeHint: "Wedi'i argraffu yn y derfynell, e.e. G7RK-GZS7-RGZA.", emailLabel: 'Eich e-bost',
-    emailHint: "Caiff ei gadw fel stwnsh hallt y tu mewn i'r bathodyn yn unig; nid yw byth yn ymddangos mewn dolen.",
-    claimButton: 'Hawlio bathodyn', claiming: "Wrthi'n hawlio…", claimed: 'Mae’r bathodyn yn eiddo i chi:',
-    claimFailed: "Ni ellid hawlio'r bathodyn: {reason}", loadFailed: "Ni ellid llwytho'r bathodynnau o'r gweinydd.",
-    missingFields: 'Dewiswch fathodyn a rhowch y cod hawlio a’ch e-bost.',
-    downloadJson: 'Lawrlwytho fel JSON', downloadJwt: 'Lawrlwytho fel JWT', downloadPng: "Delwedd PNG wedi'i phobi", downloadSvg: "Delwedd SVG wedi'i phobi",
+    claimHeading: '1. Hawlio bathodyn',
+    claimIntro: "Dewiswch fathodyn, yna pwyswch y botwm: mae'n gofyn am y cod hawlio a argraffodd y gweinydd ar gyfer y bathodyn hwnnw, a'ch e-bost.",
+    achievementLabel: "Bathodyn i'w hawlio", claimed: 'Mae’r bathodyn yn eiddo i chi:',
+    loadFailed: "Ni ellid llwytho'r bathodynnau o'r gweinydd.",
     verifyThis: "Gwirio'r bathodyn hwn",
     verifyHeading: '2. Gwirio bathodyn',
     verifyIntro: "Gludwch Fathodyn Agored (JSON neu JWS) neu ddolen iddo, neu dewiswch PNG neu SVG wedi'i bobi. Caiff popeth ei wirio yma, yn eich porwr.",
-    badgeTextLabel: 'JSON, JWS neu ddolen y bathodyn', badgeFileLabel: '…neu ddelwedd bathodyn', verifyButton: 'Gwirio',
-    verifying: "Wrthi'n gwirio…", nothingToVerify: 'Gludwch fathodyn neu dewiswch ffeil yn gyntaf.',
-    verified: "Wedi'i wirio: mae'r bathodyn hwn yn ddilys ac yn gyfredol.", failed: 'Heb ei wirio: methodd o leiaf un gwiriad.',
-    inconclusive: 'Methu gwirio’n llawn: ni ellid cwblhau rhai gwiriadau.',
-    passed: 'llwyddo', failedCheck: 'methu', inconclusiveCheck: 'methu gwirio', warning: 'rhybudd', skipped: 'wedi’i hepgor',
-    apiHeading: "3. Archwilio'r API", apiOpenapi: 'Disgrifiad OpenAPI 3.1', apiPathways: 'Llwybrau dysgu',
+    catalogueHeading: '3. Bathodynnau y gallwch eu hennill yma',
+    apiHeading: "4. Archwilio'r API", apiOpenapi: 'Disgrifiad OpenAPI 3.1', apiPathways: 'Llwybrau dysgu',
     apiOpportunities: 'Cyfleoedd', apiDiscovery: 'Darganfod API Bathodynnau Agored 3.0',
   },
 };
 
 const requested = new URLSearchParams(location.search).get('lang') ?? navigator.language;
 const lang = requested?.toLowerCase().startsWith('cy') ? 'cy' : 'en-GB';
-const t = (key, values = {}) => strings[lang][key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? '');
+const t = (key) => strings[lang][key];
 
 document.documentElement.lang = lang;
+// Every element on the page follows this: the page's language and its own API. The reference
+// server runs on this machine, so verification may reach loopback addresses — local development
+// only; a public page never sets allowPrivateNetwork.
+configure({ locale: lang, api: location.origin, allowPrivateNetwork: true });
 for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
 for (const element of document.querySelectorAll('[data-i18n-aria-label]')) element.setAttribute('aria-label', t(element.dataset.i18nAriaLabel));
 
 const $ = (id) => document.getElementById(id);
 /** Builds an element with text content only: server data never becomes HTML. */
-function el(tag, { text, className, ...attributes } = {}, children = []) {
+function el(tag, { text, ...attributes } = {}) {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
   return node;
 }
+
+const claimer = $('claimer');
+const choice = $('achievement');
+// The claim element claims whichever badge is chosen; choosing another starts a new claim.
+choice.addEventListener('change', () => (claimer.achievement = choice.value));
 
 async function loadAchievements() {
   try {
     const response = await fetch('/api/v1/achievements?limit=100');
     if (!response.ok) throw new Error(String(response.status));
     const { achievements } = await response.json();
-    $('achievement').replaceChildren(...achievements.map((a) => el('option', { value: a.key, text: a.name })));
+    choice.replaceChildren(...achievements.map((a) => el('option', { value: a.key, text: a.name })));
+    claimer.achievement = choice.value;
   } catch {
+    // Without a badge to name, the claim button could only fail: say why instead.
+    claimer.remove();
     $('claim-result').replaceChildren(el('p', { text: t('loadFailed') }));
   }
 }
 
-$('claim-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const out = $('claim-result');
-  const achievement = $('achievement').value;
-  const code = $('code').value.trim();
-  const email = $('email').value.trim();
-  if (!achievement || !code || !email) {
-    out.replaceChildren(el('p', { text: t('missingFields') }));
-    return;
-  }
-  out.replaceChildren(el('p', { text: t('claiming') }));
-  try {
-    const response = await fetch('/api/v1/claims', {
-      method: 'POST',
-      // One key per logical claim: a retried request never issues a second badge.
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ achievement, code, recipient: { email } }),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (response.status !== 201) throw new Error(body.message ?? String(response.status));
-    const { credential, links } = body;
-    const verifyButton = el('button', { type: 'button', text: t('verifyThis') });
-    verifyButton.addEventListener('click', () => runVerify(credential));
-    out.replaceChildren(
-      el('p', { text: `${t('claimed')} ${credential.name ?? credential.credentialSubject?.achievement?.name ?? ''}` }),
-      el('ul', {}, [
-        el('li', {}, [el('a', { href: links.json, download: '', text: t('downloadJson') })]),
-        el('li', {}, [el('a', { href: links.jwt, download: '', text: t('downloadJwt') })]),
-        el('li', {}, [el('a', { href: links.png, download: '', text: t('downloadPng') })]),
-        el('li', {}, [el('a', { href: links.svg, download: '', text: t('downloadSvg') })]),
-      ]),
-      verifyButton,
-    );
-  } catch (error) {
-    out.replaceChildren(el('p', { text: t('claimFailed', { reason: error.message }) }));
-  }
+// The claimed badge stays on the page once the dialog is closed, with its own downloads,
+// LinkedIn and copy-link actions, and a way to check it below. It is held in memory only.
+claimer.addEventListener('col-claimed', ({ detail: { credential, links } }) => {
+  const badge = document.createElement('col-badge');
+  badge.credential = credential;
+  badge.links = links;
+  const verifyButton = el('button', { type: 'button', text: t('verifyThis') });
+  verifyButton.addEventListener('click', () => {
+    $('verifier').check(credential);
+    $('verify-heading').scrollIntoView({ block: 'start' });
+  });
+  const name = credential.name ?? credential.credentialSubject?.achievement?.name ?? '';
+  $('claim-result').replaceChildren(el('p', { text: `${t('claimed')} ${name}` }), badge, verifyButton);
 });
-
-$('verify-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const file = $('badge-file').files[0];
-  const text = $('badge-text').value.trim();
-  if (file) await runVerify(new Uint8Array(await file.arrayBuffer()));
-  else if (text) await runVerify(text);
-  else $('verify-result').replaceChildren(el('p', { text: t('nothingToVerify') }));
-});
-
-const checkLabels = { passed: 'passed', failed: 'failedCheck', inconclusive: 'inconclusiveCheck', warning: 'warning', skipped: 'skipped' };
-const symbols = { passed: '✓', failed: '✗', inconclusive: '?', warning: '!', skipped: '–' };
-
-async function runVerify(input) {
-  const out = $('verify-result');
-  out.replaceChildren(el('p', { text: t('verifying') }));
-  // This page is served by a local demo server, whose own URLs are loopback addresses: verify()
-  // refuses those by default (no SSRF), so opt in when the page itself is on this machine.
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
-  const report = await verify(input, { allowPrivateNetwork: local });
-  out.replaceChildren(
-    el('p', { className: `outcome-${report.outcome}`, text: t(report.outcome) }),
-    el('ul', { className: 'checks' }, report.checks.map((check) =>
-      el('li', {}, [
-        el('span', { 'aria-hidden': 'true', text: `${symbols[check.outcome]} ` }),
-        el('strong', { text: `${check.id} (${t(checkLabels[check.outcome])}): ` }),
-        document.createTextNode(check.message),
-      ]))),
-  );
-  $('verify-heading').scrollIntoView({ block: 'start' });
-}
 
 loadAchievements();

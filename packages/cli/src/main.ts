@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isColError } from '@citiesoflearning/core';
+import { awardCommand } from './commands/award.js';
 import { bakeCommand, unbakeCommand } from './commands/bake.js';
 import { keysCommand } from './commands/keys.js';
 import { serveCommand } from './commands/serve.js';
@@ -13,6 +14,7 @@ const commands: Record<string, (argv: string[], io: Output) => Promise<number>> 
   unbake: unbakeCommand,
   keys: keysCommand,
   serve: serveCommand,
+  award: awardCommand,
 };
 
 /**

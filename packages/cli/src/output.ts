@@ -6,6 +6,8 @@ export interface Output {
   err(line: string): void;
   /** Whether the output stream is a colour-capable terminal. */
   readonly color: boolean;
+  /** Redraws a one-line progress indicator (only on a terminal; '' clears it). */
+  readonly progress?: (line: string) => void;
 }
 
 /**
@@ -23,6 +25,8 @@ export function processOutput(): Output {
     out: (line) => void process.stdout.write(`${line}\n`),
     err: (line) => void process.stderr.write(`${line}\n`),
     color,
+    // A bar redrawn in place is noise in a log file or a pipe: only on a terminal.
+    ...(process.stderr.isTTY ? { progress: (line: string) => void process.stderr.write(line ? `\r${line}` : '\r\u001b[K') } : {}),
   };
 }
 

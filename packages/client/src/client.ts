@@ -1,5 +1,6 @@
 import { createTransport, type TransportOptions } from './http/transport.js';
 import { achievementsResource, type AchievementsResource } from './api/achievements.js';
+import { awardsResource, type AwardsResource } from './api/awards.js';
 import { claimCodesResource, type ClaimCodesResource } from './api/claim-codes.js';
 import { claimsResource, type ClaimsResource } from './api/claims.js';
 import { credentialsResource, type CredentialsResource } from './api/credentials.js';
@@ -23,9 +24,12 @@ export interface ClientOptions extends Omit<TransportOptions, 'bearer'> {
    * read it there and issue badges in your name. In the browser, create the client without one
    * (reading, claiming and milestones need no key) and let your backend do the rest.
    */
-  apiKey?: string;
-  /** An OAuth 2.0 bearer token, for servers that hand them out (instead of `apiKey`). */
-  token?: string;
+  apiKey?: string | undefined;
+  /**
+   * A bearer token for servers that hand out OAuth 2.0 access tokens (instead of `apiKey`). The
+   * reference server takes API keys only: use `apiKey` with it.
+   */
+  token?: string | undefined;
 }
 
 /**
@@ -45,6 +49,8 @@ export interface Client {
   readonly achievements: AchievementsResource;
   readonly claimCodes: ClaimCodesResource;
   readonly claims: ClaimsResource;
+  /** Bulk awards for LMS and CRM syncs (admin or provider key, server side only). */
+  readonly awards: AwardsResource;
   readonly credentials: CredentialsResource;
   readonly pathways: PathwaysResource;
   readonly opportunities: OpportunitiesResource;
@@ -87,6 +93,7 @@ export function createClient(options: ClientOptions): Client {
     achievements: achievementsResource(http),
     claimCodes: claimCodesResource(http),
     claims: claimsResource(http),
+    awards: awardsResource(http),
     credentials: credentialsResource(http),
     pathways: pathwaysResource(http),
     opportunities: opportunitiesResource(http),

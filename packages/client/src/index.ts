@@ -28,18 +28,31 @@ export type { RequestOptions, RetryOptions } from './http/transport.js';
 export type { Paginated } from './http/paginate.js';
 export { parseLinkHeader } from './http/link-header.js';
 
-export { ApiError, isApiError, type ApiErrorCode, type ApiErrorInit } from './errors/api-error.js';
+export { ApiError, type ApiErrorCode, type ApiErrorInit } from './errors/api-error.js';
+export { isApiError, type AnyApiError } from './errors/is-api-error.js';
+export { SERVER_ERROR_CODES, type ServerErrorCode } from './errors/server-codes.js';
 export { RateLimitedError, parseRetryAfter } from './errors/rate-limited-error.js';
 export { InvalidResponseError } from './errors/invalid-response-error.js';
 
 export { keyOf, newIdempotencyKey } from './api/keys.js';
 export type * from './api/types.js';
-export type { IssuersResource, IssuerInput, IssuerKey, ProviderApiKey, TicketKeyRegistration } from './api/issuers.js';
-export type { AchievementsResource, AchievementFilters, AchievementInput } from './api/achievements.js';
+export type { IssuersResource, IssuerInput, IssuerKey, IssuerList, ProviderApiKey, TicketKeyRegistration } from './api/issuers.js';
+export type { AchievementsResource, AchievementFilters, AchievementInput, AchievementList } from './api/achievements.js';
 export type { ClaimCodesResource, ClaimCodeOptions, ClaimCodes } from './api/claim-codes.js';
 export type { ClaimsResource, ClaimInput, ClaimOptions } from './api/claims.js';
-export type { CredentialsResource } from './api/credentials.js';
-export type { PathwaysResource, PathwayInput, MilestoneInput } from './api/pathways.js';
+export type {
+  AwardsResource,
+  AwardsInput,
+  AwardRecipient,
+  EvidenceInput,
+  AwardRowResult,
+  AwardsSummary,
+  AwardsProgress,
+  AwardsOptions,
+  AwardsResult,
+} from './api/awards.js';
+export type { CredentialsResource, CredentialQuery, CredentialEntry, CredentialPage, CredentialState } from './api/credentials.js';
+export type { PathwaysResource, PathwayInput, MilestoneInput, PathwayList, PathwayVersionRef } from './api/pathways.js';
 export type { OpportunitiesResource, OpportunitySearch, OpportunityPage, OpportunityInput } from './api/opportunities.js';
 
 export { createClaimTicket, MAX_TICKET_LIFETIME, type ClaimTicketInput } from './ticket/create-claim-ticket.js';
@@ -56,5 +69,5 @@ export { createClaimTicket, MAX_TICKET_LIFETIME, type ClaimTicketInput } from '.
  * console.log(report.outcome); // 'verified' | 'failed' | 'inconclusive'
  * ```
  */
-export { verify } from '@citiesoflearning/verify';
-export type { VerifyOptions, VerificationReport } from '@citiesoflearning/verify';
+export { verify, createDocumentCache } from '@citiesoflearning/verify';
+export type { VerifyOptions, VerificationReport, DocumentCache, DocumentCacheOptions } from '@citiesoflearning/verify';

@@ -26,6 +26,8 @@ const CALLS: Array<[string, string, string, Schema<unknown> | 'text', string]> =
   ['get', '/api/v1/achievements/{key}', '200', S.achievement, 'achievements.get'],
   ['post', '/api/v1/achievements/{key}/claim-codes', '201', S.claimCodes, 'claimCodes.create'],
   ['post', '/api/v1/claims', '201', S.award, 'claims.create'],
+  ['post', '/api/v1/awards', '200', S.awardsResult, 'awards.create'],
+  ['post', '/api/v1/credentials/search', '200', S.credentialPage, 'credentials.list'],
   ['get', '/api/v1/credentials/{key}', '200', S.credential, 'credentials.get'],
   ['get', '/api/v1/credentials/{key}/jwt', '200', 'text', 'credentials.jwt'],
   ['get', '/api/v1/credentials/{key}/status', '200', S.credentialStatus, 'credentials.status'],

@@ -1,6 +1,7 @@
 import { describe, it, expect, errorCode } from '@col/harness';
 import {
   evaluatePathway,
+  evaluateUntrustedPathway,
   milestoneKey,
   type EarnedRecord,
   type Pathway,
@@ -324,7 +325,8 @@ describe('evaluatePathway: milestones', () => {
   it('milestone idempotency: the same award key every time, none once awarded', () => {
     const records = [earned('a', 1), earned('b', 2)];
     const first = evaluate(p, records);
-    expect(first.awards).to.deep.equal([{ node: 'half', badge: 'urn:halfway', idempotencyKey: 'learner-1|p@1|half' }]);
+    expect(first.awarded).to.deep.equal([{ node: 'half', achievement: 'urn:halfway', badge: 'urn:halfway', idempotencyKey: 'learner-1|p@1|half' }]);
+    expect(first.awards).to.equal(first.awarded); // the deprecated name is the same list
     expect(evaluate(p, records).awards).to.deep.equal(first.awards);
     expect(evaluate(p, records, { awarded: ['urn:halfway'] }).awards).to.deep.equal([]);
     // The awarded badge showing up as a record also means it is held.
@@ -390,7 +392,7 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
     expect(r.nodes['basics-step']!.satisfied).to.equal(true);
     expect(r.nodes['basics-step']!.completedAt).to.equal(at(2));
     expect(r.progress).to.equal(0.5);
-    expect(r.awards).to.deep.equal([{ node: 'root', badge: 'urn:basics-done', idempotencyKey: 'learner-1|basics@2|root' }]);
+    expect(r.awarded).to.deep.equal([{ node: 'root', achievement: 'urn:basics-done', badge: 'urn:basics-done', idempotencyKey: 'learner-1|basics@2|root' }]);
     const half = evaluate(outer, [earned('a', 1)], { pathways: (id, version) => (id === 'basics' && version === '2' ? basics : undefined) });
     expect(half.nodes['basics-step']!.progress).to.equal(0.5);
   });
@@ -417,11 +419,11 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
       { achievement: 'urn:a', issuedOn: at(1), status: 'maybe' }, earned('a', 3)] as unknown as EarnedRecord[]);
     expect(r.satisfied).to.equal(true);
     expect(r.warnings).to.deep.equal([{ code: 'records-ignored', message: '5 records were ignored because they lack a valid achievement, issue date or status.' }]);
-    expect(errorCode(() => evaluatePathway(p, { achievement: 'urn:a' }))).to.equal('records-invalid');
+    expect(errorCode(() => evaluateUntrustedPathway(p, { achievement: 'urn:a' }))).to.equal('records-invalid');
   });
 
   it('validates the pathway first', () => {
-    expect(errorCode(() => evaluatePathway({ id: 'p' }, []))).to.equal('pathway-invalid');
+    expect(errorCode(() => evaluateUntrustedPathway({ id: 'p' }, []))).to.equal('pathway-invalid');
   });
 });
 

@@ -52,7 +52,7 @@ describe('Navigatr shape', () => {
     ], options);
     expect(all.satisfied).to.equal(true);
     expect(all.completedAt).to.equal('2026-03-01T00:00:00.000Z');
-    expect(all.awards).to.deep.equal([{ node: 'root', badge: 'urn:games-pathway', idempotencyKey: 'learner-9|nav-123@1|root' }]);
+    expect(all.awarded).to.deep.equal([{ node: 'root', achievement: 'urn:games-pathway', badge: 'urn:games-pathway', idempotencyKey: 'learner-9|nav-123@1|root' }]);
   });
 
   it('Navigatr import/export round trip is lossless', () => {

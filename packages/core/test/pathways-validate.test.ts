@@ -2,7 +2,7 @@ import { describe, it, expect, thrownError } from '@col/harness';
 import {
   checkPathway,
   validatePathway,
-  evaluatePathway,
+  evaluateUntrustedPathway,
   PATHWAY_LIMITS,
   type PathwayIssue,
 } from '@citiesoflearning/core';
@@ -112,7 +112,7 @@ describe('validatePathway: cycles', () => {
     const issues = checkPathway(a, { pathways: library });
     expect(codes(issues)).to.deep.equal(['pathway-cycle']);
     expect(issues[0]!.message).to.equal('In pathway "b@1": Node "to-a": nests pathway "a@1", which (through its own nested pathways) includes this one.');
-    expect(thrownError(() => evaluatePathway(a, [], { pathways: library })).code).to.equal('pathway-invalid');
+    expect(thrownError(() => evaluateUntrustedPathway(a, [], { pathways: library })).code).to.equal('pathway-invalid');
     // A different version is a different pathway: no cycle.
     const a2 = { ...a, version: '2' };
     expect(checkPathway(a2, { pathways: { 'b@1': { ...b, root: { ...b.root, children: [{ type: 'pathway', id: 'to-a', pathway: { id: 'a', version: '3' } }] } } } as never }))
@@ -127,7 +127,7 @@ describe('validatePathway: hostile input', () => {
     const error = thrownError(() => validatePathway(wrap(node)));
     expect(error.code).to.equal('pathway-invalid');
     expect(error.message).to.equal(`This pathway is not valid. Node "n${PATHWAY_LIMITS.maxDepth + 1}": is nested more than 64 levels deep.`);
-    expect(thrownError(() => evaluatePathway(wrap(node), [])).code).to.equal('pathway-invalid');
+    expect(thrownError(() => evaluateUntrustedPathway(wrap(node), [])).code).to.equal('pathway-invalid');
   });
 
   it('more nodes than the limit: refused before walking them all', () => {

@@ -14,6 +14,8 @@ import { registerPathways } from './routes/pathways.js';
 import { registerOpportunities } from './routes/opportunities.js';
 import { registerOb3 } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
+import { keyedBucket, keyedCaller, registerAwards } from './routes/awards.js';
+import { registerCredentialSearch } from './routes/credential-search.js';
 
 /**
  * Hono environment of the app (no bindings needed beyond Node's).
@@ -57,7 +59,7 @@ export function clientAddress(c: Context, trustProxy = false): string {
  */
 export function errorResponse(ctx: ServerContext, c: Context, error: unknown): Response {
   if (error instanceof ApiError) {
-    return c.json({ code: error.code, message: error.message }, error.status as 400, error.headers);
+    return c.json({ code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) }, error.status as 400, error.headers);
   }
   const name = error instanceof Error ? error.name : typeof error;
   const code = (error as { code?: unknown })?.code;
@@ -79,6 +81,8 @@ export function errorResponse(ctx: ServerContext, c: Context, error: unknown): R
 export function buildApp(ctx: ServerContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const claimLimiter = new RateLimiter(ctx.claimRateLimit.limit, ctx.claimRateLimit.windowMs);
+  // Keyed callers (LMS and CRM syncs) have their own, larger budget, counted per award.
+  const awardLimiter = new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs);
 
   app.onError((error, c) => errorResponse(ctx, c, error));
   app.notFound((c) => c.json({ code: 'not-found', message: 'There is nothing at this address.' }, 404));
@@ -122,14 +126,22 @@ export function buildApp(ctx: ServerContext): Hono<AppEnv> {
     }
     await next();
   };
-  app.use('/api/v1/claims', limitClaims);
+  app.use('/api/v1/claims', async (c, next) => {
+    const who = keyedCaller(ctx, c);
+    if (!who) return limitClaims(c, next);
+    const wait = awardLimiter.take(keyedBucket(who));
+    if (wait > 0) throw new ApiError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+    await next();
+  });
   app.use('/api/v1/pathways/:key/milestones', limitClaims);
 
   registerWellKnown(app, ctx);
   registerIssuers(app, ctx);
   registerAchievements(app, ctx);
   registerClaims(app, ctx);
+  registerAwards(app, ctx, awardLimiter);
   registerCredentials(app, ctx);
+  registerCredentialSearch(app, ctx);
   registerPathways(app, ctx);
   registerOpportunities(app, ctx);
   registerOb3(app, ctx);

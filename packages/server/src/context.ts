@@ -30,6 +30,8 @@ export interface ServerContext {
   bodyLimit: number;
   /** Claim requests allowed per client address per window. */
   claimRateLimit: { limit: number; windowMs: number };
+  /** Awards per key (admin, or each issuer's provider keys) per window: separate from the per-address claim limit. */
+  awardRateLimit: { limit: number; windowMs: number };
   /** Take the client address for rate limiting from the last `X-Forwarded-For` hop (behind a proxy). */
   trustProxy: boolean;
   /** Where `/examples/` is served from, if anywhere. */

@@ -94,6 +94,23 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       ALTER TABLE status_lists ADD COLUMN did_credential_version INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // Bulk awards remember the caller's externalId per issuer and achievement, for good, so a
+    // re-run sync issues nothing twice.
+    // Credential lists page by the last status change, so an incremental sync sees revocations:
+    // the trigger stamps every change of revoked_at / suspended_at, whichever route makes it.
+    version: 4,
+    sql: `
+      CREATE TABLE award_external_ids (
+        issuer_key TEXT NOT NULL, achievement_key TEXT NOT NULL, external_id TEXT NOT NULL,
+        credential_key TEXT NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (issuer_key, achievement_key, external_id));
+      ALTER TABLE credentials ADD COLUMN status_changed_at TEXT;
+      CREATE TRIGGER credentials_status_changed AFTER UPDATE OF revoked_at, suspended_at ON credentials
+        BEGIN UPDATE credentials SET status_changed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE key = NEW.key; END;
+      CREATE INDEX credentials_by_change ON credentials (COALESCE(status_changed_at, issued_at), key);
+    `,
+  },
 ];
 
 /**

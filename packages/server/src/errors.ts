@@ -15,13 +15,16 @@ export class ApiError extends Error {
   readonly code: string;
   /** Extra headers for the response (e.g. `Retry-After`). */
   readonly headers: Record<string, string>;
+  /** The request field at fault (e.g. `recipient.nmae`), sent as `field` so programs need not parse the message. */
+  readonly field?: string;
 
-  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}, field?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.headers = headers;
+    if (field !== undefined) this.field = field;
   }
 }
 

@@ -18,6 +18,7 @@ export { openApiDocument, type Schema } from './openapi.js';
 export type { AppEnv } from './app.js';
 export type { ServerKey } from './keys.js';
 export { ApiError } from './errors.js';
+export { SERVER_ERROR_CODES, type ServerErrorCode } from './error-codes.js';
 export type { ServerContext } from './context.js';
 export type { IssuedAward } from './issue.js';
 export type { DemoSummary } from './demo.js';

@@ -10,6 +10,7 @@ import { achievementDocument, embeddedIssuer, issuerIdentity, OB3_CONTEXT, type 
 import { allocateStatusIndex } from './status.js';
 import { signAward } from './signing.js';
 import { randomToken } from './keys.js';
+import type { AwardExtras } from './award-fields.js';
 import { activeIssuerKey } from './issuer-keys.js';
 
 /**
@@ -43,6 +44,8 @@ export interface IssueRequest {
   claimCode?: string;
   /** The credential key to use (default: a fresh random one). */
   key?: string;
+  /** OB 3.0 evidence, narrative, the learner's name, an expiry (claims and awards). */
+  extras?: AwardExtras;
 }
 
 /**
@@ -131,6 +134,9 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     const subject: Record<string, unknown> = { type: ['AchievementSubject'], achievement: achievementDoc };
     if ('did' in req.recipient) subject.id = req.recipient.did;
     else subject.identifier = [{ type: 'IdentityObject', hashed: true, identityHash, identityType: 'emailAddress', salt }];
+    const extras = req.extras ?? {};
+    if (extras.recipientName) subject.identifier = [...((subject.identifier as unknown[] | undefined) ?? []), { type: 'IdentityObject', hashed: false, identityHash: extras.recipientName, identityType: 'name' }];
+    if (extras.narrative) subject.narrative = extras.narrative;
     // Status lists are published under the same identity as the credential (the DID over https),
     // because peer verifiers require the list's issuer to be the credential's issuer.
     const who = issuerIdentity(u, issuer.key);
@@ -149,7 +155,9 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
       issuer: embeddedIssuer(u, issuer),
       validFrom,
       ...(validForDays ? { validUntil: new Date(Date.parse(validFrom) + validForDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
+      ...(extras.validUntil ? { validUntil: extras.validUntil } : {}),
       credentialSubject: subject,
+      ...(extras.evidence?.length ? { evidence: extras.evidence } : {}),
       credentialStatus: [statusEntry('revocation', revocationIndex), statusEntry('suspension', suspensionIndex)],
     };
     const signingKey = activeIssuerKey(ctx, issuer.key);

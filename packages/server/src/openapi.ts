@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document for the whole HTTP API: the single source of truth the typed client
 // follows. A test holds every endpoint's real responses against these schemas, so change the
 // schema and the route together.
+import { SERVER_ERROR_CODES } from './error-codes.js';
 
 /**
  * A JSON Schema (2020-12) object, as the OpenAPI 3.1 document uses.
@@ -32,7 +33,7 @@ const common = { '400': error('Invalid request'), '413': error('Body too large')
 const auth = { '401': error('Missing or unknown key'), '403': error('Key may not act on this issuer') };
 
 const schemas: Record<string, Schema> = {
-  Error: obj({ code: { type: 'string', pattern: '^[a-z0-9-]+$' }, message: str }, ['code', 'message'], { additionalProperties: false }),
+  Error: obj({ code: { type: 'string', enum: Object.keys(SERVER_ERROR_CODES), description: Object.entries(SERVER_ERROR_CODES).map(([code, meaning]) => `\`${code}\`: ${meaning}`).join('\n') }, message: str, field: { type: 'string', description: 'The request field at fault, e.g. `recipient.nmae` or `recipients[3].email`' } }, ['code', 'message'], { additionalProperties: false }),
   Image: obj({ id: uri, type: { const: 'Image' }, caption: str }, ['id', 'type']),
   Alignment: obj({ type: arr(str), targetName: str, targetUrl: uri, targetFramework: str, targetCode: str, targetDescription: str }, ['targetName', 'targetUrl']),
   ShortProfile: obj({ id: uri, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image') }, ['id', 'type', 'name']),
@@ -78,9 +79,61 @@ const schemas: Record<string, Schema> = {
       achievement: { type: 'string', description: 'Achievement key or id URL' },
       code: str,
       ticket: { type: 'string', description: 'Compact JWS signed by a registered provider key: {aud, exp (≤ 15 min), jti, achievement, email | email_sha256}' },
-      recipient: obj({ email: { type: 'string', format: 'email' }, id: { type: 'string', description: 'A DID, instead of an email' } }),
+      recipient: obj({ email: { type: 'string', format: 'email' }, id: { type: 'string', description: 'A DID, instead of an email' }, name: { type: 'string', maxLength: 200, description: "The learner's name, shown on the badge (in clear, as an IdentityObject of type name). Issuer's key only (403 otherwise)" } }, [], { additionalProperties: false }),
+      narrative: { type: 'string', maxLength: 10000, description: "OB 3.0 credentialSubject.narrative. Issuer's key only (403 otherwise): a learner redeeming a code cannot add words the issuer signs" },
+      evidence: ref('EvidenceInput'),
     },
     ['achievement', 'recipient'],
+    { additionalProperties: false, description: 'Unknown fields are refused with 400 `unknown-field`, naming the field in `field`.' },
+  ),
+  EvidenceInput: arr(obj({ type: { oneOf: [{ const: 'Evidence' }, arr(str)] }, id: uri, name: str, narrative: str, description: str, genre: str, audience: str }, [], { additionalProperties: false })),
+  Evidence: obj({ type: arr(str), id: uri, name: str, narrative: str, description: str, genre: str, audience: str }, ['type']),
+  AwardsInput: obj(
+    {
+      achievement: { type: 'string', description: 'Achievement key or id URL' },
+      recipients: {
+        type: 'array', minItems: 1, maxItems: 1000,
+        items: obj({
+          email: { type: 'string', format: 'email' }, name: { type: 'string', maxLength: 200 },
+          externalId: { type: 'string', maxLength: 200, description: 'Your id for this award (enrolment, CRM row): makes it idempotent for good, per issuer and achievement' },
+          narrative: { type: 'string', maxLength: 10000 }, evidence: ref('EvidenceInput'), validUntil: dateTime,
+        }, ['email'], { additionalProperties: false }),
+      },
+    },
+    ['achievement', 'recipients'],
+    { additionalProperties: false },
+  ),
+  AwardRowResult: obj(
+    {
+      status: { enum: ['issued', 'duplicate', 'invalid', 'failed'], description: '`failed`: the server could not issue this row (nothing was issued for it); send it again' },
+      id: uri, externalId: str, credential: ref('OpenBadgeCredential'), links: ref('Links'),
+      error: obj({ code: { type: 'string', pattern: '^[a-z0-9-]+$' }, message: str, field: str }, ['code', 'message']),
+    },
+    ['status'],
+  ),
+  CredentialSearch: obj(
+    {
+      achievement: { type: 'string', description: 'Achievement key or id' }, issuer: { type: 'string', description: 'Issuer key or id (a provider key: its own only)' },
+      status: { oneOf: [{ enum: ['active', 'revoked', 'suspended', 'expired'] }, arr({ enum: ['active', 'revoked', 'suspended', 'expired'] })] },
+      recipient: { type: 'string', format: 'email', description: 'Matched on the server against each credential\'s salted hash; never stored or logged' },
+      since: { ...dateTime, description: 'Issued or status changed (revoked, suspended, unsuspended) at or after' },
+      cursor: { type: 'string', description: 'The `next` of the previous page' }, limit: { type: 'integer', minimum: 1, maximum: 200 },
+    },
+    [],
+    { additionalProperties: false },
+  ),
+  CredentialEntry: obj(
+    {
+      id: uri, achievement: uri, issuer: uri, status: { enum: ['active', 'revoked', 'suspended', 'expired'] }, issuedOn: dateTime,
+      updatedAt: { ...dateTime, description: 'Issue or last status change' }, validUntil: dateTime, revokedAt: dateTime, revocationReason: str, suspendedAt: dateTime, suspensionReason: str,
+      links: ref('Links'), credential: ref('OpenBadgeCredential'),
+    },
+    ['id', 'achievement', 'issuer', 'status', 'issuedOn', 'updatedAt', 'links', 'credential'],
+  ),
+  CredentialPage: obj({ credentials: arr(ref('CredentialEntry')), next: { type: 'string', description: 'Cursor of the next page (absent on the last); a page may be short and still have one' } }, ['credentials']),
+  AwardsResult: obj(
+    { achievement: uri, summary: obj({ issued: { type: 'integer' }, duplicate: { type: 'integer' }, invalid: { type: 'integer' }, failed: { type: 'integer' } }, ['issued', 'duplicate', 'invalid', 'failed']), results: arr(ref('AwardRowResult')) },
+    ['achievement', 'summary', 'results'],
   ),
   Proof: obj({ type: { const: 'DataIntegrityProof' }, cryptosuite: { const: 'eddsa-rdfc-2022' }, created: dateTime, verificationMethod: uri, proofPurpose: { const: 'assertionMethod' }, proofValue: { type: 'string', pattern: '^z' } }, ['type', 'cryptosuite', 'verificationMethod', 'proofPurpose', 'proofValue']),
   StatusEntry: obj({ id: uri, type: { const: 'BitstringStatusListEntry' }, statusPurpose: { enum: ['revocation', 'suspension'] }, statusListIndex: { type: 'string', pattern: '^\\d+$' }, statusListCredential: uri }, ['type', 'statusPurpose', 'statusListIndex', 'statusListCredential']),
@@ -90,11 +143,18 @@ const schemas: Record<string, Schema> = {
       credentialSubject: obj(
         {
           id: str, type: arr(str), achievement: ref('EmbeddedAchievement'),
-          identifier: arr(obj({ type: { const: 'IdentityObject' }, hashed: { type: 'boolean' }, identityHash: { type: 'string', pattern: '^sha256\\$[0-9a-f]{64}$' }, identityType: str, salt: str }, ['type', 'hashed', 'identityHash', 'identityType'])),
+          identifier: arr({
+            anyOf: [
+              obj({ type: { const: 'IdentityObject' }, hashed: { const: true }, identityHash: { type: 'string', pattern: '^sha256\\$[0-9a-f]{64}$' }, identityType: str, salt: str }, ['type', 'hashed', 'identityHash', 'identityType']),
+              obj({ type: { const: 'IdentityObject' }, hashed: { const: false }, identityHash: { type: 'string', description: "The learner's name in clear" }, identityType: { const: 'name' } }, ['type', 'hashed', 'identityHash', 'identityType']),
+            ],
+          }),
+          narrative: str,
         },
         ['type', 'achievement'],
       ),
       credentialStatus: arr(ref('StatusEntry')),
+      evidence: arr(ref('Evidence')),
       proof: ref('Proof'),
     },
     ['@context', 'id', 'type', 'issuer', 'validFrom', 'credentialSubject', 'proof'],
@@ -138,7 +198,7 @@ const schemas: Record<string, Schema> = {
   Milestones: obj(
     {
       pathway: obj({ id: uri, version: str }, ['id', 'version']), asOf: dateTime, satisfied: { type: 'boolean' }, progress: { type: 'number' }, state: str, completedAt: dateTime,
-      nodes: arr(ref('NodeProgress')), nextSteps: arr(obj({ node: str, type: str, state: str, title: str, achievement: str, opportunity: { type: 'object' } }, ['node', 'type', 'state'])),
+      nodes: { type: 'object', additionalProperties: ref('NodeProgress'), description: 'Per node id, the same shape as evaluatePathway() in @citiesoflearning/core' }, nextSteps: arr(obj({ node: str, type: str, state: str, title: str, achievement: str, opportunity: { type: 'object' } }, ['node', 'type', 'state'])),
       awarded: arr({ allOf: [ref('Award'), obj({ node: str, achievement: uri, new: { type: 'boolean' } }, ['node', 'achievement', 'new'])] }),
       rejected: arr(obj({ index: { type: 'integer' }, code: str, message: str }, ['index', 'code', 'message'])),
     },
@@ -218,9 +278,30 @@ function paths(): Record<string, Record<string, unknown>> {
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
         requestBody: body(ref('ClaimInput')),
         responses: {
-          '201': json(ref('Award'), 'Issued'), '401': error('Ticket invalid'), '403': error('Ticket for another badge, learner or provider'), '404': error('No such achievement or code'),
+          '201': json(ref('Award'), 'Issued'), '401': error('Ticket invalid'), '403': error("Ticket for another badge, learner or provider; or narrative, evidence or recipient.name without the issuer's key"), '404': error('No such achievement or code'),
           '409': error('Code used up or expired, ticket used or expired, or same Idempotency-Key in flight'), '422': error('Idempotency-Key reused with a different body'), '429': error('Rate limited'), ...common,
         },
+      },
+    },
+    '/api/v1/awards': {
+      post: {
+        operationId: 'createAwards', summary: 'Bulk awards for LMS and CRM syncs (admin or the issuer\'s provider key)', tags: ['claims'],
+        description: 'Up to 1,000 rows, each checked and issued on its own; the answer lists one result per row, in order. A row\'s externalId makes it idempotent for good (per issuer and achievement): sending it again reports `duplicate` with the original credential. Rows count against the key\'s own award limit (awardsPerMinute, default 10,000), not the per-address claim limit. With an Idempotency-Key header the same key and body return the first answer for 24 hours.',
+        security: admin,
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } }],
+        requestBody: body(ref('AwardsInput')),
+        responses: {
+          '200': json(ref('AwardsResult'), 'One result per row'), '404': error('No such achievement'), '409': error('Same Idempotency-Key in flight'),
+          '422': error('Idempotency-Key reused with a different body'), '429': error('The key\'s award limit for this minute is used up'), ...auth, ...common,
+        },
+      },
+    },
+    '/api/v1/credentials/search': {
+      post: {
+        operationId: 'searchCredentials', summary: 'Issued credentials with their status, oldest change first (admin or provider key)', tags: ['credentials'],
+        description: 'A POST so that the recipient email never appears in a URL. `since` includes status changes, so an incremental sync sees revocations.',
+        security: admin, requestBody: body(ref('CredentialSearch'), false),
+        responses: { '200': json(ref('CredentialPage'), 'A page'), ...auth, ...common },
       },
     },
     '/api/v1/credentials/{key}': {

@@ -17,8 +17,11 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Count one request; returns 0 when allowed, else milliseconds until the window resets. */
-  take(address: string): number {
+  /**
+   * Count `count` requests (or rows, for bulk calls); returns 0 when allowed, else milliseconds
+   * until the window resets. A batch larger than the whole limit passes only into an empty window.
+   */
+  take(address: string, count = 1): number {
     const now = this.now();
     if (this.windows.size > 10_000) {
       for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
@@ -28,8 +31,8 @@ export class RateLimiter {
       w = { count: 0, resetAt: now + this.windowMs };
       this.windows.set(address, w);
     }
-    if (w.count >= this.limit) return Math.max(1, w.resetAt - now);
-    w.count++;
+    if (w.count >= this.limit || (w.count > 0 && w.count + count > this.limit)) return Math.max(1, w.resetAt - now);
+    w.count += count;
     return 0;
   }
 }

@@ -63,6 +63,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Claims per client address per minute (default 60). */
   claimsPerMinute?: number;
+  /**
+   * Awards per minute for each keyed caller (the admin key; each issuer's provider keys
+   * together), counted per row of a bulk award. Separate from `claimsPerMinute`. Default 10 000.
+   */
+  awardsPerMinute?: number;
   /** One line per notable event; never personal data or secrets. */
   log?: (line: string) => void;
   /**
@@ -158,6 +163,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       pepper: pepper(db),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       claimRateLimit: { limit: options.claimsPerMinute ?? 60, windowMs: 60_000 },
+      awardRateLimit: { limit: options.awardsPerMinute ?? 10_000, windowMs: 60_000 },
       ...((options.examplesDir ?? (options.demo ? defaultExamplesDir() : undefined)) ? { examplesDir: options.examplesDir ?? defaultExamplesDir()! } : {}),
       log,
       logRequests: options.logRequests ?? false,

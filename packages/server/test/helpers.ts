@@ -103,6 +103,9 @@ export function validateSchema(root: Schema, schema: Schema, value: unknown, pat
     for (const req of schema.required ?? []) if (!(req in record)) problems.push(`${path}: missing required "${req}"`);
     for (const [k, sub] of Object.entries(schema.properties ?? {})) if (k in record) problems.push(...validateSchema(root, sub as Schema, record[k], `${path}.${k}`));
     if (schema.additionalProperties === false) for (const k of Object.keys(record)) if (!(k in (schema.properties ?? {}))) problems.push(`${path}: unexpected property "${k}"`);
+    if (typeof schema.additionalProperties === 'object') {
+      for (const k of Object.keys(record)) if (!(k in (schema.properties ?? {}))) problems.push(...validateSchema(root, schema.additionalProperties, record[k], `${path}.${k}`));
+    }
     if (schema.not?.required && schema.not.required.every((k: string) => k in record)) problems.push(`${path}: must not have ${schema.not.required.join(', ')}`);
   }
   if (schema.allOf) for (const sub of schema.allOf) problems.push(...validateSchema(root, sub, value, path));

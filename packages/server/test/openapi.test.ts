@@ -99,6 +99,15 @@ describe('OpenAPI document vs real responses', () => {
     const body = { achievement: 'fossil-hunter', code: codes.json.codes[1], recipient: { email: 'idem@example.org' } };
     await check('POST', '/api/v1/claims', {}, { body, headers: idem, token: null }, 201);
     await check('POST', '/api/v1/claims', {}, { body: { ...body, recipient: { email: 'changed@example.org' } }, headers: idem, token: null }, 422);
+    await check('POST', '/api/v1/claims', {}, { body: { ...body, narative: 'typo' }, token: null }, 400);
+    // Bulk awards
+    const rows = { achievement: 'fossil-hunter', recipients: [{ email: 'bulk@example.org', name: 'Bo Lk', externalId: 'enrol-1', narrative: 'Walked.', evidence: [{ id: 'https://museum.example/log/1' }] }, { email: 'nope' }] };
+    await check('POST', '/api/v1/awards', {}, { body: rows, token: provider }, 200);
+    await check('POST', '/api/v1/awards', {}, { body: rows, token: provider, headers: { 'idempotency-key': 'bulk-1' } }, 200);
+    await check('POST', '/api/v1/awards', {}, { body: { ...rows, recipients: [{ email: 'changed@example.org' }] }, token: provider, headers: { 'idempotency-key': 'bulk-1' } }, 422);
+    await check('POST', '/api/v1/awards', {}, { body: { ...rows, extra: true }, token: provider }, 400);
+    await check('POST', '/api/v1/awards', {}, { body: { ...rows, achievement: 'nope' } }, 404);
+    await check('POST', '/api/v1/awards', {}, { body: rows, token: null }, 401);
     // Credentials
     const key = claim.json.id.split('/').pop();
     await check('GET', '/api/v1/credentials/{key}', { key }, {}, 200);
@@ -118,6 +127,10 @@ describe('OpenAPI document vs real responses', () => {
     await check('POST', '/api/v1/credentials/{key}/revoke', { key }, { body: { reason: 'Again' } }, 409);
     await check('POST', '/api/v1/credentials/{key}/suspend', { key }, { body: { reason: 'x' } }, 409);
     await check('GET', '/api/v1/credentials/{key}/ob2', { key }, {}, 410);
+    await check('POST', '/api/v1/credentials/search', {}, { body: { recipient: 'learner@example.org', status: ['revoked'], limit: 1 } }, 200);
+    await check('POST', '/api/v1/credentials/search', {}, { body: { since: '2020-01-01T00:00:00Z' }, token: provider }, 200);
+    await check('POST', '/api/v1/credentials/search', {}, { body: { status: 'gone' } }, 400);
+    await check('POST', '/api/v1/credentials/search', {}, { body: {}, token: null }, 401);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'revocation' }, {}, 200);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'suspension' }, {}, 200);
     await check('GET', '/api/v1/issuers/{key}/status/{purpose}', { key: 'museum', purpose: 'other' }, {}, 404);

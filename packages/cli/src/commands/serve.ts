@@ -7,6 +7,7 @@ import type { Output } from '../output.js';
 
 const HELP = `colearn serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
               [--log-requests] [--trust-proxy] [--tls-cert FILE --tls-key FILE]
+              [--awards-per-minute N]
 
 Runs the reference badge & pathway API on SQLite. Prints "listening on <url>" once ready.
 COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once).
@@ -18,7 +19,10 @@ reverse proxy you run; it is what claim rate limits count).
 --tls-cert FILE --tls-key FILE serve HTTPS with this PEM certificate (chain) and key. Over https
 each issuer is a did:web DID that wallets can resolve; over plain http (no TLS and no https
 --base-url) issuers are named by their Profile URL, which wallets cannot resolve. Behind a
-reverse proxy that terminates TLS, leave these out and pass --base-url https://… instead.`;
+reverse proxy that terminates TLS, leave these out and pass --base-url https://… instead.
+--awards-per-minute N: awards each keyed caller (the admin key; each issuer's provider keys)
+may make a minute, counted per row of a bulk award (default 10000). Separate from the
+per-address limit on anonymous claims.`;
 
 /** Both TLS files or neither; each must be a readable PEM file of the right kind. */
 function readTls(certFile: string | undefined, keyFile: string | undefined): { cert: string; key: string } | undefined {
@@ -66,6 +70,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
       demo: { type: 'boolean' },
       'log-requests': { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
+      'awards-per-minute': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -78,6 +83,8 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ColError('usage', `--port ${values.port}: not a port number.`);
 
+  const awardsPerMinute = values['awards-per-minute'] === undefined ? undefined : Number(values['awards-per-minute']);
+  if (awardsPerMinute !== undefined && (!Number.isInteger(awardsPerMinute) || awardsPerMinute < 1)) throw new ColError('usage', `--awards-per-minute ${values['awards-per-minute']}: a whole number of at least 1.`);
   const tls = readTls(values['tls-cert'], values['tls-key']);
 
   const adminKeyFromEnv = process.env.COL_ADMIN_KEY;
@@ -88,6 +95,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
     demo: values.demo ?? false,
     logRequests: values['log-requests'] ?? false,
     trustProxy: values['trust-proxy'] ?? false,
+    ...(awardsPerMinute !== undefined ? { awardsPerMinute } : {}),
     ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
     ...(tls ? { tls } : {}),
     ...(adminKeyFromEnv ? { adminKey: adminKeyFromEnv } : {}),

@@ -57,6 +57,18 @@ export interface AchievementInput {
 }
 
 /**
+ * One page of `achievements.list` (the server answers them all at once).
+ *
+ * @example
+ * ```ts
+ * for await (const page of col.achievements.list().pages()) console.log(page.achievements.length);
+ * ```
+ */
+export interface AchievementList {
+  achievements: Achievement[];
+}
+
+/**
  * Achievements (badge classes).
  *
  * @example
@@ -66,7 +78,7 @@ export interface AchievementInput {
  * ```
  */
 export interface AchievementsResource {
-  list(filters?: AchievementFilters): Paginated<Achievement>;
+  list(filters?: AchievementFilters): Paginated<Achievement, AchievementList>;
   get(keyOrId: string, options?: RequestOptions): Promise<Achievement>;
   /** Create an achievement (admin key, or a provider key for its own issuer). */
   create(input: AchievementInput, options?: RequestOptions): Promise<Achievement>;
@@ -77,11 +89,12 @@ export function achievementsResource(http: Transport): AchievementsResource {
   return {
     list(filters = {}) {
       const { signal, timeout, ...query } = filters;
-      return paginate(async () => {
+      return paginate<Achievement, AchievementList>(async () => {
         const { data } = await http.request({
           method: 'GET', path: 'api/v1/achievements', query, expect: 'json', schema: S.achievementList, signal, timeout,
         });
-        return { page: data, items: data.achievements as Achievement[] };
+        const page = data as unknown as AchievementList;
+        return { page, items: page.achievements };
       });
     },
     async get(keyOrId, options = {}) {

@@ -2,6 +2,7 @@ import type { RequestOptions, Transport } from '../http/transport.js';
 import { newIdempotencyKey } from './keys.js';
 import * as S from './schemas.js';
 import type { Award, Recipient } from './types.js';
+import type { EvidenceInput } from './awards.js';
 
 /**
  * A claim: the badge, the learner, and proof they earned it — a claim code, or a claim ticket
@@ -16,10 +17,19 @@ import type { Award, Recipient } from './types.js';
  * const direct: ClaimInput = { achievement: 'code-club-1', recipient: { email } }; // with apiKey, server side
  * ```
  */
-export type ClaimInput =
+export type ClaimInput = (
   | { achievement: string; code: string; ticket?: never; recipient: Recipient }
   | { achievement: string; ticket: string; code?: never; recipient: Recipient }
-  | { achievement: string; code?: never; ticket?: never; recipient: Recipient };
+  | { achievement: string; code?: never; ticket?: never; recipient: Recipient }
+) & {
+  /**
+   * What the learner did, in words (OB 3.0 `credentialSubject.narrative`). Direct awards only
+   * (a client with the issuer's API key): the issuer signs it, so a learner's claim may not set it.
+   */
+  narrative?: string;
+  /** Links to (or words about) the learner's work (OB 3.0 `evidence`). Direct awards only, as `narrative`. */
+  evidence?: EvidenceInput[];
+};
 
 /**
  * Options for `claims.create`.
@@ -33,8 +43,10 @@ export type ClaimInput =
 export interface ClaimOptions extends RequestOptions {
   /**
    * The key that makes this claim safe to repeat. Generated once per call when absent and reused
-   * for every retry of that call; pass your own to make retries across calls (or page reloads)
-   * safe too.
+   * for every retry of that call (the client retries timeouts and dropped connections itself);
+   * pass your own to make retries across calls (or page reloads) safe too. When the retries run
+   * out, the thrown error's `idempotencyKey` is the key to call again with: within 24 hours the
+   * server answers with the credential it issued, never a second one.
    */
   idempotencyKey?: string;
 }

@@ -53,7 +53,19 @@ export interface TicketKeyRegistration {
   issuer: string;
   alg: string;
   /** The `aud` tickets must carry (the server's claims URL). */
-  audience?: string;
+  audience: string;
+}
+
+/**
+ * One page of `issuers.list` (the server answers them all at once).
+ *
+ * @example
+ * ```ts
+ * for await (const page of col.issuers.list().pages()) console.log(page.issuers.length);
+ * ```
+ */
+export interface IssuerList {
+  issuers: Issuer[];
 }
 
 /**
@@ -87,7 +99,7 @@ export interface IssuerKey {
  */
 export interface IssuersResource {
   /** Every issuer on the server. */
-  list(options?: RequestOptions): Paginated<Issuer>;
+  list(options?: RequestOptions): Paginated<Issuer, IssuerList>;
   /** One issuer by key or id URL. */
   get(keyOrId: string, options?: RequestOptions): Promise<Issuer>;
   /** Create an issuer (admin key). */
@@ -116,9 +128,10 @@ export interface IssuersResource {
 export function issuersResource(http: Transport): IssuersResource {
   return {
     list(options = {}) {
-      return paginate(async () => {
+      return paginate<Issuer, IssuerList>(async () => {
         const { data } = await http.request({ method: 'GET', path: 'api/v1/issuers', expect: 'json', schema: S.issuerList, ...options });
-        return { page: data, items: data.issuers as Issuer[] };
+        const page = data as unknown as IssuerList;
+        return { page, items: page.issuers };
       });
     },
     async get(keyOrId, options = {}) {

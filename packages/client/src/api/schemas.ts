@@ -1,6 +1,6 @@
 // Runtime checks for the badge & pathway API's responses: only the fields a caller relies on.
 // `test/openapi-drift.test.ts` holds each of these against the server's OpenAPI document.
-import { array, boolean, either, integer, matching, nullable, number, object, oneOf, string, unknown, url } from '../validate/schema.js';
+import { array, boolean, either, integer, matching, nullable, number, object, oneOf, record, string, unknown, url } from '../validate/schema.js';
 
 const compactJws = matching(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a compact JWS (three base64url parts)');
 
@@ -44,6 +44,24 @@ export const claimCodes = object({ codes: array(string()) }, { expiresAt: nullab
 
 export const jwtText = compactJws;
 
+const credentialState = oneOf('active', 'revoked', 'suspended', 'expired');
+export const credentialEntry = object(
+  { id: url(), achievement: url(), issuer: url(), status: credentialState, issuedOn: string(), updatedAt: string(), links: awardLinks, credential },
+  { validUntil: string(), revokedAt: string(), revocationReason: string(), suspendedAt: string(), suspensionReason: string() },
+);
+export const credentialPage = object({ credentials: array(credentialEntry) }, { next: string() });
+
+export const awardRowResult = object(
+  { status: oneOf('issued', 'duplicate', 'invalid', 'failed') },
+  { id: url(), externalId: string(), credential, links: awardLinks, error: object({ code: string(), message: string() }, { field: string() }) },
+);
+const count = integer();
+export const awardsResult = object({
+  achievement: url(),
+  summary: object({ issued: count, duplicate: count, invalid: count, failed: count }),
+  results: array(awardRowResult),
+});
+
 
 
 export const credentialStatus = object(
@@ -65,7 +83,7 @@ export const issuerList = object({ issuers: array(issuer) });
 export const apiKey = object({ id: string(), issuer: string(), key: string() });
 export const issuerKey = object({ id: string(), kid: string(), controller: string(), publicKeyMultibase: string(), created: string() });
 export const issuerKeyList = object({ keys: array(issuerKey) });
-export const ticketKey = object({ kid: string(), issuer: string(), alg: string() }, { audience: url() });
+export const ticketKey = object({ kid: string(), issuer: string(), alg: string(), audience: url() });
 
 export const pathwayVersion = object(
   { id: url(), key: string(), version: string(), name: string(), status: oneOf('draft', 'published'), root: object({ id: string(), type: string() }) },
@@ -79,7 +97,7 @@ export const milestoneResult = object({
   satisfied: boolean(),
   progress: number(),
   state: string(),
-  nodes: array(object({ id: string(), satisfied: boolean(), progress: number(), state: string() })),
+  nodes: record(object({ id: string(), satisfied: boolean(), progress: number(), state: string() })),
   nextSteps: array(object({ node: string() })),
   awarded: array(object({ id: url(), credential, jwt: compactJws, links: awardLinks, node: string(), achievement: string(), new: boolean() })),
   rejected: array(object({ index: integer(), code: string(), message: string() })),

@@ -26,6 +26,8 @@ export interface Image {
 export interface Issuer {
   /** `https://…/api/v1/issuers/{key}`. */
   id: string;
+  /** Short key: the last segment of `id` (on issuers from `issuers.get`/`list`/`create`; not on the copy embedded in an achievement). */
+  key?: string;
   name: string;
   type?: string[];
   url?: string;
@@ -130,9 +132,11 @@ export interface Award {
  * ```ts
  * const byEmail: Recipient = { email: 'learner@example.org' };
  * const byDid: Recipient = { id: 'did:key:z6Mk…' };
+ * // Direct awards (the issuer's API key) may name the learner; the name is shown on the badge, in clear.
+ * const named: Recipient = { email: 'learner@example.org', name: 'Ada Lovelace' };
  * ```
  */
-export type Recipient = { email: string } | { id: string };
+export type Recipient = { email: string; name?: string } | { id: string; name?: string };
 
 /**
  * An issued credential's public status.
@@ -243,7 +247,8 @@ export interface MilestoneResult {
   progress: number;
   state: NodeState;
   completedAt?: string;
-  nodes: NodeProgress[];
+  /** Per node id — the same shape as `evaluatePathway()` from `@citiesoflearning/core` returns. */
+  nodes: Record<string, NodeProgress>;
   nextSteps: NextStep[];
   awarded: MilestoneAwarded[];
   /** Presented credentials that did not count, by index, with the reason. */

@@ -1,4 +1,5 @@
 import { ColError } from '@citiesoflearning/core';
+import type { ServerErrorCode } from './server-codes.js';
 
 /**
  * Every stable `code` an {@link ApiError} can carry. Switch on these in programs; show
@@ -48,12 +49,19 @@ export type ApiErrorCode =
 export interface ApiErrorInit {
   /** HTTP status, when the server answered. */
   status?: number;
-  /** The server's own error code (e.g. `claim-code-used-up`), when it sent one. */
-  serverCode?: string;
+  /**
+   * The server's own error code (e.g. `code-used-up`), when it sent one: one of the reference
+   * server's {@link ServerErrorCode}s, or whatever another Open Badges host sent.
+   */
+  serverCode?: ServerErrorCode | (string & {});
   /** Method and URL path of the request (no query string: it may hold search terms). */
   request?: { method: string; path: string };
   cause?: unknown;
   details?: Record<string, unknown>;
+  /** The `Idempotency-Key` the failed write carried (see {@link ApiError.idempotencyKey}). */
+  idempotencyKey?: string;
+  /** The field at fault (see {@link ApiError.field}). */
+  field?: string;
 }
 
 /**
@@ -81,10 +89,27 @@ export class ApiError extends ColError {
   declare readonly code: ApiErrorCode;
   /** HTTP status, when the server answered. */
   readonly status?: number;
-  /** The server's own error code, when it sent one (finer than `code`). */
-  readonly serverCode?: string;
+  /**
+   * The server's own error code, when it sent one (finer than `code`): one of the reference
+   * server's {@link ServerErrorCode}s (generated from its OpenAPI document), or whatever another
+   * Open Badges host sent.
+   */
+  readonly serverCode?: ServerErrorCode | (string & {});
   /** Method and path of the request that failed. */
   readonly request?: { readonly method: string; readonly path: string };
+  /**
+   * For a claim or award (a write made safe to repeat): the `Idempotency-Key` it carried. When a
+   * timeout or a dropped connection outlasts the client's retries, the server may still have
+   * issued the credential; call again with `{ idempotencyKey: error.idempotencyKey }` (within
+   * 24 hours) and you get that same credential back, never a second one.
+   */
+  readonly idempotencyKey?: string;
+  /**
+   * The field at fault, when one is: for a refused request, the request field the server named
+   * (e.g. `recipient.nmae` for an unknown field, `recipients[3].email`); for `invalid-response`,
+   * the path of the response field the client could not trust.
+   */
+  readonly field?: string;
 
   constructor(code: ApiErrorCode, message: string, init: ApiErrorInit = {}) {
     super(code, message, { cause: init.cause, details: init.details });
@@ -92,32 +117,7 @@ export class ApiError extends ColError {
     if (init.status !== undefined) this.status = init.status;
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.request !== undefined) this.request = Object.freeze({ ...init.request });
+    if (init.idempotencyKey !== undefined) this.idempotencyKey = init.idempotencyKey;
+    if (init.field !== undefined) this.field = init.field;
   }
 }
-
-/**
- * Whether `value` is an {@link ApiError}, optionally with a given code. Works across copies of
- * the package because it checks the shape, not the prototype.
- *
- * @example
- * ```ts
- * import { isApiError } from '@citiesoflearning/client';
- * try { await col.achievements.get('nope'); }
- * catch (error) { if (isApiError(error, 'not-found')) return null; throw error; }
- * ```
- */
-export function isApiError(value: unknown, code?: ApiErrorCode): value is ApiError {
-  if (value instanceof ApiError) return code === undefined || value.code === code;
-  return (
-    value instanceof Error &&
-    value.name === 'ColError' &&
-    typeof (value as Partial<ApiError>).code === 'string' &&
-    API_ERROR_CODES.has((value as ApiError).code) &&
-    (code === undefined || (value as ApiError).code === code)
-  );
-}
-
-const API_ERROR_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
-  'bad-request', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'payload-too-large',
-  'rate-limited', 'server-error', 'timeout', 'network', 'invalid-response',
-]);

@@ -54,7 +54,7 @@ export function fallbackMessage(code: ApiErrorCode): string {
  * (`{code, message}` or `{error: {code, message}}`), RFC 9457 problem details
  * (`{type, title, detail}`) and the Open Badges `Imsx_StatusInfo`.
  */
-export function readErrorBody(text: string): { serverCode?: string; message?: string } {
+export function readErrorBody(text: string): { serverCode?: string; message?: string; field?: string } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -68,15 +68,16 @@ export function readErrorBody(text: string): { serverCode?: string; message?: st
     values.find((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 2000);
   const serverCode = pick(inner.code, inner.imsx_codeMinor, root.imsx_codeMajor, typeof root.error === 'string' ? root.error : undefined);
   const message = pick(inner.message, inner.detail, inner.imsx_description, inner.title);
-  return { ...(serverCode ? { serverCode } : {}), ...(message ? { message } : {}) };
+  const field = typeof inner.field === 'string' && inner.field.length <= 500 ? inner.field : undefined;
+  return { ...(serverCode ? { serverCode } : {}), ...(message ? { message } : {}), ...(field ? { field } : {}) };
 }
 
 /** Builds the {@link ApiError} for a non-2xx response whose body (if any) was read as text. */
 export function errorFromResponse(response: Response, text: string, request: ApiErrorInit['request']): ApiError {
   const status = response.status;
   const code = codeForStatus(status);
-  const { serverCode, message } = readErrorBody(text);
-  const init: ApiErrorInit = { status, request, ...(serverCode ? { serverCode } : {}) };
+  const { serverCode, message, field } = readErrorBody(text);
+  const init: ApiErrorInit = { status, request, ...(serverCode ? { serverCode } : {}), ...(field ? { field } : {}) };
   if (code === 'rate-limited') {
     const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
     const base = message ?? fallbackMessage(code);

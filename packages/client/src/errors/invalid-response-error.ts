@@ -16,11 +16,11 @@ import { ApiError, type ApiErrorInit } from './api-error.js';
  * ```
  */
 export class InvalidResponseError extends ApiError {
+  declare readonly code: 'invalid-response';
   /** Path of the offending field (`''` for the whole body). */
-  readonly field?: string;
+  declare readonly field?: string;
 
   constructor(message: string, field: string | undefined, init: ApiErrorInit = {}) {
-    super('invalid-response', message, init);
-    if (field !== undefined) this.field = field;
+    super('invalid-response', message, field === undefined ? init : { ...init, field });
   }
 }

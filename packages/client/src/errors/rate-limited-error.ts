@@ -15,6 +15,7 @@ import { ApiError, type ApiErrorInit } from './api-error.js';
  * ```
  */
 export class RateLimitedError extends ApiError {
+  declare readonly code: 'rate-limited';
   /** Seconds the server asked us to wait (from `Retry-After`), when it said. */
   readonly retryAfter?: number;
 

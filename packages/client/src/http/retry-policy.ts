@@ -8,7 +8,9 @@ const TRANSIENT = [408, 429, 500, 502, 503, 504];
 
 function shouldRetry(idempotent: boolean, maxRetryAfter: number) {
   return ({ error }: { error: Error }): boolean | undefined => {
-    if (!(error instanceof HTTPError)) return undefined; // network failures: ky's default (retry)
+    // Network failures: ky's default (retry) for reads. An idempotent write is retried by the
+    // transport itself, which also covers what ky never retries (timeouts, a body cut short).
+    if (!(error instanceof HTTPError)) return idempotent ? false : undefined;
     const after = parseRetryAfter(error.response.headers.get('retry-after'));
     // A wait longer than the caller accepts is their decision, not ours.
     if (after !== undefined && after > maxRetryAfter) return false;

@@ -75,6 +75,8 @@ export interface RequestSpec<T> extends RequestOptions {
   headers?: Record<string, string>;
   /** Makes a POST safe to retry: the server answers a repeat with the first result. */
   idempotencyKey?: string;
+  /** A POST that only reads (e.g. a search with personal data in its body): safe to repeat as it is. */
+  safe?: boolean;
   /** How to read a successful body. */
   expect: 'json' | 'text' | 'none';
   schema?: Schema<T>;
@@ -137,7 +139,30 @@ export function createTransport(options: TransportOptions): Transport {
     return target;
   }
 
+  /**
+   * A write carrying an Idempotency-Key is safe to send again after ANY failure to hear the
+   * answer — a timeout, a refused or dropped connection, a body cut short — because the server
+   * answers a repeat with the first result. So those are retried with the same key (ky retries
+   * neither timeouts nor broken bodies), and when retries run out the error carries the key so
+   * the caller can recover the result later.
+   */
   async function request<T>(spec: RequestSpec<T>): Promise<Result<T>> {
+    const key = spec.idempotencyKey;
+    if (!key && !spec.safe) return attempt(spec);
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt(spec);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error; // the caller's abort reason
+        if (key && !error.idempotencyKey) (error as { idempotencyKey?: string }).idempotencyKey = key;
+        const unheard = error.code === 'timeout' || error.code === 'network';
+        if (!unheard || n >= retryLimit) throw error;
+        await pause(Math.min(250 * 2 ** n, 5_000), [options.signal, spec.signal]);
+      }
+    }
+  }
+
+  async function attempt<T>(spec: RequestSpec<T>): Promise<Result<T>> {
     const target = resolve(spec.path);
     for (const [key, value] of Object.entries(spec.query ?? {})) {
       if (value === undefined || value === null) continue;
@@ -166,7 +191,7 @@ export function createTransport(options: TransportOptions): Transport {
       ...(spec.acceptStatus ? { throwHttpErrors: (status: number) => !spec.acceptStatus!.includes(status) } : {}),
       ...(spec.json !== undefined ? { json: spec.json } : {}),
       ...(spec.text ? { body: spec.text.body } : {}),
-      ...(spec.idempotencyKey ? { retry: idempotentRetry(retryLimit, maxRetryAfter) } : {}),
+      ...(spec.idempotencyKey || spec.safe ? { retry: idempotentRetry(retryLimit, maxRetryAfter) } : {}),
     };
 
     let response: Response;
@@ -230,4 +255,26 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return { baseUrl, url: resolve, request };
+}
+
+/** Waits `ms`, or rejects with the reason of the first of `signals` to abort. */
+function pause(ms: number, signals: ReadonlyArray<AbortSignal | undefined>): Promise<void> {
+  const live = signals.filter((s): s is AbortSignal => s !== undefined);
+  const aborted = live.find((s) => s.aborted);
+  if (aborted) return Promise.reject(aborted.reason);
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      for (const s of live) s.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (event: Event) => {
+      done();
+      reject((event.target as AbortSignal).reason);
+    };
+    const timer = setTimeout(() => {
+      done();
+      resolve();
+    }, ms);
+    for (const s of live) s.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -18,8 +18,13 @@ export interface ObClientOptions extends Omit<TransportOptions, 'bearer'> {
    * (`https://host`), to which `/ims/ob/v3p0` is added.
    */
   baseUrl: string | URL;
-  /** An OAuth 2.0 access token with the scopes the calls need (`…/scope/credential.readonly`, …). */
-  token?: string;
+  /**
+   * Sent as `Authorization: Bearer …`. For a conformant Open Badges host, an OAuth 2.0 access
+   * token with the scopes the calls need (`…/scope/credential.readonly`, …). The reference server
+   * (`@citiesoflearning/server`) does not hand out OAuth tokens: there, pass the admin key or a
+   * provider API key from `issuers.createApiKey` here.
+   */
+  token?: string | undefined;
 }
 
 /**

@@ -138,6 +138,18 @@ export function object<R extends Shape, O extends Shape = {}>(required: R, optio
   };
 }
 
+/** @internal An object used as a map: any keys, every value checked by `value`. */
+export function record<T>(value: Schema<T>): Schema<Record<string, T>> {
+  return {
+    json: { type: 'object', additionalProperties: value.json },
+    parse(input: unknown, path = '') {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ShapeError(path, 'an object', describeValue(input));
+      for (const [key, item] of Object.entries(input)) value.parse(item, join(path, key));
+      return input as Record<string, T>;
+    },
+  };
+}
+
 /** @internal A string matching `pattern` (a JSON Schema `pattern` too). */
 export const matching = (pattern: RegExp, expected: string): Schema<string> =>
   make({ type: 'string', pattern: pattern.source }, expected, (v) => typeof v === 'string' && pattern.test(v));

@@ -11,7 +11,12 @@ export interface DroppingProxy {
   close(): Promise<void>;
 }
 
-export async function droppingProxy(target: string, shouldDrop: (req: IncomingMessage, index: number) => boolean): Promise<DroppingProxy> {
+/**
+ * `shouldDrop` answers per request: false (pass the reply on), true (drop the connection at once),
+ * or `{ holdMs }` (say nothing for that long, then drop: what a client with a shorter timeout sees
+ * as a timeout).
+ */
+export async function droppingProxy(target: string, shouldDrop: (req: IncomingMessage, index: number) => boolean | { holdMs: number }): Promise<DroppingProxy> {
   const upstream: DroppingProxy['upstream'] = [];
   const sockets = new Set<Socket>();
   const base = new URL(target);
@@ -27,9 +32,11 @@ export async function droppingProxy(target: string, shouldDrop: (req: IncomingMe
       for await (const part of answer) parts.push(part as Buffer);
       entry.status = answer.statusCode ?? 0;
       entry.body = Buffer.concat(parts).toString('utf8');
-      if (shouldDrop(req, index)) {
+      const drop = shouldDrop(req, index);
+      if (drop) {
         // The server has done the work and answered; the client never hears it.
         entry.dropped = true;
+        if (typeof drop === 'object') await new Promise((resolve) => setTimeout(resolve, drop.holdMs));
         req.socket.destroy();
         return;
       }

@@ -285,6 +285,7 @@ function evaluateCompiled(compiled: CompiledPathway, ctx: Context): PathwayProgr
       if (outcome.satisfied && since === undefined) {
         awards.push({
           node: node.id,
+          achievement: node.milestoneBadge,
           badge: node.milestoneBadge,
           idempotencyKey: milestoneKey(ctx.learner, pathway, node.id),
         });
@@ -319,6 +320,7 @@ function evaluateCompiled(compiled: CompiledPathway, ctx: Context): PathwayProgr
     progress: root.progress,
     state: root.state,
     nodes: byId,
+    awarded: awards,
     awards,
     nextSteps: nextSteps(compiled, results, ctx),
     warnings: [],
@@ -453,8 +455,8 @@ function nextSteps(compiled: CompiledPathway, results: readonly NodeProgress[], 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
- * Evaluate a learner's progress through a pathway at an instant, following
- * `shared/reference/pathways.md` steps 1–7:
+ * Evaluate a learner's progress through a pathway at an instant, following these steps (the
+ * model and rules in full: https://github.com/citiesoflearning/sdk/blob/main/docs/pathways.md):
  *
  * 1. revoked records are dropped (malformed ones ignored, with a count in `warnings`);
  * 2. a badge leaf counts its badge or an equivalent — pending only with `acceptPending`, with
@@ -492,14 +494,33 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * result.progress;                 // 0.5
  * result.nodes['a']?.state;        // 'complete'
  * result.nextSteps[0]?.achievement; // 'urn:b'
- * for (const award of result.awards) await award.badge; // issue with award.idempotencyKey
+ * for (const award of result.awarded) await award.achievement; // issue with award.idempotencyKey
  * ```
  */
-export function evaluatePathway(
-  pathway: Pathway | unknown,
-  records: readonly EarnedRecord[] | unknown,
-  options: EvaluatePathwayOptions = {},
-): PathwayProgress {
+export function evaluatePathway(pathway: Pathway, records: readonly EarnedRecord[], options: EvaluatePathwayOptions = {}): PathwayProgress {
+  return evaluate(pathway, records, options);
+}
+
+/**
+ * {@link evaluatePathway} for input whose shape nobody has checked yet — a pathway and records
+ * parsed from a request body, a file or another service. Takes `unknown` and validates both
+ * (the typed entry validates too, at run time, but states what it expects in its types).
+ *
+ * Throws `ColError`: `pathway-invalid`, `records-invalid`, `date-invalid`, `learner-not-opaque`.
+ *
+ * @example
+ * ```ts
+ * import { evaluateUntrustedPathway } from '@citiesoflearning/core';
+ * const body: unknown = JSON.parse(requestText);
+ * const { pathway, records } = body as { pathway: unknown; records: unknown };
+ * const result = evaluateUntrustedPathway(pathway, records, { learner: 'learner-7f3a' });
+ * ```
+ */
+export function evaluateUntrustedPathway(pathway: unknown, records: unknown, options: EvaluatePathwayOptions = {}): PathwayProgress {
+  return evaluate(pathway, records, options);
+}
+
+function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOptions): PathwayProgress {
   const limits = options.limits ?? {};
   const inspected = inspectPathway(pathway, limits);
   const issues = inspected.issues;

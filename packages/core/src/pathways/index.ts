@@ -9,5 +9,12 @@ export {
   type CheckPathwayOptions,
 } from './validate.js';
 export { PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
-export { evaluatePathway, milestoneKey, type EvaluatePathwayOptions } from './evaluate.js';
+export { evaluatePathway, evaluateUntrustedPathway, milestoneKey, type EvaluatePathwayOptions } from './evaluate.js';
+export {
+  recordsFromVerified,
+  type VerificationLike,
+  type VerifiedCredential,
+  type SkippedCredential,
+  type RecordsFromVerifiedOptions,
+} from './verified-records.js';
 export { fromNavigatr, toNavigatr, NAVIGATR_LIMITS, type NavigatrPathway } from './navigatr.js';

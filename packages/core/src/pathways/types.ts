@@ -1,7 +1,8 @@
 /**
  * The learning-pathway model (one tree whose root is the destination) and the shape of a
  * progress evaluation. Open Badges 3.0 has no pathway object, so this model is ours; it covers
- * what Navigatr, Badgr, CTDL and Badgecraft express. See `shared/reference/pathways.md`.
+ * what Navigatr, Badgr, CTDL and Badgecraft express. The model and its rules in full:
+ * https://github.com/citiesoflearning/sdk/blob/main/docs/pathways.md
  */
 
 /**
@@ -332,11 +333,15 @@ export interface NodeProgress {
  *
  * @example
  * ```ts
- * for (const award of progress.awards) await issue(award.badge, { idempotencyKey: award.idempotencyKey });
+ * for (const award of progress.awarded) await issue(award.achievement, { idempotencyKey: award.idempotencyKey });
  * ```
  */
 export interface MilestoneAward {
+  /** The pathway node satisfied (as in the server's milestone results). */
   node: string;
+  /** Id of the milestone badge (achievement) to issue (as in the server's milestone results). */
+  achievement: string;
+  /** @deprecated The same as `achievement`; kept for callers written before it. */
   badge: string;
   idempotencyKey: string;
 }
@@ -384,6 +389,13 @@ export interface PathwayProgress {
   completedAt?: string;
   /** Per node id. A null-prototype object, so any id (even `__proto__`) is an ordinary key. */
   nodes: Record<string, NodeProgress>;
+  /**
+   * Milestone badges earned and not yet held, to issue with their idempotency keys — the same
+   * name, and the same `node` and `achievement`, as the server's milestone results (which list
+   * them once issued).
+   */
+  awarded: MilestoneAward[];
+  /** @deprecated The same array as `awarded`. */
   awards: MilestoneAward[];
   nextSteps: NextStep[];
   /** About the input records (e.g. how many were ignored as malformed); never personal data. */

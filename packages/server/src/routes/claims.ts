@@ -8,6 +8,10 @@ import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '.
 import { normalizeClaimCode } from './achievements.js';
 import { hashClaimCode } from '../claim-codes.js';
 import { assertTicketNames, verifyTicket } from '../tickets.js';
+import { readAwardExtras, refuseUnknownFields } from '../award-fields.js';
+
+const CLAIM_FIELDS = ['achievement', 'code', 'ticket', 'recipient', 'evidence', 'narrative'] as const;
+const RECIPIENT_FIELDS = ['email', 'id', 'name'] as const;
 
 /**
  * How long a completed idempotent claim can be replayed: 24 hours.
@@ -44,6 +48,7 @@ async function checkTicket(ctx: ServerContext, ticket: string, achievementKey: s
 function readRecipient(value: unknown): Recipient {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw badRequest('"recipient" is required: {"email": "…"} (or {"id": "did:…"}).');
   const r = value as Record<string, unknown>;
+  refuseUnknownFields(r, RECIPIENT_FIELDS, 'recipient.');
   if (r.email !== undefined) return { email: normalizeEmail(r.email) };
   if (typeof r.id === 'string' && /^did:[a-z0-9]+:[^\s]{1,500}$/.test(r.id)) return { did: r.id };
   throw badRequest('"recipient" needs an "email" (or a DID as "id").');
@@ -115,20 +120,30 @@ function callerScope(who: Principal | undefined): string {
 }
 
 async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Principal | undefined, commit: (award: IssuedAward) => void): Promise<IssuedAward> {
+  refuseUnknownFields(body, CLAIM_FIELDS);
   if (typeof body.achievement !== 'string') throw badRequest('"achievement" (the badge\'s key or id) is required.');
   const achievementKey = keyFromReference(body.achievement, 'achievement');
   const recipient = readRecipient(body.recipient);
+  const extras = readAwardExtras(body, body.recipient as Record<string, unknown>, { recipientPrefix: 'recipient.', now: ctx.now() });
   const hasCode = body.code !== undefined && body.code !== null;
   const hasTicket = body.ticket !== undefined && body.ticket !== null;
   if (hasCode && hasTicket) throw badRequest('Send exactly one of "code" (a claim code) or "ticket" (a signed claim ticket).');
   const { achievement } = loadAchievement(ctx, achievementKey);
+  // Whatever goes into the credential is signed by the issuer: a learner redeeming a code or a
+  // ticket must not be able to add words or evidence the issuer never saw. Only the issuer's
+  // own key (or the admin) may set them.
+  const setBy = extras.evidence ? 'evidence' : extras.narrative ? 'narrative' : extras.recipientName ? 'recipient.name' : undefined;
+  if (setBy) {
+    if (!who) throw new ApiError(403, 'forbidden', `"${setBy}" is written into the credential the issuer signs, so only the issuer can set it: send it with the issuer's API key (a direct award from your backend), not in a learner's claim.`, {}, setBy);
+    assertMayActFor(who, achievement.issuer_key);
+  }
 
   // Direct award by an integrator (LMS, CRM): the admin or the issuer's own provider key, no
   // code or ticket. Browsers cannot send it cross-origin (Authorization is not an allowed header).
   if (!hasCode && !hasTicket) {
     if (!who) throw badRequest('Send a "code" (a claim code) or a "ticket" (a signed claim ticket).');
     assertMayActFor(who, achievement.issuer_key);
-    return issueAward(ctx, { achievementKey, recipient, source: 'admin', commit });
+    return issueAward(ctx, { achievementKey, recipient, source: 'admin', extras, commit });
   }
 
   if (hasCode) {
@@ -140,6 +155,7 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
       recipient,
       source: 'code',
       claimCode: code,
+      extras,
       reserve: () => {
         const row = ctx.db.prepare('SELECT achievement_key, uses_left, expires_at FROM claim_codes WHERE code = ?').get(code) as
           | { achievement_key: string; uses_left: number; expires_at: string | null }
@@ -165,6 +181,7 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
     achievementKey,
     recipient,
     source: 'ticket',
+    extras,
     reserve: () => {
       ctx.db.prepare('DELETE FROM used_tickets WHERE expires_at < ?').run(new Date(ctx.now().getTime() - 3600_000).toISOString());
       const inserted = ctx.db.prepare('INSERT OR IGNORE INTO used_tickets (jti, issuer_key, expires_at) VALUES (?, ?, ?)').run(`${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString()).changes;

@@ -147,7 +147,7 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
       progress: progress.progress,
       state: progress.state,
       ...(progress.completedAt ? { completedAt: progress.completedAt } : {}),
-      nodes: Object.values(progress.nodes),
+      nodes: progress.nodes, // keyed by node id, as evaluatePathway returns it
       nextSteps: progress.nextSteps,
       awarded,
       rejected,

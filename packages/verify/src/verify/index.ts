@@ -5,6 +5,7 @@
  */
 export { verify } from './verify.js';
 export type { VerifyOptions } from './options.js';
+export { createDocumentCache, type DocumentCache, type DocumentCacheOptions } from './document-cache.js';
 export {
   summarize,
   overallOutcome,

@@ -1,3 +1,5 @@
+import type { DocumentCache } from './document-cache.js';
+
 /**
  * Options for {@link verify}.
  *
@@ -51,4 +53,9 @@ export interface VerifyOptions {
    * outcomes and the report's shape do not change; an unknown locale falls back to en-GB.
    */
   locale?: 'en-GB' | 'cy';
+  /**
+   * Reuse documents fetched by earlier calls (issuer profiles, keys, DID documents, status
+   * lists): pass the same `createDocumentCache({ ttlMs })` to every call.
+   */
+  cache?: DocumentCache;
 }

@@ -11,6 +11,9 @@ import { verifyOb2Hosted } from './ob2-hosted.js';
 import { verifyOb2Signed } from './ob2-signed.js';
 import { skipped, type FormatResult } from './ob3-common.js';
 
+/** The global fetch, called unbound-safe, as one stable function (a document cache keys on it). */
+const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
 /**
  * Verify anything a learner can hand over — an https URL, JSON text or object, a compact JWS,
  * or baked PNG/SVG bytes — as an Open Badge 2.0 (hosted or signed) or 3.0 (VC-JWT or Data
@@ -44,7 +47,7 @@ export async function verify(
 async function verifyAll(input: unknown, options: VerifyOptions): Promise<VerificationReport> {
   const now = toDate(options.now);
   if (!now) return buildReport('unknown', [makeCheck('parse', 'failed', 'option-invalid')]);
-  const fetcher = new Fetcher(options);
+  const fetcher = new Fetcher(options.cache ? { ...options, fetch: options.cache.wrap(options.fetch ?? defaultFetch) } : options);
   const ctx: RunContext = { fetcher, now, options, lists: new Map() };
   // Lookups stop at the budget by themselves; this backstop also ends a run stuck elsewhere.
   let timer: ReturnType<typeof setTimeout> | undefined;

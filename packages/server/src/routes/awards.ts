@@ -1,0 +1,213 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../app.js';
+import { isoNow, urls, type ServerContext } from '../context.js';
+import { ApiError } from '../errors.js';
+import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
+import { awardLinks, issueAward, loadAchievement } from '../issue.js';
+import { randomToken } from '../keys.js';
+import type { RateLimiter } from '../rate-limit.js';
+import { invalidField, readAwardExtras, refuseUnknownFields } from '../award-fields.js';
+import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../award-store.js';
+import { IDEMPOTENCY_TTL_MS } from './claims.js';
+
+/**
+ * Most rows one `POST /api/v1/awards` may carry.
+ *
+ * @example
+ * ```ts
+ * for (let i = 0; i < rows.length; i += MAX_AWARD_ROWS) send(rows.slice(i, i + MAX_AWARD_ROWS));
+ * ```
+ */
+export const MAX_AWARD_ROWS = 1000;
+
+const BODY_FIELDS = ['achievement', 'recipients'] as const;
+const ROW_FIELDS = ['email', 'name', 'externalId', 'narrative', 'evidence', 'validUntil'] as const;
+const EXTERNAL_ID = /^[\x21-\x7e][\x20-\x7e]{0,199}$/;
+
+/**
+ * One row's outcome, in the order the rows were sent.
+ *
+ * @example
+ * ```ts
+ * const r: AwardRowResult = { status: 'invalid', error: { code: 'invalid-email', message: '…', field: 'recipients[3].email' } };
+ * ```
+ */
+export interface AwardRowResult {
+  status: 'issued' | 'duplicate' | 'invalid' | 'failed';
+  id?: string;
+  externalId?: string;
+  credential?: Record<string, unknown>;
+  links?: ReturnType<typeof awardLinks>;
+  error?: { code: string; message: string; field?: string };
+}
+
+/**
+ * The rate-limit bucket of a keyed caller: the admin, or one issuer (all its provider keys
+ * together, so minting more keys does not raise the limit).
+ *
+ * @example
+ * ```ts
+ * limiter.take(keyedBucket({ kind: 'provider', issuerKey: 'city-library' })); // 'issuer:city-library'
+ * ```
+ */
+export function keyedBucket(who: Principal): string {
+  return who.kind === 'admin' ? 'admin' : `issuer:${who.issuerKey}`;
+}
+
+/**
+ * The keyed caller of a request, or undefined when it carries no valid key (an anonymous claim;
+ * a bad key is answered with 401 by the route itself).
+ *
+ * @example
+ * ```ts
+ * const who = keyedCaller(ctx, c); // { kind: 'admin' } | { kind: 'provider', … } | undefined
+ * ```
+ */
+export function keyedCaller(ctx: ServerContext, c: Context): Principal | undefined {
+  const header = c.req.header('authorization');
+  if (!header) return undefined;
+  try {
+    return authenticate(ctx, header);
+  } catch {
+    return undefined;
+  }
+}
+
+class DuplicateExternalId extends Error {}
+
+async function awardRow(ctx: ServerContext, scope: ExternalIdScope, value: unknown, index: number): Promise<AwardRowResult> {
+  const prefix = `recipients[${index}].`;
+  let externalId: string | undefined;
+  try {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalidField(`recipients[${index}]`, 'must be an object such as {"email": "…"}.');
+    const row = value as Record<string, unknown>;
+    refuseUnknownFields(row, ROW_FIELDS, prefix);
+    if (row.externalId !== undefined && row.externalId !== null) {
+      if (typeof row.externalId !== 'string' || !EXTERNAL_ID.test(row.externalId)) throw invalidField(`${prefix}externalId`, 'must be 1–200 printable ASCII characters (your enrolment or record id).');
+      externalId = row.externalId;
+    }
+    let email: string;
+    try {
+      email = normalizeEmail(row.email);
+    } catch (error) {
+      if (error instanceof ApiError) throw invalidField(`${prefix}email`, row.email === undefined ? 'is required.' : 'is not a valid email address.', 'invalid-email');
+      throw error;
+    }
+    const extras = readAwardExtras(row, row, { prefix, now: ctx.now(), allowValidUntil: true });
+    const duplicate = (found: { key: string; credential?: string }): AwardRowResult => ({
+      status: 'duplicate', id: urls(ctx.baseUrl).credential(found.key), ...(externalId ? { externalId } : {}),
+      ...(found.credential ? { credential: JSON.parse(found.credential) as Record<string, unknown> } : {}), links: awardLinks(ctx.baseUrl, found.key),
+    });
+    if (externalId) {
+      const found = findByExternalId(ctx, scope, externalId);
+      if (found) return duplicate(found);
+    }
+    const key = randomToken(16);
+    const id = externalId;
+    try {
+      const issued = await issueAward(ctx, {
+        achievementKey: scope.achievementKey, recipient: { email }, source: 'admin', key, extras,
+        ...(id ? {
+          reserve: () => {
+            if (!reserveExternalId(ctx, scope, id, key)) throw new DuplicateExternalId();
+          },
+          release: () => releaseExternalId(ctx, scope, id, key),
+        } : {}),
+      });
+      return { status: 'issued', id: issued.id, ...(externalId ? { externalId } : {}), credential: issued.credential, links: issued.links };
+    } catch (error) {
+      // A concurrent request claimed the same externalId between our look-up and our reservation.
+      if (error instanceof DuplicateExternalId && id) return duplicate(findByExternalId(ctx, scope, id) ?? { key });
+      throw error;
+    }
+  } catch (error) {
+    const echo = externalId ? { externalId } : {};
+    if (error instanceof ApiError && error.status < 500) {
+      return { status: 'invalid', ...echo, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    }
+    const name = error instanceof Error ? error.name : typeof error;
+    ctx.log(`error POST /api/v1/awards row ${index}: ${name}: ${error instanceof Error ? error.message.slice(0, 300) : ''}`);
+    return { status: 'failed', ...echo, error: { code: 'internal-error', message: 'The server could not issue this row; nothing was issued for it. Send it again.' } };
+  }
+}
+
+/**
+ * Replay-or-run for one keyed caller's `Idempotency-Key`: the same key and body within 24 hours
+ * get the first answer back; the same key with another body is refused; a run that throws is
+ * forgotten so it can be retried. Keys are scoped to the caller.
+ */
+async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: string, run: () => Promise<{ status: number; body: unknown }>): Promise<Response> {
+  const header = c.req.header('idempotency-key');
+  if (header === undefined) {
+    const { status, body } = await run();
+    return c.json(body, status as 200);
+  }
+  if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw new ApiError(400, 'invalid-request', '"Idempotency-Key" must be 1–200 visible ASCII characters (a UUID is ideal).');
+  const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
+  const storedKey = createHash('sha256').update(`awards|${bucket}|${header}`).digest('hex');
+  const replay = ctx.db.transaction(() => {
+    const row = ctx.db.prepare('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?').get(storedKey) as
+      | { body_hash: string; state: string; status: number | null; response: string | null }
+      | undefined;
+    if (!row) {
+      ctx.db.prepare("DELETE FROM idempotency WHERE created_at < ? AND state = 'done'").run(new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
+      ctx.db.prepare("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)").run(storedKey, bodyHash, isoNow(ctx));
+      return undefined;
+    }
+    if (row.body_hash !== bodyHash) throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
+    if (row.state === 'pending') throw new ApiError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.', { 'Retry-After': '1' });
+    return { status: row.status!, response: row.response! };
+  })();
+  if (replay) return c.body(replay.response, replay.status as 200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
+  try {
+    const { status, body } = await run();
+    const text = JSON.stringify(body);
+    ctx.db.prepare("UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE key = ?").run(status, text, storedKey);
+    return c.body(text, status as 200, { 'content-type': 'application/json' });
+  } catch (error) {
+    if (ctx.db.open) ctx.db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'").run(storedKey);
+    throw error;
+  }
+}
+
+/**
+ * `POST /api/v1/awards`: bulk awards for LMS and CRM syncs (admin key or the issuer's provider
+ * key). Each row is checked and issued on its own; the answer lists one result per row, in
+ * order. A row's `externalId` makes it idempotent for good (per issuer and achievement): sending
+ * it again reports `duplicate` with the original credential. Rows count against the caller's
+ * own award limit (`awardsPerMinute`), not the anonymous per-address claim limit.
+ *
+ * @example
+ * ```ts
+ * registerAwards(app, ctx, new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs));
+ * ```
+ */
+export function registerAwards(app: Hono<AppEnv>, ctx: ServerContext, limiter: RateLimiter): void {
+  app.post('/api/v1/awards', async (c) => {
+    const who = authenticate(ctx, c.req.header('authorization'));
+    const { body, raw } = await readJsonObject(c);
+    refuseUnknownFields(body, BODY_FIELDS);
+    if (typeof body.achievement !== 'string') throw invalidField('achievement', "(the badge's key or id) is required.");
+    const { achievement } = loadAchievement(ctx, keyFromReference(body.achievement, 'achievement'));
+    assertMayActFor(who, achievement.issuer_key);
+    const rows = body.recipients;
+    if (!Array.isArray(rows) || rows.length === 0) throw invalidField('recipients', 'must be a non-empty list of {"email": "…"} rows.');
+    if (rows.length > MAX_AWARD_ROWS) throw new ApiError(400, 'too-many-rows', `"recipients" has ${rows.length} rows; send at most ${MAX_AWARD_ROWS} per request.`, {}, 'recipients');
+    const bucket = keyedBucket(who);
+    const scope: ExternalIdScope = { issuerKey: achievement.issuer_key, achievementKey: achievement.key };
+    return idempotent(ctx, c, bucket, raw, async () => {
+      // Counted only when rows are really processed: a replay of an earlier answer is free.
+      const wait = limiter.take(bucket, rows.length);
+      if (wait > 0) {
+        throw new ApiError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+      }
+      const results: AwardRowResult[] = [];
+      // One row at a time: each is its own transaction, and signing is CPU-bound anyway.
+      for (let i = 0; i < rows.length; i++) results.push(await awardRow(ctx, scope, rows[i], i));
+      const summary = { issued: 0, duplicate: 0, invalid: 0, failed: 0 };
+      for (const r of results) summary[r.status]++;
+      return { status: 200, body: { achievement: urls(ctx.baseUrl).achievement(achievement.key), summary, results } };
+    });
+  });
+}
