@@ -90,19 +90,25 @@ export async function run() {
     if (naive && Math.abs(naive.progress - check.progress) > 1e-9) throw new Error(`naive and real disagree at ${size}`);
     const evaluateMs = time(() => evaluatePathway(pathway, records, { asOf: AS_OF }), runs);
     const validateMs = time(() => validatePathway(pathway), runs);
+    // Floor: parsing the same input from JSON text (what any caller pays to receive it).
+    const text = JSON.stringify({ pathway, records });
+    const parseMs = time(() => JSON.parse(text), runs);
     const naiveMs = naive ? time(() => naiveEvaluate(pathway.root, records), size >= 10_000 ? 3 : 9) : undefined;
     const row = {
       nodes, records: records.length, evaluateMs, validateMs,
       perNodeUs: (evaluateMs * 1000) / nodes,
       perInputUs: (evaluateMs * 1000) / (nodes + records.length),
       progress: check.progress,
+      parseMs,
+      overParse: evaluateMs / parseMs,
       naiveMs,
       naiveOverOurs: naiveMs === undefined ? undefined : naiveMs / evaluateMs,
     };
     sizes.push(row);
     console.log(
       `${label(size).padStart(5)} nodes (${nodes}), ${records.length} records: evaluate ${evaluateMs.toFixed(2)} ms ` +
-      `(validation alone ${validateMs.toFixed(2)} ms), ${row.perNodeUs.toFixed(3)} µs/node` +
+      `(validation alone ${validateMs.toFixed(2)} ms), ${row.perNodeUs.toFixed(3)} µs/node; ` +
+      `floor: JSON.parse of the same input ${parseMs.toFixed(2)} ms → ${row.overParse.toFixed(2)}× the parse` +
       (naiveMs === undefined ? ', naive: skipped (quadratic)' : `, naive ${naiveMs.toFixed(2)} ms = ${row.naiveOverOurs.toFixed(1)}× ours`),
     );
   }
@@ -111,7 +117,7 @@ export async function run() {
     const key = `${label(SIZES[k])}/${label(SIZES[k - 1])}`;
     ratios[key] = sizes[k].evaluateMs / sizes[k - 1].evaluateMs;
     const nodesRatio = sizes[k].nodes / sizes[k - 1].nodes;
-    console.log(`${key} = ${ratios[key].toFixed(1)}× time for ${nodesRatio.toFixed(1)}× nodes (linear ≈ ${nodesRatio.toFixed(0)}×)`);
+    console.log(`${key} = ${ratios[key].toFixed(1)}× time for ${nodesRatio.toFixed(1)}× nodes (linear ≈ ${nodesRatio.toFixed(0)}×; per node ${(sizes[k].perNodeUs / sizes[k - 1].perNodeUs).toFixed(2)}×)`);
   }
   return { sizes, ratios };
 }
