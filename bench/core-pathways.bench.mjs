@@ -62,6 +62,26 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** `ours` and `floor` in alternating runs after a warm-up; the median of each, in ms. */
+function alternate(ours, floor, runs) {
+  const warmUntil = performance.now() + 300;
+  for (let k = 0; k < 5 || performance.now() < warmUntil; k++) {
+    ours();
+    floor();
+  }
+  const a = [];
+  const b = [];
+  for (let k = 0; k < runs; k++) {
+    let start = performance.now();
+    ours();
+    a.push(performance.now() - start);
+    start = performance.now();
+    floor();
+    b.push(performance.now() - start);
+  }
+  return [median(a), median(b)];
+}
+
 function time(fn, runs) {
   // Warm up until the JIT has settled: at least 5 runs and 300 ms.
   const warmUntil = performance.now() + 300;
@@ -88,7 +108,10 @@ export async function run() {
     const check = evaluatePathway(pathway, records, { asOf: AS_OF });
     const naive = size <= 10_000 ? naiveEvaluate(pathway.root, records) : undefined;
     if (naive && Math.abs(naive.progress - check.progress) > 1e-9) throw new Error(`naive and real disagree at ${size}`);
-    const evaluateMs = time(() => evaluatePathway(pathway, records, { asOf: AS_OF }), runs);
+    // Floor: parsing the same input from JSON text (what any caller pays to receive it),
+    // measured in alternating runs with the evaluation (the machine may be shared).
+    const text = JSON.stringify({ pathway, records });
+    const [evaluateMs, parseMs] = alternate(() => evaluatePathway(pathway, records, { asOf: AS_OF }), () => JSON.parse(text), size >= 100_000 ? 9 : runs);
     const validateMs = time(() => validatePathway(pathway), runs);
     const naiveMs = naive ? time(() => naiveEvaluate(pathway.root, records), size >= 10_000 ? 3 : 9) : undefined;
     const row = {
@@ -96,13 +119,16 @@ export async function run() {
       perNodeUs: (evaluateMs * 1000) / nodes,
       perInputUs: (evaluateMs * 1000) / (nodes + records.length),
       progress: check.progress,
+      parseMs,
+      overParse: evaluateMs / parseMs,
       naiveMs,
       naiveOverOurs: naiveMs === undefined ? undefined : naiveMs / evaluateMs,
     };
     sizes.push(row);
     console.log(
       `${label(size).padStart(5)} nodes (${nodes}), ${records.length} records: evaluate ${evaluateMs.toFixed(2)} ms ` +
-      `(validation alone ${validateMs.toFixed(2)} ms), ${row.perNodeUs.toFixed(3)} µs/node` +
+      `(validation alone ${validateMs.toFixed(2)} ms), ${row.perNodeUs.toFixed(3)} µs/node; ` +
+      `floor: JSON.parse of the same input ${parseMs.toFixed(2)} ms → ${row.overParse.toFixed(2)}× the parse` +
       (naiveMs === undefined ? ', naive: skipped (quadratic)' : `, naive ${naiveMs.toFixed(2)} ms = ${row.naiveOverOurs.toFixed(1)}× ours`),
     );
   }
@@ -111,7 +137,7 @@ export async function run() {
     const key = `${label(SIZES[k])}/${label(SIZES[k - 1])}`;
     ratios[key] = sizes[k].evaluateMs / sizes[k - 1].evaluateMs;
     const nodesRatio = sizes[k].nodes / sizes[k - 1].nodes;
-    console.log(`${key} = ${ratios[key].toFixed(1)}× time for ${nodesRatio.toFixed(1)}× nodes (linear ≈ ${nodesRatio.toFixed(0)}×)`);
+    console.log(`${key} = ${ratios[key].toFixed(1)}× time for ${nodesRatio.toFixed(1)}× nodes (linear ≈ ${nodesRatio.toFixed(0)}×; per node ${(sizes[k].perNodeUs / sizes[k - 1].perNodeUs).toFixed(2)}×)`);
   }
   return { sizes, ratios };
 }

@@ -25,7 +25,7 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as rdfcSuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { createVerifyCryptosuite as jcsVerifySuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import { createDocumentLoader, generateKeyPair, signCredentialJwt, signDataIntegrity, verify } from '../packages/verify/dist/index.js';
+import { createDocumentLoader, generateKeyPair, signCredentialJwt, signDataIntegrity, verify } from '@citiesoflearning/verify';
 
 // Some of these packages do not export their package.json, so read it from node_modules directly.
 const version = (name) => JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;

@@ -1,6 +1,8 @@
 // The one place the server touches signing: everything goes through @citiesoflearning/verify's
-// primitives, so the server signs exactly what the SDK's verifier checks.
+// primitives, so the server signs exactly what the SDK's verifier checks. Signing runs in the
+// worker pool (signing-pool.ts), off the event loop; with COL_SIGNING_WORKERS=0, in-thread.
 import { signDataIntegrity, signCredentialJwt, createStatusListCredential } from '@citiesoflearning/verify';
+import { signingPool } from './signing-pool.js';
 
 /**
  * What signing needs: a private Ed25519 JWK (the server-wide key or an issuer's own key).
@@ -37,6 +39,8 @@ export interface SignedAward {
  * ```
  */
 export async function signAward(unsigned: Record<string, unknown>, key: SigningKey, verificationMethod: string): Promise<SignedAward> {
+  const pool = signingPool();
+  if (pool) return pool.sign<SignedAward>({ kind: 'award', unsigned, privateJwk: key.privateJwk, verificationMethod, created: unsigned.validFrom as string });
   const [credential, jwt] = await Promise.all([
     signDataIntegrity(unsigned, { privateJwk: key.privateJwk, verificationMethod, cryptosuite: 'eddsa-rdfc-2022', created: unsigned.validFrom as string }),
     signCredentialJwt(unsigned, { privateJwk: key.privateJwk, kid: verificationMethod, alg: 'EdDSA' }),
@@ -57,7 +61,9 @@ export async function signStatusList(
   key: SigningKey,
   verificationMethod: string,
 ): Promise<Record<string, unknown>> {
-  const unsigned = await createStatusListCredential(input);
+  const unsigned = (await createStatusListCredential(input)) as Record<string, unknown>;
+  const pool = signingPool();
+  if (pool) return pool.sign({ kind: 'proof', unsigned, privateJwk: key.privateJwk, verificationMethod, created: input.validFrom });
   return (await signDataIntegrity(unsigned as Record<string, unknown>, {
     privateJwk: key.privateJwk,
     verificationMethod,

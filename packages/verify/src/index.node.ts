@@ -6,6 +6,11 @@
  * @packageDocumentation
  */
 export * from './index.js';
+import { installSignatureBackend } from './internal/signature-backend.js';
+import { nodeCryptoBackend } from './internal/node-crypto.js';
+
+// Signatures on the calling thread with node:crypto instead of through WebCrypto's thread pool.
+installSignatureBackend(nodeCryptoBackend);
 // An explicit export wins over the same name from `export *`.
 export { verify } from './verify/verify.node.js';
 export { guardedFetch, guardedLookup } from './verify/net/guarded-fetch.js';

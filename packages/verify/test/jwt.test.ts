@@ -240,3 +240,44 @@ describe('jwt: OB 2.0 signed assertions', () => {
     expect(await rejectionCode(signOb2Assertion(assertion, { privateJwk: ed.privateJwk }))).to.equal('key-unsupported');
   });
 });
+
+describe('VC-JWT signing through the runtime signature backend', () => {
+  it('makes exactly the bytes jose makes (Ed25519 is deterministic), so either path verifies the same', async () => {
+    const { installSignatureBackend, signatureBackend } = await import('../src/internal/signature-backend.js');
+    const { generateKeyPair, signCredentialJwt, verifyJws } = await import('@citiesoflearning/verify');
+    const keys = await generateKeyPair();
+    const credential = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: keys.did, name: 'Ünïcödé ✓', credentialSubject: { id: 'did:example:1' } };
+    const backend = signatureBackend();
+    // Node's entry installs node:crypto; browsers have none and both signatures come from jose.
+    const { isBrowser } = await import('@col/harness');
+    expect(backend === undefined).to.equal(isBrowser);
+    const fast = await signCredentialJwt(credential, { privateJwk: keys.privateJwk, kid: keys.verificationMethod });
+    installSignatureBackend(undefined);
+    let plain: string;
+    try {
+      plain = await signCredentialJwt(credential, { privateJwk: keys.privateJwk, kid: keys.verificationMethod });
+    } finally {
+      installSignatureBackend(backend);
+    }
+    expect(fast).to.equal(plain);
+    expect((await verifyJws(fast, keys.publicJwk)).payload.name).to.equal('Ünïcödé ✓');
+  });
+});
+
+describe('JWS extensions', () => {
+  it('a validly signed JWS that names a critical extension is refused (jws-malformed), never checked as if plain', async () => {
+    const { CompactSign, importJWK } = await import('jose');
+    const { generateKeyPair, verifyJws } = await import('@citiesoflearning/verify');
+    const keys = await generateKeyPair();
+    const key = await importJWK(keys.privateJwk as Parameters<typeof importJWK>[0], 'EdDSA');
+    const payload = new TextEncoder().encode(JSON.stringify({ iss: keys.did }));
+    // jose will not make such a token, so sign the parts directly.
+    const part = (bytes: Uint8Array) => toBase64Url(bytes);
+    const input = `${part(utf8(JSON.stringify({ alg: 'EdDSA', crit: ['exp-ext'], 'exp-ext': 1 })))}.${part(payload)}`;
+    const signature = new Uint8Array(await crypto.subtle.sign('Ed25519', key as CryptoKey, new Uint8Array(utf8(input))));
+    const withCrit = `${input}.${part(signature)}`;
+    expect(await rejectionCode(verifyJws(withCrit, keys.publicJwk))).to.equal('jws-malformed');
+    const plain = await new CompactSign(payload).setProtectedHeader({ alg: 'EdDSA' }).sign(key);
+    expect((await verifyJws(plain, keys.publicJwk)).payload.iss).to.equal(keys.did);
+  });
+});

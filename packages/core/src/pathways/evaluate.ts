@@ -81,6 +81,9 @@ interface LeafOutcome {
   warnings: ProgressWarning[];
 }
 
+// Most achievements have no record: one shared empty list instead of a new one per lookup.
+const NO_RECORDS: readonly HeldRecord[] = Object.freeze([]);
+
 const NO_RULES: LeafRules = { acceptPending: false, evidenceRequired: false, review: false, maxAgeMs: Infinity };
 
 /** The achievement ids whose records satisfy a leaf, the first being the one to show. */
@@ -121,7 +124,7 @@ function evaluateLeaf(ids: string[], rules: LeafRules, threshold: number, validN
   let noEvidence = false;
   let early = false;
   for (const id of ids) {
-    for (const record of ctx.index.get(id) ?? []) {
+    for (const record of ctx.index.get(id) ?? NO_RECORDS) {
       if (record.issued > ctx.asOf) continue; // not earned yet at asOf
       if (record.pending && !rules.acceptPending) {
         if (rules.review) unreviewed = true;
@@ -171,8 +174,19 @@ function sumOfLargest(values: number[], n: number): number {
   return sum;
 }
 
+// Completion instants repeat (a cohort earns badges on the same few days, and a group completes
+// when its last step did): format each instant once. Bounded; cleared when full.
+const isoCache = new Map<number, string>();
+
 function iso(ms: number): string | undefined {
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  if (!Number.isFinite(ms)) return undefined;
+  let text = isoCache.get(ms);
+  if (text === undefined) {
+    if (isoCache.size >= 4096) isoCache.clear();
+    text = new Date(ms).toISOString();
+    isoCache.set(ms, text);
+  }
+  return text;
 }
 
 /** Keep `%`, `|` and `@` inside a key part from blurring the `learner|pathway@version|node` layout. */
@@ -201,7 +215,7 @@ export function milestoneKey(learner: string, pathway: { id: string; version: st
 /** When the learner came to hold a milestone badge: its earliest record, or "always" if only listed. */
 function heldSince(badge: string, ctx: Context): number | undefined {
   let since: number | undefined;
-  for (const record of ctx.index.get(badge) ?? []) {
+  for (const record of ctx.index.get(badge) ?? NO_RECORDS) {
     if (record.issued <= ctx.asOf && (since === undefined || record.issued < since)) since = record.issued;
   }
   if (since === undefined && ctx.awarded.has(badge)) since = -Infinity;

@@ -2,7 +2,6 @@
 // browsers (no Buffer), because the same code ships to both.
 import { ColError } from '@citiesoflearning/core';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { base64url } from '@scure/base';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -17,17 +16,54 @@ export function fromUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
 /** base64url without padding (RFC 4648 §5, as JOSE uses it). */
 export function toBase64Url(bytes: Uint8Array): string {
-  return base64url.encode(bytes).replace(/=+$/, '');
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += B64URL[n >> 18]! + B64URL[(n >> 12) & 63]! + B64URL[(n >> 6) & 63]! + B64URL[n & 63]!;
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out += B64URL[n >> 18]! + B64URL[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64URL[(n >> 6) & 63]! : '');
+  }
+  return out;
 }
 
-/** Decodes base64url with or without padding; throws on any character outside the alphabet. */
+const B64URL_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) B64URL_VALUES[B64URL.charCodeAt(i)] = i;
+
+/**
+ * Decodes base64url with or without padding; throws on any character outside the alphabet, a
+ * length no encoder makes, or leftover bits that are not zero (one byte string, one encoding).
+ * A table loop: every VC-JWT is decoded through here, and a generic radix decoder was a tenth
+ * of verify()'s time.
+ */
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) throw new TypeError('not base64url');
-  const bare = text.replace(/=+$/, '');
-  const padded = bare + '='.repeat((4 - (bare.length % 4)) % 4);
-  return base64url.decode(padded);
+  let end = text.length;
+  if (text.endsWith('==')) end -= 2;
+  else if (text.endsWith('=')) end -= 1;
+  if (end % 4 === 1 || (end !== text.length && (end + (text.length - end)) % 4 !== 0)) throw new TypeError('not base64url');
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let at = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? B64URL_VALUES[code]! : -1;
+    if (value < 0) throw new TypeError('not base64url');
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (buffer >> bits) & 0xff;
+    }
+  }
+  if ((buffer & ((1 << bits) - 1)) !== 0) throw new TypeError('not base64url (non-zero padding bits)');
+  return out;
 }
 
 /** Concatenates byte arrays. */

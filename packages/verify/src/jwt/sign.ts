@@ -1,7 +1,8 @@
 // Signing: OB 3.0 VC-JWT and OB 2.0 signed assertions (compact JWS).
 import { ColError } from '@citiesoflearning/core';
 import { CompactSign, importJWK } from 'jose';
-import { isObject, utf8 } from '../internal/bytes.js';
+import { isObject, toBase64Url, utf8 } from '../internal/bytes.js';
+import { signatureBackend } from '../internal/signature-backend.js';
 import { algorithmForJwk, publicJwk, type SignatureAlgorithm } from '../keys/jwk.js';
 import { jwtClaimsForCredential } from './claims.js';
 
@@ -27,6 +28,13 @@ export interface SignCredentialJwtOptions {
 async function compactSign(payload: object, header: Record<string, unknown>, privateJwk: JsonWebKey, alg: SignatureAlgorithm): Promise<string> {
   if (typeof privateJwk !== 'object' || privateJwk === null || typeof privateJwk.d !== 'string') {
     throw new ColError('key-unsupported', 'Signing needs the private key (a JWK with "d").');
+  }
+  if (alg === 'EdDSA' && privateJwk.crv === 'Ed25519') {
+    // The same bytes jose's CompactSign makes (Ed25519 is deterministic), without importing
+    // the key into WebCrypto for one signature.
+    const signingInput = `${toBase64Url(utf8(JSON.stringify({ alg, ...header })))}.${toBase64Url(utf8(JSON.stringify(payload)))}`;
+    const signature = signatureBackend()?.signEd25519(privateJwk, utf8(signingInput));
+    if (signature) return `${signingInput}.${toBase64Url(signature)}`;
   }
   let key: CryptoKey | Uint8Array;
   try {

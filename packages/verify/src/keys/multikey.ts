@@ -2,6 +2,7 @@
 import { ColError } from '@citiesoflearning/core';
 import { base58 } from '@scure/base';
 import { fromBase64Url, isObject, toBase64Url } from '../internal/bytes.js';
+import { BoundedCache } from '../internal/bounded-cache.js';
 
 const ED25519_MULTICODEC = [0xed, 0x01] as const;
 const ED25519_KEY_LENGTH = 32;
@@ -74,8 +75,12 @@ export function rawEd25519ToMultibase(raw: Uint8Array): string {
  * ```
  */
 export function multibaseToJwk(publicKeyMultibase: string): JsonWebKey {
-  return { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(multibaseToRawEd25519(publicKeyMultibase)) };
+  // The same issuer's did:key comes back on every credential: base58-decode it once.
+  const x = decodedKeys.get(publicKeyMultibase) ?? decodedKeys.set(publicKeyMultibase, toBase64Url(multibaseToRawEd25519(publicKeyMultibase)));
+  return { kty: 'OKP', crv: 'Ed25519', x };
 }
+// Multikey value → JWK `x`; only valid keys are stored (a bad one throws before `set`).
+const decodedKeys = new BoundedCache<string, string>(256);
 
 /**
  * Converts an Ed25519 JWK (public or private — only `x` is used) to its Multikey form `z6Mk…`.

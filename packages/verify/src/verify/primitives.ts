@@ -4,3 +4,6 @@ export { multibaseToJwk, didKeyToJwk, publicJwk } from '../keys/index.js';
 export { verifyDataIntegrityProof } from '../proofs/index.js';
 export { verifyJws, decodeJws, checkJwtClaims, credentialFromJwtPayload } from '../jwt/index.js';
 export { decodeStatusList, getStatusBit } from '../status-list/index.js';
+// Internal: verify() checks a VC-JWT it has already split and decoded.
+export { checkJwsSignature } from '../jwt/verify.js';
+export { splitJws } from '../jwt/decode.js';

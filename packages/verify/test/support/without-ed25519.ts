@@ -1,8 +1,13 @@
+import { installSignatureBackend, signatureBackend } from '../../src/internal/signature-backend.js';
+
 /**
  * Runs `fn` while WebCrypto refuses Ed25519 keys, as browsers before Chrome 137, Firefox 129 and
  * Safari 17 do (this machine's Node and Chromium support Ed25519, so the refusal is injected).
  */
 export async function withoutEd25519<T>(fn: () => Promise<T>): Promise<T> {
+  // In Node, signatures normally bypass WebCrypto (node:crypto): take that away too.
+  const backend = signatureBackend();
+  installSignatureBackend(undefined);
   const subtle = globalThis.crypto.subtle;
   const real = subtle.importKey;
   Object.defineProperty(subtle, 'importKey', {
@@ -18,6 +23,7 @@ export async function withoutEd25519<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } finally {
+    installSignatureBackend(backend);
     delete (subtle as unknown as Record<string, unknown>).importKey;
   }
 }
