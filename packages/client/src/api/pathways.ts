@@ -62,7 +62,19 @@ function versionNumber(version: PathwayVersionRef | undefined): number | undefin
   return n;
 }
 
+/**
+ * What a learner presents to claim a pathway's milestone badges: who they are and the
+ * credentials that show their progress. The server verifies each credential for that email
+ * before it counts, and returns awards it already holds only to a learner proven this way.
+ *
+ * @example
+ * ```ts
+ * const input: MilestoneInput = { recipient: { email: 'ada@example.org' }, credentials: [award.credential] };
+ * const result = await col.pathways.milestones('digital-ready-brightwater', input);
+ * ```
+ */
 export interface MilestoneInput {
+  /** The learner (their email is matched against each credential's hashed recipient). */
   recipient: { email: string };
   /** Their credentials: JSON objects or compact JWS strings (at most 50). */
   credentials: Array<OpenBadgeCredential | Record<string, unknown> | string>;
