@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from './errors.js';
 import { limitBody } from './body-limit.js';
 import type { ServerContext } from './context.js';
+import type { Env } from './env.js';
 import { isPublicRoute, corsHeaders } from './cors.js';
 import { RateLimiter } from './rate-limit.js';
 import { registerWellKnown } from './routes/well-known.js';
@@ -16,16 +17,6 @@ import { registerOb3 } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
 import { keyedBucket, keyedCaller, registerAwards } from './routes/awards.js';
 import { registerCredentialSearch } from './routes/credential-search.js';
-
-/**
- * Hono environment of the app (no bindings needed beyond Node's).
- *
- * @example
- * ```ts
- * const app = new Hono<AppEnv>();
- * ```
- */
-export type AppEnv = { Variables: { requestId: string } };
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -78,8 +69,8 @@ export function errorResponse(ctx: ServerContext, c: Context, error: unknown): R
  * const res = await app.request('/api/v1/openapi.json');
  * ```
  */
-export function buildApp(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function buildApp(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const claimLimiter = new RateLimiter(ctx.claimRateLimit.limit, ctx.claimRateLimit.windowMs);
   // Keyed callers (LMS and CRM syncs) have their own, larger budget, counted per award.
   const awardLimiter = new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs);

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { createAdaptorServer } from '@hono/node-server';
 import { ColError } from '@citiesoflearning/core';
 import type { Hono } from 'hono';
-import { buildApp, type AppEnv } from './app.js';
+import { buildApp } from './app.js';
+import type { Env } from './env.js';
 import type { ServerContext } from './context.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from './db.js';
 import { loadSigningKey, randomToken } from './keys.js';
@@ -90,7 +91,7 @@ export interface AppOptions {
  * ```
  */
 export interface CreatedApp {
-  app: Hono<AppEnv>;
+  app: Hono<Env>;
   context: ServerContext;
   demo?: DemoSummary;
   /** Close the database. */
@@ -253,7 +254,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  let app: Hono<AppEnv> | undefined;
+  let app: Hono<Env> | undefined;
   let inFlight = 0;
   let closing = false;
   const idle: Array<() => void> = [];

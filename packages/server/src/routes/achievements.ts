@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Hono } from 'hono';
 import { matchesAchievementFilters } from '../achievement-filter.js';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { achievementDocument, ob2BadgeClass, type AchievementData, type AchievementRow, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -190,7 +190,7 @@ export function createClaimCodes(ctx: ServerContext, achievementKey: string, opt
  * registerAchievements(app, ctx);
  * ```
  */
-export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerAchievements(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const load = (key: string) => loadAchievement(ctx, key);
   const present = (row: AchievementRow, issuer: IssuerRow) => achievementDocument(u, row, issuer);

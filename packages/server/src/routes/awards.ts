@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
@@ -183,7 +183,7 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
  * registerAwards(app, ctx, new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs));
  * ```
  */
-export function registerAwards(app: Hono<AppEnv>, ctx: ServerContext, limiter: RateLimiter): void {
+export function registerAwards(app: Hono<Env>, ctx: ServerContext, limiter: RateLimiter): void {
   app.post('/api/v1/awards', async (c) => {
     const who = authenticate(ctx, c.req.header('authorization'));
     const { body, raw } = await readJsonObject(c);

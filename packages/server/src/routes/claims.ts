@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { isoNow, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
@@ -64,7 +64,7 @@ function readRecipient(value: unknown): Recipient {
  * registerClaims(app, ctx);
  * ```
  */
-export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerClaims(app: Hono<Env>, ctx: ServerContext): void {
   app.post('/api/v1/claims', async (c) => {
     // Who is asking comes first: a replay must never hand one caller's credential to another.
     const header = c.req.header('authorization');

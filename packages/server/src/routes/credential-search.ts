@@ -3,7 +3,7 @@
 // matched here against each credential's salted hash and never stored or logged.
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { urls, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { authenticate, keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
@@ -87,7 +87,7 @@ function readStates(value: unknown): ReadonlySet<State> | undefined {
  * registerCredentialSearch(app, ctx);
  * ```
  */
-export function registerCredentialSearch(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerCredentialSearch(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   app.post('/api/v1/credentials/search', async (c) => {
     const who = authenticate(ctx, c.req.header('authorization'));

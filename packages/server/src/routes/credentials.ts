@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { bake } from '@citiesoflearning/core';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { OB2_CONTEXT, type AchievementData } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
@@ -85,7 +85,7 @@ function imageFor(ctx: ServerContext, row: CredentialRow, kind: 'png' | 'svg'): 
  * registerCredentials(app, ctx);
  * ```
  */
-export function registerCredentials(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerCredentials(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
 
   app.get('/api/v1/credentials/:key', (c) => {

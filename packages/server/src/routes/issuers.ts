@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
@@ -74,7 +74,7 @@ export function createProviderKey(ctx: ServerContext, issuerKey: string, label?:
  * registerIssuers(app, ctx);
  * ```
  */
-export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key });
 
@@ -139,7 +139,7 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/v1/issuers/:key/ob2', (c) => c.json({ ...ob2Issuer(u, loadIssuer(ctx, c.req.param('key'))), verification: ob2VerificationPolicy(u) }));
 
-  const statusRoute = (view: 'profile' | 'did') => async (c: Context<AppEnv>) => {
+  const statusRoute = (view: 'profile' | 'did') => async (c: Context<Env>) => {
     const purpose = c.req.param('purpose') as Purpose;
     if (!PURPOSES.includes(purpose)) throw notFound('status list');
     loadIssuer(ctx, c.req.param('key')!);

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import { evaluatePathway, milestoneKey, type EarnedRecord, type Pathway } from '@citiesoflearning/core';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
@@ -60,7 +60,7 @@ class AlreadyAwarded extends Error {}
  * registerMilestones(app, ctx); // or with a custom PresentedChecker
  * ```
  */
-export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): void {
+export function registerMilestones(app: Hono<Env>, ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): void {
   const u = urls(ctx.baseUrl);
   app.post('/api/v1/pathways/:key/milestones', async (c) => {
     const { body } = await readJsonObject(c);

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { urls, type ServerContext } from '../context.js';
 import { issuerProfile, type IssuerRow } from '../documents.js';
 import { listedIssuerKeys } from '../issuer-keys.js';
@@ -31,7 +31,7 @@ function principal(ctx: ServerContext, c: Context): Principal | Response {
  * registerOb3(app, ctx);
  * ```
  */
-export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerOb3(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const base = `${ctx.baseUrl}/ims/ob/v3p0`;
 

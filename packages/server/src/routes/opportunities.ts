@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { assertMayActFor, authenticate, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
@@ -105,7 +105,7 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
  * registerOpportunities(app, ctx);
  * ```
  */
-export function registerOpportunities(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerOpportunities(app: Hono<Env>, ctx: ServerContext): void {
   app.post('/api/v1/opportunities', async (c) => {
     const who = authenticate(ctx, c.req.header('authorization'));
     const { body } = await readJsonObject(c);

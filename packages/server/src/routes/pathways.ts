@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { assertMayActFor, authenticate, checkKey, readJsonObject, slugify, type Principal } from '../http.js';
@@ -142,7 +142,7 @@ export function publishPathway(ctx: ServerContext, who: Principal, key: string, 
  * registerPathways(app, ctx);
  * ```
  */
-export function registerPathways(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerPathways(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const parseVersion = (value: string | undefined) => {
     if (value === undefined) return undefined;

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import { urls, type ServerContext } from '../context.js';
 import { didDocument, jwks } from '../documents.js';
 import { openApiDocument } from '../openapi.js';
@@ -12,7 +12,7 @@ import { openApiDocument } from '../openapi.js';
  * registerWellKnown(app, ctx);
  * ```
  */
-export function registerWellKnown(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerWellKnown(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
   const cacheable = { 'cache-control': 'public, max-age=300' };
   const didPath = new URL(u.didDocument).pathname;
