@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { ApiError } from './errors.js';
+import { findTicketKey } from './store/ticket-keys.js';
 
 /**
  * Longest a claim ticket may live (its `exp` − now).
@@ -46,7 +47,7 @@ export async function verifyTicket(ctx: ServerContext, ticket: string, opts: { i
     throw invalid('The claim ticket is not a signed token (compact JWS).');
   }
   if (typeof kid !== 'string') throw invalid('The claim ticket names no key ("kid" header): register your key and put its kid in the header.');
-  const key = ctx.db.prepare('SELECT issuer_key, jwk, alg FROM ticket_keys WHERE kid = ?').get(kid) as { issuer_key: string; jwk: string; alg: string } | undefined;
+  const key = findTicketKey(ctx.db, kid);
   if (!key) throw invalid('The claim ticket was signed with a key this server does not know.');
   if (key.issuer_key !== opts.issuerKey) throw new ApiError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot speak for this provider's badges.");
   let payload: Record<string, unknown>;

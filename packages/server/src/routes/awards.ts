@@ -8,7 +8,7 @@ import { awardLinks, issueAward, loadAchievement } from '../issue.js';
 import { randomToken } from '../keys.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { invalidField, readAwardExtras, refuseUnknownFields } from '../award-fields.js';
-import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../award-store.js';
+import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../store/awards.js';
 import { IDEMPOTENCY_TTL_MS } from './claims.js';
 
 /**

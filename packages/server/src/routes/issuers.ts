@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { Env } from '../env.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
@@ -9,6 +8,9 @@ import { assertAdmin, assertMayActFor, authenticate, checkKey, field, readJsonOb
 import { randomToken } from '../keys.js';
 import { createStatusLists, currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
 import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.js';
+import { findIssuer, insertIssuer, issuerExists, listIssuersByName } from '../store/issuers.js';
+import { insertProviderKey } from '../store/provider-keys.js';
+import { insertTicketKey, ticketKeyExists } from '../store/ticket-keys.js';
 
 /**
  * Load an issuer or 404.
@@ -19,7 +21,7 @@ import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.
  * ```
  */
 export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
-  const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(key) as IssuerRow | undefined;
+  const row = findIssuer(ctx.db, key);
   if (!row) throw notFound('issuer');
   return row;
 }
@@ -36,10 +38,8 @@ export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
 export function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): IssuerRow {
   const key = input.key ?? slugify(input.name);
   return ctx.db.transaction(() => {
-    if (ctx.db.prepare('SELECT 1 FROM issuers WHERE key = ?').get(key)) throw new ApiError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
-    ctx.db
-      .prepare('INSERT INTO issuers (key, name, url, email, description, image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(key, input.name, input.url, input.email ?? null, input.description ?? null, input.image ?? null, isoNow(ctx));
+    if (issuerExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
+    insertIssuer(ctx.db, { ...input, key }, isoNow(ctx));
     createStatusLists(ctx, key);
     // Its own signing key from the start: no issuer ever signs with another issuer's key.
     addIssuerKey(ctx, key);
@@ -59,9 +59,7 @@ export function createProviderKey(ctx: ServerContext, issuerKey: string, label?:
   const id = randomToken(9);
   const secret = `colp_${randomToken(24)}`;
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare('INSERT INTO provider_keys (id, issuer_key, secret_hash, label, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, issuerKey, createHash('sha256').update(secret).digest('hex'), label ?? null, isoNow(ctx));
+    insertProviderKey(ctx.db, { id, issuerKey, secret, ...(label !== undefined ? { label } : {}) }, isoNow(ctx));
   })();
   return { id, issuer: issuerKey, key: secret };
 }
@@ -79,7 +77,7 @@ export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
   const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key });
 
   app.get('/api/v1/issuers', (c) => {
-    const rows = ctx.db.prepare('SELECT * FROM issuers ORDER BY name').all() as IssuerRow[];
+    const rows = listIssuersByName(ctx.db);
     return c.json({ issuers: rows.map(profileOf) });
   });
 
@@ -173,8 +171,8 @@ export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
     const kid = checkKey(body.kid, 'kid') ?? randomToken(9);
     const publicOnly = alg === 'EdDSA' ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x } : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
     ctx.db.transaction(() => {
-      if (ctx.db.prepare('SELECT 1 FROM ticket_keys WHERE kid = ?').get(kid)) throw new ApiError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
-      ctx.db.prepare('INSERT INTO ticket_keys (kid, issuer_key, jwk, alg, created_at) VALUES (?, ?, ?, ?, ?)').run(kid, issuer.key, JSON.stringify(publicOnly), alg, isoNow(ctx));
+      if (ticketKeyExists(ctx.db, kid)) throw new ApiError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
+      insertTicketKey(ctx.db, { kid, issuerKey: issuer.key, jwk: publicOnly, alg }, isoNow(ctx));
     })();
     return c.json({ kid, issuer: issuer.key, alg, audience: `${ctx.baseUrl}/api/v1/claims` }, 201);
   });

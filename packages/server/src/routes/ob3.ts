@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { Env } from '../env.js';
 import { urls, type ServerContext } from '../context.js';
-import { issuerProfile, type IssuerRow } from '../documents.js';
+import { issuerProfile } from '../documents.js';
+import { findIssuer } from '../store/issuers.js';
 import { listedIssuerKeys } from '../issuer-keys.js';
 import { ApiError } from '../errors.js';
 import { authenticate, readPaging, type Principal } from '../http.js';
@@ -115,7 +116,7 @@ export function registerOb3(app: Hono<Env>, ctx: ServerContext): void {
     const who = principal(ctx, c);
     if (who instanceof Response) return who;
     if (who.kind !== 'provider') return imsx(c, 404, 'unknownobject', 'The admin key has no profile of its own; use a provider key.');
-    const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(who.issuerKey) as IssuerRow;
+    const row = findIssuer(ctx.db, who.issuerKey)!;
     return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)));
   });
 }

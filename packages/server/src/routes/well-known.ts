@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Env } from '../env.js';
+import { listIssuerKeysSorted } from '../store/issuers.js';
 import { urls, type ServerContext } from '../context.js';
 import { didDocument, jwks } from '../documents.js';
 import { openApiDocument } from '../openapi.js';
@@ -18,7 +19,7 @@ export function registerWellKnown(app: Hono<Env>, ctx: ServerContext): void {
   const didPath = new URL(u.didDocument).pathname;
   app.get(didPath, (c) => c.json(didDocument(u, ctx.key), 200, { ...cacheable, 'content-type': 'application/did+json' }));
   app.get('/.well-known/jwks.json', (c) => {
-    const issuers = (ctx.db.prepare('SELECT key FROM issuers ORDER BY key').all() as Array<{ key: string }>).map((r) => r.key);
+    const issuers = listIssuerKeysSorted(ctx.db);
     return c.json(jwks(u, ctx.key, issuers), 200, { ...cacheable, 'content-type': 'application/jwk-set+json' });
   });
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(ctx.baseUrl), 200, cacheable));
