@@ -10,6 +10,7 @@ import { badgeSvg } from '../images.js';
 import { loadAchievement } from '../issue.js';
 import { loadIssuer } from './issuers.js';
 import { hashClaimCode } from '../claim-codes.js';
+import { insertClaimCode } from '../store/codes.js';
 import { sanitizeUploadedSvg } from '../svg-upload.js';
 
 /** Achievement types OB 3.0 defines (custom ones start `ext:`). */
@@ -172,11 +173,10 @@ export function normalizeClaimCode(code: string): string {
  */
 export function createClaimCodes(ctx: ServerContext, achievementKey: string, opts: { count: number; uses: number; expiresAt?: string }): string[] {
   return ctx.db.transaction(() => {
-    const insert = ctx.db.prepare('INSERT OR IGNORE INTO claim_codes (code, achievement_key, uses_total, uses_left, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const codes: string[] = [];
     while (codes.length < opts.count) {
       const code = newClaimCode();
-      if (insert.run(hashClaimCode(code), achievementKey, opts.uses, opts.uses, opts.expiresAt ?? null, isoNow(ctx)).changes === 1) codes.push(code);
+      if (insertClaimCode(ctx.db, { codeHash: hashClaimCode(code), achievementKey, uses: opts.uses, expiresAt: opts.expiresAt ?? null }, isoNow(ctx))) codes.push(code);
     }
     return codes;
   })();
