@@ -11,6 +11,7 @@ import { loadAchievement } from '../issue.js';
 import { loadIssuer } from './issuers.js';
 import { hashClaimCode } from '../claim-codes.js';
 import { insertClaimCode } from '../store/codes.js';
+import { achievementExists, findAchievementImage, insertAchievement, listAchievements } from '../store/achievements.js';
 import { sanitizeUploadedSvg } from '../svg-upload.js';
 
 /** Achievement types OB 3.0 defines (custom ones start `ext:`). */
@@ -123,13 +124,11 @@ export function createAchievement(ctx: ServerContext, who: Principal, body: Reco
   const chosen = checkKey(body.key, 'key');
   return ctx.db.transaction(() => {
     let key = chosen ?? slugify(name);
-    if (ctx.db.prepare('SELECT 1 FROM achievements WHERE key = ?').get(key)) {
+    if (achievementExists(ctx.db, key)) {
       if (chosen) throw new ApiError(409, 'already-exists', `An achievement with key "${key}" already exists.`);
       key = `${key}-${randomInt(1e6).toString(36)}`;
     }
-    ctx.db
-      .prepare('INSERT INTO achievements (key, issuer_key, data, image_type, image, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(key, issuerKey, JSON.stringify(data), image?.type ?? null, image?.bytes ?? null, isoNow(ctx));
+    insertAchievement(ctx.db, { key, issuerKey, data, ...(image ? { image } : {}) }, isoNow(ctx));
     return loadAchievement(ctx, key).achievement;
   })();
 }
@@ -197,9 +196,7 @@ export function registerAchievements(app: Hono<Env>, ctx: ServerContext): void {
 
   app.get('/api/v1/achievements', (c) => {
     const issuer = c.req.query('issuer');
-    const rows = (issuer
-      ? ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE issuer_key = ? ORDER BY created_at, key').all(issuer)
-      : ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements ORDER BY created_at, key').all()) as AchievementRow[];
+    const rows = listAchievements(ctx.db, { issuerKey: issuer || undefined });
     const issuers = new Map<string, IssuerRow>();
     const issuerOf = (k: string) => issuers.get(k) ?? issuers.set(k, loadIssuer(ctx, k)).get(k)!;
     const filters = { skill: c.req.query('skill'), tag: c.req.query('tag'), q: c.req.query('q') };
@@ -223,7 +220,7 @@ export function registerAchievements(app: Hono<Env>, ctx: ServerContext): void {
 
   app.get('/api/v1/achievements/:key/image', (c) => {
     const { achievement } = load(c.req.param('key'));
-    const stored = ctx.db.prepare('SELECT image_type, image FROM achievements WHERE key = ?').get(achievement.key) as { image_type: string | null; image: Buffer | null };
+    const stored = findAchievementImage(ctx.db, achievement.key)!;
     const headers = {
       'cache-control': 'public, max-age=3600',
       // Uploaded SVG is served inert: no scripts, no external loads.

@@ -7,23 +7,7 @@ import { checkPathway } from '../pathway-model.js';
 import { loadIssuer } from './issuers.js';
 import { registerMilestones } from './milestones.js';
 
-/**
- * A stored pathway version.
- *
- * @example
- * ```ts
- * const row: PathwayRow = loadPathway(ctx, 'creative-coder');
- * ```
- */
-export interface PathwayRow {
-  key: string;
-  version: number;
-  issuer_key: string;
-  status: 'draft' | 'published';
-  data: string;
-  created_at: string;
-  published_at: string | null;
-}
+export type { PathwayRow } from '../store/pathways.js';
 
 /**
  * The API view of one pathway version: the pathway model plus its publication state.
