@@ -161,3 +161,40 @@ export function pageOfCredentials(db: Db, filter: CredentialSearchFilter, chunk:
   );
   return (changed, key) => statement.all(...params, changed, key) as SearchedCredentialRow[];
 }
+
+/**
+ * Whether the credential with this key is issued (signed and stored).
+ *
+ * @example
+ * ```ts
+ * while (!credentialIsIssued(ctx.db, key)) await wait(50);
+ * ```
+ */
+export function credentialIsIssued(db: Db, key: string): boolean {
+  return db.prepare("SELECT 1 FROM credentials WHERE key = ? AND state = 'issued'").get(key) !== undefined;
+}
+
+/**
+ * One page of issued credentials (oldest first) with the total, optionally one issuer's and
+ * issued at or after `since`; only the signed credential JSON is returned.
+ *
+ * @example
+ * ```ts
+ * const { rows, total } = pageOfIssuedCredentials(ctx.db, { issuerKey: 'museum' }, { limit: 50, offset: 0 });
+ * ```
+ */
+export function pageOfIssuedCredentials(
+  db: Db,
+  filter: { issuerKey?: string | undefined; since?: string | undefined },
+  page: { limit: number; offset: number },
+): { rows: Array<{ credential: string }>; total: number } {
+  const where = ["state = 'issued'"];
+  const args: unknown[] = [];
+  if (filter.issuerKey !== undefined) (where.push('issuer_key = ?'), args.push(filter.issuerKey));
+  if (filter.since) (where.push('issued_at >= ?'), args.push(filter.since));
+  // Only the fixed fragments above are spliced; every value is a bound parameter.
+  const clause = where.join(' AND ');
+  const { n } = db.prepare(`SELECT count(*) AS n FROM credentials WHERE ${clause}`).get(...args) as { n: number };
+  const rows = db.prepare(`SELECT credential FROM credentials WHERE ${clause} ORDER BY issued_at, key LIMIT ? OFFSET ?`).all(...args, page.limit, page.offset) as Array<{ credential: string }>;
+  return { rows, total: n };
+}
