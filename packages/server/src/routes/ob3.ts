@@ -3,6 +3,7 @@ import type { Env } from '../env.js';
 import { urls, type ServerContext } from '../context.js';
 import { issuerProfile } from '../documents.js';
 import { findIssuer } from '../store/issuers.js';
+import { pageOfIssuedCredentials } from '../store/credentials.js';
 import { listedIssuerKeys } from '../issuer-keys.js';
 import { ApiError } from '../errors.js';
 import { authenticate, readPaging, type Principal } from '../http.js';
@@ -91,19 +92,14 @@ export function registerOb3(app: Hono<Env>, ctx: ServerContext): void {
       throw error;
     }
     if (q.since !== undefined && Number.isNaN(Date.parse(q.since))) return imsx(c, 400, 'invalid_data', '"since" must be an ISO 8601 date-time.');
-    const where = ["state = 'issued'"];
-    const args: unknown[] = [];
-    if (who.kind === 'provider') {
-      where.push('issuer_key = ?');
-      args.push(who.issuerKey);
-    }
-    if (q.since) {
-      where.push('issued_at >= ?');
-      args.push(new Date(q.since).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-    }
-    const clause = where.join(' AND ');
-    const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM credentials WHERE ${clause}`).get(...args) as { n: number };
-    const rows = ctx.db.prepare(`SELECT credential FROM credentials WHERE ${clause} ORDER BY issued_at, key LIMIT ? OFFSET ?`).all(...args, limit, offset) as Array<{ credential: string }>;
+    const { rows, total: n } = pageOfIssuedCredentials(
+      ctx.db,
+      {
+        issuerKey: who.kind === 'provider' ? who.issuerKey : undefined,
+        since: q.since ? new Date(q.since).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined,
+      },
+      { limit, offset },
+    );
     const page = (o: number) => `<${base}/credentials?limit=${limit}&offset=${o}${q.since ? `&since=${encodeURIComponent(q.since)}` : ''}>`;
     const lastOffset = n === 0 ? 0 : Math.floor((n - 1) / limit) * limit;
     const links = [`${page(0)}; rel="first"`, `${page(lastOffset)}; rel="last"`];
