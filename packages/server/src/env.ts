@@ -1,8 +1,8 @@
+import type { Principal } from './http.js';
+
 /**
  * The Hono environment every router of the server shares. It lives in its own module so route
  * files need not import `app.ts` (which imports them back: the import circle this breaks).
- * No middleware sets context variables yet; the unused `requestId` that used to be declared
- * here is gone.
  *
  * @example
  * ```ts
@@ -11,4 +11,17 @@
  * const routes = new Hono<Env>();
  * ```
  */
-export type Env = { Variables: {} };
+export type Env = { Variables: EnvVariables };
+
+/**
+ * What middleware puts in the request context.
+ *
+ * @example
+ * ```ts
+ * const who: EnvVariables['principal'] = c.get('principal');
+ * ```
+ */
+export type EnvVariables = {
+  /** The authenticated caller; set by `requireCaller` (always) or `acceptCaller` (when a key is sent). */
+  principal?: Principal;
+};

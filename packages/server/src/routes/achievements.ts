@@ -2,10 +2,11 @@ import { randomInt } from 'node:crypto';
 import type { Hono } from 'hono';
 import { matchesAchievementFilters } from '../achievement-filter.js';
 import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { achievementDocument, ob2BadgeClass, type AchievementData, type AchievementRow, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest } from '../errors.js';
-import { assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify, type Principal } from '../http.js';
+import { assertMayActFor, checkKey, field, readJsonObject, slugify, type Principal } from '../http.js';
 import { badgeSvg } from '../images.js';
 import { loadAchievement } from '../issue.js';
 import { loadIssuer } from './issuers.js';
@@ -204,8 +205,8 @@ export function registerAchievements(app: Hono<Env>, ctx: ServerContext): void {
     return c.json({ achievements });
   });
 
-  app.post('/api/v1/achievements', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/achievements', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const row = createAchievement(ctx, who, body);
     return c.json(present(row, loadIssuer(ctx, row.issuer_key)), 201, { location: u.achievement(row.key) });
@@ -231,8 +232,8 @@ export function registerAchievements(app: Hono<Env>, ctx: ServerContext): void {
     return c.body(badgeSvg(achievement.key, data.name), 200, { ...headers, 'content-type': 'image/svg+xml' });
   });
 
-  app.post('/api/v1/achievements/:key/claim-codes', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/achievements/:key/claim-codes', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { achievement } = load(c.req.param('key'));
     assertMayActFor(who, achievement.issuer_key);
     const { body } = await readJsonObject(c);

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
@@ -183,8 +184,8 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
  * ```
  */
 export function registerAwards(app: Hono<Env>, ctx: ServerContext, limiter: RateLimiter): void {
-  app.post('/api/v1/awards', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/awards', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body, raw } = await readJsonObject(c);
     refuseUnknownFields(body, BODY_FIELDS);
     if (typeof body.achievement !== 'string') throw invalidField('achievement', "(the badge's key or id) is required.");

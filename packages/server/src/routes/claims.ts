@@ -1,9 +1,10 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Env } from '../env.js';
+import { acceptCaller } from '../middleware/auth.js';
 import { isoNow, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
-import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
+import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { normalizeClaimCode } from './achievements.js';
 import { hashClaimCode } from '../claim-codes.js';
@@ -68,10 +69,9 @@ function readRecipient(value: unknown): Recipient {
  * ```
  */
 export function registerClaims(app: Hono<Env>, ctx: ServerContext): void {
-  app.post('/api/v1/claims', async (c) => {
-    // Who is asking comes first: a replay must never hand one caller's credential to another.
-    const header = c.req.header('authorization');
-    const who = header ? authenticate(ctx, header) : undefined;
+  // Who is asking comes first: a replay must never hand one caller's credential to another.
+  app.post('/api/v1/claims', acceptCaller(ctx), async (c) => {
+    const who = c.get('principal');
     const { body, raw } = await readJsonObject(c);
     const idempotencyKey = c.req.header('idempotency-key');
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { urls, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { authenticate, keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
+import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks } from '../issue.js';
 import { invalidField, refuseUnknownFields } from '../award-fields.js';
 import { pageOfCredentials, type CredentialRow } from '../store/credentials.js';
@@ -89,8 +90,8 @@ function readStates(value: unknown): ReadonlySet<State> | undefined {
  */
 export function registerCredentialSearch(app: Hono<Env>, ctx: ServerContext): void {
   const u = urls(ctx.baseUrl);
-  app.post('/api/v1/credentials/search', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/credentials/search', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     refuseUnknownFields(body, FIELDS);
     const achievement = body.achievement === undefined || body.achievement === null ? undefined : typeof body.achievement === 'string' ? keyFromReference(body.achievement, 'achievement') : undefined;

@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
 import { bake } from '@citiesoflearning/core';
 import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { OB2_CONTEXT, type AchievementData } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, authenticate, field, readJsonObject } from '../http.js';
+import { assertMayActFor, field, readJsonObject } from '../http.js';
 import { badgePng, badgeSvg } from '../images.js';
 import { awardLinks } from '../issue.js';
 import { currentStatusList, writeStatusBit } from '../status.js';
@@ -120,8 +121,8 @@ export function registerCredentials(app: Hono<Env>, ctx: ServerContext): void {
   });
 
   const changeStatus = (action: 'revoke' | 'suspend' | 'unsuspend') =>
-    app.post(`/api/v1/credentials/:key/${action}`, async (c) => {
-      const who = authenticate(ctx, c.req.header('authorization'));
+    app.post(`/api/v1/credentials/:key/${action}`, requireCaller(ctx), async (c) => {
+      const who = caller(c);
       const row = loadCredential(ctx, c.req.param('key'));
       assertMayActFor(who, row.issuer_key);
       const { body } = c.req.header('content-type') ? await readJsonObject(c) : { body: {} as Record<string, unknown> };

@@ -1,10 +1,11 @@
 import type { Context, Hono } from 'hono';
 import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertAdmin, assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify } from '../http.js';
+import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject, slugify } from '../http.js';
 import { randomToken } from '../keys.js';
 import { createStatusLists, currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
 import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.js';
@@ -81,8 +82,8 @@ export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
     return c.json({ issuers: rows.map(profileOf) });
   });
 
-  app.post('/api/v1/issuers', async (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.post('/api/v1/issuers', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
     const { body } = await readJsonObject(c);
     const name = field.string(body, 'name', { required: true, max: 200 })!;
     const url = field.url(body, 'url');
@@ -114,15 +115,15 @@ export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
 
   // Key rotation (admin): a new key joins the DID document and signs from now on; older keys
   // stay listed, so their credentials keep verifying, until removed.
-  app.post('/api/v1/issuers/:key/keys', async (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.post('/api/v1/issuers/:key/keys', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
     const added = ctx.db.transaction(() => addIssuerKey(ctx, issuer.key))();
     return c.json(publishedKey(issuer.key, added), 201);
   });
 
-  app.delete('/api/v1/issuers/:key/keys/:kid', (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.delete('/api/v1/issuers/:key/keys/:kid', requireCaller(ctx), (c) => {
+    assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
     removeIssuerKey(ctx, issuer.key, c.req.param('kid'));
     // Lists signed with the removed key must not be served any more.
@@ -148,16 +149,16 @@ export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
   app.get('/api/v1/issuers/:key/status/:purpose', statusRoute('profile'));
   app.get('/api/v1/issuers/:key/did/status/:purpose', statusRoute('did'));
 
-  app.post('/api/v1/issuers/:key/api-keys', async (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.post('/api/v1/issuers/:key/api-keys', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
     const { body } = await readJsonObject(c).catch(() => ({ body: {} as Record<string, unknown> }));
     const label = field.string(body, 'label', { max: 200 });
     return c.json(createProviderKey(ctx, issuer.key, label), 201);
   });
 
-  app.post('/api/v1/issuers/:key/ticket-keys', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/issuers/:key/ticket-keys', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const issuer = loadIssuer(ctx, c.req.param('key'));
     assertMayActFor(who, issuer.key);
     const { body } = await readJsonObject(c);

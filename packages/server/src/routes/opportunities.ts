@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
 import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { findOpportunity, insertOpportunity, opportunityExists, searchOpportunities, type OpportunityRow } from '../store/opportunities.js';
 import { achievementExists } from '../store/achievements.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, authenticate, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
+import { assertMayActFor, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
 import { randomToken } from '../keys.js';
 import { loadIssuer } from './issuers.js';
 
@@ -90,8 +91,8 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
  * ```
  */
 export function registerOpportunities(app: Hono<Env>, ctx: ServerContext): void {
-  app.post('/api/v1/opportunities', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/opportunities', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const created = createOpportunity(ctx, who, body);
     return c.json(created, 201, { location: created.id as string });

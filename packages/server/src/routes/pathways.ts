@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import {
   findLatestPathway,
   findPathwayVersion,
@@ -148,22 +149,22 @@ export function registerPathways(app: Hono<Env>, ctx: ServerContext): void {
     return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
   });
 
-  app.post('/api/v1/pathways', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/pathways', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const row = savePathwayVersion(ctx, who, body);
     return c.json(presentPathway(ctx, row), 201, { location: u.pathway(row.key) });
   });
 
-  app.post('/api/v1/pathways/:key/versions', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/pathways/:key/versions', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const row = savePathwayVersion(ctx, who, body, c.req.param('key'));
     return c.json(presentPathway(ctx, row), 201, { location: `${u.pathway(row.key)}?version=${row.version}` });
   });
 
-  app.post('/api/v1/pathways/:key/publish', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/pathways/:key/publish', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = c.req.header('content-type') ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
     const version = body.version === undefined ? undefined : parseVersion(String(body.version));
     return c.json(presentPathway(ctx, publishPathway(ctx, who, c.req.param('key'), version)));
