@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from './errors.js';
+import { errorResponse } from './error-response.js';
+
+export { errorResponse } from './error-response.js';
 import { limitBody } from './body-limit.js';
 import type { ServerContext } from './context.js';
 import type { Env } from './env.js';
@@ -13,7 +16,7 @@ import { registerClaims } from './routes/claims.js';
 import { registerCredentials } from './routes/credentials.js';
 import { registerPathways } from './routes/pathways.js';
 import { registerOpportunities } from './routes/opportunities.js';
-import { registerOb3 } from './routes/ob3.js';
+import { ob3Routes } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
 import { keyedBucket, keyedCaller, registerAwards } from './routes/awards.js';
 import { registerCredentialSearch } from './routes/credential-search.js';
@@ -37,26 +40,6 @@ export function clientAddress(c: Context, trustProxy = false): string {
   } catch {
     return 'unknown';
   }
-}
-
-/**
- * The JSON error body and status for any thrown value: `ApiError`s as they are, anything else
- * as a 500 whose details are logged (without a stack trace reaching the client).
- *
- * @example
- * ```ts
- * app.onError((error, c) => errorResponse(ctx, c, error));
- * ```
- */
-export function errorResponse(ctx: ServerContext, c: Context, error: unknown): Response {
-  if (error instanceof ApiError) {
-    return c.json({ code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) }, error.status as 400, error.headers);
-  }
-  const name = error instanceof Error ? error.name : typeof error;
-  const code = (error as { code?: unknown })?.code;
-  // Log the kind of failure, never request bodies (they may hold email addresses).
-  ctx.log(`error ${c.req.method} ${c.req.routePath || c.req.path}: ${name}${typeof code === 'string' ? ` (${code})` : ''}: ${error instanceof Error ? error.message.slice(0, 300) : ''}`);
-  return c.json({ code: 'internal-error', message: 'Something went wrong on the server; nothing was issued. Please try again.' }, 500);
 }
 
 /**
@@ -135,7 +118,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   registerCredentialSearch(app, ctx);
   registerPathways(app, ctx);
   registerOpportunities(app, ctx);
-  registerOb3(app, ctx);
+  app.route('/', ob3Routes(ctx));
   registerExamples(app, ctx);
   return app;
 }
