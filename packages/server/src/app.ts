@@ -15,6 +15,7 @@ import { registerAchievements } from './routes/achievements.js';
 import { registerClaims } from './routes/claims.js';
 import { registerCredentials } from './routes/credentials.js';
 import { registerPathways } from './routes/pathways.js';
+import { registerMilestones } from './routes/milestones.js';
 import { registerOpportunities } from './routes/opportunities.js';
 import { ob3Routes } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
@@ -117,6 +118,8 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   registerCredentials(app, ctx);
   registerCredentialSearch(app, ctx);
   registerPathways(app, ctx);
+  // Registered right after the pathway routes, as the pathway routes used to do themselves.
+  registerMilestones(app, ctx);
   registerOpportunities(app, ctx);
   app.route('/', ob3Routes(ctx));
   registerExamples(app, ctx);

@@ -34,3 +34,16 @@ export function hashStoredClaimCodes(db: Db): number {
     return clear.length;
   })();
 }
+
+/**
+ * Canonical form of a typed code: upper-case, separators ignored.
+ *
+ * @example
+ * ```ts
+ * normalizeClaimCode('k7qm w3rt 9xhp'); // 'K7QM-W3RT-9XHP'
+ * ```
+ */
+export function normalizeClaimCode(code: string): string {
+  const s = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : s;
+}

@@ -2,7 +2,7 @@
 // a restart finds the marker in `meta` and only reports the codes it made the first time.
 import { isoNow, urls, type ServerContext } from './context.js';
 import { createAchievement, createClaimCodes } from './routes/achievements.js';
-import { createIssuer } from './routes/issuers.js';
+import { createIssuer } from './issuers.js';
 import { createOpportunity } from './routes/opportunities.js';
 import { publishPathway, savePathwayVersion } from './routes/pathways.js';
 import { signStatusLists } from './status.js';

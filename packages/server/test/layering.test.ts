@@ -1,6 +1,6 @@
 // The server's layers stay apart: SQL lives in src/store/ only, so a query is written once and
-// a route reads as HTTP plus business rules. A `.prepare(` anywhere else fails here, naming the
-// file and line.
+// a route reads as HTTP plus business rules; a route file uses the store and services, never
+// another route file. A breach fails here, naming the file and line.
 import { describe, it, expect } from '@col/harness';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -39,5 +39,17 @@ describe('server layering', () => {
     }
     expect(scanned).to.be.greaterThan(20); // the scan really read the sources
     expect(offenders, 'SQL outside src/store/').to.deep.equal([]);
+  });
+
+  it('no route file imports another route file', async () => {
+    const offenders: string[] = [];
+    const routes = (await sources(join(SRC, 'routes'))).filter((f) => !relative(join(SRC, 'routes'), f).includes(sep));
+    expect(routes.length).to.be.greaterThan(8);
+    for (const file of routes) {
+      const text = await readFile(file, 'utf8');
+      // A sibling import is './x.js'; everything a route may use lives one level up ('../').
+      for (const match of text.matchAll(/from\s+'(\.\/[^']+)'/g)) offenders.push(`routes/${relative(join(SRC, 'routes'), file)} imports ${match[1]}`);
+    }
+    expect(offenders, 'route files importing route files').to.deep.equal([]);
   });
 });

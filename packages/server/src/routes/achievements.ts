@@ -9,7 +9,7 @@ import { ApiError, badRequest } from '../errors.js';
 import { assertMayActFor, checkKey, field, readJsonObject, slugify, type Principal } from '../http.js';
 import { badgeSvg } from '../images.js';
 import { loadAchievement } from '../issue.js';
-import { loadIssuer } from './issuers.js';
+import { loadIssuer } from '../issuers.js';
 import { hashClaimCode } from '../claim-codes.js';
 import { insertClaimCode } from '../store/codes.js';
 import { achievementExists, findAchievementImage, insertAchievement, listAchievements } from '../store/achievements.js';
@@ -148,19 +148,6 @@ export function newClaimCode(): string {
   let s = '';
   for (let i = 0; i < 12; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
-}
-
-/**
- * Canonical form of a typed code: upper-case, separators ignored.
- *
- * @example
- * ```ts
- * normalizeClaimCode('k7qm w3rt 9xhp'); // 'K7QM-W3RT-9XHP'
- * ```
- */
-export function normalizeClaimCode(code: string): string {
-  const s = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : s;
 }
 
 /**

@@ -9,9 +9,8 @@ import { awardLinks, issueAward, loadAchievement } from '../issue.js';
 import { randomToken } from '../keys.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { invalidField, readAwardExtras, refuseUnknownFields } from '../award-fields.js';
-import { completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
+import { IDEMPOTENCY_TTL_MS, completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
 import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../store/awards.js';
-import { IDEMPOTENCY_TTL_MS } from './claims.js';
 
 /**
  * Most rows one `POST /api/v1/awards` may carry.

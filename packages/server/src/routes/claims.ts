@@ -6,26 +6,15 @@ import { isoNow, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
-import { normalizeClaimCode } from './achievements.js';
-import { hashClaimCode } from '../claim-codes.js';
+import { hashClaimCode, normalizeClaimCode } from '../claim-codes.js';
 import { findClaimCode, returnClaimCodeUse, takeClaimCodeUse } from '../store/codes.js';
-import { completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
+import { IDEMPOTENCY_TTL_MS, completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
 import { deleteUsedTicketsExpiredBefore, markTicketUsed, unmarkTicketUsed } from '../store/used-tickets.js';
 import { assertTicketNames, verifyTicket } from '../tickets.js';
 import { readAwardExtras, refuseUnknownFields } from '../award-fields.js';
 
 const CLAIM_FIELDS = ['achievement', 'code', 'ticket', 'recipient', 'evidence', 'narrative'] as const;
 const RECIPIENT_FIELDS = ['email', 'id', 'name'] as const;
-
-/**
- * How long a completed idempotent claim can be replayed: 24 hours.
- *
- * @example
- * ```ts
- * const keptUntil = Date.now() + IDEMPOTENCY_TTL_MS;
- * ```
- */
-export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 interface TicketGrant {
   issuerKey: string;

@@ -1,69 +1,17 @@
 import type { Context, Hono } from 'hono';
 import type { Env } from '../env.js';
+import { createIssuer, createProviderKey, loadIssuer } from '../issuers.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject, slugify } from '../http.js';
+import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject } from '../http.js';
 import { randomToken } from '../keys.js';
-import { createStatusLists, currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
+import { currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
 import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.js';
-import { findIssuer, insertIssuer, issuerExists, listIssuersByName } from '../store/issuers.js';
-import { insertProviderKey } from '../store/provider-keys.js';
+import { listIssuersByName } from '../store/issuers.js';
 import { insertTicketKey, ticketKeyExists } from '../store/ticket-keys.js';
-
-/**
- * Load an issuer or 404.
- *
- * @example
- * ```ts
- * const issuer = loadIssuer(ctx, 'brightwater-libraries');
- * ```
- */
-export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
-  const row = findIssuer(ctx.db, key);
-  if (!row) throw notFound('issuer');
-  return row;
-}
-
-/**
- * Create an issuer (its signing key and empty status lists) inside a transaction; used by the route and the
- * demo seed. Throws 409 when the key is taken.
- *
- * @example
- * ```ts
- * createIssuer(ctx, { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example' });
- * ```
- */
-export function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): IssuerRow {
-  const key = input.key ?? slugify(input.name);
-  return ctx.db.transaction(() => {
-    if (issuerExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
-    insertIssuer(ctx.db, { ...input, key }, isoNow(ctx));
-    createStatusLists(ctx, key);
-    // Its own signing key from the start: no issuer ever signs with another issuer's key.
-    addIssuerKey(ctx, key);
-    return loadIssuer(ctx, key);
-  })();
-}
-
-/**
- * Mint a provider API key for an issuer (stored as a SHA-256 hash; the secret is returned once).
- *
- * @example
- * ```ts
- * const { key } = createProviderKey(ctx, 'museum', 'CMS'); // shown once
- * ```
- */
-export function createProviderKey(ctx: ServerContext, issuerKey: string, label?: string): { id: string; issuer: string; key: string } {
-  const id = randomToken(9);
-  const secret = `colp_${randomToken(24)}`;
-  ctx.db.transaction(() => {
-    insertProviderKey(ctx.db, { id, issuerKey, secret, ...(label !== undefined ? { label } : {}) }, isoNow(ctx));
-  })();
-  return { id, issuer: issuerKey, key: secret };
-}
 
 /**
  * Issuers: profiles (OB 3.0 and 2.0), status lists, provider keys, ticket keys.

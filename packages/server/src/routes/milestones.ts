@@ -10,7 +10,7 @@ import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks, issueAward, type IssuedAward } from '../issue.js';
 import { randomToken } from '../keys.js';
 import { presentedChecker, type PresentedChecker } from '../presented.js';
-import { loadPathway } from './pathways.js';
+import { loadPathway } from '../pathways.js';
 import { assertTicketNames, verifyTicket } from '../tickets.js';
 
 /**

@@ -7,7 +7,7 @@ import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { assertMayActFor, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
 import { randomToken } from '../keys.js';
-import { loadIssuer } from './issuers.js';
+import { loadIssuer } from '../issuers.js';
 
 
 const MODES = ['in-person', 'online', 'blended'];

@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
 import type { Env } from '../env.js';
+import { loadPathway } from '../pathways.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import {
-  findLatestPathway,
-  findPathwayVersion,
   insertPathwayDraft,
   latestPathwayVersion,
   listLatestPublishedPathways,
@@ -17,8 +16,7 @@ import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { assertMayActFor, authenticate, checkKey, readJsonObject, slugify, type Principal } from '../http.js';
 import { checkPathway } from '../pathway-model.js';
-import { loadIssuer } from './issuers.js';
-import { registerMilestones } from './milestones.js';
+import { loadIssuer } from '../issuers.js';
 
 export type { PathwayRow } from '../store/pathways.js';
 
@@ -32,20 +30,6 @@ export type { PathwayRow } from '../store/pathways.js';
  */
 export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<string, unknown> {
   return { ...(JSON.parse(row.data) as Record<string, unknown>), key: row.key, status: row.status, createdAt: row.created_at, ...(row.published_at ? { publishedAt: row.published_at } : {}) };
-}
-
-/**
- * The latest published version (or a given version) of a pathway, or 404.
- *
- * @example
- * ```ts
- * loadPathway(ctx, 'creative-coder', 2); // version 2 (published)
- * ```
- */
-export function loadPathway(ctx: ServerContext, key: string, version?: number, includeDrafts = false): PathwayRow {
-  const row = version !== undefined ? findPathwayVersion(ctx.db, key, version) : findLatestPathway(ctx.db, key, includeDrafts);
-  if (!row || (!includeDrafts && row.status !== 'published')) throw notFound('published pathway');
-  return row;
 }
 
 /**
@@ -182,5 +166,4 @@ export function registerPathways(app: Hono<Env>, ctx: ServerContext): void {
     return c.json(presentPathway(ctx, loadPathway(ctx, c.req.param('key'), version, includeDrafts)));
   });
 
-  registerMilestones(app, ctx);
 }

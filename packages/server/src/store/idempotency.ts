@@ -1,6 +1,16 @@
 import type { Db } from '../db.js';
 
 /**
+ * How long a completed idempotent claim can be replayed: 24 hours.
+ *
+ * @example
+ * ```ts
+ * const keptUntil = Date.now() + IDEMPOTENCY_TTL_MS;
+ * ```
+ */
+export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
+/**
  * A remembered request: `pending` while it runs, `done` with the response it got.
  *
  * @example
