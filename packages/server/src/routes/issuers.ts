@@ -100,7 +100,10 @@ export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
   app.post('/api/v1/issuers/:key/api-keys', requireCaller(ctx), async (c) => {
     assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
-    const { body } = await readJsonObject(c).catch(() => ({ body: {} as Record<string, unknown> }));
+    // The body is optional (a key needs no label), but one that is sent must be JSON: a typo
+    // must not mint a key and silently drop its label.
+    const sent = (await c.req.text()).trim() !== '';
+    const { body } = sent ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
     const label = field.string(body, 'label', { max: 200 });
     return c.json(createProviderKey(ctx, issuer.key, label), 201);
   });
