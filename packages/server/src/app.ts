@@ -9,18 +9,18 @@ import type { ServerContext } from './context.js';
 import type { Env } from './env.js';
 import { isPublicRoute, corsHeaders } from './cors.js';
 import { RateLimiter } from './rate-limit.js';
-import { registerWellKnown } from './routes/well-known.js';
-import { registerIssuers } from './routes/issuers.js';
-import { registerAchievements } from './routes/achievements.js';
-import { registerClaims } from './routes/claims.js';
-import { registerCredentials } from './routes/credentials.js';
-import { registerPathways } from './routes/pathways.js';
-import { registerMilestones } from './routes/milestones.js';
-import { registerOpportunities } from './routes/opportunities.js';
+import { wellKnownRoutes } from './routes/well-known.js';
+import { issuersRoutes } from './routes/issuers.js';
+import { achievementsRoutes } from './routes/achievements.js';
+import { claimsRoutes } from './routes/claims.js';
+import { credentialsRoutes } from './routes/credentials.js';
+import { pathwaysRoutes } from './routes/pathways.js';
+import { milestonesRoutes } from './routes/milestones.js';
+import { opportunitiesRoutes } from './routes/opportunities.js';
 import { ob3Routes } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
-import { keyedBucket, keyedCaller, registerAwards } from './routes/awards.js';
-import { registerCredentialSearch } from './routes/credential-search.js';
+import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
+import { credentialSearchRoutes } from './routes/credential-search.js';
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -110,17 +110,17 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   });
   app.use('/api/v1/pathways/:key/milestones', limitClaims);
 
-  registerWellKnown(app, ctx);
-  registerIssuers(app, ctx);
-  registerAchievements(app, ctx);
-  registerClaims(app, ctx);
-  registerAwards(app, ctx, awardLimiter);
-  registerCredentials(app, ctx);
-  registerCredentialSearch(app, ctx);
-  registerPathways(app, ctx);
+  app.route('/', wellKnownRoutes(ctx));
+  app.route('/', issuersRoutes(ctx));
+  app.route('/', achievementsRoutes(ctx));
+  app.route('/', claimsRoutes(ctx));
+  app.route('/', awardsRoutes(ctx, awardLimiter));
+  app.route('/', credentialsRoutes(ctx));
+  app.route('/', credentialSearchRoutes(ctx));
+  app.route('/', pathwaysRoutes(ctx));
   // Registered right after the pathway routes, as the pathway routes used to do themselves.
-  registerMilestones(app, ctx);
-  registerOpportunities(app, ctx);
+  app.route('/', milestonesRoutes(ctx));
+  app.route('/', opportunitiesRoutes(ctx));
   app.route('/', ob3Routes(ctx));
   registerExamples(app, ctx);
   return app;

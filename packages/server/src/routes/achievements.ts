@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { matchesAchievementFilters } from '../achievement-filter.js';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
@@ -174,10 +174,11 @@ export function createClaimCodes(ctx: ServerContext, achievementKey: string, opt
  *
  * @example
  * ```ts
- * registerAchievements(app, ctx);
+ * app.route('/', achievementsRoutes(ctx));
  * ```
  */
-export function registerAchievements(app: Hono<Env>, ctx: ServerContext): void {
+export function achievementsRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const load = (key: string) => loadAchievement(ctx, key);
   const present = (row: AchievementRow, issuer: IssuerRow) => achievementDocument(u, row, issuer);
@@ -231,4 +232,5 @@ export function registerAchievements(app: Hono<Env>, ctx: ServerContext): void {
     const codes = createClaimCodes(ctx, achievement.key, { count, uses, ...(expiresAt ? { expiresAt } : {}) });
     return c.json({ achievement: u.achievement(achievement.key), codes, uses, expiresAt: expiresAt ?? null }, 201);
   });
+  return app;
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
@@ -179,10 +179,11 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
  *
  * @example
  * ```ts
- * registerAwards(app, ctx, new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs));
+ * app.route('/', awardsRoutes(ctx, new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs)));
  * ```
  */
-export function registerAwards(app: Hono<Env>, ctx: ServerContext, limiter: RateLimiter): void {
+export function awardsRoutes(ctx: ServerContext, limiter: RateLimiter): Hono<Env> {
+  const app = new Hono<Env>();
   app.post('/api/v1/awards', requireCaller(ctx), async (c) => {
     const who = caller(c);
     const { body, raw } = await readJsonObject(c);
@@ -209,4 +210,5 @@ export function registerAwards(app: Hono<Env>, ctx: ServerContext, limiter: Rate
       return { status: 200, body: { achievement: urls(ctx.baseUrl).achievement(achievement.key), summary, results } };
     });
   });
+  return app;
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { acceptCaller } from '../middleware/auth.js';
 import { isoNow, type ServerContext } from '../context.js';
@@ -54,10 +54,11 @@ function readRecipient(value: unknown): Recipient {
  *
  * @example
  * ```ts
- * registerClaims(app, ctx);
+ * app.route('/', claimsRoutes(ctx));
  * ```
  */
-export function registerClaims(app: Hono<Env>, ctx: ServerContext): void {
+export function claimsRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   // Who is asking comes first: a replay must never hand one caller's credential to another.
   app.post('/api/v1/claims', acceptCaller(ctx), async (c) => {
     const who = c.get('principal');
@@ -98,6 +99,7 @@ export function registerClaims(app: Hono<Env>, ctx: ServerContext): void {
       throw error;
     }
   });
+  return app;
 }
 
 /**

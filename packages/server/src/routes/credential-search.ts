@@ -2,7 +2,7 @@
 // the `recipient` filter is an email address and personal data never goes into a URL; it is
 // matched here against each credential's salted hash and never stored or logged.
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { urls, type ServerContext } from '../context.js';
@@ -85,10 +85,11 @@ function readStates(value: unknown): ReadonlySet<State> | undefined {
  *
  * @example
  * ```ts
- * registerCredentialSearch(app, ctx);
+ * app.route('/', credentialSearchRoutes(ctx));
  * ```
  */
-export function registerCredentialSearch(app: Hono<Env>, ctx: ServerContext): void {
+export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   app.post('/api/v1/credentials/search', requireCaller(ctx), async (c) => {
     const who = caller(c);
@@ -162,4 +163,5 @@ export function registerCredentialSearch(app: Hono<Env>, ctx: ServerContext): vo
       credential,
     };
   }
+  return app;
 }

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { bake } from '@citiesoflearning/core';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
@@ -59,10 +59,11 @@ function imageFor(ctx: ServerContext, row: CredentialRow, kind: 'png' | 'svg'): 
  *
  * @example
  * ```ts
- * registerCredentials(app, ctx);
+ * app.route('/', credentialsRoutes(ctx));
  * ```
  */
-export function registerCredentials(app: Hono<Env>, ctx: ServerContext): void {
+export function credentialsRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
 
   app.get('/api/v1/credentials/:key', (c) => {
@@ -151,4 +152,5 @@ export function registerCredentials(app: Hono<Env>, ctx: ServerContext): void {
   changeStatus('revoke');
   changeStatus('suspend');
   changeStatus('unsuspend');
+  return app;
 }

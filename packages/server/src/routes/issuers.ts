@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
 import { createIssuer, createProviderKey, loadIssuer } from '../issuers.js';
 import { caller, requireCaller } from '../middleware/auth.js';
@@ -18,10 +18,11 @@ import { insertTicketKey, ticketKeyExists } from '../store/ticket-keys.js';
  *
  * @example
  * ```ts
- * registerIssuers(app, ctx);
+ * app.route('/', issuersRoutes(ctx));
  * ```
  */
-export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
+export function issuersRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key });
 
@@ -128,4 +129,5 @@ export function registerIssuers(app: Hono<Env>, ctx: ServerContext): void {
     })();
     return c.json({ kid, issuer: issuer.key, alg, audience: `${ctx.baseUrl}/api/v1/claims` }, 201);
   });
+  return app;
 }

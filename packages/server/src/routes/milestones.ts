@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { evaluatePathway, milestoneKey, type EarnedRecord, type Pathway } from '@citiesoflearning/core';
 import type { Env } from '../env.js';
 import { heldMilestoneAwards, milestoneCredential, releaseMilestone, reserveMilestone } from '../store/milestone-awards.js';
@@ -59,10 +59,11 @@ class AlreadyAwarded extends Error {}
  *
  * @example
  * ```ts
- * registerMilestones(app, ctx); // or with a custom PresentedChecker
+ * app.route('/', milestonesRoutes(ctx)); // or with a custom PresentedChecker
  * ```
  */
-export function registerMilestones(app: Hono<Env>, ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): void {
+export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   app.post('/api/v1/pathways/:key/milestones', async (c) => {
     const { body } = await readJsonObject(c);
@@ -152,6 +153,7 @@ export function registerMilestones(app: Hono<Env>, ctx: ServerContext, checker: 
       rejected,
     });
   });
+  return app;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { findOpportunity, insertOpportunity, opportunityExists, searchOpportunities, type OpportunityRow } from '../store/opportunities.js';
@@ -87,10 +87,11 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
  *
  * @example
  * ```ts
- * registerOpportunities(app, ctx);
+ * app.route('/', opportunitiesRoutes(ctx));
  * ```
  */
-export function registerOpportunities(app: Hono<Env>, ctx: ServerContext): void {
+export function opportunitiesRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   app.post('/api/v1/opportunities', requireCaller(ctx), async (c) => {
     const who = caller(c);
     const { body } = await readJsonObject(c);
@@ -123,4 +124,5 @@ export function registerOpportunities(app: Hono<Env>, ctx: ServerContext): void 
     );
     return c.json({ opportunities: rows.map((r) => present(ctx, r)), total: n, limit, offset }, 200, { 'x-total-count': String(n) });
   });
+  return app;
 }

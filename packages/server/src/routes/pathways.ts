@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { loadPathway } from '../pathways.js';
 import { caller, requireCaller } from '../middleware/auth.js';
@@ -116,10 +116,11 @@ export function publishPathway(ctx: ServerContext, who: Principal, key: string, 
  *
  * @example
  * ```ts
- * registerPathways(app, ctx);
+ * app.route('/', pathwaysRoutes(ctx));
  * ```
  */
-export function registerPathways(app: Hono<Env>, ctx: ServerContext): void {
+export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const parseVersion = (value: string | undefined) => {
     if (value === undefined) return undefined;
@@ -166,4 +167,5 @@ export function registerPathways(app: Hono<Env>, ctx: ServerContext): void {
     return c.json(presentPathway(ctx, loadPathway(ctx, c.req.param('key'), version, includeDrafts)));
   });
 
+  return app;
 }

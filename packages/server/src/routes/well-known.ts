@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { listIssuerKeysSorted } from '../store/issuers.js';
 import { urls, type ServerContext } from '../context.js';
@@ -10,10 +10,11 @@ import { openApiDocument } from '../openapi.js';
  *
  * @example
  * ```ts
- * registerWellKnown(app, ctx);
+ * app.route('/', wellKnownRoutes(ctx));
  * ```
  */
-export function registerWellKnown(app: Hono<Env>, ctx: ServerContext): void {
+export function wellKnownRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const cacheable = { 'cache-control': 'public, max-age=300' };
   const didPath = new URL(u.didDocument).pathname;
@@ -39,4 +40,5 @@ export function registerWellKnown(app: Hono<Env>, ctx: ServerContext): void {
       ...(ctx.examplesDir ? { examples: `${ctx.baseUrl}/examples/` } : {}),
     }),
   );
+  return app;
 }
