@@ -13,7 +13,7 @@ import type { ServerContext } from './context.js';
  */
 export function errorResponse(ctx: ServerContext, c: Context, error: unknown): Response {
   if (error instanceof ApiError) {
-    return c.json({ code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) }, error.status as 400, error.headers);
+    return c.json({ code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) }, error.status, error.headers);
   }
   const name = error instanceof Error ? error.name : typeof error;
   const code = (error as { code?: unknown })?.code;

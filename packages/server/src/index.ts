@@ -25,7 +25,7 @@ export type { Env } from './env.js';
  */
 export type { Env as AppEnv } from './env.js';
 export type { ServerKey } from './keys.js';
-export { ApiError } from './errors.js';
+export { ApiError, HttpError } from './errors.js';
 export { SERVER_ERROR_CODES, type ServerErrorCode } from './error-codes.js';
 export type { ServerContext } from './context.js';
 export type { IssuedAward } from './issue.js';

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Env } from '../env.js';
 import { urls, type ServerContext } from '../context.js';
 import { issuerProfile } from '../documents.js';
@@ -13,8 +14,8 @@ import { errorResponse } from '../error-response.js';
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope';
 
 /** OB 3.0 API errors use the Imsx_StatusInfo shape, not `{code, message}`. */
-function imsx(c: Context, status: number, codeMinor: string, description: string, headers: Record<string, string> = {}): Response {
-  return c.json({ imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: description, imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] } }, status as 400, headers);
+function imsx(c: Context, status: ContentfulStatusCode, codeMinor: string, description: string, headers: Record<string, string> = {}): Response {
+  return c.json({ imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: description, imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] } }, status, headers);
 }
 
 /**
