@@ -1,31 +1,26 @@
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { ApiError } from './errors.js';
+import { errorResponse } from './error-response.js';
+
+export { errorResponse } from './error-response.js';
 import { limitBody } from './body-limit.js';
 import type { ServerContext } from './context.js';
+import type { Env } from './env.js';
 import { isPublicRoute, corsHeaders } from './cors.js';
 import { RateLimiter } from './rate-limit.js';
-import { registerWellKnown } from './routes/well-known.js';
-import { registerIssuers } from './routes/issuers.js';
-import { registerAchievements } from './routes/achievements.js';
-import { registerClaims } from './routes/claims.js';
-import { registerCredentials } from './routes/credentials.js';
-import { registerPathways } from './routes/pathways.js';
-import { registerOpportunities } from './routes/opportunities.js';
-import { registerOb3 } from './routes/ob3.js';
+import { wellKnownRoutes } from './routes/well-known.js';
+import { issuersRoutes } from './routes/issuers.js';
+import { achievementsRoutes } from './routes/achievements.js';
+import { claimsRoutes } from './routes/claims.js';
+import { credentialsRoutes } from './routes/credentials.js';
+import { pathwaysRoutes } from './routes/pathways.js';
+import { milestonesRoutes } from './routes/milestones.js';
+import { opportunitiesRoutes } from './routes/opportunities.js';
+import { ob3Routes } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
-import { keyedBucket, keyedCaller, registerAwards } from './routes/awards.js';
-import { registerCredentialSearch } from './routes/credential-search.js';
-
-/**
- * Hono environment of the app (no bindings needed beyond Node's).
- *
- * @example
- * ```ts
- * const app = new Hono<AppEnv>();
- * ```
- */
-export type AppEnv = { Variables: { requestId: string } };
+import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
+import { credentialSearchRoutes } from './routes/credential-search.js';
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -49,26 +44,6 @@ export function clientAddress(c: Context, trustProxy = false): string {
 }
 
 /**
- * The JSON error body and status for any thrown value: `ApiError`s as they are, anything else
- * as a 500 whose details are logged (without a stack trace reaching the client).
- *
- * @example
- * ```ts
- * app.onError((error, c) => errorResponse(ctx, c, error));
- * ```
- */
-export function errorResponse(ctx: ServerContext, c: Context, error: unknown): Response {
-  if (error instanceof ApiError) {
-    return c.json({ code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) }, error.status as 400, error.headers);
-  }
-  const name = error instanceof Error ? error.name : typeof error;
-  const code = (error as { code?: unknown })?.code;
-  // Log the kind of failure, never request bodies (they may hold email addresses).
-  ctx.log(`error ${c.req.method} ${c.req.routePath || c.req.path}: ${name}${typeof code === 'string' ? ` (${code})` : ''}: ${error instanceof Error ? error.message.slice(0, 300) : ''}`);
-  return c.json({ code: 'internal-error', message: 'Something went wrong on the server; nothing was issued. Please try again.' }, 500);
-}
-
-/**
  * Build the Hono app over a prepared {@link ServerContext}. `startServer` wraps this with a
  * database, keys and a listening socket; tests may call it directly.
  *
@@ -78,8 +53,8 @@ export function errorResponse(ctx: ServerContext, c: Context, error: unknown): R
  * const res = await app.request('/api/v1/openapi.json');
  * ```
  */
-export function buildApp(ctx: ServerContext): Hono<AppEnv> {
-  const app = new Hono<AppEnv>();
+export function buildApp(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const claimLimiter = new RateLimiter(ctx.claimRateLimit.limit, ctx.claimRateLimit.windowMs);
   // Keyed callers (LMS and CRM syncs) have their own, larger budget, counted per award.
   const awardLimiter = new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs);
@@ -135,16 +110,18 @@ export function buildApp(ctx: ServerContext): Hono<AppEnv> {
   });
   app.use('/api/v1/pathways/:key/milestones', limitClaims);
 
-  registerWellKnown(app, ctx);
-  registerIssuers(app, ctx);
-  registerAchievements(app, ctx);
-  registerClaims(app, ctx);
-  registerAwards(app, ctx, awardLimiter);
-  registerCredentials(app, ctx);
-  registerCredentialSearch(app, ctx);
-  registerPathways(app, ctx);
-  registerOpportunities(app, ctx);
-  registerOb3(app, ctx);
+  app.route('/', wellKnownRoutes(ctx));
+  app.route('/', issuersRoutes(ctx));
+  app.route('/', achievementsRoutes(ctx));
+  app.route('/', claimsRoutes(ctx));
+  app.route('/', awardsRoutes(ctx, awardLimiter));
+  app.route('/', credentialsRoutes(ctx));
+  app.route('/', credentialSearchRoutes(ctx));
+  app.route('/', pathwaysRoutes(ctx));
+  // Registered right after the pathway routes, as the pathway routes used to do themselves.
+  app.route('/', milestonesRoutes(ctx));
+  app.route('/', opportunitiesRoutes(ctx));
+  app.route('/', ob3Routes(ctx));
   registerExamples(app, ctx);
   return app;
 }

@@ -3,13 +3,14 @@
 // is shown once, when it is created.
 import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
+import { listClearClaimCodes, replaceStoredClaimCode } from './store/codes.js';
 
 /**
  * The stored form of a normalized claim code.
  *
  * @example
  * ```ts
- * db.prepare('SELECT uses_left FROM claim_codes WHERE code = ?').get(hashClaimCode('K7QM-W3RT-9XHP'));
+ * const stored = hashClaimCode('K7QM-W3RT-9XHP'); // 64 hex characters
  * ```
  */
 export function hashClaimCode(code: string): string {
@@ -28,13 +29,21 @@ export function hashClaimCode(code: string): string {
  */
 export function hashStoredClaimCodes(db: Db): number {
   return db.transaction(() => {
-    const clear = db.prepare('SELECT code FROM claim_codes WHERE length(code) <> 64').all() as Array<{ code: string }>;
-    const updateCode = db.prepare('UPDATE claim_codes SET code = ? WHERE code = ?');
-    const updateCredentials = db.prepare('UPDATE credentials SET claim_code = ? WHERE claim_code = ?');
-    for (const { code } of clear) {
-      updateCode.run(hashClaimCode(code), code);
-      updateCredentials.run(hashClaimCode(code), code);
-    }
+    const clear = listClearClaimCodes(db);
+    for (const code of clear) replaceStoredClaimCode(db, code, hashClaimCode(code));
     return clear.length;
   })();
+}
+
+/**
+ * Canonical form of a typed code: upper-case, separators ignored.
+ *
+ * @example
+ * ```ts
+ * normalizeClaimCode('k7qm w3rt 9xhp'); // 'K7QM-W3RT-9XHP'
+ * ```
+ */
+export function normalizeClaimCode(code: string): string {
+  const s = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
+  return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : s;
 }

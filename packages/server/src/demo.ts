@@ -2,10 +2,11 @@
 // a restart finds the marker in `meta` and only reports the codes it made the first time.
 import { isoNow, urls, type ServerContext } from './context.js';
 import { createAchievement, createClaimCodes } from './routes/achievements.js';
-import { createIssuer } from './routes/issuers.js';
+import { createIssuer } from './issuers.js';
 import { createOpportunity } from './routes/opportunities.js';
 import { publishPathway, savePathwayVersion } from './routes/pathways.js';
 import { signStatusLists } from './status.js';
+import { insertMeta, readMeta } from './store/meta.js';
 
 /**
  * What the demo seed made (claim codes are multi-use, for trying things out).
@@ -73,8 +74,8 @@ const MILESTONES = new Set(['digital-ready', 'creative-coder']);
  * ```
  */
 export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
-  const done = ctx.db.prepare("SELECT value FROM meta WHERE key = 'demo'").get() as { value: string } | undefined;
-  if (done) return JSON.parse(done.value) as DemoSummary;
+  const done = readMeta(ctx.db, 'demo');
+  if (done !== undefined) return JSON.parse(done) as DemoSummary;
   const u = urls(ctx.baseUrl);
   const admin = { kind: 'admin' } as const;
   const summary: DemoSummary = { claimCodes: [] };
@@ -140,8 +141,8 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
       { provider: 'eastgate-makerspace', title: 'Fix-it café: solve it with tech', achievement: 'digital-problem-solver', mode: 'in-person', areaCode: WARDS.eastgate, startsAt: day(9, 10), endsAt: day(9, 13), skills: ['digital', 'problem-solving'] },
     ];
     for (const o of opportunities) createOpportunity(ctx, admin, { ...o, achievement: u.achievement(o.achievement), bookingUrl: `${ISSUERS.find((i) => i.key === o.provider)!.url}/book` });
-    ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('demo', ?)").run(JSON.stringify(summary));
-    ctx.db.prepare("INSERT INTO meta (key, value) VALUES ('demo_seeded_at', ?)").run(isoNow(ctx));
+    insertMeta(ctx.db, 'demo', JSON.stringify(summary));
+    insertMeta(ctx.db, 'demo_seeded_at', isoNow(ctx));
   })();
   for (const issuer of ISSUERS) await signStatusLists(ctx, issuer.key);
   ctx.log(`demo: seeded Brightwater City of Learning (${ISSUERS.length} providers, ${ACHIEVEMENTS.length} achievements, 2 pathways)`);

@@ -28,7 +28,7 @@ export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
  *
  * @example
  * ```ts
- * const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(key) as IssuerRow;
+ * const row: IssuerRow | undefined = findIssuer(ctx.db, key);
  * ```
  */
 export interface IssuerRow {

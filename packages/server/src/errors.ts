@@ -1,32 +1,53 @@
+import { ColError } from '@citiesoflearning/core';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
 /**
- * An expected API failure: an HTTP status, a stable kebab-case `code` for programs and a plain
- * `message` for people. The app turns it into `{ "code", "message" }` JSON; nothing else (no
- * stack, no SQL, no personal data) ever reaches a client.
+ * An expected API failure: a `ColError` (so one `isColError` check covers every package's
+ * errors) with the HTTP status to answer with, a stable kebab-case `code` for programs and a
+ * plain `message` for people. The app turns it into `{ "code", "message" }` JSON; nothing else
+ * (no stack, no SQL, no personal data) ever reaches a client. The status is typed as one Hono
+ * can send a body with, so responses need no casts.
  *
  * @example
  * ```ts
- * throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
+ * throw new HttpError(409, 'code-used-up', 'This claim code has already been used.');
  * ```
  */
-export class ApiError extends Error {
+export class HttpError extends ColError {
   /** HTTP status to answer with. */
-  readonly status: number;
-  /** Stable identifier of what went wrong, e.g. `code-expired`. */
-  readonly code: string;
+  readonly status: ContentfulStatusCode;
   /** Extra headers for the response (e.g. `Retry-After`). */
   readonly headers: Record<string, string>;
   /** The request field at fault (e.g. `recipient.nmae`), sent as `field` so programs need not parse the message. */
   readonly field?: string;
 
-  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}, field?: string) {
-    super(message);
-    this.name = 'ApiError';
+  constructor(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}, field?: string) {
+    super(code, message);
+    this.name = 'HttpError';
     this.status = status;
-    this.code = code;
     this.headers = headers;
     if (field !== undefined) this.field = field;
   }
 }
+
+/**
+ * The former name of {@link HttpError}, kept so existing call sites and imports still work.
+ *
+ * @example
+ * ```ts
+ * throw new ApiError(404, 'not-found', 'No achievement with that key exists here.');
+ * ```
+ */
+export const ApiError = HttpError;
+/**
+ * The former name of {@link HttpError}.
+ *
+ * @example
+ * ```ts
+ * const e: ApiError = notFound('issuer');
+ * ```
+ */
+export type ApiError = HttpError;
 
 /**
  * Shorthand for a 400 `invalid-request` error naming the field at fault.

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { ApiError, badRequest } from './errors.js';
 import type { ServerContext } from './context.js';
+import { issuerOfProviderSecret } from './store/provider-keys.js';
 
 /**
  * Who is calling: the operator, or a provider limited to one issuer.
@@ -29,10 +30,8 @@ export function authenticate(ctx: ServerContext, header: string | undefined): Pr
   if (!match) throw new ApiError(401, 'unauthorized', 'This needs an API key: send "Authorization: Bearer <key>".', { 'WWW-Authenticate': 'Bearer' });
   const token = match[1]!;
   if (timingSafeEqual(sha256(token), sha256(ctx.adminKey))) return { kind: 'admin' };
-  const row = ctx.db
-    .prepare('SELECT issuer_key FROM provider_keys WHERE secret_hash = ? AND revoked_at IS NULL')
-    .get(sha256(token).toString('hex')) as { issuer_key: string } | undefined;
-  if (row) return { kind: 'provider', issuerKey: row.issuer_key };
+  const issuerKey = issuerOfProviderSecret(ctx.db, token);
+  if (issuerKey !== undefined) return { kind: 'provider', issuerKey };
   throw new ApiError(401, 'unauthorized', 'This API key is not valid here.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 }
 

@@ -15,9 +15,17 @@
 export { startServer, createApp } from './server.js';
 export type { AppOptions, StartServerOptions, RunningServer, CreatedApp } from './server.js';
 export { openApiDocument, type Schema } from './openapi.js';
-export type { AppEnv } from './app.js';
+export type { Env } from './env.js';
+/**
+ * @deprecated Use {@link Env}; the old name is kept so existing imports still compile.
+ * @example
+ * ```ts
+ * import type { Env } from '@citiesoflearning/server';
+ * ```
+ */
+export type { Env as AppEnv } from './env.js';
 export type { ServerKey } from './keys.js';
-export { ApiError } from './errors.js';
+export { ApiError, HttpError } from './errors.js';
 export { SERVER_ERROR_CODES, type ServerErrorCode } from './error-codes.js';
 export type { ServerContext } from './context.js';
 export type { IssuedAward } from './issue.js';

@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { jwkToMultibase } from '@citiesoflearning/verify';
 import { ApiError } from './errors.js';
 import { isoNow, type ServerContext } from './context.js';
+import { insertIssuerKey, issuersWithoutLiveKey, listLiveIssuerKeyRows, markIssuerKeyRemoved, newestLiveIssuerKeyRow, nextIssuerKeySeq } from './store/issuer-keys.js';
 
 /**
  * One issuer key as published (no private part).
@@ -35,13 +36,6 @@ export interface ActiveIssuerKey extends PublishedIssuerKey {
   privateJwk: JsonWebKey;
 }
 
-interface KeyRow {
-  kid: string;
-  private_jwk: string | null;
-  public_multibase: string;
-  created_at: string;
-}
-
 /** A fresh Ed25519 key pair, synchronously (so it can be made inside a SQLite transaction). */
 function freshKey(): { privateJwk: JsonWebKey; publicKeyMultibase: string } {
   const { privateKey } = generateKeyPairSync('ed25519');
@@ -61,12 +55,9 @@ function freshKey(): { privateJwk: JsonWebKey; publicKeyMultibase: string } {
  */
 export function addIssuerKey(ctx: ServerContext, issuerKey: string): PublishedIssuerKey {
   const { privateJwk, publicKeyMultibase } = freshKey();
-  // Creation times have second precision; a sequence number orders two keys made in one second.
-  const { n } = ctx.db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM issuer_keys WHERE issuer_key = ?').get(issuerKey) as { n: number };
   const created = isoNow(ctx);
-  ctx.db
-    .prepare('INSERT INTO issuer_keys (issuer_key, kid, seq, private_jwk, public_multibase, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(issuerKey, publicKeyMultibase, n, JSON.stringify(privateJwk), publicKeyMultibase, created);
+  const seq = nextIssuerKeySeq(ctx.db, issuerKey);
+  insertIssuerKey(ctx.db, { issuerKey, kid: publicKeyMultibase, seq, privateJwk, publicMultibase: publicKeyMultibase, createdAt: created });
   return { kid: publicKeyMultibase, publicKeyMultibase, created };
 }
 
@@ -79,10 +70,7 @@ export function addIssuerKey(ctx: ServerContext, issuerKey: string): PublishedIs
  * ```
  */
 export function listedIssuerKeys(ctx: ServerContext, issuerKey: string): PublishedIssuerKey[] {
-  const rows = ctx.db
-    .prepare('SELECT kid, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq')
-    .all(issuerKey) as KeyRow[];
-  return rows.map((r) => ({ kid: r.kid, publicKeyMultibase: r.public_multibase, created: r.created_at }));
+  return listLiveIssuerKeyRows(ctx.db, issuerKey).map((r) => ({ kid: r.kid, publicKeyMultibase: r.public_multibase, created: r.created_at }));
 }
 
 /**
@@ -95,9 +83,7 @@ export function listedIssuerKeys(ctx: ServerContext, issuerKey: string): Publish
  * ```
  */
 export function activeIssuerKey(ctx: ServerContext, issuerKey: string): ActiveIssuerKey {
-  const row = ctx.db
-    .prepare('SELECT kid, private_jwk, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq DESC LIMIT 1')
-    .get(issuerKey) as KeyRow | undefined;
+  const row = newestLiveIssuerKeyRow(ctx.db, issuerKey);
   if (!row || !row.private_jwk) throw new Error(`issuer ${issuerKey} has no signing key`);
   return { kid: row.kid, publicKeyMultibase: row.public_multibase, created: row.created_at, privateJwk: JSON.parse(row.private_jwk) as JsonWebKey };
 }
@@ -120,7 +106,7 @@ export function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: stri
     if (index === listed.length - 1) {
       throw new ApiError(409, 'key-in-use', 'This is the key new credentials are signed with: add a new key first (POST …/keys), then remove this one.');
     }
-    ctx.db.prepare('UPDATE issuer_keys SET removed_at = ?, private_jwk = NULL WHERE issuer_key = ? AND kid = ?').run(isoNow(ctx), issuerKey, kid);
+    markIssuerKeyRemoved(ctx.db, issuerKey, kid, isoNow(ctx));
   })();
 }
 
@@ -135,10 +121,8 @@ export function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: stri
  */
 export function ensureIssuerKeys(ctx: ServerContext): number {
   return ctx.db.transaction(() => {
-    const missing = ctx.db
-      .prepare('SELECT key FROM issuers WHERE key NOT IN (SELECT issuer_key FROM issuer_keys WHERE removed_at IS NULL)')
-      .all() as Array<{ key: string }>;
-    for (const { key } of missing) addIssuerKey(ctx, key);
+    const missing = issuersWithoutLiveKey(ctx.db);
+    for (const key of missing) addIssuerKey(ctx, key);
     return missing.length;
   })();
 }

@@ -5,6 +5,7 @@ import { hashIdentity, isColError, normalize, type EarnedRecord } from '@citieso
 import { decodeJws, verify } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { urls } from './context.js';
+import { findIssuedCredential } from './store/credentials.js';
 
 /**
  * One presented credential's outcome.
@@ -107,11 +108,7 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
     if (typeof id !== 'string' || !id.startsWith(prefix)) {
       return fail('issuer-unknown', 'This server only counts credentials it issued itself towards its pathways.');
     }
-    const row = ctx.db
-      .prepare("SELECT key, achievement_key, credential, jwt, issued_at, revoked_at, suspended_at, recipient_hash, recipient_salt FROM credentials WHERE key = ? AND state = 'issued'")
-      .get(id.slice(prefix.length)) as
-      | { key: string; achievement_key: string; credential: string; jwt: string; issued_at: string; revoked_at: string | null; suspended_at: string | null; recipient_hash: string | null; recipient_salt: string | null }
-      | undefined;
+    const row = findIssuedCredential(ctx.db, id.slice(prefix.length));
     if (!row) return fail('credential-unknown', 'This server has no record of issuing this credential.');
     const genuine = asJwt !== undefined ? asJwt === row.jwt : JSON.stringify(input) === JSON.stringify(JSON.parse(row.credential));
     if (!genuine) return fail('signature-invalid', 'This credential was changed after it was issued.');

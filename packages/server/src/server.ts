@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { createAdaptorServer } from '@hono/node-server';
 import { ColError } from '@citiesoflearning/core';
 import type { Hono } from 'hono';
-import { buildApp, type AppEnv } from './app.js';
+import { buildApp } from './app.js';
+import type { Env } from './env.js';
 import type { ServerContext } from './context.js';
 import { openDatabase, SCHEMA_VERSION, type Db } from './db.js';
 import { loadSigningKey, randomToken } from './keys.js';
@@ -16,6 +17,7 @@ import { ensureIssuerKeys } from './issuer-keys.js';
 import { seedDemo, type DemoSummary } from './demo.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
 import { resanitizeStoredSvgs } from './stored-images.js';
+import { insertMeta, readMeta, writeMeta } from './store/meta.js';
 import { dataDirError, listenError, signingKeyError } from './startup-errors.js';
 import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
 
@@ -90,7 +92,7 @@ export interface AppOptions {
  * ```
  */
 export interface CreatedApp {
-  app: Hono<AppEnv>;
+  app: Hono<Env>;
   context: ServerContext;
   demo?: DemoSummary;
   /** Close the database. */
@@ -111,10 +113,10 @@ function chooseAdminKey(configured: string | undefined): string {
 
 function pepper(db: Db): Buffer {
   return db.transaction(() => {
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'pepper'").get() as { value: string } | undefined;
-    if (row) return Buffer.from(row.value, 'base64');
+    const stored = readMeta(db, 'pepper');
+    if (stored !== undefined) return Buffer.from(stored, 'base64');
     const value = randomBytes(32);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('pepper', ?)").run(value.toString('base64'));
+    insertMeta(db, 'pepper', value.toString('base64'));
     return value;
   })();
 }
@@ -169,9 +171,9 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       logRequests: options.logRequests ?? false,
       now: options.now ?? (() => new Date()),
     };
-    const stored = db.prepare("SELECT value FROM meta WHERE key = 'base_url'").get() as { value: string } | undefined;
-    if (stored && stored.value !== baseUrl) log(`note: base URL changed from ${stored.value} to ${baseUrl}; credentials issued before still name the old address`);
-    db.prepare("INSERT INTO meta (key, value) VALUES ('base_url', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(baseUrl);
+    const stored = readMeta(db, 'base_url');
+    if (stored !== undefined && stored !== baseUrl) log(`note: base URL changed from ${stored} to ${baseUrl}; credentials issued before still name the old address`);
+    writeMeta(db, 'base_url', baseUrl);
     const hashed = hashStoredClaimCodes(db);
     if (hashed) log(`stored ${hashed} claim code(s) from an older version as hashes`);
     const images = resanitizeStoredSvgs(db);
@@ -253,7 +255,7 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  let app: Hono<AppEnv> | undefined;
+  let app: Hono<Env> | undefined;
   let inFlight = 0;
   let closing = false;
   const idle: Array<() => void> = [];

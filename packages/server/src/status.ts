@@ -7,6 +7,8 @@ import { ApiError } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import { signStatusList } from './signing.js';
 import { activeIssuerKey } from './issuer-keys.js';
+import { countIssuerCredentials, statusIndexTaken } from './store/credentials.js';
+import { findStatusList, forgetDidSignedStatusLists, insertEmptyStatusList, readStatusBits, saveSignedStatusList, writeStatusBits } from './store/status-lists.js';
 
 /**
  * Bits per list: 131,072 (16 KiB), the minimum the spec recommends for herd privacy.
@@ -45,8 +47,7 @@ export type Purpose = (typeof PURPOSES)[number];
  * ```
  */
 export function createStatusLists(ctx: ServerContext, issuerKey: string): void {
-  const insert = ctx.db.prepare('INSERT OR IGNORE INTO status_lists (issuer_key, purpose, bits) VALUES (?, ?, ?)');
-  for (const purpose of PURPOSES) insert.run(issuerKey, purpose, Buffer.alloc(STATUS_LIST_BITS / 8));
+  for (const purpose of PURPOSES) insertEmptyStatusList(ctx.db, issuerKey, purpose, Buffer.alloc(STATUS_LIST_BITS / 8));
 }
 
 /**
@@ -59,13 +60,11 @@ export function createStatusLists(ctx: ServerContext, issuerKey: string): void {
  * ```
  */
 export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, column: 'revocation_index' | 'suspension_index'): number {
-  const taken = ctx.db.prepare(`SELECT 1 FROM credentials WHERE issuer_key = ? AND ${column} = ?`);
   for (let attempt = 0; attempt < 64; attempt++) {
     const index = randomInt(STATUS_LIST_BITS);
-    if (!taken.get(issuerKey, index)) return index;
+    if (!statusIndexTaken(ctx.db, issuerKey, column, index)) return index;
   }
-  const { n } = ctx.db.prepare('SELECT count(*) AS n FROM credentials WHERE issuer_key = ?').get(issuerKey) as { n: number };
-  if (n >= STATUS_LIST_BITS * 0.9) throw new ApiError(503, 'status-list-full', "This issuer's status list is full; the operator must add another issuer.");
+  if (countIssuerCredentials(ctx.db, issuerKey) >= STATUS_LIST_BITS * 0.9) throw new ApiError(503, 'status-list-full', "This issuer's status list is full; the operator must add another issuer.");
   return allocateStatusIndex(ctx, issuerKey, column);
 }
 
@@ -78,13 +77,11 @@ export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, colum
  * ```
  */
 export function writeStatusBit(ctx: ServerContext, issuerKey: string, purpose: Purpose, index: number, value: boolean): void {
-  const row = ctx.db.prepare('SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?').get(issuerKey, purpose) as { bits: Buffer } | undefined;
-  if (!row) throw new Error(`status list missing for ${issuerKey}/${purpose}`);
-  const bits = new Uint8Array(row.bits);
+  const stored = readStatusBits(ctx.db, issuerKey, purpose);
+  if (!stored) throw new Error(`status list missing for ${issuerKey}/${purpose}`);
+  const bits = new Uint8Array(stored);
   setStatusBit(bits, index, value);
-  ctx.db
-    .prepare('UPDATE status_lists SET bits = ?, bits_version = bits_version + 1 WHERE issuer_key = ? AND purpose = ?')
-    .run(bits, issuerKey, purpose);
+  writeStatusBits(ctx.db, issuerKey, purpose, bits);
 }
 
 const signing = new Map<string, Promise<Record<string, unknown>>>();
@@ -112,10 +109,7 @@ export type StatusListView = 'profile' | 'did';
  * ```
  */
 export async function currentStatusList(ctx: ServerContext, issuerKey: string, purpose: Purpose, view: StatusListView = 'profile'): Promise<Record<string, unknown>> {
-  const [credentialColumn, versionColumn] = view === 'did' ? ['did_credential', 'did_credential_version'] : ['credential', 'credential_version'];
-  const row = ctx.db
-    .prepare(`SELECT bits, bits_version, ${credentialColumn} AS credential, ${versionColumn} AS credential_version FROM status_lists WHERE issuer_key = ? AND purpose = ?`)
-    .get(issuerKey, purpose) as { bits: Buffer; bits_version: number; credential: string | null; credential_version: number } | undefined;
+  const row = findStatusList(ctx.db, issuerKey, purpose, view);
   if (!row) throw new ApiError(404, 'not-found', 'No status list with that address exists here.');
   if (row.credential && row.credential_version >= row.bits_version) return JSON.parse(row.credential) as Record<string, unknown>;
   const u = urls(ctx.baseUrl);
@@ -138,9 +132,7 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
       signer.method,
     ).then((credential) => {
       // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
-      ctx.db
-        .prepare(`UPDATE status_lists SET ${credentialColumn} = ?, ${versionColumn} = ? WHERE issuer_key = ? AND purpose = ? AND ${versionColumn} < ?`)
-        .run(JSON.stringify(credential), row.bits_version, issuerKey, purpose, row.bits_version);
+      saveSignedStatusList(ctx.db, issuerKey, purpose, view, credential, row.bits_version);
       return credential;
     });
     signing.set(flightKey, flight);
@@ -162,7 +154,7 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
  * ```
  */
 export function forgetDidStatusLists(ctx: ServerContext, issuerKey: string): void {
-  ctx.db.prepare('UPDATE status_lists SET did_credential = NULL, did_credential_version = 0 WHERE issuer_key = ?').run(issuerKey);
+  forgetDidSignedStatusLists(ctx.db, issuerKey);
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Db } from './db.js';
 import { ApiError } from './errors.js';
 import { sanitizeUploadedSvg } from './svg-upload.js';
+import { dropAchievementImage, listStoredSvgImages, replaceAchievementImage } from './store/achievements.js';
 
 /**
  * Re-apply the SVG upload rules to every stored achievement image; returns how many were
@@ -16,10 +17,8 @@ import { sanitizeUploadedSvg } from './svg-upload.js';
  * ```
  */
 export function resanitizeStoredSvgs(db: Db): { rewritten: number; dropped: number } {
-  const rows = db.prepare("SELECT key, image FROM achievements WHERE image_type = 'image/svg+xml' AND image IS NOT NULL").all() as Array<{ key: string; image: Buffer }>;
+  const rows = listStoredSvgImages(db);
   const counts = { rewritten: 0, dropped: 0 };
-  const replace = db.prepare('UPDATE achievements SET image = ? WHERE key = ?');
-  const drop = db.prepare('UPDATE achievements SET image = NULL, image_type = NULL WHERE key = ?');
   db.transaction(() => {
     for (const row of rows) {
       let clean: Uint8Array | undefined;
@@ -30,10 +29,10 @@ export function resanitizeStoredSvgs(db: Db): { rewritten: number; dropped: numb
         if (!(error instanceof ApiError)) throw error;
       }
       if (!clean) {
-        drop.run(row.key);
+        dropAchievementImage(db, row.key);
         counts.dropped++;
       } else if (!Buffer.from(clean).equals(row.image)) {
-        replace.run(Buffer.from(clean), row.key);
+        replaceAchievementImage(db, row.key, Buffer.from(clean));
         counts.rewritten++;
       }
     }

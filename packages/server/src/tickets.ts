@@ -2,9 +2,11 @@
 // here, saying "this learner is who they say". Claims redeem them for a badge; milestones accept
 // them as proof that the caller is the learner whose awards they ask about.
 import { createHash } from 'node:crypto';
+import { isColError } from '@citiesoflearning/core';
 import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { ApiError } from './errors.js';
+import { findTicketKey } from './store/ticket-keys.js';
 
 /**
  * Longest a claim ticket may live (its `exp` − now).
@@ -46,13 +48,17 @@ export async function verifyTicket(ctx: ServerContext, ticket: string, opts: { i
     throw invalid('The claim ticket is not a signed token (compact JWS).');
   }
   if (typeof kid !== 'string') throw invalid('The claim ticket names no key ("kid" header): register your key and put its kid in the header.');
-  const key = ctx.db.prepare('SELECT issuer_key, jwk, alg FROM ticket_keys WHERE kid = ?').get(kid) as { issuer_key: string; jwk: string; alg: string } | undefined;
+  const key = findTicketKey(ctx.db, kid);
   if (!key) throw invalid('The claim ticket was signed with a key this server does not know.');
   if (key.issuer_key !== opts.issuerKey) throw new ApiError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot speak for this provider's badges.");
+  // The stored key is ours: one that cannot be read is the server's fault (a logged 500), never
+  // the provider's "ticket-invalid", which would send them hunting for a bug in their tickets.
+  const publicJwk = JSON.parse(key.jwk) as JsonWebKey;
   let payload: Record<string, unknown>;
   try {
-    payload = (await verifyJws(ticket, JSON.parse(key.jwk) as JsonWebKey, { algorithms: [key.alg] })).payload;
-  } catch {
+    payload = (await verifyJws(ticket, publicJwk, { algorithms: [key.alg] })).payload;
+  } catch (error) {
+    if (!isColError(error) || isColError(error, 'key-unsupported')) throw error;
     throw invalid('The claim ticket signature does not verify.');
   }
   const now = Math.floor(ctx.now().getTime() / 1000);

@@ -1,15 +1,18 @@
 import { randomInt } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { matchesAchievementFilters } from '../achievement-filter.js';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { achievementDocument, ob2BadgeClass, type AchievementData, type AchievementRow, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest } from '../errors.js';
-import { assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify, type Principal } from '../http.js';
+import { assertMayActFor, checkKey, field, readJsonObject, slugify, type Principal } from '../http.js';
 import { badgeSvg } from '../images.js';
 import { loadAchievement } from '../issue.js';
-import { loadIssuer } from './issuers.js';
+import { loadIssuer } from '../issuers.js';
 import { hashClaimCode } from '../claim-codes.js';
+import { insertClaimCode } from '../store/codes.js';
+import { achievementExists, findAchievementImage, insertAchievement, listAchievements } from '../store/achievements.js';
 import { sanitizeUploadedSvg } from '../svg-upload.js';
 
 /** Achievement types OB 3.0 defines (custom ones start `ext:`). */
@@ -122,13 +125,11 @@ export function createAchievement(ctx: ServerContext, who: Principal, body: Reco
   const chosen = checkKey(body.key, 'key');
   return ctx.db.transaction(() => {
     let key = chosen ?? slugify(name);
-    if (ctx.db.prepare('SELECT 1 FROM achievements WHERE key = ?').get(key)) {
+    if (achievementExists(ctx.db, key)) {
       if (chosen) throw new ApiError(409, 'already-exists', `An achievement with key "${key}" already exists.`);
       key = `${key}-${randomInt(1e6).toString(36)}`;
     }
-    ctx.db
-      .prepare('INSERT INTO achievements (key, issuer_key, data, image_type, image, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(key, issuerKey, JSON.stringify(data), image?.type ?? null, image?.bytes ?? null, isoNow(ctx));
+    insertAchievement(ctx.db, { key, issuerKey, data, ...(image ? { image } : {}) }, isoNow(ctx));
     return loadAchievement(ctx, key).achievement;
   })();
 }
@@ -150,19 +151,6 @@ export function newClaimCode(): string {
 }
 
 /**
- * Canonical form of a typed code: upper-case, separators ignored.
- *
- * @example
- * ```ts
- * normalizeClaimCode('k7qm w3rt 9xhp'); // 'K7QM-W3RT-9XHP'
- * ```
- */
-export function normalizeClaimCode(code: string): string {
-  const s = code.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  return s.length === 12 ? `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}` : s;
-}
-
-/**
  * Create claim codes for an achievement in one transaction.
  *
  * @example
@@ -172,11 +160,10 @@ export function normalizeClaimCode(code: string): string {
  */
 export function createClaimCodes(ctx: ServerContext, achievementKey: string, opts: { count: number; uses: number; expiresAt?: string }): string[] {
   return ctx.db.transaction(() => {
-    const insert = ctx.db.prepare('INSERT OR IGNORE INTO claim_codes (code, achievement_key, uses_total, uses_left, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const codes: string[] = [];
     while (codes.length < opts.count) {
       const code = newClaimCode();
-      if (insert.run(hashClaimCode(code), achievementKey, opts.uses, opts.uses, opts.expiresAt ?? null, isoNow(ctx)).changes === 1) codes.push(code);
+      if (insertClaimCode(ctx.db, { codeHash: hashClaimCode(code), achievementKey, uses: opts.uses, expiresAt: opts.expiresAt ?? null }, isoNow(ctx))) codes.push(code);
     }
     return codes;
   })();
@@ -187,19 +174,18 @@ export function createClaimCodes(ctx: ServerContext, achievementKey: string, opt
  *
  * @example
  * ```ts
- * registerAchievements(app, ctx);
+ * app.route('/', achievementsRoutes(ctx));
  * ```
  */
-export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function achievementsRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const load = (key: string) => loadAchievement(ctx, key);
   const present = (row: AchievementRow, issuer: IssuerRow) => achievementDocument(u, row, issuer);
 
   app.get('/api/v1/achievements', (c) => {
     const issuer = c.req.query('issuer');
-    const rows = (issuer
-      ? ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE issuer_key = ? ORDER BY created_at, key').all(issuer)
-      : ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements ORDER BY created_at, key').all()) as AchievementRow[];
+    const rows = listAchievements(ctx.db, { issuerKey: issuer || undefined });
     const issuers = new Map<string, IssuerRow>();
     const issuerOf = (k: string) => issuers.get(k) ?? issuers.set(k, loadIssuer(ctx, k)).get(k)!;
     const filters = { skill: c.req.query('skill'), tag: c.req.query('tag'), q: c.req.query('q') };
@@ -207,8 +193,8 @@ export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): voi
     return c.json({ achievements });
   });
 
-  app.post('/api/v1/achievements', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/achievements', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const row = createAchievement(ctx, who, body);
     return c.json(present(row, loadIssuer(ctx, row.issuer_key)), 201, { location: u.achievement(row.key) });
@@ -223,7 +209,7 @@ export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): voi
 
   app.get('/api/v1/achievements/:key/image', (c) => {
     const { achievement } = load(c.req.param('key'));
-    const stored = ctx.db.prepare('SELECT image_type, image FROM achievements WHERE key = ?').get(achievement.key) as { image_type: string | null; image: Buffer | null };
+    const stored = findAchievementImage(ctx.db, achievement.key)!;
     const headers = {
       'cache-control': 'public, max-age=3600',
       // Uploaded SVG is served inert: no scripts, no external loads.
@@ -234,8 +220,8 @@ export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): voi
     return c.body(badgeSvg(achievement.key, data.name), 200, { ...headers, 'content-type': 'image/svg+xml' });
   });
 
-  app.post('/api/v1/achievements/:key/claim-codes', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/achievements/:key/claim-codes', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { achievement } = load(c.req.param('key'));
     assertMayActFor(who, achievement.issuer_key);
     const { body } = await readJsonObject(c);
@@ -246,4 +232,5 @@ export function registerAchievements(app: Hono<AppEnv>, ctx: ServerContext): voi
     const codes = createClaimCodes(ctx, achievement.key, { count, uses, ...(expiresAt ? { expiresAt } : {}) });
     return c.json({ achievement: u.achievement(achievement.key), codes, uses, expiresAt: expiresAt ?? null }, 201);
   });
+  return app;
 }

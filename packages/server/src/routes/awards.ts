@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono, type Context } from 'hono';
+import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
@@ -8,8 +9,8 @@ import { awardLinks, issueAward, loadAchievement } from '../issue.js';
 import { randomToken } from '../keys.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { invalidField, readAwardExtras, refuseUnknownFields } from '../award-fields.js';
-import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../award-store.js';
-import { IDEMPOTENCY_TTL_MS } from './claims.js';
+import { IDEMPOTENCY_TTL_MS, completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
+import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../store/awards.js';
 
 /**
  * Most rows one `POST /api/v1/awards` may carry.
@@ -147,12 +148,10 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
   const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
   const storedKey = createHash('sha256').update(`awards|${bucket}|${header}`).digest('hex');
   const replay = ctx.db.transaction(() => {
-    const row = ctx.db.prepare('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?').get(storedKey) as
-      | { body_hash: string; state: string; status: number | null; response: string | null }
-      | undefined;
+    const row = findIdempotencyRecord(ctx.db, storedKey);
     if (!row) {
-      ctx.db.prepare("DELETE FROM idempotency WHERE created_at < ? AND state = 'done'").run(new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
-      ctx.db.prepare("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)").run(storedKey, bodyHash, isoNow(ctx));
+      deleteDoneIdempotencyBefore(ctx.db, new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
+      insertPendingIdempotency(ctx.db, storedKey, bodyHash, isoNow(ctx));
       return undefined;
     }
     if (row.body_hash !== bodyHash) throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
@@ -163,10 +162,10 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
   try {
     const { status, body } = await run();
     const text = JSON.stringify(body);
-    ctx.db.prepare("UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE key = ?").run(status, text, storedKey);
+    completeIdempotency(ctx.db, storedKey, status, text);
     return c.body(text, status as 200, { 'content-type': 'application/json' });
   } catch (error) {
-    if (ctx.db.open) ctx.db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'").run(storedKey);
+    if (ctx.db.open) deletePendingIdempotency(ctx.db, storedKey);
     throw error;
   }
 }
@@ -180,12 +179,13 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
  *
  * @example
  * ```ts
- * registerAwards(app, ctx, new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs));
+ * app.route('/', awardsRoutes(ctx, new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs)));
  * ```
  */
-export function registerAwards(app: Hono<AppEnv>, ctx: ServerContext, limiter: RateLimiter): void {
-  app.post('/api/v1/awards', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+export function awardsRoutes(ctx: ServerContext, limiter: RateLimiter): Hono<Env> {
+  const app = new Hono<Env>();
+  app.post('/api/v1/awards', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body, raw } = await readJsonObject(c);
     refuseUnknownFields(body, BODY_FIELDS);
     if (typeof body.achievement !== 'string') throw invalidField('achievement', "(the badge's key or id) is required.");
@@ -210,4 +210,5 @@ export function registerAwards(app: Hono<AppEnv>, ctx: ServerContext, limiter: R
       return { status: 200, body: { achievement: urls(ctx.baseUrl).achievement(achievement.key), summary, results } };
     });
   });
+  return app;
 }

@@ -1,27 +1,20 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono } from 'hono';
+import type { Env } from '../env.js';
+import { acceptCaller } from '../middleware/auth.js';
 import { isoNow, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
-import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
+import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
-import { normalizeClaimCode } from './achievements.js';
-import { hashClaimCode } from '../claim-codes.js';
+import { hashClaimCode, normalizeClaimCode } from '../claim-codes.js';
+import { findClaimCode, returnClaimCodeUse, takeClaimCodeUse } from '../store/codes.js';
+import { IDEMPOTENCY_TTL_MS, completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
+import { deleteUsedTicketsExpiredBefore, markTicketUsed, unmarkTicketUsed } from '../store/used-tickets.js';
 import { assertTicketNames, verifyTicket } from '../tickets.js';
 import { readAwardExtras, refuseUnknownFields } from '../award-fields.js';
 
 const CLAIM_FIELDS = ['achievement', 'code', 'ticket', 'recipient', 'evidence', 'narrative'] as const;
 const RECIPIENT_FIELDS = ['email', 'id', 'name'] as const;
-
-/**
- * How long a completed idempotent claim can be replayed: 24 hours.
- *
- * @example
- * ```ts
- * const keptUntil = Date.now() + IDEMPOTENCY_TTL_MS;
- * ```
- */
-export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 interface TicketGrant {
   issuerKey: string;
@@ -61,14 +54,14 @@ function readRecipient(value: unknown): Recipient {
  *
  * @example
  * ```ts
- * registerClaims(app, ctx);
+ * app.route('/', claimsRoutes(ctx));
  * ```
  */
-export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.post('/api/v1/claims', async (c) => {
-    // Who is asking comes first: a replay must never hand one caller's credential to another.
-    const header = c.req.header('authorization');
-    const who = header ? authenticate(ctx, header) : undefined;
+export function claimsRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
+  // Who is asking comes first: a replay must never hand one caller's credential to another.
+  app.post('/api/v1/claims', acceptCaller(ctx), async (c) => {
+    const who = c.get('principal');
     const { body, raw } = await readJsonObject(c);
     const idempotencyKey = c.req.header('idempotency-key');
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
@@ -81,13 +74,11 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
     const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${callerScope(who)}|${idempotencyKey}`).digest('hex') : undefined;
     if (storedKey) {
       const replay = ctx.db.transaction(() => {
-        const row = ctx.db.prepare('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?').get(storedKey) as
-          | { body_hash: string; state: string; status: number | null; response: string | null }
-          | undefined;
+        const row = findIdempotencyRecord(ctx.db, storedKey);
         if (!row) {
           // Keep a day of replays (Stripe does the same); older records go.
-          ctx.db.prepare("DELETE FROM idempotency WHERE created_at < ? AND state = 'done'").run(new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
-          ctx.db.prepare("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)").run(storedKey, bodyHash, isoNow(ctx));
+          deleteDoneIdempotencyBefore(ctx.db, new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
+          insertPendingIdempotency(ctx.db, storedKey, bodyHash, isoNow(ctx));
           return undefined;
         }
         if (row.body_hash !== bodyHash) throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
@@ -98,16 +89,17 @@ export function registerClaims(app: Hono<AppEnv>, ctx: ServerContext): void {
     }
     try {
       const issued = await claim(ctx, body, who, (award) => {
-        if (storedKey) ctx.db.prepare("UPDATE idempotency SET state = 'done', status = 201, response = ? WHERE key = ?").run(JSON.stringify(award), storedKey);
+        if (storedKey) completeIdempotency(ctx.db, storedKey, 201, JSON.stringify(award));
       });
       return c.json(issued, 201, { location: issued.id });
     } catch (error) {
       // A refused or failed claim is not remembered: fixing the request and retrying with the
       // same key must work.
-      if (storedKey && ctx.db.open) ctx.db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'").run(storedKey);
+      if (storedKey && ctx.db.open) deletePendingIdempotency(ctx.db, storedKey);
       throw error;
     }
   });
+  return app;
 }
 
 /**
@@ -157,19 +149,16 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
       claimCode: code,
       extras,
       reserve: () => {
-        const row = ctx.db.prepare('SELECT achievement_key, uses_left, expires_at FROM claim_codes WHERE code = ?').get(code) as
-          | { achievement_key: string; uses_left: number; expires_at: string | null }
-          | undefined;
+        const row = findClaimCode(ctx.db, code);
         // Same answer for "no such code" and "code for another badge": codes are not enumerable.
         if (!row || row.achievement_key !== achievementKey) throw new ApiError(404, 'code-not-found', 'This claim code is not valid for this badge. Check it and try again.');
         if (row.expires_at && Date.parse(row.expires_at) <= ctx.now().getTime()) throw new ApiError(409, 'code-expired', 'This claim code has expired.');
         if (row.uses_left <= 0) throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
         // Conditional decrement: the single source of truth for "exactly N uses".
-        const changed = ctx.db.prepare('UPDATE claim_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0').run(code).changes;
-        if (changed !== 1) throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
+        if (!takeClaimCodeUse(ctx.db, code)) throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
       },
       release: () => {
-        ctx.db.prepare('UPDATE claim_codes SET uses_left = uses_left + 1 WHERE code = ?').run(code);
+        returnClaimCodeUse(ctx.db, code);
       },
       commit,
     });
@@ -183,12 +172,11 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
     source: 'ticket',
     extras,
     reserve: () => {
-      ctx.db.prepare('DELETE FROM used_tickets WHERE expires_at < ?').run(new Date(ctx.now().getTime() - 3600_000).toISOString());
-      const inserted = ctx.db.prepare('INSERT OR IGNORE INTO used_tickets (jti, issuer_key, expires_at) VALUES (?, ?, ?)').run(`${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString()).changes;
-      if (inserted !== 1) throw new ApiError(409, 'ticket-used', 'This claim ticket has already been used.');
+      deleteUsedTicketsExpiredBefore(ctx.db, new Date(ctx.now().getTime() - 3600_000).toISOString());
+      if (!markTicketUsed(ctx.db, `${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString())) throw new ApiError(409, 'ticket-used', 'This claim ticket has already been used.');
     },
     release: () => {
-      ctx.db.prepare('DELETE FROM used_tickets WHERE jti = ?').run(`${grant.issuerKey}|${grant.jti}`);
+      unmarkTicketUsed(ctx.db, `${grant.issuerKey}|${grant.jti}`);
     },
     commit,
   });

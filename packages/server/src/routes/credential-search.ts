@@ -2,14 +2,15 @@
 // the `recipient` filter is an email address and personal data never goes into a URL; it is
 // matched here against each credential's salted hash and never stored or logged.
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono } from 'hono';
+import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { urls, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { authenticate, keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
+import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks } from '../issue.js';
 import { invalidField, refuseUnknownFields } from '../award-fields.js';
-import type { CredentialRow } from './credentials.js';
+import { pageOfCredentials, type CredentialRow } from '../store/credentials.js';
 
 const FIELDS = ['achievement', 'issuer', 'status', 'recipient', 'since', 'cursor', 'limit'] as const;
 const STATES = ['active', 'revoked', 'suspended', 'expired'] as const;
@@ -84,13 +85,14 @@ function readStates(value: unknown): ReadonlySet<State> | undefined {
  *
  * @example
  * ```ts
- * registerCredentialSearch(app, ctx);
+ * app.route('/', credentialSearchRoutes(ctx));
  * ```
  */
-export function registerCredentialSearch(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
-  app.post('/api/v1/credentials/search', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/credentials/search', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     refuseUnknownFields(body, FIELDS);
     const achievement = body.achievement === undefined || body.achievement === null ? undefined : typeof body.achievement === 'string' ? keyFromReference(body.achievement, 'achievement') : undefined;
@@ -115,26 +117,19 @@ export function registerCredentialSearch(app: Hono<AppEnv>, ctx: ServerContext):
     const limit = body.limit === undefined || body.limit === null ? 50 : body.limit;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 200) throw invalidField('limit', 'must be a whole number from 1 to 200.');
 
-    const where = ["state = 'issued'"];
-    const params: unknown[] = [];
-    if (issuer) (where.push('issuer_key = ?'), params.push(issuer));
-    if (achievement) (where.push('achievement_key = ?'), params.push(achievement));
-    if (since) (where.push('COALESCE(status_changed_at, issued_at) >= ?'), params.push(since));
-    if (email) where.push('recipient_salt IS NOT NULL');
-    if (states && !states.has('active') && !states.has('expired')) {
-      where.push(`(${[states.has('revoked') ? 'revoked_at IS NOT NULL' : '', states.has('suspended') ? 'suspended_at IS NOT NULL' : ''].filter(Boolean).join(' OR ')})`);
-    }
-    const statement = ctx.db.prepare(
-      `SELECT *, COALESCE(status_changed_at, issued_at) AS changed FROM credentials
-        WHERE ${where.join(' AND ')} AND (COALESCE(status_changed_at, issued_at), key) > (?, ?)
-        ORDER BY COALESCE(status_changed_at, issued_at), key LIMIT ${CHUNK}`,
+    // Revoked or suspended only can be narrowed in SQL; "active" and "expired" need the clock.
+    const narrow = states !== undefined && !states.has('active') && !states.has('expired');
+    const nextChunk = pageOfCredentials(
+      ctx.db,
+      { issuerKey: issuer, achievementKey: achievement, since, onlyWithSalt: email !== undefined, revoked: narrow && states?.has('revoked') === true, suspended: narrow && states?.has('suspended') === true },
+      CHUNK,
     );
     const now = ctx.now();
     const entries: Record<string, unknown>[] = [];
     let scanned = 0;
     let exhausted = false;
     while (entries.length < limit && scanned < MAX_SCAN) {
-      const rows = statement.all(...params, cursor?.changed ?? '', cursor?.key ?? '') as Array<CredentialRow & { changed: string; status_changed_at: string | null }>;
+      const rows = nextChunk(cursor?.changed ?? '', cursor?.key ?? '');
       for (const row of rows) {
         scanned++;
         cursor = { changed: row.changed, key: row.key };
@@ -168,4 +163,5 @@ export function registerCredentialSearch(app: Hono<AppEnv>, ctx: ServerContext):
       credential,
     };
   }
+  return app;
 }

@@ -1,41 +1,18 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { bake } from '@citiesoflearning/core';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { OB2_CONTEXT, type AchievementData } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, authenticate, field, readJsonObject } from '../http.js';
+import { assertMayActFor, field, readJsonObject } from '../http.js';
 import { badgePng, badgeSvg } from '../images.js';
 import { awardLinks } from '../issue.js';
 import { currentStatusList, writeStatusBit } from '../status.js';
+import { findAchievementImage } from '../store/achievements.js';
+import { clearCredentialSuspension, findIssuedCredential, markCredentialRevoked, markCredentialSuspended, type CredentialRow } from '../store/credentials.js';
 
-/**
- * A stored, issued credential row.
- *
- * @example
- * ```ts
- * const row: CredentialRow = loadCredential(ctx, 'abc');
- * ```
- */
-export interface CredentialRow {
-  key: string;
-  achievement_key: string;
-  issuer_key: string;
-  state: string;
-  recipient_hash: string | null;
-  recipient_salt: string | null;
-  recipient_did: string | null;
-  source: string;
-  revocation_index: number;
-  suspension_index: number;
-  credential: string;
-  jwt: string;
-  issued_at: string;
-  revoked_at: string | null;
-  revocation_reason: string | null;
-  suspended_at: string | null;
-  suspension_reason: string | null;
-}
+export type { CredentialRow } from '../store/credentials.js';
 
 /**
  * Load an issued credential row or 404 (rows still being signed do not exist yet).
@@ -46,7 +23,7 @@ export interface CredentialRow {
  * ```
  */
 export function loadCredential(ctx: ServerContext, key: string): CredentialRow {
-  const row = ctx.db.prepare("SELECT * FROM credentials WHERE key = ? AND state = 'issued'").get(key) as CredentialRow | undefined;
+  const row = findIssuedCredential(ctx.db, key);
   if (!row) throw notFound('credential');
   return row;
 }
@@ -71,7 +48,7 @@ export function credentialStatus(ctx: ServerContext, row: CredentialRow): Record
 }
 
 function imageFor(ctx: ServerContext, row: CredentialRow, kind: 'png' | 'svg'): Uint8Array {
-  const stored = ctx.db.prepare('SELECT data, image_type, image FROM achievements WHERE key = ?').get(row.achievement_key) as { data: string; image_type: string | null; image: Buffer | null };
+  const stored = findAchievementImage(ctx.db, row.achievement_key)!;
   if (kind === 'png') return stored.image_type === 'image/png' && stored.image ? new Uint8Array(stored.image) : badgePng(row.achievement_key);
   if (stored.image_type === 'image/svg+xml' && stored.image) return new Uint8Array(stored.image);
   return new TextEncoder().encode(badgeSvg(row.achievement_key, (JSON.parse(stored.data) as AchievementData).name));
@@ -82,10 +59,11 @@ function imageFor(ctx: ServerContext, row: CredentialRow, kind: 'png' | 'svg'): 
  *
  * @example
  * ```ts
- * registerCredentials(app, ctx);
+ * app.route('/', credentialsRoutes(ctx));
  * ```
  */
-export function registerCredentials(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function credentialsRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
 
   app.get('/api/v1/credentials/:key', (c) => {
@@ -144,8 +122,8 @@ export function registerCredentials(app: Hono<AppEnv>, ctx: ServerContext): void
   });
 
   const changeStatus = (action: 'revoke' | 'suspend' | 'unsuspend') =>
-    app.post(`/api/v1/credentials/:key/${action}`, async (c) => {
-      const who = authenticate(ctx, c.req.header('authorization'));
+    app.post(`/api/v1/credentials/:key/${action}`, requireCaller(ctx), async (c) => {
+      const who = caller(c);
       const row = loadCredential(ctx, c.req.param('key'));
       assertMayActFor(who, row.issuer_key);
       const { body } = c.req.header('content-type') ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
@@ -155,15 +133,15 @@ export function registerCredentials(app: Hono<AppEnv>, ctx: ServerContext): void
         const fresh = loadCredential(ctx, row.key);
         if (action === 'revoke') {
           if (fresh.revoked_at) throw new ApiError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
-          ctx.db.prepare('UPDATE credentials SET revoked_at = ?, revocation_reason = ? WHERE key = ?').run(isoNow(ctx), reason, row.key);
+          markCredentialRevoked(ctx.db, row.key, isoNow(ctx), reason);
           writeStatusBit(ctx, row.issuer_key, 'revocation', row.revocation_index, true);
         } else if (action === 'suspend') {
           if (fresh.revoked_at) throw new ApiError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
-          ctx.db.prepare('UPDATE credentials SET suspended_at = ?, suspension_reason = ? WHERE key = ?').run(isoNow(ctx), reason, row.key);
+          markCredentialSuspended(ctx.db, row.key, isoNow(ctx), reason);
           writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, true);
         } else {
           if (!fresh.suspended_at) throw new ApiError(409, 'not-suspended', 'This credential is not suspended.');
-          ctx.db.prepare('UPDATE credentials SET suspended_at = NULL, suspension_reason = NULL WHERE key = ?').run(row.key);
+          clearCredentialSuspension(ctx.db, row.key);
           writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, false);
         }
       })();
@@ -174,4 +152,5 @@ export function registerCredentials(app: Hono<AppEnv>, ctx: ServerContext): void
   changeStatus('revoke');
   changeStatus('suspend');
   changeStatus('unsuspend');
+  return app;
 }

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
 
@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
  * registerExamples(app, { ...ctx, examplesDir: './examples' });
  * ```
  */
-export function registerExamples(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function registerExamples(app: Hono<Env>, ctx: ServerContext): void {
   if (!ctx.examplesDir) return;
   serveFolder(app, '/examples', resolve(ctx.examplesDir));
   // The docs are generated, so the folder may appear after the server started: looked up per request.

@@ -1,90 +1,38 @@
-import { createHash } from 'node:crypto';
-import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono, type Context } from 'hono';
+import type { Env } from '../env.js';
+import { createIssuer, createProviderKey, loadIssuer } from '../issuers.js';
+import { caller, requireCaller } from '../middleware/auth.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertAdmin, assertMayActFor, authenticate, checkKey, field, readJsonObject, slugify } from '../http.js';
+import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject } from '../http.js';
 import { randomToken } from '../keys.js';
-import { createStatusLists, currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
+import { currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
 import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.js';
-
-/**
- * Load an issuer or 404.
- *
- * @example
- * ```ts
- * const issuer = loadIssuer(ctx, 'brightwater-libraries');
- * ```
- */
-export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
-  const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(key) as IssuerRow | undefined;
-  if (!row) throw notFound('issuer');
-  return row;
-}
-
-/**
- * Create an issuer (its signing key and empty status lists) inside a transaction; used by the route and the
- * demo seed. Throws 409 when the key is taken.
- *
- * @example
- * ```ts
- * createIssuer(ctx, { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example' });
- * ```
- */
-export function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): IssuerRow {
-  const key = input.key ?? slugify(input.name);
-  return ctx.db.transaction(() => {
-    if (ctx.db.prepare('SELECT 1 FROM issuers WHERE key = ?').get(key)) throw new ApiError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
-    ctx.db
-      .prepare('INSERT INTO issuers (key, name, url, email, description, image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(key, input.name, input.url, input.email ?? null, input.description ?? null, input.image ?? null, isoNow(ctx));
-    createStatusLists(ctx, key);
-    // Its own signing key from the start: no issuer ever signs with another issuer's key.
-    addIssuerKey(ctx, key);
-    return loadIssuer(ctx, key);
-  })();
-}
-
-/**
- * Mint a provider API key for an issuer (stored as a SHA-256 hash; the secret is returned once).
- *
- * @example
- * ```ts
- * const { key } = createProviderKey(ctx, 'museum', 'CMS'); // shown once
- * ```
- */
-export function createProviderKey(ctx: ServerContext, issuerKey: string, label?: string): { id: string; issuer: string; key: string } {
-  const id = randomToken(9);
-  const secret = `colp_${randomToken(24)}`;
-  ctx.db.transaction(() => {
-    ctx.db
-      .prepare('INSERT INTO provider_keys (id, issuer_key, secret_hash, label, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, issuerKey, createHash('sha256').update(secret).digest('hex'), label ?? null, isoNow(ctx));
-  })();
-  return { id, issuer: issuerKey, key: secret };
-}
+import { listIssuersByName } from '../store/issuers.js';
+import { insertTicketKey, ticketKeyExists } from '../store/ticket-keys.js';
 
 /**
  * Issuers: profiles (OB 3.0 and 2.0), status lists, provider keys, ticket keys.
  *
  * @example
  * ```ts
- * registerIssuers(app, ctx);
+ * app.route('/', issuersRoutes(ctx));
  * ```
  */
-export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function issuersRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key });
 
   app.get('/api/v1/issuers', (c) => {
-    const rows = ctx.db.prepare('SELECT * FROM issuers ORDER BY name').all() as IssuerRow[];
+    const rows = listIssuersByName(ctx.db);
     return c.json({ issuers: rows.map(profileOf) });
   });
 
-  app.post('/api/v1/issuers', async (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.post('/api/v1/issuers', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
     const { body } = await readJsonObject(c);
     const name = field.string(body, 'name', { required: true, max: 200 })!;
     const url = field.url(body, 'url');
@@ -116,15 +64,15 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   // Key rotation (admin): a new key joins the DID document and signs from now on; older keys
   // stay listed, so their credentials keep verifying, until removed.
-  app.post('/api/v1/issuers/:key/keys', async (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.post('/api/v1/issuers/:key/keys', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
     const added = ctx.db.transaction(() => addIssuerKey(ctx, issuer.key))();
     return c.json(publishedKey(issuer.key, added), 201);
   });
 
-  app.delete('/api/v1/issuers/:key/keys/:kid', (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.delete('/api/v1/issuers/:key/keys/:kid', requireCaller(ctx), (c) => {
+    assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
     removeIssuerKey(ctx, issuer.key, c.req.param('kid'));
     // Lists signed with the removed key must not be served any more.
@@ -139,7 +87,7 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
 
   app.get('/api/v1/issuers/:key/ob2', (c) => c.json({ ...ob2Issuer(u, loadIssuer(ctx, c.req.param('key'))), verification: ob2VerificationPolicy(u) }));
 
-  const statusRoute = (view: 'profile' | 'did') => async (c: Context<AppEnv>) => {
+  const statusRoute = (view: 'profile' | 'did') => async (c: Context<Env>) => {
     const purpose = c.req.param('purpose') as Purpose;
     if (!PURPOSES.includes(purpose)) throw notFound('status list');
     loadIssuer(ctx, c.req.param('key')!);
@@ -150,16 +98,19 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
   app.get('/api/v1/issuers/:key/status/:purpose', statusRoute('profile'));
   app.get('/api/v1/issuers/:key/did/status/:purpose', statusRoute('did'));
 
-  app.post('/api/v1/issuers/:key/api-keys', async (c) => {
-    assertAdmin(authenticate(ctx, c.req.header('authorization')));
+  app.post('/api/v1/issuers/:key/api-keys', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
-    const { body } = await readJsonObject(c).catch(() => ({ body: {} as Record<string, unknown> }));
+    // The body is optional (a key needs no label), but one that is sent must be JSON: a typo
+    // must not mint a key and silently drop its label.
+    const sent = (await c.req.text()).trim() !== '';
+    const { body } = sent ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
     const label = field.string(body, 'label', { max: 200 });
     return c.json(createProviderKey(ctx, issuer.key, label), 201);
   });
 
-  app.post('/api/v1/issuers/:key/ticket-keys', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/issuers/:key/ticket-keys', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const issuer = loadIssuer(ctx, c.req.param('key'));
     assertMayActFor(who, issuer.key);
     const { body } = await readJsonObject(c);
@@ -173,9 +124,10 @@ export function registerIssuers(app: Hono<AppEnv>, ctx: ServerContext): void {
     const kid = checkKey(body.kid, 'kid') ?? randomToken(9);
     const publicOnly = alg === 'EdDSA' ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x } : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
     ctx.db.transaction(() => {
-      if (ctx.db.prepare('SELECT 1 FROM ticket_keys WHERE kid = ?').get(kid)) throw new ApiError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
-      ctx.db.prepare('INSERT INTO ticket_keys (kid, issuer_key, jwk, alg, created_at) VALUES (?, ?, ?, ?, ?)').run(kid, issuer.key, JSON.stringify(publicOnly), alg, isoNow(ctx));
+      if (ticketKeyExists(ctx.db, kid)) throw new ApiError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
+      insertTicketKey(ctx.db, { kid, issuerKey: issuer.key, jwk: publicOnly, alg }, isoNow(ctx));
     })();
     return c.json({ kid, issuer: issuer.key, alg, audience: `${ctx.baseUrl}/api/v1/claims` }, 201);
   });
+  return app;
 }

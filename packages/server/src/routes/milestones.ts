@@ -1,14 +1,16 @@
 import { createHmac } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import { evaluatePathway, milestoneKey, type EarnedRecord, type Pathway } from '@citiesoflearning/core';
-import type { AppEnv } from '../app.js';
+import type { Env } from '../env.js';
+import { heldMilestoneAwards, milestoneCredential, releaseMilestone, reserveMilestone } from '../store/milestone-awards.js';
+import { credentialIsIssued, findIssuedCredential } from '../store/credentials.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks, issueAward, type IssuedAward } from '../issue.js';
 import { randomToken } from '../keys.js';
 import { presentedChecker, type PresentedChecker } from '../presented.js';
-import { loadPathway } from './pathways.js';
+import { loadPathway } from '../pathways.js';
 import { assertTicketNames, verifyTicket } from '../tickets.js';
 
 /**
@@ -57,10 +59,11 @@ class AlreadyAwarded extends Error {}
  *
  * @example
  * ```ts
- * registerMilestones(app, ctx); // or with a custom PresentedChecker
+ * app.route('/', milestonesRoutes(ctx)); // or with a custom PresentedChecker
  * ```
  */
-export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): void {
+export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker = presentedChecker(ctx)): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   app.post('/api/v1/pathways/:key/milestones', async (c) => {
     const { body } = await readJsonObject(c);
@@ -94,19 +97,17 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
     // never taken back); they are reported again below, marked `new: false`.
     const prefix = milestoneKey(learner, pathway, '');
     // Looked up either way, so that a known email takes as long to answer as an unknown one.
-    const heldRows = ctx.db
-      .prepare("SELECT m.idempotency_key AS k, m.credential_key AS c, a.achievement_key AS a FROM milestone_awards m JOIN credentials a ON a.key = m.credential_key WHERE substr(m.idempotency_key, 1, ?) = ? AND a.state = 'issued' AND a.revoked_at IS NULL")
-      .all(prefix.length, prefix) as Array<{ k: string; c: string; a: string }>;
+    const heldRows = heldMilestoneAwards(ctx.db, prefix);
     const held = proven ? heldRows : [];
     const progress = evaluatePathway(pathway, records, { asOf: isoNow(ctx), learner, awarded: held.map((h) => u.achievement(h.a)) });
 
     const awarded: Array<IssuedAward & { node: string; achievement: string; new: boolean }> = [];
     for (const award of proven ? progress.awards : []) {
-      const existing = ctx.db.prepare('SELECT credential_key FROM milestone_awards WHERE idempotency_key = ?').get(award.idempotencyKey) as { credential_key: string } | undefined;
+      const existing = milestoneCredential(ctx.db, award.idempotencyKey);
       const achievementKey = keyFromReference(award.badge, 'achievement');
       if (!award.badge.startsWith(u.achievement(''))) throw new ApiError(500, 'milestone-badge-foreign', 'This pathway names a milestone badge that this server does not issue.');
       if (existing) {
-        awarded.push({ ...stored(ctx, existing.credential_key), node: award.node, achievement: award.badge, new: false });
+        awarded.push({ ...stored(ctx, existing), node: award.node, achievement: award.badge, new: false });
         continue;
       }
       const key = randomToken(16);
@@ -117,11 +118,10 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
           recipient: { email },
           source: 'milestone',
           reserve: () => {
-            const inserted = ctx.db.prepare('INSERT OR IGNORE INTO milestone_awards (idempotency_key, credential_key, created_at) VALUES (?, ?, ?)').run(award.idempotencyKey, key, isoNow(ctx)).changes;
-            if (inserted !== 1) throw new AlreadyAwarded();
+            if (!reserveMilestone(ctx.db, award.idempotencyKey, key, isoNow(ctx))) throw new AlreadyAwarded();
           },
           release: () => {
-            ctx.db.prepare('DELETE FROM milestone_awards WHERE idempotency_key = ? AND credential_key = ?').run(award.idempotencyKey, key);
+            releaseMilestone(ctx.db, award.idempotencyKey, key);
           },
         });
         awarded.push({ ...issued, node: award.node, achievement: award.badge, new: true });
@@ -129,9 +129,9 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
         if (!(error instanceof AlreadyAwarded)) throw error;
         // A concurrent request won the race: answer with its credential (it is committed or
         // about to be; wait briefly for it).
-        const winner = ctx.db.prepare('SELECT credential_key FROM milestone_awards WHERE idempotency_key = ?').get(award.idempotencyKey) as { credential_key: string };
-        for (let i = 0; i < 100 && !isIssued(ctx, winner.credential_key); i++) await new Promise((r) => setTimeout(r, 50));
-        awarded.push({ ...stored(ctx, winner.credential_key), node: award.node, achievement: award.badge, new: false });
+        const winner = milestoneCredential(ctx.db, award.idempotencyKey)!;
+        for (let i = 0; i < 100 && !credentialIsIssued(ctx.db, winner); i++) await new Promise((r) => setTimeout(r, 50));
+        awarded.push({ ...stored(ctx, winner), node: award.node, achievement: award.badge, new: false });
       }
     }
 
@@ -153,6 +153,7 @@ export function registerMilestones(app: Hono<AppEnv>, ctx: ServerContext, checke
       rejected,
     });
   });
+  return app;
 }
 
 /**
@@ -181,12 +182,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
-function isIssued(ctx: ServerContext, key: string): boolean {
-  return !!ctx.db.prepare("SELECT 1 FROM credentials WHERE key = ? AND state = 'issued'").get(key);
-}
-
 function stored(ctx: ServerContext, key: string): IssuedAward {
-  const row = ctx.db.prepare("SELECT credential, jwt FROM credentials WHERE key = ? AND state = 'issued'").get(key) as { credential: string; jwt: string } | undefined;
+  const row = findIssuedCredential(ctx.db, key);
   if (!row) throw new ApiError(503, 'milestone-pending', 'This milestone badge is still being issued; try again in a moment.', { 'Retry-After': '1' });
   return { id: urls(ctx.baseUrl).credential(key), credential: JSON.parse(row.credential) as Record<string, unknown>, jwt: row.jwt, links: awardLinks(ctx.baseUrl, key) };
 }

@@ -1,25 +1,32 @@
-import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Env } from '../env.js';
 import { urls, type ServerContext } from '../context.js';
-import { issuerProfile, type IssuerRow } from '../documents.js';
+import { issuerProfile } from '../documents.js';
+import { findIssuer } from '../store/issuers.js';
+import { pageOfIssuedCredentials } from '../store/credentials.js';
 import { listedIssuerKeys } from '../issuer-keys.js';
 import { ApiError } from '../errors.js';
-import { authenticate, readPaging, type Principal } from '../http.js';
+import { readPaging } from '../http.js';
+import { caller, requireCaller } from '../middleware/auth.js';
+import { errorResponse } from '../error-response.js';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope';
 
 /** OB 3.0 API errors use the Imsx_StatusInfo shape, not `{code, message}`. */
-function imsx(c: Context, status: number, codeMinor: string, description: string, headers: Record<string, string> = {}): Response {
-  return c.json({ imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: description, imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] } }, status as 400, headers);
+function imsx(c: Context, status: ContentfulStatusCode, codeMinor: string, description: string, headers: Record<string, string> = {}): Response {
+  return c.json({ imsx_codeMajor: 'failure', imsx_severity: 'error', imsx_description: description, imsx_codeMinor: { imsx_codeMinorField: [{ imsx_codeMinorFieldName: 'TargetEndSystem', imsx_codeMinorFieldValue: codeMinor }] } }, status, headers);
 }
 
-function principal(ctx: ServerContext, c: Context): Principal | Response {
-  try {
-    return authenticate(ctx, c.req.header('authorization'));
-  } catch (error) {
-    if (error instanceof ApiError) return imsx(c, 401, 'unauthorisedrequest', error.message, error.headers);
-    throw error;
-  }
+/**
+ * The OB 3.0 answer for an error thrown in these routes: a missing or wrong key and a bad query
+ * in the Imsx_StatusInfo envelope the OB 3.0 API requires, anything else as on every route.
+ */
+function ob3Error(ctx: ServerContext, c: Context, error: unknown): Response {
+  if (error instanceof ApiError && error.status === 401) return imsx(c, 401, 'unauthorisedrequest', error.message, error.headers);
+  // Same paging rule and words as every other paged route, in the OB 3.0 envelope.
+  if (error instanceof ApiError && error.status === 400) return imsx(c, 400, 'invalid_data', error.message);
+  return errorResponse(ctx, c, error);
 }
 
 /**
@@ -28,10 +35,12 @@ function principal(ctx: ServerContext, c: Context): Principal | Response {
  *
  * @example
  * ```ts
- * registerOb3(app, ctx);
+ * app.route('/', ob3Routes(ctx));
  * ```
  */
-export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function ob3Routes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
+  app.onError((error, c) => ob3Error(ctx, c, error));
   const u = urls(ctx.baseUrl);
   const base = `${ctx.baseUrl}/ims/ob/v3p0`;
 
@@ -76,33 +85,19 @@ export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
     }),
   );
 
-  app.get('/ims/ob/v3p0/credentials', (c) => {
-    const who = principal(ctx, c);
-    if (who instanceof Response) return who;
+  app.get('/ims/ob/v3p0/credentials', requireCaller(ctx), (c) => {
+    const who = caller(c);
     const q = c.req.query();
-    let limit: number;
-    let offset: number;
-    try {
-      ({ limit, offset } = readPaging(q));
-    } catch (error) {
-      // Same rule and words as every other paged route, in the envelope the OB 3.0 API requires.
-      if (error instanceof ApiError) return imsx(c, 400, 'invalid_data', error.message);
-      throw error;
-    }
+    const { limit, offset } = readPaging(q);
     if (q.since !== undefined && Number.isNaN(Date.parse(q.since))) return imsx(c, 400, 'invalid_data', '"since" must be an ISO 8601 date-time.');
-    const where = ["state = 'issued'"];
-    const args: unknown[] = [];
-    if (who.kind === 'provider') {
-      where.push('issuer_key = ?');
-      args.push(who.issuerKey);
-    }
-    if (q.since) {
-      where.push('issued_at >= ?');
-      args.push(new Date(q.since).toISOString().replace(/\.\d{3}Z$/, 'Z'));
-    }
-    const clause = where.join(' AND ');
-    const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM credentials WHERE ${clause}`).get(...args) as { n: number };
-    const rows = ctx.db.prepare(`SELECT credential FROM credentials WHERE ${clause} ORDER BY issued_at, key LIMIT ? OFFSET ?`).all(...args, limit, offset) as Array<{ credential: string }>;
+    const { rows, total: n } = pageOfIssuedCredentials(
+      ctx.db,
+      {
+        issuerKey: who.kind === 'provider' ? who.issuerKey : undefined,
+        since: q.since ? new Date(q.since).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined,
+      },
+      { limit, offset },
+    );
     const page = (o: number) => `<${base}/credentials?limit=${limit}&offset=${o}${q.since ? `&since=${encodeURIComponent(q.since)}` : ''}>`;
     const lastOffset = n === 0 ? 0 : Math.floor((n - 1) / limit) * limit;
     const links = [`${page(0)}; rel="first"`, `${page(lastOffset)}; rel="last"`];
@@ -111,11 +106,11 @@ export function registerOb3(app: Hono<AppEnv>, ctx: ServerContext): void {
     return c.json({ credential: rows.map((r) => JSON.parse(r.credential) as unknown) }, 200, { 'x-total-count': String(n), link: links.join(', ') });
   });
 
-  app.get('/ims/ob/v3p0/profile', (c) => {
-    const who = principal(ctx, c);
-    if (who instanceof Response) return who;
+  app.get('/ims/ob/v3p0/profile', requireCaller(ctx), (c) => {
+    const who = caller(c);
     if (who.kind !== 'provider') return imsx(c, 404, 'unknownobject', 'The admin key has no profile of its own; use a provider key.');
-    const row = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(who.issuerKey) as IssuerRow;
+    const row = findIssuer(ctx.db, who.issuerKey)!;
     return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)));
   });
+  return app;
 }

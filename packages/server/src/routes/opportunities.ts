@@ -1,28 +1,14 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono } from 'hono';
+import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
+import { findOpportunity, insertOpportunity, opportunityExists, searchOpportunities, type OpportunityRow } from '../store/opportunities.js';
+import { achievementExists } from '../store/achievements.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, authenticate, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
+import { assertMayActFor, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
 import { randomToken } from '../keys.js';
-import { loadIssuer } from './issuers.js';
+import { loadIssuer } from '../issuers.js';
 
-/** A stored opportunity. */
-interface OpportunityRow {
-  key: string;
-  issuer_key: string;
-  title: string;
-  description: string | null;
-  achievement_key: string | null;
-  mode: string;
-  area_code: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  starts_at: string | null;
-  ends_at: string | null;
-  booking_url: string | null;
-  skills: string;
-  created_at: string;
-}
 
 const MODES = ['in-person', 'online', 'blended'];
 
@@ -82,19 +68,18 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
   let achievementKey: string | null = null;
   if (typeof body.achievement === 'string') {
     achievementKey = keyFromReference(body.achievement, 'achievement');
-    if (!ctx.db.prepare('SELECT 1 FROM achievements WHERE key = ?').get(achievementKey)) throw badRequest('"achievement" names no badge on this server.');
+    if (!achievementExists(ctx.db, achievementKey)) throw badRequest('"achievement" names no badge on this server.');
   }
   const key = checkKey(body.key, 'key') ?? `${slugify(title).slice(0, 40)}-${randomToken(3).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
   ctx.db.transaction(() => {
-    if (ctx.db.prepare('SELECT 1 FROM opportunities WHERE key = ?').get(key)) throw new ApiError(409, 'already-exists', `An opportunity with key "${key}" already exists.`);
-    ctx.db
-      .prepare(
-        `INSERT INTO opportunities (key, issuer_key, title, description, achievement_key, mode, area_code, latitude, longitude,
-          starts_at, ends_at, booking_url, skills, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(key, issuerKey, title, description ?? null, achievementKey, mode, areaCode ?? null, latitude, longitude, startsAt ?? null, endsAt ?? null, bookingUrl ?? null, JSON.stringify(skills), isoNow(ctx));
+    if (opportunityExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `An opportunity with key "${key}" already exists.`);
+    insertOpportunity(
+      ctx.db,
+      { key, issuer_key: issuerKey, title, description: description ?? null, achievement_key: achievementKey, mode, area_code: areaCode ?? null, latitude, longitude, starts_at: startsAt ?? null, ends_at: endsAt ?? null, booking_url: bookingUrl ?? null, skills },
+      isoNow(ctx),
+    );
   })();
-  return present(ctx, ctx.db.prepare('SELECT * FROM opportunities WHERE key = ?').get(key) as OpportunityRow);
+  return present(ctx, findOpportunity(ctx.db, key)!);
 }
 
 /**
@@ -102,19 +87,20 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
  *
  * @example
  * ```ts
- * registerOpportunities(app, ctx);
+ * app.route('/', opportunitiesRoutes(ctx));
  * ```
  */
-export function registerOpportunities(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.post('/api/v1/opportunities', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+export function opportunitiesRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
+  app.post('/api/v1/opportunities', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const created = createOpportunity(ctx, who, body);
     return c.json(created, 201, { location: created.id as string });
   });
 
   app.get('/api/v1/opportunities/:key', (c) => {
-    const row = ctx.db.prepare('SELECT * FROM opportunities WHERE key = ?').get(c.req.param('key')) as OpportunityRow | undefined;
+    const row = findOpportunity(ctx.db, c.req.param('key'));
     if (!row) throw notFound('opportunity');
     return c.json(present(ctx, row));
   });
@@ -123,55 +109,20 @@ export function registerOpportunities(app: Hono<AppEnv>, ctx: ServerContext): vo
   // range), provider, achievement; paged with limit/offset and X-Total-Count.
   app.get('/api/v1/opportunities', (c) => {
     const q = c.req.query();
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.q) {
-      if (q.q.length > 200) throw badRequest('"q" is too long.');
-      where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR skills LIKE ? ESCAPE '\\')");
-      const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      args.push(like, like, like);
-    }
-    if (q.skill) {
-      where.push('EXISTS (SELECT 1 FROM json_each(opportunities.skills) WHERE lower(json_each.value) = lower(?))');
-      args.push(q.skill);
-    }
-    if (q.area) {
-      where.push('area_code = ?');
-      args.push(q.area);
-    }
-    if (q.mode) {
-      if (!MODES.includes(q.mode)) throw badRequest(`"mode" must be one of ${MODES.join(', ')}.`);
-      where.push('mode = ?');
-      args.push(q.mode);
-    }
-    if (q.provider) {
-      where.push('issuer_key = ?');
-      args.push(q.provider);
-    }
-    if (q.achievement) {
-      where.push('achievement_key = ?');
-      args.push(keyFromReference(q.achievement, 'achievement'));
-    }
-    const date = (name: string) => {
-      const value = q[name];
-      if (value === undefined) return undefined;
-      const d = field.date({ [name]: value }, name);
-      return d;
-    };
+    // Checked in the order the old query builder checked them, so the first error is the same.
+    if (q.q && q.q.length > 200) throw badRequest('"q" is too long.');
+    if (q.mode && !MODES.includes(q.mode)) throw badRequest(`"mode" must be one of ${MODES.join(', ')}.`);
+    const achievementKey = q.achievement ? keyFromReference(q.achievement, 'achievement') : undefined;
+    const date = (name: string) => (q[name] === undefined ? undefined : field.date({ [name]: q[name] }, name));
     const from = date('from');
     const to = date('to');
-    if (from) {
-      where.push('(coalesce(ends_at, starts_at) IS NULL OR coalesce(ends_at, starts_at) >= ?)');
-      args.push(from);
-    }
-    if (to) {
-      where.push('(starts_at IS NULL OR starts_at <= ?)');
-      args.push(to);
-    }
     const { limit, offset } = readPaging(q);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const { n } = ctx.db.prepare(`SELECT count(*) AS n FROM opportunities ${clause}`).get(...args) as { n: number };
-    const rows = ctx.db.prepare(`SELECT * FROM opportunities ${clause} ORDER BY starts_at IS NULL, starts_at, key LIMIT ? OFFSET ?`).all(...args, limit, offset) as OpportunityRow[];
+    const { rows, total: n } = searchOpportunities(
+      ctx.db,
+      { text: q.q, skill: q.skill, area: q.area, mode: q.mode, issuerKey: q.provider, achievementKey, from, to },
+      { limit, offset },
+    );
     return c.json({ opportunities: rows.map((r) => present(ctx, r)), total: n, limit, offset }, 200, { 'x-total-count': String(n) });
   });
+  return app;
 }

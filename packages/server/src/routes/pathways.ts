@@ -1,29 +1,24 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono } from 'hono';
+import type { Env } from '../env.js';
+import { loadPathway } from '../pathways.js';
+import { caller, requireCaller } from '../middleware/auth.js';
+import {
+  insertPathwayDraft,
+  latestPathwayVersion,
+  listLatestPublishedPathways,
+  markPathwayPublished,
+  pathwayExists,
+  pathwayOwner,
+  type PathwayRow,
+} from '../store/pathways.js';
+import { achievementOwner } from '../store/achievements.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { ApiError, badRequest, notFound } from '../errors.js';
 import { assertMayActFor, authenticate, checkKey, readJsonObject, slugify, type Principal } from '../http.js';
 import { checkPathway } from '../pathway-model.js';
-import { loadIssuer } from './issuers.js';
-import { registerMilestones } from './milestones.js';
+import { loadIssuer } from '../issuers.js';
 
-/**
- * A stored pathway version.
- *
- * @example
- * ```ts
- * const row: PathwayRow = loadPathway(ctx, 'creative-coder');
- * ```
- */
-export interface PathwayRow {
-  key: string;
-  version: number;
-  issuer_key: string;
-  status: 'draft' | 'published';
-  data: string;
-  created_at: string;
-  published_at: string | null;
-}
+export type { PathwayRow } from '../store/pathways.js';
 
 /**
  * The API view of one pathway version: the pathway model plus its publication state.
@@ -35,22 +30,6 @@ export interface PathwayRow {
  */
 export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<string, unknown> {
   return { ...(JSON.parse(row.data) as Record<string, unknown>), key: row.key, status: row.status, createdAt: row.created_at, ...(row.published_at ? { publishedAt: row.published_at } : {}) };
-}
-
-/**
- * The latest published version (or a given version) of a pathway, or 404.
- *
- * @example
- * ```ts
- * loadPathway(ctx, 'creative-coder', 2); // version 2 (published)
- * ```
- */
-export function loadPathway(ctx: ServerContext, key: string, version?: number, includeDrafts = false): PathwayRow {
-  const row = (version !== undefined
-    ? ctx.db.prepare('SELECT * FROM pathways WHERE key = ? AND version = ?').get(key, version)
-    : ctx.db.prepare(`SELECT * FROM pathways WHERE key = ? ${includeDrafts ? '' : "AND status = 'published'"} ORDER BY version DESC LIMIT 1`).get(key)) as PathwayRow | undefined;
-  if (!row || (!includeDrafts && row.status !== 'published')) throw notFound('published pathway');
-  return row;
 }
 
 /**
@@ -68,9 +47,9 @@ function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: stri
     if (node.milestoneBadge === undefined) continue;
     const badge = String(node.milestoneBadge);
     const key = badge.startsWith(prefix) ? badge.slice(prefix.length) : '';
-    const owner = key ? (ctx.db.prepare('SELECT issuer_key FROM achievements WHERE key = ?').get(key) as { issuer_key: string } | undefined) : undefined;
-    if (!owner) throw new ApiError(400, 'pathway-invalid', `Node "${node.id}": its milestone badge must be an achievement on this server (${prefix}…).`);
-    if (owner.issuer_key !== issuerKey) throw new ApiError(403, 'forbidden', `Node "${node.id}": its milestone badge belongs to another issuer; a pathway can only award its own issuer's badges.`);
+    const owner = key ? achievementOwner(ctx.db, key) : undefined;
+    if (owner === undefined) throw new ApiError(400, 'pathway-invalid', `Node "${node.id}": its milestone badge must be an achievement on this server (${prefix}…).`);
+    if (owner !== issuerKey) throw new ApiError(403, 'forbidden', `Node "${node.id}": its milestone badge belongs to another issuer; a pathway can only award its own issuer's badges.`);
   }
 }
 
@@ -88,7 +67,7 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
     let issuerKey: string;
     let version: number;
     if (existingKey) {
-      const latest = ctx.db.prepare('SELECT issuer_key, max(version) AS v FROM pathways WHERE key = ?').get(existingKey) as { issuer_key: string | null; v: number | null };
+      const latest = latestPathwayVersion(ctx.db, existingKey);
       if (latest.v === null) throw notFound('pathway');
       assertMayActFor(who, latest.issuer_key!);
       key = existingKey;
@@ -101,7 +80,7 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
       loadIssuer(ctx, chosenIssuer);
       issuerKey = chosenIssuer;
       key = checkKey(body.key, 'key') ?? slugify(String(body.name ?? 'pathway'));
-      if (ctx.db.prepare('SELECT 1 FROM pathways WHERE key = ?').get(key)) throw new ApiError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
+      if (pathwayExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
       version = 1;
     }
     const u = urls(ctx.baseUrl);
@@ -109,9 +88,7 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
     const owner = { id: u.issuer(issuerKey), name: loadIssuer(ctx, issuerKey).name };
     const pathway = checkPathway({ ...model, id: u.pathway(key), version: String(version), owner });
     checkMilestoneBadges(ctx, pathway.root, issuerKey);
-    ctx.db
-      .prepare("INSERT INTO pathways (key, version, issuer_key, status, data, created_at) VALUES (?, ?, ?, 'draft', ?, ?)")
-      .run(key, version, issuerKey, JSON.stringify(pathway), isoNow(ctx));
+    insertPathwayDraft(ctx.db, { key, version, issuerKey, pathway }, isoNow(ctx));
     return loadPathway(ctx, key, version, true);
   })();
 }
@@ -129,7 +106,7 @@ export function publishPathway(ctx: ServerContext, who: Principal, key: string, 
     const row = loadPathway(ctx, key, version, true);
     assertMayActFor(who, row.issuer_key);
     if (row.status === 'published') return row;
-    ctx.db.prepare("UPDATE pathways SET status = 'published', published_at = ? WHERE key = ? AND version = ?").run(isoNow(ctx), key, row.version);
+    markPathwayPublished(ctx.db, key, row.version, isoNow(ctx));
     return loadPathway(ctx, key, row.version, true);
   })();
 }
@@ -139,10 +116,11 @@ export function publishPathway(ctx: ServerContext, who: Principal, key: string, 
  *
  * @example
  * ```ts
- * registerPathways(app, ctx);
+ * app.route('/', pathwaysRoutes(ctx));
  * ```
  */
-export function registerPathways(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const parseVersion = (value: string | undefined) => {
     if (value === undefined) return undefined;
@@ -152,28 +130,26 @@ export function registerPathways(app: Hono<AppEnv>, ctx: ServerContext): void {
   };
 
   app.get('/api/v1/pathways', (c) => {
-    const rows = ctx.db
-      .prepare("SELECT p.* FROM pathways p WHERE p.status = 'published' AND p.version = (SELECT max(version) FROM pathways q WHERE q.key = p.key AND q.status = 'published') ORDER BY p.key")
-      .all() as PathwayRow[];
+    const rows = listLatestPublishedPathways(ctx.db);
     return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
   });
 
-  app.post('/api/v1/pathways', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/pathways', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const row = savePathwayVersion(ctx, who, body);
     return c.json(presentPathway(ctx, row), 201, { location: u.pathway(row.key) });
   });
 
-  app.post('/api/v1/pathways/:key/versions', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/pathways/:key/versions', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = await readJsonObject(c);
     const row = savePathwayVersion(ctx, who, body, c.req.param('key'));
     return c.json(presentPathway(ctx, row), 201, { location: `${u.pathway(row.key)}?version=${row.version}` });
   });
 
-  app.post('/api/v1/pathways/:key/publish', async (c) => {
-    const who = authenticate(ctx, c.req.header('authorization'));
+  app.post('/api/v1/pathways/:key/publish', requireCaller(ctx), async (c) => {
+    const who = caller(c);
     const { body } = c.req.header('content-type') ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
     const version = body.version === undefined ? undefined : parseVersion(String(body.version));
     return c.json(presentPathway(ctx, publishPathway(ctx, who, c.req.param('key'), version)));
@@ -185,11 +161,11 @@ export function registerPathways(app: Hono<AppEnv>, ctx: ServerContext): void {
     let includeDrafts = false;
     if (c.req.header('authorization')) {
       const who = authenticate(ctx, c.req.header('authorization'));
-      const owner = ctx.db.prepare('SELECT issuer_key FROM pathways WHERE key = ? LIMIT 1').get(c.req.param('key')) as { issuer_key: string } | undefined;
-      includeDrafts = !!owner && (who.kind === 'admin' || who.issuerKey === owner.issuer_key);
+      const owner = pathwayOwner(ctx.db, c.req.param('key'));
+      includeDrafts = owner !== undefined && (who.kind === 'admin' || who.issuerKey === owner);
     }
     return c.json(presentPathway(ctx, loadPathway(ctx, c.req.param('key'), version, includeDrafts)));
   });
 
-  registerMilestones(app, ctx);
+  return app;
 }

@@ -1,5 +1,6 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../app.js';
+import { Hono } from 'hono';
+import type { Env } from '../env.js';
+import { listIssuerKeysSorted } from '../store/issuers.js';
 import { urls, type ServerContext } from '../context.js';
 import { didDocument, jwks } from '../documents.js';
 import { openApiDocument } from '../openapi.js';
@@ -9,16 +10,17 @@ import { openApiDocument } from '../openapi.js';
  *
  * @example
  * ```ts
- * registerWellKnown(app, ctx);
+ * app.route('/', wellKnownRoutes(ctx));
  * ```
  */
-export function registerWellKnown(app: Hono<AppEnv>, ctx: ServerContext): void {
+export function wellKnownRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
   const cacheable = { 'cache-control': 'public, max-age=300' };
   const didPath = new URL(u.didDocument).pathname;
   app.get(didPath, (c) => c.json(didDocument(u, ctx.key), 200, { ...cacheable, 'content-type': 'application/did+json' }));
   app.get('/.well-known/jwks.json', (c) => {
-    const issuers = (ctx.db.prepare('SELECT key FROM issuers ORDER BY key').all() as Array<{ key: string }>).map((r) => r.key);
+    const issuers = listIssuerKeysSorted(ctx.db);
     return c.json(jwks(u, ctx.key, issuers), 200, { ...cacheable, 'content-type': 'application/jwk-set+json' });
   });
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(ctx.baseUrl), 200, cacheable));
@@ -38,4 +40,5 @@ export function registerWellKnown(app: Hono<AppEnv>, ctx: ServerContext): void {
       ...(ctx.examplesDir ? { examples: `${ctx.baseUrl}/examples/` } : {}),
     }),
   );
+  return app;
 }

@@ -1,6 +1,6 @@
 // The caller's own id for an award (an LMS enrolment id, a CRM row id), remembered for good per
 // issuer and achievement, so that running the same sync twice issues nothing the second time.
-import { isoNow, type ServerContext } from './context.js';
+import { isoNow, type ServerContext } from '../context.js';
 
 /**
  * Where an `externalId` is remembered: the issuer and achievement it was given for.
