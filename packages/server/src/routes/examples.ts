@@ -29,7 +29,7 @@ export function registerExamples(app: Hono<Env>, ctx: ServerContext): void {
   serveFolder(app, '/docs', resolve(ctx.examplesDir, '../docs/site'));
 }
 
-function serveFolder(app: Hono<AppEnv>, prefix: string, root: string): void {
+function serveFolder(app: Hono<Env>, prefix: string, root: string): void {
   app.get(prefix, (c) => c.redirect(`${prefix}/`));
   app.get(`${prefix}/*`, async (c) => {
     let rel: string;
