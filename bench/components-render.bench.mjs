@@ -17,7 +17,7 @@ import { entries, litCssMinify } from '../rollup.config.mjs';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const CARDS = 100;
 const RUNS = 7;
-const FIXTURE = join(root, '..', 'shared', 'fixtures', 'dcc/verifiableCredentials/v1/dataIntegrityProof/didKey/legacy-noStatus-noExpiry.json');
+const FIXTURE = join(root, 'fixtures', 'dcc/verifiableCredentials/v1/dataIntegrityProof/didKey/legacy-noStatus-noExpiry.json');
 
 const BASELINE = `import { normalize } from '@citiesoflearning/core';
 export function renderCards(container, credential, count) {

@@ -1,4 +1,4 @@
-// <col-pathway> in Chromium: the whole state matrix of ../shared/reference/pathways.md as a
+// <col-pathway> in Chromium: the whole state matrix of docs/pathways.md as a
 // learner sees it (words per requirement, rules per group, progress values a screen reader
 // reads), then the real server's demo pathways — next steps linked to its opportunities and a
 // milestone claimed once however often it is asked for.
