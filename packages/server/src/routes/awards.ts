@@ -2,14 +2,15 @@ import { createHash, createHmac } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
-import { isoNow, urls, type ServerContext } from '../context.js';
+import { urls, type ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { awardLinks, issueAward, loadAchievement } from '../issue.js';
 import { randomToken } from '../keys.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { invalidField, readAwardExtras, refuseUnknownFields } from '../award-fields.js';
-import { IDEMPOTENCY_TTL_MS, completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
+import { reserveIdempotencyKey } from '../idempotency.js';
+import { completeIdempotency, deletePendingIdempotency } from '../store/idempotency.js';
 import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../store/awards.js';
 
 /**
@@ -147,17 +148,7 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
   if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw new ApiError(400, 'invalid-request', '"Idempotency-Key" must be 1–200 visible ASCII characters (a UUID is ideal).');
   const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
   const storedKey = createHash('sha256').update(`awards|${bucket}|${header}`).digest('hex');
-  const replay = ctx.db.transaction(() => {
-    const row = findIdempotencyRecord(ctx.db, storedKey);
-    if (!row) {
-      deleteDoneIdempotencyBefore(ctx.db, new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
-      insertPendingIdempotency(ctx.db, storedKey, bodyHash, isoNow(ctx));
-      return undefined;
-    }
-    if (row.body_hash !== bodyHash) throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
-    if (row.state === 'pending') throw new ApiError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.', { 'Retry-After': '1' });
-    return { status: row.status!, response: row.response! };
-  })();
+  const replay = reserveIdempotencyKey(ctx, storedKey, bodyHash);
   if (replay) return c.body(replay.response, replay.status as 200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
   try {
     const { status, body } = await run();

@@ -2,13 +2,14 @@ import { createHash, createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { acceptCaller } from '../middleware/auth.js';
-import { isoNow, type ServerContext } from '../context.js';
+import type { ServerContext } from '../context.js';
 import { ApiError, badRequest } from '../errors.js';
 import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { hashClaimCode, normalizeClaimCode } from '../claim-codes.js';
 import { findClaimCode, returnClaimCodeUse, takeClaimCodeUse } from '../store/codes.js';
-import { IDEMPOTENCY_TTL_MS, completeIdempotency, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from '../store/idempotency.js';
+import { reserveIdempotencyKey } from '../idempotency.js';
+import { completeIdempotency, deletePendingIdempotency } from '../store/idempotency.js';
 import { deleteUsedTicketsExpiredBefore, markTicketUsed, unmarkTicketUsed } from '../store/used-tickets.js';
 import { assertTicketNames, verifyTicket } from '../tickets.js';
 import { readAwardExtras, refuseUnknownFields } from '../award-fields.js';
@@ -73,18 +74,7 @@ export function claimsRoutes(ctx: ServerContext): Hono<Env> {
     // so two callers may pick the same key and no caller can replay or probe another's.
     const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${callerScope(who)}|${idempotencyKey}`).digest('hex') : undefined;
     if (storedKey) {
-      const replay = ctx.db.transaction(() => {
-        const row = findIdempotencyRecord(ctx.db, storedKey);
-        if (!row) {
-          // Keep a day of replays (Stripe does the same); older records go.
-          deleteDoneIdempotencyBefore(ctx.db, new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
-          insertPendingIdempotency(ctx.db, storedKey, bodyHash, isoNow(ctx));
-          return undefined;
-        }
-        if (row.body_hash !== bodyHash) throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
-        if (row.state === 'pending') throw new ApiError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.', { 'Retry-After': '1' });
-        return { status: row.status!, response: row.response! };
-      })();
+      const replay = reserveIdempotencyKey(ctx, storedKey, bodyHash);
       if (replay) return c.body(replay.response, replay.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
     }
     try {
