@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_BYTES as DEFAULT_MAX_IMAGE_BYTES, unbake } from './baking/index.js';
 import { ColError } from './errors.js';
 import { isRecord, hasString, many, own } from './internal/guards.js';
-import { decodeCompactJws, isCompactJws, looksLikeJwsAttempt } from './internal/jws.js';
+import { decodeCompactJws, isCompactJws, looksLikeJwsAttempt, type DecodedJws } from './jws.js';
 import { httpUrl } from './internal/url.js';
 import { utf8Decode, utf8Encode, utf8Length } from './internal/utf8.js';
 import { tooLarge } from './internal/size.js';
@@ -47,6 +47,11 @@ export interface Detection {
   jws?: string;
   /** The decoded (NOT verified) JWS payload; for VC 1.1 JWTs, the credential from the `vc` claim. */
   payload?: Record<string, unknown>;
+  /**
+   * The decoded (NOT verified) JWS as it is: header and whole payload (a VC 1.1 JWT's `vc`
+   * claim and registered claims included). Set whenever `jws` is, so nobody decodes it twice.
+   */
+  decoded?: DecodedJws;
   /** Set when the input was a baked image. */
   image?: 'png' | 'svg';
   /** A hosted-assertion URL baked into a legacy image. */
@@ -186,13 +191,14 @@ function detectPayloadText(text: string, limits: Limits, unquote: boolean): Dete
 }
 
 function detectJws(jws: string, limits: Limits): Detection {
-  const { payload } = decodeCompactJws(jws, limits);
+  const decoded = decodeCompactJws(jws, limits);
+  const { payload } = decoded;
   const vc = own(payload, 'vc');
-  if (isRecord(vc)) return { kind: 'jws', version: 3, format: 'ob3-jwt', jws, payload: vc };
+  if (isRecord(vc)) return { kind: 'jws', version: 3, format: 'ob3-jwt', jws, payload: vc, decoded };
   if (hasString(own(payload, 'type'), 'VerifiableCredential')) {
-    return { kind: 'jws', version: 3, format: 'ob3-jwt', jws, payload };
+    return { kind: 'jws', version: 3, format: 'ob3-jwt', jws, payload, decoded };
   }
-  if (isOb2Assertion(payload)) return { kind: 'jws', version: 2, format: 'ob2-signed', jws, payload };
+  if (isOb2Assertion(payload)) return { kind: 'jws', version: 2, format: 'ob2-signed', jws, payload, decoded };
   return unrecognized_('this is a signed JWS, but what it carries is not a badge');
 }
 

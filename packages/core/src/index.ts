@@ -9,6 +9,7 @@ export * from './errors.js';
 export * from './types/index.js';
 export * from './json.js';
 export * from './detect.js';
+export * from './jws.js';
 export * from './normalize.js';
 export * from './recipient.js';
 export * from './baking/index.js';

@@ -1,7 +1,7 @@
 import { detect, type Detection } from './detect.js';
 import { ColError } from './errors.js';
 import { isRecord, many, own, str, strings } from './internal/guards.js';
-import { decodeCompactJws } from './internal/jws.js';
+import { decodeCompactJws } from './jws.js';
 import { pickText } from './internal/text.js';
 import type {
   Badge,
@@ -370,7 +370,9 @@ export function normalize(input: string | object | Detection, options: Normalize
   const r = readerFor(options);
   const version = found.version;
   if (found.jws !== undefined && found.payload && (found.format === 'ob3-jwt' || version === 3)) {
-    const { payload } = decodeCompactJws(found.jws);
+    // detect() hands over the JWS it decoded; a Detection built elsewhere may lack it.
+    const decoded: unknown = found.decoded;
+    const payload = isRecord(decoded) && isRecord(own(decoded, 'payload')) ? (own(decoded, 'payload') as Record<string, unknown>) : decodeCompactJws(found.jws).payload;
     const credential = isRecord(own(payload, 'vc')) ? (own(payload, 'vc') as Record<string, unknown>) : payload;
     return { version: 3, format: found.format, ...normalizeOb3(credential, r, jwtFallbacks(payload)), source: { format: found.format, raw: found.jws } };
   }

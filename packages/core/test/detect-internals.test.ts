@@ -3,7 +3,7 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { base64urlDecode, base64urlEncode } from '../src/internal/base64url.js';
-import { utf8Decode, utf8Encode, utf8Length } from '../src/internal/utf8.js';
+import { utf8Decode, utf8DecodeByHand, utf8Encode, utf8Length } from '../src/internal/utf8.js';
 import { pickText } from '../src/internal/text.js';
 import { httpUrl } from '../src/internal/url.js';
 
@@ -57,7 +57,9 @@ describe('utf8', () => {
         } catch {
           expected = undefined;
         }
+        // The runtime's decoder where there is one, and the fallback for runtimes without.
         expect(utf8Decode(bytes)).to.equal(expected);
+        expect(utf8DecodeByHand(bytes)).to.equal(expected);
       }),
       { numRuns: 1000 },
     );
@@ -66,6 +68,7 @@ describe('utf8', () => {
   it('refuses overlong forms, surrogates and truncated sequences', () => {
     for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x80], [0xff]]) {
       expect(utf8Decode(new Uint8Array(bad)), JSON.stringify(bad)).to.equal(undefined);
+      expect(utf8DecodeByHand(new Uint8Array(bad)), JSON.stringify(bad)).to.equal(undefined);
     }
   });
 });

@@ -57,8 +57,38 @@ export function utf8Length(text: string, limit = Infinity): number {
   return bytes;
 }
 
+// The runtime's decoder, reached through a local interface (its types live in lib DOM). Every
+// supported browser and Node has it; the hand-written decoder below is the fallback.
+interface StrictDecoder {
+  decode(input: Uint8Array): string;
+}
+type DecoderClass = new (label: string, options: { fatal: boolean }) => StrictDecoder;
+let native: StrictDecoder | null | undefined;
+
+function nativeDecoder(): StrictDecoder | null {
+  if (native === undefined) {
+    const Decoder = (globalThis as { TextDecoder?: DecoderClass }).TextDecoder;
+    native = typeof Decoder === 'function' ? new Decoder('utf-8', { fatal: true }) : null;
+  }
+  return native;
+}
+
 /** Decode UTF-8 strictly; `undefined` when the bytes are not valid UTF-8. A leading BOM is dropped. */
 export function utf8Decode(bytes: Uint8Array): string | undefined {
+  const decoder = nativeDecoder();
+  if (decoder) {
+    // `fatal` makes malformed bytes throw instead of becoming U+FFFD; the BOM is dropped by default.
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+  return utf8DecodeByHand(bytes);
+}
+
+/** {@link utf8Decode} without the runtime's decoder (exported for the tests that compare them). */
+export function utf8DecodeByHand(bytes: Uint8Array): string | undefined {
   let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const parts: string[] = [];
   let units: number[] = [];

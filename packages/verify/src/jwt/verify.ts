@@ -50,10 +50,11 @@ export interface VerifyJwsOptions {
  */
 export async function verifyJws(jws: string, publicJwk: JsonWebKey, options: VerifyJwsOptions = {}): Promise<DecodedJws> {
   // Only the (small) header is read before the signature is checked; the payload is parsed once, after.
-  const parts = splitJws(jws, options.maxLength ?? DEFAULT_MAX_JWS_LENGTH);
-  const header = decodeJsonSegment(parts[0], 'header');
+  const maxLength = options.maxLength ?? DEFAULT_MAX_JWS_LENGTH;
+  const parts = splitJws(jws, maxLength);
+  const header = decodeJsonSegment(parts[0], 'header', maxLength);
   await checkJwsSignature(parts, header, publicJwk, options.algorithms);
-  return { header, payload: decodeJsonSegment(parts[1], 'content') };
+  return { header, payload: decodeJsonSegment(parts[1], 'payload', maxLength) };
 }
 
 /**

@@ -94,12 +94,15 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
   let result: FormatResult;
   let reportFormat: BadgeFormat = format;
   if (jws) {
-    let decoded: { header: Record<string, unknown>; payload: Record<string, unknown> };
-    try {
-      decoded = decodeJws(jws, { maxLength: maxBytes });
-    } catch (error) {
-      if (isColError(error)) return parseFailed(error.code === 'jws-too-large' ? 'input-too-large' : error.code, { detail: error.message }, format);
-      throw error;
+    // detect() decoded the JWS (with the same size limit) to tell its format: use that.
+    let decoded = detection.decoded;
+    if (!decoded) {
+      try {
+        decoded = decodeJws(jws, { maxLength: maxBytes });
+      } catch (error) {
+        if (isColError(error)) return parseFailed(error.code === 'jws-too-large' ? 'input-too-large' : error.code, { detail: error.message }, format);
+        throw error;
+      }
     }
     if (format === 'ob2-signed') result = await verifyOb2Signed(jws, decoded.header, decoded.payload, ctx);
     else {
