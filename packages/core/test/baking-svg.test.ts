@@ -214,3 +214,17 @@ describe('baking: reading tricky and malformed SVG', () => {
     expect(errorCode(() => unbake(svg(IMAGE), { maxBytes: 10 }))).to.equal('input-too-large');
   });
 });
+
+describe('baking: SVG sniffing lets bugs surface', () => {
+  it('a caller passing a plain array instead of bytes gets the TypeError, not "not an SVG"', () => {
+    // Before, every error inside the sniffer answered "not SVG", hiding the caller's mistake.
+    const notBytes = [...svg('<svg xmlns="http://www.w3.org/2000/svg"/>')] as unknown as Uint8Array;
+    expect(() => imageType(notBytes)).to.throw(TypeError);
+  });
+
+  it('malformed markup is still simply "not an SVG" (the scanner\'s own errors are answers)', () => {
+    expect(imageType(svg('<svg attr=unquoted>'))).to.equal(undefined);
+    expect(imageType(svg('<html><body/></html>'))).to.equal(undefined);
+    expect(imageType(svg('<svg xmlns="http://www.w3.org/2000/svg"/>'))).to.equal('svg');
+  });
+});

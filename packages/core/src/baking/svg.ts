@@ -3,7 +3,7 @@
  * (OB 3.0) element, read and written with a small XML scanner, and sanitizing of the SVG on
  * bake (SVG badges are an XSS vector when a site shows them inline or opens them directly).
  */
-import { ColError } from '../errors.js';
+import { ColError, isColError } from '../errors.js';
 import type { PreparedCredential } from './credential.js';
 import { checkSize } from './limits.js';
 import { isBareUrl, utf8, utf8Loose, utf8Strict } from './text.js';
@@ -85,8 +85,11 @@ export function isSvg(bytes: Uint8Array): boolean {
   try {
     rootElement(new XmlScanner(utf8Loose(bytes.subarray(i, i + 1024 * 1024))));
     return true;
-  } catch {
-    return false; // any scanner error means "not recognisably SVG", which is the answer asked for
+  } catch (error) {
+    // The scanner's ColErrors mean "not recognisably SVG", which is the answer asked for;
+    // anything else is a bug, not an answer.
+    if (!isColError(error)) throw error;
+    return false;
   }
 }
 

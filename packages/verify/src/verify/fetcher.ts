@@ -293,7 +293,7 @@ export class Fetcher {
         if (hop >= MAX_REDIRECTS) {
           throw new ColError('too-many-redirects', `The link ${clip(url)} redirects more than ${MAX_REDIRECTS} times.`);
         }
-        current = new URL(res.headers.get('location') as string, href).href;
+        current = redirectTarget(res.headers.get('location') as string, href, url);
         continue;
       }
       const finalUrl = res.url || href;
@@ -453,6 +453,16 @@ function tryJson(text: string, maxBytes: number): unknown {
     return parseJson(text, { maxBytes });
   } catch {
     return undefined;
+  }
+}
+
+/** Where a redirect points; a Location the URL parser refuses is the server's fault, said plainly. */
+function redirectTarget(location: string, base: string, url: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch (cause) {
+    if (!(cause instanceof TypeError)) throw cause; // the URL parser reports bad input as TypeError
+    throw new ColError('url-invalid', `The link ${clip(url)} redirects to an address that is not valid.`, { cause });
   }
 }
 

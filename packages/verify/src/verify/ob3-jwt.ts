@@ -32,8 +32,9 @@ export async function verifyOb3Jwt(
   let credential: Record<string, unknown>;
   try {
     credential = credentialFromJwtPayload(payload);
-  } catch {
-    credential = payload;
+  } catch (error) {
+    if (!isColError(error)) throw error;
+    credential = payload; // the schema check says what is wrong with it
   }
   const start = ob3Preamble(credential, checks);
   if (start.done) return start.done;
@@ -107,8 +108,9 @@ function carriedKey(header: Record<string, unknown>): JsonWebKey | undefined {
   if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string' || hasPrivateMembers(header.jwk)) return undefined;
   try {
     return publicJwk(header.jwk as JsonWebKey);
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (!isColError(error)) throw error;
+    return undefined; // an unreadable key: key resolution reports it
   }
 }
 

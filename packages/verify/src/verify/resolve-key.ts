@@ -230,11 +230,34 @@ export async function resolveVerificationMethod(vmId: string, issuerId: string, 
   return 'failure' in key ? key.failure : pass([key.jwk]);
 }
 
-const thumb = (jwk: JsonWebKey) => calculateJwkThumbprint(jwk as Parameters<typeof calculateJwkThumbprint>[0]);
+/**
+ * The RFC 7638 thumbprint of a key from a badge or a document. jose says a key is unusable with
+ * its own errors (a TypeError for a missing member); here that is `key-invalid`, like any other
+ * unreadable key, so only a real bug escapes as a foreign error.
+ */
+async function thumb(jwk: JsonWebKey): Promise<string> {
+  try {
+    return await calculateJwkThumbprint(jwk as Parameters<typeof calculateJwkThumbprint>[0]);
+  } catch (cause) {
+    throw new ColError('key-invalid', 'This key cannot be read.', { cause });
+  }
+}
+
+/** The thumbprint, or `undefined` for a key that cannot be read (it matches nothing). */
+async function thumbOrUndefined(jwk: JsonWebKey): Promise<string | undefined> {
+  try {
+    return await thumb(jwk);
+  } catch (error) {
+    if (!isColError(error)) throw error;
+    return undefined;
+  }
+}
 
 /** The JWKS an https issuer publishes at its origin's `/.well-known/jwks.json` (a path no upload reaches). */
 async function issuerJwks(issuerId: string, fetcher: Fetcher): Promise<Json[]> {
-  const jwks = await fetcher.json(`${new URL(issuerId).origin}/.well-known/jwks.json`);
+  const origin = originOf(issuerId);
+  if (origin === undefined) throw new ColError('url-invalid', `This is not a valid web address: ${clip(issuerId)}.`);
+  const jwks = await fetcher.json(`${origin}/.well-known/jwks.json`);
   return (isObj(jwks) ? asArray(jwks.keys) : []).filter((k): k is Json => isObj(k) && typeof k.kty === 'string' && !hasPrivateMembers(k));
 }
 
@@ -264,7 +287,8 @@ async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: J
       if (!m || (typeof m.controller === 'string' && absolute(m.controller, String(doc.id)) !== issuerId)) continue;
       try {
         keys.push(keyOfMethod(m));
-      } catch {
+      } catch (error) {
+        if (!isColError(error)) throw error;
         /* a key we cannot read vouches for nothing */
       }
     }
@@ -281,10 +305,20 @@ async function issuerKeys(issuerId: string, fetcher: Fetcher): Promise<{ keys: J
   return { keys, errors };
 }
 
+/** The origin of an absolute URL, or `undefined` when it is not one (a URL from the badge). */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch (error) {
+    if (error instanceof TypeError) return undefined; // what the URL parser throws for bad input
+    throw error;
+  }
+}
+
 /** Whether `jwk` is one of `listed` (same RFC 7638 thumbprint). */
 async function isListed(jwk: JsonWebKey, listed: JsonWebKey[]): Promise<boolean> {
   const print = await thumb(jwk);
-  for (const k of listed) if ((await thumb(k).catch(() => '')) === print) return true;
+  for (const k of listed) if ((await thumbOrUndefined(k)) === print) return true;
   return false;
 }
 
@@ -346,12 +380,9 @@ async function resolveFromIssuerJwks(issuerId: string, fetcher: Fetcher, kid?: s
 }
 
 async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
-  let sameOrigin: boolean;
-  try {
-    sameOrigin = /^https?:\/\//i.test(issuerId) && new URL(kid).origin === new URL(issuerId).origin;
-  } catch {
-    return fail('key-invalid', { params: { cause: { ref: 'url-invalid' } } });
-  }
+  const kidOrigin = originOf(kid);
+  if (kidOrigin === undefined) return fail('key-invalid', { params: { cause: { ref: 'url-invalid' } } });
+  const sameOrigin = /^https?:\/\//i.test(issuerId) && kidOrigin === originOf(issuerId);
   // Could not look something up? Then "not listed" is only "we could not find out".
   let missed: KeyResolution | undefined;
   // 1. Listed by id in the issuer's controller document (DID document or Profile).
@@ -378,7 +409,8 @@ async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): P
     try {
       jwks = await issuerJwks(issuerId, fetcher);
     } catch (error) {
-      if (isColError(error) && INCONCLUSIVE_CODES.has(error.code) && error.code !== 'http-error') missed ??= fromError(error);
+      if (!isColError(error)) throw error;
+      if (INCONCLUSIVE_CODES.has(error.code) && error.code !== 'http-error') missed ??= fromError(error);
       jwks = [];
     }
     const byKid = jwks.filter((k) => k.kid === kid);
@@ -404,7 +436,8 @@ async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): P
   try {
     if (isObj(doc) && typeof doc.kty === 'string' && !hasPrivateMembers(doc)) candidates.push(publicJwk(doc as JsonWebKey));
     else if (isObj(doc) && doc.id === kid && (doc.publicKeyJwk || doc.publicKeyMultibase)) candidates.push(keyOfMethod(doc));
-  } catch {
+  } catch (error) {
+    if (!isColError(error)) throw error;
     /* an unreadable key is not the issuer's */
   }
   for (const candidate of candidates) {

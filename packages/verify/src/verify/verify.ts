@@ -60,13 +60,11 @@ async function verifyAll(input: unknown, options: VerifyOptions): Promise<Verifi
   try {
     return await Promise.race([verifyInput(input, ctx, 0), budget]);
   } catch (error) {
-    if (isColError(error)) {
-      const outcome = INCONCLUSIVE_CODES.has(error.code) ? 'inconclusive' : 'failed';
-      return buildReport('unknown', [makeCheck('parse', outcome, asCode(error.code), isMessageKey(error.code) ? causeOf(error).params : { detail: error.message })]);
-    }
-    // A bug in the verifier, not a fault of the badge: report it, never as "verified".
-    const message = error instanceof Error ? error.message : String(error);
-    return buildReport('unknown', [makeCheck('parse', 'inconclusive', 'verifier-error', { detail: message })]);
+    // Anything else is a bug — ours, or in a `fetch` or `cache` the caller passed — not a fault
+    // of the badge: it surfaces as itself rather than as a verdict on the badge.
+    if (!isColError(error)) throw error;
+    const outcome = INCONCLUSIVE_CODES.has(error.code) ? 'inconclusive' : 'failed';
+    return buildReport('unknown', [makeCheck('parse', outcome, asCode(error.code), isMessageKey(error.code) ? causeOf(error).params : { detail: error.message })]);
   } finally {
     clearTimeout(timer);
   }
@@ -75,15 +73,16 @@ async function verifyAll(input: unknown, options: VerifyOptions): Promise<Verifi
 async function verifyInput(input: unknown, ctx: RunContext, depth: number): Promise<VerificationReport> {
   const maxBytes = ctx.options.maxBytes ?? DEFAULT_MAX_BYTES;
   let detection: Detection;
+  if (input === null || input === undefined) return parseFailed('input-unrecognized');
+  if (typeof input === 'string' && input.trim() === '') return parseFailed('input-empty');
+  if (input instanceof Uint8Array && input.length === 0) return parseFailed('input-empty');
   try {
-    if (input === null || input === undefined) throw Object.assign(new Error('empty'), { empty: true });
-    if (typeof input === 'string' && input.trim() === '') return parseFailed('input-empty');
-    if (input instanceof Uint8Array && input.length === 0) return parseFailed('input-empty');
     detection = detect(input as string | Uint8Array | ArrayBuffer | object, { maxBytes, maxImageBytes: Math.max(maxBytes, 20 * 1024 * 1024) });
   } catch (error) {
-    // detect() takes any W3C credential (an Open Badge or not) and enveloped VC-JWTs itself.
-    if (isColError(error)) return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, { detail: error.message });
-    return parseFailed('input-unrecognized');
+    // detect() takes any W3C credential (an Open Badge or not) and enveloped VC-JWTs itself, and
+    // says what is wrong with anything else as a ColError; any other error is a bug.
+    if (!isColError(error)) throw error;
+    return parseFailed(error.code === 'image-not-baked' ? 'image-no-badge' : error.code, { detail: error.message });
   }
   const url = detection.kind === 'url' ? detection.url : detection.bakedUrl;
   if (url) {
@@ -162,8 +161,9 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
     let detection: Detection | undefined;
     try {
       detection = detect(doc.json);
-    } catch {
-      detection = undefined;
+    } catch (error) {
+      if (!isColError(error)) throw error;
+      detection = undefined; // not a badge by itself: verifyInput says what it is
     }
     if (detection?.format === 'ob2-hosted' || (detection?.version === 2 && doc.json.id === url)) {
       const result = await verifyOb2Hosted({ url }, ctx);
