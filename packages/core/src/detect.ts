@@ -3,7 +3,7 @@ import { ColError } from './errors.js';
 import { isRecord, hasString, many, own } from './internal/guards.js';
 import { decodeCompactJws, isCompactJws, looksLikeJwsAttempt, type DecodedJws } from './jws.js';
 import { httpUrl } from './internal/url.js';
-import { utf8Decode, utf8Encode, utf8Length } from './internal/utf8.js';
+import { utf8Decode, utf8Encode, utf8Exceeds } from './internal/utf8.js';
 import { tooLarge } from './internal/size.js';
 import { DEFAULT_MAX_JSON_BYTES, DEFAULT_MAX_JSON_DEPTH, parseJson } from './json.js';
 import type { BadgeFormat } from './types/common.js';
@@ -166,7 +166,7 @@ function detectText(raw: string, limits: Limits, bytes?: Uint8Array): Detection 
     return detectImage(image, limits);
   }
   // Everything else is JSON, a JWS or a URL: none of them may be larger than maxBytes.
-  if (text.length > limits.maxBytes || utf8Length(text, limits.maxBytes) > limits.maxBytes) throw tooLarge(limits.maxBytes);
+  if (utf8Exceeds(text, limits.maxBytes)) throw tooLarge(limits.maxBytes);
   return detectPayloadText(text, limits, true);
 }
 

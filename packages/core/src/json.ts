@@ -1,6 +1,6 @@
 import { ColError } from './errors.js';
 import { tooLarge } from './internal/size.js';
-import { utf8Length } from './internal/utf8.js';
+import { utf8Exceeds } from './internal/utf8.js';
 
 /**
  * Largest input {@link parseJson} accepts by default: 5 MB (5 × 1024 × 1024 bytes of UTF-8).
@@ -70,7 +70,7 @@ export function parseJson(text: string, options: ParseJsonOptions = {}): unknown
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_JSON_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
   // Every UTF-16 unit is at least one UTF-8 byte, so a long string is refused without a scan.
-  if (text.length > maxBytes || utf8Length(text, maxBytes) > maxBytes) {
+  if (utf8Exceeds(text, maxBytes)) {
     throw tooLarge(maxBytes);
   }
   scanJson(text, maxDepth);

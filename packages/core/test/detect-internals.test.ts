@@ -3,7 +3,7 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { base64urlDecode, base64urlEncode } from '../src/internal/base64url.js';
-import { utf8Decode, utf8DecodeByHand, utf8Encode, utf8Length } from '../src/internal/utf8.js';
+import { utf8Decode, utf8DecodeByHand, utf8Encode, utf8Exceeds, utf8Length } from '../src/internal/utf8.js';
 import { pickText } from '../src/internal/text.js';
 import { httpUrl } from '../src/internal/url.js';
 
@@ -45,6 +45,15 @@ describe('utf8', () => {
     );
     // Lone surrogates become U+FFFD, as TextEncoder does.
     expect(utf8Encode('a\uD800b')).to.deep.equal(new TextEncoder().encode('a\uD800b'));
+  });
+
+  it('says whether text is over a byte limit exactly as counting every byte would (the size check before parsing)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.nat(200), (text, limit) => {
+        expect(utf8Exceeds(text, limit)).to.equal(new TextEncoder().encode(text).length > limit);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('decodes like a fatal TextDecoder on arbitrary bytes', () => {

@@ -36,6 +36,16 @@ export function utf8Encode(text: string): Uint8Array {
 }
 
 /**
+ * Whether `text` takes more than `limit` bytes in UTF-8, scanning only when it could: each
+ * UTF-16 unit is at least 1 and at most 3 bytes (a surrogate pair, 2 units, is 4).
+ */
+export function utf8Exceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return utf8Length(text, limit) > limit;
+}
+
+/**
  * Number of bytes `text` takes in UTF-8. With `limit`, stops counting once past it (so a huge
  * string costs at most `limit` steps) and returns a value greater than `limit`.
  */
