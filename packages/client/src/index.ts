@@ -5,7 +5,8 @@
  * - {@link createClient}: issuers, achievements, claim codes, claims, credentials, pathways,
  *   opportunities.
  * - {@link createObClient}: the 1EdTech Open Badges 3.0 REST API (discovery, credentials, profile).
- * - {@link createClaimTicket}: sign claim tickets on a provider's server (NEVER in a browser).
+ * - `createClaimTicket` from `@citiesoflearning/client/ticket`: sign claim tickets on a provider's
+ *   server (NEVER in a browser).
  * - {@link verify}: re-exported from `@citiesoflearning/verify`.
  * - Errors: {@link ApiError} (and {@link RateLimitedError}, {@link InvalidResponseError}) with
  *   stable codes.
@@ -55,7 +56,9 @@ export type { CredentialsResource, CredentialQuery, CredentialEntry, CredentialP
 export type { PathwaysResource, PathwayInput, MilestoneInput, PathwayList, PathwayVersionRef } from './api/pathways.js';
 export type { OpportunitiesResource, OpportunitySearch, OpportunityPage, OpportunityInput } from './api/opportunities.js';
 
-export { createClaimTicket, MAX_TICKET_LIFETIME, type ClaimTicketInput } from './ticket/create-claim-ticket.js';
+export { MAX_TICKET_LIFETIME, type ClaimTicketInput } from './ticket/input.js';
+// Deprecated here (it is in `@citiesoflearning/client/ticket`); loads jose only when called.
+export { createClaimTicket } from './ticket/deprecated-root.js';
 
 /**
  * Verify any badge a learner hands over — re-exported from `@citiesoflearning/verify` so an

@@ -12,6 +12,7 @@ export * from './detect.js';
 export * from './jws.js';
 export * from './normalize.js';
 export * from './recipient.js';
+export * from './api-contract.js';
 export * from './baking/index.js';
 export * from './pathways/index.js';
 

@@ -1,54 +1,7 @@
 import { ColError } from '@citiesoflearning/core';
 import { SignJWT, importJWK } from 'jose';
 import { newIdempotencyKey } from '../api/keys.js';
-
-/**
- * The longest ticket lifetime the reference server accepts, in seconds (15 minutes).
- *
- * @example
- * ```ts
- * const ticket = await createClaimTicket({ ...input, expiresIn: Math.min(600, MAX_TICKET_LIFETIME) });
- * ```
- */
-export const MAX_TICKET_LIFETIME = 15 * 60;
-
-/**
- * Input of {@link createClaimTicket}.
- *
- * @example
- * ```ts
- * const input: ClaimTicketInput = {
- *   privateJwk, kid: 'lms-2026', audience: 'https://badges.example.org/api/v1/claims',
- *   achievement: 'code-club-1', recipient: { email: 'learner@example.org' }, expiresIn: 300,
- * };
- * ```
- */
-export interface ClaimTicketInput {
-  /** The provider's PRIVATE signing key (Ed25519 `OKP` or P-256 `EC` JWK). Keep it on your server. */
-  privateJwk: JsonWebKey;
-  /** The key id registered with `issuers.registerTicketKey` (goes in the JWS header). */
-  kid: string;
-  /**
-   * Who the ticket is for: the server's claims URL (`registerTicketKey` returns it as
-   * `audience`) or its base URL.
-   */
-  audience: string;
-  /** The badge, by key or id URL. */
-  achievement: string;
-  /** The learner: an email address, or a DID as `id`. */
-  recipient: { email: string } | { id: string };
-  /** Seconds until the ticket expires (default 300; at most 900). */
-  expiresIn?: number;
-  /** Your provider id, put in `iss` (informational). */
-  issuer?: string;
-  /**
-   * Put the email in the ticket only as its SHA-256 (`email_sha256`, default `true`): the
-   * ticket passes through the learner's browser, the address need not.
-   */
-  hashEmail?: boolean;
-  /** A unique id for this ticket (default: 128 random bits). The server accepts each once. */
-  jti?: string;
-}
+import { MAX_TICKET_LIFETIME, type ClaimTicketInput } from './input.js';
 
 const sha256Hex = async (text: string) => {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
@@ -72,7 +25,7 @@ const sha256Hex = async (text: string) => {
  * @example
  * ```ts
  * // On your server, when the learner completes the course:
- * import { createClaimTicket } from '@citiesoflearning/client';
+ * import { createClaimTicket } from '@citiesoflearning/client/ticket';
  * const ticket = await createClaimTicket({
  *   privateJwk: JSON.parse(process.env.TICKET_KEY!), kid: 'lms-2026',
  *   audience: 'https://badges.example.org/api/v1/claims',
