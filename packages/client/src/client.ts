@@ -13,7 +13,7 @@ import { pathwaysResource, type PathwaysResource } from './api/pathways.js';
  *
  * @example
  * ```ts
- * const options: ClientOptions = { baseUrl: 'https://badges.example.org', timeout: 5_000, retry: { limit: 3 } };
+ * const options: ClientOptions = { baseUrl: 'https://badges.example.org', timeoutMs: 5_000, retry: { limit: 3 } };
  * ```
  */
 export interface ClientOptions extends Omit<TransportOptions, 'bearer'> {
@@ -34,7 +34,7 @@ export interface ClientOptions extends Omit<TransportOptions, 'bearer'> {
 
 /**
  * The badge & pathway API, one resource per property. Every method accepts
- * `{ signal, timeout }`; lists are async iterables that fetch pages as you loop.
+ * `{ signal, timeoutMs }`; lists are async iterables that fetch pages as you loop.
  *
  * @example
  * ```ts
@@ -66,7 +66,7 @@ export interface Client {
  *   network failures, 408/429/5xx, honouring `Retry-After`. Other writes are never retried.
  * - Responses are checked at run time: a server answering the wrong shape gives an
  *   `invalid-response` error naming the field, not `undefined` deep in your code.
- * - Responses larger than `maxResponseBytes` (10 MB) are refused without being read whole.
+ * - Responses larger than `maxBytes` (10 MB) are refused without being read whole.
  *
  * @example
  * ```ts

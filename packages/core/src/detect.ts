@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BYTES as DEFAULT_MAX_IMAGE_BYTES, unbake } from './baking/index.js';
+import { DEFAULT_MAX_IMAGE_BYTES, unbake } from './baking/index.js';
 import { ColError } from './errors.js';
 import { isRecord, hasString, many, own } from './internal/guards.js';
 import { decodeCompactJws, isCompactJws, looksLikeJwsAttempt, type DecodedJws } from './jws.js';

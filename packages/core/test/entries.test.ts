@@ -22,3 +22,11 @@ describe('core: subpath entries', () => {
     }
   });
 });
+
+describe('core: one name per limit', () => {
+  it('the image size limit is DEFAULT_MAX_IMAGE_BYTES; the old DEFAULT_MAX_BYTES is the same value for one release', () => {
+    expect(core.DEFAULT_MAX_IMAGE_BYTES).to.equal(50 * 1024 * 1024);
+    expect(core.DEFAULT_MAX_BYTES).to.equal(core.DEFAULT_MAX_IMAGE_BYTES);
+    expect(baking.DEFAULT_MAX_IMAGE_BYTES).to.equal(core.DEFAULT_MAX_IMAGE_BYTES);
+  });
+});

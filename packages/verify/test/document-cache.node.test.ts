@@ -77,6 +77,18 @@ describe('verify() with a shared document cache', () => {
     expect(fetched().length).to.be.greaterThan(0);
   });
 
+  it('takes the SDK\'s clock type, a function giving a Date (epoch milliseconds are the deprecated form)', async () => {
+    let clock = new Date('2026-06-01T00:00:00Z');
+    const cache = createDocumentCache({ ttlMs: 1_000, now: () => clock });
+    await verify(world.ob3.diGood, { ...options, cache });
+    hits.length = 0;
+    await verify(world.ob3.diGood, { ...options, cache });
+    expect(fetched()).to.deep.equal([]);
+    clock = new Date(clock.getTime() + 1_001);
+    await verify(world.ob3.diGood, { ...options, cache });
+    expect(fetched().length).to.be.greaterThan(0);
+  });
+
   it('does not remember failures, and keeps bodies over maxBytes out of the cache', async () => {
     const cache = createDocumentCache({ ttlMs: 60_000, maxBytes: 1024 });
     failNext = 1;

@@ -88,10 +88,10 @@ export interface AchievementsResource {
 export function achievementsResource(http: Transport): AchievementsResource {
   return {
     list(filters = {}) {
-      const { signal, timeout, ...query } = filters;
+      const { signal, timeoutMs, timeout, ...query } = filters;
       return paginate<Achievement, AchievementList>(async () => {
         const { data } = await http.request({
-          method: 'GET', path: 'api/v1/achievements', query, expect: 'json', schema: S.achievementList, signal, timeout,
+          method: 'GET', path: 'api/v1/achievements', query, expect: 'json', schema: S.achievementList, signal, timeoutMs: timeoutMs ?? timeout,
         });
         const page = data as unknown as AchievementList;
         return { page, items: page.achievements };

@@ -125,7 +125,7 @@ export interface AwardsProgress extends AwardsSummary {
 export interface AwardsOptions extends RequestOptions {
   /**
    * Rows per request (1–1,000; default 100). Each request is signed row by row on the server, so
-   * a smaller batch answers well within the client's `timeout`.
+   * a smaller batch answers well within the client's `timeoutMs`.
    */
   batchSize?: number;
   /** Called after each request with the running totals. */

@@ -49,10 +49,10 @@ export interface ClaimCodesResource {
 export function claimCodesResource(http: Transport): ClaimCodesResource {
   return {
     async create(achievement, options = {}) {
-      const { signal, timeout, expiresAt, ...rest } = options;
+      const { signal, timeoutMs, timeout, expiresAt, ...rest } = options;
       const body = { ...rest, ...(expiresAt !== undefined ? { expiresAt: expiresAt instanceof Date ? expiresAt.toISOString() : expiresAt } : {}) };
       const { data } = await http.request({
-        method: 'POST', path: `api/v1/achievements/${keyOf(achievement)}/claim-codes`, json: body, expect: 'json', schema: S.claimCodes, signal, timeout,
+        method: 'POST', path: `api/v1/achievements/${keyOf(achievement)}/claim-codes`, json: body, expect: 'json', schema: S.claimCodes, signal, timeoutMs: timeoutMs ?? timeout,
       });
       return data;
     },

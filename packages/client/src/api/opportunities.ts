@@ -92,13 +92,13 @@ const iso = (d: string | Date | undefined) => (d instanceof Date ? d.toISOString
 export function opportunitiesResource(http: Transport): OpportunitiesResource {
   return {
     search(search = {}) {
-      const { signal, timeout, pageSize, from, to, ...rest } = search;
+      const { signal, timeoutMs, timeout, pageSize, from, to, ...rest } = search;
       return paginate(async (cursor) => {
         const offset = cursor === undefined ? 0 : Number(cursor);
         const { data } = await http.request({
           method: 'GET', path: 'api/v1/opportunities',
           query: { ...rest, from: iso(from), to: iso(to), limit: pageSize, offset },
-          expect: 'json', schema: S.opportunityPage, signal, timeout,
+          expect: 'json', schema: S.opportunityPage, signal, timeoutMs: timeoutMs ?? timeout,
         });
         const items = data.opportunities as Opportunity[];
         const nextOffset = offset + items.length;

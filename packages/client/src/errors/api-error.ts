@@ -10,10 +10,10 @@ import type { ServerErrorCode } from './server-codes.js';
  * - `forbidden` (403): the key is known but may not do this (e.g. another provider's badge).
  * - `not-found` (404).
  * - `conflict` (409): e.g. a claim code that is used up or expired.
- * - `payload-too-large` (413, or a response bigger than the client's `maxResponseBytes`).
+ * - `payload-too-large` (413, or a response bigger than the client's `maxBytes`).
  * - `rate-limited` (429): see {@link RateLimitedError.retryAfter}.
  * - `server-error` (5xx).
- * - `timeout`: no complete answer within the client's `timeout`.
+ * - `timeout`: no complete answer within the client's `timeoutMs`.
  * - `network`: the server could not be reached or dropped the connection.
  * - `invalid-response`: the server answered something the client cannot trust (wrong content
  *   type, malformed JSON, a missing or mistyped field).

@@ -9,7 +9,7 @@ import { compactJws, obCredential, obCredentialList, obDiscovery, obProfile } fr
  *
  * @example
  * ```ts
- * const options: ObClientOptions = { baseUrl: 'https://wallet.example', token: accessToken, timeout: 5_000 };
+ * const options: ObClientOptions = { baseUrl: 'https://wallet.example', token: accessToken, timeoutMs: 5_000 };
  * ```
  */
 export interface ObClientOptions extends Omit<TransportOptions, 'bearer'> {
@@ -189,7 +189,7 @@ export function createObClient(options: ObClientOptions): ObClient {
       expect: 'json',
       schema: obCredentialList,
       signal: query.signal,
-      timeout: query.timeout,
+      timeoutMs: query.timeoutMs ?? query.timeout,
     });
     const entries: ObCredentialEntry[] = [
       ...(data.credential ?? []).map((credential) => ({ format: 'json' as const, credential: credential as unknown as OpenBadgeCredential })),

@@ -4,7 +4,7 @@
  */
 export type { BakedBadge, ImageType } from './types.js';
 export { imageType, unbake, bake, type UnbakeOptions, type BakeOptions } from './bake.js';
-export { DEFAULT_MAX_BYTES } from './limits.js';
+export { DEFAULT_MAX_IMAGE_BYTES, DEFAULT_MAX_BYTES } from './limits.js';
 export { crc32 } from './crc32.js';
 export { readPngChunks, encodePngChunk, PNG_KEYWORD_OB2, PNG_KEYWORD_OB3, type PngChunk, type ReadPngOptions } from './png.js';
 export { sanitizeSvg, SVG_NAMESPACE_OB2, SVG_NAMESPACE_OB3, type SvgOptions } from './svg.js';

@@ -6,15 +6,27 @@ import { ColError } from '../errors.js';
  *
  * @example
  * ```ts
- * import { unbake, DEFAULT_MAX_BYTES } from '@citiesoflearning/core';
- * unbake(bytes, { maxBytes: DEFAULT_MAX_BYTES / 10 }); // a stricter limit for an upload form
+ * import { unbake, DEFAULT_MAX_IMAGE_BYTES } from '@citiesoflearning/core';
+ * unbake(bytes, { maxBytes: DEFAULT_MAX_IMAGE_BYTES / 10 }); // a stricter limit for an upload form
  * ```
  */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The old name of {@link DEFAULT_MAX_IMAGE_BYTES}: three packages had a `DEFAULT_MAX_BYTES`, each
+ * for something else.
+ *
+ * @deprecated Use `DEFAULT_MAX_IMAGE_BYTES`. This name goes in the next minor release.
+ * @example
+ * ```ts
+ * DEFAULT_MAX_BYTES === DEFAULT_MAX_IMAGE_BYTES; // true
+ * ```
+ */
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_IMAGE_BYTES;
 
 /** Refuse oversized input before looking at a single byte of it. */
 export function checkSize(length: number, maxBytes: number | undefined): void {
-  const limit = maxBytes ?? DEFAULT_MAX_BYTES;
+  const limit = maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   if (!(limit >= 0)) throw new ColError('option-invalid', 'maxBytes must be a number of bytes, zero or more.');
   if (length > limit) {
     throw new ColError(

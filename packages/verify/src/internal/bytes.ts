@@ -98,11 +98,6 @@ export function subtle(): SubtleCrypto {
   return s;
 }
 
-/** Whether a value is a plain (non-null, non-array) object. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Narrows a byte array to the `BufferSource` WebCrypto's typings want (no copy). */
 export function asBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes as Uint8Array<ArrayBuffer>;

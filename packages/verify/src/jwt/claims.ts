@@ -1,7 +1,8 @@
 // The JWT claims OB 3.0 VC-JWT derives from the credential (iss, jti, nbf, sub, exp), and the
 // check that a verified token's claims do not contradict the credential it carries.
 import { ColError } from '@citiesoflearning/core';
-import { isObject } from '../internal/bytes.js';
+import { isRecord } from '../internal/guards.js';
+
 
 /**
  * Registered claims a VC-JWT carries next to (or instead of) the credential's own fields.
@@ -22,14 +23,14 @@ export interface CredentialJwtClaims {
 function issuerId(credential: Record<string, unknown>): string | undefined {
   const issuer = credential.issuer;
   if (typeof issuer === 'string') return issuer;
-  if (isObject(issuer) && typeof issuer.id === 'string') return issuer.id;
+  if (isRecord(issuer) && typeof issuer.id === 'string') return issuer.id;
   return undefined;
 }
 
 function subjectId(credential: Record<string, unknown>): string | undefined {
   const subject = credential.credentialSubject;
   const single = Array.isArray(subject) ? (subject.length === 1 ? subject[0] : undefined) : subject;
-  return isObject(single) && typeof single.id === 'string' ? single.id : undefined;
+  return isRecord(single) && typeof single.id === 'string' ? single.id : undefined;
 }
 
 function seconds(value: unknown): number | undefined {
@@ -51,7 +52,7 @@ function seconds(value: unknown): number | undefined {
  * ```
  */
 export function jwtClaimsForCredential(credential: object): CredentialJwtClaims {
-  if (!isObject(credential)) throw new ColError('credential-invalid', 'The credential is not a JSON object.');
+  if (!isRecord(credential)) throw new ColError('credential-invalid', 'The credential is not a JSON object.');
   const claims: CredentialJwtClaims = {};
   const iss = issuerId(credential);
   if (iss !== undefined) claims.iss = iss;
@@ -86,15 +87,15 @@ export function jwtClaimsForCredential(credential: object): CredentialJwtClaims 
  * ```
  */
 export function credentialFromJwtPayload(payload: object): Record<string, unknown> {
-  if (!isObject(payload)) throw new ColError('credential-invalid', 'The token content is not a JSON object.');
-  if (isObject(payload.vc)) {
+  if (!isRecord(payload)) throw new ColError('credential-invalid', 'The token content is not a JSON object.');
+  if (isRecord(payload.vc)) {
     const credential: Record<string, unknown> = { ...payload.vc };
     const date = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? new Date(n * 1000).toISOString().replace(/\.000Z$/, 'Z') : undefined);
     if (credential.issuer === undefined && typeof payload.iss === 'string') credential.issuer = payload.iss;
     if (credential.id === undefined && typeof payload.jti === 'string') credential.id = payload.jti;
     if (credential.issuanceDate === undefined && credential.validFrom === undefined && date(payload.nbf)) credential.issuanceDate = date(payload.nbf);
     if (credential.expirationDate === undefined && credential.validUntil === undefined && date(payload.exp)) credential.expirationDate = date(payload.exp);
-    if (typeof payload.sub === 'string' && isObject(credential.credentialSubject) && credential.credentialSubject.id === undefined) {
+    if (typeof payload.sub === 'string' && isRecord(credential.credentialSubject) && credential.credentialSubject.id === undefined) {
       credential.credentialSubject = { ...credential.credentialSubject, id: payload.sub };
     }
     return credential;
@@ -116,7 +117,7 @@ export function credentialFromJwtPayload(payload: object): Record<string, unknow
  * ```
  */
 export function checkJwtClaims(credential: object, payload: object): Array<{ claim: string; message: string }> {
-  if (!isObject(payload) || !isObject(credential)) return [{ claim: 'payload', message: 'The token content or the credential is not a JSON object.' }];
+  if (!isRecord(payload) || !isRecord(credential)) return [{ claim: 'payload', message: 'The token content or the credential is not a JSON object.' }];
   const problems: Array<{ claim: string; message: string }> = [];
   const expected: Record<string, string | number | undefined> = {
     iss: issuerId(credential),

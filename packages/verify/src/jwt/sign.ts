@@ -1,10 +1,11 @@
 // Signing: OB 3.0 VC-JWT and OB 2.0 signed assertions (compact JWS).
 import { ColError } from '@citiesoflearning/core';
 import { CompactSign, importJWK } from 'jose';
-import { isObject, toBase64Url, utf8 } from '../internal/bytes.js';
+import { toBase64Url, utf8 } from '../internal/bytes.js';
 import { signatureBackend } from '../internal/signature-backend.js';
 import { algorithmForJwk, publicJwk, type SignatureAlgorithm } from '../keys/jwk.js';
 import { jwtClaimsForCredential } from './claims.js';
+import { isRecord } from '../internal/guards.js';
 
 /**
  * Options for {@link signCredentialJwt}.
@@ -72,7 +73,7 @@ function chooseAlgorithm(privateJwk: JsonWebKey, alg: SignatureAlgorithm | undef
  * ```
  */
 export async function signCredentialJwt(credential: object, options: SignCredentialJwtOptions): Promise<string> {
-  if (!isObject(credential)) throw new ColError('credential-invalid', 'Only a JSON object credential can be signed.');
+  if (!isRecord(credential)) throw new ColError('credential-invalid', 'Only a JSON object credential can be signed.');
   const alg = chooseAlgorithm(options.privateJwk, options.alg, ['EdDSA', 'ES256', 'RS256']);
   const header: Record<string, unknown> = { typ: 'JWT' };
   if (options.kid !== undefined) header.kid = options.kid;
@@ -93,7 +94,7 @@ export async function signCredentialJwt(credential: object, options: SignCredent
  * ```
  */
 export async function signOb2Assertion(assertion: object, options: { privateJwk: JsonWebKey; alg?: 'RS256' | 'ES256' }): Promise<string> {
-  if (!isObject(assertion)) throw new ColError('credential-invalid', 'Only a JSON object assertion can be signed.');
+  if (!isRecord(assertion)) throw new ColError('credential-invalid', 'Only a JSON object assertion can be signed.');
   const alg = chooseAlgorithm(options.privateJwk, options.alg, ['RS256', 'ES256']);
   return compactSign(assertion, {}, options.privateJwk, alg);
 }

@@ -1,6 +1,7 @@
 // JWK helpers: public/private separation and the mapping between key types and algorithms.
 import { ColError } from '@citiesoflearning/core';
-import { isObject } from '../internal/bytes.js';
+import { isRecord } from '../internal/guards.js';
+
 
 // Members that only private (or secret) keys carry: RFC 7517/7518.
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
@@ -41,7 +42,7 @@ export function hasPrivateMembers(jwk: object): boolean {
  * ```
  */
 export function publicJwk(jwk: JsonWebKey): JsonWebKey {
-  if (!isObject(jwk) || typeof jwk.kty !== 'string') {
+  if (!isRecord(jwk) || typeof jwk.kty !== 'string') {
     throw new ColError('key-unsupported', 'This is not a JSON Web Key (it has no "kty").');
   }
   if (jwk.kty === 'oct') {
@@ -63,7 +64,7 @@ export function publicJwk(jwk: JsonWebKey): JsonWebKey {
  * ```
  */
 export function algorithmForJwk(jwk: JsonWebKey): SignatureAlgorithm {
-  if (isObject(jwk)) {
+  if (isRecord(jwk)) {
     if (jwk.kty === 'OKP' && jwk.crv === 'Ed25519') return 'EdDSA';
     if (jwk.kty === 'EC' && jwk.crv === 'P-256') return 'ES256';
     if (jwk.kty === 'RSA') return 'RS256';

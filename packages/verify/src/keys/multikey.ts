@@ -1,8 +1,9 @@
 // Multikey / did:key encodings of Ed25519 public keys: `z` + base58btc(0xed 0x01 ‖ 32-byte key).
 import { ColError } from '@citiesoflearning/core';
 import { base58 } from '@scure/base';
-import { fromBase64Url, isObject, toBase64Url } from '../internal/bytes.js';
+import { fromBase64Url, toBase64Url } from '../internal/bytes.js';
 import { BoundedCache } from '../internal/bounded-cache.js';
+import { isRecord } from '../internal/guards.js';
 
 const ED25519_MULTICODEC = [0xed, 0x01] as const;
 const ED25519_KEY_LENGTH = 32;
@@ -93,7 +94,7 @@ const decodedKeys = new BoundedCache<string, string>(256);
  * ```
  */
 export function jwkToMultibase(jwk: JsonWebKey): string {
-  if (!isObject(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
+  if (!isRecord(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
     throw new ColError('key-unsupported', 'Only Ed25519 keys (JWK kty "OKP", crv "Ed25519") have a Multikey form here.');
   }
   let raw: Uint8Array;

@@ -17,6 +17,7 @@
 import contextApi from 'jsonld/lib/context.js';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import { isPinnedContext, pinnedDocumentLoader } from '../contexts/pinned.js';
+import { isRecord } from '../internal/guards.js';
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
@@ -106,7 +107,6 @@ async function compile(missing: Missing): Promise<void> {
   compiled++;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function expandIri(ctx: JsonLdActiveContext, value: string, vocab: boolean): string | null {
   return contextApi.expandIri(ctx, value, vocab ? { vocab: true, base: true } : { base: true }, options);
@@ -224,7 +224,7 @@ class Walk {
 
   /** One value of a property: a nested node object or a scalar (jsonld `_expandValue` + toRDF). */
   value(item: unknown, termCtx: JsonLdActiveContext, key: string): Term {
-    if (isObject(item)) return this.node(item, termCtx, key);
+    if (isRecord(item)) return this.node(item, termCtx, key);
     const type = contextApi.getContextValue(termCtx, key, '@type') as string | null;
     if (typeof item === 'string' && (type === '@id' || type === '@vocab')) {
       return named(absolute(expandIri(termCtx, item, type === '@vocab')));

@@ -3,10 +3,11 @@
 // document separately; the signed message is proofHash ‖ documentHash.
 import { ColError, isColError } from '@citiesoflearning/core';
 import { base58 } from '@scure/base';
-import { concatBytes, isObject, sha256, utf8 } from '../internal/bytes.js';
+import { concatBytes, sha256, utf8 } from '../internal/bytes.js';
 import { jcs, rdfc } from './canonicalize.js';
 import { ed25519Sign, ed25519Verify } from './ed25519.js';
 import type { ContextOptions, Cryptosuite, DataIntegrityProof, ProofCheck } from './types.js';
+import { isRecord } from '../internal/guards.js';
 
 const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
@@ -28,7 +29,7 @@ function contextList(document: Record<string, unknown>): unknown[] {
 
 function asProofList(value: unknown): Record<string, unknown>[] {
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter(isObject);
+  return (Array.isArray(value) ? value : [value]).filter(isRecord);
 }
 
 /**
@@ -118,8 +119,8 @@ function decodeProofValue(proofValue: unknown): Uint8Array {
  */
 export async function verifyDataIntegrityProof(document: object, proof: object, publicJwk: JsonWebKey, options: ContextOptions = {}): Promise<ProofCheck> {
   try {
-    if (!isObject(document)) throw new ColError('proof-malformed', 'The credential is not a JSON object.');
-    if (!isObject(proof)) throw new ColError('proof-malformed', 'The proof is not a JSON object.');
+    if (!isRecord(document)) throw new ColError('proof-malformed', 'The credential is not a JSON object.');
+    if (!isRecord(proof)) throw new ColError('proof-malformed', 'The proof is not a JSON object.');
     const suite = suiteOf(proof);
     if (!suite) {
       const name = typeof proof.cryptosuite === 'string' ? proof.cryptosuite : String(proof.type);
@@ -219,7 +220,7 @@ async function createProof(document: Record<string, unknown>, options: SignDataI
  * ```
  */
 export async function signDataIntegrity<T extends object>(document: T, options: SignDataIntegrityOptions): Promise<T & { proof: DataIntegrityProof }> {
-  if (!isObject(document)) throw new ColError('sign-options-invalid', 'Only a JSON object can be signed.');
+  if (!isRecord(document)) throw new ColError('sign-options-invalid', 'Only a JSON object can be signed.');
   if ('proof' in document) {
     throw new ColError('proof-exists', 'The document is already signed; use addDataIntegrityProof to add a second proof.');
   }
@@ -241,7 +242,7 @@ export async function signDataIntegrity<T extends object>(document: T, options: 
  * ```
  */
 export async function addDataIntegrityProof<T extends object>(document: T, options: SignDataIntegrityOptions): Promise<T & { proof: DataIntegrityProof[] }> {
-  if (!isObject(document)) throw new ColError('sign-options-invalid', 'Only a JSON object can be signed.');
+  if (!isRecord(document)) throw new ColError('sign-options-invalid', 'Only a JSON object can be signed.');
   const { proof: existing, ...rest } = withSuiteContext(document, suiteOption(options));
   const proof = await createProof(rest, options);
   return { ...rest, proof: [...asProofList(existing), proof] } as unknown as T & { proof: DataIntegrityProof[] };

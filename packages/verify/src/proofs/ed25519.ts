@@ -1,11 +1,12 @@
 // Raw Ed25519 signing and verification through WebCrypto (Node ≥ 20 and current browsers).
 import { ColError } from '@citiesoflearning/core';
-import { asBuffer, isObject, subtle, unsupportedCryptoError } from '../internal/bytes.js';
+import { asBuffer, subtle, unsupportedCryptoError } from '../internal/bytes.js';
 import { signatureBackend } from '../internal/signature-backend.js';
 import { BoundedCache } from '../internal/bounded-cache.js';
+import { isRecord } from '../internal/guards.js';
 
 function assertEd25519(jwk: JsonWebKey, needPrivate: boolean): void {
-  if (!isObject(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
+  if (!isRecord(jwk) || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') {
     throw new ColError('key-unsupported', 'This proof type needs an Ed25519 key (JWK kty "OKP", crv "Ed25519").');
   }
   if (needPrivate && typeof jwk.d !== 'string') {

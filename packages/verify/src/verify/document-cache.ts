@@ -5,6 +5,7 @@
 // answers to requests the verifier was allowed to make. Entries are kept per fetch function, so
 // an answer fetched without the private-network guard (allowPrivateNetwork: true, or a fetch of
 // your own) is never handed to a call that has the guard.
+import { DEFAULT_MAX_DOCUMENT_BYTES } from './fetcher.js';
 
 /**
  * Options for {@link createDocumentCache}.
@@ -24,8 +25,11 @@ export interface DocumentCacheOptions {
   maxEntries?: number;
   /** Largest body kept, in bytes (default 2 MB); a larger one is passed through, not cached. */
   maxBytes?: number;
-  /** The clock, in milliseconds (tests). */
-  now?: () => number;
+  /**
+   * The clock (tests), typed as everywhere in the SDK: a function giving the current `Date`.
+   * Returning epoch milliseconds, as it used to, still works for one release (deprecated).
+   */
+  now?: () => Date | number;
 }
 
 /**
@@ -71,8 +75,9 @@ interface Entry {
 export function createDocumentCache(options: DocumentCacheOptions = {}): DocumentCache {
   const ttlMs = options.ttlMs ?? 300_000;
   const maxEntries = options.maxEntries ?? 500;
-  const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
-  const now = options.now ?? Date.now;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const clock = options.now;
+  const now = clock ? () => Number(clock()) : Date.now;
   if (!(ttlMs >= 0) || !(maxEntries >= 1)) throw new RangeError('createDocumentCache: ttlMs must be ≥ 0 and maxEntries ≥ 1.');
   const entries = new Map<string, Entry>();
   const fetchIds = new WeakMap<typeof fetch, number>();

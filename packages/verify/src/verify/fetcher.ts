@@ -11,14 +11,26 @@ import { classifyAddress, isIpLiteral } from './net/address.js';
  */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /**
- * Default per-response size limit: 2 MB.
+ * Default size limit of each document `verify()` reads — the input itself and every document it
+ * looks up (keys, profiles, DID documents, status lists): 2 MB.
  *
  * @example
  * ```ts
- * new Fetcher({ maxBytes: DEFAULT_MAX_BYTES * 2 });
+ * new Fetcher({ maxBytes: DEFAULT_MAX_DOCUMENT_BYTES * 2 });
  * ```
  */
-export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The old name of {@link DEFAULT_MAX_DOCUMENT_BYTES} (core's `DEFAULT_MAX_BYTES` meant images).
+ *
+ * @deprecated Use `DEFAULT_MAX_DOCUMENT_BYTES`. This name goes in the next minor release.
+ * @example
+ * ```ts
+ * DEFAULT_MAX_BYTES === DEFAULT_MAX_DOCUMENT_BYTES; // true
+ * ```
+ */
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_DOCUMENT_BYTES;
 /**
  * Most redirects followed for one lookup.
  *
@@ -209,7 +221,7 @@ export class Fetcher {
   constructor(private readonly options: FetcherOptions = {}) {
     this.documents = new Map(Object.entries(options.documents ?? {}));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
     this.maxDocuments = options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS;
     this.deadline = Date.now() + (options.budgetMs ?? DEFAULT_BUDGET_MS);
   }

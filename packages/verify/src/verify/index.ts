@@ -17,7 +17,7 @@ export {
   type BadgeSummary,
 } from './report.js';
 export { messageFor, enGB, type CheckCode, type Locale, type MessageKey, type MessageParams, type MessageRef, type Catalogue } from './messages.js';
-export { DEFAULT_BUDGET_MS, DEFAULT_MAX_DOCUMENTS, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BYTES } from './fetcher.js';
+export { DEFAULT_BUDGET_MS, DEFAULT_MAX_DOCUMENTS, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_BYTES } from './fetcher.js';
 export { DEFAULT_MAX_STATUS_ENTRIES } from './status.js';
 export { didWebToUrl } from './resolve-key.js';
 export { isPrivateHost } from './fetcher.js';

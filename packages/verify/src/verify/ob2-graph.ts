@@ -1,8 +1,9 @@
 import { isColError } from '@citiesoflearning/core';
 import { makeCheck, type Check } from './report.js';
-import { asArray, hasType, idOf, isObj, type RunContext } from './context.js';
+import type { RunContext } from './context.js';
 import { INCONCLUSIVE_CODES, causeOf } from './messages.js';
 import { clip } from './fetcher.js';
+import { isRecord, asArray, idOf, hasType } from '../internal/guards.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +40,7 @@ export async function loadOb2Graph(assertion: Json, ctx: RunContext): Promise<Ob
       return { problem: lookupProblem(error, 'schema') };
     }
   }
-  if (!isObj(badge)) return { problem: makeCheck('schema', 'failed', 'schema-invalid', undefined, 'schema.no-achievement') };
+  if (!isRecord(badge)) return { problem: makeCheck('schema', 'failed', 'schema-invalid', undefined, 'schema.no-achievement') };
   const issuerRef = badge.issuer;
   const issuerId = idOf(issuerRef);
   if (!issuerId) return { badge, problem: makeCheck('schema', 'failed', 'schema-invalid', undefined, 'schema.no-issuer') };
@@ -53,7 +54,7 @@ export async function loadOb2Graph(assertion: Json, ctx: RunContext): Promise<Ob
   } else {
     return { badge, problem: makeCheck('key', 'inconclusive', 'key-unresolvable', undefined, 'key.issuer-not-web') };
   }
-  if (!isObj(issuer) || issuer.id !== issuerId) {
+  if (!isRecord(issuer) || issuer.id !== issuerId) {
     return { badge, problem: makeCheck('key', 'failed', 'key-not-issuers', { url: clip(issuerId) }, 'key.profile-not-issuer') };
   }
   return { badge, issuer };
@@ -107,7 +108,7 @@ export function inHostedScope(assertionId: string, issuer: Json): boolean {
   } catch {
     return false;
   }
-  const policy = isObj(issuer.verification) ? issuer.verification : {};
+  const policy = isRecord(issuer.verification) ? issuer.verification : {};
   const starts = asArray(policy.startsWith).filter((s): s is string => typeof s === 'string');
   const origins = asArray(policy.allowedOrigins).filter((s): s is string => typeof s === 'string');
   if (starts.length && !starts.some((s) => assertionId.startsWith(s))) return false;

@@ -1,6 +1,6 @@
 import { isColError } from '@citiesoflearning/core';
 import { makeCheck, type Check } from './report.js';
-import { idOf, isObj, type RunContext } from './context.js';
+import type { RunContext } from './context.js';
 import { INCONCLUSIVE_CODES, asCode, causeOf } from './messages.js';
 import { checkValidity } from './checks/validity.js';
 import { checkOb2Recipient, checkTrust } from './checks/recipient.js';
@@ -9,6 +9,7 @@ import { checkOb2Schema, inHostedScope, loadOb2Graph } from './ob2-graph.js';
 import { ob2Summary } from './summary.js';
 import { proofFailed, skipped, skippedAfterProof, type FormatResult } from './ob3-common.js';
 import { clip } from './fetcher.js';
+import { isRecord, idOf } from '../internal/guards.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +37,7 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
   try {
     const doc = await ctx.fetcher.get(assertionId);
     finalUrl = doc.finalUrl;
-    if (!isObj(doc.json)) {
+    if (!isRecord(doc.json)) {
       checks.push(makeCheck('parse', 'failed', 'input-unrecognized', { url: clip(assertionId) }, 'input.no-badge-at'));
       return { checks };
     }
@@ -107,6 +108,6 @@ export async function verifyOb2Hosted(input: { url?: string; supplied?: Json }, 
 
 /** Whether a supplied copy agrees with the hosted one on what matters. */
 function sameBadge(a: Json, b: Json): boolean {
-  const recipient = (x: Json) => (isObj(x.recipient) ? String(x.recipient.identity ?? '').toLowerCase() : '');
+  const recipient = (x: Json) => (isRecord(x.recipient) ? String(x.recipient.identity ?? '').toLowerCase() : '');
   return a.id === b.id && idOf(a.badge) === idOf(b.badge) && recipient(a) === recipient(b) && a.issuedOn === b.issuedOn && a.expires === b.expires;
 }

@@ -1,6 +1,6 @@
 import { isColError } from '@citiesoflearning/core';
 import { makeCheck, type Check } from './report.js';
-import { idOf, isObj, type RunContext } from './context.js';
+import type { RunContext } from './context.js';
 import { checkValidity } from './checks/validity.js';
 import { checkOb2Recipient, checkTrust } from './checks/recipient.js';
 import { checkOb2RevocationList } from './status.js';
@@ -10,6 +10,7 @@ import { proofFailed, skipped, skippedAfterProof, type FormatResult } from './ob
 import { keyCheck, resolveOb2Key } from './resolve-key.js';
 import { asCode, isMessageKey } from './messages.js';
 import { verifyJws } from './primitives.js';
+import { isRecord, idOf } from '../internal/guards.js';
 
 const ALGORITHMS = ['RS256', 'ES256'];
 
@@ -47,7 +48,7 @@ export async function verifyOb2Signed(
     proof = makeCheck('proof', 'inconclusive', 'proof-not-checked');
     checks.push(proof, graph.problem ?? makeCheck('key', 'inconclusive', 'key-unresolvable'));
   } else {
-    const verification = isObj(assertion.verification) ? assertion.verification : {};
+    const verification = isRecord(assertion.verification) ? assertion.verification : {};
     const creator = typeof verification.creator === 'string' ? verification.creator : undefined;
     const key = await resolveOb2Key(creator, graph.issuer, alg, ctx.fetcher);
     checks.push(keyCheck(key));

@@ -1,11 +1,12 @@
 import { makeCheck, type BadgeSummary, type Check } from './report.js';
 import type { MessageKey } from './messages.js';
-import { idOf, type RunContext } from './context.js';
+import type { RunContext } from './context.js';
 import { checkValidity } from './checks/validity.js';
 import { checkOb3Recipient, checkTrust } from './checks/recipient.js';
 import { checkOb3Status } from './status.js';
 import { ob3Summary } from './summary.js';
 import { checkOb3Schema } from './checks/ob3-schema.js';
+import { idOf } from '../internal/guards.js';
 
 /**
  * What a format-specific verifier hands back to `verify()`.

@@ -1,6 +1,6 @@
 import { isColError } from '@citiesoflearning/core';
 import type { RunContext } from './context.js';
-import { isObj } from './context.js';
+
 import { makeCheck, type Check } from './report.js';
 import { keyCheck, resolveJwtKey } from './resolve-key.js';
 import { asCode, isMessageKey } from './messages.js';
@@ -8,6 +8,7 @@ import { publicJwk } from './primitives.js';
 import { hasPrivateMembers } from '../keys/index.js';
 import { checkJwsSignature, checkJwtClaims, credentialFromJwtPayload, splitJws } from './primitives.js';
 import { ob3AfterProof, ob3Preamble, skipped, skippedAfterProof, type FormatResult } from './ob3-common.js';
+import { isRecord } from '../internal/guards.js';
 
 const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 const TYPES = new Set([undefined, 'JWT', 'jwt', 'vc+jwt', 'vc+ld+jwt', 'application/vc+jwt']);
@@ -85,7 +86,7 @@ async function jwtProof(
     try {
       // verify() decoded the header and payload once already; only the signature is left.
       await checkJwsSignature(splitJws(jws), header, jwk, ALGORITHMS);
-      const mismatches = isObj(payload) ? checkJwtClaims(credential, payload) : [];
+      const mismatches = isRecord(payload) ? checkJwtClaims(credential, payload) : [];
       if (mismatches.length) {
         return makeCheck('proof', 'failed', 'jwt-claims-mismatch', { claims: mismatches.map((m) => m.claim).join(', ') });
       }
@@ -105,7 +106,7 @@ async function jwtProof(
 
 /** The public key in a `jwk` header, when there is a usable one (a private one is refused later). */
 function carriedKey(header: Record<string, unknown>): JsonWebKey | undefined {
-  if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string' || hasPrivateMembers(header.jwk)) return undefined;
+  if (!isRecord(header.jwk) || typeof header.jwk.kty !== 'string' || hasPrivateMembers(header.jwk)) return undefined;
   try {
     return publicJwk(header.jwk as JsonWebKey);
   } catch (error) {

@@ -5,6 +5,7 @@ import { INCONCLUSIVE_CODES, causeOf, type CheckCode, type MessageKey, type Mess
 import { makeCheck, type Check } from './report.js';
 import { didKeyToJwk, multibaseToJwk, publicJwk } from './primitives.js';
 import { hasPrivateMembers } from '../keys/index.js';
+import { isRecord, asArray, idOf } from '../internal/guards.js';
 
 /**
  * The outcome of finding a signing key and checking it belongs to the issuer. `jwks` holds the
@@ -39,9 +40,6 @@ export function keyCheck(key: KeyResolution): Check {
 
 type Json = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const asArray = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
-const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) && typeof v.id === 'string' ? v.id : undefined);
 
 type Say = { template?: MessageKey; params?: MessageParams };
 function pass(jwks: JsonWebKey[], template?: MessageKey): KeyResolution {
@@ -87,7 +85,7 @@ export function didWebToUrl(did: string): string {
 /** The public JWK of a verification method object (Multikey / Ed25519VerificationKey2020 / JsonWebKey). */
 function keyOfMethod(vm: Json): JsonWebKey {
   if (typeof vm.publicKeyMultibase === 'string') return multibaseToJwk(vm.publicKeyMultibase);
-  if (isObj(vm.publicKeyJwk)) {
+  if (isRecord(vm.publicKeyJwk)) {
     if (hasPrivateMembers(vm.publicKeyJwk)) throw new ColError('jwk-private', 'The published key contains private key material.');
     return publicJwk(vm.publicKeyJwk as JsonWebKey);
   }
@@ -109,7 +107,7 @@ function listedIds(doc: Json, member: 'assertionMethod' | 'verificationMethod' |
 function embeddedMethod(doc: Json, vmId: string): Json | undefined {
   const docId = String(doc.id);
   const candidates = [...asArray(doc.verificationMethod), ...asArray(doc.assertionMethod), ...asArray(doc.publicKey)];
-  return candidates.find((c): c is Json => isObj(c) && typeof c.id === 'string' && absolute(c.id, docId) === vmId);
+  return candidates.find((c): c is Json => isRecord(c) && typeof c.id === 'string' && absolute(c.id, docId) === vmId);
 }
 
 /**
@@ -136,7 +134,7 @@ async function issuerController(issuerId: string, fetcher: Fetcher): Promise<{ d
   } catch (error) {
     return { failure: fromError(error) };
   }
-  if (!isObj(doc) || doc.id !== issuerId) {
+  if (!isRecord(doc) || doc.id !== issuerId) {
     return { failure: fail('did-document-mismatch', { params: { url: clip(url) } }) };
   }
   return { doc };
@@ -214,7 +212,7 @@ export async function resolveVerificationMethod(vmId: string, issuerId: string, 
     return fromError(error);
   }
   // A bare JWK at an address the issuer lists is the issuer's key: the listing is what counts.
-  if (isObj(method) && typeof method.kty === 'string' && method.id === undefined) {
+  if (isRecord(method) && typeof method.kty === 'string' && method.id === undefined) {
     if (hasPrivateMembers(method)) return fail('jwk-private');
     try {
       return pass([publicJwk(method as JsonWebKey)]);
@@ -222,7 +220,7 @@ export async function resolveVerificationMethod(vmId: string, issuerId: string, 
       return fromError(error);
     }
   }
-  if (!isObj(method) || method.id !== vmId) return fail('key-invalid', { params: { cause: { ref: 'key.other-key' } } });
+  if (!isRecord(method) || method.id !== vmId) return fail('key-invalid', { params: { cause: { ref: 'key.other-key' } } });
   if (method.controller !== issuerId) {
     return fail('key-not-issuers', { template: 'key.controlled-by-other', params: { controller: clip(String(method.controller)) } });
   }
@@ -258,7 +256,7 @@ async function issuerJwks(issuerId: string, fetcher: Fetcher): Promise<Json[]> {
   const origin = originOf(issuerId);
   if (origin === undefined) throw new ColError('url-invalid', `This is not a valid web address: ${clip(issuerId)}.`);
   const jwks = await fetcher.json(`${origin}/.well-known/jwks.json`);
-  return (isObj(jwks) ? asArray(jwks.keys) : []).filter((k): k is Json => isObj(k) && typeof k.kty === 'string' && !hasPrivateMembers(k));
+  return (isRecord(jwks) ? asArray(jwks.keys) : []).filter((k): k is Json => isRecord(k) && typeof k.kty === 'string' && !hasPrivateMembers(k));
 }
 
 /**
@@ -339,7 +337,7 @@ async function isListed(jwk: JsonWebKey, listed: JsonWebKey[]): Promise<boolean>
 export async function resolveJwtKey(header: Json, issuerId: string, fetcher: Fetcher): Promise<KeyResolution> {
   const kid = typeof header.kid === 'string' ? header.kid : undefined;
   if (header.jwk !== undefined) {
-    if (!isObj(header.jwk) || typeof header.jwk.kty !== 'string') return fail('key-invalid');
+    if (!isRecord(header.jwk) || typeof header.jwk.kty !== 'string') return fail('key-invalid');
     if (hasPrivateMembers(header.jwk)) {
       return fail('jwk-private');
     }
@@ -434,8 +432,8 @@ async function resolveKidUrl(kid: string, issuerId: string, fetcher: Fetcher): P
   }
   const candidates: JsonWebKey[] = [];
   try {
-    if (isObj(doc) && typeof doc.kty === 'string' && !hasPrivateMembers(doc)) candidates.push(publicJwk(doc as JsonWebKey));
-    else if (isObj(doc) && doc.id === kid && (doc.publicKeyJwk || doc.publicKeyMultibase)) candidates.push(keyOfMethod(doc));
+    if (isRecord(doc) && typeof doc.kty === 'string' && !hasPrivateMembers(doc)) candidates.push(publicJwk(doc as JsonWebKey));
+    else if (isRecord(doc) && doc.id === kid && (doc.publicKeyJwk || doc.publicKeyMultibase)) candidates.push(keyOfMethod(doc));
   } catch (error) {
     if (!isColError(error)) throw error;
     /* an unreadable key is not the issuer's */
@@ -476,7 +474,7 @@ export async function resolveOb2Key(
       last = fromError(error);
       continue;
     }
-    if (!isObj(key) || typeof key.publicKeyPem !== 'string') {
+    if (!isRecord(key) || typeof key.publicKeyPem !== 'string') {
       last = fail('key-invalid');
       continue;
     }

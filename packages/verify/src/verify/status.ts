@@ -1,11 +1,12 @@
 import { isColError } from '@citiesoflearning/core';
 import { makeCheck, sourceOf, type Check } from './report.js';
-import { asArray, hasType, idOf, isObj, type RunContext } from './context.js';
+import type { RunContext } from './context.js';
 import { INCONCLUSIVE_CODES, causeOf, type MessageKey, type MessageRef } from './messages.js';
 import { checkDataIntegrity } from './checks/data-integrity.js';
 import { checkValidity } from './checks/validity.js';
 import { worst } from './checks/combine.js';
 import { decodeStatusList, getStatusBit } from './primitives.js';
+import { isRecord, asArray, idOf, hasType } from '../internal/guards.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ export async function checkOb3Status(credential: Json, ctx: RunContext): Promise
   if (entries.length > cap) return makeCheck('status', 'inconclusive', 'status-too-many', { n: cap });
   const checks: Check[] = [];
   for (const entry of entries) {
-    if (!isObj(entry)) {
+    if (!isRecord(entry)) {
       checks.push(makeCheck('status', 'inconclusive', 'status-unsupported', undefined, 'status.entry-damaged'));
     } else if (hasType(entry, 'BitstringStatusListEntry') || hasType(entry, 'StatusList2021Entry')) {
       checks.push(await bitstringEntry(entry, ctx));
@@ -97,11 +98,11 @@ async function loadBitstringList(url: string, ctx: RunContext): Promise<ListResu
     ok: false,
     check: makeCheck('status', 'inconclusive', 'status-list-invalid', { detail: { ref: detail } }),
   });
-  if (!isObj(list) || !hasType(list, 'VerifiableCredential')) return invalid('list.not-credential');
+  if (!isRecord(list) || !hasType(list, 'VerifiableCredential')) return invalid('list.not-credential');
   if (!hasType(list, 'BitstringStatusListCredential') && !hasType(list, 'StatusList2021Credential')) {
     return invalid('list.not-status-list');
   }
-  const subject = asArray(list.credentialSubject).find(isObj);
+  const subject = asArray(list.credentialSubject).find(isRecord);
   if (!subject || typeof subject.encodedList !== 'string') return invalid('list.empty');
   const listIssuer = idOf(list.issuer);
   if (!listIssuer) return invalid('list.no-issuer');
@@ -136,11 +137,11 @@ async function revocationListEntry(entry: Json, credential: Json, ctx: RunContex
   } catch (error) {
     return unreachable(error);
   }
-  if (!isObj(list) || !Array.isArray(list.revokedCredentials)) {
+  if (!isRecord(list) || !Array.isArray(list.revokedCredentials)) {
     return makeCheck('status', 'inconclusive', 'status-list-invalid');
   }
   const id = credential.id;
-  const hit = list.revokedCredentials.find((r) => isObj(r) && r.id === id && r.revoked !== false);
+  const hit = list.revokedCredentials.find((r) => isRecord(r) && r.id === id && r.revoked !== false);
   if (typeof id === 'string' && hit) return makeCheck('status', 'failed', 'revoked');
   return makeCheck('status', 'passed', 'not-revoked');
 }
@@ -165,13 +166,13 @@ export async function checkOb2RevocationList(issuer: Json, assertion: Json, ctx:
       return unreachable(error);
     }
   }
-  if (!isObj(list) || !Array.isArray(list.revokedAssertions)) return makeCheck('status', 'inconclusive', 'status-list-invalid');
+  if (!isRecord(list) || !Array.isArray(list.revokedAssertions)) return makeCheck('status', 'inconclusive', 'status-list-invalid');
   for (const item of list.revokedAssertions) {
     const hit =
       (typeof item === 'string' && item === assertion.id) ||
-      (isObj(item) && ((item.id !== undefined && item.id === assertion.id) || (item.uid !== undefined && item.uid === assertion.uid)));
+      (isRecord(item) && ((item.id !== undefined && item.id === assertion.id) || (item.uid !== undefined && item.uid === assertion.uid)));
     if (hit) {
-      const reason = isObj(item) && typeof item.revocationReason === 'string' ? item.revocationReason : undefined;
+      const reason = isRecord(item) && typeof item.revocationReason === 'string' ? item.revocationReason : undefined;
       return makeCheck('status', 'failed', 'revoked', { reason: reason?.slice(0, 500) });
     }
   }

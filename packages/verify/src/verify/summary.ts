@@ -3,7 +3,8 @@
 // versions and wrong types).
 import { isColError, normalize, type Badge } from '@citiesoflearning/core';
 import type { BadgeSummary } from './report.js';
-import { isObj } from './context.js';
+import { isRecord } from '../internal/guards.js';
+
 
 function toSummary(badge: Badge): BadgeSummary {
   const summary: BadgeSummary = {};
@@ -53,8 +54,8 @@ export function ob3Summary(credential: Record<string, unknown>): BadgeSummary {
  */
 export function ob2Summary(assertion: Record<string, unknown>, badge?: unknown, issuer?: unknown): BadgeSummary {
   const documents: Record<string, unknown> = {};
-  if (typeof assertion.badge === 'string' && isObj(badge)) documents[assertion.badge] = badge;
-  const issuerRef = isObj(badge) ? badge.issuer : undefined;
-  if (typeof issuerRef === 'string' && isObj(issuer)) documents[issuerRef] = issuer;
+  if (typeof assertion.badge === 'string' && isRecord(badge)) documents[assertion.badge] = badge;
+  const issuerRef = isRecord(badge) ? badge.issuer : undefined;
+  if (typeof issuerRef === 'string' && isRecord(issuer)) documents[issuerRef] = issuer;
   return summarizeWith(assertion, documents);
 }

@@ -1,15 +1,16 @@
 import { detect, isColError, type Detection } from '@citiesoflearning/core';
 import { buildReport, localizeChecks, makeCheck, sourceOf, type BadgeFormat, type Check, type VerificationReport } from './report.js';
 import type { VerifyOptions } from './options.js';
-import { DEFAULT_BUDGET_MS, DEFAULT_MAX_BYTES, Fetcher, clip } from './fetcher.js';
+import { DEFAULT_BUDGET_MS, DEFAULT_MAX_DOCUMENT_BYTES, Fetcher, clip } from './fetcher.js';
 import { INCONCLUSIVE_CODES, asCode, causeOf, isMessageKey, loadCatalogue, pickLocale, type MessageKey, type MessageParams } from './messages.js';
-import { isObj, type RunContext } from './context.js';
+import type { RunContext } from './context.js';
 import { decodeJws } from './primitives.js';
 import { verifyOb3DataIntegrity } from './ob3-data-integrity.js';
 import { verifyOb3Jwt } from './ob3-jwt.js';
 import { verifyOb2Hosted } from './ob2-hosted.js';
 import { verifyOb2Signed } from './ob2-signed.js';
 import { skipped, type FormatResult } from './ob3-common.js';
+import { isRecord } from '../internal/guards.js';
 
 /** The global fetch, called unbound-safe, as one stable function (a document cache keys on it). */
 const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
@@ -71,7 +72,7 @@ async function verifyAll(input: unknown, options: VerifyOptions): Promise<Verifi
 }
 
 async function verifyInput(input: unknown, ctx: RunContext, depth: number): Promise<VerificationReport> {
-  const maxBytes = ctx.options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = ctx.options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   let detection: Detection;
   if (input === null || input === undefined) return parseFailed('input-unrecognized');
   if (typeof input === 'string' && input.trim() === '') return parseFailed('input-empty');
@@ -157,7 +158,7 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
     }
     throw error;
   }
-  if (isObj(doc.json)) {
+  if (isRecord(doc.json)) {
     let detection: Detection | undefined;
     try {
       detection = detect(doc.json);

@@ -1,9 +1,10 @@
 import { makeCheck, type Check } from '../report.js';
-import { asArray, isObj, type RunContext } from '../context.js';
+import type { RunContext } from '../context.js';
 import { keyCheck, resolveVerificationMethod } from '../resolve-key.js';
 import { verifyDataIntegrityProof } from '../primitives.js';
 import { worst } from './combine.js';
 import { asCode } from '../messages.js';
+import { isRecord, asArray } from '../../internal/guards.js';
 
 // Proof failures that mean "we could not check" rather than "this is wrong" (an old browser
 // without Ed25519 in WebCrypto says nothing about the badge).
@@ -34,7 +35,7 @@ export async function checkDataIntegrity(
   const proofChecks: Check[] = [];
   const keyChecks: Check[] = [];
   for (const proof of proofs) {
-    if (!isObj(proof)) {
+    if (!isRecord(proof)) {
       proofChecks.push(makeCheck('proof', 'failed', 'proof-malformed'));
       continue;
     }
@@ -88,7 +89,7 @@ function contextsFrom(ctx: RunContext): Record<string, object> {
         continue;
       }
     }
-    if (isObj(value) && value['@context'] !== undefined && value.id === undefined) out[url] = value;
+    if (isRecord(value) && value['@context'] !== undefined && value.id === undefined) out[url] = value;
   }
   return out;
 }

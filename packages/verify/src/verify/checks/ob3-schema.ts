@@ -1,6 +1,7 @@
 import { makeCheck, type Check } from '../report.js';
 import type { MessageRef } from '../messages.js';
-import { asArray, hasType, idOf, isObj } from '../context.js';
+import { isRecord, asArray, idOf, hasType } from '../../internal/guards.js';
+
 
 const VC_V1 = 'https://www.w3.org/2018/credentials/v1';
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
@@ -22,19 +23,19 @@ const OB3_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementC
  * ```
  */
 export function checkOb3Schema(credential: unknown): Check {
-  if (!isObj(credential)) return makeCheck('schema', 'failed', 'schema-invalid', { problems: [{ ref: 'problem.not-object' }] }, 'schema.not-credential');
+  if (!isRecord(credential)) return makeCheck('schema', 'failed', 'schema-invalid', { problems: [{ ref: 'problem.not-object' }] }, 'schema.not-credential');
   const contexts = asArray(credential['@context']);
   const version = contexts[0] === VC_V2 ? 2 : contexts[0] === VC_V1 ? 1 : 0;
   const problems: MessageRef[] = [];
   if (!version) problems.push({ ref: 'problem.no-vc-context' });
   if (!hasType(credential, 'VerifiableCredential')) problems.push({ ref: 'problem.not-vc' });
   if (!idOf(credential.issuer)) problems.push({ ref: 'problem.no-issuer' });
-  if (!asArray(credential.credentialSubject).some(isObj)) problems.push({ ref: 'problem.no-subject' });
+  if (!asArray(credential.credentialSubject).some(isRecord)) problems.push({ ref: 'problem.no-subject' });
   if (problems.length) {
     return makeCheck('schema', 'failed', 'schema-invalid', { problems }, 'schema.not-credential');
   }
   const warnings: Array<'subject-unidentified' | 'valid-from-missing' | 'not-open-badge'> = [];
-  const subjects = asArray(credential.credentialSubject).filter(isObj);
+  const subjects = asArray(credential.credentialSubject).filter(isRecord);
   if (!subjects.some((s) => typeof s.id === 'string' || asArray(s.identifier).length > 0)) warnings.push('subject-unidentified');
   const issued = version === 2 ? credential.validFrom : credential.issuanceDate;
   if (issued === undefined) warnings.push('valid-from-missing');

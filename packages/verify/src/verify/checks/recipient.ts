@@ -1,6 +1,7 @@
 import { matchRecipient, type RecipientIdentity } from '@citiesoflearning/core';
 import { makeCheck, type Check } from '../report.js';
-import { asArray, isObj } from '../context.js';
+import { isRecord, asArray } from '../../internal/guards.js';
+
 
 /**
  * The `recipient` check for an OB 3.0 credential subject: the identity matches the subject's
@@ -12,9 +13,9 @@ import { asArray, isObj } from '../context.js';
  * ```
  */
 export async function checkOb3Recipient(subject: unknown, identity: string): Promise<Check> {
-  const subjects = asArray(subject).filter(isObj);
+  const subjects = asArray(subject).filter(isRecord);
   const ids = subjects.map((s) => s.id).filter((x): x is string => typeof x === 'string');
-  const identifiers = subjects.flatMap((s) => asArray(s.identifier)).filter(isObj);
+  const identifiers = subjects.flatMap((s) => asArray(s.identifier)).filter(isRecord);
   if (ids.length === 0 && identifiers.length === 0) return makeCheck('recipient', 'inconclusive', 'recipient-unknown');
   const plain = identity.trim().toLowerCase();
   if (ids.some((id) => id.toLowerCase() === plain || id.toLowerCase() === `mailto:${plain}`)) {
@@ -35,7 +36,7 @@ export async function checkOb3Recipient(subject: unknown, identity: string): Pro
  * ```
  */
 export async function checkOb2Recipient(recipient: unknown, identity: string): Promise<Check> {
-  if (!isObj(recipient) || typeof recipient.identity !== 'string') {
+  if (!isRecord(recipient) || typeof recipient.identity !== 'string') {
     return makeCheck('recipient', 'inconclusive', 'recipient-unknown');
   }
   const ok = await matchRecipient(recipient as unknown as RecipientIdentity, identity);
