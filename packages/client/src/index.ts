@@ -13,6 +13,7 @@
  *
  * @packageDocumentation
  */
+export type {} from './error-codes.js';
 export { createClient, type Client, type ClientOptions } from './client.js';
 export { createObClient } from './ob/ob-client.js';
 export type {

@@ -1,4 +1,61 @@
 /**
+ * Every error code a {@link ColError} is known to carry, as a registry: core lists its own, and
+ * each package adds its codes by declaration merging (as lib.dom's `HTMLElementTagNameMap` is
+ * extended), so {@link isColError}`(error, code)` accepts exactly the codes that exist and a
+ * typo does not compile.
+ *
+ * @example
+ * ```ts
+ * // In a package that throws its own codes:
+ * declare module '@citiesoflearning/core' {
+ *   interface ColErrorCodes { 'my-code': true }
+ * }
+ * ```
+ */
+export interface ColErrorCodes {
+  'already-baked': true;
+  'badge-duplicate': true;
+  'badge-empty': true;
+  'badge-invalid': true;
+  'badge-not-embedded': true;
+  'badge-text-invalid': true;
+  'credential-invalid': true;
+  'date-invalid': true;
+  'hash-algorithm-unsupported': true;
+  'image-not-baked': true;
+  'image-unsupported': true;
+  'input-too-large': true;
+  'input-unrecognized': true;
+  'json-invalid': true;
+  'json-too-deep': true;
+  'jws-malformed': true;
+  'learner-not-opaque': true;
+  'navigatr-invalid': true;
+  'option-invalid': true;
+  'pathway-invalid': true;
+  'pathway-not-navigatr': true;
+  'png-badge-compressed': true;
+  'png-crc-mismatch': true;
+  'png-invalid': true;
+  'png-missing-iend': true;
+  'png-truncated': true;
+  'recipient-invalid': true;
+  'records-invalid': true;
+  'svg-entities-forbidden': true;
+  'svg-invalid': true;
+}
+
+/**
+ * A stable error code of any Cities of Learning package (the keys of {@link ColErrorCodes}).
+ *
+ * @example
+ * ```ts
+ * const retryable: ColErrorCode[] = ['fetch-timeout', 'fetch-failed'];
+ * ```
+ */
+export type ColErrorCode = keyof ColErrorCodes;
+
+/**
  * The one error class every Cities of Learning package throws for expected failures.
  *
  * `code` is stable and meant for programs (switch on it); `message` is plain language meant
@@ -38,7 +95,7 @@ export class ColError extends Error {
  * if (isColError(error, 'input-too-large')) tellUser(error.message);
  * ```
  */
-export function isColError(value: unknown, code?: string): value is ColError {
+export function isColError(value: unknown, code?: ColErrorCode): value is ColError {
   return (
     value instanceof Error &&
     typeof (value as Partial<ColError>).code === 'string' &&

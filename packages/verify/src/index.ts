@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+export type {} from './error-codes.js';
 export * from './keys/index.js';
 export * from './contexts/index.js';
 export * from './proofs/index.js';
