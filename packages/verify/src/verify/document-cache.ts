@@ -79,32 +79,12 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
   const clock = options.now;
   const now = clock ? () => Number(clock()) : Date.now;
   if (!(ttlMs >= 0) || !(maxEntries >= 1)) throw new RangeError('createDocumentCache: ttlMs must be ≥ 0 and maxEntries ≥ 1.');
-  const entries = new Map<string, Entry>();
+  const entries = new FreshEntries(maxEntries, now);
   const fetchIds = new WeakMap<typeof fetch, number>();
   let lastFetchId = 0;
   // Concurrent calls for one URL share the first one's fetch (a burst of verify() calls for one
   // issuer makes one request); if it fails or is not cacheable, each fetches for itself.
   const inFlight = new Map<string, Promise<Entry | undefined>>();
-
-  const fresh = (key: string): Entry | undefined => {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    entries.delete(key);
-    if (entry.expires <= now()) return undefined;
-    entries.set(key, entry); // most recently used last
-    return entry;
-  };
-  const remember = (key: string, entry: Entry) => {
-    entries.delete(key);
-    entries.set(key, entry);
-    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-  };
-  const replay = (entry: Entry): Response => {
-    const response = new Response(entry.body.slice(), { status: entry.status, statusText: entry.statusText, headers: entry.headers });
-    // A Response made here has no url; the verifier reads it as the final address.
-    Object.defineProperty(response, 'url', { value: entry.url });
-    return response;
-  };
 
   return {
     wrap(fetchImpl) {
@@ -115,7 +95,7 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
         const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
         if (method !== 'GET') return fetchImpl(input, init);
         const key = `${id}|${url.replace(/#.*$/, '')}`;
-        const hit = fresh(key);
+        const hit = entries.fresh(key);
         if (hit) return replay(hit);
         const pending = inFlight.get(key);
         if (pending) {
@@ -126,8 +106,8 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
         let settle!: (entry: Entry | undefined) => void;
         inFlight.set(key, new Promise<Entry | undefined>((resolve) => (settle = resolve)));
         try {
-          const { response, entry } = await load(fetchImpl, input, init, url);
-          if (entry && ttlMs > 0) remember(key, entry);
+          const { response, entry } = await load(fetchImpl, input, init, url, maxBytes, () => now() + ttlMs);
+          if (entry && ttlMs > 0) entries.remember(key, entry);
           settle(entry);
           return entry ? replay(entry) : response;
         } catch (error) {
@@ -145,33 +125,85 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
       entries.clear();
     },
   };
+}
 
-  /** Fetch, and read a cacheable answer whole (an uncacheable one is handed back as it is). */
-  async function load(fetchImpl: typeof fetch, input: Parameters<typeof fetch>[0], init: RequestInit | undefined, url: string): Promise<{ response: Response; entry?: Entry }> {
-    const response = await fetchImpl(input, init);
-    if (response.status !== 200 || response.type === 'opaqueredirect' || !response.body) return { response };
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > maxBytes) return { response };
-    // Read up to maxBytes; past that, hand the verifier everything (read and unread) uncached.
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      total += value.byteLength;
-      if (total > maxBytes) return { response: passThrough(response, chunks, reader) };
-    }
-    const body = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    const entry: Entry = { expires: now() + ttlMs, status: response.status, statusText: response.statusText, headers: [...response.headers], body, url: response.url || url };
-    return { response, entry };
+
+/**
+ * The cached answers: at most `max`, the least recently used dropped first, an expired one
+ * never handed out.
+ */
+class FreshEntries {
+  private readonly entries = new Map<string, Entry>();
+  constructor(
+    private readonly max: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** The entry for `key` if it has not expired (and it becomes the most recently used). */
+  fresh(key: string): Entry | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.expires <= this.now()) return undefined;
+    this.entries.set(key, entry); // most recently used last
+    return entry;
   }
+
+  remember(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** A fresh Response for a cached answer (each caller reads its own copy of the body). */
+function replay(entry: Entry): Response {
+  const response = new Response(entry.body.slice(), { status: entry.status, statusText: entry.statusText, headers: entry.headers });
+  // A Response made here has no url; the verifier reads it as the final address.
+  Object.defineProperty(response, 'url', { value: entry.url });
+  return response;
+}
+
+/** Fetch, and read a cacheable answer whole (an uncacheable one is handed back as it is). */
+async function load(
+  fetchImpl: typeof fetch,
+  input: Parameters<typeof fetch>[0],
+  init: RequestInit | undefined,
+  url: string,
+  maxBytes: number,
+  expires: () => number,
+): Promise<{ response: Response; entry?: Entry }> {
+  const response = await fetchImpl(input, init);
+  if (response.status !== 200 || response.type === 'opaqueredirect' || !response.body) return { response };
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return { response };
+  // Read up to maxBytes; past that, hand the verifier everything (read and unread) uncached.
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+    if (total > maxBytes) return { response: passThrough(response, chunks, reader) };
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const entry: Entry = { expires: expires(), status: response.status, statusText: response.statusText, headers: [...response.headers], body, url: response.url || url };
+  return { response, entry };
 }
 
 /** `pending`'s entry, or a rejection with the signal's reason if the caller gives up first. */
