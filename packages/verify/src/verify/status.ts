@@ -78,7 +78,8 @@ async function bitstringEntry(entry: Json, ctx: RunContext): Promise<Check> {
   let set: boolean;
   try {
     set = getStatusBit(list.bits, index);
-  } catch {
+  } catch (error) {
+    if (!isColError(error)) throw error;
     return makeCheck('status', 'inconclusive', 'status-list-invalid', undefined, 'status.index-outside');
   }
   if (purpose === 'suspension') {
@@ -123,7 +124,8 @@ async function loadBitstringList(url: string, ctx: RunContext): Promise<ListResu
   try {
     const bits = await decodeStatusList(subject.encodedList, { maxBytes: ctx.options.maxBytes ?? 16 * 1024 * 1024 });
     return { ok: true, bits, purpose: subject.statusPurpose };
-  } catch {
+  } catch (error) {
+    if (!isColError(error)) throw error;
     return invalid('list.damaged');
   }
 }
