@@ -12,3 +12,4 @@ import './col-opportunities/define.js';
 import './col-badge/define.js';
 import './col-badge-list/define.js';
 import './col-badge-verify/define.js';
+import './col-skills/define.js';

@@ -21,3 +21,6 @@ export { ColBadgeClaim, type ClaimedDetail, type ClaimErrorDetail } from './col-
 export { ColPathway, type PathwayOpportunity } from './col-pathway/col-pathway.js';
 export type { HeldCredential } from './col-pathway/records.js';
 export { ColOpportunities, type OpportunityFilters, type OpportunityResults } from './col-opportunities/col-opportunities.js';
+export { ColSkills, type SkillsSharedDetail } from './col-skills/col-skills.js';
+export { buildSkillsSummary, standingOf, type SkillsSummary, type SkillFramework, type Skill, type SkillBadge, type SetApartReason, type CheckedSkillCredential } from './skills/summary.js';
+export { toSkillsPresentation, readSkillsPresentation, isSkillsPresentation, MAX_SKILLS_CREDENTIALS, MAX_SKILLS_FILE_BYTES, type SkillsPresentation, type HeldSkillCredential } from './skills/presentation.js';

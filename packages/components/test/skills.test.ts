@@ -4,8 +4,7 @@
 import { describe, it, before, expect, errorCode } from '@col/harness';
 import { normalize } from '@citiesoflearning/core';
 import { generateKeyPair, signCredentialJwt, verify, type KeyPair } from '@citiesoflearning/verify';
-import { buildSkillsSummary, type CheckedSkillCredential } from '../src/skills/summary.js';
-import { MAX_SKILLS_CREDENTIALS, readSkillsPresentation, toSkillsPresentation } from '../src/skills/presentation.js';
+import { buildSkillsSummary, MAX_SKILLS_CREDENTIALS, readSkillsPresentation, toSkillsPresentation, type CheckedSkillCredential } from '@citiesoflearning/components';
 
 const EDS = { targetFramework: 'UK Essential Digital Skills framework (DfE, 2019)', targetUrl: 'https://www.gov.uk/government/publications/essential-digital-skills-framework' };
 const RSA = { targetFramework: 'RSA Badge Standard (Cities of Learning)', targetUrl: 'https://www.thersa.org/cities-of-learning' };
