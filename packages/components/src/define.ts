@@ -13,3 +13,4 @@ import './col-badge/define.js';
 import './col-badge-list/define.js';
 import './col-badge-verify/define.js';
 import './col-skills/define.js';
+import './col-impact/define.js';
