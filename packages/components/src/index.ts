@@ -8,7 +8,7 @@
  */
 export { ColBadge, type BadgeLayout, type BadgeLinks, type ColErrorDetail } from './col-badge/col-badge.js';
 export { ColBadgeList } from './col-badge-list/col-badge-list.js';
-export { ColBadgeVerify, type VerifyInput } from './col-badge-verify/col-badge-verify.js';
+export { ColBadgeVerify, type VerifyInput, type SkillsVerifiedDetail } from './col-badge-verify/col-badge-verify.js';
 export { configure, resetConfiguration, pageConfiguration, onConfigurationChange, type ColConfig } from './config/config.js';
 export { LOCALES, toLocale, type ColLocale } from './i18n/locale.js';
 export { LocaleController, type LocalizedHost } from './i18n/locale-controller.js';

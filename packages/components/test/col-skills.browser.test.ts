@@ -10,35 +10,13 @@ import { readSkillsPresentation, type ColSkills } from '@citiesoflearning/compon
 
 import { axeViolations } from './support/axe.js';
 import { part, shadowText, until } from './support/page.js';
-import { claimAward, revokeAward, type Award } from './support/server.js';
+import { credentialMix, type Mix } from './support/skills.js';
 
 afterEach(() => fixtureCleanup());
 
 const CONTRACT = `${location.origin}/__col-contract`;
 const contractLog = async (): Promise<Array<{ method: string; path: string; cookie: boolean }>> => (await fetch(`${CONTRACT}/log`)).json();
 const resetContract = () => fetch(`${CONTRACT}/plan`, { method: 'POST', body: '{}' });
-
-interface Mix {
-  foundations: Award;
-  safe: Award;
-  revoked: Award;
-  tampered: Record<string, unknown>;
-}
-let mix: Mix | undefined;
-/** Three genuine awards (one then revoked by the admin) and one altered after issue. */
-async function credentialMix(): Promise<Mix> {
-  if (mix) return mix;
-  const [foundations, safe, revoked, original] = await Promise.all([
-    claimAward('digital-foundations'),
-    claimAward('safe-online'),
-    claimAward('online-communicator'),
-    claimAward('digital-problem-solver'),
-  ]);
-  await revokeAward(revoked);
-  const tampered = structuredClone(original.credential) as { validFrom: string };
-  tampered.validFrom = '2020-01-01T00:00:00Z';
-  return (mix = { foundations, safe, revoked, tampered });
-}
 
 async function skillsOf(m: Mix, template = html`<col-skills allow-private-network api=${CONTRACT}></col-skills>`): Promise<ColSkills> {
   const el = await fixture<ColSkills>(template);
