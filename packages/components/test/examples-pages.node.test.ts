@@ -189,7 +189,7 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
   it("docs: each element's page lists everything in custom-elements.json and its live demo runs against the server", async () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'packages/components/custom-elements.json'), 'utf8')) as { modules: Array<{ declarations?: Element[] }> };
     const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
-    expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-claim', 'col-badge-list', 'col-badge-verify', 'col-opportunities', 'col-pathway']);
+    expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-claim', 'col-badge-list', 'col-badge-verify', 'col-impact', 'col-opportunities', 'col-pathway', 'col-skills']);
     const page = await browser.newPage();
     const problems = watch(page);
     for (const el of elements) {
