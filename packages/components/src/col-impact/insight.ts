@@ -70,11 +70,32 @@ export interface InsightResponse {
   totals: Partial<Record<InsightMeasure, InsightCell>>;
 }
 
-/** Every measure, in the contract's order. */
+/**
+ * Every measure, in the contract's order.
+ *
+ * @example
+ * ```ts
+ * MEASURES.includes('issued'); // true
+ * ```
+ */
 export const MEASURES: readonly InsightMeasure[] = ['issued', 'claimed', 'revoked', 'pathwayStarts', 'pathwayCompletions', 'opportunities'];
-/** Every grouping. */
+/**
+ * Every grouping.
+ *
+ * @example
+ * ```ts
+ * GROUPINGS.includes('month'); // true
+ * ```
+ */
 export const GROUPINGS: readonly InsightBy[] = ['priority', 'skill', 'provider', 'area', 'month', 'achievement'];
-/** Most rows drawn (a place has far fewer priorities, providers or months). */
+/**
+ * Most rows drawn (a place has far fewer priorities, providers or months).
+ *
+ * @example
+ * ```ts
+ * if (rows.length > MAX_ROWS) throw new Error('too many');
+ * ```
+ */
 export const MAX_ROWS = 500;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -7,9 +7,23 @@
  */
 import { ColError } from '@citiesoflearning/core';
 
-/** Largest skills file read (bytes of JSON text), as the share route accepts. */
+/**
+ * Largest skills file read (bytes of JSON text), as the share route accepts.
+ *
+ * @example
+ * ```ts
+ * if (file.size > MAX_SKILLS_FILE_BYTES) console.log('too large');
+ * ```
+ */
 export const MAX_SKILLS_FILE_BYTES = 256 * 1024;
-/** Most credentials one skills file may hold. */
+/**
+ * Most credentials one skills file may hold.
+ *
+ * @example
+ * ```ts
+ * const shared = credentials.slice(0, MAX_SKILLS_CREDENTIALS);
+ * ```
+ */
 export const MAX_SKILLS_CREDENTIALS = 50;
 
 const VC_V2 = 'https://www.w3.org/ns/credentials/v2';
