@@ -142,6 +142,7 @@ describe('<col-skills> sharing', () => {
     expect(part(el, 'error')!.textContent).to.contain("We couldn't create a link.");
     expect(part(el, 'download')).to.not.equal(null);
     expect(el.summary!.verified).to.have.length(2);
+    expect(await axeViolations(el)).to.deep.equal([]);
   });
 
   it('under 18: no name or dates, no link unless allow-link', async () => {

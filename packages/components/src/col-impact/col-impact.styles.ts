@@ -21,11 +21,19 @@ export const impactStyles = [
       display: grid;
       gap: var(--_space);
     }
-    [part~='filters'] {
+    [part~='filters'] fieldset {
       display: flex;
       flex-wrap: wrap;
       gap: 0.6rem 1rem;
       align-items: end;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin: 0;
+      padding: 0.4rem var(--_space) var(--_space);
+    }
+    legend {
+      font-weight: 600;
+      padding-inline: 0.3rem;
     }
     .field {
       display: grid;

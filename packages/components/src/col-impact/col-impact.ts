@@ -306,7 +306,10 @@ export class ColImpact extends LitElement {
         <input id=${name} name=${name} type=${type} .value=${value ?? ''} autocomplete="off" aria-describedby=${hint ? `${name}-hint` : nothing}
           pattern=${type === 'month' ? '\\d{4}-\\d{2}' : nothing} />
       </div>`;
-    return html`<form part="filters" role="search" aria-label=${this.#t('filters')} @submit=${(e: Event) => this.#apply(e)}>
+    // A fieldset, not a search landmark: a dashboard has several of these, and landmarks must be unique.
+    return html`<form part="filters" @submit=${(e: Event) => this.#apply(e)}>
+      <fieldset>
+      <legend>${this.#t('filters')}</legend>
       <div class="field">
         <label for="by">${this.#t('filter-by')}</label>
         <select id="by" name="by">
@@ -316,6 +319,7 @@ export class ColImpact extends LitElement {
       ${field('from', 'month', this.from)} ${field('to', 'month', this.to)} ${field('issuer', 'text', this.issuer, 'issuer-hint')}
       ${field('area', 'text', this.area, 'area-hint')}
       <button type="submit" class="primary">${this.#t('apply')}</button>
+      </fieldset>
     </form>`;
   }
 
