@@ -65,6 +65,7 @@ describe('<col-skills> builds a verified skills summary', () => {
     const text = shadowText(el);
     expect(text).to.contain('2 verified badges show 3 skills.');
     expect(text).to.contain('Shown by: Digital Foundations, Safe and Legal Online');
+    expect(text, 'each skill at the level of its badges').to.contain('Being safe and legal online (EDS-SAFE) Level: RSA Badge Standard: Engage');
     const setApart = part(el, 'set-apart')!.textContent!.replace(/\s+/g, ' ');
     expect(setApart).to.contain('Online Communicator — Brightwater Libraries: withdrawn by the issuer');
     expect(setApart).to.contain('Digital Problem Solver — Eastgate Makerspace: changed since it was issued');

@@ -72,10 +72,26 @@ describe('skills summary from verified credentials', () => {
       ['Being safe and legal online', 'EDS-SAFE', [1]],
       ['Foundation skills', 'EDS-FOUNDATION', [0]],
     ]);
+    expect(eds.skills.map((s) => s.level), 'each skill at the level of the badges that prove it').to.deep.equal(['RSA Badge Standard: Engage', 'RSA Badge Standard: Engage']);
+    expect(rsa.skills[0]!.level, 'a level is not at a level').to.equal(undefined);
     expect(summary.frameworks[2]!.skills[0]!.name).to.equal('Volunteering');
+    expect(summary.frameworks[2]!.skills[0]!.level).to.equal(undefined);
     expect(summary.verified.map((b) => b.issuer)).to.deep.equal(['Brightwater Libraries', 'Brightwater Libraries', 'Brightwater Libraries']);
     expect(summary.setApart).to.deep.equal([]);
     expect(summary.recipientName).to.equal('Ada Learner');
+  });
+
+  it('a skill proved at two levels is shown at the higher', async () => {
+    const sign = (c: Record<string, unknown>) => signCredentialJwt(c, { privateJwk: keys.privateJwk, kid: keys.verificationMethod! });
+    const skill = { ...EDS, targetName: 'Communicating', targetCode: 'EDS-COMMUNICATING' };
+    const pair = await Promise.all([
+      sign(credential(keys, 'Online Communicator', [skill, { ...RSA, targetName: 'RSA Badge Standard: Participate', targetCode: 'participate' }])),
+      sign(credential(keys, 'Community Reporter', [{ ...RSA, targetName: 'RSA Badge Standard: Demonstrate', targetCode: 'demonstrate' }, skill])),
+    ]);
+    const summary = buildSkillsSummary(await Promise.all(pair.map(check)));
+    const communicating = summary.frameworks.find((f) => f.name === EDS.targetFramework)!.skills[0]!;
+    expect(communicating.badges.map((b) => b.name)).to.deep.equal(['Online Communicator', 'Community Reporter']);
+    expect(communicating.level).to.equal('RSA Badge Standard: Demonstrate');
   });
 
   it('sets expired, tampered and unreadable credentials apart with the reason, and counts none of their skills', async () => {

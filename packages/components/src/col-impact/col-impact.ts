@@ -12,7 +12,16 @@ import { GROUPINGS, MEASURES, fetchInsight, readInsight, type InsightBy, type In
 
 type Message = keyof (typeof impactMessages)['en-GB'];
 type State = 'empty' | 'loading' | 'ready' | 'error' | 'unpublished';
-type View = 'bars' | 'line' | 'progress' | 'table';
+/**
+ * How `<col-impact>` shows the figures: a chart kind, or the table.
+ *
+ * @example
+ * ```ts
+ * const view: ImpactView = 'progress';
+ * ```
+ */
+export type ImpactView = 'bars' | 'line' | 'progress' | 'table';
+type View = ImpactView;
 type Chart = Exclude<View, 'table'>;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -53,6 +53,7 @@ export function renderSkillsSummary(summary: SkillsSummary, i18n: LocaleControll
             const url = safeLinkUrl(skill.url);
             return html`<li part="skill">
               <span class="skill-name">${skill.name}</span>${skill.code ? html` <span class="code">(${skill.code})</span>` : nothing}
+              ${skill.level ? html`<span class="level">${i18n.t('level', { level: skill.level })}</span>` : nothing}
               <span class="shown-by">${i18n.t('shown-by')}: ${skill.badges.map(name).join(', ')}</span>
               ${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${i18n.t('framework-link')}<span class="visually-hidden">: ${skill.name}</span></a>` : nothing}
             </li>`;
@@ -114,7 +115,8 @@ export const skillsSummaryStyles = css`
   .shown-by {
     color: var(--_muted);
   }
-  .shown-by {
+  .shown-by,
+  .level {
     display: block;
     font-size: 0.92em;
   }

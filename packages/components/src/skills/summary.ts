@@ -61,6 +61,12 @@ export interface Skill {
   code?: string;
   url?: string;
   description?: string;
+  /**
+   * The highest level the proving badges are at, when they are aligned to a levels framework
+   * too (the RSA Badge Standard's Engage, Participate, Demonstrate, Lead; or any alignment whose
+   * `targetType` names a level): that alignment's name.
+   */
+  level?: string;
   badges: SkillBadge[];
 }
 
@@ -93,6 +99,16 @@ export interface SkillsSummary {
   setApart: Array<SkillBadge & { reason: SetApartReason }>;
   /** The holder's name as the verified credentials state it (when they agree). */
   recipientName?: string;
+}
+
+const RSA_LEVELS = ['engage', 'participate', 'demonstrate', 'lead'];
+
+/** A level alignment's rank (higher is further along), or -1 when the alignment names a skill. */
+function levelRank(alignment: Badge['alignments'][number]): number {
+  const code = alignment.targetCode?.trim().toLowerCase() ?? '';
+  const rsa = RSA_LEVELS.indexOf(code);
+  if (rsa >= 0 && /\bRSA\b/i.test(alignment.targetFramework ?? '')) return rsa;
+  return /level/i.test(alignment.targetType ?? '') ? 0 : -1;
 }
 
 const TAMPERED = new Set(['signature-invalid', 'hosted-mismatch', 'key-not-issuers', 'jwk-private', 'jwk-not-vouched']);
@@ -142,6 +158,7 @@ export function buildSkillsSummary(checked: readonly CheckedSkillCredential[]): 
   const verified: SkillBadge[] = [];
   const setApart: SkillsSummary['setApart'] = [];
   const names = new Set<string>();
+  const levels = new Map<Skill, number>();
   checked.forEach((item, index) => {
     const shown = badgeOf(index, item.badge);
     const reason = standingOf(item);
@@ -149,6 +166,12 @@ export function buildSkillsSummary(checked: readonly CheckedSkillCredential[]): 
     verified.push(shown);
     const badge = item.badge!;
     if (badge.recipientName) names.add(badge.recipientName);
+    // The badge's level: its highest level alignment, given to each skill it proves.
+    let level: { rank: number; name: string } | undefined;
+    for (const alignment of badge.alignments) {
+      const rank = levelRank(alignment);
+      if (rank >= 0 && alignment.targetName && (!level || rank > level.rank)) level = { rank, name: alignment.targetName.trim() };
+    }
     for (const alignment of badge.alignments) {
       const name = alignment.targetName?.trim();
       if (!name) continue;
@@ -166,6 +189,10 @@ export function buildSkillsSummary(checked: readonly CheckedSkillCredential[]): 
         skills.set(key, skill);
       }
       if (!skill.badges.some((b) => b.index === index)) skill.badges.push(shown);
+      if (level && levelRank(alignment) < 0 && (levels.get(skill) ?? -1) < level.rank) {
+        levels.set(skill, level.rank);
+        skill.level = level.name;
+      }
     }
   });
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
