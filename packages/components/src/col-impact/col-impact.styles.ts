@@ -72,6 +72,11 @@ export const impactStyles = [
     [part~='toggle'] {
       justify-self: start;
     }
+    /* A toggle keeps its words; pressed, it looks pressed (the table is showing). */
+    [part~='toggle'][aria-pressed='true'] {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
     .chart {
       inline-size: 100%;
       block-size: auto;
