@@ -9,6 +9,7 @@ import { countingReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { commonJsPlugin } from './scripts/wtr-cjs-plugin.mjs';
 import { claimFaultsMiddleware } from './packages/components/test/support/claim-faults.mjs';
+import { contractApiMiddleware } from './packages/components/test/support/contract-api.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const files = (process.env.COL_BROWSER_FILES ?? '').split(',').filter(Boolean);
@@ -72,8 +73,9 @@ export default {
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
   // A fault-injecting proxy to the reference server at /__col-faults/ (the claim element's
-  // lost-response, timeout and retry tests).
-  middleware: [claimFaultsMiddleware(() => announcedServer?.url)],
+  // lost-response, timeout and retry tests); issue #15's insight and share routes, shaped as its
+  // contract says, at /__col-contract/ (until the server's own routes are merged).
+  middleware: [claimFaultsMiddleware(() => announcedServer?.url), contractApiMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repoRoot, 'tsconfig.wtr.json') }),
     a11ySnapshotPlugin(),

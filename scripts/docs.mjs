@@ -55,6 +55,8 @@ const guides = [
   ['start-place', 'Place teams: a pathway tracker'],
   ['start-integrator', 'Integrators: the Node client, bulk awards and the CLI'],
   ['start-operator', 'Operators: self-hosting, TLS, backups and keys'],
+  ['impact', 'Place teams and providers: priorities and impact'],
+  ['skills', 'Learners: share your verified skills with an employer'],
   ['theming', 'Theming'],
   ['localization', 'Localization'],
   ['security', 'Security and privacy'],
@@ -117,6 +119,10 @@ const DEMOS = {
   'col-badge-claim': '<col-badge-claim achievement="digital-foundations"></col-badge-claim>',
   'col-pathway': '<col-pathway key="digital-ready-brightwater" heading-level="3"></col-pathway>',
   'col-opportunities': '<col-opportunities page-size="3" heading-level="3"></col-opportunities>',
+  // What the demo place publishes (the demo server turns publishing on).
+  'col-impact': '<col-impact by="priority" view="progress" heading-level="3"></col-impact>',
+  // Empty until the page hands it credentials (a property): see the learners' guide.
+  'col-skills': '<col-skills heading-level="3"></col-skills>',
 };
 
 function elementPage(el, sri) {

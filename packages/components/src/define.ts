@@ -12,3 +12,5 @@ import './col-opportunities/define.js';
 import './col-badge/define.js';
 import './col-badge-list/define.js';
 import './col-badge-verify/define.js';
+import './col-skills/define.js';
+import './col-impact/define.js';

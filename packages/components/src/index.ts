@@ -8,7 +8,7 @@
  */
 export { ColBadge, type BadgeLayout, type BadgeLinks, type ColErrorDetail } from './col-badge/col-badge.js';
 export { ColBadgeList } from './col-badge-list/col-badge-list.js';
-export { ColBadgeVerify, type VerifyInput } from './col-badge-verify/col-badge-verify.js';
+export { ColBadgeVerify, type VerifyInput, type SkillsVerifiedDetail } from './col-badge-verify/col-badge-verify.js';
 export { configure, resetConfiguration, pageConfiguration, onConfigurationChange, type ColConfig } from './config/config.js';
 export { LOCALES, toLocale, type ColLocale } from './i18n/locale.js';
 export { LocaleController, type LocalizedHost } from './i18n/locale-controller.js';
@@ -21,3 +21,8 @@ export { ColBadgeClaim, type ClaimedDetail, type ClaimErrorDetail } from './col-
 export { ColPathway, type PathwayOpportunity } from './col-pathway/col-pathway.js';
 export type { HeldCredential } from './col-pathway/records.js';
 export { ColOpportunities, type OpportunityFilters, type OpportunityResults } from './col-opportunities/col-opportunities.js';
+export { ColSkills, type SkillsSharedDetail } from './col-skills/col-skills.js';
+export { buildSkillsSummary, standingOf, type SkillsSummary, type SkillFramework, type Skill, type SkillBadge, type SetApartReason, type CheckedSkillCredential } from './skills/summary.js';
+export { toSkillsPresentation, readSkillsPresentation, isSkillsPresentation, MAX_SKILLS_CREDENTIALS, MAX_SKILLS_FILE_BYTES, type SkillsPresentation, type HeldSkillCredential } from './skills/presentation.js';
+export { ColImpact, type ImpactView } from './col-impact/col-impact.js';
+export { readInsight, insightUrl, fetchInsight, MEASURES, GROUPINGS, type InsightResponse, type InsightRow, type InsightCell, type InsightMeasure, type InsightBy, type InsightQuery } from './col-impact/insight.js';

@@ -20,7 +20,7 @@ describe('custom-elements.json', () => {
   const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => ({ ...d, module: m.path })));
 
   it('describes every element with its public attributes, events and parts', () => {
-    expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-claim', 'col-badge-list', 'col-badge-verify', 'col-opportunities', 'col-pathway']);
+    expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-claim', 'col-badge-list', 'col-badge-verify', 'col-impact', 'col-opportunities', 'col-pathway', 'col-skills']);
     const badge = elements.find((e) => e.tagName === 'col-badge')!;
     expect(badge.attributes!.map((a) => a.name)).to.include.members(['src', 'key', 'api', 'layout', 'verify', 'locale']);
     expect(badge.attributes!.some((a) => a.name.startsWith('_')), 'no internal state').to.equal(false);
@@ -39,8 +39,10 @@ describe('custom-elements.json', () => {
       'col-badge-claim dist/col-badge-claim/define.js',
       'col-badge-list dist/col-badge-list/define.js',
       'col-badge-verify dist/col-badge-verify/define.js',
+      'col-impact dist/col-impact/define.js',
       'col-opportunities dist/col-opportunities/define.js',
       'col-pathway dist/col-pathway/define.js',
+      'col-skills dist/col-skills/define.js',
     ]);
   });
 });

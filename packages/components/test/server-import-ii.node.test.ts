@@ -9,7 +9,10 @@ describe('importing the claim, pathway and opportunities elements in Node (no DO
     const pathway = await import('@citiesoflearning/components/col-pathway.js');
     const opportunities = await import('@citiesoflearning/components/col-opportunities.js');
     expect([claim.ColBadgeClaim.name, pathway.ColPathway.name, opportunities.ColOpportunities.name]).to.deep.equal(['ColBadgeClaim', 'ColPathway', 'ColOpportunities']);
-    for (const entry of ['col-badge-claim', 'col-pathway', 'col-opportunities']) await import(`@citiesoflearning/components/${entry}/define.js`);
+    const impact = await import('@citiesoflearning/components/col-impact.js');
+    const skills = await import('@citiesoflearning/components/col-skills.js');
+    expect([impact.ColImpact.name, skills.ColSkills.name]).to.deep.equal(['ColImpact', 'ColSkills']);
+    for (const entry of ['col-badge-claim', 'col-pathway', 'col-opportunities', 'col-impact', 'col-skills']) await import(`@citiesoflearning/components/${entry}/define.js`);
     expect(typeof (globalThis as { window?: unknown }).window).to.equal('undefined');
     expect(typeof (globalThis as { document?: unknown }).document).to.equal('undefined');
   });

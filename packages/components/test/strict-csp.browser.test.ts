@@ -1,7 +1,8 @@
 // Every element on a page with a strict Content Security Policy (no 'unsafe-inline', no eval):
 // styles are constructable stylesheets, so they apply and nothing is blocked.
 import { describe, it, expect } from '@col/harness';
-import type { ColBadge, ColBadgeList, ColBadgeVerify } from '@citiesoflearning/components';
+import type { ColBadge, ColBadgeList, ColBadgeVerify, ColImpact, ColSkills } from '@citiesoflearning/components';
+import { byProvider } from './support/insight.js';
 import { part, until } from './support/page.js';
 import { claimAward, referenceServer } from './support/server.js';
 
@@ -30,6 +31,16 @@ describe('the elements under a strict CSP', () => {
       const list = doc.getElementById('list') as ColBadgeList;
       list.api = referenceServer().url;
       await until(() => (list.shadowRoot?.querySelectorAll('[part~="item"]').length ?? 0) > 0, 'the list');
+
+      // The hand-drawn SVG charts and the skills summary: no inline style, nothing blocked.
+      const impact = doc.getElementById('impact') as ColImpact;
+      impact.data = byProvider();
+      await until(() => !!impact.shadowRoot?.querySelector('svg rect.bar'), 'the chart');
+      expect(getComputedStyle(impact.shadowRoot!.querySelector('rect.suppressed')!).strokeDasharray).to.not.equal('none');
+      const skills = doc.getElementById('skills') as ColSkills;
+      skills.credentials = [award.jwt];
+      await until(() => !!part(skills, 'summary'), 'the skills summary');
+      expect(part(skills, 'summary')!.textContent).to.contain('Foundation skills');
       expect(win().cspViolations).to.deep.equal([]);
       // The policy is really enforced: an inline <style> is refused (and reported).
       doc.body.append(Object.assign(doc.createElement('style'), { textContent: 'body { color: red; }' }));

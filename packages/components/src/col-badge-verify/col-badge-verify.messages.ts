@@ -42,6 +42,10 @@ export const verifyMessages = defineMessages(
     'next-unreadable': 'Check you pasted the whole badge, or try the badge image or its link instead.',
     'next-issuer-fix': "The issuer must fix this; there's nothing for you to do. Don't rely on the badge until they have.",
     'next-refused': 'This verifier is set not to contact private networks. Ask the candidate for a badge hosted on the public web.',
+    'skills-sentence': 'Skills file: {verified} of {count} badges verified.',
+    'skills-too-large': 'This skills file is too large: it can be at most 256 KB. Ask the candidate for a smaller one.',
+    'skills-too-many': 'This skills file holds more than 50 badges. Ask the candidate for a smaller one.',
+    'skills-unreadable': "This skills file can't be read. Ask the candidate to download it again.",
   },
   {
     heading: 'Gwirio bathodyn',
@@ -75,6 +79,10 @@ export const verifyMessages = defineMessages(
     'next-unreadable': "Gwiriwch eich bod wedi gludo'r bathodyn cyfan, neu rhowch gynnig ar ddelwedd y bathodyn neu ei ddolen.",
     'next-issuer-fix': "Rhaid i'r cyhoeddwr drwsio hyn; does dim byd i chi ei wneud. Peidiwch â dibynnu ar y bathodyn nes iddyn nhw wneud hynny.",
     'next-refused': "Mae'r gwiriwr hwn wedi'i osod i beidio â chysylltu â rhwydweithiau preifat. Gofynnwch i'r ymgeisydd am fathodyn ar y we gyhoeddus.",
+    'skills-sentence': "Ffeil sgiliau: {verified} o {count} bathodyn wedi'u gwirio.",
+    'skills-too-large': "Mae'r ffeil sgiliau hon yn rhy fawr: gall fod yn 256 KB ar y mwyaf. Gofynnwch i'r ymgeisydd am un llai.",
+    'skills-too-many': "Mae gan y ffeil sgiliau hon fwy na 50 bathodyn. Gofynnwch i'r ymgeisydd am un llai.",
+    'skills-unreadable': "Methu darllen y ffeil sgiliau hon. Gofynnwch i'r ymgeisydd ei lawrlwytho eto.",
   },
 );
 

@@ -8,6 +8,9 @@ import { errorCodeOf } from '../internal/errors.js';
 import { Latest } from '../internal/latest.js';
 import { safeLinkUrl } from '../internal/safe-url.js';
 import { freshFetch, loadVerifier } from '../internal/verifier.js';
+import { skillsSummaryMessages } from '../skills/skills.messages.js';
+import { renderSkillsSummary, skillsSummaryStyles } from '../skills/skills-view.js';
+import type { SkillsSummary } from '../skills/summary.js';
 import { NEXT_STEP, verifyMessages } from './col-badge-verify.messages.js';
 import { verifyStyles } from './col-badge-verify.styles.js';
 
@@ -28,8 +31,36 @@ export type VerifyInput = string | object | Uint8Array;
 type Input = VerifyInput;
 
 /**
+ * Detail of `col-skills-verified`: the skills summary of a skills file, every credential in it
+ * verified.
+ *
+ * @example
+ * ```ts
+ * widget.addEventListener('col-skills-verified', (e) => console.log(e.detail.summary.verified.length));
+ * ```
+ */
+export interface SkillsVerifiedDetail {
+  summary: SkillsSummary;
+}
+
+const PRESENTATION = 'VerifiablePresentation';
+/** Cheap test before loading the skills code: could `input` be a skills file (a VP)? */
+function mayBeSkillsFile(input: Input): boolean {
+  if (input instanceof Uint8Array) {
+    let i = 0;
+    while (i < input.length && (input[i] === 0x20 || input[i] === 0x0a || input[i] === 0x0d || input[i] === 0x09 || input[i] === 0xef || input[i] === 0xbb || input[i] === 0xbf)) i++;
+    return input[i] === 0x7b && new TextDecoder().decode(input.subarray(0, 64 * 1024)).includes(PRESENTATION);
+  }
+  if (typeof input === 'string') return input.trimStart().startsWith('{') && input.includes(PRESENTATION);
+  const type = (input as { type?: unknown }).type;
+  return Array.isArray(type) ? type.includes(PRESENTATION) : type === PRESENTATION;
+}
+
+/**
  * The employer's verifier: paste a badge link, JSON or JWT, drop or choose a baked PNG/SVG, or
- * set `src` to verify one on load. Shows the verdict first, then each check in plain language
+ * set `src` to verify one on load. It also takes a learner's skills file (`skills.json` from
+ * `<col-skills>`, or its share link): every badge in it is verified and the same skills summary
+ * is shown, with any badge that does not count set apart and the reason. Shows the verdict first, then each check in plain language
  * with what to do next, then the badge. An optional email is matched against the badge's
  * recipient in the browser and never sent anywhere. The verifier itself (and JSON-LD, for the
  * credentials that need it) loads on first use.
@@ -41,6 +72,7 @@ type Input = VerifyInput;
  * @summary Verify any Open Badge (2.0 or 3.0) in the browser, with a plain-language report.
  *
  * @fires col-verified - Verification finished. Detail: the full verify report.
+ * @fires col-skills-verified - A skills file was checked. Detail: `{ summary }` (skills by framework, verified and set-apart badges).
  * @fires col-error - Verification could not run. Detail: `{ code, message }`.
  *
  * @csspart base - The whole widget.
@@ -54,6 +86,8 @@ type Input = VerifyInput;
  * @csspart checks - The list of checks.
  * @csspart check - One check.
  * @csspart error - A message about the input.
+ * @csspart summary - A skills file's skills summary.
+ * @csspart set-apart - A skills file's badges that do not count.
  *
  * @cssprop --col-verify-max-width - Widest the widget grows (default 42rem).
  * @cssprop --col-color-success - Colour of a verified verdict.
@@ -68,7 +102,7 @@ type Input = VerifyInput;
  */
 export class ColBadgeVerify extends LitElement {
   /** @internal Lit: the constructable stylesheets. */
-  static override styles = verifyStyles;
+  static override styles = [...verifyStyles, skillsSummaryStyles];
 
   /** @internal Lit: the reactive properties (documented on each field). */
   static override properties = {
@@ -85,6 +119,7 @@ export class ColBadgeVerify extends LitElement {
     /** @internal */ _message: { state: true },
     /** @internal */ _announcement: { state: true },
     /** @internal */ _over: { state: true },
+    /** @internal */ _skills: { state: true },
   };
 
   /** A badge URL to verify as soon as the element is on the page. */
@@ -111,9 +146,11 @@ export class ColBadgeVerify extends LitElement {
   /** @internal */ declare _message: string;
   /** @internal */ declare _announcement: string;
   /** @internal */ declare _over: boolean;
+  /** @internal */ declare _skills: SkillsSummary | undefined;
 
   #i18n = new LocaleController(this, verifyMessages);
   #words = new LocaleController(this, reportMessages);
+  #skillsWords = new LocaleController(this, skillsSummaryMessages);
   #runs = new Latest();
   #pendingWhileDetached = false;
 
@@ -163,6 +200,7 @@ export class ColBadgeVerify extends LitElement {
     this._phase = 'idle';
     this._report = undefined;
     this._verified = undefined;
+    this._skills = undefined;
     this._announcement = '';
   }
 
@@ -180,6 +218,7 @@ export class ColBadgeVerify extends LitElement {
     this._phase = 'checking';
     this._report = undefined;
     this._verified = undefined;
+    this._skills = undefined;
     this._message = '';
     this._announcement = this.#i18n.t('checking');
     try {
@@ -198,8 +237,22 @@ export class ColBadgeVerify extends LitElement {
         // Matched locally: verify() hashes the email with the badge's salt and compares.
         ...(email ? { recipient: email } : {}),
       };
+      // A skills file is read and each badge in it verified; anything else is one badge.
+      let skills = mayBeSkillsFile(input) ? await this.#skillsIn(input) : undefined;
+      if (!run.current) return undefined;
+      if (skills) return await this.#checkSkills(skills, options, run);
       const report = await verify(input as Parameters<typeof verify>[0], options);
       if (!run.current) return undefined;
+      // A link that is not a badge may be a shared skills file.
+      if (typeof input === 'string' && /^https?:\/\//i.test(input.trim()) && report.checks[0]?.code === 'input-unrecognized') {
+        const { skillsAt } = await import('../skills/read-skills.js');
+        skills = await skillsAt(input.trim(), run.signal).catch((error: unknown) => {
+          if (errorCodeOf(error).startsWith('skills-')) throw error;
+          return undefined;
+        });
+        if (!run.current) return undefined;
+        if (skills) return await this.#checkSkills(skills, options, run);
+      }
       this._report = report;
       this._verified = input;
       this._phase = 'done';
@@ -208,11 +261,48 @@ export class ColBadgeVerify extends LitElement {
       return report;
     } catch (error) {
       if (!run.current) return undefined;
+      const code = errorCodeOf(error);
+      if (code.startsWith('skills-')) {
+        // A bad skills file: say what is wrong with it, in plain words, and keep the form as it is.
+        this._phase = 'idle';
+        this._message = this.#i18n.t(code === 'skills-file-too-large' ? 'skills-too-large' : code === 'skills-too-many' ? 'skills-too-many' : 'skills-unreadable');
+        this._announcement = this._message;
+        emit(this, 'col-error', { code, message: this._message });
+        return undefined;
+      }
       this._phase = 'error';
       this._announcement = this.#i18n.t('sentence-error');
       emit(this, 'col-error', { code: errorCodeOf(error), message: this._announcement });
       return undefined;
     }
+  }
+
+  /** The credentials of a skills file, or `undefined` when `input` is not one after all. */
+  async #skillsIn(input: Input): Promise<Array<Record<string, unknown> | string> | undefined> {
+    const { readSkillsPresentation } = await import('../skills/read-skills.js');
+    try {
+      return readSkillsPresentation(input);
+    } catch (error) {
+      // Mentions a presentation but is none (a credential describing one): verify it as a badge.
+      if (errorCodeOf(error) === 'skills-file-not-presentation' || errorCodeOf(error) === 'skills-file-not-json') return undefined;
+      throw error;
+    }
+  }
+
+  async #checkSkills(credentials: Array<Record<string, unknown> | string>, options: VerifyOptions, run: { readonly current: boolean }): Promise<undefined> {
+    const { checkCredentials, buildSkillsSummary } = await import('../skills/read-skills.js');
+    const summary = buildSkillsSummary(await checkCredentials(credentials, options));
+    if (!run.current) return undefined;
+    this._skills = summary;
+    this._phase = 'done';
+    this._announcement = this.#skillsSentence(summary);
+    emit<SkillsVerifiedDetail>(this, 'col-skills-verified', { summary });
+    return undefined;
+  }
+
+  #skillsSentence(summary: SkillsSummary): string {
+    const count = summary.verified.length + summary.setApart.length;
+    return this.#i18n.t('skills-sentence', { verified: summary.verified.length, count });
   }
 
   #email(): string | undefined {
@@ -327,10 +417,18 @@ export class ColBadgeVerify extends LitElement {
   #result(): TemplateResult | typeof nothing {
     if (this._phase === 'checking') return html`<div part="result" aria-busy="true"><p>${this.#i18n.t('checking')}</p></div>`;
     if (this._phase === 'error') return html`<div part="result"><p part="verdict" class="error">${this.#i18n.t('sentence-error')}</p></div>`;
+    const level = Math.min(6, Math.max(1, this.headingLevel || 3));
+    const skills = this._skills;
+    if (this._phase === 'done' && skills) {
+      const verdict = skills.setApart.length === 0 ? 'verified' : skills.verified.length ? 'inconclusive' : 'failed';
+      return html`<div part="result">
+        <p part="verdict" class=${verdict}><span class="glyph" aria-hidden="true">${OUTCOME_GLYPH[verdict]}</span>${this.#skillsSentence(skills)}</p>
+        ${renderSkillsSummary(skills, this.#skillsWords, { headingLevel: level, privacy: 'standard' })}
+      </div>`;
+    }
     const report = this._report;
     if (this._phase !== 'done' || !report) return nothing;
     const verdict = verdictOf(report);
-    const level = Math.min(6, Math.max(1, this.headingLevel || 3));
     const words = this.#words;
     const input = this._verified;
     // The verdict is already spoken by the live region: the visible sentence is not a second
@@ -355,5 +453,11 @@ export class ColBadgeVerify extends LitElement {
               : html`<col-badge .credential=${input} no-actions locale=${this.#i18n.locale} heading-level=${Math.min(6, level + 1)}></col-badge>`}`
         : nothing}
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'col-skills-verified': CustomEvent<SkillsVerifiedDetail>;
   }
 }
