@@ -111,6 +111,28 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX credentials_by_change ON credentials (COALESCE(status_changed_at, issued_at), key);
     `,
   },
+  {
+    // Issue #15. A place's learning priorities (alignments and target as JSON-free columns where
+    // they are queried, the alignment list as JSON); an optional area per issuer, so credentials
+    // can be counted by area; covering indexes for the insight aggregates (a place with a million
+    // credentials answers from the index alone); and shared skills summaries (link sharing).
+    version: 5,
+    sql: `
+      CREATE TABLE priorities (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, alignments TEXT NOT NULL,
+        area_code TEXT, target_value INTEGER, target_measure TEXT, target_by TEXT,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      ALTER TABLE issuers ADD COLUMN area_code TEXT;
+      CREATE INDEX credentials_for_insight ON credentials (issued_at, achievement_key, source, state);
+      CREATE INDEX credentials_for_provider_insight ON credentials (issuer_key, issued_at, achievement_key, source, state);
+      CREATE INDEX credentials_by_revocation ON credentials (revoked_at, achievement_key, state) WHERE revoked_at IS NOT NULL;
+      CREATE INDEX credentials_by_issuer_revocation ON credentials (issuer_key, revoked_at, achievement_key, state) WHERE revoked_at IS NOT NULL;
+      CREATE TABLE shares (
+        id TEXT PRIMARY KEY, delete_token_hash TEXT NOT NULL, body TEXT NOT NULL,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+      CREATE INDEX shares_by_expiry ON shares (expires_at);
+    `,
+  },
 ];
 
 /**
