@@ -21,6 +21,7 @@ import { ob3Routes } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
 import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
 import { credentialSearchRoutes } from './routes/credential-search.js';
+import { prioritiesRoutes } from './routes/priorities.js';
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -122,6 +123,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.route('/', milestonesRoutes(ctx));
   app.route('/', opportunitiesRoutes(ctx));
   app.route('/', ob3Routes(ctx));
+  app.route('/', prioritiesRoutes(ctx));
   registerExamples(app, ctx);
   return app;
 }
