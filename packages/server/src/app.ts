@@ -22,6 +22,7 @@ import { registerExamples } from './routes/examples.js';
 import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
 import { credentialSearchRoutes } from './routes/credential-search.js';
 import { prioritiesRoutes } from './routes/priorities.js';
+import { insightRoutes } from './routes/insight.js';
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -124,6 +125,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.route('/', opportunitiesRoutes(ctx));
   app.route('/', ob3Routes(ctx));
   app.route('/', prioritiesRoutes(ctx));
+  app.route('/', insightRoutes(ctx));
   registerExamples(app, ctx);
   return app;
 }
