@@ -7,7 +7,7 @@ import type { AchievementData } from './documents.js';
 import { monthsBetween, type InsightBy, type InsightQuery } from './insight-query.js';
 import { alignmentMatches, presentPriority, type Priority } from './priorities.js';
 import { listAchievements } from './store/achievements.js';
-import { issuedCounts, issuerAreas, offeredCounts, publishedPathwayDocuments, revokedCounts } from './store/insight.js';
+import { issuerAreas, monthlyCounts, offeredCounts, publishedPathwayDocuments } from './store/insight.js';
 import { listPriorities } from './store/priorities.js';
 import { suppress, type SuppressionGroup } from './suppression.js';
 import { keyFromReference } from './http.js';
@@ -137,15 +137,15 @@ export function buildInsight(ctx: ServerContext, q: InsightQuery, who: { scope: 
     const issuer = issuerOf.get(achievement) ?? '';
     facts.push({ measure, n, month, issuer, area: areaOf.get(issuer) ?? null, achievement, ...(pathway ? { pathway } : {}) });
   };
-  for (const row of issuedCounts(ctx.db, span)) {
+  for (const row of monthlyCounts(ctx.db, span)) {
     credentialFact(row.achievement, row.month, 'issued', row.issued);
+    credentialFact(row.achievement, row.month, 'revoked', row.revoked);
     credentialFact(row.achievement, row.month, 'claimed', row.claimed);
     for (const p of pathways) {
       if (p.entry.has(row.achievement)) credentialFact(row.achievement, row.month, 'pathwayStarts', row.issued, p);
       if (p.milestone === row.achievement) credentialFact(row.achievement, row.month, 'pathwayCompletions', row.issued, p);
     }
   }
-  for (const row of revokedCounts(ctx.db, span)) credentialFact(row.achievement, row.month, 'revoked', row.revoked);
   for (const row of offeredCounts(ctx.db, span)) {
     facts.push({ measure: 'opportunities', n: row.offered, month: row.month, issuer: row.issuer, area: row.area ?? areaOf.get(row.issuer) ?? null, achievement: row.achievement });
   }

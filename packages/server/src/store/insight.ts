@@ -1,6 +1,7 @@
-// The SQL behind GET /api/v1/insight: aggregates only. Every query groups by badge and month
-// and returns counts — never a credential, a recipient or a learner — and each is answered from
-// a covering index (schema v5), so a place with a million credentials is summed in the index.
+// The SQL behind GET /api/v1/insight: aggregates only. Credentials are counted from
+// `insight_monthly` (schema v5), one row per badge and month that triggers keep up to date as
+// credentials are issued and revoked, so a query reads a few hundred rows however many
+// credentials a place holds — never a credential, a recipient or a learner.
 import type { Db } from '../db.js';
 
 /**
@@ -19,33 +20,55 @@ export interface InsightSpan {
 }
 
 /**
- * Credentials issued for one badge in one month, and how many of them were claimed (with a
- * claim code or a provider's claim ticket, `source` `code` or `ticket`).
+ * Credentials of one badge in one month: issued, claimed (with a claim code or a provider's
+ * claim ticket, `source` `code` or `ticket`) and revoked (by the month of the revocation).
  *
  * @example
  * ```ts
- * const row: IssuedCount = { achievement: 'digital-foundations', month: '2026-03', issued: 41, claimed: 30 };
+ * const row: MonthlyCount = { achievement: 'digital-foundations', month: '2026-03', issued: 41, claimed: 30, revoked: 2 };
  * ```
  */
-export interface IssuedCount {
+export interface MonthlyCount {
   achievement: string;
   month: string;
   issued: number;
   claimed: number;
+  revoked: number;
 }
 
 /**
- * Credentials of one badge revoked in one month.
+ * The SQL of the monthly credential counts for a span, as run (for EXPLAIN QUERY PLAN checks).
  *
  * @example
  * ```ts
- * const row: RevokedCount = { achievement: 'digital-foundations', month: '2026-04', revoked: 2 };
+ * const { sql, args } = monthlyCountsSql({ from: '2026-01', to: '2026-12' });
+ * db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args);
  * ```
  */
-export interface RevokedCount {
-  achievement: string;
-  month: string;
-  revoked: number;
+export function monthlyCountsSql(span: InsightSpan): { sql: string; args: string[] } {
+  const select = 'SELECT achievement_key AS achievement, month, issued, claimed, revoked FROM insight_monthly';
+  return span.issuerKey === undefined
+    ? { sql: `${select} WHERE month >= ? AND month <= ?`, args: [span.from, span.to] }
+    : { sql: `${select} WHERE issuer_key = ? AND month >= ? AND month <= ?`, args: [span.issuerKey, span.from, span.to] };
+}
+
+/**
+ * Credentials issued, claimed and revoked per badge and month in the span.
+ *
+ * @example
+ * ```ts
+ * const rows = monthlyCounts(ctx.db, { from: '2026-01', to: '2026-12' });
+ * ```
+ */
+export function monthlyCounts(db: Db, span: InsightSpan): MonthlyCount[] {
+  const { sql, args } = monthlyCountsSql(span);
+  return db.prepare(sql).all(...args) as MonthlyCount[];
+}
+
+/** The month after `YYYY-MM`: the exclusive upper bound for ISO timestamps in the span. */
+function monthAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /**
@@ -63,66 +86,6 @@ export interface OfferedCount {
   area: string | null;
   month: string;
   offered: number;
-}
-
-/** The month after `YYYY-MM`: the exclusive upper bound for ISO timestamps in the span. */
-function monthAfter(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-// ISO 8601 timestamps sort as text, so `issued_at >= '2026-01' AND issued_at < '2027-01'` is the
-// whole of 2026 and a plain index range.
-const ISSUED_SQL = `SELECT achievement_key AS achievement, substr(issued_at, 1, 7) AS month, count(*) AS issued,
-  sum(source IN ('code', 'ticket')) AS claimed FROM credentials`;
-const ISSUED_WHERE = `issued_at >= ? AND issued_at < ? AND state = 'issued' GROUP BY achievement_key, month`;
-const REVOKED_SQL = `SELECT achievement_key AS achievement, substr(revoked_at, 1, 7) AS month, count(*) AS revoked FROM credentials`;
-const REVOKED_WHERE = `revoked_at >= ? AND revoked_at < ? AND state = 'issued' GROUP BY achievement_key, month`;
-
-/**
- * The SQL of the two credential aggregates for a span, as run (for EXPLAIN QUERY PLAN checks).
- *
- * @example
- * ```ts
- * const { issued } = insightSql({ from: '2026-01', to: '2026-12' });
- * db.prepare(`EXPLAIN QUERY PLAN ${issued.sql}`).all(...issued.args);
- * ```
- */
-export function insightSql(span: InsightSpan): { issued: { sql: string; args: string[] }; revoked: { sql: string; args: string[] } } {
-  const range = [span.from, monthAfter(span.to)];
-  if (span.issuerKey === undefined) {
-    return { issued: { sql: `${ISSUED_SQL} WHERE ${ISSUED_WHERE}`, args: range }, revoked: { sql: `${REVOKED_SQL} WHERE ${REVOKED_WHERE}`, args: range } };
-  }
-  return {
-    issued: { sql: `${ISSUED_SQL} WHERE issuer_key = ? AND ${ISSUED_WHERE}`, args: [span.issuerKey, ...range] },
-    revoked: { sql: `${REVOKED_SQL} WHERE issuer_key = ? AND ${REVOKED_WHERE}`, args: [span.issuerKey, ...range] },
-  };
-}
-
-/**
- * Credentials issued (and claimed) per badge and month in the span.
- *
- * @example
- * ```ts
- * const rows = issuedCounts(ctx.db, { from: '2026-01', to: '2026-12' });
- * ```
- */
-export function issuedCounts(db: Db, span: InsightSpan): IssuedCount[] {
-  const { sql, args } = insightSql(span).issued;
-  return db.prepare(sql).all(...args) as IssuedCount[];
-}
-
-/**
- * Credentials revoked per badge and month in the span (by the month of the revocation).
- *
- * @example
- * ```ts
- * const rows = revokedCounts(ctx.db, { from: '2026-01', to: '2026-12', issuerKey: 'library' });
- * ```
- */
-export function revokedCounts(db: Db, span: InsightSpan): RevokedCount[] {
-  const { sql, args } = insightSql(span).revoked;
-  return db.prepare(sql).all(...args) as RevokedCount[];
 }
 
 /**
