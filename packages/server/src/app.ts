@@ -23,6 +23,7 @@ import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
 import { credentialSearchRoutes } from './routes/credential-search.js';
 import { prioritiesRoutes } from './routes/priorities.js';
 import { insightRoutes } from './routes/insight.js';
+import { sharesRoutes } from './routes/shares.js';
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -79,7 +80,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.use('*', async (c, next) => {
     const open = isPublicRoute(c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? 'GET') : c.req.method, c.req.path);
     if (c.req.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: open ? corsHeaders(true) : { vary: 'Origin' } });
+      return new Response(null, { status: 204, headers: open ? corsHeaders(true, c.req.path) : { vary: 'Origin' } });
     }
     await next();
     if (open) for (const [k, v] of Object.entries(corsHeaders(false))) c.res.headers.set(k, v);
@@ -126,6 +127,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.route('/', ob3Routes(ctx));
   app.route('/', prioritiesRoutes(ctx));
   app.route('/', insightRoutes(ctx));
+  app.route('/', sharesRoutes(ctx, (c) => clientAddress(c, ctx.trustProxy)));
   registerExamples(app, ctx);
   return app;
 }
