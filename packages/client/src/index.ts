@@ -54,6 +54,9 @@ export type {
 export type { CredentialsResource, CredentialQuery, CredentialEntry, CredentialPage, CredentialState } from './api/credentials.js';
 export type { PathwaysResource, PathwayInput, MilestoneInput, PathwayList, PathwayVersionRef } from './api/pathways.js';
 export type { OpportunitiesResource, OpportunitySearch, OpportunityPage, OpportunityInput } from './api/opportunities.js';
+export type { PrioritiesResource, Priority, PriorityAlignment, PriorityTarget, PriorityInput, PriorityUpdate } from './api/priorities.js';
+export type { InsightResource, InsightBy, InsightMeasure, InsightCell, InsightRow, InsightTable, InsightQuery } from './api/insight.js';
+export type { SharesResource, SkillsSummary, SharedSummary } from './api/shares.js';
 
 export { createClaimTicket, MAX_TICKET_LIFETIME, type ClaimTicketInput } from './ticket/create-claim-ticket.js';
 
