@@ -24,6 +24,7 @@ import { credentialSearchRoutes } from './routes/credential-search.js';
 import { prioritiesRoutes } from './routes/priorities.js';
 import { insightRoutes } from './routes/insight.js';
 import { sharesRoutes } from './routes/shares.js';
+import { demoRoutes } from './routes/demo.js';
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -128,6 +129,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.route('/', prioritiesRoutes(ctx));
   app.route('/', insightRoutes(ctx));
   app.route('/', sharesRoutes(ctx, (c) => clientAddress(c, ctx.trustProxy)));
+  app.route('/', demoRoutes(ctx));
   registerExamples(app, ctx);
   return app;
 }

@@ -146,3 +146,21 @@ export function publishedPathwayDocuments(db: Db): string[] {
     .all() as Array<{ data: string }>;
   return rows.map((r) => r.data);
 }
+
+/**
+ * Add counts to the monthly totals directly: for a place bringing its figures from before it ran
+ * this server (and for the demo's year of history). Counts only — no credential is created, so
+ * nothing here can describe a learner. Adds to what is there (an upsert per badge and month).
+ *
+ * @example
+ * ```ts
+ * addMonthlyCounts(ctx.db, [{ achievement: 'digital-foundations', issuer: 'library', month: '2026-03', issued: 41, claimed: 30, revoked: 2 }]);
+ * ```
+ */
+export function addMonthlyCounts(db: Db, rows: ReadonlyArray<MonthlyCount & { issuer: string }>): void {
+  const upsert = db.prepare(
+    `INSERT INTO insight_monthly (month, achievement_key, issuer_key, issued, claimed, revoked) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (month, achievement_key) DO UPDATE SET issued = issued + excluded.issued, claimed = claimed + excluded.claimed, revoked = revoked + excluded.revoked`,
+  );
+  for (const r of rows) upsert.run(r.month, r.achievement, r.issuer, r.issued, r.claimed, r.revoked);
+}
