@@ -55,6 +55,7 @@ const guides = [
   ['start-place', 'Place teams: a pathway tracker'],
   ['start-integrator', 'Integrators: the Node client, bulk awards and the CLI'],
   ['start-operator', 'Operators: self-hosting, TLS, backups and keys'],
+  ['insight', 'Place teams: priorities, insight and skills summaries'],
   ['theming', 'Theming'],
   ['localization', 'Localization'],
   ['security', 'Security and privacy'],
