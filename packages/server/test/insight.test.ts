@@ -144,6 +144,27 @@ describe('GET /api/v1/insight', () => {
     expect(priority.find((r) => r[0] === 'digital')!.slice(-5)).to.deep.equal(['500', 'credentials', '2027-07-31', '47', 'revoked opportunities']);
   });
 
+  it("an issuer's area: set by the admin, shown in its profile; a provider key cannot move any issuer, its own included", async () => {
+    expect((await s.call('GET', '/api/v1/issuers/library', { token: null })).json.area).to.equal(LIBRARY_AREA);
+    const own = await s.call('PATCH', '/api/v1/issuers/library', { token: keys.library!, body: { area: 'E05099009' } });
+    const other = await s.call('PATCH', '/api/v1/issuers/youth', { token: keys.library!, body: { area: LIBRARY_AREA } });
+    expect([own.status, other.status]).to.deep.equal([403, 403]);
+    expect((await s.call('PATCH', '/api/v1/issuers/youth', { token: null, body: { area: LIBRARY_AREA } })).status).to.equal(401);
+    const bad = await s.call('PATCH', '/api/v1/issuers/youth', { body: { area: 'Harbour' } });
+    expect([bad.status, bad.json.field]).to.deep.equal([400, 'area']);
+    const unknown = await s.call('PATCH', '/api/v1/issuers/youth', { body: { name: 'Renamed' } });
+    expect([unknown.status, unknown.json.code, unknown.json.field]).to.deep.equal([400, 'unknown-field', 'name']);
+    expect((await s.call('PATCH', '/api/v1/issuers/nobody', { body: { area: LIBRARY_AREA } })).status).to.equal(404);
+    expect((await s.call('GET', '/api/v1/issuers/youth', { token: null })).json.area).to.equal(YOUTH_AREA);
+    // Moving the college into the library's area moves its figures there; clearing takes them out.
+    const moved = await s.call('PATCH', '/api/v1/issuers/college', { body: { area: LIBRARY_AREA } });
+    expect([moved.status, moved.json.area]).to.deep.equal([200, LIBRARY_AREA]);
+    expect((await s.call('GET', q({ by: 'area' }))).json.rows.find((r: any) => r.key === LIBRARY_AREA).cells.issued).to.deep.equal({ value: 61 });
+    const cleared = await s.call('PATCH', '/api/v1/issuers/college', { body: { area: null } });
+    expect(cleared.json).to.not.have.property('area');
+    expect((await s.call('GET', q({ by: 'area' }))).json.rows.find((r: any) => r.key === LIBRARY_AREA).cells.issued).to.deep.equal({ value: 50 });
+  });
+
   it('bad queries are a 400 naming the parameter', async () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ by: 'learner' }, 'by'],
