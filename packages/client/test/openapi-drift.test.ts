@@ -19,6 +19,7 @@ type Doc = { paths: Record<string, Record<string, any>>; components: { schemas: 
 const CALLS: Array<[string, string, string, Schema<unknown> | 'text' | 'none', string]> = [
   ['get', '/api/v1/issuers', '200', S.issuerList, 'issuers.list'],
   ['post', '/api/v1/issuers', '201', S.issuer, 'issuers.create'],
+  ['patch', '/api/v1/issuers/{key}', '200', S.issuer, 'issuers.update'],
   ['get', '/api/v1/issuers/{key}', '200', S.issuer, 'issuers.get'],
   ['post', '/api/v1/issuers/{key}/api-keys', '201', S.apiKey, 'issuers.createApiKey'],
   ['post', '/api/v1/issuers/{key}/ticket-keys', '201', S.ticketKey, 'issuers.registerTicketKey'],
@@ -78,7 +79,6 @@ const NOT_WRAPPED: Record<string, string> = {
   getCredentialPng: 'an image URL: credentials.imageUrl(key, "png")',
   getCredentialSvg: 'an image URL: credentials.imageUrl(key, "svg")',
   getCredentialLinks: 'computed locally: credentials.links(key)',
-  updateIssuer: "an operator's one-off (setting an issuer's area for insight); not wrapped yet",
 };
 
 const resolve = (doc: Doc, schema: JsonSchema): JsonSchema => {

@@ -51,6 +51,10 @@ describe('priorities, insight and shares', () => {
     expect([place.scope, place.threshold, place.rows.length]).to.deep.equal(['place', 20, 12]);
     const csv = await admin.insight.csv({ by: 'month' });
     expect(csv.split('\r\n')[0]).to.equal('key,label,issued,claimed,revoked,pathwayStarts,pathwayCompletions,opportunities,suppressed');
+    const moved = await admin.issuers.update('harbour-youth-trust', { area: 'E05099003' });
+    expect(moved.area).to.equal('E05099003');
+    expect((await admin.issuers.update('harbour-youth-trust', { area: null })).area).to.equal(undefined);
+    expect((await failure(anyone.issuers.update('harbour-youth-trust', { area: 'E05099003' }))).status).to.equal(401);
     const bad = await failure(admin.insight.get({ by: 'month', threshold: 3 }));
     expect([bad.status, bad.serverCode, bad.field]).to.deep.equal([400, 'invalid-request', 'threshold']);
   });

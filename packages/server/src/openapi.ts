@@ -39,7 +39,7 @@ const schemas: Record<string, Schema> = {
   ShortProfile: obj({ id: uri, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image') }, ['id', 'type', 'name']),
   Profile: obj(
     {
-      '@context': { type: 'array', items: str, contains: { const: 'https://w3id.org/security/multikey/v1' } }, id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'),
+      '@context': { type: 'array', items: str, contains: { const: 'https://w3id.org/security/multikey/v1' } }, id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'), area: { type: 'string', pattern: '^[A-Z]\\d{8}$', description: 'The area it works in (API view only)' },
       otherIdentifier: arr(obj({ type: str, identifier: str, identifierType: str }, ['identifier'])),
       verificationMethod: arr(obj({ id: uri, type: { const: 'Multikey' }, controller: uri, publicKeyMultibase: { type: 'string', pattern: '^z6Mk' }, publicKeyJwk: { type: 'object' } }, ['id', 'type', 'controller', 'publicKeyMultibase'])),
       assertionMethod: arr(uri),
@@ -406,7 +406,7 @@ function paths(): Record<string, Record<string, unknown>> {
         ],
         responses: {
           '200': { description: 'The table', content: { 'application/json': { schema: ref('Insight') }, 'text/csv': { schema: { type: 'string', description: 'RFC 4180; a withheld count is an empty field, named in the last column, `suppressed`' } } } },
-          '400': error('Bad parameter (see `field`)'), '401': error('The place does not publish insight, or an unknown key'), '403': error('A provider key asked for another issuer'),
+          '400': error('Bad parameter (see `field`)'), '401': error('The place does not publish insight, or an unknown key'), '403': error('A provider key asked for another issuer'), '404': error('No such priority (the `priority` filter)'),
         },
       },
     },

@@ -75,6 +75,8 @@ describe('GET /api/v1/insight', () => {
     expect(byIssuer.totals.issued).to.deep.equal({ value: 19 });
     const byArea = (await s.call('GET', q({ by: 'achievement', area: LIBRARY_AREA }))).json;
     expect(byArea.totals.issued).to.deep.equal({ value: 50 });
+    const unknown = await s.call('GET', q({ by: 'month', priority: 'digitl' }));
+    expect([unknown.status, unknown.json.code, unknown.json.field]).to.deep.equal([404, 'not-found', 'priority']);
     const byPriority = (await s.call('GET', q({ by: 'month', priority: 'digital' }))).json;
     expect(byPriority.totals.issued).to.deep.equal({ value: 47 });
     expect(byPriority.rows.map((r: any) => r.cells.issued.value)).to.deep.equal([25, 22, 0]);

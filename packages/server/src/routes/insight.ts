@@ -6,6 +6,7 @@ import { ApiError } from '../errors.js';
 import { buildInsight, type InsightScope } from '../insight.js';
 import { insightCsv } from '../insight-csv.js';
 import { readInsightQuery } from '../insight-query.js';
+import { findPriority } from '../store/priorities.js';
 
 /**
  * `GET /api/v1/insight`: aggregate counts for the place (admin key), one provider (its own
@@ -29,6 +30,8 @@ export function insightRoutes(ctx: ServerContext): Hono<Env> {
     if (who?.kind === 'provider' && q.issuer !== undefined && q.issuer !== who.issuerKey) {
       throw new ApiError(403, 'forbidden', "A provider key sees its own issuer's figures only: leave out \"issuer\" or name your own.", {}, 'issuer');
     }
+    // A misspelt priority would otherwise answer a table of zeros that looks like no progress.
+    if (q.priority !== undefined && !findPriority(ctx.db, q.priority)) throw new ApiError(404, 'not-found', 'No priority with that key exists here.', {}, 'priority');
     const table = buildInsight(ctx, q, who?.kind === 'provider' ? { scope, issuerKey: who.issuerKey } : { scope });
     // Figures for anyone may be cached by anyone for a minute; keyed figures are private.
     const headers: Record<string, string> = { vary: 'Accept, Authorization', 'cache-control': scope === 'public' ? 'public, max-age=60' : 'private, no-store' };
