@@ -223,7 +223,20 @@ function withSuppression(q: InsightQuery, scope: InsightScope, candidates: Array
   const totalAt = values.length;
   for (const m of INSIGHT_MEASURES) values.push(totals[m]);
   const groups: SuppressionGroup[] = INSIGHT_MEASURES.map((_, j) => ({ parts: candidates.map((_, i) => i * width + j), total: totalAt + j }));
-  const hidden = suppress(values, groups, q.threshold);
+  // Pathway starts and completions are counts of particular badges' credentials: in a row where
+  // they are a multiple of `issued` they may well be the same credentials, and each would give
+  // the other away.
+  const col = (m: InsightMeasure) => INSIGHT_MEASURES.indexOf(m);
+  const links: number[][] = [];
+  for (let start = 0; start <= totalAt; start += width) {
+    const issued = values[start + col('issued')]!;
+    for (const m of ['pathwayStarts', 'pathwayCompletions'] as const) {
+      const v = values[start + col(m)]!;
+      if (issued > 0 && v > 0 && v % issued === 0) links.push([start + col('issued'), start + col(m)]);
+    }
+  }
+  // The totals are the same in every breakdown of the same filters: never a second cell.
+  const hidden = suppress(values, groups, q.threshold, { links, shownElsewhere: INSIGHT_MEASURES.map((_, j) => totalAt + j) });
   const cell = (i: number): Cell => (hidden[i] ? { value: null, suppressed: true } : { value: values[i]! });
   const cellsFrom = (start: number) => Object.fromEntries(INSIGHT_MEASURES.map((m, j) => [m, cell(start + j)])) as Record<InsightMeasure, Cell>;
   const byKey = new Map(priorities.map((p) => [p.key, p]));
