@@ -57,6 +57,7 @@ const guides = [
   ['start-operator', 'Operators: self-hosting, TLS, backups and keys'],
   ['impact', 'Place teams and providers: priorities and impact'],
   ['skills', 'Learners: share your verified skills with an employer'],
+  ['insight', 'Place teams and integrators: priorities and insight over the API'],
   ['theming', 'Theming'],
   ['localization', 'Localization'],
   ['security', 'Security and privacy'],

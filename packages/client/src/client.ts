@@ -7,6 +7,9 @@ import { credentialsResource, type CredentialsResource } from './api/credentials
 import { issuersResource, type IssuersResource } from './api/issuers.js';
 import { opportunitiesResource, type OpportunitiesResource } from './api/opportunities.js';
 import { pathwaysResource, type PathwaysResource } from './api/pathways.js';
+import { prioritiesResource, type PrioritiesResource } from './api/priorities.js';
+import { insightResource, type InsightResource } from './api/insight.js';
+import { sharesResource, type SharesResource } from './api/shares.js';
 
 /**
  * Options for {@link createClient}.
@@ -54,6 +57,12 @@ export interface Client {
   readonly credentials: CredentialsResource;
   readonly pathways: PathwaysResource;
   readonly opportunities: OpportunitiesResource;
+  /** A place's learning priorities (anyone reads; the admin key writes). */
+  readonly priorities: PrioritiesResource;
+  /** Aggregate counts for the place, a provider, or the public; small numbers withheld. */
+  readonly insight: InsightResource;
+  /** Skills-summary links a learner shares with an employer. */
+  readonly shares: SharesResource;
 }
 
 /**
@@ -97,5 +106,8 @@ export function createClient(options: ClientOptions): Client {
     credentials: credentialsResource(http),
     pathways: pathwaysResource(http),
     opportunities: opportunitiesResource(http),
+    priorities: prioritiesResource(http),
+    insight: insightResource(http),
+    shares: sharesResource(http),
   });
 }

@@ -56,6 +56,9 @@ export type {
 export type { CredentialsResource, CredentialQuery, CredentialEntry, CredentialPage, CredentialState } from './api/credentials.js';
 export type { PathwaysResource, PathwayInput, MilestoneInput, PathwayList, PathwayVersionRef } from './api/pathways.js';
 export type { OpportunitiesResource, OpportunitySearch, OpportunityPage, OpportunityInput } from './api/opportunities.js';
+export type { PrioritiesResource, Priority, PriorityAlignment, PriorityTarget, PriorityInput, PriorityUpdate } from './api/priorities.js';
+export type { InsightResource, InsightBy, InsightMeasure, InsightCell, InsightRow, InsightTable, InsightQuery } from './api/insight.js';
+export type { SharesResource, SkillsSummary, SharedSummary } from './api/shares.js';
 
 export { MAX_TICKET_LIFETIME, type ClaimTicketInput } from './ticket/input.js';
 // Deprecated here (it is in `@citiesoflearning/client/ticket`); loads jose only when called.

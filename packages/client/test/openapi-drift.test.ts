@@ -9,13 +9,17 @@ import * as S from '../src/api/schemas.js';
 import * as OB from '../src/ob/schemas.js';
 import type { JsonSchema, Schema } from '../src/validate/schema.js';
 import { useServer, type TestServer } from './support/server.js';
+import { priorityListSchema, prioritySchema } from '../src/api/priorities.js';
+import { insightSchema } from '../src/api/insight.js';
+import { sharedSummarySchema, skillsSummarySchema } from '../src/api/shares.js';
 
 type Doc = { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, JsonSchema> } };
 
 /** [method, path, status, client schema, operation the client method is] */
-const CALLS: Array<[string, string, string, Schema<unknown> | 'text', string]> = [
+const CALLS: Array<[string, string, string, Schema<unknown> | 'text' | 'none', string]> = [
   ['get', '/api/v1/issuers', '200', S.issuerList, 'issuers.list'],
   ['post', '/api/v1/issuers', '201', S.issuer, 'issuers.create'],
+  ['patch', '/api/v1/issuers/{key}', '200', S.issuer, 'issuers.update'],
   ['get', '/api/v1/issuers/{key}', '200', S.issuer, 'issuers.get'],
   ['post', '/api/v1/issuers/{key}/api-keys', '201', S.apiKey, 'issuers.createApiKey'],
   ['post', '/api/v1/issuers/{key}/ticket-keys', '201', S.ticketKey, 'issuers.registerTicketKey'],
@@ -43,6 +47,16 @@ const CALLS: Array<[string, string, string, Schema<unknown> | 'text', string]> =
   ['get', '/api/v1/opportunities', '200', S.opportunityPage, 'opportunities.search'],
   ['post', '/api/v1/opportunities', '201', S.opportunity, 'opportunities.create'],
   ['get', '/api/v1/opportunities/{key}', '200', S.opportunity, 'opportunities.get'],
+  ['get', '/api/v1/priorities', '200', priorityListSchema, 'priorities.list'],
+  ['get', '/api/v1/priorities/{key}', '200', prioritySchema, 'priorities.get'],
+  ['post', '/api/v1/priorities', '201', prioritySchema, 'priorities.create'],
+  ['patch', '/api/v1/priorities/{key}', '200', prioritySchema, 'priorities.update'],
+  ['delete', '/api/v1/priorities/{key}', '204', 'none', 'priorities.remove'],
+  ['get', '/api/v1/insight', '200', insightSchema, 'insight.get'],
+  ['get', '/api/v1/insight', '200', 'text', 'insight.csv'],
+  ['post', '/api/v1/shares', '201', sharedSummarySchema, 'shares.create'],
+  ['get', '/api/v1/shares/{id}', '200', skillsSummarySchema, 'shares.get'],
+  ['delete', '/api/v1/shares/{id}', '204', 'none', 'shares.remove'],
   ['get', '/ims/ob/v3p0/discovery', '200', OB.obDiscovery, 'ob.discovery'],
   ['get', '/ims/ob/v3p0/credentials', '200', OB.obCredentialList, 'ob.credentials.list'],
   ['get', '/ims/ob/v3p0/profile', '200', OB.obProfile, 'ob.profile.get'],
@@ -166,6 +180,10 @@ describe('client schemas follow the server OpenAPI document', () => {
       expect(operation, `${method.toUpperCase()} ${path} is not in the document`).to.not.equal(undefined);
       const response = operation.responses?.[status];
       expect(response, `no ${status} response for ${method.toUpperCase()} ${path}`).to.not.equal(undefined);
+      if (schema === 'none') {
+        expect(response.content, `${path} ${status} has no body`).to.equal(undefined);
+        return;
+      }
       const content = response.content as Record<string, { schema: JsonSchema }>;
       const types = Object.keys(content);
       if (schema === 'text') {

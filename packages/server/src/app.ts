@@ -21,6 +21,10 @@ import { ob3Routes } from './routes/ob3.js';
 import { registerExamples } from './routes/examples.js';
 import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
 import { credentialSearchRoutes } from './routes/credential-search.js';
+import { prioritiesRoutes } from './routes/priorities.js';
+import { insightRoutes } from './routes/insight.js';
+import { sharesRoutes } from './routes/shares.js';
+import { demoRoutes } from './routes/demo.js';
 
 /**
  * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
@@ -77,7 +81,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.use('*', async (c, next) => {
     const open = isPublicRoute(c.req.method === 'OPTIONS' ? (c.req.header('access-control-request-method') ?? 'GET') : c.req.method, c.req.path);
     if (c.req.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: open ? corsHeaders(true) : { vary: 'Origin' } });
+      return new Response(null, { status: 204, headers: open ? corsHeaders(true, c.req.path) : { vary: 'Origin' } });
     }
     await next();
     if (open) for (const [k, v] of Object.entries(corsHeaders(false))) c.res.headers.set(k, v);
@@ -122,6 +126,10 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.route('/', milestonesRoutes(ctx));
   app.route('/', opportunitiesRoutes(ctx));
   app.route('/', ob3Routes(ctx));
+  app.route('/', prioritiesRoutes(ctx));
+  app.route('/', insightRoutes(ctx));
+  app.route('/', sharesRoutes(ctx, (c) => clientAddress(c, ctx.trustProxy)));
+  app.route('/', demoRoutes(ctx));
   registerExamples(app, ctx);
   return app;
 }

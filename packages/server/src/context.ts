@@ -34,6 +34,12 @@ export interface ServerContext {
   awardRateLimit: { limit: number; windowMs: number };
   /** Take the client address for rate limiting from the last `X-Forwarded-For` hop (behind a proxy). */
   trustProxy: boolean;
+  /** Anonymous callers may read the place's insight (suppressed aggregates); else only keyed callers. */
+  publishInsight: boolean;
+  /** Insight counts below this are withheld (at least 10; a query may only raise it). */
+  insightThreshold: number;
+  /** Skills summaries each client address may share per window. */
+  shareRateLimit: { limit: number; windowMs: number };
   /** Where `/examples/` is served from, if anywhere. */
   examplesDir?: string;
   /** Also log one line per request: method, route pattern (never the concrete path), status, time. */

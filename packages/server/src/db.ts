@@ -111,6 +111,63 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX credentials_by_change ON credentials (COALESCE(status_changed_at, issued_at), key);
     `,
   },
+  {
+    // Issue #15. A place's learning priorities (the alignment list as JSON); an optional area per
+    // issuer, so credentials can be counted by area; shared skills summaries (link sharing); and
+    // monthly counts per badge kept up to date by triggers, so insight never scans credentials:
+    // a place with a million credentials reads a few hundred rows. Whatever route issues or
+    // revokes a credential, the triggers count it; the backfill counts what exists already.
+    version: 5,
+    sql: `
+      CREATE TABLE priorities (
+        key TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT, alignments TEXT NOT NULL,
+        area_code TEXT, target_value INTEGER, target_measure TEXT, target_by TEXT,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      ALTER TABLE issuers ADD COLUMN area_code TEXT;
+      CREATE TABLE shares (
+        id TEXT PRIMARY KEY, delete_token_hash TEXT NOT NULL, body TEXT NOT NULL,
+        created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+      CREATE INDEX shares_by_expiry ON shares (expires_at);
+      CREATE TABLE insight_monthly (
+        month TEXT NOT NULL, achievement_key TEXT NOT NULL, issuer_key TEXT NOT NULL,
+        issued INTEGER NOT NULL DEFAULT 0, claimed INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (month, achievement_key)) WITHOUT ROWID;
+      CREATE INDEX insight_monthly_by_issuer ON insight_monthly (issuer_key, month);
+      INSERT INTO insight_monthly (month, achievement_key, issuer_key, issued, claimed)
+        SELECT substr(issued_at, 1, 7), achievement_key, issuer_key, count(*), sum(source IN ('code', 'ticket'))
+        FROM credentials WHERE state = 'issued' GROUP BY 1, 2;
+      INSERT INTO insight_monthly (month, achievement_key, issuer_key, revoked)
+        SELECT substr(revoked_at, 1, 7), achievement_key, issuer_key, count(*)
+        FROM credentials WHERE state = 'issued' AND revoked_at IS NOT NULL GROUP BY 1, 2
+        ON CONFLICT (month, achievement_key) DO UPDATE SET revoked = excluded.revoked;
+      CREATE TRIGGER insight_count_inserted AFTER INSERT ON credentials WHEN NEW.state = 'issued'
+        BEGIN
+          INSERT INTO insight_monthly (month, achievement_key, issuer_key, issued, claimed)
+            VALUES (substr(NEW.issued_at, 1, 7), NEW.achievement_key, NEW.issuer_key, 1, NEW.source IN ('code', 'ticket'))
+            ON CONFLICT (month, achievement_key) DO UPDATE SET issued = issued + 1, claimed = claimed + excluded.claimed;
+        END;
+      CREATE TRIGGER insight_count_issued AFTER UPDATE OF state ON credentials WHEN OLD.state <> 'issued' AND NEW.state = 'issued'
+        BEGIN
+          INSERT INTO insight_monthly (month, achievement_key, issuer_key, issued, claimed)
+            VALUES (substr(NEW.issued_at, 1, 7), NEW.achievement_key, NEW.issuer_key, 1, NEW.source IN ('code', 'ticket'))
+            ON CONFLICT (month, achievement_key) DO UPDATE SET issued = issued + 1, claimed = claimed + excluded.claimed;
+        END;
+      CREATE TRIGGER insight_count_revoked AFTER UPDATE OF revoked_at ON credentials
+        WHEN OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL AND NEW.state = 'issued'
+        BEGIN
+          INSERT INTO insight_monthly (month, achievement_key, issuer_key, revoked)
+            VALUES (substr(NEW.revoked_at, 1, 7), NEW.achievement_key, NEW.issuer_key, 1)
+            ON CONFLICT (month, achievement_key) DO UPDATE SET revoked = revoked + 1;
+        END;
+      CREATE TRIGGER insight_count_deleted AFTER DELETE ON credentials WHEN OLD.state = 'issued'
+        BEGIN
+          UPDATE insight_monthly SET issued = issued - 1, claimed = claimed - (OLD.source IN ('code', 'ticket'))
+            WHERE month = substr(OLD.issued_at, 1, 7) AND achievement_key = OLD.achievement_key;
+          UPDATE insight_monthly SET revoked = revoked - 1
+            WHERE OLD.revoked_at IS NOT NULL AND month = substr(OLD.revoked_at, 1, 7) AND achievement_key = OLD.achievement_key;
+        END;
+    `,
+  },
 ];
 
 /**

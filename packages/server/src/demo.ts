@@ -7,6 +7,7 @@ import { createOpportunity } from './routes/opportunities.js';
 import { publishPathway, savePathwayVersion } from './routes/pathways.js';
 import { signStatusLists } from './status.js';
 import { insertMeta, readMeta } from './store/meta.js';
+import { seedDemoInsight } from './demo-insight.js';
 
 /**
  * What the demo seed made (claim codes are multi-use, for trying things out).
@@ -75,7 +76,11 @@ const MILESTONES = new Set(['digital-ready', 'creative-coder']);
  */
 export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
   const done = readMeta(ctx.db, 'demo');
-  if (done !== undefined) return JSON.parse(done) as DemoSummary;
+  if (done !== undefined) {
+    // A demo database from before priorities and insight gets them now.
+    await seedDemoInsight(ctx);
+    return JSON.parse(done) as DemoSummary;
+  }
   const u = urls(ctx.baseUrl);
   const admin = { kind: 'admin' } as const;
   const summary: DemoSummary = { claimCodes: [] };
@@ -146,5 +151,6 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
   })();
   for (const issuer of ISSUERS) await signStatusLists(ctx, issuer.key);
   ctx.log(`demo: seeded Brightwater City of Learning (${ISSUERS.length} providers, ${ACHIEVEMENTS.length} achievements, 2 pathways)`);
+  await seedDemoInsight(ctx);
   return summary;
 }

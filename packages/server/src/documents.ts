@@ -38,6 +38,8 @@ export interface IssuerRow {
   email: string | null;
   description: string | null;
   image: string | null;
+  /** The area the issuer works in (an ONS-style code), for insight by area; schema v5. */
+  area_code?: string | null;
   created_at: string;
 }
 

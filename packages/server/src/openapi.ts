@@ -39,14 +39,14 @@ const schemas: Record<string, Schema> = {
   ShortProfile: obj({ id: uri, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image') }, ['id', 'type', 'name']),
   Profile: obj(
     {
-      '@context': { type: 'array', items: str, contains: { const: 'https://w3id.org/security/multikey/v1' } }, id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'),
+      '@context': { type: 'array', items: str, contains: { const: 'https://w3id.org/security/multikey/v1' } }, id: uri, key: str, type: arr(str), name: str, url: uri, email: str, description: str, image: ref('Image'), area: { type: 'string', pattern: '^[A-Z]\\d{8}$', description: 'The area it works in (API view only)' },
       otherIdentifier: arr(obj({ type: str, identifier: str, identifierType: str }, ['identifier'])),
       verificationMethod: arr(obj({ id: uri, type: { const: 'Multikey' }, controller: uri, publicKeyMultibase: { type: 'string', pattern: '^z6Mk' }, publicKeyJwk: { type: 'object' } }, ['id', 'type', 'controller', 'publicKeyMultibase'])),
       assertionMethod: arr(uri),
     },
     ['id', 'type', 'name', 'url', 'verificationMethod', 'assertionMethod'],
   ),
-  IssuerInput: obj({ key: str, name: str, url: uri, email: str, description: str, image: uri }, ['name', 'url']),
+  IssuerInput: obj({ key: str, name: str, url: uri, email: str, description: str, image: uri, area: { type: 'string', pattern: '^[A-Z]\\d{8}$', description: 'The area it works in (ONS-style code), for insight by area' } }, ['name', 'url']),
   ProviderKey: obj({ id: str, issuer: str, key: { type: 'string', description: 'The secret bearer key; shown only once.' } }, ['id', 'issuer', 'key']),
   TicketKeyInput: obj({ jwk: { type: 'object', description: 'PUBLIC Ed25519 (OKP) or P-256 (EC) JWK' }, kid: str }, ['jwk']),
   TicketKey: obj({ kid: str, issuer: str, alg: { enum: ['EdDSA', 'ES256'] }, audience: uri }, ['kid', 'issuer', 'alg', 'audience']),
@@ -214,6 +214,41 @@ const schemas: Record<string, Schema> = {
   IssuerKey: obj({ id: { type: 'string', description: 'Verification method id: `<issuer DID>#<kid>` (over http: `<Profile URL>#<kid>`)' }, kid: { type: 'string', pattern: '^z6Mk' }, controller: str, publicKeyMultibase: { type: 'string', pattern: '^z6Mk' }, created: dateTime }, ['id', 'kid', 'controller', 'publicKeyMultibase', 'created'], { not: { required: ['privateJwk'] } }),
   Jwks: obj({ keys: arr(obj({ kty: { const: 'OKP' }, crv: { const: 'Ed25519' }, x: str, kid: str, alg: { const: 'EdDSA' }, use: { const: 'sig' } }, ['kty', 'crv', 'x', 'kid'], { not: { required: ['d'] } })) }, ['keys']),
   Ob3CredentialList: obj({ credential: arr(ref('OpenBadgeCredential')), compactJwsString: arr(str) }, ['credential']),
+  PriorityAlignment: obj({ targetName: str, targetUrl: uri, targetCode: str, targetFramework: str }, ['targetName'], { additionalProperties: false, description: 'Matches achievement and pathway alignments: by `targetCode` (and framework, and URL when both are given), else by `targetUrl`.' }),
+  PriorityTarget: obj({ value: { type: 'integer', minimum: 1 }, measure: { enum: ['credentials', 'pathwayCompletions'] }, by: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } }, ['value', 'measure', 'by'], { additionalProperties: false }),
+  Priority: obj(
+    { key: str, name: str, description: str, alignments: arr(ref('PriorityAlignment')), area: { type: 'string', pattern: '^[A-Z]\\d{8}$', description: 'An ONS-style area code' }, target: ref('PriorityTarget') },
+    ['key', 'name', 'alignments'],
+    { additionalProperties: false },
+  ),
+  PriorityInput: obj(
+    { key: str, name: str, description: { type: ['string', 'null'] }, alignments: { ...arr(ref('PriorityAlignment')), minItems: 1, maxItems: 50 }, area: { type: ['string', 'null'], pattern: '^[A-Z]\\d{8}$' }, target: { oneOf: [ref('PriorityTarget'), { type: 'null' }] } },
+    [],
+    { additionalProperties: false, description: 'POST needs `name` and `alignments`; PATCH replaces the fields sent, and `null` clears `description`, `area` or `target`.' },
+  ),
+  PriorityList: obj({ priorities: arr(ref('Priority')) }, ['priorities']),
+  InsightCell: { oneOf: [obj({ value: { type: 'integer', minimum: 0 } }, ['value'], { additionalProperties: false }), obj({ value: { type: 'null' }, suppressed: { const: true } }, ['value', 'suppressed'], { additionalProperties: false })], description: 'A count, or a withheld one (from 1 to threshold − 1, or withheld so that another cannot be worked out)' },
+  InsightCells: obj(Object.fromEntries(['issued', 'claimed', 'revoked', 'pathwayStarts', 'pathwayCompletions', 'opportunities'].map((m) => [m, ref('InsightCell')])), ['issued', 'claimed', 'revoked', 'pathwayStarts', 'pathwayCompletions', 'opportunities'], { additionalProperties: false }),
+  Insight: obj(
+    {
+      by: { enum: ['achievement', 'skill', 'priority', 'provider', 'area', 'month'] }, from: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, to: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+      scope: { enum: ['public', 'provider', 'place'] }, threshold: { type: 'integer', minimum: 10 }, measures: arr({ enum: ['issued', 'claimed', 'revoked', 'pathwayStarts', 'pathwayCompletions', 'opportunities'] }),
+      rows: arr(obj({ key: str, label: str, cells: ref('InsightCells'), target: obj({ value: { type: 'integer' }, measure: { enum: ['credentials', 'pathwayCompletions'] }, by: str, progress: ref('InsightCell') }, ['value', 'measure', 'by', 'progress'], { additionalProperties: false }) }, ['key', 'label', 'cells'], { additionalProperties: false })),
+      totals: ref('InsightCells'),
+    },
+    ['by', 'from', 'to', 'scope', 'threshold', 'measures', 'rows', 'totals'],
+    { additionalProperties: false },
+  ),
+  SkillsSummary: obj(
+    {
+      '@context': { type: 'array', items: str, prefixItems: [{ const: 'https://www.w3.org/ns/credentials/v2' }] },
+      type: { type: 'array', items: str, description: 'Includes VerifiablePresentation and ColSkillsSummary' },
+      verifiableCredential: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'object', required: ['@context', 'type'], description: 'An OB 3.0 credential or OB 2.0 assertion as JSON, or {"@context", "type": "EnvelopedVerifiableCredential", "id": "data:application/vc+jwt,<compact JWS>"}' } },
+    },
+    ['@context', 'type', 'verifiableCredential'],
+    { additionalProperties: false, description: "An unsigned W3C Verifiable Presentation of a learner's credentials (`skills.json`)" },
+  ),
+  ShareCreated: obj({ id: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' }, url: uri, expiresAt: dateTime, deleteToken: str }, ['id', 'url', 'expiresAt', 'deleteToken'], { additionalProperties: false }),
   ImsxStatusInfo: obj({ imsx_codeMajor: { enum: ['failure', 'processing', 'success', 'unsupported'] }, imsx_severity: { enum: ['error', 'status', 'warning'] }, imsx_description: str, imsx_codeMinor: { type: 'object' } }, ['imsx_codeMajor', 'imsx_severity']),
 };
 
@@ -241,7 +276,9 @@ function paths(): Record<string, Record<string, unknown>> {
       get: { operationId: 'listIssuers', summary: 'All issuers', tags: ['issuers'], responses: { '200': json(obj({ issuers: arr(ref('Profile')) }, ['issuers']), 'Issuers') } },
       post: { operationId: 'createIssuer', summary: 'Create an issuer (admin)', tags: ['issuers'], security: admin, requestBody: body(ref('IssuerInput')), responses: { '201': json(ref('Profile'), 'Created'), '409': error('Key taken'), ...auth, ...common } },
     },
-    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile, also a controller document for the keys it lists (`Accept: application/ld+json`: the pure JSON-LD document, without the API-only `key`)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': { description: 'Profile', content: { 'application/json': { schema: ref('Profile') }, 'application/ld+json': { schema: ref('Profile') } } }, '404': error('No such issuer') } } },
+    '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile, also a controller document for the keys it lists (`Accept: application/ld+json`: the pure JSON-LD document, without the API-only `key`)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': { description: 'Profile', content: { 'application/json': { schema: ref('Profile') }, 'application/ld+json': { schema: ref('Profile') } } }, '404': error('No such issuer') } },
+      patch: { operationId: 'updateIssuer', summary: "Set an issuer's area (admin)", tags: ['issuers'], security: admin, parameters: [keyParam()], requestBody: body(obj({ area: { type: ['string', 'null'], pattern: '^[A-Z]\\d{8}$' } }, [], { additionalProperties: false })), responses: { '200': json(ref('Profile'), 'Profile'), '404': error('No such issuer'), ...auth, ...common } },
+    },
     '/api/v1/issuers/{key}/ob2': { get: { operationId: 'getIssuerOb2', summary: 'OB 2.0 Issuer', tags: ['issuers'], parameters: [keyParam()], responses: { '200': json(ref('Ob2Issuer'), 'Issuer'), '404': error('No such issuer') } } },
     '/api/v1/issuers/{key}/status/{purpose}': {
       get: {
@@ -350,6 +387,36 @@ function paths(): Record<string, Record<string, unknown>> {
       post: { operationId: 'createOpportunity', summary: 'Create an opportunity', tags: ['opportunities'], security: admin, requestBody: body(ref('OpportunityInput')), responses: { '201': json(ref('Opportunity'), 'Created'), ...auth, ...common } },
     },
     '/api/v1/opportunities/{key}': { get: { operationId: 'getOpportunity', summary: 'One opportunity', tags: ['opportunities'], parameters: [keyParam()], responses: { '200': json(ref('Opportunity'), 'Opportunity'), '404': error('No such opportunity') } } },
+    '/api/v1/priorities': {
+      get: { operationId: 'listPriorities', summary: "The place's learning priorities", tags: ['priorities'], responses: { '200': json(ref('PriorityList'), 'Priorities') } },
+      post: { operationId: 'createPriority', summary: 'Create a priority (admin)', tags: ['priorities'], security: admin, requestBody: body(ref('PriorityInput')), responses: { '201': json(ref('Priority'), 'Created', { Location: { description: 'The new priority', schema: uri } }), '409': error('Key taken'), ...auth, ...common } },
+    },
+    '/api/v1/priorities/{key}': {
+      get: { operationId: 'getPriority', summary: 'One priority', tags: ['priorities'], parameters: [keyParam()], responses: { '200': json(ref('Priority'), 'Priority'), '404': error('No such priority') } },
+      patch: { operationId: 'updatePriority', summary: 'Change a priority (admin)', tags: ['priorities'], security: admin, parameters: [keyParam()], requestBody: body(ref('PriorityInput')), responses: { '200': json(ref('Priority'), 'Updated'), '404': error('No such priority'), ...auth, ...common } },
+      delete: { operationId: 'deletePriority', summary: 'Delete a priority (admin)', tags: ['priorities'], security: admin, parameters: [keyParam()], responses: { '204': { description: 'Deleted' }, '404': error('No such priority'), ...auth } },
+    },
+    '/api/v1/insight': {
+      get: {
+        operationId: 'getInsight', summary: 'Aggregate counts, small numbers withheld (admin: the place; provider key: its own figures; anyone: when the place publishes insight)', tags: ['insight'],
+        parameters: [
+          query('by', 'Breakdown (default achievement)', { enum: ['achievement', 'skill', 'priority', 'provider', 'area', 'month'] }), query('from', 'First month, YYYY-MM (default: 11 months before `to`)', { type: 'string', pattern: '^\\d{4}-\\d{2}$' }),
+          query('to', 'Last month, YYYY-MM (default: this month)', { type: 'string', pattern: '^\\d{4}-\\d{2}$' }), query('issuer', 'Only this issuer'), query('area', 'Only this area (ONS code)'), query('priority', 'Only what counts towards this priority'),
+          query('threshold', "Withhold counts below this (at least the server's, default 10)", { type: 'integer', minimum: 10 }), query('format', 'json (default) or csv; or send Accept: text/csv', { enum: ['json', 'csv'] }),
+        ],
+        responses: {
+          '200': { description: 'The table', content: { 'application/json': { schema: ref('Insight') }, 'text/csv': { schema: { type: 'string', description: 'RFC 4180; a withheld count is an empty field, named in the last column, `suppressed`' } } } },
+          '400': error('Bad parameter (see `field`)'), '401': error('The place does not publish insight, or an unknown key'), '403': error('A provider key asked for another issuer'), '404': error('No such priority (the `priority` filter)'),
+        },
+      },
+    },
+    '/api/v1/shares': {
+      post: { operationId: 'createShare', summary: 'Share a skills summary as a link for 30 days (anyone; rate-limited; ≤ 256 KB, ≤ 50 credentials)', tags: ['shares'], requestBody: body(ref('SkillsSummary')), responses: { '201': json(ref('ShareCreated'), 'Stored', { Location: { description: 'The link', schema: uri } }), '429': error('Rate limited'), ...common } },
+    },
+    '/api/v1/shares/{id}': {
+      get: { operationId: 'getShare', summary: 'A shared skills summary', tags: ['shares'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': json(ref('SkillsSummary'), 'The summary'), '404': error('No such summary, or expired') } },
+      delete: { operationId: 'deleteShare', summary: 'Remove a shared summary (Authorization: Bearer <deleteToken>)', tags: ['shares'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'Removed' }, '401': error('No delete token'), '404': error('No such summary, or a wrong token') } },
+    },
     '/ims/ob/v3p0/discovery': { get: { operationId: 'ob3Discovery', summary: 'OB 3.0 API service description', tags: ['ob3'], responses: { '200': json({ type: 'object', required: ['openapi', 'info', 'paths', 'components'] }, 'Service description') } } },
     '/ims/ob/v3p0/credentials': {
       get: {

@@ -15,6 +15,7 @@ import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { ensureIssuerKeys } from './issuer-keys.js';
 import { seedDemo, type DemoSummary } from './demo.js';
+import { MIN_THRESHOLD } from './suppression.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
 import { resanitizeStoredSvgs } from './stored-images.js';
 import { insertMeta, readMeta, writeMeta } from './store/meta.js';
@@ -70,6 +71,18 @@ export interface AppOptions {
    * together), counted per row of a bulk award. Separate from `claimsPerMinute`. Default 10 000.
    */
   awardsPerMinute?: number;
+  /**
+   * Let anyone read the place's insight (aggregate counts, small numbers withheld) without a key.
+   * Default: `COL_PUBLISH_INSIGHT=1`, or on in demo mode; otherwise only keyed callers.
+   */
+  publishInsight?: boolean;
+  /**
+   * Insight counts from 1 to this − 1 are withheld. Default `COL_INSIGHT_THRESHOLD`, else 10;
+   * it can only be raised (a lower value is refused at start-up).
+   */
+  insightThreshold?: number;
+  /** Skills summaries each client address may share per hour (default 30). */
+  sharesPerHour?: number;
   /** One line per notable event; never personal data or secrets. */
   log?: (line: string) => void;
   /**
@@ -108,6 +121,15 @@ function defaultExamplesDir(): string | undefined {
 function chooseAdminKey(configured: string | undefined): string {
   if (configured === undefined) return `cola_${randomToken(24)}`;
   if (configured.length < 16 || /\s/.test(configured)) throw new ColError('admin-key-invalid', 'The admin key (COL_ADMIN_KEY) must be at least 16 characters with no spaces.');
+  return configured;
+}
+
+/** The configured insight threshold: a whole number, never below the minimum (it can only be raised). */
+function insightThreshold(configured: number | undefined): number {
+  if (configured === undefined) return MIN_THRESHOLD;
+  if (!Number.isInteger(configured) || configured < MIN_THRESHOLD || configured > 100_000) {
+    throw new ColError('insight-threshold-invalid', `The insight threshold (COL_INSIGHT_THRESHOLD) must be a whole number from ${MIN_THRESHOLD} to 100000: it can only be raised.`);
+  }
   return configured;
 }
 
@@ -167,6 +189,9 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       claimRateLimit: { limit: options.claimsPerMinute ?? 60, windowMs: 60_000 },
       awardRateLimit: { limit: options.awardsPerMinute ?? 10_000, windowMs: 60_000 },
       ...((options.examplesDir ?? (options.demo ? defaultExamplesDir() : undefined)) ? { examplesDir: options.examplesDir ?? defaultExamplesDir()! } : {}),
+      publishInsight: options.publishInsight ?? (env.COL_PUBLISH_INSIGHT === '1' || options.demo === true),
+      insightThreshold: insightThreshold(options.insightThreshold ?? (env.COL_INSIGHT_THRESHOLD ? Number(env.COL_INSIGHT_THRESHOLD) : undefined)),
+      shareRateLimit: { limit: options.sharesPerHour ?? 30, windowMs: 3_600_000 },
       log,
       logRequests: options.logRequests ?? false,
       now: options.now ?? (() => new Date()),

@@ -126,6 +126,9 @@ describe('upgrading a data directory from before per-issuer keys', () => {
       // Turn the database back into schema 2, as the previous version left it.
       const db = new Database(join(dataDir, 'col.sqlite'));
       db.exec('DROP TABLE issuer_keys; ALTER TABLE status_lists DROP COLUMN did_credential; ALTER TABLE status_lists DROP COLUMN did_credential_version; PRAGMA user_version = 2;');
+      // …without what schema 5 added (priorities, issuer areas, shares, the insight counts)…
+      db.exec(`DROP TRIGGER insight_count_inserted; DROP TRIGGER insight_count_issued; DROP TRIGGER insight_count_revoked; DROP TRIGGER insight_count_deleted;
+        DROP TABLE insight_monthly; DROP TABLE priorities; DROP TABLE shares; ALTER TABLE issuers DROP COLUMN area_code;`);
       // …and without what schema 4 added (bulk-award external ids, status-change stamps).
       db.exec('DROP TABLE award_external_ids; DROP TRIGGER credentials_status_changed; DROP INDEX credentials_by_change; ALTER TABLE credentials DROP COLUMN status_changed_at;');
       db.close();

@@ -21,6 +21,7 @@ describe('OpenAPI document vs real responses', () => {
     const documented = operation.responses[String(res.status)];
     expect(documented, `${method} ${path} answered ${res.status}, which is not documented: ${res.text.slice(0, 300)}`).to.not.equal(undefined);
     if (expectStatus !== undefined) expect(res.status, `${method} ${path}: ${res.text.slice(0, 300)}`).to.equal(expectStatus);
+    if (res.status === 204) return res;
     const type = (res.headers.get('content-type') ?? '').split(';')[0]!.trim();
     const content = documented.content ?? {};
     const media = content[type] ?? (type === 'application/ld+json' || type === 'application/vc+ld+json' ? content['application/json'] ?? content['application/vc+ld+json'] : undefined);
@@ -170,6 +171,35 @@ describe('OpenAPI document vs real responses', () => {
     await check('GET', '/api/v1/opportunities?from=yesterday', {}, { token: null }, 400);
     await check('GET', '/api/v1/opportunities/{key}', { key: opp.json.key }, {}, 200);
     await check('GET', '/api/v1/opportunities/{key}', { key: 'nope' }, {}, 404);
+    // Priorities, issuer areas, insight and shared skills summaries
+    const priority = { key: 'science', name: 'Science for all', alignments: [{ targetName: 'Science', targetCode: 'SCI' }], area: 'E05099001', target: { value: 100, measure: 'credentials', by: '2030-07-31' } };
+    await check('POST', '/api/v1/priorities', {}, { body: priority }, 201);
+    await check('POST', '/api/v1/priorities', {}, { body: priority }, 409);
+    await check('POST', '/api/v1/priorities', {}, { body: { name: 'No alignments' } }, 400);
+    await check('POST', '/api/v1/priorities', {}, { body: priority, token: provider }, 403);
+    await check('GET', '/api/v1/priorities', {}, { token: null }, 200);
+    await check('GET', '/api/v1/priorities/{key}', { key: 'science' }, { token: null }, 200);
+    await check('GET', '/api/v1/priorities/{key}', { key: 'nope' }, { token: null }, 404);
+    await check('PATCH', '/api/v1/priorities/{key}', { key: 'science' }, { body: { target: null } }, 200);
+    await check('PATCH', '/api/v1/priorities/{key}', { key: 'nope' }, { body: { name: 'x' } }, 404);
+    await check('PATCH', '/api/v1/issuers/{key}', { key: 'museum' }, { body: { area: 'E05099001' } }, 200);
+    await check('PATCH', '/api/v1/issuers/{key}', { key: 'museum' }, { body: { area: 'nowhere' } }, 400);
+    await check('GET', '/api/v1/insight?by=priority', {}, {}, 200);
+    await check('GET', '/api/v1/insight?by=month&format=csv', {}, {}, 200);
+    await check('GET', '/api/v1/insight?by=provider', {}, { token: provider }, 200);
+    await check('GET', '/api/v1/insight?by=nothing', {}, {}, 400);
+    await check('GET', '/api/v1/insight', {}, { token: null }, 401);
+    await check('GET', '/api/v1/insight?issuer=someone-else', {}, { token: provider }, 403);
+    const vp = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation', 'ColSkillsSummary'], verifiableCredential: [{ '@context': 'https://www.w3.org/ns/credentials/v2', type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${claim.json.jwt}` }] };
+    const shared = await check('POST', '/api/v1/shares', {}, { body: vp, token: null }, 201);
+    await check('POST', '/api/v1/shares', {}, { body: { ...vp, type: ['VerifiablePresentation'] }, token: null }, 400);
+    await check('GET', '/api/v1/shares/{id}', { id: shared.json.id }, { token: null }, 200);
+    await check('DELETE', '/api/v1/shares/{id}', { id: shared.json.id }, { token: null }, 401);
+    await check('DELETE', '/api/v1/shares/{id}', { id: shared.json.id }, { token: 'wrong' }, 404);
+    await check('DELETE', '/api/v1/shares/{id}', { id: shared.json.id }, { token: shared.json.deleteToken }, 204);
+    await check('GET', '/api/v1/shares/{id}', { id: shared.json.id }, { token: null }, 404);
+    await check('DELETE', '/api/v1/priorities/{key}', { key: 'science' }, {}, 204);
+    await check('DELETE', '/api/v1/priorities/{key}', { key: 'science' }, {}, 404);
     // OB 3.0 API
     await check('GET', '/ims/ob/v3p0/discovery', {}, { token: null }, 200);
     await check('GET', '/ims/ob/v3p0/credentials?limit=1', {}, { token: provider }, 200);

@@ -23,6 +23,8 @@ export interface IssuerInput {
   description?: string;
   /** An https URL of the issuer's logo. */
   image?: string;
+  /** The area it works in (an ONS-style code such as `E08000026`): insight counts its badges there. */
+  area?: string;
 }
 
 /**
@@ -104,6 +106,8 @@ export interface IssuersResource {
   get(keyOrId: string, options?: RequestOptions): Promise<Issuer>;
   /** Create an issuer (admin key). */
   create(input: IssuerInput, options?: RequestOptions): Promise<Issuer>;
+  /** Set (or with `null` clear) the area an issuer works in (admin key). */
+  update(issuer: string, change: { area: string | null }, options?: RequestOptions): Promise<Issuer>;
   /** Mint a provider API key scoped to this issuer (admin key). Server side only. */
   createApiKey(issuer: string, input?: { label?: string }, options?: RequestOptions): Promise<ProviderApiKey>;
   /**
@@ -140,6 +144,10 @@ export function issuersResource(http: Transport): IssuersResource {
     },
     async create(input, options = {}) {
       const { data } = await http.request({ method: 'POST', path: 'api/v1/issuers', json: input, expect: 'json', schema: S.issuer, ...options });
+      return data as Issuer;
+    },
+    async update(issuer, change, options = {}) {
+      const { data } = await http.request({ method: 'PATCH', path: `api/v1/issuers/${keyOf(issuer)}`, json: change, expect: 'json', schema: S.issuer, ...options });
       return data as Issuer;
     },
     async createApiKey(issuer, input = {}, options = {}) {

@@ -14,7 +14,7 @@ export const shortProfile = object(
 
 export const issuer = object(
   { id: url(), name: string() },
-  { type: unknown(), url: url(), email: string(), description: string(), image: image, key: string() },
+  { type: unknown(), url: url(), email: string(), description: string(), image: image, key: string(), area: string() },
 );
 
 export const alignment = object({ targetName: string(), targetUrl: url() }, {

@@ -34,6 +34,8 @@ export interface Issuer {
   email?: string;
   description?: string;
   image?: Image;
+  /** The area it works in (ONS-style code), when the place recorded one. */
+  area?: string;
   [extension: string]: unknown;
 }
 

@@ -12,6 +12,16 @@ import { currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, typ
 import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.js';
 import { listIssuersByName } from '../store/issuers.js';
 import { insertTicketKey, ticketKeyExists } from '../store/ticket-keys.js';
+import { setIssuerArea } from '../store/insight.js';
+import { refuseUnknownFields } from '../award-fields.js';
+import { AREA_CODE } from '../priorities.js';
+
+/** The optional `area` of an issuer body: an ONS-style area code, or a 400 naming the field. */
+function readIssuerArea(body: Record<string, unknown>): string | undefined {
+  const area = field.string(body, 'area', { max: 20 });
+  if (area !== undefined && !AREA_CODE.test(area)) throw new ApiError(400, 'invalid-request', '"area" must be an ONS area code such as E08000026.', {}, 'area');
+  return area;
+}
 
 /**
  * Issuers: profiles (OB 3.0 and 2.0), status lists, provider keys, ticket keys.
@@ -24,7 +34,7 @@ import { insertTicketKey, ticketKeyExists } from '../store/ticket-keys.js';
 export function issuersRoutes(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
-  const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key });
+  const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key, ...(row.area_code ? { area: row.area_code } : {}) });
 
   app.get('/api/v1/issuers', (c) => {
     const rows = listIssuersByName(ctx.db);
@@ -41,9 +51,24 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
     const description = field.string(body, 'description', { max: 2000 });
     const image = field.url(body, 'image');
     const key = checkKey(body.key, 'key');
-    const row = createIssuer(ctx, { name, url, ...(key ? { key } : {}), ...(email ? { email } : {}), ...(description ? { description } : {}), ...(image ? { image } : {}) });
+    const area = readIssuerArea(body);
+    const row = ctx.db.transaction(() => {
+      const made = createIssuer(ctx, { name, url, ...(key ? { key } : {}), ...(email ? { email } : {}), ...(description ? { description } : {}), ...(image ? { image } : {}) });
+      if (area) setIssuerArea(ctx.db, made.key, area);
+      return loadIssuer(ctx, made.key);
+    })();
     await signStatusLists(ctx, row.key);
     return c.json(profileOf(row), 201, { location: u.issuer(row.key) });
+  });
+
+  // Only the area can change for now (insight counts an issuer's credentials in its area).
+  app.patch('/api/v1/issuers/:key', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
+    const issuer = loadIssuer(ctx, c.req.param('key'));
+    const { body } = await readJsonObject(c);
+    refuseUnknownFields(body, ['area']);
+    setIssuerArea(ctx.db, issuer.key, body.area === null ? null : (readIssuerArea(body) ?? issuer.area_code ?? null));
+    return c.json(profileOf(loadIssuer(ctx, issuer.key)));
   });
 
   app.get('/api/v1/issuers/:key', (c) => {

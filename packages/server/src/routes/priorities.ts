@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import type { Env } from '../env.js';
+import { caller, requireCaller } from '../middleware/auth.js';
+import { isoNow, urls, type ServerContext } from '../context.js';
+import { ApiError, notFound } from '../errors.js';
+import { assertAdmin, readJsonObject } from '../http.js';
+import { patchPriority, presentPriority, readNewPriority } from '../priorities.js';
+import { deletePriority, findPriority, insertPriority, listPriorities, updatePriority } from '../store/priorities.js';
+
+/**
+ * A place's learning priorities: the admin writes them, anyone reads them.
+ *
+ * @example
+ * ```ts
+ * app.route('/', prioritiesRoutes(ctx));
+ * ```
+ */
+export function prioritiesRoutes(ctx: ServerContext): Hono<Env> {
+  const app = new Hono<Env>();
+  const at = (key: string) => `${urls(ctx.baseUrl).api}/priorities/${key}`;
+
+  app.get('/api/v1/priorities', (c) => c.json({ priorities: listPriorities(ctx.db).map(presentPriority) }, 200, { 'cache-control': 'public, max-age=60' }));
+
+  app.get('/api/v1/priorities/:key', (c) => {
+    const row = findPriority(ctx.db, c.req.param('key'));
+    if (!row) throw notFound('priority');
+    return c.json(presentPriority(row), 200, { 'cache-control': 'public, max-age=60' });
+  });
+
+  app.post('/api/v1/priorities', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
+    const { body } = await readJsonObject(c);
+    const values = readNewPriority(body);
+    if (!insertPriority(ctx.db, values, isoNow(ctx))) throw new ApiError(409, 'already-exists', `A priority with key "${values.key}" already exists.`);
+    return c.json(presentPriority(findPriority(ctx.db, values.key)!), 201, { location: at(values.key) });
+  });
+
+  app.patch('/api/v1/priorities/:key', requireCaller(ctx), async (c) => {
+    assertAdmin(caller(c));
+    const { body } = await readJsonObject(c);
+    const updated = ctx.db.transaction(() => {
+      const row = findPriority(ctx.db, c.req.param('key'));
+      if (!row) throw notFound('priority');
+      updatePriority(ctx.db, patchPriority(row, body), isoNow(ctx));
+      return findPriority(ctx.db, row.key)!;
+    })();
+    return c.json(presentPriority(updated));
+  });
+
+  app.delete('/api/v1/priorities/:key', requireCaller(ctx), (c) => {
+    assertAdmin(caller(c));
+    if (!deletePriority(ctx.db, c.req.param('key'))) throw notFound('priority');
+    return c.body(null, 204);
+  });
+  return app;
+}
