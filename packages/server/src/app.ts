@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import { errorResponse } from './error-response.js';
 
 export { errorResponse } from './error-response.js';
@@ -18,7 +18,7 @@ import { pathwaysRoutes } from './routes/pathways.js';
 import { milestonesRoutes } from './routes/milestones.js';
 import { opportunitiesRoutes } from './routes/opportunities.js';
 import { ob3Routes } from './routes/ob3.js';
-import { registerExamples } from './routes/examples.js';
+import { examplesRoutes } from './routes/examples.js';
 import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
 import { credentialSearchRoutes } from './routes/credential-search.js';
 
@@ -97,7 +97,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   const limitClaims = async (c: Context, next: () => Promise<void>) => {
     const wait = claimLimiter.take(clientAddress(c, ctx.trustProxy));
     if (wait > 0) {
-      throw new ApiError(429, 'rate-limited', 'Too many claims from this address; please wait a moment and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
+      throw new HttpError(429, 'rate-limited', 'Too many claims from this address; please wait a moment and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
     }
     await next();
   };
@@ -105,7 +105,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     const who = keyedCaller(ctx, c);
     if (!who) return limitClaims(c, next);
     const wait = awardLimiter.take(keyedBucket(who));
-    if (wait > 0) throw new ApiError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+    if (wait > 0) throw new HttpError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
     await next();
   });
   app.use('/api/v1/pathways/:key/milestones', limitClaims);
@@ -122,6 +122,6 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.route('/', milestonesRoutes(ctx));
   app.route('/', opportunitiesRoutes(ctx));
   app.route('/', ob3Routes(ctx));
-  registerExamples(app, ctx);
+  app.route('/', examplesRoutes(ctx));
   return app;
 }

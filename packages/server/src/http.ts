@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { ApiError, badRequest } from './errors.js';
+import { HttpError, badRequest } from './errors.js';
 import type { ServerContext } from './context.js';
 import { issuerOfProviderSecret } from './store/provider-keys.js';
 
@@ -27,12 +27,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  */
 export function authenticate(ctx: ServerContext, header: string | undefined): Principal {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match) throw new ApiError(401, 'unauthorized', 'This needs an API key: send "Authorization: Bearer <key>".', { 'WWW-Authenticate': 'Bearer' });
+  if (!match) throw new HttpError(401, 'unauthorized', 'This needs an API key: send "Authorization: Bearer <key>".', { 'WWW-Authenticate': 'Bearer' });
   const token = match[1]!;
   if (timingSafeEqual(sha256(token), sha256(ctx.adminKey))) return { kind: 'admin' };
   const issuerKey = issuerOfProviderSecret(ctx.db, token);
   if (issuerKey !== undefined) return { kind: 'provider', issuerKey };
-  throw new ApiError(401, 'unauthorized', 'This API key is not valid here.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  throw new HttpError(401, 'unauthorized', 'This API key is not valid here.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 }
 
 /**
@@ -45,7 +45,7 @@ export function authenticate(ctx: ServerContext, header: string | undefined): Pr
  */
 export function assertMayActFor(who: Principal, issuerKey: string): void {
   if (who.kind === 'admin' || who.issuerKey === issuerKey) return;
-  throw new ApiError(403, 'forbidden', "This provider key belongs to another issuer: it cannot act on this issuer's badges.");
+  throw new HttpError(403, 'forbidden', "This provider key belongs to another issuer: it cannot act on this issuer's badges.");
 }
 
 /**
@@ -57,11 +57,11 @@ export function assertMayActFor(who: Principal, issuerKey: string): void {
  * ```
  */
 export function assertAdmin(who: Principal): void {
-  if (who.kind !== 'admin') throw new ApiError(403, 'forbidden', 'Only the server operator (admin key) can do this.');
+  if (who.kind !== 'admin') throw new HttpError(403, 'forbidden', 'Only the server operator (admin key) can do this.');
 }
 
 /**
- * The request body as a JSON object, or a 400/415 `ApiError`.
+ * The request body as a JSON object, or a 400/415 `HttpError`.
  *
  * @example
  * ```ts
@@ -71,7 +71,7 @@ export function assertAdmin(who: Principal): void {
 export async function readJsonObject(c: Context): Promise<{ body: Record<string, unknown>; raw: string }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported-media-type', 'Send the request body as JSON (Content-Type: application/json).');
+    throw new HttpError(415, 'unsupported-media-type', 'Send the request body as JSON (Content-Type: application/json).');
   }
   const raw = await c.req.text();
   let body: unknown;

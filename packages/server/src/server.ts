@@ -18,7 +18,7 @@ import { seedDemo, type DemoSummary } from './demo.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
 import { resanitizeStoredSvgs } from './stored-images.js';
 import { insertMeta, readMeta, writeMeta } from './store/meta.js';
-import { dataDirError, listenError, signingKeyError } from './startup-errors.js';
+import { dataDirError, listenError } from './startup-errors.js';
 import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
 
 /**
@@ -150,7 +150,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   }
   try {
     const key = await loadSigningKey(dataDir, env).catch((error: unknown) => {
-      throw signingKeyError(dataDirError(error, dataDir));
+      throw dataDirError(error, dataDir);
     });
     const context: ServerContext = {
       db,

@@ -5,7 +5,7 @@ import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { achievementDocument, ob2BadgeClass, type AchievementData, type AchievementRow, type IssuerRow } from '../documents.js';
-import { ApiError, badRequest } from '../errors.js';
+import { HttpError, badRequest } from '../errors.js';
 import { assertMayActFor, checkKey, field, readJsonObject, slugify, type Principal } from '../http.js';
 import { badgeSvg } from '../images.js';
 import { loadAchievement } from '../issue.js';
@@ -50,7 +50,7 @@ function parseImage(value: string): { type: string; bytes: Buffer } {
   }
   const { svg, removed } = sanitizeUploadedSvg(bytes);
   if (removed.active.length > 0) {
-    throw new ApiError(400, 'unsafe-image', `"image" SVG contains scripts or event handlers (${[...new Set(removed.active)].slice(0, 5).map((what) => what.slice(0, 40)).join(', ')}); remove them.`);
+    throw new HttpError(400, 'unsafe-image', `"image" SVG contains scripts or event handlers (${[...new Set(removed.active)].slice(0, 5).map((what) => what.slice(0, 40)).join(', ')}); remove them.`);
   }
   return { type, bytes: Buffer.from(svg) };
 }
@@ -126,7 +126,7 @@ export function createAchievement(ctx: ServerContext, who: Principal, body: Reco
   return ctx.db.transaction(() => {
     let key = chosen ?? slugify(name);
     if (achievementExists(ctx.db, key)) {
-      if (chosen) throw new ApiError(409, 'already-exists', `An achievement with key "${key}" already exists.`);
+      if (chosen) throw new HttpError(409, 'already-exists', `An achievement with key "${key}" already exists.`);
       key = `${key}-${randomInt(1e6).toString(36)}`;
     }
     insertAchievement(ctx.db, { key, issuerKey, data, ...(image ? { image } : {}) }, isoNow(ctx));

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { urls, type ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { HttpError } from '../errors.js';
 import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks } from '../issue.js';
 import { invalidField, refuseUnknownFields } from '../award-fields.js';
@@ -100,7 +100,7 @@ export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
     let issuer = body.issuer === undefined || body.issuer === null ? undefined : typeof body.issuer === 'string' ? keyFromReference(body.issuer, 'issuer') : undefined;
     if (body.issuer != null && issuer === undefined) throw invalidField('issuer', "must be the issuer's key or id.");
     if (who.kind === 'provider') {
-      if (issuer !== undefined && issuer !== who.issuerKey) throw new ApiError(403, 'forbidden', "This provider key can list its own issuer's credentials only.");
+      if (issuer !== undefined && issuer !== who.issuerKey) throw new HttpError(403, 'forbidden', "This provider key can list its own issuer's credentials only.");
       issuer = who.issuerKey;
     }
     const states = readStates(body.status);
@@ -108,7 +108,8 @@ export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
     if (body.recipient !== undefined && body.recipient !== null) {
       try {
         email = normalizeEmail(body.recipient);
-      } catch {
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
         throw invalidField('recipient', 'must be an email address.', 'invalid-email');
       }
     }

@@ -4,7 +4,7 @@ import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { OB2_CONTEXT, type AchievementData } from '../documents.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
+import { HttpError, badRequest, notFound } from '../errors.js';
 import { assertMayActFor, field, readJsonObject } from '../http.js';
 import { badgePng, badgeSvg } from '../images.js';
 import { awardLinks } from '../issue.js';
@@ -132,15 +132,15 @@ export function credentialsRoutes(ctx: ServerContext): Hono<Env> {
       ctx.db.transaction(() => {
         const fresh = loadCredential(ctx, row.key);
         if (action === 'revoke') {
-          if (fresh.revoked_at) throw new ApiError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
+          if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
           markCredentialRevoked(ctx.db, row.key, isoNow(ctx), reason);
           writeStatusBit(ctx, row.issuer_key, 'revocation', row.revocation_index, true);
         } else if (action === 'suspend') {
-          if (fresh.revoked_at) throw new ApiError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
+          if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
           markCredentialSuspended(ctx.db, row.key, isoNow(ctx), reason);
           writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, true);
         } else {
-          if (!fresh.suspended_at) throw new ApiError(409, 'not-suspended', 'This credential is not suspended.');
+          if (!fresh.suspended_at) throw new HttpError(409, 'not-suspended', 'This credential is not suspended.');
           clearCredentialSuspension(ctx.db, row.key);
           writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, false);
         }

@@ -5,7 +5,7 @@ import { caller, requireCaller } from '../middleware/auth.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
+import { HttpError, badRequest, notFound } from '../errors.js';
 import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject } from '../http.js';
 import { randomToken } from '../keys.js';
 import { currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
@@ -124,7 +124,7 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
     const kid = checkKey(body.kid, 'kid') ?? randomToken(9);
     const publicOnly = alg === 'EdDSA' ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x } : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
     ctx.db.transaction(() => {
-      if (ticketKeyExists(ctx.db, kid)) throw new ApiError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
+      if (ticketKeyExists(ctx.db, kid)) throw new HttpError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
       insertTicketKey(ctx.db, { kid, issuerKey: issuer.key, jwk: publicOnly, alg }, isoNow(ctx));
     })();
     return c.json({ kid, issuer: issuer.key, alg, audience: `${ctx.baseUrl}/api/v1/claims` }, 201);

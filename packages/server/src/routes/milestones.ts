@@ -5,7 +5,7 @@ import type { Env } from '../env.js';
 import { heldMilestoneAwards, milestoneCredential, releaseMilestone, reserveMilestone } from '../store/milestone-awards.js';
 import { credentialIsIssued, findIssuedCredential } from '../store/credentials.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
-import { ApiError, badRequest } from '../errors.js';
+import { HttpError, badRequest } from '../errors.js';
 import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks, issueAward, type IssuedAward } from '../issue.js';
 import { randomToken } from '../keys.js';
@@ -105,7 +105,7 @@ export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker =
     for (const award of proven ? progress.awards : []) {
       const existing = milestoneCredential(ctx.db, award.idempotencyKey);
       const achievementKey = keyFromReference(award.badge, 'achievement');
-      if (!award.badge.startsWith(u.achievement(''))) throw new ApiError(500, 'milestone-badge-foreign', 'This pathway names a milestone badge that this server does not issue.');
+      if (!award.badge.startsWith(u.achievement(''))) throw new HttpError(500, 'milestone-badge-foreign', 'This pathway names a milestone badge that this server does not issue.');
       if (existing) {
         awarded.push({ ...stored(ctx, existing), node: award.node, achievement: award.badge, new: false });
         continue;
@@ -158,7 +158,7 @@ export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker =
 
 /**
  * Whether a claim ticket from the pathway's own provider names this learner: true, or an
- * `ApiError` (401/403/409) — a bad ticket is refused whatever the email, and none of its checks
+ * `HttpError` (401/403/409) — a bad ticket is refused whatever the email, and none of its checks
  * look at what the learner holds. Any audience the provider's tickets use here is accepted:
  * the server, its claims URL, or this milestones URL.
  */
@@ -184,6 +184,6 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 
 function stored(ctx: ServerContext, key: string): IssuedAward {
   const row = findIssuedCredential(ctx.db, key);
-  if (!row) throw new ApiError(503, 'milestone-pending', 'This milestone badge is still being issued; try again in a moment.', { 'Retry-After': '1' });
+  if (!row) throw new HttpError(503, 'milestone-pending', 'This milestone badge is still being issued; try again in a moment.', { 'Retry-After': '1' });
   return { id: urls(ctx.baseUrl).credential(key), credential: JSON.parse(row.credential) as Record<string, unknown>, jwt: row.jwt, links: awardLinks(ctx.baseUrl, key) };
 }

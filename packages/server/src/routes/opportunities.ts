@@ -4,7 +4,7 @@ import { caller, requireCaller } from '../middleware/auth.js';
 import { findOpportunity, insertOpportunity, opportunityExists, searchOpportunities, type OpportunityRow } from '../store/opportunities.js';
 import { achievementExists } from '../store/achievements.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
+import { HttpError, badRequest, notFound } from '../errors.js';
 import { assertMayActFor, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
 import { randomToken } from '../keys.js';
 import { loadIssuer } from '../issuers.js';
@@ -72,7 +72,7 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
   }
   const key = checkKey(body.key, 'key') ?? `${slugify(title).slice(0, 40)}-${randomToken(3).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
   ctx.db.transaction(() => {
-    if (opportunityExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `An opportunity with key "${key}" already exists.`);
+    if (opportunityExists(ctx.db, key)) throw new HttpError(409, 'already-exists', `An opportunity with key "${key}" already exists.`);
     insertOpportunity(
       ctx.db,
       { key, issuer_key: issuerKey, title, description: description ?? null, achievement_key: achievementKey, mode, area_code: areaCode ?? null, latitude, longitude, starts_at: startsAt ?? null, ends_at: endsAt ?? null, booking_url: bookingUrl ?? null, skills },

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
+import { validator } from 'hono/validator';
 import type { Env } from '../env.js';
 import { loadPathway } from '../pathways.js';
-import { caller, requireCaller } from '../middleware/auth.js';
+import { acceptCaller, caller, requireCaller } from '../middleware/auth.js';
 import {
   insertPathwayDraft,
   latestPathwayVersion,
@@ -13,8 +14,8 @@ import {
 } from '../store/pathways.js';
 import { achievementOwner } from '../store/achievements.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, authenticate, checkKey, readJsonObject, slugify, type Principal } from '../http.js';
+import { HttpError, badRequest, notFound } from '../errors.js';
+import { assertMayActFor, checkKey, readJsonObject, slugify, type Principal } from '../http.js';
 import { checkPathway } from '../pathway-model.js';
 import { loadIssuer } from '../issuers.js';
 
@@ -48,8 +49,8 @@ function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: stri
     const badge = String(node.milestoneBadge);
     const key = badge.startsWith(prefix) ? badge.slice(prefix.length) : '';
     const owner = key ? achievementOwner(ctx.db, key) : undefined;
-    if (owner === undefined) throw new ApiError(400, 'pathway-invalid', `Node "${node.id}": its milestone badge must be an achievement on this server (${prefix}…).`);
-    if (owner !== issuerKey) throw new ApiError(403, 'forbidden', `Node "${node.id}": its milestone badge belongs to another issuer; a pathway can only award its own issuer's badges.`);
+    if (owner === undefined) throw new HttpError(400, 'pathway-invalid', `Node "${node.id}": its milestone badge must be an achievement on this server (${prefix}…).`);
+    if (owner !== issuerKey) throw new HttpError(403, 'forbidden', `Node "${node.id}": its milestone badge belongs to another issuer; a pathway can only award its own issuer's badges.`);
   }
 }
 
@@ -80,7 +81,7 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
       loadIssuer(ctx, chosenIssuer);
       issuerKey = chosenIssuer;
       key = checkKey(body.key, 'key') ?? slugify(String(body.name ?? 'pathway'));
-      if (pathwayExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
+      if (pathwayExists(ctx.db, key)) throw new HttpError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
       version = 1;
     }
     const u = urls(ctx.baseUrl);
@@ -155,15 +156,14 @@ export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
     return c.json(presentPathway(ctx, publishPathway(ctx, who, c.req.param('key'), version)));
   });
 
-  app.get('/api/v1/pathways/:key', (c) => {
-    const version = parseVersion(c.req.query('version'));
+  // The query is checked before the key, so a bad ?version is a 400 whoever asks.
+  const versionQuery = validator('query', (_query, c) => ({ version: parseVersion(c.req.query('version')) }));
+  app.get('/api/v1/pathways/:key', versionQuery, acceptCaller(ctx), (c) => {
+    const { version } = c.req.valid('query');
     // Drafts are visible only to their owner.
-    let includeDrafts = false;
-    if (c.req.header('authorization')) {
-      const who = authenticate(ctx, c.req.header('authorization'));
-      const owner = pathwayOwner(ctx.db, c.req.param('key'));
-      includeDrafts = owner !== undefined && (who.kind === 'admin' || who.issuerKey === owner);
-    }
+    const who = c.get('principal');
+    const owner = who ? pathwayOwner(ctx.db, c.req.param('key')) : undefined;
+    const includeDrafts = who !== undefined && owner !== undefined && (who.kind === 'admin' || who.issuerKey === owner);
     return c.json(presentPathway(ctx, loadPathway(ctx, c.req.param('key'), version, includeDrafts)));
   });
 
