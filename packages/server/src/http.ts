@@ -225,35 +225,3 @@ export function keyFromReference(value: string, kind: string): string {
   return key;
 }
 
-/**
- * Page-size bounds shared by every paged route: 20 by default, at most 100, at most
- * 1,000,000,000 items skipped.
- *
- * @example
- * ```ts
- * PAGE_LIMITS.max; // 100
- * ```
- */
-export const PAGE_LIMITS = { default: 20, max: 100, maxOffset: 1_000_000_000 } as const;
-
-/**
- * The `limit` and `offset` query parameters of a paged route, validated the same way
- * everywhere: plain whole numbers, `limit` from 1 to {@link PAGE_LIMITS}.max, `offset` from 0.
- * Anything else (`-1`, `0`, `1e3`, `abc`, a huge number) is a 400 `invalid-paging`: silently
- * clamping it once let `limit=-1` remove the page cap.
- *
- * @example
- * ```ts
- * const { limit, offset } = readPaging(c.req.query()); // { limit: 20, offset: 0 } by default
- * ```
- */
-export function readPaging(query: Record<string, string | undefined>): { limit: number; offset: number } {
-  const whole = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = query[name];
-    if (raw === undefined) return fallback;
-    const value = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(value >= min && value <= max)) throw badRequest(`"${name}" must be a whole number from ${min} to ${max}.`, 'invalid-paging');
-    return value;
-  };
-  return { limit: whole('limit', PAGE_LIMITS.default, 1, PAGE_LIMITS.max), offset: whole('offset', 0, 0, PAGE_LIMITS.maxOffset) };
-}

@@ -7,7 +7,7 @@ import { findIssuer } from '../store/issuers.js';
 import { pageOfIssuedCredentials } from '../store/credentials.js';
 import { listedIssuerKeys } from '../issuer-keys.js';
 import { HttpError } from '../errors.js';
-import { readPaging } from '../http.js';
+import { readPaging } from '../paging.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { errorResponse } from '../error-response.js';
 

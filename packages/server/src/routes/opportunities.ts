@@ -5,7 +5,8 @@ import { findOpportunity, insertOpportunity, opportunityExists, searchOpportunit
 import { achievementExists } from '../store/achievements.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { HttpError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
+import { readPaging } from '../paging.js';
+import { assertMayActFor, checkKey, field, keyFromReference, readJsonObject, slugify, type Principal } from '../http.js';
 import { randomToken } from '../keys.js';
 import { loadIssuer } from '../issuers.js';
 
