@@ -2,7 +2,8 @@
 // same sentence for the same mistake (the OB 3.0 list says it in its own envelope). A table of
 // routes × mistakes, so a new list route joins the table and cannot drift.
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 interface ListRoute {
   name: string;
@@ -37,7 +38,8 @@ describe('paging: the same answer to the same mistake on every list', () => {
   for (const route of ROUTES) {
     it(`${route.name}: limit 0, huge or not a number; a forged ${route.position}`, async () => {
       const asText = route.name.startsWith('GET');
-      const cases: Array<[Record<string, string | number>, string, string]> = [
+      type Case = [Record<string, string | number>, string, string];
+      const cases: Case[] = [
         [{ limit: 0 }, 'limit', `"limit" must be a whole number from 1 to ${route.max}.`],
         [{ limit: 10 ** 12 }, 'limit', `"limit" must be a whole number from 1 to ${route.max}.`],
         [{ limit: route.max + 1 }, 'limit', `"limit" must be a whole number from 1 to ${route.max}.`],
@@ -46,11 +48,11 @@ describe('paging: the same answer to the same mistake on every list', () => {
           ? ([
               [{ cursor: 'not-a-cursor' }, 'cursor', '"cursor" is not a cursor this server handed out (use the "next" of a previous page).'],
               [{ cursor: forgedCursor }, 'cursor', '"cursor" is not a cursor this server handed out (use the "next" of a previous page).'],
-            ] as const)
+            ] satisfies Case[])
           : ([
               [{ offset: -1 }, 'offset', '"offset" must be a whole number from 0 to 1000000000.'],
               [{ offset: 'abc' }, 'offset', '"offset" must be a whole number from 0 to 1000000000.'],
-            ] as const)),
+            ] satisfies Case[])),
       ];
       for (const [paging, field, message] of cases) {
         const res = await route.page(s, paging);

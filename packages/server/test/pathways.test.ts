@@ -3,7 +3,7 @@
 import { describe, it, before, after, expect } from '@col/harness';
 import { multibaseToJwk, verifyDataIntegrityProof } from '@citiesoflearning/verify';
 import { hashIdentity } from '@citiesoflearning/core';
-import { ADMIN, startTestServer, type TestServer } from './helpers.js';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.js';
 
 describe('pathways and milestones', () => {
   let s: TestServer;
