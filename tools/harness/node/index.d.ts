@@ -42,5 +42,12 @@ export interface ScriptRun {
   stderr: string;
 }
 
-/** Run a Node script to completion (killed after `timeoutMs`, default 60 s). */
-export declare function runNodeScript(script: string, args?: string[], options?: { env?: Record<string, string>; cwd?: string; timeoutMs?: number }): Promise<ScriptRun>;
+/**
+ * Run a Node script to completion (killed after `timeoutMs`, default 60 s), with `input` on its
+ * standard input, which is then closed.
+ */
+export declare function runNodeScript(
+  script: string,
+  args?: string[],
+  options?: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; input?: string | Uint8Array },
+): Promise<ScriptRun>;

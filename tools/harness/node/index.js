@@ -79,6 +79,8 @@ export async function axeViolations(page) {
 export function runNodeScript(script, args = [], options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env } });
+    // Standard input is closed (after `input`, if any), so a script that reads it never waits.
+    child.stdin.end(options.input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
