@@ -120,7 +120,8 @@ for (const [achievement, group] of byAchievement) {
   } catch (error) {
     // A whole request was refused (a wrong key, an unknown badge): the rows of earlier requests
     // keep their answers, and every row not answered gets the request's code.
-    const code = isApiError(error) || error?.code ? String(error.code) : undefined;
+    // The server's own code where it sent one (e.g. `too-many-rows`), else the client's (`network`).
+    const code = isApiError(error) ? (error.serverCode ?? error.code) : error?.code ? String(error.code) : undefined;
     if (!code) throw error;
     const completed = Array.isArray(error.details?.completed) ? error.details.completed : [];
     completed.forEach((result, i) => decideAnswered(group[i].index, result));
