@@ -109,7 +109,10 @@ export function encodeCursor(position: readonly string[]): string {
  */
 export function decodeCursor(value: unknown, maxLengths: readonly number[]): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || value.length > 400) throw pagingError('cursor', FORGED);
+  // The longest cursor these bounds allow (every character escaped as \uXXXX, then base64): no
+  // larger string is even decoded.
+  const longest = Math.ceil(((maxLengths.reduce((sum, n) => sum + n, 0) * 6 + maxLengths.length * 3 + 2) * 4) / 3);
+  if (typeof value !== 'string' || value.length > longest) throw pagingError('cursor', FORGED);
   let position: unknown;
   try {
     position = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
@@ -119,4 +122,61 @@ export function decodeCursor(value: unknown, maxLengths: readonly number[]): str
   const fits = Array.isArray(position) && position.length === maxLengths.length && position.every((part, i) => typeof part === 'string' && part.length < maxLengths[i]!);
   if (!fits) throw pagingError('cursor', FORGED);
   return position as string[];
+}
+
+/**
+ * What a caller asked of a list that pages only when asked: `undefined` when the query has
+ * neither `limit` nor `cursor` (the whole list, as these lists have always answered), else the
+ * page size (default {@link PAGE_LIMITS}.default) and the position to start after.
+ *
+ * @example
+ * ```ts
+ * const paging = readListPaging(c.req.query(), [200, 100]); // cursor = [name, key]
+ * ```
+ */
+export function readListPaging(query: Record<string, string | undefined>, cursorLengths: readonly number[]): ListPaging | undefined {
+  if (query.limit === undefined && query.cursor === undefined) return undefined;
+  const limit = whole('limit', 'query', query.limit, PAGE_LIMITS.default, 1, PAGE_LIMITS.max);
+  const after = decodeCursor(query.cursor, cursorLengths);
+  return after ? { limit, after } : { limit };
+}
+
+/**
+ * A page request for a list: how many items, and the position (from a cursor) to start after.
+ *
+ * @example
+ * ```ts
+ * const paging: ListPaging = { limit: 20, after: ['Brightwater Museum', 'museum'] };
+ * ```
+ */
+export interface ListPaging {
+  limit: number;
+  after?: string[];
+}
+
+/** Compares positions element by element, as the lists are ordered (`ORDER BY a, b`). */
+function comparePositions(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i]! !== b[i]!) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * One page of a list in order of `positionOf` (the sort values, ending with the unique key): up to `paging.limit` items after `paging.after`, and `next`, the cursor to the page after
+ * it, when more remain.
+ *
+ * @example
+ * ```ts
+ * const { items, next } = pageAfter(rows, (r) => [r.name, r.key], { limit: 20 });
+ * ```
+ */
+export function pageAfter<T>(items: readonly T[], positionOf: (item: T) => string[], paging: ListPaging): { items: T[]; next?: string } {
+  const { after } = paging;
+  // Sorted here too, by the same comparison the cursor is read with: SQLite's collation and
+  // JavaScript's string order differ for a few characters, and a page must never skip or repeat one.
+  const ordered = [...items].sort((a, b) => comparePositions(positionOf(a), positionOf(b)));
+  const rest = after ? ordered.filter((item) => comparePositions(positionOf(item), after) > 0) : ordered;
+  const page = rest.slice(0, paging.limit);
+  return rest.length > page.length ? { items: page, next: encodeCursor(positionOf(page[page.length - 1]!)) } : { items: page };
 }

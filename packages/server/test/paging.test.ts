@@ -20,6 +20,9 @@ const query = (paging: Record<string, string | number>) => new URLSearchParams(O
 const plain = (json: any) => ({ code: json.code, message: json.message, field: json.field });
 
 const ROUTES: ListRoute[] = [
+  { name: 'GET /api/v1/issuers', page: (s, p) => s.call('GET', `/api/v1/issuers?${query(p)}`, { token: null }), error: plain, position: 'cursor', max: 100 },
+  { name: 'GET /api/v1/achievements', page: (s, p) => s.call('GET', `/api/v1/achievements?${query(p)}`, { token: null }), error: plain, position: 'cursor', max: 100 },
+  { name: 'GET /api/v1/pathways', page: (s, p) => s.call('GET', `/api/v1/pathways?${query(p)}`, { token: null }), error: plain, position: 'cursor', max: 100 },
   { name: 'GET /api/v1/opportunities', page: (s, p) => s.call('GET', `/api/v1/opportunities?${query(p)}`, { token: null }), error: plain, position: 'offset', max: 100 },
   // The OB 3.0 API must answer in its Imsx_StatusInfo envelope: the code is invalid_data there.
   { name: 'GET /ims/ob/v3p0/credentials', page: (s, p) => s.call('GET', `/ims/ob/v3p0/credentials?${query(p)}`), error: (json) => ({ code: 'invalid-paging', message: json.imsx_description }), position: 'offset', max: 100 },
@@ -30,7 +33,13 @@ describe('paging: the same answer to the same mistake on every list', () => {
   let s: TestServer;
   before(async () => {
     s = await startTestServer();
-    await seedBasics(s);
+    // Three of everything, so a page of one has a next page twice.
+    for (const issuer of ['museum', 'library', 'college']) {
+      const { achievementId } = await seedBasics(s, { issuer });
+      const root = { type: 'group', id: 'root', children: [{ type: 'badge', id: 'a', badge: { id: achievementId } }] };
+      await s.call('POST', '/api/v1/pathways', { body: { key: `${issuer}-path`, issuer, name: `${issuer} path`, root } });
+      await s.call('POST', `/api/v1/pathways/${issuer}-path/publish`, { body: {} });
+    }
   });
   after(async () => s?.stop());
 
@@ -38,6 +47,7 @@ describe('paging: the same answer to the same mistake on every list', () => {
   for (const route of ROUTES) {
     it(`${route.name}: limit 0, huge or not a number; a forged ${route.position}`, async () => {
       const asText = route.name.startsWith('GET');
+      const tooLong = Buffer.from(JSON.stringify(['x'.repeat(5000), 'y'])).toString('base64url');
       type Case = [Record<string, string | number>, string, string];
       const cases: Case[] = [
         [{ limit: 0 }, 'limit', `"limit" must be a whole number from 1 to ${route.max}.`],
@@ -48,6 +58,7 @@ describe('paging: the same answer to the same mistake on every list', () => {
           ? ([
               [{ cursor: 'not-a-cursor' }, 'cursor', '"cursor" is not a cursor this server handed out (use the "next" of a previous page).'],
               [{ cursor: forgedCursor }, 'cursor', '"cursor" is not a cursor this server handed out (use the "next" of a previous page).'],
+              [{ cursor: tooLong }, 'cursor', '"cursor" is not a cursor this server handed out (use the "next" of a previous page).'],
             ] satisfies Case[])
           : ([
               [{ offset: -1 }, 'offset', '"offset" must be a whole number from 0 to 1000000000.'],
@@ -64,6 +75,25 @@ describe('paging: the same answer to the same mistake on every list', () => {
       }
       // A good page still answers.
       expect((await route.page(s, { limit: 1 })).status).to.equal(200);
+    });
+  }
+
+  for (const [path, list] of [['/api/v1/issuers', 'issuers'], ['/api/v1/achievements', 'achievements'], ['/api/v1/pathways', 'pathways']] as const) {
+    it(`GET ${path}: without paging the whole list as before; paged one at a time, every item once, in the same order`, async () => {
+      const whole = await s.call('GET', path, { token: null });
+      expect(whole.json.next, 'no next without paging').to.equal(undefined);
+      const all = whole.json[list].map((item: { id: string }) => item.id);
+      expect(all.length).to.be.greaterThanOrEqual(3);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await s.call('GET', `${path}?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: null });
+        expect(page.status).to.equal(200);
+        seen.push(...page.json[list].map((item: { id: string }) => item.id));
+        cursor = page.json.next;
+        if (!cursor) break;
+      }
+      expect(seen).to.deep.equal(all);
     });
   }
 });

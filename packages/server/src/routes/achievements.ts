@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import { matchesAchievementFilters } from '../achievement-filter.js';
 import type { Env } from '../env.js';
+import { pageAfter, readListPaging } from '../paging.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { achievementDocument, ob2BadgeClass, type AchievementData, type AchievementRow, type IssuerRow } from '../documents.js';
@@ -189,8 +190,12 @@ export function achievementsRoutes(ctx: ServerContext): Hono<Env> {
     const issuers = new Map<string, IssuerRow>();
     const issuerOf = (k: string) => issuers.get(k) ?? issuers.set(k, loadIssuer(ctx, k)).get(k)!;
     const filters = { skill: c.req.query('skill'), tag: c.req.query('tag'), q: c.req.query('q') };
-    const achievements = rows.map((r) => present(r, issuerOf(r.issuer_key))).filter((a) => matchesAchievementFilters(a, filters));
-    return c.json({ achievements });
+    const paging = readListPaging(c.req.query(), [40, 100]);
+    // The filters read the presented document, so a page is cut from the filtered list.
+    const matching = rows.map((r) => ({ r, a: present(r, issuerOf(r.issuer_key)) })).filter(({ a }) => matchesAchievementFilters(a, filters));
+    if (!paging) return c.json({ achievements: matching.map(({ a }) => a) });
+    const { items, next } = pageAfter(matching, ({ r }) => [r.created_at, r.key], paging);
+    return c.json({ achievements: items.map(({ a }) => a), ...(next ? { next } : {}) });
   });
 
   app.post('/api/v1/achievements', requireCaller(ctx), async (c) => {

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
+import { pageAfter, readListPaging } from '../paging.js';
 import { createIssuer, createProviderKey, loadIssuer } from '../issuers.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
@@ -28,7 +29,10 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
 
   app.get('/api/v1/issuers', (c) => {
     const rows = listIssuersByName(ctx.db);
-    return c.json({ issuers: rows.map(profileOf) });
+    const paging = readListPaging(c.req.query(), [200, 100]);
+    if (!paging) return c.json({ issuers: rows.map(profileOf) });
+    const { items, next } = pageAfter(rows, (r) => [r.name, r.key], paging);
+    return c.json({ issuers: items.map(profileOf), ...(next ? { next } : {}) });
   });
 
   app.post('/api/v1/issuers', requireCaller(ctx), async (c) => {

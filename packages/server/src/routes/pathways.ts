@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import type { Env } from '../env.js';
+import { pageAfter, readListPaging } from '../paging.js';
 import { loadPathway } from '../pathways.js';
 import { acceptCaller, caller, requireCaller } from '../middleware/auth.js';
 import {
@@ -132,7 +133,10 @@ export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
 
   app.get('/api/v1/pathways', (c) => {
     const rows = listLatestPublishedPathways(ctx.db);
-    return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
+    const paging = readListPaging(c.req.query(), [100]);
+    if (!paging) return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
+    const { items, next } = pageAfter(rows, (r) => [r.key], paging);
+    return c.json({ pathways: items.map((r) => presentPathway(ctx, r)), ...(next ? { next } : {}) });
   });
 
   app.post('/api/v1/pathways', requireCaller(ctx), async (c) => {
