@@ -19,7 +19,7 @@ import { hashStoredClaimCodes } from './claim-codes.js';
 import { resanitizeStoredSvgs } from './stored-images.js';
 import { insertMeta, readMeta, writeMeta } from './store/meta.js';
 import { dataDirError, listenError } from './startup-errors.js';
-import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
+import { FOREIGN_TIME_BUDGET_MS } from './milestones.js';
 
 /**
  * Options shared by {@link createApp} and {@link startServer}.
