@@ -2,9 +2,10 @@ import { createHash, createHmac } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
+import { keyedBucket } from '../middleware/rate-limits.js';
 import { urls, type ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
-import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
+import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks, issueAward, loadAchievement } from '../issue.js';
 import { randomToken } from '../keys.js';
 import type { RateLimiter } from '../rate-limit.js';
@@ -42,40 +43,6 @@ export interface AwardRowResult {
   credential?: Record<string, unknown>;
   links?: ReturnType<typeof awardLinks>;
   error?: { code: string; message: string; field?: string };
-}
-
-/**
- * The rate-limit bucket of a keyed caller: the admin, or one issuer (all its provider keys
- * together, so minting more keys does not raise the limit).
- *
- * @example
- * ```ts
- * limiter.take(keyedBucket({ kind: 'provider', issuerKey: 'city-library' })); // 'issuer:city-library'
- * ```
- */
-export function keyedBucket(who: Principal): string {
-  return who.kind === 'admin' ? 'admin' : `issuer:${who.issuerKey}`;
-}
-
-/**
- * The keyed caller of a request, or undefined when it carries no valid key (an anonymous claim;
- * a bad key is answered with 401 by the route itself).
- *
- * @example
- * ```ts
- * const who = keyedCaller(ctx, c); // { kind: 'admin' } | { kind: 'provider', … } | undefined
- * ```
- */
-export function keyedCaller(ctx: ServerContext, c: Context): Principal | undefined {
-  const header = c.req.header('authorization');
-  if (!header) return undefined;
-  try {
-    return authenticate(ctx, header);
-  } catch (error) {
-    // A wrong key is answered by the route's own authentication; a failing database is not a wrong key.
-    if (!(error instanceof HttpError)) throw error;
-    return undefined;
-  }
 }
 
 class DuplicateExternalId extends Error {}
