@@ -1,7 +1,8 @@
-// The server's layers stay apart: SQL lives in src/store/ only, so a query is written once and
-// a route reads as HTTP plus business rules; a route file uses the store and services, never
-// another route file; and no module imports itself back through others (an import circle makes
-// load order matter and hides which layer owns what). A breach fails here, naming the files.
+// The server's layers stay apart: SQL lives in src/store/ only, so a query is written once; a
+// route reads as HTTP and uses the store and services, never another route file; only app.ts
+// mounts routes (business rules live in services the demo seeding shares); and no module imports
+// itself back through others (an import circle makes load order matter and hides which layer
+// owns what). A breach fails here, naming the files.
 import { describe, it, expect } from '@col/harness';
 import { codeLines, localImports, readSources, type SourceFile } from './support/sources.js';
 
@@ -43,6 +44,13 @@ describe('server layering', () => {
     expect(routes.length).to.be.greaterThan(8);
     const offenders = routes.flatMap((f) => localImports(f).filter((target) => target.startsWith('routes/')).map((target) => `${f.name} imports ${target}`));
     expect(offenders, 'route files importing route files').to.deep.equal([]);
+  });
+
+  it('only app.ts mounts route files: services, the store and the demo never import one', async () => {
+    const others = (await readSources()).filter((f) => !f.name.startsWith('routes/') && f.name !== 'app.ts');
+    const offenders = others.flatMap((f) => localImports(f).filter((target) => target.startsWith('routes/')).map((target) => `${f.name} imports ${target}`));
+    expect(others.length).to.be.greaterThan(20);
+    expect(offenders, 'route files imported outside app.ts').to.deep.equal([]);
   });
 
   it('the import graph has no circle', async () => {
