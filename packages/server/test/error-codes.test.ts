@@ -3,7 +3,7 @@
 // list fails here, naming it.
 import { describe, it, expect } from '@col/harness';
 import { SERVER_ERROR_CODES, openApiDocument } from '@citiesoflearning/server';
-import { readSources } from './support/sources.js';
+import { codeLines, readSources } from './support/sources.js';
 
 describe('server error codes', () => {
   it('every code the sources can answer with is listed, and the OpenAPI document enumerates exactly the list', async () => {
@@ -18,5 +18,15 @@ describe('server error codes', () => {
     expect([...thrown].filter((code) => !listed.includes(code)), 'thrown but not in SERVER_ERROR_CODES').to.deep.equal([]);
     const schema = openApiDocument().components.schemas.Error as { properties: { code: { enum: string[] } } };
     expect(schema.properties.code.enum).to.deep.equal(listed);
+  });
+
+  it('nothing in the sources throws a plain Error: every failure has a code (a ColError or HttpError)', async () => {
+    const offenders: string[] = [];
+    for (const { name, text } of await readSources()) {
+      codeLines(text).forEach((line, i) => {
+        if (/\bnew Error\(|\bthrow Error\(/.test(line)) offenders.push(`${name}:${i + 1}`);
+      });
+    }
+    expect(offenders, 'plain Errors').to.deep.equal([]);
   });
 });
