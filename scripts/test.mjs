@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: build and type-check every package, lint each package as npm would publish it
 // (publint, attw), build the CDN bundles and the docs, hold the size budgets, run every Node suite, then every browser suite in Chromium, and end with one line CI reads:
-// `N passed, N failed`.
+// `N passed, N failed` — tests only. The steps around them (build, type-check, publint, attw,
+// bundles, docs, budgets) are reported each on its own line above it; a failed step fails the run
+// (exit code 1) without being counted as a test.
 //
 //   --node-only | --browser-only    run one side
 //   --filter TEXT                   only test files whose path contains TEXT
+//   --package NAME                  one package: its build, packaging checks and suites
+//                                   (what `npm test -w packages/NAME` runs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -15,12 +19,21 @@ const args = process.argv.slice(2);
 const only = args.includes('--node-only') ? 'node' : args.includes('--browser-only') ? 'browser' : 'all';
 const filterAt = args.indexOf('--filter');
 const filter = filterAt >= 0 ? args[filterAt + 1] : '';
+const packageAt = args.indexOf('--package');
+const onePackage = packageAt >= 0 ? args[packageAt + 1] : '';
+const packages = readdirSync(join(root, 'packages')).sort();
+if (onePackage && !packages.includes(onePackage)) {
+  console.error(`No package "${onePackage}" under packages/ (one of: ${packages.join(', ')}).`);
+  process.exit(2);
+}
 const results = join(root, '.test-results');
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
+// Tests and steps are counted apart: the last line is about tests only.
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const add = (t) => { totals.passed += t.passed; totals.failed += t.failed; totals.skipped += t.skipped ?? 0; };
+const steps = [];
 
 function run(cmd, cmdArgs, env = {}, cwd = root) {
   console.log(`\n$ ${cmd} ${cmdArgs.join(' ')}`);
@@ -36,35 +49,35 @@ function walk(dir) {
   });
 }
 const rel = (p) => relative(root, p).split(sep).join('/');
-const testFiles = readdirSync(join(root, 'packages'))
+const testFiles = (onePackage ? [onePackage] : packages)
   .flatMap((pkg) => walk(join(root, 'packages', pkg, 'test')))
   .map(rel)
   .filter((f) => f.endsWith('.test.ts') && f.includes(filter))
   .sort();
 
-// 1. Build (emits dist for the CLI and examples) and type-check the tests.
-for (const [name, cmdArgs] of [['build', [join(root, 'scripts/build.mjs')]], ['typecheck tests', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json']]]) {
-  const status = run(process.execPath, cmdArgs);
-  if (status === 0) totals.passed++;
-  else { totals.failed++; console.error(`✗ ${name} failed`); }
+function step(name, cmdArgs, options = {}) {
+  const status = run(process.execPath, cmdArgs, options.env, options.cwd);
+  steps.push({ name, ok: status === 0 });
+  if (status !== 0) console.error(`✗ ${name} failed`);
 }
+
+// 1. Build (emits dist for the CLI and examples) and type-check the tests. Everything is built
+// even for one package: its suites may serve another's dist (the CLI's demo serves the elements),
+// and an up-to-date build is quick.
+step('build', [join(root, 'scripts/build.mjs')]);
+step('typecheck tests', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json']);
 
 // Packaging: every package's exports, types and files as npm would publish them (publint), and
 // its types as TypeScript users resolve them (@arethetypeswrong/cli on the packed tarball; the
 // packages are ESM only, so CommonJS resolutions are out of scope: --profile esm-only).
-function step(name, cmdArgs, options = {}) {
-  const status = run(process.execPath, cmdArgs, options.env, options.cwd);
-  if (status === 0) totals.passed++;
-  else { totals.failed++; console.error(`✗ ${name} failed`); }
-}
-for (const name of readdirSync(join(root, 'packages')).sort()) {
+for (const name of onePackage ? [onePackage] : packages) {
   step(`publint packages/${name}`, [join(root, 'node_modules/publint/src/cli.js'), '--strict', join('packages', name)]);
   step(`attw packages/${name}`, [join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js'), '--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped'], { cwd: join(root, 'packages', name) });
 }
 
 // The elements' CDN bundles (prints their integrity hashes), the docs site that shows them
 // (npm run docs, TypeDoc included), and the size budgets (scripts/check-budgets.mjs).
-if (only !== 'browser' && !filter) {
+if (only !== 'browser' && !filter && !onePackage) {
   step('CDN bundles', [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:cdn']);
   step('docs build', [join(root, 'scripts/docs.mjs')]);
   step('size budgets', [join(root, 'scripts/check-budgets.mjs')]);
@@ -81,6 +94,7 @@ if (only !== 'browser') {
       `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${counts}`,
       ...files,
     ]);
+    // A runner that reports nothing crashed before its tests could: that is a failed test run.
     if (existsSync(counts)) add(JSON.parse(readFileSync(counts, 'utf8')));
     else totals.failed++;
   }
@@ -108,6 +122,10 @@ function ensureChromium() {
   }
 }
 
-const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
-process.exit(totals.failed ? 1 : 0);
+const failedSteps = steps.filter((s) => !s.ok);
+console.log('');
+for (const s of steps) console.log(`step ${s.ok ? 'ok    ' : 'FAILED'} ${s.name}`);
+if (totals.skipped) console.log(`${totals.skipped} skipped`);
+// The line CI reads, always last and always exactly this shape: tests only.
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed || failedSteps.length ? 1 : 0);

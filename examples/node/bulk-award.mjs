@@ -4,15 +4,15 @@
 //   COL_API_KEY=… node examples/node/bulk-award.mjs awards.csv [BASE_URL] > results.csv
 //
 // awards.csv has a header row naming at least `email` and `achievement` (a badge key on the
-// server), one award per row. Each row becomes a direct award through the client's
-// `claims.create` (an API key and no claim code): the key must be the admin key or the provider
-// key of the badge's issuer — server side only, never in a page.
+// server), one award per row. The rows of each badge go to the server together through the
+// client's `awards.create` (bulk `POST /api/v1/awards`, up to 100 rows a request): the key must be
+// the admin key or the provider key of the badge's issuer — server side only, never in a page.
 //
 // Progress goes to stderr (counts only: no email is ever printed); the results go to stdout as
-// CSV — `line,achievement,outcome,credential` — with the credential URL, or the stable error code.
-// Safe to run again after an interruption: each row's Idempotency-Key is derived from the row
-// (an HMAC under the API key, so the key reveals nothing about the learner), and the server
-// returns the badge it already issued instead of a second one.
+// CSV, in the file's order — `line,achievement,outcome,credential` — with the credential URL, or
+// the stable error code. Safe to run again after an interruption: each row's `externalId` is
+// derived from the row (an HMAC under the API key, so it reveals nothing about the learner), and
+// the server answers a row it has seen with the badge it already issued instead of a second one.
 // Exit code: 0 all awarded, 1 some rows failed, 2 usage or unreadable file.
 //
 // Needs the built packages: run `npm run build` once.
@@ -71,33 +71,69 @@ const rows = lines.slice(1)
 const col = createClient({ baseUrl, apiKey });
 const tty = process.stderr.isTTY;
 const counts = { awarded: 0, failed: 0 };
-console.log('line,achievement,outcome,credential');
+/** Each row's `[outcome, credential]`, by its place in `rows`. */
+const outcomes = new Array(rows.length);
+let done = 0;
 
-for (const [i, { line, fields }] of rows.entries()) {
-  const email = (fields[emailAt] ?? '').toLowerCase();
-  const achievement = fields[achievementAt] ?? '';
-  let outcome;
-  let credential = '';
-  if (!/^[^@\s]+@[^@\s]+$/.test(email)) outcome = 'email-invalid';
-  else if (!achievement) outcome = 'achievement-missing';
-  else {
-    try {
-      const idempotencyKey = createHmac('sha256', apiKey).update(`bulk-award\n${achievement}\n${email}`).digest('base64url');
-      const award = await col.claims.create({ achievement, recipient: { email } }, { idempotencyKey });
-      outcome = 'awarded';
-      credential = award.id;
-    } catch (error) {
-      if (isApiError(error)) outcome = error.code;
-      else if (error?.code) outcome = String(error.code);
-      else throw error;
-    }
-  }
+function decide(index, outcome, credential = '') {
+  outcomes[index] = [outcome, credential];
+  done++;
   if (outcome === 'awarded') counts.awarded++;
   else counts.failed++;
-  console.log([String(line), csvField(achievement), outcome, credential].join(','));
-  const progress = `[${i + 1}/${rows.length}] ${counts.awarded} awarded, ${counts.failed} failed`;
+}
+
+// A row the server answered: awarded, or its error code. A row sent before (an interrupted run)
+// is a `duplicate`: the badge it already has comes back.
+function decideAnswered(index, result) {
+  if (result.status === 'issued' || result.status === 'duplicate') decide(index, 'awarded', result.id ?? '');
+  else decide(index, result.error?.code ?? result.status);
+}
+
+/** Counts only, never an email; `pending` adds the rows of a request in flight. */
+function report(pending = { done: 0, issued: 0, duplicate: 0, invalid: 0, failed: 0 }) {
+  const awarded = counts.awarded + pending.issued + pending.duplicate;
+  const failed = counts.failed + pending.invalid + pending.failed;
+  const progress = `[${done + pending.done}/${rows.length}] ${awarded} awarded, ${failed} failed`;
   if (tty) process.stderr.write(`\r${progress}`);
   else console.error(progress);
+}
+
+// Rows that cannot be sent are decided here; the rest are grouped by badge, in file order.
+const byAchievement = new Map();
+for (const [index, { fields }] of rows.entries()) {
+  const email = (fields[emailAt] ?? '').toLowerCase();
+  const achievement = fields[achievementAt] ?? '';
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) decide(index, 'email-invalid');
+  else if (!achievement) decide(index, 'achievement-missing');
+  else {
+    const externalId = createHmac('sha256', apiKey).update(`bulk-award\n${achievement}\n${email}`).digest('base64url');
+    if (!byAchievement.has(achievement)) byAchievement.set(achievement, []);
+    byAchievement.get(achievement).push({ index, recipient: { email, externalId } });
+  }
+}
+if (done) report();
+
+for (const [achievement, group] of byAchievement) {
+  try {
+    const { results } = await col.awards.create({ achievement, recipients: group.map((row) => row.recipient) }, { onProgress: report });
+    results.forEach((result, i) => decideAnswered(group[i].index, result));
+  } catch (error) {
+    // A whole request was refused (a wrong key, an unknown badge): the rows of earlier requests
+    // keep their answers, and every row not answered gets the request's code.
+    // The server's own code where it sent one (e.g. `too-many-rows`), else the client's (`network`).
+    const code = isApiError(error) ? (error.serverCode ?? error.code) : error?.code ? String(error.code) : undefined;
+    if (!code) throw error;
+    const completed = Array.isArray(error.details?.completed) ? error.details.completed : [];
+    completed.forEach((result, i) => decideAnswered(group[i].index, result));
+    for (const row of group.slice(completed.length)) decide(row.index, code);
+    report();
+  }
+}
+
+console.log('line,achievement,outcome,credential');
+for (const [index, { line, fields }] of rows.entries()) {
+  const [outcome, credential] = outcomes[index];
+  console.log([String(line), csvField(fields[achievementAt] ?? ''), outcome, credential].join(','));
 }
 if (tty) process.stderr.write('\n');
 console.error(`Done: ${counts.awarded} awarded, ${counts.failed} failed, of ${rows.length} rows.`);

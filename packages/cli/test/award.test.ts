@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { startServer, type RunningServer } from '@citiesoflearning/server';
 import { createClient } from '@citiesoflearning/client';
 import { progressBar, readRecipients, safeCell } from '../src/commands/award.js';
-import { runCol } from './run-col.js';
+import { runCol } from './support/run-col.js';
 
 describe('colearn award', () => {
   let server: RunningServer;

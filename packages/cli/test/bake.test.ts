@@ -2,7 +2,7 @@ import { describe, it, expect } from '@col/harness';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtures, runCol } from './run-col.js';
+import { fixtures, runCol } from './support/run-col.js';
 
 const credentialFile = join(fixtures, 'dcc/verifiableCredentials/v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-basicOBv3.json');
 // A plain PNG (the fixture is a QR code image with nothing baked in).

@@ -3,30 +3,8 @@
 // chosen and claimed in <col-badge-claim>'s dialog, shown as a <col-badge> and verified in the
 // browser by <col-badge-verify>. Locators pierce the elements' open shadow roots.
 import { describe, it, before, after, expect } from '@col/harness';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { repoRoot } from './run-col.js';
-
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations on the page as it is now (every rule, WCAG 2.x A and AA included). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's strict CSP (no inline scripts) stays on.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations;
-}
+import { axeViolations, buildExamplesBundle, launchChromium, startDemoServer, type DemoServer } from '@col/harness/node';
+import type { Browser, Page } from 'playwright-core';
 
 /** What has focus, looking inside open shadow roots: its id, else its part, else its tag. */
 function focused(page: Page): Promise<string> {
@@ -88,39 +66,21 @@ async function expectNoPersonalData(page: Page, watch: Watch, email: string): Pr
 }
 
 describe('the demo page served by colearn serve --demo', () => {
-  let server: ChildProcess;
+  let demo: DemoServer;
   let url = '';
-  let stderr = '';
   let browser: Browser;
-  const claimCode = (achievement: string) => new RegExp(`demo claim code for ${achievement}: (\\S+)`).exec(stderr)?.[1];
+  const claimCode = (achievement: string) => demo.claimCode(achievement);
 
   before(async () => {
-    // npm start builds the page's components bundle; build it here too when a checkout lacks it
-    // or it is older than the built elements (so the test never drives yesterday's code).
-    const bundle = join(repoRoot, 'examples/vendor/components/index.js');
-    const elements = join(repoRoot, 'packages/components/dist/index.js');
-    if (!existsSync(bundle) || (existsSync(elements) && statSync(elements).mtimeMs > statSync(bundle).mtimeMs)) {
-      const built = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
-      if (built.status !== 0) throw new Error(`building the examples bundle failed: ${built.stderr}`);
-    }
-    const data = await mkdtemp(join(tmpdir(), 'col-demo-page-'));
-    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--data', data], { env: { ...process.env, COL_ADMIN_KEY: 'demo-page-admin-key-0123' } });
-    server.stderr!.on('data', (d) => (stderr += d));
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += d;
-        const match = /listening on (\S+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      server.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
-    });
-    browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+    buildExamplesBundle();
+    demo = await startDemoServer({ name: 'demo-page', adminKey: 'demo-page-admin-key-0123' });
+    url = demo.url;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
+    await demo?.stop();
   });
 
   it('claims a chosen demo badge in the claim dialog and verifies it in the browser, with no email in any URL or storage', async () => {

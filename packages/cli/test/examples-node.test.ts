@@ -1,53 +1,29 @@
 // The Node examples as an integrator runs them: examples/node/bulk-award.mjs and
 // examples/node/verify-folder.mjs as child processes against `colearn serve --demo` on loopback.
 import { describe, it, before, after, expect } from '@col/harness';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { repoRoot, runNodeScript, startDemoServer, type DemoServer } from '@col/harness/node';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from './run-col.js';
 
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
 const adminKey = 'examples-node-admin-key-0123';
 
-interface Run { code: number | null; stdout: string; stderr: string }
-function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'examples/node', script), ...args], { cwd: repoRoot, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
-  });
-}
+const runScript = (script: string, args: string[], env: Record<string, string> = {}) => runNodeScript(join(repoRoot, 'examples/node', script), args, { env });
 
 describe('the Node examples against colearn serve --demo', () => {
-  let server: ChildProcess;
+  let demo: DemoServer;
   let url = '';
   let work = '';
-  let stderr = '';
   const credentialIds: string[] = [];
 
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'col-examples-node-'));
-    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', join(work, 'data')], { env: { ...process.env, COL_ADMIN_KEY: adminKey } });
-    server.stderr!.on('data', (d) => (stderr += d));
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += d;
-        const match = /listening on (\S+)/.exec(out);
-        if (match) resolve(match[1]!.replace(/\/$/, ''));
-      });
-      server.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
-    });
+    demo = await startDemoServer({ name: 'examples-node', adminKey });
+    url = demo.url;
   });
 
   after(async () => {
-    server?.kill('SIGTERM');
+    await demo?.stop();
     if (work) await rm(work, { recursive: true, force: true });
   });
 

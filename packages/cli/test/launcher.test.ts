@@ -4,7 +4,7 @@ import { describe, it, expect } from '@col/harness';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { repoRoot } from './run-col.js';
+import { repoRoot } from './support/run-col.js';
 
 function run(file: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

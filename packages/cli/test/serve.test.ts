@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCol } from './run-col.js';
+import { runCol } from './support/run-col.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 

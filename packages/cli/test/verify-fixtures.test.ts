@@ -4,7 +4,7 @@ import { describe, it, before, expect } from '@col/harness';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtures, repoRoot, runCol } from './run-col.js';
+import { fixtures, repoRoot, runCol } from './support/run-col.js';
 
 interface Expected {
   now: string;

@@ -3,70 +3,30 @@
 // vs 127.0.0.1, so every call crosses CORS as on a provider's own site), a badge is claimed
 // from the keyboard in the dialog, and the pathway on the same page moves forward.
 import { describe, it, before, after, expect } from '@col/harness';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's strict CSP stays on.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+import { axeViolations, buildExamplesBundle, launchChromium, startDemoServer, type DemoServer } from '@col/harness/node';
+import type { Browser, Page } from 'playwright-core';
 
 const overall = (page: Page) => page.locator('col-pathway #overall').textContent();
 
 describe('the course page served by colearn serve --demo', () => {
-  let server: ChildProcess;
+  let demo: DemoServer;
   let apiUrl = '';
-  let stderr = '';
   let browser: Browser;
-  let data = '';
 
   before(async () => {
-    // npm start builds the page's bundles; build them here when a checkout lacks them or they
-    // are older than the built elements (so the test never drives yesterday's code).
-    const bundle = join(repoRoot, 'examples/vendor/components/index.js');
-    const built = join(repoRoot, 'packages/components/dist/index.js');
-    if (!existsSync(bundle) || (existsSync(built) && statSync(built).mtimeMs > statSync(bundle).mtimeMs)) {
-      const built = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
-      if (built.status !== 0) throw new Error(`building the examples bundles failed: ${built.stderr}`);
-    }
-    data = await mkdtemp(join(tmpdir(), 'col-course-page-'));
-    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data], { env: { ...process.env, COL_ADMIN_KEY: 'course-page-admin-key-0123' } });
-    server.stderr!.on('data', (d) => (stderr += d));
-    apiUrl = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += d;
-        const match = /listening on (\S+)/.exec(out);
-        if (match) resolve(match[1]!.replace(/\/$/, ''));
-      });
-      server.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
-    });
-    browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+    buildExamplesBundle();
+    demo = await startDemoServer({ name: 'course-page', adminKey: 'course-page-admin-key-0123' });
+    apiUrl = demo.url;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    if (data) await rm(data, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   it('claims a badge with the keyboard alone, from another origin, and the pathway moves forward', async () => {
-    const code = /demo claim code for digital-foundations: (\S+)/.exec(stderr)?.[1];
+    const code = demo.claimCode('digital-foundations');
     expect(code, 'the demo prints a claim code').to.be.a('string');
     const port = new URL(apiUrl).port;
     const pageUrl = `http://localhost:${port}/examples/course.html?api=${encodeURIComponent(apiUrl)}`;

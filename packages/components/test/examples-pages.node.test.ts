@@ -2,29 +2,12 @@
 // `colearn serve --demo` (what `npm start` runs) serves examples/jobs.html, examples/pathway.html
 // and the documentation site at /docs/, opened in real Chromium under their strict CSPs.
 import { describe, it, before, after, expect } from '@col/harness';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeViolations, buildExamplesBundle, launchChromium, repoRoot, startDemoServer, type DemoServer } from '@col/harness/node';
+import type { Browser, Page } from 'playwright-core';
 import { byMonth, byPriority, byProvider } from './support/insight.js';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's strict CSP stays on.
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** Script errors and CSP violations on a page, collected as they happen. */
 function watch(page: Page): string[] {
@@ -39,53 +22,35 @@ function watch(page: Page): string[] {
 interface Element { tagName: string; attributes?: Array<{ name: string }>; events?: Array<{ name: string }>; cssParts?: Array<{ name: string }>; cssProperties?: Array<{ name: string }>; slots?: Array<{ name: string }>; members?: Array<{ kind: string; name: string; static?: boolean; privacy?: string }> }
 
 describe('the job portal, pathway page and docs served by colearn serve --demo', () => {
-  let server: ChildProcess;
+  let demo: DemoServer;
   let apiUrl = '';
-  let stderr = '';
   let browser: Browser;
-  let data = '';
   let credential: Record<string, unknown> & { credentialSubject: { achievement: { name: string } } };
 
   before(async () => {
     // npm start builds the pages' bundle and the docs; build them here when missing or stale.
-    const bundle = join(repoRoot, 'examples/vendor/components/index.js');
-    const built = join(repoRoot, 'packages/components/dist/index.js');
-    if (!existsSync(bundle) || (existsSync(built) && statSync(built).mtimeMs > statSync(bundle).mtimeMs)) {
-      const r = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`building the examples bundle failed: ${r.stderr}`);
-    }
+    buildExamplesBundle();
     // The pages and guides are regenerated from today's manifest; the API reference (TypeDoc, a
     // minute) only when `npm run docs` (which npm test runs first) has not built it.
     const withApi = !existsSync(join(repoRoot, 'docs/site/api/index.html'));
     const docs = spawnSync(process.execPath, [join(repoRoot, 'scripts/docs.mjs'), ...(withApi ? [] : ['--no-api'])], { cwd: repoRoot, encoding: 'utf8' });
     if (docs.status !== 0) throw new Error(`npm run docs failed: ${docs.stderr}`);
-    data = await mkdtemp(join(tmpdir(), 'col-examples-pages-'));
-    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data], { env: { ...process.env, COL_ADMIN_KEY: 'examples-pages-admin-key-0123' } });
-    server.stderr!.on('data', (d) => (stderr += d));
-    apiUrl = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += d;
-        const match = /listening on (\S+)/.exec(out);
-        if (match) resolve(match[1]!.replace(/\/$/, ''));
-      });
-      server.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
-    });
+    demo = await startDemoServer({ name: 'examples-pages', adminKey: 'examples-pages-admin-key-0123' });
+    apiUrl = demo.url;
     // A learner's badge, claimed with the code the demo printed (as a candidate would hold it).
-    const code = /demo claim code for digital-foundations: (\S+)/.exec(stderr)?.[1];
+    const code = demo.claimCode('digital-foundations');
     const response = await fetch(`${apiUrl}/api/v1/claims`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ achievement: 'digital-foundations', code, recipient: { email: 'candidate@example.org' } }),
     });
     expect(response.status).to.equal(201);
     credential = (await response.json()).credential;
-    browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    if (data) await rm(data, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   it("job portal: a candidate's genuine badge is verified and listed; a tampered one is not", async () => {

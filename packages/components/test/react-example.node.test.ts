@@ -3,62 +3,32 @@
 // state takes it from the `col-claimed` event, renders it as a <col-badge> (credential passed as
 // a property) and hands the list to <col-pathway>, whose `col-progress` event updates React.
 import { describe, it, before, after, expect } from '@col/harness';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(repoRoot, 'packages/cli/dist/bin.js');
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const axeSource = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+import { axeViolations, launchChromium, repoRoot, startDemoServer, type DemoServer } from '@col/harness/node';
+import type { Browser } from 'playwright-core';
 
 describe('the React example served by colearn serve --demo', () => {
-  let server: ChildProcess;
+  let demo: DemoServer;
   let apiUrl = '';
-  let stderr = '';
   let browser: Browser;
-  let data = '';
 
   before(async () => {
     // npm start builds it; build it here from today's sources and elements.
     const built = spawnSync(process.execPath, [join(repoRoot, 'examples/react/build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`building the React example failed: ${built.stderr}`);
-    data = await mkdtemp(join(tmpdir(), 'col-react-example-'));
-    server = spawn(process.execPath, [bin, 'serve', '--demo', '--port', '0', '--host', '127.0.0.1', '--data', data], { env: { ...process.env, COL_ADMIN_KEY: 'react-example-admin-key-0123' } });
-    server.stderr!.on('data', (d) => (stderr += d));
-    apiUrl = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d) => {
-        out += d;
-        const match = /listening on (\S+)/.exec(out);
-        if (match) resolve(match[1]!.replace(/\/$/, ''));
-      });
-      server.on('exit', (code) => reject(new Error(`colearn serve exited ${code}: ${stderr}`)));
-    });
-    browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+    demo = await startDemoServer({ name: 'react-example', adminKey: 'react-example-admin-key-0123' });
+    apiUrl = demo.url;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    server?.kill('SIGTERM');
-    if (data) await rm(data, { recursive: true, force: true });
+    await demo?.stop();
   });
 
   it('claims a badge; React renders it as a <col-badge> and the pathway moves to 50%', async () => {
-    const code = /demo claim code for digital-foundations: (\S+)/.exec(stderr)?.[1];
+    const code = demo.claimCode('digital-foundations');
     expect(code, 'the demo prints a claim code').to.be.a('string');
     const page = await browser.newPage();
     const problems: string[] = [];

@@ -1,6 +1,4 @@
-import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { ApiError } from './errors.js';
+import { Hono } from 'hono';
 import { errorResponse } from './error-response.js';
 
 export { errorResponse } from './error-response.js';
@@ -18,34 +16,14 @@ import { pathwaysRoutes } from './routes/pathways.js';
 import { milestonesRoutes } from './routes/milestones.js';
 import { opportunitiesRoutes } from './routes/opportunities.js';
 import { ob3Routes } from './routes/ob3.js';
-import { registerExamples } from './routes/examples.js';
-import { awardsRoutes, keyedBucket, keyedCaller } from './routes/awards.js';
+import { examplesRoutes } from './routes/examples.js';
+import { awardsRoutes } from './routes/awards.js';
+import { clientAddress, limitByAddress, limitClaims } from './middleware/rate-limits.js';
 import { credentialSearchRoutes } from './routes/credential-search.js';
 import { prioritiesRoutes } from './routes/priorities.js';
 import { insightRoutes } from './routes/insight.js';
 import { sharesRoutes } from './routes/shares.js';
 import { demoRoutes } from './routes/demo.js';
-
-/**
- * The client address for rate limiting: the TCP peer (proxies are not trusted by default).
- *
- * @example
- * ```ts
- * const who = clientAddress(c);
- * ```
- */
-export function clientAddress(c: Context, trustProxy = false): string {
-  if (trustProxy) {
-    // The last hop is the one our own proxy appended; earlier ones are client-supplied.
-    const hop = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
-    if (hop) return hop;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /**
  * Build the Hono app over a prepared {@link ServerContext}. `startServer` wraps this with a
@@ -97,22 +75,9 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     ),
   );
 
-  // Claim endpoints are rate-limited per client address (in memory).
-  const limitClaims = async (c: Context, next: () => Promise<void>) => {
-    const wait = claimLimiter.take(clientAddress(c, ctx.trustProxy));
-    if (wait > 0) {
-      throw new ApiError(429, 'rate-limited', 'Too many claims from this address; please wait a moment and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
-    }
-    await next();
-  };
-  app.use('/api/v1/claims', async (c, next) => {
-    const who = keyedCaller(ctx, c);
-    if (!who) return limitClaims(c, next);
-    const wait = awardLimiter.take(keyedBucket(who));
-    if (wait > 0) throw new ApiError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
-    await next();
-  });
-  app.use('/api/v1/pathways/:key/milestones', limitClaims);
+  // Claim endpoints are rate-limited per client address (in memory); keyed claims per award.
+  app.use('/api/v1/claims', limitClaims(ctx, claimLimiter, awardLimiter));
+  app.use('/api/v1/pathways/:key/milestones', limitByAddress(ctx, claimLimiter));
 
   app.route('/', wellKnownRoutes(ctx));
   app.route('/', issuersRoutes(ctx));
@@ -130,6 +95,6 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
   app.route('/', insightRoutes(ctx));
   app.route('/', sharesRoutes(ctx, (c) => clientAddress(c, ctx.trustProxy)));
   app.route('/', demoRoutes(ctx));
-  registerExamples(app, ctx);
+  app.route('/', examplesRoutes(ctx));
   return app;
 }

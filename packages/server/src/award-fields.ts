@@ -1,7 +1,7 @@
 // The Open Badges 3.0 extras a claim or an award may carry (evidence, narrative, the learner's
 // name, an expiry), checked field by field, and the refusal of fields nobody defined: a typo such
 // as "narative" must be a 400 naming the field, not a badge silently issued without it.
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 
 /**
  * One piece of OB 3.0 `Evidence` as stored in a credential.
@@ -53,7 +53,7 @@ export function refuseUnknownFields(value: Record<string, unknown>, allowed: rea
   for (const name of Object.keys(value)) {
     if (!allowed.includes(name)) {
       const field = `${prefix}${name}`;
-      throw new ApiError(400, 'unknown-field', `"${field}" is not a field this request accepts (expected one of: ${allowed.join(', ')}).`, {}, field);
+      throw new HttpError(400, 'unknown-field', `"${field}" is not a field this request accepts (expected one of: ${allowed.join(', ')}).`, {}, field);
     }
   }
 }
@@ -66,8 +66,8 @@ export function refuseUnknownFields(value: Record<string, unknown>, allowed: rea
  * throw invalidField('recipients[2].email', 'is not a valid email address.');
  * ```
  */
-export function invalidField(field: string, problem: string, code = 'invalid-request'): ApiError {
-  return new ApiError(400, code, `"${field}" ${problem}`, {}, field);
+export function invalidField(field: string, problem: string, code = 'invalid-request'): HttpError {
+  return new HttpError(400, code, `"${field}" ${problem}`, {}, field);
 }
 
 const EVIDENCE_FIELDS = ['type', 'id', 'name', 'narrative', 'description', 'genre', 'audience'] as const;

@@ -1,10 +1,10 @@
 // The demo place: "Brightwater City of Learning" (fictional). Seeded once per data directory;
 // a restart finds the marker in `meta` and only reports the codes it made the first time.
 import { isoNow, urls, type ServerContext } from './context.js';
-import { createAchievement, createClaimCodes } from './routes/achievements.js';
+import { createAchievement, createClaimCodes } from './achievements.js';
 import { createIssuer } from './issuers.js';
-import { createOpportunity } from './routes/opportunities.js';
-import { publishPathway, savePathwayVersion } from './routes/pathways.js';
+import { createOpportunity } from './opportunities.js';
+import { publishPathway, savePathwayVersion } from './pathways.js';
 import { signStatusLists } from './status.js';
 import { insertMeta, readMeta } from './store/meta.js';
 import { seedDemoInsight } from './demo-insight.js';

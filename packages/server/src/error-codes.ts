@@ -27,7 +27,7 @@ export const SERVER_ERROR_CODES = {
   'internal-error': 'The server failed; nothing was issued.',
   'invalid-email': 'An email address is malformed.',
   'invalid-json': 'The body is not valid JSON.',
-  'invalid-paging': '`limit` or `offset` is not a whole number in range.',
+  'invalid-paging': '`limit` or `offset` is not a whole number in range, or `cursor` is not one the server handed out (see `field`).',
   'invalid-request': 'A field is missing or malformed (see `field`).',
   'key-in-use': 'The issuer key signs new credentials and cannot be removed; add a new key first.',
   'key-unsupported': 'The key type is not supported.',

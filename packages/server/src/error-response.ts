@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import type { ServerContext } from './context.js';
 
 /**
- * The JSON error body and status for any thrown value: `ApiError`s as they are, anything else
+ * The JSON error body and status for any thrown value: `HttpError`s as they are, anything else
  * as a 500 whose details are logged (without a stack trace reaching the client).
  *
  * @example
@@ -12,7 +12,7 @@ import type { ServerContext } from './context.js';
  * ```
  */
 export function errorResponse(ctx: ServerContext, c: Context, error: unknown): Response {
-  if (error instanceof ApiError) {
+  if (error instanceof HttpError) {
     return c.json({ code: error.code, message: error.message, ...(error.field !== undefined ? { field: error.field } : {}) }, error.status, error.headers);
   }
   const name = error instanceof Error ? error.name : typeof error;

@@ -2,8 +2,8 @@ import { ColError } from '@citiesoflearning/core';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
- * An expected API failure: a `ColError` (so one `isColError` check covers every package's
- * errors) with the HTTP status to answer with, a stable kebab-case `code` for programs and a
+ * An expected API failure: a `ColError` (`instanceof ColError` holds; `isColError` does not,
+ * since it checks the name `ColError` and this one is `HttpError`) with the HTTP status to answer with, a stable kebab-case `code` for programs and a
  * plain `message` for people. The app turns it into `{ "code", "message" }` JSON; nothing else
  * (no stack, no SQL, no personal data) ever reaches a client. The status is typed as one Hono
  * can send a body with, so responses need no casts.
@@ -31,8 +31,9 @@ export class HttpError extends ColError {
 }
 
 /**
- * The former name of {@link HttpError}, kept so existing call sites and imports still work.
+ * The former name of {@link HttpError}, kept so existing imports still work.
  *
+ * @deprecated Use {@link HttpError}.
  * @example
  * ```ts
  * throw new ApiError(404, 'not-found', 'No achievement with that key exists here.');
@@ -42,6 +43,7 @@ export const ApiError = HttpError;
 /**
  * The former name of {@link HttpError}.
  *
+ * @deprecated Use {@link HttpError}.
  * @example
  * ```ts
  * const e: ApiError = notFound('issuer');
@@ -57,8 +59,8 @@ export type ApiError = HttpError;
  * if (typeof body.name !== 'string') throw badRequest('"name" must be a string.');
  * ```
  */
-export function badRequest(message: string, code = 'invalid-request'): ApiError {
-  return new ApiError(400, code, message);
+export function badRequest(message: string, code = 'invalid-request'): HttpError {
+  return new HttpError(400, code, message);
 }
 
 /**
@@ -69,6 +71,6 @@ export function badRequest(message: string, code = 'invalid-request'): ApiError 
  * if (!row) throw notFound('achievement');
  * ```
  */
-export function notFound(what: string): ApiError {
-  return new ApiError(404, 'not-found', `No ${what} with that key exists here.`);
+export function notFound(what: string): HttpError {
+  return new HttpError(404, 'not-found', `No ${what} with that key exists here.`);
 }

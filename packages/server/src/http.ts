@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { ApiError, badRequest } from './errors.js';
+import { HttpError, badRequest } from './errors.js';
 import type { ServerContext } from './context.js';
 import { issuerOfProviderSecret } from './store/provider-keys.js';
 
@@ -27,12 +27,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  */
 export function authenticate(ctx: ServerContext, header: string | undefined): Principal {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!match) throw new ApiError(401, 'unauthorized', 'This needs an API key: send "Authorization: Bearer <key>".', { 'WWW-Authenticate': 'Bearer' });
+  if (!match) throw new HttpError(401, 'unauthorized', 'This needs an API key: send "Authorization: Bearer <key>".', { 'WWW-Authenticate': 'Bearer' });
   const token = match[1]!;
   if (timingSafeEqual(sha256(token), sha256(ctx.adminKey))) return { kind: 'admin' };
   const issuerKey = issuerOfProviderSecret(ctx.db, token);
   if (issuerKey !== undefined) return { kind: 'provider', issuerKey };
-  throw new ApiError(401, 'unauthorized', 'This API key is not valid here.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  throw new HttpError(401, 'unauthorized', 'This API key is not valid here.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 }
 
 /**
@@ -45,7 +45,7 @@ export function authenticate(ctx: ServerContext, header: string | undefined): Pr
  */
 export function assertMayActFor(who: Principal, issuerKey: string): void {
   if (who.kind === 'admin' || who.issuerKey === issuerKey) return;
-  throw new ApiError(403, 'forbidden', "This provider key belongs to another issuer: it cannot act on this issuer's badges.");
+  throw new HttpError(403, 'forbidden', "This provider key belongs to another issuer: it cannot act on this issuer's badges.");
 }
 
 /**
@@ -57,11 +57,11 @@ export function assertMayActFor(who: Principal, issuerKey: string): void {
  * ```
  */
 export function assertAdmin(who: Principal): void {
-  if (who.kind !== 'admin') throw new ApiError(403, 'forbidden', 'Only the server operator (admin key) can do this.');
+  if (who.kind !== 'admin') throw new HttpError(403, 'forbidden', 'Only the server operator (admin key) can do this.');
 }
 
 /**
- * The request body as a JSON object, or a 400/415 `ApiError`.
+ * The request body as a JSON object, or a 400/415 `HttpError`.
  *
  * @example
  * ```ts
@@ -71,7 +71,7 @@ export function assertAdmin(who: Principal): void {
 export async function readJsonObject(c: Context): Promise<{ body: Record<string, unknown>; raw: string }> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported-media-type', 'Send the request body as JSON (Content-Type: application/json).');
+    throw new HttpError(415, 'unsupported-media-type', 'Send the request body as JSON (Content-Type: application/json).');
   }
   const raw = await c.req.text();
   let body: unknown;
@@ -225,35 +225,3 @@ export function keyFromReference(value: string, kind: string): string {
   return key;
 }
 
-/**
- * Page-size bounds shared by every paged route: 20 by default, at most 100, at most
- * 1,000,000,000 items skipped.
- *
- * @example
- * ```ts
- * PAGE_LIMITS.max; // 100
- * ```
- */
-export const PAGE_LIMITS = { default: 20, max: 100, maxOffset: 1_000_000_000 } as const;
-
-/**
- * The `limit` and `offset` query parameters of a paged route, validated the same way
- * everywhere: plain whole numbers, `limit` from 1 to {@link PAGE_LIMITS}.max, `offset` from 0.
- * Anything else (`-1`, `0`, `1e3`, `abc`, a huge number) is a 400 `invalid-paging`: silently
- * clamping it once let `limit=-1` remove the page cap.
- *
- * @example
- * ```ts
- * const { limit, offset } = readPaging(c.req.query()); // { limit: 20, offset: 0 } by default
- * ```
- */
-export function readPaging(query: Record<string, string | undefined>): { limit: number; offset: number } {
-  const whole = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = query[name];
-    if (raw === undefined) return fallback;
-    const value = /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(value >= min && value <= max)) throw badRequest(`"${name}" must be a whole number from ${min} to ${max}.`, 'invalid-paging');
-    return value;
-  };
-  return { limit: whole('limit', PAGE_LIMITS.default, 1, PAGE_LIMITS.max), offset: whole('offset', 0, 0, PAGE_LIMITS.maxOffset) };
-}

@@ -1,5 +1,5 @@
 import { isoNow, type ServerContext } from './context.js';
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import { IDEMPOTENCY_TTL_MS, deleteDoneIdempotencyBefore, findIdempotencyRecord, insertPendingIdempotency } from './store/idempotency.js';
 
 /** A stored answer to replay for a repeated Idempotency-Key. */
@@ -28,8 +28,8 @@ export function reserveIdempotencyKey(ctx: ServerContext, storedKey: string, bod
       insertPendingIdempotency(ctx.db, storedKey, bodyHash, isoNow(ctx));
       return undefined;
     }
-    if (row.body_hash !== bodyHash) throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
-    if (row.state === 'pending') throw new ApiError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.', { 'Retry-After': '1' });
+    if (row.body_hash !== bodyHash) throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
+    if (row.state === 'pending') throw new HttpError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.', { 'Retry-After': '1' });
     return { status: row.status!, response: row.response! };
   })();
 }

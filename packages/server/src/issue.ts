@@ -12,6 +12,11 @@ import { signAward } from './signing.js';
 import { randomToken } from './keys.js';
 import type { AwardExtras } from './award-fields.js';
 import { activeIssuerKey } from './issuer-keys.js';
+import { findAchievement } from './store/achievements.js';
+import { findIssuer } from './store/issuers.js';
+import { deleteIssuingCredential, insertIssuingCredential, listIssuingCredentials, markCredentialIssued } from './store/credentials.js';
+import { returnClaimCodeUse } from './store/codes.js';
+import { deleteAllPendingIdempotency } from './store/idempotency.js';
 
 /**
  * Who the badge is for: an email address (stored hashed) or a DID.
@@ -85,9 +90,10 @@ export function awardLinks(baseUrl: string, key: string): IssuedAward['links'] {
  * ```
  */
 export function loadAchievement(ctx: ServerContext, key: string): { achievement: AchievementRow; issuer: IssuerRow } {
-  const achievement = ctx.db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE key = ?').get(key) as AchievementRow | undefined;
+  const achievement = findAchievement(ctx.db, key);
   if (!achievement) throw notFound('achievement');
-  const issuer = ctx.db.prepare('SELECT * FROM issuers WHERE key = ?').get(achievement.issuer_key) as IssuerRow;
+  // The foreign key guarantees the issuer row exists.
+  const issuer = findIssuer(ctx.db, achievement.issuer_key)!;
   return { achievement, issuer };
 }
 
@@ -114,18 +120,20 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     req.reserve?.();
     revocationIndex = allocateStatusIndex(ctx, issuer.key, 'revocation_index');
     suspensionIndex = allocateStatusIndex(ctx, issuer.key, 'suspension_index');
-    ctx.db
-      .prepare(
-        `INSERT INTO credentials (key, achievement_key, issuer_key, state, recipient_hash, recipient_salt, recipient_email,
-           recipient_did, claim_code, source, revocation_index, suspension_index, issued_at)
-         VALUES (?, ?, ?, 'issuing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        key, achievement.key, issuer.key, identityHash, salt,
-        'email' in req.recipient && ctx.storeEmails ? req.recipient.email : null,
-        'did' in req.recipient ? req.recipient.did : null,
-        req.claimCode ?? null, req.source, revocationIndex, suspensionIndex, validFrom,
-      );
+    insertIssuingCredential(ctx.db, {
+      key,
+      achievementKey: achievement.key,
+      issuerKey: issuer.key,
+      source: req.source,
+      recipientHash: identityHash,
+      recipientSalt: salt,
+      recipientEmail: 'email' in req.recipient && ctx.storeEmails ? req.recipient.email : null,
+      recipientDid: 'did' in req.recipient ? req.recipient.did : null,
+      claimCode: req.claimCode ?? null,
+      revocationIndex,
+      suspensionIndex,
+      issuedAt: validFrom,
+    });
   })();
 
   try {
@@ -164,14 +172,14 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     const signed = await signAward(unsigned, signingKey, who.methodId(signingKey.kid));
     const issued: IssuedAward = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
     ctx.db.transaction(() => {
-      ctx.db.prepare("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?").run(JSON.stringify(signed.credential), signed.jwt, key);
+      markCredentialIssued(ctx.db, key, signed.credential, signed.jwt);
       req.commit?.(issued);
     })();
     return issued;
   } catch (error) {
     if (ctx.db.open) {
       ctx.db.transaction(() => {
-        ctx.db.prepare("DELETE FROM credentials WHERE key = ? AND state = 'issuing'").run(key);
+        deleteIssuingCredential(ctx.db, key);
         req.release?.();
       })();
     }
@@ -190,12 +198,12 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
  */
 export function recoverInterruptedIssues(ctx: ServerContext): number {
   return ctx.db.transaction(() => {
-    const rows = ctx.db.prepare("SELECT key, claim_code FROM credentials WHERE state = 'issuing'").all() as Array<{ key: string; claim_code: string | null }>;
+    const rows = listIssuingCredentials(ctx.db);
     for (const row of rows) {
-      if (row.claim_code) ctx.db.prepare('UPDATE claim_codes SET uses_left = uses_left + 1 WHERE code = ?').run(row.claim_code);
-      ctx.db.prepare('DELETE FROM credentials WHERE key = ?').run(row.key);
+      if (row.claim_code) returnClaimCodeUse(ctx.db, row.claim_code);
+      deleteIssuingCredential(ctx.db, row.key);
     }
-    ctx.db.prepare("DELETE FROM idempotency WHERE state = 'pending'").run();
+    deleteAllPendingIdempotency(ctx.db);
     return rows.length;
   })();
 }

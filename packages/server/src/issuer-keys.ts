@@ -5,7 +5,8 @@
 // are erased when a key is removed; no route ever returns one.
 import { generateKeyPairSync } from 'node:crypto';
 import { jwkToMultibase } from '@citiesoflearning/verify';
-import { ApiError } from './errors.js';
+import { ColError } from '@citiesoflearning/core';
+import { HttpError } from './errors.js';
 import { isoNow, type ServerContext } from './context.js';
 import { insertIssuerKey, issuersWithoutLiveKey, listLiveIssuerKeyRows, markIssuerKeyRemoved, newestLiveIssuerKeyRow, nextIssuerKeySeq } from './store/issuer-keys.js';
 
@@ -84,7 +85,8 @@ export function listedIssuerKeys(ctx: ServerContext, issuerKey: string): Publish
  */
 export function activeIssuerKey(ctx: ServerContext, issuerKey: string): ActiveIssuerKey {
   const row = newestLiveIssuerKeyRow(ctx.db, issuerKey);
-  if (!row || !row.private_jwk) throw new Error(`issuer ${issuerKey} has no signing key`);
+  // Start-up gives every issuer a key and the newest cannot be removed: none is a damaged database.
+  if (!row || !row.private_jwk) throw new ColError('issuer-key-missing', `Issuer ${issuerKey} has no signing key.`);
   return { kid: row.kid, publicKeyMultibase: row.public_multibase, created: row.created_at, privateJwk: JSON.parse(row.private_jwk) as JsonWebKey };
 }
 
@@ -102,9 +104,9 @@ export function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: stri
   ctx.db.transaction(() => {
     const listed = listedIssuerKeys(ctx, issuerKey);
     const index = listed.findIndex((k) => k.kid === kid);
-    if (index < 0) throw new ApiError(404, 'not-found', 'This issuer publishes no key with that id.');
+    if (index < 0) throw new HttpError(404, 'not-found', 'This issuer publishes no key with that id.');
     if (index === listed.length - 1) {
-      throw new ApiError(409, 'key-in-use', 'This is the key new credentials are signed with: add a new key first (POST …/keys), then remove this one.');
+      throw new HttpError(409, 'key-in-use', 'This is the key new credentials are signed with: add a new key first (POST …/keys), then remove this one.');
     }
     markIssuerKeyRemoved(ctx.db, issuerKey, kid, isoNow(ctx));
   })();

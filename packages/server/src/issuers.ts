@@ -2,7 +2,7 @@
 // signing key and status lists, and minting provider keys. Routes and the demo seed share these.
 import { isoNow, type ServerContext } from './context.js';
 import type { IssuerRow } from './documents.js';
-import { ApiError, notFound } from './errors.js';
+import { HttpError, notFound } from './errors.js';
 import { slugify } from './http.js';
 import { randomToken } from './keys.js';
 import { createStatusLists } from './status.js';
@@ -36,7 +36,7 @@ export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
 export function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): IssuerRow {
   const key = input.key ?? slugify(input.name);
   return ctx.db.transaction(() => {
-    if (issuerExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
+    if (issuerExists(ctx.db, key)) throw new HttpError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
     insertIssuer(ctx.db, { ...input, key }, isoNow(ctx));
     createStatusLists(ctx, key);
     // Its own signing key from the start: no issuer ever signs with another issuer's key.

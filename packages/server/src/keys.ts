@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ColError, isColError } from '@citiesoflearning/core';
 import { generateKeyPair, jwkToMultibase, publicJwk } from '@citiesoflearning/verify';
 
 /**
@@ -24,12 +25,34 @@ export interface ServerKey {
 
 const KEY_FILE = 'signing-key.jwk.json';
 
-function fromPrivateJwk(jwk: JsonWebKey, source: ServerKey['source']): ServerKey {
+const NOT_A_PRIVATE_KEY = 'The signing key must be a private Ed25519 JWK ({"kty":"OKP","crv":"Ed25519","x":…,"d":…}).';
+
+function fromPrivateJwk(value: unknown, source: ServerKey['source']): ServerKey {
+  const jwk = (typeof value === 'object' && value !== null ? value : {}) as JsonWebKey;
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.d !== 'string' || typeof jwk.x !== 'string') {
-    throw new Error('The signing key must be a private Ed25519 JWK ({"kty":"OKP","crv":"Ed25519","x":…,"d":…}).');
+    throw new ColError('signing-key-invalid', NOT_A_PRIVATE_KEY);
   }
-  const pub = publicJwk(jwk);
-  return { privateJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, publicJwk: pub, publicKeyMultibase: jwkToMultibase(pub), source };
+  let pub: JsonWebKey;
+  let publicKeyMultibase: string;
+  try {
+    pub = publicJwk(jwk);
+    publicKeyMultibase = jwkToMultibase(pub);
+  } catch (error) {
+    // verify's codes speak of "a public key"; the operator needs to hear it is the signing key.
+    if (!isColError(error)) throw error;
+    throw new ColError('signing-key-invalid', `${NOT_A_PRIVATE_KEY} ${error.message}`, { cause: error });
+  }
+  return { privateJwk: { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d }, publicJwk: pub, publicKeyMultibase, source };
+}
+
+/** The JWK in the key file; a damaged file is the operator's to fix, so it gets a plain sentence. */
+function readKeyFile(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ColError('signing-key-invalid', `The signing key file ${file} is damaged (not JSON): restore it from a backup, or set COL_SIGNING_KEY.`, { cause: error });
+  }
 }
 
 /**
@@ -46,11 +69,11 @@ function fromPrivateJwk(jwk: JsonWebKey, source: ServerKey['source']): ServerKey
 export async function loadSigningKey(dataDir: string, env: Record<string, string | undefined> = {}): Promise<ServerKey> {
   const fromEnv = env.COL_SIGNING_KEY;
   if (fromEnv) {
-    let jwk: JsonWebKey;
+    let jwk: unknown;
     try {
-      jwk = JSON.parse(fromEnv) as JsonWebKey;
+      jwk = JSON.parse(fromEnv);
     } catch {
-      throw new Error('COL_SIGNING_KEY is not valid JSON: it must be a private Ed25519 JWK.');
+      throw new ColError('signing-key-invalid', 'COL_SIGNING_KEY is not valid JSON: it must be a private Ed25519 JWK.');
     }
     return fromPrivateJwk(jwk, 'environment');
   }
@@ -59,7 +82,7 @@ export async function loadSigningKey(dataDir: string, env: Record<string, string
   if (existsSync(file)) {
     // A key readable by others is a key others may have copied: tighten it and carry on.
     if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
-    return fromPrivateJwk(JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey, 'file');
+    return fromPrivateJwk(readKeyFile(file), 'file');
   }
   const pair = await generateKeyPair('Ed25519');
   // `wx`: never overwrite a key another process wrote a moment ago.

@@ -263,6 +263,13 @@ const pagingParams = [
   query('offset', 'Items to skip: a whole number from 0', { type: 'integer', minimum: 0, maximum: 1_000_000_000 }),
 ];
 
+/** limit/cursor of the lists that page only when asked (`readListPaging`): without either, the whole list. */
+const listPagingParams = [
+  query('limit', 'Page size: a whole number from 1 to 100 (default 20 once paging is asked for); without limit and cursor, the whole list', { type: 'integer', minimum: 1, maximum: 100 }),
+  query('cursor', 'The `next` of the previous page'),
+];
+const nextCursor = { type: 'string', description: 'Cursor to the next page (only when paging was asked for and more remain)' };
+
 /** The path table: every route the server answers. */
 function paths(): Record<string, Record<string, unknown>> {
   const cred = keyParam('key', 'Credential key (last segment of the credential id).');
@@ -273,7 +280,7 @@ function paths(): Record<string, Record<string, unknown>> {
     '/.well-known/did.json': { get: { operationId: 'getDidDocument', summary: "The server's did:web document", tags: ['keys'], responses: { '200': { description: 'DID document', content: { 'application/did+json': { schema: ref('DidDocument') } } } } } },
     '/.well-known/jwks.json': { get: { operationId: 'getJwks', summary: "The server's public signing keys", tags: ['keys'], responses: { '200': { description: 'JWKS', content: { 'application/jwk-set+json': { schema: ref('Jwks') } } } } } },
     '/api/v1/issuers': {
-      get: { operationId: 'listIssuers', summary: 'All issuers', tags: ['issuers'], responses: { '200': json(obj({ issuers: arr(ref('Profile')) }, ['issuers']), 'Issuers') } },
+      get: { operationId: 'listIssuers', summary: 'All issuers, by name', tags: ['issuers'], parameters: listPagingParams, responses: { '200': json(obj({ issuers: arr(ref('Profile')), next: nextCursor }, ['issuers']), 'Issuers'), '400': error('limit or cursor out of range (invalid-paging)') } },
       post: { operationId: 'createIssuer', summary: 'Create an issuer (admin)', tags: ['issuers'], security: admin, requestBody: body(ref('IssuerInput')), responses: { '201': json(ref('Profile'), 'Created'), '409': error('Key taken'), ...auth, ...common } },
     },
     '/api/v1/issuers/{key}': { get: { operationId: 'getIssuer', summary: 'OB 3.0 issuer Profile, also a controller document for the keys it lists (`Accept: application/ld+json`: the pure JSON-LD document, without the API-only `key`)', tags: ['issuers'], parameters: [keyParam()], responses: { '200': { description: 'Profile', content: { 'application/json': { schema: ref('Profile') }, 'application/ld+json': { schema: ref('Profile') } } }, '404': error('No such issuer') } },
@@ -300,7 +307,7 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/issuers/{key}/api-keys': { post: { operationId: 'createProviderKey', summary: 'Mint a provider API key scoped to this issuer (admin)', tags: ['issuers'], security: admin, parameters: [keyParam()], requestBody: body(obj({ label: str }), false), responses: { '201': json(ref('ProviderKey'), 'Created'), '404': error('No such issuer'), ...auth, ...common } } },
     '/api/v1/issuers/{key}/ticket-keys': { post: { operationId: 'registerTicketKey', summary: "Register a provider backend's public key for signing claim tickets", tags: ['issuers'], security: admin, parameters: [keyParam()], requestBody: body(ref('TicketKeyInput')), responses: { '201': json(ref('TicketKey'), 'Registered'), '404': error('No such issuer'), '409': error('kid taken'), ...auth, ...common } } },
     '/api/v1/achievements': {
-      get: { operationId: 'listAchievements', summary: 'All achievements, optionally filtered', tags: ['achievements'], parameters: [query('issuer', 'Only this issuer key'), query('skill', "An alignment's targetName or targetCode (case-insensitive)"), query('tag', 'One of the tags (case-insensitive)'), query('q', 'Text in the name or description (case-insensitive)')], responses: { '200': json(obj({ achievements: arr(ref('Achievement')) }, ['achievements']), 'Achievements') } },
+      get: { operationId: 'listAchievements', summary: 'All achievements, optionally filtered', tags: ['achievements'], parameters: [query('issuer', 'Only this issuer key'), query('skill', "An alignment's targetName or targetCode (case-insensitive)"), query('tag', 'One of the tags (case-insensitive)'), query('q', 'Text in the name or description (case-insensitive)'), ...listPagingParams], responses: { '200': json(obj({ achievements: arr(ref('Achievement')), next: nextCursor }, ['achievements']), 'Achievements'), '400': error('limit or cursor out of range (invalid-paging)') } },
       post: { operationId: 'createAchievement', summary: 'Create an achievement (admin or the issuer\'s provider key)', tags: ['achievements'], security: admin, requestBody: body(ref('AchievementInput')), responses: { '201': json(ref('Achievement'), 'Created'), '404': error('No such issuer'), '409': error('Key taken'), ...auth, ...common } },
     },
     '/api/v1/achievements/{key}': { get: { operationId: 'getAchievement', summary: 'OB 3.0 Achievement', tags: ['achievements'], parameters: [keyParam()], responses: { '200': json(ref('Achievement'), 'Achievement'), '404': error('No such achievement') } } },
@@ -357,7 +364,7 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/credentials/{key}/suspend': { post: { operationId: 'suspendCredential', summary: 'Suspend; re-signs the suspension list', tags: ['credentials'], security: admin, parameters: [cred], requestBody: body(obj({ reason: str }, ['reason'])), responses: { '200': json(ref('CredentialStatus'), 'Suspended'), '404': error('No such credential'), '409': error('Revoked'), ...auth, ...common } } },
     '/api/v1/credentials/{key}/unsuspend': { post: { operationId: 'unsuspendCredential', summary: 'Lift a suspension', tags: ['credentials'], security: admin, parameters: [cred], requestBody: body(ref('ReasonInput'), false), responses: { '200': json(ref('CredentialStatus'), 'Unsuspended'), '404': error('No such credential'), '409': error('Not suspended'), ...auth, ...common } } },
     '/api/v1/pathways': {
-      get: { operationId: 'listPathways', summary: 'Published pathways (latest versions)', tags: ['pathways'], responses: { '200': json(obj({ pathways: arr(ref('Pathway')) }, ['pathways']), 'Pathways') } },
+      get: { operationId: 'listPathways', summary: 'Published pathways (latest versions), by key', tags: ['pathways'], parameters: listPagingParams, responses: { '200': json(obj({ pathways: arr(ref('Pathway')), next: nextCursor }, ['pathways']), 'Pathways'), '400': error('limit or cursor out of range (invalid-paging)') } },
       post: { operationId: 'createPathway', summary: 'Create a pathway (version 1, draft)', tags: ['pathways'], security: admin, requestBody: body(ref('PathwayInput')), responses: { '201': json(ref('Pathway'), 'Created'), '409': error('Key taken'), ...auth, ...common } },
     },
     '/api/v1/pathways/{key}': { get: { operationId: 'getPathway', summary: 'Latest published version (or ?version=n); drafts only with the owner\'s key', tags: ['pathways'], parameters: [keyParam(), query('version', 'Version number', { type: 'integer', minimum: 1 })], responses: { '200': json(ref('Pathway'), 'Pathway'), '404': error('No such published pathway') } } },

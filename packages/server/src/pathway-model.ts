@@ -1,7 +1,7 @@
 // Pathway validation at the API boundary: the server stores only pathways the core evaluator
 // accepts, in the clean form core returns (unknown fields dropped).
 import { isColError, validatePathway, type Pathway } from '@citiesoflearning/core';
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 
 /**
  * The validated pathway, or a 400 `pathway-invalid` whose message names the node at fault.
@@ -15,7 +15,7 @@ export function checkPathway(pathway: Record<string, unknown>): Pathway {
   try {
     return validatePathway(pathway);
   } catch (error) {
-    if (isColError(error)) throw new ApiError(400, 'pathway-invalid', error.message);
+    if (isColError(error)) throw new HttpError(400, 'pathway-invalid', error.message);
     throw error;
   }
 }

@@ -19,8 +19,8 @@ import { MIN_THRESHOLD } from './suppression.js';
 import { hashStoredClaimCodes } from './claim-codes.js';
 import { resanitizeStoredSvgs } from './stored-images.js';
 import { insertMeta, readMeta, writeMeta } from './store/meta.js';
-import { dataDirError, listenError, signingKeyError } from './startup-errors.js';
-import { FOREIGN_TIME_BUDGET_MS } from './routes/milestones.js';
+import { dataDirError, listenError } from './startup-errors.js';
+import { FOREIGN_TIME_BUDGET_MS } from './milestones.js';
 
 /**
  * Options shared by {@link createApp} and {@link startServer}.
@@ -172,7 +172,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   }
   try {
     const key = await loadSigningKey(dataDir, env).catch((error: unknown) => {
-      throw signingKeyError(dataDirError(error, dataDir));
+      throw dataDirError(error, dataDir);
     });
     const context: ServerContext = {
       db,

@@ -89,19 +89,19 @@ export class SigningPool {
       else busy.reject(new ColError(reply.code ?? 'signing-failed', reply.message));
       this.dispatch(slot);
     });
-    const lost = (error: Error) => {
+    const lost = (reason: string) => {
       const busy = slot.busy;
       slot.busy = undefined;
-      busy?.reject(new ColError('signing-failed', `A signing worker stopped (${error.message}).`));
+      busy?.reject(new ColError('signing-failed', `A signing worker stopped (${reason}).`));
       const at = this.slots.indexOf(slot);
       if (at >= 0 && !this.closed) {
         this.slots[at] = this.spawn();
         this.dispatch(this.slots[at]!);
       }
     };
-    worker.on('error', lost);
+    worker.on('error', (error) => lost(error.message));
     worker.on('exit', (code) => {
-      if (this.slots.includes(slot)) lost(new Error(`exit code ${code}`));
+      if (this.slots.includes(slot)) lost(`exit code ${code}`);
     });
     return slot;
   }

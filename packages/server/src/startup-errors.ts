@@ -67,18 +67,3 @@ export function listenError(error: unknown, host: string, port: number): unknown
       return error;
   }
 }
-
-/**
- * A plain `Error` from loading the signing key (a malformed `COL_SIGNING_KEY`, a damaged key
- * file) carries a sentence meant for the operator: report it as a `signing-key-invalid`
- * ColError. Other errors (a TypeError is a bug) are returned as they are.
- *
- * @example
- * ```ts
- * await loadSigningKey(dir, env).catch((error) => { throw signingKeyError(error); });
- * ```
- */
-export function signingKeyError(error: unknown): unknown {
-  if (isColError(error) || !(error instanceof Error) || error.constructor !== Error || codeOf(error)) return error;
-  return new ColError('signing-key-invalid', error.message, { cause: error });
-}

@@ -3,7 +3,8 @@
 // ahead of the last signed copy.
 import { randomInt } from 'node:crypto';
 import { setStatusBit } from '@citiesoflearning/verify';
-import { ApiError } from './errors.js';
+import { ColError } from '@citiesoflearning/core';
+import { HttpError } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import { signStatusList } from './signing.js';
 import { activeIssuerKey } from './issuer-keys.js';
@@ -64,7 +65,7 @@ export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, colum
     const index = randomInt(STATUS_LIST_BITS);
     if (!statusIndexTaken(ctx.db, issuerKey, column, index)) return index;
   }
-  if (countIssuerCredentials(ctx.db, issuerKey) >= STATUS_LIST_BITS * 0.9) throw new ApiError(503, 'status-list-full', "This issuer's status list is full; the operator must add another issuer.");
+  if (countIssuerCredentials(ctx.db, issuerKey) >= STATUS_LIST_BITS * 0.9) throw new HttpError(503, 'status-list-full', "This issuer's status list is full; the operator must add another issuer.");
   return allocateStatusIndex(ctx, issuerKey, column);
 }
 
@@ -78,7 +79,8 @@ export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, colum
  */
 export function writeStatusBit(ctx: ServerContext, issuerKey: string, purpose: Purpose, index: number, value: boolean): void {
   const stored = readStatusBits(ctx.db, issuerKey, purpose);
-  if (!stored) throw new Error(`status list missing for ${issuerKey}/${purpose}`);
+  // Every issuer gets both lists when it is created: a missing one is a damaged database.
+  if (!stored) throw new ColError('status-list-missing', `Issuer ${issuerKey} has no ${purpose} status list.`);
   const bits = new Uint8Array(stored);
   setStatusBit(bits, index, value);
   writeStatusBits(ctx.db, issuerKey, purpose, bits);
@@ -110,7 +112,7 @@ export type StatusListView = 'profile' | 'did';
  */
 export async function currentStatusList(ctx: ServerContext, issuerKey: string, purpose: Purpose, view: StatusListView = 'profile'): Promise<Record<string, unknown>> {
   const row = findStatusList(ctx.db, issuerKey, purpose, view);
-  if (!row) throw new ApiError(404, 'not-found', 'No status list with that address exists here.');
+  if (!row) throw new HttpError(404, 'not-found', 'No status list with that address exists here.');
   if (row.credential && row.credential_version >= row.bits_version) return JSON.parse(row.credential) as Record<string, unknown>;
   const u = urls(ctx.baseUrl);
   const signer =

@@ -3,7 +3,7 @@
 // through today's upload rules once more: what passes is replaced by its rewritten form, what
 // would now be refused is dropped (the achievement falls back to its generated medallion).
 import type { Db } from './db.js';
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import { sanitizeUploadedSvg } from './svg-upload.js';
 import { dropAchievementImage, listStoredSvgImages, replaceAchievementImage } from './store/achievements.js';
 
@@ -26,7 +26,7 @@ export function resanitizeStoredSvgs(db: Db): { rewritten: number; dropped: numb
         const { svg, removed } = sanitizeUploadedSvg(new Uint8Array(row.image));
         if (removed.active.length === 0) clean = svg;
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
+        if (!(error instanceof HttpError)) throw error;
       }
       if (!clean) {
         dropAchievementImage(db, row.key);

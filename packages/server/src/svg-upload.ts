@@ -3,7 +3,7 @@
 // CSP, but people also download it and open it elsewhere (a file, another site), so the bytes
 // themselves must carry no script and load nothing from anywhere.
 import { isColError, NamespaceScope, sanitizeSvg, splitName, unescapeXml, XmlScanner, type XmlToken } from '@citiesoflearning/core';
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -31,9 +31,9 @@ export interface SanitizedSvg {
   removed: { active: string[]; external: string[] };
 }
 
-const unsafe = (message: string) => new ApiError(400, 'unsafe-image', message);
-const notSvg = () => new ApiError(400, 'image-not-svg', '"image" says SVG but its root element is not <svg> in the SVG namespace (xmlns="http://www.w3.org/2000/svg").');
-const invalid = (detail: string) => new ApiError(400, 'image-invalid', `"image" is not a well-formed SVG file: ${detail}`);
+const unsafe = (message: string) => new HttpError(400, 'unsafe-image', message);
+const notSvg = () => new HttpError(400, 'image-not-svg', '"image" says SVG but its root element is not <svg> in the SVG namespace (xmlns="http://www.w3.org/2000/svg").');
+const invalid = (detail: string) => new HttpError(400, 'image-invalid', `"image" is not a well-formed SVG file: ${detail}`);
 
 /** An attribute value as a browser reads a URL: entities decoded, spaces and controls gone. */
 function squeeze(value: string): string {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { isColError } from '@citiesoflearning/core';
 import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import { findTicketKey } from './store/ticket-keys.js';
 
 /**
@@ -40,17 +40,18 @@ export type TicketLearner = { email: string } | { did: string };
  * ```
  */
 export async function verifyTicket(ctx: ServerContext, ticket: string, opts: { issuerKey: string; audiences: string[] }): Promise<Record<string, unknown>> {
-  const invalid = (message: string) => new ApiError(401, 'ticket-invalid', message);
+  const invalid = (message: string) => new HttpError(401, 'ticket-invalid', message);
   let kid: unknown;
   try {
     kid = decodeJws(ticket, { maxLength: 16_384 }).header.kid;
-  } catch {
+  } catch (error) {
+    if (!isColError(error)) throw error;
     throw invalid('The claim ticket is not a signed token (compact JWS).');
   }
   if (typeof kid !== 'string') throw invalid('The claim ticket names no key ("kid" header): register your key and put its kid in the header.');
   const key = findTicketKey(ctx.db, kid);
   if (!key) throw invalid('The claim ticket was signed with a key this server does not know.');
-  if (key.issuer_key !== opts.issuerKey) throw new ApiError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot speak for this provider's badges.");
+  if (key.issuer_key !== opts.issuerKey) throw new HttpError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot speak for this provider's badges.");
   // The stored key is ours: one that cannot be read is the server's fault (a logged 500), never
   // the provider's "ticket-invalid", which would send them hunting for a bug in their tickets.
   const publicJwk = JSON.parse(key.jwk) as JsonWebKey;
@@ -66,7 +67,7 @@ export async function verifyTicket(ctx: ServerContext, ticket: string, opts: { i
     throw invalid(`The claim ticket is for another server ("aud" must be ${opts.audiences[opts.audiences.length - 1]}).`);
   }
   if (typeof payload.exp !== 'number') throw invalid('The claim ticket has no expiry ("exp").');
-  if (payload.exp < now - 30) throw new ApiError(409, 'ticket-expired', 'This claim ticket has expired; ask the course page for a new one.');
+  if (payload.exp < now - 30) throw new HttpError(409, 'ticket-expired', 'This claim ticket has expired; ask the course page for a new one.');
   if (payload.exp > now + MAX_TICKET_LIFETIME_S + 30) throw invalid(`The claim ticket lives too long: "exp" must be within ${MAX_TICKET_LIFETIME_S / 60} minutes.`);
   if (typeof payload.nbf === 'number' && payload.nbf > now + 30) throw invalid('The claim ticket is not valid yet ("nbf").');
   return payload;
@@ -88,5 +89,5 @@ export function assertTicketNames(payload: Record<string, unknown>, learner: Tic
     const hash = createHash('sha256').update(learner.email).digest('hex');
     named = typeof payload.email === 'string' ? payload.email.trim().toLowerCase() === learner.email : typeof payload.email_sha256 === 'string' && payload.email_sha256.toLowerCase() === hash;
   } else named = payload.sub === learner.did;
-  if (!named) throw new ApiError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
+  if (!named) throw new HttpError(403, 'ticket-mismatch', 'This claim ticket was issued for a different learner.');
 }

@@ -4,7 +4,8 @@
 // with the field named. Plus the same extras and refusals on POST /api/v1/claims.
 import { describe, it, before, after, expect } from '@col/harness';
 import { verify } from '@citiesoflearning/verify';
-import { ADMIN, startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 async function documentsFor(s: TestServer, credential: any): Promise<Record<string, unknown>> {
   const urls = new Set<string>([credential.issuer.id, `${s.url}/.well-known/jwks.json`, `${s.url}/.well-known/did.json`, credential.proof.verificationMethod.split('#')[0]]);

@@ -2,7 +2,8 @@
 // the recipient matched against salted hashes, `since` covering revocations, cursor paging, and
 // provider keys kept to their own issuer.
 import { describe, it, before, after, expect } from '@col/harness';
-import { ADMIN, startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

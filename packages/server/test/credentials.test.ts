@@ -7,7 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashIdentity, unbake } from '@citiesoflearning/core';
 import { decodeStatusList, getStatusBit, multibaseToJwk, verifyDataIntegrityProof, verifyJws, generateKeyPair } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, ADMIN, type TestServer } from './helpers.js';
+import { startTestServer, ADMIN, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 async function proofVerifies(s: TestServer, doc: any): Promise<{ ok: boolean; code?: string }> {
   // The key must come from the issuer's own profile, which must list it under assertionMethod.

@@ -4,7 +4,7 @@
 // (all but the one revoked on purpose).
 import { describe, it, before, after, expect } from '@col/harness';
 import { verify } from '@citiesoflearning/verify';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 
 describe('demo priorities, activity and learner', () => {
   let s: TestServer;

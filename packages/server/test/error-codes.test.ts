@@ -2,29 +2,15 @@
 // client's generated ServerErrorCode union): a code thrown in the sources but missing from the
 // list fails here, naming it.
 import { describe, it, expect } from '@col/harness';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SERVER_ERROR_CODES, openApiDocument } from '@citiesoflearning/server';
-
-async function sources(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await sources(path)));
-    else if (entry.name.endsWith('.ts')) out.push(path);
-  }
-  return out;
-}
+import { codeLines, readSources } from './support/sources.js';
 
 describe('server error codes', () => {
   it('every code the sources can answer with is listed, and the OpenAPI document enumerates exactly the list', async () => {
-    const src = fileURLToPath(new URL('../src/', import.meta.url));
     const thrown = new Set<string>();
-    const patterns = [/ApiError\(\s*\d{3},\s*'([a-z0-9-]+)'/g, /(?:badRequest|invalidField)\([^;]*?,\s*'([a-z0-9-]+)'\)/g, /\bcode: '([a-z0-9-]+)'/g];
-    for (const file of await sources(src)) {
-      if (file.endsWith('error-codes.ts')) continue;
-      const text = await readFile(file, 'utf8');
+    const patterns = [/(?:Api|Http)Error\(\s*\d{3},\s*'([a-z0-9-]+)'/g, /(?:badRequest|invalidField)\([^;]*?,\s*'([a-z0-9-]+)'\)/g, /\bcode: '([a-z0-9-]+)'/g];
+    for (const { name, text } of await readSources()) {
+      if (name === 'error-codes.ts') continue;
       for (const pattern of patterns) for (const match of text.matchAll(pattern)) thrown.add(match[1]!);
     }
     expect(thrown.size).to.be.greaterThan(20); // the scan really found the codes
@@ -32,5 +18,15 @@ describe('server error codes', () => {
     expect([...thrown].filter((code) => !listed.includes(code)), 'thrown but not in SERVER_ERROR_CODES').to.deep.equal([]);
     const schema = openApiDocument().components.schemas.Error as { properties: { code: { enum: string[] } } };
     expect(schema.properties.code.enum).to.deep.equal(listed);
+  });
+
+  it('nothing in the sources throws a plain Error: every failure has a code (a ColError or HttpError)', async () => {
+    const offenders: string[] = [];
+    for (const { name, text } of await readSources()) {
+      codeLines(text).forEach((line, i) => {
+        if (/\bnew Error\(|\bthrow Error\(/.test(line)) offenders.push(`${name}:${i + 1}`);
+      });
+    }
+    expect(offenders, 'plain Errors').to.deep.equal([]);
   });
 });

@@ -5,7 +5,8 @@ import { describe, it, before, after, expect } from '@col/harness';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { generateKeyPair, signCredentialJwt } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 describe('errors that are not the client’s', () => {
   let s: TestServer;

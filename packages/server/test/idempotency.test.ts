@@ -2,7 +2,8 @@
 // so an anonymous (or wrongly keyed) request with someone's key and body never gets their
 // credential back, and two callers may use the same key without colliding.
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 describe('idempotency keys are per caller', () => {
   let s: TestServer;

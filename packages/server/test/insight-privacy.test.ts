@@ -2,7 +2,7 @@
 // provider key, the admin key) × JSON and CSV, with and without filters, over a place whose
 // credentials carry real emails and names. Only counts, keys and labels may come back.
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 import { LIBRARY_AREA, parseCsv, seedPlace } from './support/insight-place.js';
 
 const BY = ['achievement', 'skill', 'priority', 'provider', 'area', 'month'];

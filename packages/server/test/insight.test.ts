@@ -3,7 +3,7 @@
 // breakdown, scopes (a provider key sees its own figures only; anonymous callers only when the
 // place publishes), suppression, CSV, and bad queries.
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 import { parseCsv, seedPlace, LIBRARY_AREA, YOUTH_AREA, EDS } from './support/insight-place.js';
 
 

@@ -3,7 +3,8 @@
 // resolving the issuer's key from the running server (contexts from the pinned copies).
 import { describe, it, before, after, expect } from '@col/harness';
 import { createDocumentLoader } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 const load = (name: string): Promise<any> => import(name);
 

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { didWebToUrl, signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
 import { urls } from '../src/context.js';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 // The test server is on loopback, which verify() may refuse by default (SSRF guard): opt in.
 const check = (input: object | string) => verify(input, { allowPrivateNetwork: true });

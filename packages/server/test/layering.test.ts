@@ -1,55 +1,74 @@
-// The server's layers stay apart: SQL lives in src/store/ only, so a query is written once and
-// a route reads as HTTP plus business rules; a route file uses the store and services, never
-// another route file. A breach fails here, naming the file and line.
+// The server's layers stay apart: SQL lives in src/store/ only, so a query is written once; a
+// route reads as HTTP and uses the store and services, never another route file; only app.ts
+// mounts routes (business rules live in services the demo seeding shares); and no module imports
+// itself back through others (an import circle makes load order matter and hides which layer
+// owns what). A breach fails here, naming the files.
 import { describe, it, expect } from '@col/harness';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeLines, localImports, readSources, type SourceFile } from './support/sources.js';
 
-const SRC = fileURLToPath(new URL('../src/', import.meta.url));
-
-// issue.ts is being reworked in parallel (signing moves to a worker pool); its queries move to
-// the store once that lands. Remove it from here then: the list may only shrink.
-const NOT_YET_MOVED = new Set(['issue.ts']);
-
-async function sources(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await sources(path)));
-    else if (entry.name.endsWith('.ts')) out.push(path);
-  }
-  return out;
+/** Each circle in the import graph once, as the list of files around it (first file repeated last). */
+function importCircles(files: SourceFile[]): string[][] {
+  const graph = new Map(files.map((f) => [f.name, localImports(f)]));
+  const circles: string[][] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (name: string): void => {
+    const at = path.indexOf(name);
+    if (at !== -1) return void circles.push([...path.slice(at), name]);
+    if (done.has(name)) return;
+    path.push(name);
+    for (const next of graph.get(name) ?? []) visit(next);
+    path.pop();
+    done.add(name);
+  };
+  for (const name of graph.keys()) visit(name);
+  return circles;
 }
 
 describe('server layering', () => {
   it('no file outside src/store/ prepares SQL', async () => {
     const offenders: string[] = [];
-    let scanned = 0;
-    for (const file of await sources(SRC)) {
-      const name = relative(SRC, file).split(sep).join('/');
-      if (name.startsWith('store/') || NOT_YET_MOVED.has(name)) continue;
-      scanned++;
-      const lines = (await readFile(file, 'utf8')).split('\n');
-      lines.forEach((line, i) => {
-        // Doc comments may show a query in an example; code may not run one.
-        if (/^\s*(\*|\/\/)/.test(line)) return;
+    const scanned = (await readSources()).filter((f) => !f.name.startsWith('store/'));
+    for (const { name, text } of scanned) {
+      // Doc comments may show a query in an example; code may not run one.
+      codeLines(text).forEach((line, i) => {
         if (line.includes('.prepare(')) offenders.push(`${name}:${i + 1}`);
       });
     }
-    expect(scanned).to.be.greaterThan(20); // the scan really read the sources
+    expect(scanned.length).to.be.greaterThan(20); // the scan really read the sources
     expect(offenders, 'SQL outside src/store/').to.deep.equal([]);
   });
 
   it('no route file imports another route file', async () => {
-    const offenders: string[] = [];
-    const routes = (await sources(join(SRC, 'routes'))).filter((f) => !relative(join(SRC, 'routes'), f).includes(sep));
+    const routes = (await readSources()).filter((f) => /^routes\/[^/]+\.ts$/.test(f.name));
     expect(routes.length).to.be.greaterThan(8);
-    for (const file of routes) {
-      const text = await readFile(file, 'utf8');
-      // A sibling import is './x.js'; everything a route may use lives one level up ('../').
-      for (const match of text.matchAll(/from\s+'(\.\/[^']+)'/g)) offenders.push(`routes/${relative(join(SRC, 'routes'), file)} imports ${match[1]}`);
-    }
+    const offenders = routes.flatMap((f) => localImports(f).filter((target) => target.startsWith('routes/')).map((target) => `${f.name} imports ${target}`));
     expect(offenders, 'route files importing route files').to.deep.equal([]);
+  });
+
+  it('only app.ts mounts route files: services, the store and the demo never import one', async () => {
+    const others = (await readSources()).filter((f) => !f.name.startsWith('routes/') && f.name !== 'app.ts');
+    const offenders = others.flatMap((f) => localImports(f).filter((target) => target.startsWith('routes/')).map((target) => `${f.name} imports ${target}`));
+    expect(others.length).to.be.greaterThan(20);
+    expect(offenders, 'route files imported outside app.ts').to.deep.equal([]);
+  });
+
+  it('the import graph has no circle', async () => {
+    const files = await readSources();
+    const circles = importCircles(files).map((c) => c.join(' → '));
+    expect(files.flatMap(localImports).length).to.be.greaterThan(100); // the scan really found imports
+    expect(circles, 'import circles').to.deep.equal([]);
+  });
+
+  it('the checks catch what they are for', () => {
+    // A scan that matched nothing would pass everything: hold the parser and the walk to a known circle.
+    const files = [
+      { name: 'a.ts', text: "import { b } from './routes/b.js';" },
+      { name: 'routes/b.ts', text: "export { c } from '../c.js';\nimport type { X } from './d.js';" },
+      { name: 'routes/d.ts', text: 'export type X = 1;' },
+      { name: 'c.ts', text: "const a = await import('./a.js');" },
+    ];
+    expect(localImports(files[1]!)).to.deep.equal(['c.ts', 'routes/d.ts']);
+    expect(importCircles(files)).to.deep.equal([['a.ts', 'routes/b.ts', 'c.ts', 'a.ts']]);
   });
 });

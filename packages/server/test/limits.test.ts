@@ -1,7 +1,7 @@
 // Request limits an attacker would probe: an oversized body however it is sent (413, never a
 // 500), and paging parameters (one validation for every paged route).
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 
 /** POST a body as a chunked stream (no Content-Length), the way a proxy or a streaming client sends it. */
 async function postChunked(url: string, bytes: number): Promise<{ status: number; json: any }> {

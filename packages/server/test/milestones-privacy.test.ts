@@ -6,7 +6,8 @@ import { describe, it, before, after, expect } from '@col/harness';
 import { generateKeyPair, signCredentialJwt } from '@citiesoflearning/verify';
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 describe('milestones: held awards only for the learner', () => {
   let s: TestServer;

@@ -2,7 +2,8 @@
 // take any other URL on a shared server (an uploaded image, another provider's document) for one.
 import { describe, it, before, after, expect } from '@col/harness';
 import { verify } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 describe('OB 2.0 hosted verification policy', () => {
   let s: TestServer;

@@ -1,7 +1,7 @@
 // The OB 3.0 routes answer errors in the Imsx_StatusInfo envelope the OB 3.0 API requires (a
 // wallet or platform reading `imsx_codeMinor` must not meet the server's own `{code, message}`).
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 
 const minor = (json: any) => json?.imsx_codeMinor?.imsx_codeMinorField?.[0]?.imsx_codeMinorFieldValue;
 

@@ -3,7 +3,8 @@
 // and every status it produces must be documented with a matching schema.
 import { describe, it, before, after, expect } from '@col/harness';
 import { generateKeyPair, signCredentialJwt } from '@citiesoflearning/verify';
-import { startTestServer, validateSchema, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { validateSchema } from './support/json-schema.js';
 
 describe('OpenAPI document vs real responses', () => {
   let s: TestServer;

@@ -3,7 +3,7 @@
 import { describe, it, before, after, expect } from '@col/harness';
 import { multibaseToJwk, verifyDataIntegrityProof } from '@citiesoflearning/verify';
 import { hashIdentity } from '@citiesoflearning/core';
-import { startTestServer, type TestServer } from './helpers.js';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.js';
 
 describe('pathways and milestones', () => {
   let s: TestServer;
@@ -104,5 +104,26 @@ describe('pathways and milestones', () => {
     const invalid = await s.call('POST', '/api/v1/pathways/two-of-three/versions', { body: { name: 'Bad', root: { type: 'group', id: 'root', min: 9, children: [] } } });
     expect(invalid.status).to.equal(400);
     expect(invalid.json.code).to.equal('pathway-invalid');
+  });
+  it('a draft is shown to its issuer and the operator only; a bad ?version is a 400 whoever asks', async () => {
+    const draft = await s.call('POST', '/api/v1/pathways/two-of-three/versions', { body: { name: 'Unpublished plan', root: { type: 'group', id: 'root', children: [{ type: 'badge', id: 'a', badge: { id: ids['step-a'] } }] } } });
+    expect(draft.json.status).to.equal('draft');
+    const version = draft.json.version as string;
+    await s.call('POST', '/api/v1/issuers', { body: { key: 'rival-college', name: 'Rival', url: 'https://rival.example' } });
+    const owner = (await s.call('POST', '/api/v1/issuers/college/api-keys', { body: {} })).json.key as string;
+    const rival = (await s.call('POST', '/api/v1/issuers/rival-college/api-keys', { body: {} })).json.key as string;
+    const read = (token: string | null, query = '') => s.call('GET', `/api/v1/pathways/two-of-three${query}`, { token });
+    for (const token of [null, rival]) {
+      expect((await read(token)).json.name, String(token)).to.not.equal('Unpublished plan');
+      expect((await read(token, `?version=${version}`)).status, String(token)).to.equal(404);
+    }
+    for (const token of [owner, ADMIN]) {
+      expect((await read(token)).json, token).to.include({ name: 'Unpublished plan', status: 'draft' });
+      expect((await read(token, `?version=${version}`)).status, token).to.equal(200);
+    }
+    const wrongKey = await read('not-a-key-of-this-server');
+    expect([wrongKey.status, wrongKey.json.code]).to.deep.equal([401, 'unauthorized']);
+    const badVersion = await read('not-a-key-of-this-server', '?version=zero');
+    expect([badVersion.status, badVersion.json.code]).to.deep.equal([400, 'invalid-request']);
   });
 });

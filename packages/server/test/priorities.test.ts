@@ -1,7 +1,7 @@
 // A place's learning priorities over real HTTP: the admin creates, edits and deletes them; anyone
 // reads them; providers and strangers cannot write; bad input is a 400 naming the field.
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
 
 const EDS = 'https://www.gov.uk/government/publications/essential-digital-skills-framework';
 const digital = {

@@ -1,7 +1,8 @@
 // Safety over real HTTP: exactly-once codes under 200 concurrent redemptions, idempotent
 // retries, provider scoping, CORS, body and rate limits, expiry, and JSON errors only.
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 const claim = (s: TestServer, body: unknown, headers: Record<string, string> = {}) => s.call('POST', '/api/v1/claims', { body, token: null, headers });
 

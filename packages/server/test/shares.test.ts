@@ -3,7 +3,8 @@
 // token; bad shapes, oversize bodies, too many credentials, floods, expiry, wrong tokens — and
 // nothing of the summary reaches the log.
 import { describe, it, before, after, expect } from '@col/harness';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 const VC2 = 'https://www.w3.org/ns/credentials/v2';
 const summary = (credentials: unknown[]) => ({ '@context': [VC2], type: ['VerifiablePresentation', 'ColSkillsSummary'], verifiableCredential: credentials });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { multibaseToJwk, verifyDataIntegrityProof } from '@citiesoflearning/verify';
-import { ADMIN } from './helpers.js';
+import { ADMIN } from './support/test-server.js';
 
 const child = fileURLToPath(new URL('./support/server-child.ts', import.meta.url));
 

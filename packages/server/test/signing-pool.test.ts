@@ -3,7 +3,8 @@
 // the key it was given. Loopback only; every loop is bounded.
 import { describe, it, before, after, expect } from '@col/harness';
 import { generateKeyPair, verify } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 import { SigningPool, signingPool } from '../src/signing-pool.js';
 
 describe('signing worker pool', () => {

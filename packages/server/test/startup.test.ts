@@ -98,11 +98,14 @@ describe('colearn serve start-up failures', () => {
 });
 
 describe('colearn serve start-up failures (configuration)', () => {
-  it('a malformed COL_SIGNING_KEY or base URL: one sentence, exit 2', async () => {
+  it('a malformed COL_SIGNING_KEY, key file or base URL: one sentence, exit 2', async () => {
     const data = await mkdtemp(join(tmpdir(), 'col-startup-'));
     try {
       expectPlainFailure(await serve(['--port', '0', '--data', data], { env: { COL_SIGNING_KEY: '{not json' } }), /COL_SIGNING_KEY/);
       expectPlainFailure(await serve(['--port', '0', '--data', data, '--base-url', 'not a url']), /base URL "not a url" is not a web address/);
+      // A damaged key file (a disk filled mid-write, a bad restore) is named, not a SyntaxError.
+      await writeFile(join(data, 'signing-key.jwk.json'), '{"kty":"OKP","crv":"Ed', { mode: 0o600 });
+      expectPlainFailure(await serve(['--port', '0', '--data', data]), /signing key file .*signing-key\.jwk\.json is damaged/);
     } finally {
       await rm(data, { recursive: true, force: true });
     }

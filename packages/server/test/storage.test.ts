@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, seedBasics } from './helpers.js';
+import { startTestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 

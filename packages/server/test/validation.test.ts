@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { unbake } from '@citiesoflearning/core';
 import { generateKeyPair, signCredentialJwt, multibaseToJwk, verifyDataIntegrityProof } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 

@@ -4,7 +4,8 @@
 // server that accepts foreign credentials counts them towards its pathway after `verify()`.
 import { describe, it, before, after, expect } from '@col/harness';
 import { verify } from '@citiesoflearning/verify';
-import { startTestServer, seedBasics, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { seedBasics } from './support/seed.js';
 
 /** Every document a verifier may look up for this credential, fetched from the server. */
 async function documentsFor(s: TestServer, credential: any): Promise<Record<string, unknown>> {

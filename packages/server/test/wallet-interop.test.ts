@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { signDataIntegrity, signCredentialJwt } from '@citiesoflearning/verify';
 import { startServer, type RunningServer } from '@citiesoflearning/server';
 import { makeThrowawayTls, type ThrowawayTls } from './support/tls.js';
-import { ADMIN } from './helpers.js';
+import { ADMIN } from './support/test-server.js';
 
 const peerScript = fileURLToPath(new URL('./support/peer-verify.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -40,7 +40,7 @@ export const SERVER_ERROR_CODES = [
   'invalid-email',
   /** The body is not valid JSON. */
   'invalid-json',
-  /** `limit` or `offset` is not a whole number in range. */
+  /** `limit` or `offset` is not a whole number in range, or `cursor` is not one the server handed out (see `field`). */
   'invalid-paging',
   /** A field is missing or malformed (see `field`). */
   'invalid-request',

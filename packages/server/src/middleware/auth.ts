@@ -1,6 +1,7 @@
 // Authentication as middleware: a route states who may call it where it is declared, and its
 // handler reads the caller from the context instead of parsing the header itself.
 import type { Context, MiddlewareHandler } from 'hono';
+import { ColError } from '@citiesoflearning/core';
 import type { Env } from '../env.js';
 import type { ServerContext } from '../context.js';
 import { authenticate, type Principal } from '../http.js';
@@ -49,6 +50,6 @@ export function acceptCaller(ctx: ServerContext): MiddlewareHandler<Env> {
  */
 export function caller(c: Context<Env>): Principal {
   const who = c.get('principal');
-  if (!who) throw new Error(`route ${c.req.routePath} reads the caller without requireCaller()`);
+  if (!who) throw new ColError('caller-not-authenticated', `Route ${c.req.routePath} reads the caller without requireCaller().`);
   return who;
 }

@@ -2,9 +2,10 @@ import { createHash, createHmac } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
+import { keyedBucket } from '../middleware/rate-limits.js';
 import { urls, type ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
-import { assertMayActFor, authenticate, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
+import { HttpError } from '../errors.js';
+import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks, issueAward, loadAchievement } from '../issue.js';
 import { randomToken } from '../keys.js';
 import type { RateLimiter } from '../rate-limit.js';
@@ -44,38 +45,6 @@ export interface AwardRowResult {
   error?: { code: string; message: string; field?: string };
 }
 
-/**
- * The rate-limit bucket of a keyed caller: the admin, or one issuer (all its provider keys
- * together, so minting more keys does not raise the limit).
- *
- * @example
- * ```ts
- * limiter.take(keyedBucket({ kind: 'provider', issuerKey: 'city-library' })); // 'issuer:city-library'
- * ```
- */
-export function keyedBucket(who: Principal): string {
-  return who.kind === 'admin' ? 'admin' : `issuer:${who.issuerKey}`;
-}
-
-/**
- * The keyed caller of a request, or undefined when it carries no valid key (an anonymous claim;
- * a bad key is answered with 401 by the route itself).
- *
- * @example
- * ```ts
- * const who = keyedCaller(ctx, c); // { kind: 'admin' } | { kind: 'provider', … } | undefined
- * ```
- */
-export function keyedCaller(ctx: ServerContext, c: Context): Principal | undefined {
-  const header = c.req.header('authorization');
-  if (!header) return undefined;
-  try {
-    return authenticate(ctx, header);
-  } catch {
-    return undefined;
-  }
-}
-
 class DuplicateExternalId extends Error {}
 
 async function awardRow(ctx: ServerContext, scope: ExternalIdScope, value: unknown, index: number): Promise<AwardRowResult> {
@@ -93,7 +62,7 @@ async function awardRow(ctx: ServerContext, scope: ExternalIdScope, value: unkno
     try {
       email = normalizeEmail(row.email);
     } catch (error) {
-      if (error instanceof ApiError) throw invalidField(`${prefix}email`, row.email === undefined ? 'is required.' : 'is not a valid email address.', 'invalid-email');
+      if (error instanceof HttpError) throw invalidField(`${prefix}email`, row.email === undefined ? 'is required.' : 'is not a valid email address.', 'invalid-email');
       throw error;
     }
     const extras = readAwardExtras(row, row, { prefix, now: ctx.now(), allowValidUntil: true });
@@ -125,7 +94,7 @@ async function awardRow(ctx: ServerContext, scope: ExternalIdScope, value: unkno
     }
   } catch (error) {
     const echo = externalId ? { externalId } : {};
-    if (error instanceof ApiError && error.status < 500) {
+    if (error instanceof HttpError && error.status < 500) {
       return { status: 'invalid', ...echo, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
     }
     const name = error instanceof Error ? error.name : typeof error;
@@ -145,7 +114,7 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
     const { status, body } = await run();
     return c.json(body, status as 200);
   }
-  if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw new ApiError(400, 'invalid-request', '"Idempotency-Key" must be 1–200 visible ASCII characters (a UUID is ideal).');
+  if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw new HttpError(400, 'invalid-request', '"Idempotency-Key" must be 1–200 visible ASCII characters (a UUID is ideal).');
   const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
   const storedKey = createHash('sha256').update(`awards|${bucket}|${header}`).digest('hex');
   const replay = reserveIdempotencyKey(ctx, storedKey, bodyHash);
@@ -184,14 +153,14 @@ export function awardsRoutes(ctx: ServerContext, limiter: RateLimiter): Hono<Env
     assertMayActFor(who, achievement.issuer_key);
     const rows = body.recipients;
     if (!Array.isArray(rows) || rows.length === 0) throw invalidField('recipients', 'must be a non-empty list of {"email": "…"} rows.');
-    if (rows.length > MAX_AWARD_ROWS) throw new ApiError(400, 'too-many-rows', `"recipients" has ${rows.length} rows; send at most ${MAX_AWARD_ROWS} per request.`, {}, 'recipients');
+    if (rows.length > MAX_AWARD_ROWS) throw new HttpError(400, 'too-many-rows', `"recipients" has ${rows.length} rows; send at most ${MAX_AWARD_ROWS} per request.`, {}, 'recipients');
     const bucket = keyedBucket(who);
     const scope: ExternalIdScope = { issuerKey: achievement.issuer_key, achievementKey: achievement.key };
     return idempotent(ctx, c, bucket, raw, async () => {
       // Counted only when rows are really processed: a replay of an earlier answer is free.
       const wait = limiter.take(bucket, rows.length);
       if (wait > 0) {
-        throw new ApiError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
+        throw new HttpError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
       }
       const results: AwardRowResult[] = [];
       // One row at a time: each is its own transaction, and signing is CPU-bound anyway.

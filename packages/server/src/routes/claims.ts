@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { acceptCaller } from '../middleware/auth.js';
 import type { ServerContext } from '../context.js';
-import { ApiError, badRequest } from '../errors.js';
+import { HttpError, badRequest } from '../errors.js';
 import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { hashClaimCode, normalizeClaimCode } from '../claim-codes.js';
@@ -30,9 +30,9 @@ interface TicketGrant {
  */
 async function checkTicket(ctx: ServerContext, ticket: string, achievementKey: string, issuerKey: string, recipient: Recipient): Promise<TicketGrant> {
   const payload = await verifyTicket(ctx, ticket, { issuerKey, audiences: [ctx.baseUrl, `${ctx.baseUrl}/api/v1/claims`] });
-  if (typeof payload.jti !== 'string' || payload.jti.length < 8 || payload.jti.length > 200) throw new ApiError(401, 'ticket-invalid', 'The claim ticket needs a unique "jti" (8–200 characters).');
+  if (typeof payload.jti !== 'string' || payload.jti.length < 8 || payload.jti.length > 200) throw new HttpError(401, 'ticket-invalid', 'The claim ticket needs a unique "jti" (8–200 characters).');
   if (typeof payload.achievement !== 'string' || keyFromReference(payload.achievement, 'achievement') !== achievementKey) {
-    throw new ApiError(403, 'ticket-mismatch', 'This claim ticket is for a different badge.');
+    throw new HttpError(403, 'ticket-mismatch', 'This claim ticket is for a different badge.');
   }
   assertTicketNames(payload, recipient);
   return { issuerKey, jti: payload.jti, exp: payload.exp as number };
@@ -116,7 +116,7 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
   // own key (or the admin) may set them.
   const setBy = extras.evidence ? 'evidence' : extras.narrative ? 'narrative' : extras.recipientName ? 'recipient.name' : undefined;
   if (setBy) {
-    if (!who) throw new ApiError(403, 'forbidden', `"${setBy}" is written into the credential the issuer signs, so only the issuer can set it: send it with the issuer's API key (a direct award from your backend), not in a learner's claim.`, {}, setBy);
+    if (!who) throw new HttpError(403, 'forbidden', `"${setBy}" is written into the credential the issuer signs, so only the issuer can set it: send it with the issuer's API key (a direct award from your backend), not in a learner's claim.`, {}, setBy);
     assertMayActFor(who, achievement.issuer_key);
   }
 
@@ -141,11 +141,11 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
       reserve: () => {
         const row = findClaimCode(ctx.db, code);
         // Same answer for "no such code" and "code for another badge": codes are not enumerable.
-        if (!row || row.achievement_key !== achievementKey) throw new ApiError(404, 'code-not-found', 'This claim code is not valid for this badge. Check it and try again.');
-        if (row.expires_at && Date.parse(row.expires_at) <= ctx.now().getTime()) throw new ApiError(409, 'code-expired', 'This claim code has expired.');
-        if (row.uses_left <= 0) throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
+        if (!row || row.achievement_key !== achievementKey) throw new HttpError(404, 'code-not-found', 'This claim code is not valid for this badge. Check it and try again.');
+        if (row.expires_at && Date.parse(row.expires_at) <= ctx.now().getTime()) throw new HttpError(409, 'code-expired', 'This claim code has expired.');
+        if (row.uses_left <= 0) throw new HttpError(409, 'code-used-up', 'This claim code has already been used.');
         // Conditional decrement: the single source of truth for "exactly N uses".
-        if (!takeClaimCodeUse(ctx.db, code)) throw new ApiError(409, 'code-used-up', 'This claim code has already been used.');
+        if (!takeClaimCodeUse(ctx.db, code)) throw new HttpError(409, 'code-used-up', 'This claim code has already been used.');
       },
       release: () => {
         returnClaimCodeUse(ctx.db, code);
@@ -163,7 +163,7 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
     extras,
     reserve: () => {
       deleteUsedTicketsExpiredBefore(ctx.db, new Date(ctx.now().getTime() - 3600_000).toISOString());
-      if (!markTicketUsed(ctx.db, `${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString())) throw new ApiError(409, 'ticket-used', 'This claim ticket has already been used.');
+      if (!markTicketUsed(ctx.db, `${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString())) throw new HttpError(409, 'ticket-used', 'This claim ticket has already been used.');
     },
     release: () => {
       unmarkTicketUsed(ctx.db, `${grant.issuerKey}|${grant.jti}`);

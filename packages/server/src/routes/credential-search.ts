@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { urls, type ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { HttpError } from '../errors.js';
+import { decodeCursor, encodeCursor, readLimit } from '../paging.js';
 import { keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks } from '../issue.js';
 import { invalidField, refuseUnknownFields } from '../award-fields.js';
@@ -40,21 +41,10 @@ interface Cursor {
   key: string;
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.changed, cursor.key])).toString('base64url');
-}
-
-function decodeCursor(value: unknown): Cursor | undefined {
-  if (value === undefined || value === null) return undefined;
-  const bad = () => invalidField('cursor', 'is not a cursor this server handed out (use the "next" of a previous page).');
-  if (typeof value !== 'string' || value.length > 400) throw bad();
-  try {
-    const [changed, key] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof changed === 'string' && typeof key === 'string' && changed.length < 40 && key.length < 100) return { changed, key };
-  } catch {
-    // fall through
-  }
-  throw bad();
+/** A cursor is the (last change, key) of the last credential a page looked at. */
+function readCursor(value: unknown): Cursor | undefined {
+  const position = decodeCursor(value, [40, 100]);
+  return position && { changed: position[0]!, key: position[1]! };
 }
 
 function readSince(value: unknown): string | undefined {
@@ -100,7 +90,7 @@ export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
     let issuer = body.issuer === undefined || body.issuer === null ? undefined : typeof body.issuer === 'string' ? keyFromReference(body.issuer, 'issuer') : undefined;
     if (body.issuer != null && issuer === undefined) throw invalidField('issuer', "must be the issuer's key or id.");
     if (who.kind === 'provider') {
-      if (issuer !== undefined && issuer !== who.issuerKey) throw new ApiError(403, 'forbidden', "This provider key can list its own issuer's credentials only.");
+      if (issuer !== undefined && issuer !== who.issuerKey) throw new HttpError(403, 'forbidden', "This provider key can list its own issuer's credentials only.");
       issuer = who.issuerKey;
     }
     const states = readStates(body.status);
@@ -108,14 +98,14 @@ export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
     if (body.recipient !== undefined && body.recipient !== null) {
       try {
         email = normalizeEmail(body.recipient);
-      } catch {
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
         throw invalidField('recipient', 'must be an email address.', 'invalid-email');
       }
     }
     const since = readSince(body.since);
-    let cursor = decodeCursor(body.cursor);
-    const limit = body.limit === undefined || body.limit === null ? 50 : body.limit;
-    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 200) throw invalidField('limit', 'must be a whole number from 1 to 200.');
+    let cursor = readCursor(body.cursor);
+    const limit = readLimit(body.limit, { default: 50, max: 200 });
 
     // Revoked or suspended only can be narrowed in SQL; "active" and "expired" need the clock.
     const narrow = states !== undefined && !states.has('active') && !states.has('expired');
@@ -144,7 +134,7 @@ export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
         break;
       }
     }
-    return c.json({ credentials: entries, ...(!exhausted && cursor ? { next: encodeCursor(cursor) } : {}) });
+    return c.json({ credentials: entries, ...(!exhausted && cursor ? { next: encodeCursor([cursor.changed, cursor.key]) } : {}) });
   });
 
   function entry(row: CredentialRow & { changed: string }, state: State): Record<string, unknown> {

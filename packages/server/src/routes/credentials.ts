@@ -1,52 +1,17 @@
 import { Hono } from 'hono';
 import { bake } from '@citiesoflearning/core';
 import type { Env } from '../env.js';
+import { changeCredentialStatus, credentialStatus, loadCredential, type CredentialRow } from '../credentials.js';
 import { caller, requireCaller } from '../middleware/auth.js';
-import { isoNow, urls, type ServerContext } from '../context.js';
+import { urls, type ServerContext } from '../context.js';
 import { OB2_CONTEXT, type AchievementData } from '../documents.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
+import { badRequest } from '../errors.js';
 import { assertMayActFor, field, readJsonObject } from '../http.js';
 import { badgePng, badgeSvg } from '../images.js';
 import { awardLinks } from '../issue.js';
-import { currentStatusList, writeStatusBit } from '../status.js';
 import { findAchievementImage } from '../store/achievements.js';
-import { clearCredentialSuspension, findIssuedCredential, markCredentialRevoked, markCredentialSuspended, type CredentialRow } from '../store/credentials.js';
 
-export type { CredentialRow } from '../store/credentials.js';
-
-/**
- * Load an issued credential row or 404 (rows still being signed do not exist yet).
- *
- * @example
- * ```ts
- * const row = loadCredential(ctx, c.req.param('key'));
- * ```
- */
-export function loadCredential(ctx: ServerContext, key: string): CredentialRow {
-  const row = findIssuedCredential(ctx.db, key);
-  if (!row) throw notFound('credential');
-  return row;
-}
-
-/**
- * The public status of a credential (what `/status` and revoke/suspend answer).
- *
- * @example
- * ```ts
- * c.json(credentialStatus(ctx, row)); // { id, issuedOn, revoked, suspended, … }
- * ```
- */
-export function credentialStatus(ctx: ServerContext, row: CredentialRow): Record<string, unknown> {
-  return {
-    id: urls(ctx.baseUrl).credential(row.key),
-    issuedOn: row.issued_at,
-    revoked: row.revoked_at !== null,
-    ...(row.revoked_at ? { revokedAt: row.revoked_at, revocationReason: row.revocation_reason ?? '' } : {}),
-    suspended: row.suspended_at !== null,
-    ...(row.suspended_at ? { suspendedAt: row.suspended_at, suspensionReason: row.suspension_reason ?? '' } : {}),
-  };
-}
-
+/** The badge image a credential is baked into: the achievement's upload, else its generated medallion. */
 function imageFor(ctx: ServerContext, row: CredentialRow, kind: 'png' | 'svg'): Uint8Array {
   const stored = findAchievementImage(ctx.db, row.achievement_key)!;
   if (kind === 'png') return stored.image_type === 'image/png' && stored.image ? new Uint8Array(stored.image) : badgePng(row.achievement_key);
@@ -129,24 +94,7 @@ export function credentialsRoutes(ctx: ServerContext): Hono<Env> {
       const { body } = c.req.header('content-type') ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
       const reason = field.string(body, 'reason', { max: 500 });
       if (action !== 'unsuspend' && !reason) throw badRequest('"reason" is required: say why, in words the learner will read.');
-      ctx.db.transaction(() => {
-        const fresh = loadCredential(ctx, row.key);
-        if (action === 'revoke') {
-          if (fresh.revoked_at) throw new ApiError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
-          markCredentialRevoked(ctx.db, row.key, isoNow(ctx), reason);
-          writeStatusBit(ctx, row.issuer_key, 'revocation', row.revocation_index, true);
-        } else if (action === 'suspend') {
-          if (fresh.revoked_at) throw new ApiError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
-          markCredentialSuspended(ctx.db, row.key, isoNow(ctx), reason);
-          writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, true);
-        } else {
-          if (!fresh.suspended_at) throw new ApiError(409, 'not-suspended', 'This credential is not suspended.');
-          clearCredentialSuspension(ctx.db, row.key);
-          writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, false);
-        }
-      })();
-      // Re-sign the list now, so the change is visible to verifiers when we answer.
-      await currentStatusList(ctx, row.issuer_key, action === 'revoke' ? 'revocation' : 'suspension');
+      await changeCredentialStatus(ctx, row, action, reason);
       return c.json(credentialStatus(ctx, loadCredential(ctx, row.key)));
     });
   changeStatus('revoke');

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import type { ServerContext } from '../context.js';
 import { notFound } from '../errors.js';
@@ -13,20 +13,22 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serve `examplesDir` read-only at `/examples/` (demo mode), and the documentation site built by
- * `npm run docs` (`docs/site` next to it in the repository) at `/docs/`, refusing any path
- * outside either folder.
+ * The routes that serve `examplesDir` read-only at `/examples/` (demo mode), and the
+ * documentation site built by `npm run docs` (`docs/site` next to it in the repository) at
+ * `/docs/`, refusing any path outside either folder. Without `examplesDir` the router is empty.
  *
  * @example
  * ```ts
- * registerExamples(app, { ...ctx, examplesDir: './examples' });
+ * app.route('/', examplesRoutes({ ...ctx, examplesDir: './examples' }));
  * ```
  */
-export function registerExamples(app: Hono<Env>, ctx: ServerContext): void {
-  if (!ctx.examplesDir) return;
-  serveFolder(app, '/examples', resolve(ctx.examplesDir));
+export function examplesRoutes(ctx: ServerContext): Hono<Env> {
+  const routes = new Hono<Env>();
+  if (!ctx.examplesDir) return routes;
+  serveFolder(routes, '/examples', resolve(ctx.examplesDir));
   // The docs are generated, so the folder may appear after the server started: looked up per request.
-  serveFolder(app, '/docs', resolve(ctx.examplesDir, '../docs/site'));
+  serveFolder(routes, '/docs', resolve(ctx.examplesDir, '../docs/site'));
+  return routes;
 }
 
 function serveFolder(app: Hono<Env>, prefix: string, root: string): void {

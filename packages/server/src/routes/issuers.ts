@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
+import { pageAfter, readListPaging } from '../paging.js';
 import { createIssuer, createProviderKey, loadIssuer } from '../issuers.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
+import { HttpError, badRequest, notFound } from '../errors.js';
 import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject } from '../http.js';
 import { randomToken } from '../keys.js';
 import { currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
@@ -38,7 +39,10 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
 
   app.get('/api/v1/issuers', (c) => {
     const rows = listIssuersByName(ctx.db);
-    return c.json({ issuers: rows.map(profileOf) });
+    const paging = readListPaging(c.req.query(), [200, 100]);
+    if (!paging) return c.json({ issuers: rows.map(profileOf) });
+    const { items, next } = pageAfter(rows, (r) => [r.name, r.key], paging);
+    return c.json({ issuers: items.map(profileOf), ...(next ? { next } : {}) });
   });
 
   app.post('/api/v1/issuers', requireCaller(ctx), async (c) => {
@@ -149,7 +153,7 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
     const kid = checkKey(body.kid, 'kid') ?? randomToken(9);
     const publicOnly = alg === 'EdDSA' ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x } : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
     ctx.db.transaction(() => {
-      if (ticketKeyExists(ctx.db, kid)) throw new ApiError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
+      if (ticketKeyExists(ctx.db, kid)) throw new HttpError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
       insertTicketKey(ctx.db, { kid, issuerKey: issuer.key, jwk: publicOnly, alg }, isoNow(ctx));
     })();
     return c.json({ kid, issuer: issuer.key, alg, audience: `${ctx.baseUrl}/api/v1/claims` }, 201);

@@ -6,8 +6,8 @@ import { issuerProfile } from '../documents.js';
 import { findIssuer } from '../store/issuers.js';
 import { pageOfIssuedCredentials } from '../store/credentials.js';
 import { listedIssuerKeys } from '../issuer-keys.js';
-import { ApiError } from '../errors.js';
-import { readPaging } from '../http.js';
+import { HttpError } from '../errors.js';
+import { readPaging } from '../paging.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { errorResponse } from '../error-response.js';
 
@@ -23,9 +23,9 @@ function imsx(c: Context, status: ContentfulStatusCode, codeMinor: string, descr
  * in the Imsx_StatusInfo envelope the OB 3.0 API requires, anything else as on every route.
  */
 function ob3Error(ctx: ServerContext, c: Context, error: unknown): Response {
-  if (error instanceof ApiError && error.status === 401) return imsx(c, 401, 'unauthorisedrequest', error.message, error.headers);
+  if (error instanceof HttpError && error.status === 401) return imsx(c, 401, 'unauthorisedrequest', error.message, error.headers);
   // Same paging rule and words as every other paged route, in the OB 3.0 envelope.
-  if (error instanceof ApiError && error.status === 400) return imsx(c, 400, 'invalid_data', error.message);
+  if (error instanceof HttpError && error.status === 400) return imsx(c, 400, 'invalid_data', error.message);
   return errorResponse(ctx, c, error);
 }
 

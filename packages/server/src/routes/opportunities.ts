@@ -1,86 +1,12 @@
 import { Hono } from 'hono';
 import type { Env } from '../env.js';
+import { createOpportunity, OPPORTUNITY_MODES, presentOpportunity } from '../opportunities.js';
 import { caller, requireCaller } from '../middleware/auth.js';
-import { findOpportunity, insertOpportunity, opportunityExists, searchOpportunities, type OpportunityRow } from '../store/opportunities.js';
-import { achievementExists } from '../store/achievements.js';
-import { isoNow, urls, type ServerContext } from '../context.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, checkKey, field, keyFromReference, readJsonObject, readPaging, slugify, type Principal } from '../http.js';
-import { randomToken } from '../keys.js';
-import { loadIssuer } from '../issuers.js';
-
-
-const MODES = ['in-person', 'online', 'blended'];
-
-function present(ctx: ServerContext, row: OpportunityRow): Record<string, unknown> {
-  const u = urls(ctx.baseUrl);
-  return {
-    id: u.opportunity(row.key),
-    key: row.key,
-    title: row.title,
-    ...(row.description ? { description: row.description } : {}),
-    provider: { id: u.issuer(row.issuer_key), key: row.issuer_key, name: loadIssuer(ctx, row.issuer_key).name },
-    ...(row.achievement_key ? { achievement: u.achievement(row.achievement_key) } : {}),
-    skills: JSON.parse(row.skills) as string[],
-    mode: row.mode,
-    ...(row.area_code ? { areaCode: row.area_code } : {}),
-    ...(row.latitude !== null && row.longitude !== null ? { location: { latitude: row.latitude, longitude: row.longitude } } : {}),
-    ...(row.starts_at ? { startsAt: row.starts_at } : {}),
-    ...(row.ends_at ? { endsAt: row.ends_at } : {}),
-    ...(row.booking_url ? { bookingUrl: row.booking_url } : {}),
-  };
-}
-
-/**
- * Create an opportunity (route and demo seed).
- *
- * @example
- * ```ts
- * createOpportunity(ctx, { kind: 'admin' }, { provider: 'museum', title: 'Fossil walk', mode: 'in-person' });
- * ```
- */
-export function createOpportunity(ctx: ServerContext, who: Principal, body: Record<string, unknown>): Record<string, unknown> {
-  const issuerKey = who.kind === 'provider' ? (checkKey(body.provider, 'provider') ?? who.issuerKey) : checkKey(body.provider, 'provider');
-  if (!issuerKey) throw badRequest('"provider" (the issuer key running this opportunity) is required.');
-  assertMayActFor(who, issuerKey);
-  loadIssuer(ctx, issuerKey);
-  const title = field.string(body, 'title', { required: true, max: 300 })!;
-  const description = field.string(body, 'description', { max: 4000 });
-  const mode = field.string(body, 'mode', { max: 20 }) ?? 'in-person';
-  if (!MODES.includes(mode)) throw badRequest(`"mode" must be one of ${MODES.join(', ')}.`);
-  const areaCode = field.string(body, 'areaCode', { max: 20 });
-  if (areaCode && !/^[A-Z]\d{8}$/.test(areaCode)) throw badRequest('"areaCode" must be an ONS area code such as E06000023.');
-  let latitude: number | null = null;
-  let longitude: number | null = null;
-  if (body.location !== undefined) {
-    const loc = body.location as Record<string, unknown> | null;
-    if (!loc || typeof loc.latitude !== 'number' || typeof loc.longitude !== 'number' || Math.abs(loc.latitude) > 90 || Math.abs(loc.longitude) > 180) {
-      throw badRequest('"location" must be {"latitude", "longitude"} in degrees.');
-    }
-    latitude = loc.latitude;
-    longitude = loc.longitude;
-  }
-  const startsAt = field.date(body, 'startsAt');
-  const endsAt = field.date(body, 'endsAt');
-  if (startsAt && endsAt && endsAt < startsAt) throw badRequest('"endsAt" is before "startsAt".');
-  const bookingUrl = field.url(body, 'bookingUrl');
-  const skills = field.strings(body, 'skills') ?? [];
-  let achievementKey: string | null = null;
-  if (typeof body.achievement === 'string') {
-    achievementKey = keyFromReference(body.achievement, 'achievement');
-    if (!achievementExists(ctx.db, achievementKey)) throw badRequest('"achievement" names no badge on this server.');
-  }
-  const key = checkKey(body.key, 'key') ?? `${slugify(title).slice(0, 40)}-${randomToken(3).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
-  ctx.db.transaction(() => {
-    if (opportunityExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `An opportunity with key "${key}" already exists.`);
-    insertOpportunity(
-      ctx.db,
-      { key, issuer_key: issuerKey, title, description: description ?? null, achievement_key: achievementKey, mode, area_code: areaCode ?? null, latitude, longitude, starts_at: startsAt ?? null, ends_at: endsAt ?? null, booking_url: bookingUrl ?? null, skills },
-      isoNow(ctx),
-    );
-  })();
-  return present(ctx, findOpportunity(ctx.db, key)!);
-}
+import { findOpportunity, searchOpportunities } from '../store/opportunities.js';
+import type { ServerContext } from '../context.js';
+import { badRequest, notFound } from '../errors.js';
+import { readPaging } from '../paging.js';
+import { field, keyFromReference, readJsonObject } from '../http.js';
 
 /**
  * Opportunities (learning activities) and their search.
@@ -102,7 +28,7 @@ export function opportunitiesRoutes(ctx: ServerContext): Hono<Env> {
   app.get('/api/v1/opportunities/:key', (c) => {
     const row = findOpportunity(ctx.db, c.req.param('key'));
     if (!row) throw notFound('opportunity');
-    return c.json(present(ctx, row));
+    return c.json(presentOpportunity(ctx, row));
   });
 
   // Search: q (text in title/description/skills), skill, area, mode, from/to (overlapping the
@@ -111,7 +37,7 @@ export function opportunitiesRoutes(ctx: ServerContext): Hono<Env> {
     const q = c.req.query();
     // Checked in the order the old query builder checked them, so the first error is the same.
     if (q.q && q.q.length > 200) throw badRequest('"q" is too long.');
-    if (q.mode && !MODES.includes(q.mode)) throw badRequest(`"mode" must be one of ${MODES.join(', ')}.`);
+    if (q.mode && !OPPORTUNITY_MODES.includes(q.mode)) throw badRequest(`"mode" must be one of ${OPPORTUNITY_MODES.join(', ')}.`);
     const achievementKey = q.achievement ? keyFromReference(q.achievement, 'achievement') : undefined;
     const date = (name: string) => (q[name] === undefined ? undefined : field.date({ [name]: q[name] }, name));
     const from = date('from');
@@ -122,7 +48,7 @@ export function opportunitiesRoutes(ctx: ServerContext): Hono<Env> {
       { text: q.q, skill: q.skill, area: q.area, mode: q.mode, issuerKey: q.provider, achievementKey, from, to },
       { limit, offset },
     );
-    return c.json({ opportunities: rows.map((r) => present(ctx, r)), total: n, limit, offset }, 200, { 'x-total-count': String(n) });
+    return c.json({ opportunities: rows.map((r) => presentOpportunity(ctx, r)), total: n, limit, offset }, 200, { 'x-total-count': String(n) });
   });
   return app;
 }

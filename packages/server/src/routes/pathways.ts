@@ -1,115 +1,13 @@
 import { Hono } from 'hono';
+import { validator } from 'hono/validator';
 import type { Env } from '../env.js';
-import { loadPathway } from '../pathways.js';
-import { caller, requireCaller } from '../middleware/auth.js';
-import {
-  insertPathwayDraft,
-  latestPathwayVersion,
-  listLatestPublishedPathways,
-  markPathwayPublished,
-  pathwayExists,
-  pathwayOwner,
-  type PathwayRow,
-} from '../store/pathways.js';
-import { achievementOwner } from '../store/achievements.js';
-import { isoNow, urls, type ServerContext } from '../context.js';
-import { ApiError, badRequest, notFound } from '../errors.js';
-import { assertMayActFor, authenticate, checkKey, readJsonObject, slugify, type Principal } from '../http.js';
-import { checkPathway } from '../pathway-model.js';
-import { loadIssuer } from '../issuers.js';
-
-export type { PathwayRow } from '../store/pathways.js';
-
-/**
- * The API view of one pathway version: the pathway model plus its publication state.
- *
- * @example
- * ```ts
- * c.json(presentPathway(ctx, loadPathway(ctx, key)));
- * ```
- */
-export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<string, unknown> {
-  return { ...(JSON.parse(row.data) as Record<string, unknown>), key: row.key, status: row.status, createdAt: row.created_at, ...(row.published_at ? { publishedAt: row.published_at } : {}) };
-}
-
-/**
- * Every milestone badge must be an achievement on this server owned by the pathway's issuer:
- * the server issues milestones in that issuer's name, so a pathway can never make the server
- * award another provider's badge.
- */
-function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: string): void {
-  const prefix = urls(ctx.baseUrl).achievement('');
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const node = stack.pop() as { id?: string; milestoneBadge?: unknown; children?: unknown[] } | undefined;
-    if (!node || typeof node !== 'object') continue;
-    if (Array.isArray(node.children)) stack.push(...node.children);
-    if (node.milestoneBadge === undefined) continue;
-    const badge = String(node.milestoneBadge);
-    const key = badge.startsWith(prefix) ? badge.slice(prefix.length) : '';
-    const owner = key ? achievementOwner(ctx.db, key) : undefined;
-    if (owner === undefined) throw new ApiError(400, 'pathway-invalid', `Node "${node.id}": its milestone badge must be an achievement on this server (${prefix}…).`);
-    if (owner !== issuerKey) throw new ApiError(403, 'forbidden', `Node "${node.id}": its milestone badge belongs to another issuer; a pathway can only award its own issuer's badges.`);
-  }
-}
-
-/**
- * Store a new version (1 for a new key) as a draft; returns it.
- *
- * @example
- * ```ts
- * savePathwayVersion(ctx, { kind: 'admin' }, { issuer: 'museum', name: 'Young Scientist', root });
- * ```
- */
-export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Record<string, unknown>, existingKey?: string): PathwayRow {
-  return ctx.db.transaction(() => {
-    let key: string;
-    let issuerKey: string;
-    let version: number;
-    if (existingKey) {
-      const latest = latestPathwayVersion(ctx.db, existingKey);
-      if (latest.v === null) throw notFound('pathway');
-      assertMayActFor(who, latest.issuer_key!);
-      key = existingKey;
-      issuerKey = latest.issuer_key!;
-      version = latest.v + 1;
-    } else {
-      const chosenIssuer = who.kind === 'provider' ? (checkKey(body.issuer, 'issuer') ?? who.issuerKey) : checkKey(body.issuer, 'issuer');
-      if (!chosenIssuer) throw badRequest('"issuer" (the key of the issuer that owns this pathway) is required.');
-      assertMayActFor(who, chosenIssuer);
-      loadIssuer(ctx, chosenIssuer);
-      issuerKey = chosenIssuer;
-      key = checkKey(body.key, 'key') ?? slugify(String(body.name ?? 'pathway'));
-      if (pathwayExists(ctx.db, key)) throw new ApiError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
-      version = 1;
-    }
-    const u = urls(ctx.baseUrl);
-    const { key: _k, issuer: _i, status: _s, createdAt: _c, publishedAt: _p, ...model } = body;
-    const owner = { id: u.issuer(issuerKey), name: loadIssuer(ctx, issuerKey).name };
-    const pathway = checkPathway({ ...model, id: u.pathway(key), version: String(version), owner });
-    checkMilestoneBadges(ctx, pathway.root, issuerKey);
-    insertPathwayDraft(ctx.db, { key, version, issuerKey, pathway }, isoNow(ctx));
-    return loadPathway(ctx, key, version, true);
-  })();
-}
-
-/**
- * Publish a draft version (the latest when none is named).
- *
- * @example
- * ```ts
- * publishPathway(ctx, { kind: 'admin' }, 'young-scientist');
- * ```
- */
-export function publishPathway(ctx: ServerContext, who: Principal, key: string, version?: number): PathwayRow {
-  return ctx.db.transaction(() => {
-    const row = loadPathway(ctx, key, version, true);
-    assertMayActFor(who, row.issuer_key);
-    if (row.status === 'published') return row;
-    markPathwayPublished(ctx.db, key, row.version, isoNow(ctx));
-    return loadPathway(ctx, key, row.version, true);
-  })();
-}
+import { pageAfter, readListPaging } from '../paging.js';
+import { loadPathway, presentPathway, publishPathway, savePathwayVersion } from '../pathways.js';
+import { acceptCaller, caller, requireCaller } from '../middleware/auth.js';
+import { listLatestPublishedPathways, pathwayOwner } from '../store/pathways.js';
+import { urls, type ServerContext } from '../context.js';
+import { badRequest } from '../errors.js';
+import { readJsonObject } from '../http.js';
 
 /**
  * Pathways: create, version, publish, read; milestones.
@@ -131,7 +29,10 @@ export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
 
   app.get('/api/v1/pathways', (c) => {
     const rows = listLatestPublishedPathways(ctx.db);
-    return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
+    const paging = readListPaging(c.req.query(), [100]);
+    if (!paging) return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
+    const { items, next } = pageAfter(rows, (r) => [r.key], paging);
+    return c.json({ pathways: items.map((r) => presentPathway(ctx, r)), ...(next ? { next } : {}) });
   });
 
   app.post('/api/v1/pathways', requireCaller(ctx), async (c) => {
@@ -155,15 +56,14 @@ export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
     return c.json(presentPathway(ctx, publishPathway(ctx, who, c.req.param('key'), version)));
   });
 
-  app.get('/api/v1/pathways/:key', (c) => {
-    const version = parseVersion(c.req.query('version'));
+  // The query is checked before the key, so a bad ?version is a 400 whoever asks.
+  const versionQuery = validator('query', (_query, c) => ({ version: parseVersion(c.req.query('version')) }));
+  app.get('/api/v1/pathways/:key', versionQuery, acceptCaller(ctx), (c) => {
+    const { version } = c.req.valid('query');
     // Drafts are visible only to their owner.
-    let includeDrafts = false;
-    if (c.req.header('authorization')) {
-      const who = authenticate(ctx, c.req.header('authorization'));
-      const owner = pathwayOwner(ctx.db, c.req.param('key'));
-      includeDrafts = owner !== undefined && (who.kind === 'admin' || who.issuerKey === owner);
-    }
+    const who = c.get('principal');
+    const owner = who ? pathwayOwner(ctx.db, c.req.param('key')) : undefined;
+    const includeDrafts = who !== undefined && owner !== undefined && (who.kind === 'admin' || who.issuerKey === owner);
     return c.json(presentPathway(ctx, loadPathway(ctx, c.req.param('key'), version, includeDrafts)));
   });
 

@@ -107,3 +107,15 @@ export function listAchievements(db: Db, filter: { issuerKey?: string | undefine
 export function achievementOwner(db: Db, key: string): string | undefined {
   return (db.prepare('SELECT issuer_key FROM achievements WHERE key = ?').get(key) as { issuer_key: string } | undefined)?.issuer_key;
 }
+
+/**
+ * The achievement with this key (without its image bytes), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * const row = findAchievement(ctx.db, 'reading-club');
+ * ```
+ */
+export function findAchievement(db: Db, key: string): AchievementRow | undefined {
+  return db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE key = ?').get(key) as AchievementRow | undefined;
+}

@@ -198,3 +198,84 @@ export function pageOfIssuedCredentials(
   const rows = db.prepare(`SELECT credential FROM credentials WHERE ${clause} ORDER BY issued_at, key LIMIT ? OFFSET ?`).all(...args, page.limit, page.offset) as Array<{ credential: string }>;
   return { rows, total: n };
 }
+
+/**
+ * What the placeholder row of a credential being issued holds (everything but the signed forms).
+ *
+ * @example
+ * ```ts
+ * const row: IssuingCredential = { key, achievementKey: 'reading-club', issuerKey: 'library', source: 'admin',
+ *   recipientHash: null, recipientSalt: null, recipientEmail: null, recipientDid: 'did:key:z6Mk…',
+ *   claimCode: null, revocationIndex: 4, suspensionIndex: 9, issuedAt: isoNow(ctx) };
+ * ```
+ */
+export interface IssuingCredential {
+  key: string;
+  achievementKey: string;
+  issuerKey: string;
+  source: string;
+  recipientHash: string | null;
+  recipientSalt: string | null;
+  recipientEmail: string | null;
+  recipientDid: string | null;
+  claimCode: string | null;
+  revocationIndex: number;
+  suspensionIndex: number;
+  issuedAt: string;
+}
+
+/**
+ * Store the placeholder row of a credential about to be signed (state `issuing`): it holds the
+ * status indexes so no other issue takes them, and it is rolled back if signing never finishes.
+ *
+ * @example
+ * ```ts
+ * insertIssuingCredential(ctx.db, row);
+ * ```
+ */
+export function insertIssuingCredential(db: Db, c: IssuingCredential): void {
+  db.prepare(
+    `INSERT INTO credentials (key, achievement_key, issuer_key, state, recipient_hash, recipient_salt, recipient_email,
+       recipient_did, claim_code, source, revocation_index, suspension_index, issued_at)
+     VALUES (?, ?, ?, 'issuing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.key, c.achievementKey, c.issuerKey, c.recipientHash, c.recipientSalt, c.recipientEmail,
+    c.recipientDid, c.claimCode, c.source, c.revocationIndex, c.suspensionIndex, c.issuedAt,
+  );
+}
+
+/**
+ * Turn a placeholder row into an issued credential with its signed forms.
+ *
+ * @example
+ * ```ts
+ * markCredentialIssued(ctx.db, key, signed.credential, signed.jwt);
+ * ```
+ */
+export function markCredentialIssued(db: Db, key: string, credential: unknown, jwt: string): void {
+  db.prepare("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?").run(JSON.stringify(credential), jwt, key);
+}
+
+/**
+ * Delete a placeholder row whose signing failed (an issued row with the same key is kept).
+ *
+ * @example
+ * ```ts
+ * deleteIssuingCredential(ctx.db, key);
+ * ```
+ */
+export function deleteIssuingCredential(db: Db, key: string): void {
+  db.prepare("DELETE FROM credentials WHERE key = ? AND state = 'issuing'").run(key);
+}
+
+/**
+ * The placeholder rows a crash left behind, with the claim code each one used (if any).
+ *
+ * @example
+ * ```ts
+ * for (const row of listIssuingCredentials(ctx.db)) rollBack(row);
+ * ```
+ */
+export function listIssuingCredentials(db: Db): Array<{ key: string; claim_code: string | null }> {
+  return db.prepare("SELECT key, claim_code FROM credentials WHERE state = 'issuing'").all() as Array<{ key: string; claim_code: string | null }>;
+}

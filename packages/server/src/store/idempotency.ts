@@ -84,3 +84,16 @@ export function completeIdempotency(db: Db, key: string, status: number, respons
 export function deletePendingIdempotency(db: Db, key: string): void {
   db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'").run(key);
 }
+
+/**
+ * Forget every pending record (at start-up: a crash left them, and the client's retry must run
+ * afresh rather than wait for a response that will never come).
+ *
+ * @example
+ * ```ts
+ * deleteAllPendingIdempotency(ctx.db);
+ * ```
+ */
+export function deleteAllPendingIdempotency(db: Db): void {
+  db.prepare("DELETE FROM idempotency WHERE state = 'pending'").run();
+}

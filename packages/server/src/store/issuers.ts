@@ -51,7 +51,7 @@ export function issuerExists(db: Db, key: string): boolean {
  * ```
  */
 export function listIssuersByName(db: Db): IssuerRow[] {
-  return db.prepare('SELECT * FROM issuers ORDER BY name').all() as IssuerRow[];
+  return db.prepare('SELECT * FROM issuers ORDER BY name, key').all() as IssuerRow[];
 }
 
 /**

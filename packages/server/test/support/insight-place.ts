@@ -1,7 +1,7 @@
 // A small seeded place for the insight tests: three issuers (two with areas), four aligned badges,
 // a published pathway, two priorities, and real signed credentials issued across three months
 // (the server's clock is moved between batches), with recipients' emails and names.
-import type { TestServer } from '../helpers.js';
+import type { TestServer } from './test-server.js';
 
 export const EDS = 'https://www.gov.uk/government/publications/essential-digital-skills-framework';
 export const RSA = 'https://www.thersa.org/cities-of-learning';

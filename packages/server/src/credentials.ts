@@ -1,0 +1,83 @@
+// Issued credentials as the API shows and changes them: one by key (or a 404), its public
+// status, and revoking, suspending or unsuspending it (the status list bit and the row in one
+// transaction, then the list re-signed).
+import { isoNow, urls, type ServerContext } from './context.js';
+import { HttpError, notFound } from './errors.js';
+import { currentStatusList, writeStatusBit } from './status.js';
+import { clearCredentialSuspension, findIssuedCredential, markCredentialRevoked, markCredentialSuspended, type CredentialRow } from './store/credentials.js';
+
+export type { CredentialRow } from './store/credentials.js';
+
+/**
+ * Load an issued credential row or 404 (rows still being signed do not exist yet).
+ *
+ * @example
+ * ```ts
+ * const row = loadCredential(ctx, c.req.param('key'));
+ * ```
+ */
+export function loadCredential(ctx: ServerContext, key: string): CredentialRow {
+  const row = findIssuedCredential(ctx.db, key);
+  if (!row) throw notFound('credential');
+  return row;
+}
+
+/**
+ * The public status of a credential (what `/status` and revoke/suspend answer).
+ *
+ * @example
+ * ```ts
+ * c.json(credentialStatus(ctx, row)); // { id, issuedOn, revoked, suspended, … }
+ * ```
+ */
+export function credentialStatus(ctx: ServerContext, row: CredentialRow): Record<string, unknown> {
+  return {
+    id: urls(ctx.baseUrl).credential(row.key),
+    issuedOn: row.issued_at,
+    revoked: row.revoked_at !== null,
+    ...(row.revoked_at ? { revokedAt: row.revoked_at, revocationReason: row.revocation_reason ?? '' } : {}),
+    suspended: row.suspended_at !== null,
+    ...(row.suspended_at ? { suspendedAt: row.suspended_at, suspensionReason: row.suspension_reason ?? '' } : {}),
+  };
+}
+
+/**
+ * A change an issuer can make to a credential's status.
+ *
+ * @example
+ * ```ts
+ * const action: StatusAction = 'suspend';
+ * ```
+ */
+export type StatusAction = 'revoke' | 'suspend' | 'unsuspend';
+
+/**
+ * Revoke (for good), suspend or unsuspend a credential: the row and its status-list bit change
+ * in one transaction, checked against the row as it is then (two requests cannot both revoke);
+ * the list is re-signed before this resolves, so verifiers see the change at once.
+ *
+ * @example
+ * ```ts
+ * await changeCredentialStatus(ctx, loadCredential(ctx, key), 'revoke', 'Issued in error');
+ * ```
+ */
+export async function changeCredentialStatus(ctx: ServerContext, row: CredentialRow, action: StatusAction, reason: string | undefined): Promise<void> {
+  ctx.db.transaction(() => {
+    const fresh = loadCredential(ctx, row.key);
+    if (action === 'revoke') {
+      if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
+      markCredentialRevoked(ctx.db, row.key, isoNow(ctx), reason);
+      writeStatusBit(ctx, row.issuer_key, 'revocation', row.revocation_index, true);
+    } else if (action === 'suspend') {
+      if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
+      markCredentialSuspended(ctx.db, row.key, isoNow(ctx), reason);
+      writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, true);
+    } else {
+      if (!fresh.suspended_at) throw new HttpError(409, 'not-suspended', 'This credential is not suspended.');
+      clearCredentialSuspension(ctx.db, row.key);
+      writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, false);
+    }
+  })();
+  // Re-sign the list now, so the change is visible to verifiers when we answer.
+  await currentStatusList(ctx, row.issuer_key, action === 'revoke' ? 'revocation' : 'suspension');
+}
