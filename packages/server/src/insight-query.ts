@@ -1,6 +1,6 @@
 // The query of GET /api/v1/insight, validated: bad input is a 400 naming the parameter, never a
 // silently different table.
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import { KEY_PATTERN } from './http.js';
 import { AREA_CODE } from './priorities.js';
 
@@ -50,7 +50,7 @@ export interface InsightQuery {
 const MAX_MONTHS = 120;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-const invalid = (name: string, problem: string) => new ApiError(400, 'invalid-request', `"${name}" ${problem}`, {}, name);
+const invalid = (name: string, problem: string) => new HttpError(400, 'invalid-request', `"${name}" ${problem}`, {}, name);
 
 function monthIndex(month: string): number {
   const [y, m] = month.split('-').map(Number) as [number, number];

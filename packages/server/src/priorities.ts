@@ -1,7 +1,7 @@
 // A place's learning priorities: what the API accepts and returns, and how a priority's
 // alignments pick out the achievements that count towards it (no second tagging: achievements
 // already carry framework alignments).
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import { refuseUnknownFields } from './award-fields.js';
 import { checkKey, slugify } from './http.js';
 import type { PriorityRow, PriorityValues } from './store/priorities.js';
@@ -73,7 +73,7 @@ const MAX_ALIGNMENTS = 50;
  */
 export const AREA_CODE = /^[A-Z]\d{8}$/;
 
-const invalid = (field: string, problem: string) => new ApiError(400, 'invalid-request', `"${field}" ${problem}`, {}, field);
+const invalid = (field: string, problem: string) => new HttpError(400, 'invalid-request', `"${field}" ${problem}`, {}, field);
 
 function text(value: unknown, field: string, max: number, required: boolean): string | undefined {
   if (value === undefined || value === null) {

@@ -2,7 +2,7 @@
 // credentials, as `<col-skills>` writes it and `<col-badge-verify>` reads it. The server stores
 // and serves it as it came; it checks the shape only (the employer's page verifies every
 // credential itself), so that the link service holds nothing but such summaries.
-import { ApiError } from './errors.js';
+import { HttpError } from './errors.js';
 import { refuseUnknownFields } from './award-fields.js';
 
 /**
@@ -27,7 +27,7 @@ export const MAX_SHARE_BYTES = 256 * 1024;
 
 const VC2 = 'https://www.w3.org/ns/credentials/v2';
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-const invalid = (field: string, problem: string) => new ApiError(400, 'invalid-request', `"${field}" ${problem}`, {}, field);
+const invalid = (field: string, problem: string) => new HttpError(400, 'invalid-request', `"${field}" ${problem}`, {}, field);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 
 /**
@@ -51,7 +51,7 @@ export function checkSkillsSummary(body: Record<string, unknown>): void {
   const credentials = body.verifiableCredential;
   if (!Array.isArray(credentials) || credentials.length === 0) throw invalid('verifiableCredential', 'must be a list of at least one credential.');
   if (credentials.length > MAX_SHARED_CREDENTIALS) {
-    throw new ApiError(400, 'too-many-credentials', `A shared summary holds at most ${MAX_SHARED_CREDENTIALS} credentials.`, {}, 'verifiableCredential');
+    throw new HttpError(400, 'too-many-credentials', `A shared summary holds at most ${MAX_SHARED_CREDENTIALS} credentials.`, {}, 'verifiableCredential');
   }
   credentials.forEach((credential, i) => {
     const at = `verifiableCredential[${i}]`;

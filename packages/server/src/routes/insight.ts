@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { acceptCaller } from '../middleware/auth.js';
 import type { ServerContext } from '../context.js';
-import { ApiError } from '../errors.js';
+import { HttpError } from '../errors.js';
 import { buildInsight, type InsightScope } from '../insight.js';
 import { insightCsv } from '../insight-csv.js';
 import { readInsightQuery } from '../insight-query.js';
@@ -23,15 +23,15 @@ export function insightRoutes(ctx: ServerContext): Hono<Env> {
   app.get('/api/v1/insight', acceptCaller(ctx), (c) => {
     const who = c.get('principal');
     if (!who && !ctx.publishInsight) {
-      throw new ApiError(401, 'unauthorized', 'This place does not publish its insight: send an API key ("Authorization: Bearer <key>").', { 'WWW-Authenticate': 'Bearer' });
+      throw new HttpError(401, 'unauthorized', 'This place does not publish its insight: send an API key ("Authorization: Bearer <key>").', { 'WWW-Authenticate': 'Bearer' });
     }
     const q = readInsightQuery(c.req.query(), c.req.header('accept'), { now: ctx.now(), minThreshold: ctx.insightThreshold });
     const scope: InsightScope = !who ? 'public' : who.kind === 'admin' ? 'place' : 'provider';
     if (who?.kind === 'provider' && q.issuer !== undefined && q.issuer !== who.issuerKey) {
-      throw new ApiError(403, 'forbidden', "A provider key sees its own issuer's figures only: leave out \"issuer\" or name your own.", {}, 'issuer');
+      throw new HttpError(403, 'forbidden', "A provider key sees its own issuer's figures only: leave out \"issuer\" or name your own.", {}, 'issuer');
     }
     // A misspelt priority would otherwise answer a table of zeros that looks like no progress.
-    if (q.priority !== undefined && !findPriority(ctx.db, q.priority)) throw new ApiError(404, 'not-found', 'No priority with that key exists here.', {}, 'priority');
+    if (q.priority !== undefined && !findPriority(ctx.db, q.priority)) throw new HttpError(404, 'not-found', 'No priority with that key exists here.', {}, 'priority');
     const table = buildInsight(ctx, q, who?.kind === 'provider' ? { scope, issuerKey: who.issuerKey } : { scope });
     // Figures for anyone may be cached by anyone for a minute; keyed figures are private.
     const headers: Record<string, string> = { vary: 'Accept, Authorization', 'cache-control': scope === 'public' ? 'public, max-age=60' : 'private, no-store' };

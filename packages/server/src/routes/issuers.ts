@@ -20,7 +20,7 @@ import { AREA_CODE } from '../priorities.js';
 /** The optional `area` of an issuer body: an ONS-style area code, or a 400 naming the field. */
 function readIssuerArea(body: Record<string, unknown>): string | undefined {
   const area = field.string(body, 'area', { max: 20 });
-  if (area !== undefined && !AREA_CODE.test(area)) throw new ApiError(400, 'invalid-request', '"area" must be an ONS area code such as E08000026.', {}, 'area');
+  if (area !== undefined && !AREA_CODE.test(area)) throw new HttpError(400, 'invalid-request', '"area" must be an ONS area code such as E08000026.', {}, 'area');
   return area;
 }
 

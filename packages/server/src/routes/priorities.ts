@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
-import { ApiError, notFound } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { assertAdmin, readJsonObject } from '../http.js';
 import { patchPriority, presentPriority, readNewPriority } from '../priorities.js';
 import { deletePriority, findPriority, insertPriority, listPriorities, updatePriority } from '../store/priorities.js';
@@ -31,7 +31,7 @@ export function prioritiesRoutes(ctx: ServerContext): Hono<Env> {
     assertAdmin(caller(c));
     const { body } = await readJsonObject(c);
     const values = readNewPriority(body);
-    if (!insertPriority(ctx.db, values, isoNow(ctx))) throw new ApiError(409, 'already-exists', `A priority with key "${values.key}" already exists.`);
+    if (!insertPriority(ctx.db, values, isoNow(ctx))) throw new HttpError(409, 'already-exists', `A priority with key "${values.key}" already exists.`);
     return c.json(presentPriority(findPriority(ctx.db, values.key)!), 201, { location: at(values.key) });
   });
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
-import { ApiError, notFound } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { readJsonObject } from '../http.js';
 import { RateLimiter } from '../rate-limit.js';
 import { checkSkillsSummary, MAX_SHARE_BYTES } from '../skills-summary.js';
@@ -33,11 +33,11 @@ export function sharesRoutes(ctx: ServerContext, addressOf: (c: Context) => stri
 
   app.post('/api/v1/shares', async (c) => {
     const wait = limiter.take(addressOf(c));
-    if (wait > 0) throw new ApiError(429, 'rate-limited', 'Too many shared summaries from this address; please wait and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
+    if (wait > 0) throw new HttpError(429, 'rate-limited', 'Too many shared summaries from this address; please wait and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
     const declared = Number(c.req.header('content-length') ?? '0');
-    if (declared > MAX_SHARE_BYTES) throw new ApiError(413, 'body-too-large', `A shared summary is at most ${MAX_SHARE_BYTES / 1024} KB.`);
+    if (declared > MAX_SHARE_BYTES) throw new HttpError(413, 'body-too-large', `A shared summary is at most ${MAX_SHARE_BYTES / 1024} KB.`);
     const { body, raw } = await readJsonObject(c);
-    if (Buffer.byteLength(raw, 'utf8') > MAX_SHARE_BYTES) throw new ApiError(413, 'body-too-large', `A shared summary is at most ${MAX_SHARE_BYTES / 1024} KB.`);
+    if (Buffer.byteLength(raw, 'utf8') > MAX_SHARE_BYTES) throw new HttpError(413, 'body-too-large', `A shared summary is at most ${MAX_SHARE_BYTES / 1024} KB.`);
     checkSkillsSummary(body);
     const id = randomBytes(16).toString('base64url');
     const deleteToken = randomBytes(24).toString('base64url');
@@ -60,7 +60,7 @@ export function sharesRoutes(ctx: ServerContext, addressOf: (c: Context) => stri
 
   app.delete('/api/v1/shares/:id', (c) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    if (!match) throw new ApiError(401, 'unauthorized', 'Send the delete token you were given: "Authorization: Bearer <deleteToken>".', { 'WWW-Authenticate': 'Bearer' });
+    if (!match) throw new HttpError(401, 'unauthorized', 'Send the delete token you were given: "Authorization: Bearer <deleteToken>".', { 'WWW-Authenticate': 'Bearer' });
     const id = c.req.param('id');
     const row = SHARE_ID.test(id) ? findLiveShare(ctx.db, id, isoNow(ctx)) : undefined;
     // A wrong token answers exactly as a missing share does: nobody learns which links exist.
