@@ -2,6 +2,9 @@
 // write a placeholder row) in one transaction; sign outside it; then store the signed award in a
 // second transaction. A failure in between undoes the reservation; a crash in between leaves an
 // `issuing` row that the next start rolls back (it was never acknowledged to anyone).
+// Neither commit flushes the disk on the event loop: the award is acknowledged only after its
+// write-ahead log is flushed on the thread pool (wal-flush.ts), which makes the reservation
+// before it durable too; what a power cut takes was never acknowledged.
 import { randomBytes } from 'node:crypto';
 import { hashIdentity } from '@citiesoflearning/core';
 import { notFound } from './errors.js';
@@ -12,6 +15,8 @@ import { signAward } from './signing.js';
 import { randomToken } from './keys.js';
 import type { AwardExtras } from './award-fields.js';
 import { activeIssuerKey } from './issuer-keys.js';
+import { transactionSyncedLater } from './db.js';
+import { flushWal } from './wal-flush.js';
 
 /**
  * Who the badge is for: an email address (stored hashed) or a DID.
@@ -110,7 +115,7 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
 
   let revocationIndex = 0;
   let suspensionIndex = 0;
-  ctx.db.transaction(() => {
+  transactionSyncedLater(ctx.db, () => {
     req.reserve?.();
     revocationIndex = allocateStatusIndex(ctx, issuer.key, 'revocation_index');
     suspensionIndex = allocateStatusIndex(ctx, issuer.key, 'suspension_index');
@@ -126,8 +131,9 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
         'did' in req.recipient ? req.recipient.did : null,
         req.claimCode ?? null, req.source, revocationIndex, suspensionIndex, validFrom,
       );
-  })();
+  });
 
+  let issued: IssuedAward;
   try {
     const achievementDoc = achievementDocument(u, achievement, issuer, { embedded: true });
     const { validForDays } = JSON.parse(achievement.data) as AchievementData;
@@ -162,21 +168,24 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     };
     const signingKey = activeIssuerKey(ctx, issuer.key);
     const signed = await signAward(unsigned, signingKey, who.methodId(signingKey.kid));
-    const issued: IssuedAward = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
-    ctx.db.transaction(() => {
+    issued = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
+    transactionSyncedLater(ctx.db, () => {
       ctx.db.prepare("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?").run(JSON.stringify(signed.credential), signed.jwt, key);
       req.commit?.(issued);
-    })();
-    return issued;
+    });
   } catch (error) {
     if (ctx.db.open) {
-      ctx.db.transaction(() => {
+      // Nothing was acknowledged, so undoing the reservation need not wait for the disk either.
+      transactionSyncedLater(ctx.db, () => {
         ctx.db.prepare("DELETE FROM credentials WHERE key = ? AND state = 'issuing'").run(key);
         req.release?.();
-      })();
+      });
     }
     throw error;
   }
+  // Committed: from here a failure must not undo the reservation (the award is stored).
+  await flushWal(ctx.db);
+  return issued;
 }
 
 /**
