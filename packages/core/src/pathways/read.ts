@@ -155,29 +155,31 @@ function locate(frame: Frame): string {
   return `$.root${slots.reverse().map((slot) => `.children[${slot}]`).join('')}`;
 }
 
+/** Copy `value` into `node[key]` unless it is absent (or invalid: the reader then returns undefined). */
+function put(node: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) node[key] = value;
+}
+
 /** Read the common fields and the kind-specific fields of one node into a clean copy. */
 function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayNode {
-  // One object, filled field by field (no spreads): this runs once per node of large pathways.
+  // One object, filled field by field (no spreads, no closure): this runs once per node of large pathways.
   const node: Record<string, unknown> = { type, id };
-  const set = (key: string, value: unknown) => {
-    if (value !== undefined) node[key] = value;
-  };
-  set('title', read.text('title'));
-  set('description', read.text('description'));
-  set('optional', read.flag('optional'));
-  set('points', read.count('points', false));
-  set('level', read.text('level'));
-  set('milestoneBadge', read.text('milestoneBadge'));
-  set('alignments', read.alignments('alignments'));
+  put(node, 'title', read.text('title'));
+  put(node, 'description', read.text('description'));
+  put(node, 'optional', read.flag('optional'));
+  put(node, 'points', read.count('points', false));
+  put(node, 'level', read.text('level'));
+  put(node, 'milestoneBadge', read.text('milestoneBadge'));
+  put(node, 'alignments', read.alignments('alignments'));
 
   switch (type) {
     case 'badge': {
       const badge = read.object('badge', true);
       const equivalents = badge?.texts('equivalents', 1000);
       node.badge = equivalents ? { id: badge?.text('id', true), equivalents } : { id: badge?.text('id', true) };
-      set('evidenceRequired', read.flag('evidenceRequired'));
-      set('maxAgeDays', read.count('maxAgeDays', false));
-      set('acceptPending', read.flag('acceptPending'));
+      put(node, 'evidenceRequired', read.flag('evidenceRequired'));
+      put(node, 'maxAgeDays', read.count('maxAgeDays', false));
+      put(node, 'acceptPending', read.flag('acceptPending'));
       break;
     }
     case 'activity': {
@@ -199,9 +201,9 @@ function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayN
     }
     case 'group': {
       node.children = [];
-      set('min', read.count('min', true));
-      set('minPoints', read.count('minPoints', false));
-      set('order', read.oneOf('order', ORDERS));
+      put(node, 'min', read.count('min', true));
+      put(node, 'minPoints', read.count('minPoints', false));
+      put(node, 'order', read.oneOf('order', ORDERS));
       break;
     }
   }
@@ -243,14 +245,25 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     issues.add(null, 'pathway-not-object', 'is not a pathway object.');
     return walked;
   }
-  const read = new Reader(issues, null, input);
+  const pathway = readPathwayFields(new Reader(issues, null, input));
+  if (own(input, 'root') === undefined) {
+    issues.add(null, 'field-invalid', 'root must be a node.');
+    return walked;
+  }
+  walkNodes(own(input, 'root'), walked, issues, maxDepth, maxNodes);
+  if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
+  walked.pathway = pathway as unknown as Pathway;
+  return walked;
+}
+
+/** The pathway's own fields (all but `root`), checked and copied. */
+function readPathwayFields(read: Reader): Record<string, unknown> {
   const pathway: Record<string, unknown> = {
     id: read.text('id', true),
     version: read.text('version', true),
     name: read.text('name', true),
   };
-  const description = read.text('description');
-  if (description !== undefined) pathway.description = description;
+  put(pathway, 'description', read.text('description'));
   const owner = read.object('owner');
   if (owner) {
     const ownerName = owner.text('name');
@@ -259,25 +272,17 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
   const destination = read.object('destination');
   if (destination) {
     const out: Record<string, unknown> = { title: destination.text('title', true) };
-    for (const key of ['description', 'url']) {
-      const text = destination.text(key);
-      if (text !== undefined) out[key] = text;
-    }
+    for (const key of ['description', 'url']) put(out, key, destination.text(key));
     pathway.destination = out;
   }
   const availability = read.object('availability');
   if (availability) {
     const out: Record<string, unknown> = {};
-    const places = availability.texts('places', 10_000);
-    if (places) out.places = places;
-    for (const key of ['startsAt', 'endsAt']) {
-      const text = availability.text(key);
-      if (text !== undefined) out[key] = text;
-    }
+    put(out, 'places', availability.texts('places', 10_000));
+    for (const key of ['startsAt', 'endsAt']) put(out, key, availability.text(key));
     pathway.availability = out;
   }
-  const alignments = read.alignments('alignments');
-  if (alignments) pathway.alignments = alignments;
+  put(pathway, 'alignments', read.alignments('alignments'));
   const policyReader = read.object('policy');
   if (policyReader) {
     const policy: PathwayPolicy = {};
@@ -287,18 +292,23 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     if (enforce !== undefined) policy.enforcePrerequisiteOrder = enforce;
     pathway.policy = policy;
   }
-  if (own(input, 'root') === undefined) {
-    issues.add(null, 'field-invalid', 'root must be a node.');
-    return walked;
-  }
+  return pathway;
+}
 
+/**
+ * The node tree under `root`, depth first in document order, into `walked` (nodes in pre-order,
+ * with their parent and child indices). An explicit stack, so hostile nesting cannot overflow
+ * the call stack; a node that is not an object, repeats an object already seen, is too deep or
+ * has no known type is reported and skipped with everything under it.
+ */
+function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number): void {
   const seen = new Set<object>();
-  const stack: Frame[] = [{ value: own(input, 'root'), up: null, depth: 1, parent: -1, slot: 0 }];
+  const stack: Frame[] = [{ value: root, up: null, depth: 1, parent: -1, slot: 0 }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     if (walked.nodes.length >= maxNodes) {
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
-      break;
+      return;
     }
     const { value } = frame;
     if (!isRecord(value)) {
@@ -323,20 +333,8 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
       issues.add(label, 'node-type-invalid', 'type must be one of badge, activity, evidence, pathway, group.');
       continue;
     }
-    const reader = new Reader(issues, label, value);
-    const node = readNode(reader, label, rawType as PathwayNode['type']);
-    const index = walked.nodes.length;
-    walked.nodes.push(node);
-    walked.parent.push(frame.parent);
-    walked.children.push(NO_CHILDREN);
-    walked.prerequisiteIds.push(reader.texts('prerequisites', maxNodes));
-    walked.precedesIds.push(reader.texts('precedes', maxNodes));
-    if (walked.prerequisiteIds[index]) (node as { prerequisites?: string[] }).prerequisites = walked.prerequisiteIds[index];
-    if (walked.precedesIds[index]) (node as { precedes?: string[] }).precedes = walked.precedesIds[index];
-    if (frame.parent >= 0) {
-      (walked.nodes[frame.parent] as GroupNode).children[frame.slot] = node;
-      walked.children[frame.parent]![frame.slot] = index;
-    }
+    const index = addNode(walked, new Reader(issues, label, value), label, rawType as PathwayNode['type'], frame, maxNodes);
+    const node = walked.nodes[index]!;
     if (node.type !== 'group') continue;
     const rawChildren = own(value, 'children');
     if (!Array.isArray(rawChildren)) {
@@ -345,7 +343,7 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     }
     if (rawChildren.length > maxNodes - walked.nodes.length) {
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
-      break;
+      return;
     }
     checkGroup(issues, node, rawChildren);
     node.children = new Array(rawChildren.length);
@@ -355,8 +353,24 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
       stack.push({ value: rawChildren[slot], up: frame, depth: frame.depth + 1, parent: index, slot });
     }
   }
-  if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
-  walked.pathway = pathway as unknown as Pathway;
-  return walked;
 }
 
+/** Read one node and append it to `walked` under its parent; returns its index. */
+function addNode(walked: Walked, reader: Reader, label: string, type: PathwayNode['type'], frame: Frame, maxNodes: number): number {
+  const node = readNode(reader, label, type);
+  const index = walked.nodes.length;
+  const prerequisites = reader.texts('prerequisites', maxNodes);
+  const precedes = reader.texts('precedes', maxNodes);
+  if (prerequisites) (node as { prerequisites?: string[] }).prerequisites = prerequisites;
+  if (precedes) (node as { precedes?: string[] }).precedes = precedes;
+  walked.nodes.push(node);
+  walked.parent.push(frame.parent);
+  walked.children.push(NO_CHILDREN);
+  walked.prerequisiteIds.push(prerequisites);
+  walked.precedesIds.push(precedes);
+  if (frame.parent >= 0) {
+    (walked.nodes[frame.parent] as GroupNode).children[frame.slot] = node;
+    walked.children[frame.parent]![frame.slot] = index;
+  }
+  return index;
+}
