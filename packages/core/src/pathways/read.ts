@@ -9,13 +9,25 @@ import { Issues, PATHWAY_LIMITS } from './issues.js';
 const NODE_TYPES = new Set(['badge', 'activity', 'evidence', 'pathway', 'group']);
 const REVIEWS = new Set(['self', 'peer', 'organiser']);
 
-/** Field readers: each copies a valid value into `out` or records an issue. */
+/**
+ * Field readers: each copies a valid value into `out` or records an issue. One reader is reused
+ * for every node of a walk (and one for the objects inside a node), not made per node.
+ */
 class Reader {
+  private inner: Reader | undefined;
+
   constructor(
     private readonly issues: Issues,
-    private readonly node: string | null,
-    private readonly source: Record<string, unknown>,
+    private node: string | null,
+    private source: Record<string, unknown>,
   ) {}
+
+  /** Point this reader at another object (the next node). */
+  reset(node: string | null, source: Record<string, unknown>): this {
+    this.node = node;
+    this.source = source;
+    return this;
+  }
 
   has(key: string): boolean {
     return own(this.source, key) !== undefined;
@@ -94,7 +106,8 @@ class Reader {
       this.issues.add(this.node, 'field-invalid', `${key} must be an object.`);
       return undefined;
     }
-    return new Reader(this.issues, this.node, value);
+    // Callers finish with one inner object before asking for the next, so one reader serves all.
+    return (this.inner ??= new Reader(this.issues, this.node, value)).reset(this.node, value);
   }
 
   alignments(key: string): PathwayAlignment[] | undefined {
@@ -125,15 +138,6 @@ class Reader {
   }
 }
 
-interface Frame {
-  value: unknown;
-  /** The frame of the parent node (for the location of a node without an id), or null at the root. */
-  up: Frame | null;
-  depth: number;
-  parent: number;
-  slot: number;
-}
-
 export interface Walked {
   pathway: Pathway | undefined;
   nodes: PathwayNode[];
@@ -148,11 +152,15 @@ export const NO_CHILDREN: number[] = [];
 const ORDERS = new Set(['any', 'sequential']);
 const EXPIRIES = new Set(['validNow', 'validWhenCompleted']);
 
-/** `$.root.children[2]…`, built only when a node without an id needs naming. */
-function locate(frame: Frame): string {
-  const slots: number[] = [];
-  for (let at: Frame | null = frame; at && at.up; at = at.up) slots.push(at.slot);
-  return `$.root${slots.reverse().map((slot) => `.children[${slot}]`).join('')}`;
+/**
+ * `$.root.children[2]…` for the value at `slot` under node `parent` (-1: the root itself), built
+ * only when a node without an id needs naming.
+ */
+function locate(walked: Walked, slotOf: readonly number[], parent: number, slot: number): string {
+  if (parent < 0) return '$.root';
+  const slots = [slot];
+  for (let at = parent; walked.parent[at]! >= 0; at = walked.parent[at]!) slots.push(slotOf[at]!);
+  return `$.root${slots.reverse().map((s) => `.children[${s}]`).join('')}`;
 }
 
 /** Copy `value` into `node[key]` unless it is absent (or invalid: the reader then returns undefined). */
@@ -303,28 +311,37 @@ function readPathwayFields(read: Reader): Record<string, unknown> {
  */
 function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number): void {
   const seen = new Set<object>();
-  const stack: Frame[] = [{ value: root, up: null, depth: 1, parent: -1, slot: 0 }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
+  // The stack as parallel arrays (value, parent node index, slot in the parent, depth): no
+  // object per node. `slotOf` keeps each node's slot, to name a node without an id.
+  const values: unknown[] = [root];
+  const parents: number[] = [-1];
+  const slots: number[] = [0];
+  const depths: number[] = [1];
+  const slotOf: number[] = [];
+  const reader = new Reader(issues, null, {});
+  while (values.length > 0) {
+    const value = values.pop();
+    const parent = parents.pop()!;
+    const slot = slots.pop()!;
+    const depth = depths.pop()!;
     if (walked.nodes.length >= maxNodes) {
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
       return;
     }
-    const { value } = frame;
     if (!isRecord(value)) {
-      issues.add(locate(frame), 'node-invalid', 'is not a node object.');
+      issues.add(locate(walked, slotOf, parent, slot), 'node-invalid', 'is not a node object.');
       continue;
     }
     if (seen.has(value)) {
-      issues.add(locate(frame), 'node-repeated', 'is the same object as another node (a loop in the tree).');
+      issues.add(locate(walked, slotOf, parent, slot), 'node-repeated', 'is the same object as another node (a loop in the tree).');
       continue;
     }
     seen.add(value);
     const rawId = own(value, 'id');
     const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
-    const label = hasId ? rawId : locate(frame);
+    const label = hasId ? rawId : locate(walked, slotOf, parent, slot);
     if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.');
-    if (frame.depth > maxDepth) {
+    if (depth > maxDepth) {
       issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`);
       continue;
     }
@@ -333,7 +350,8 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
       issues.add(label, 'node-type-invalid', 'type must be one of badge, activity, evidence, pathway, group.');
       continue;
     }
-    const index = addNode(walked, new Reader(issues, label, value), label, rawType as PathwayNode['type'], frame, maxNodes);
+    const index = addNode(walked, reader.reset(label, value), label, rawType as PathwayNode['type'], parent, slot, maxNodes);
+    slotOf.push(slot);
     const node = walked.nodes[index]!;
     if (node.type !== 'group') continue;
     const rawChildren = own(value, 'children');
@@ -349,14 +367,17 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
     node.children = new Array(rawChildren.length);
     walked.children[index] = new Array(rawChildren.length);
     // Pushed in reverse so children are visited (and numbered) in document order.
-    for (let slot = rawChildren.length - 1; slot >= 0; slot--) {
-      stack.push({ value: rawChildren[slot], up: frame, depth: frame.depth + 1, parent: index, slot });
+    for (let at = rawChildren.length - 1; at >= 0; at--) {
+      values.push(rawChildren[at]);
+      parents.push(index);
+      slots.push(at);
+      depths.push(depth + 1);
     }
   }
 }
 
-/** Read one node and append it to `walked` under its parent; returns its index. */
-function addNode(walked: Walked, reader: Reader, label: string, type: PathwayNode['type'], frame: Frame, maxNodes: number): number {
+/** Read one node and append it to `walked` at `slot` under node `parent`; returns its index. */
+function addNode(walked: Walked, reader: Reader, label: string, type: PathwayNode['type'], parent: number, slot: number, maxNodes: number): number {
   const node = readNode(reader, label, type);
   const index = walked.nodes.length;
   const prerequisites = reader.texts('prerequisites', maxNodes);
@@ -364,13 +385,13 @@ function addNode(walked: Walked, reader: Reader, label: string, type: PathwayNod
   if (prerequisites) (node as { prerequisites?: string[] }).prerequisites = prerequisites;
   if (precedes) (node as { precedes?: string[] }).precedes = precedes;
   walked.nodes.push(node);
-  walked.parent.push(frame.parent);
+  walked.parent.push(parent);
   walked.children.push(NO_CHILDREN);
   walked.prerequisiteIds.push(prerequisites);
   walked.precedesIds.push(precedes);
-  if (frame.parent >= 0) {
-    (walked.nodes[frame.parent] as GroupNode).children[frame.slot] = node;
-    walked.children[frame.parent]![frame.slot] = index;
+  if (parent >= 0) {
+    (walked.nodes[parent] as GroupNode).children[slot] = node;
+    walked.children[parent]![slot] = index;
   }
   return index;
 }
