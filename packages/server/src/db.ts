@@ -174,6 +174,25 @@ function reusePreparedStatements(db: Db): void {
   }) as Db['prepare'];
 }
 
+const walMode = new WeakMap<Db, boolean>();
+
+/**
+ * Whether `db` keeps a write-ahead log (a file database in WAL mode), asked once per database.
+ *
+ * @example
+ * ```ts
+ * usesWriteAheadLog(openDatabase(':memory:')); // false: nothing to flush
+ * ```
+ */
+export function usesWriteAheadLog(db: Db): boolean {
+  let wal = walMode.get(db);
+  if (wal === undefined) {
+    wal = !db.memory && db.pragma('journal_mode', { simple: true }) === 'wal';
+    walMode.set(db, wal);
+  }
+  return wal;
+}
+
 /**
  * Run `work` in a transaction whose commit does not wait for the disk (`synchronous = NORMAL`
  * for this one commit): complete in the write-ahead log, safe from a process crash (kill -9),
@@ -190,7 +209,9 @@ function reusePreparedStatements(db: Db): void {
  */
 export function transactionSyncedLater<T>(db: Db, work: () => T): T {
   // SQLite refuses to change the safety level inside a transaction; nested work just joins it.
-  if (db.inTransaction || !db.open) return db.transaction(work)();
+  // Without a write-ahead log (in memory, or a file system where WAL mode was refused) there is
+  // no log to flush later, so such a database keeps its fully synced commits.
+  if (db.inTransaction || !db.open || !usesWriteAheadLog(db)) return db.transaction(work)();
   db.pragma('synchronous = NORMAL');
   try {
     return db.transaction(work)();

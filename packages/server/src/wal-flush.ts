@@ -5,7 +5,7 @@
 // from a process crash, just not yet flushed) and then flushes the WAL file on libuv's thread
 // pool before it answers. Claims that wait at the same time share one flush.
 import { open } from 'node:fs/promises';
-import type { Db } from './db.js';
+import { usesWriteAheadLog, type Db } from './db.js';
 
 interface Flushes {
   /** The flush under way, if any. */
@@ -18,8 +18,8 @@ const flushes = new WeakMap<Db, Flushes>();
 
 /**
  * Resolve once everything committed on `db` so far is on disk: an fdatasync of its write-ahead
- * log that starts after this call, run off the event loop. An in-memory database has nothing to
- * flush.
+ * log that starts after this call, run off the event loop. A database without one (in memory)
+ * has nothing to flush.
  *
  * @example
  * ```ts
@@ -28,7 +28,8 @@ const flushes = new WeakMap<Db, Flushes>();
  * ```
  */
 export function flushWal(db: Db): Promise<void> {
-  if (db.memory) return Promise.resolve();
+  // Without a write-ahead log, transactionSyncedLater committed fully synced: nothing is pending.
+  if (!usesWriteAheadLog(db)) return Promise.resolve();
   let state = flushes.get(db);
   if (state === undefined) {
     state = {};
