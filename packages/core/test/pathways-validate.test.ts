@@ -214,3 +214,22 @@ describe('validatePathway: hostile input', () => {
     expect(codes(checkPathway(dup))).to.deep.equal(['id-duplicate']);
   });
 });
+
+describe('checkPathway: naming a node that has no id', () => {
+  it('names it by its place in the tree, so an author can find it', () => {
+    const issues = checkPathway({
+      id: 'p', version: '1', name: 'Paths',
+      root: {
+        type: 'group', id: 'root',
+        children: [
+          'not a node',
+          { type: 'group', id: 'g', children: [{ type: 'badge', badge: { id: 'urn:x' } }, { type: 'badge', id: 'ok', badge: { id: 'urn:y' } }] },
+        ],
+      },
+    });
+    expect(issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.node, issue.code])).to.deep.equal([
+      ['$.root.children[0]', 'node-invalid'],
+      ['$.root.children[1].children[0]', 'field-invalid'],
+    ]);
+  });
+});

@@ -198,6 +198,7 @@ export function openDatabase(dataDir: string): Db {
     privateFiles([file], { create: true });
   }
   const db = new Database(file);
+  reusePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   // SQLite gives its -wal and -shm files the database file's mode; tighten any left by older builds.
   if (file !== ':memory:') privateFiles([`${file}-wal`, `${file}-shm`]);
@@ -208,6 +209,72 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+// Every request prepares its statements by SQL text (`db.prepare(sql).get(…)`); compiling the
+// same SQL again on every call is wasted event-loop time. Statements are reusable once they have
+// run (the server never iterates one), so each SQL text is compiled once. Bounded, because a few
+// queries (the credential search) are built from the filters a caller sends.
+const MAX_CACHED_STATEMENTS = 512;
+
+function reusePreparedStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
+}
+
+const walMode = new WeakMap<Db, boolean>();
+
+/**
+ * Whether `db` keeps a write-ahead log (a file database in WAL mode), asked once per database.
+ *
+ * @example
+ * ```ts
+ * usesWriteAheadLog(openDatabase(':memory:')); // false: nothing to flush
+ * ```
+ */
+export function usesWriteAheadLog(db: Db): boolean {
+  let wal = walMode.get(db);
+  if (wal === undefined) {
+    wal = !db.memory && db.pragma('journal_mode', { simple: true }) === 'wal';
+    walMode.set(db, wal);
+  }
+  return wal;
+}
+
+/**
+ * Run `work` in a transaction whose commit does not wait for the disk (`synchronous = NORMAL`
+ * for this one commit): complete in the write-ahead log, safe from a process crash (kill -9),
+ * but not yet flushed. Only for writes nobody is told about until a later flush — a fully synced
+ * commit or `flushWal` (wal-flush.ts): the log is written in order, so that flush makes this commit
+ * durable too, and a power cut before it loses only what was never acknowledged.
+ *
+ * @example
+ * ```ts
+ * const index = transactionSyncedLater(db, () => reserveStatusIndex(db)); // no fsync here
+ * transactionSyncedLater(db, () => storeResult(db, index));
+ * await flushWal(db); // both are on disk now: acknowledge
+ * ```
+ */
+export function transactionSyncedLater<T>(db: Db, work: () => T): T {
+  // SQLite refuses to change the safety level inside a transaction; nested work just joins it.
+  // Without a write-ahead log (in memory, or a file system where WAL mode was refused) there is
+  // no log to flush later, so such a database keeps its fully synced commits.
+  if (db.inTransaction || !db.open || !usesWriteAheadLog(db)) return db.transaction(work)();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(work)();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }
 
 /**

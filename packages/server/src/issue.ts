@@ -2,6 +2,9 @@
 // write a placeholder row) in one transaction; sign outside it; then store the signed award in a
 // second transaction. A failure in between undoes the reservation; a crash in between leaves an
 // `issuing` row that the next start rolls back (it was never acknowledged to anyone).
+// Neither commit flushes the disk on the event loop: the award is acknowledged only after its
+// write-ahead log is flushed on the thread pool (wal-flush.ts), which makes the reservation
+// before it durable too; what a power cut takes was never acknowledged.
 import { randomBytes } from 'node:crypto';
 import { hashIdentity } from '@citiesoflearning/core';
 import { notFound } from './errors.js';
@@ -17,6 +20,8 @@ import { findIssuer } from './store/issuers.js';
 import { deleteIssuingCredential, insertIssuingCredential, listIssuingCredentials, markCredentialIssued } from './store/credentials.js';
 import { returnClaimCodeUse } from './store/codes.js';
 import { deleteAllPendingIdempotency } from './store/idempotency.js';
+import { transactionSyncedLater } from './db.js';
+import { flushWal } from './wal-flush.js';
 
 /**
  * Who the badge is for: an email address (stored hashed) or a DID.
@@ -116,7 +121,7 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
 
   let revocationIndex = 0;
   let suspensionIndex = 0;
-  ctx.db.transaction(() => {
+  transactionSyncedLater(ctx.db, () => {
     req.reserve?.();
     revocationIndex = allocateStatusIndex(ctx, issuer.key, 'revocation_index');
     suspensionIndex = allocateStatusIndex(ctx, issuer.key, 'suspension_index');
@@ -134,8 +139,9 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
       suspensionIndex,
       issuedAt: validFrom,
     });
-  })();
+  });
 
+  let issued: IssuedAward;
   try {
     const achievementDoc = achievementDocument(u, achievement, issuer, { embedded: true });
     const { validForDays } = JSON.parse(achievement.data) as AchievementData;
@@ -170,21 +176,24 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     };
     const signingKey = activeIssuerKey(ctx, issuer.key);
     const signed = await signAward(unsigned, signingKey, who.methodId(signingKey.kid));
-    const issued: IssuedAward = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
-    ctx.db.transaction(() => {
+    issued = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
+    transactionSyncedLater(ctx.db, () => {
       markCredentialIssued(ctx.db, key, signed.credential, signed.jwt);
       req.commit?.(issued);
-    })();
-    return issued;
+    });
   } catch (error) {
     if (ctx.db.open) {
-      ctx.db.transaction(() => {
+      // Nothing was acknowledged, so undoing the reservation need not wait for the disk either.
+      transactionSyncedLater(ctx.db, () => {
         deleteIssuingCredential(ctx.db, key);
         req.release?.();
-      })();
+      });
     }
     throw error;
   }
+  // Committed: from here a failure must not undo the reservation (the award is stored).
+  await flushWal(ctx.db);
+  return issued;
 }
 
 /**

@@ -17,9 +17,10 @@ import {
   inspectPathway,
   pathwayKey,
   throwIfInvalid,
-  type CompiledPathway,
+  type FlatPathway,
 } from './validate.js';
 import type { PathwayLimits } from './issues.js';
+import { preparedPathway, type CompiledPathway } from './compile.js';
 
 const DAY_MS = 86_400_000;
 
@@ -116,7 +117,7 @@ function leafRules(node: PathwayNode): LeafRules {
 }
 
 /** Step 2: pick the earliest record that counts from `threshold` on, or say why none does. */
-function evaluateLeaf(ids: string[], rules: LeafRules, threshold: number, validNow: boolean, ctx: Context): LeafOutcome {
+function evaluateLeaf(ids: string[], rules: LeafRules, threshold: number, validNow: boolean, ctx: Context): NodeOutcome {
   let best: HeldRecord | undefined;
   let pending = false;
   let unreviewed = false;
@@ -156,14 +157,14 @@ function evaluateLeaf(ids: string[], rules: LeafRules, threshold: number, validN
     if (best.validUntil < ctx.asOf) {
       warnings.push({ code: 'expired-still-counts', message: 'Expired, but still counts because it was valid when it was earned.' });
     }
-    return { satisfied: true, completed: best.issued, state: 'complete', warnings };
+    return { satisfied: true, completed: best.issued, state: 'complete', warnings, progress: 1, missing: [] };
   }
   if (noEvidence) warnings.push({ code: 'evidence-missing', message: 'Earned without the evidence this step needs, so it does not count.' });
   if (early) {
     warnings.push({ code: 'earned-too-early', message: 'Earned before the steps that must come first were complete, so it does not count.' });
   }
   const state: NodeState = unreviewed ? 'awaiting-review' : pending ? 'awaiting-claim' : expired ? 'expired' : 'not-started';
-  return { satisfied: false, completed: Number.NaN, state, warnings };
+  return { satisfied: false, completed: Number.NaN, state, warnings, progress: 0, missing: [ids[0]!] };
 }
 
 /** Sum of the `n` largest values (n ≤ values.length). */
@@ -222,113 +223,167 @@ function heldSince(badge: string, ctx: Context): number | undefined {
   return since;
 }
 
+/**
+ * The working state of one pathway's evaluation: per-node figures in typed arrays, filled in
+ * the dependency order of `compiled.order`, and the results and awards made so far.
+ */
+interface Evaluation {
+  compiled: FlatPathway;
+  ctx: Context;
+  validNow: boolean;
+  enforce: boolean;
+  /** When completions start to count for each node (step 4). */
+  threshold: Float64Array;
+  locked: Uint8Array;
+  satisfied: Uint8Array;
+  progress: Float64Array;
+  /** Each satisfied node's completion instant. */
+  completed: Float64Array;
+  results: NodeProgress[];
+  awards: MilestoneAward[];
+}
+
+/** What one node comes to, before milestones and locking are applied. */
+interface NodeOutcome extends LeafOutcome {
+  progress: number;
+  missing: string[];
+}
+
 /** Steps 2–7 for one validated pathway whose nested pathways are already in `ctx.nested`. */
-function evaluateCompiled(compiled: CompiledPathway, ctx: Context): PathwayProgress {
-  const { pathway, nodes, parent, children, prerequisites, sequentialPrevious } = compiled;
-  const count = nodes.length;
-  const validNow = pathway.policy?.expiry !== 'validWhenCompleted';
-  const enforce = pathway.policy?.enforcePrerequisiteOrder === true;
-  const threshold = new Float64Array(count);
-  const locked = new Uint8Array(count);
-  const satisfied = new Uint8Array(count);
-  const progress = new Float64Array(count);
-  const completed = new Float64Array(count);
-  const results: NodeProgress[] = new Array(count);
-  const awards: MilestoneAward[] = [];
-
-  for (const vertex of compiled.order) {
-    const i = vertex >> 1;
-    const node = nodes[i]!;
-    if ((vertex & 1) === 0) {
-      // Step 4: when completions start to count, and whether the node is locked for display.
-      const up = parent[i]!;
-      let from = up >= 0 ? threshold[up]! : -Infinity;
-      let isLocked = up >= 0 && locked[up] === 1;
-      for (const p of prerequisites[i]!) {
-        if (satisfied[p] !== 1) isLocked = true;
-        if (enforce) from = Math.max(from, satisfied[p] === 1 ? completed[p]! : Infinity);
-      }
-      const previous = sequentialPrevious[i]!;
-      if (previous >= 0) {
-        // A sequential group always needs its steps in order.
-        if (satisfied[previous] !== 1) isLocked = true;
-        from = Math.max(from, satisfied[previous] === 1 ? completed[previous]! : Infinity);
-      }
-      threshold[i] = from;
-      locked[i] = isLocked ? 1 : 0;
-      continue;
-    }
-
-    const from = threshold[i]!;
-    let outcome: LeafOutcome;
-    let nodeProgress: number;
-    let missing: string[] = [];
-    if (node.type === 'group') {
-      outcome = evaluateGroup(node, children[i]!, nodes, satisfied, progress, completed, results, from);
-      nodeProgress = outcome.satisfied ? 1 : groupProgress(node, children[i]!, nodes, satisfied, progress, from);
-      for (const child of children[i]!) if (nodes[child]!.optional !== true && satisfied[child] !== 1) missing.push(nodes[child]!.id);
-    } else if (node.type === 'pathway') {
-      const inner = ctx.nested.get(pathwayKey(node.pathway.id, node.pathway.version));
-      if (!inner) {
-        outcome = {
-          satisfied: false, completed: Number.NaN, state: 'not-started',
-          warnings: [{ code: 'pathway-unknown', message: 'The pathway this step refers to is not available, so it cannot be evaluated.' }],
-        };
-        nodeProgress = 0;
-      } else {
-        const innerCompleted = inner.satisfied ? (inner.completedAt ? Date.parse(inner.completedAt) : -Infinity) : Number.NaN;
-        const counts = inner.satisfied && innerCompleted >= from;
-        const warnings: ProgressWarning[] = [];
-        if (inner.satisfied && !counts) {
-          warnings.push({ code: 'earned-too-early', message: 'Completed before the steps that must come first were complete, so it does not count.' });
-        }
-        outcome = { satisfied: counts, completed: counts ? innerCompleted : Number.NaN, state: counts ? 'complete' : inner.satisfied ? 'not-started' : inner.state, warnings };
-        nodeProgress = counts ? 1 : inner.satisfied ? 0 : inner.progress;
-      }
-      if (!outcome.satisfied) missing = [pathwayKey(node.pathway.id, node.pathway.version)];
-    } else {
-      const ids = leafAchievements(node);
-      outcome = evaluateLeaf(ids, leafRules(node), from, validNow, ctx);
-      nodeProgress = outcome.satisfied ? 1 : 0;
-      if (!outcome.satisfied) missing = [ids[0]!];
-    }
-
-    // Steps 5 and 7: award milestones the learner lacks; never take back one already held.
-    if (node.milestoneBadge !== undefined) {
-      const since = heldSince(node.milestoneBadge, ctx);
-      if (outcome.satisfied && since === undefined) {
-        awards.push({
-          node: node.id,
-          achievement: node.milestoneBadge,
-          badge: node.milestoneBadge,
-          idempotencyKey: milestoneKey(ctx.learner, pathway, node.id),
-        });
-      } else if (!outcome.satisfied && since !== undefined) {
-        outcome = {
-          satisfied: true, completed: since, state: 'complete',
-          warnings: [...outcome.warnings, { code: 'milestone-kept', message: 'Counts as complete because its milestone badge was already awarded.' }],
-        };
-        nodeProgress = 1;
-        missing = [];
-      }
-    }
-
-    satisfied[i] = outcome.satisfied ? 1 : 0;
-    progress[i] = nodeProgress;
-    completed[i] = outcome.completed;
-    const state: NodeState = !outcome.satisfied && locked[i] === 1 ? 'locked' : outcome.state;
-    const result: NodeProgress = { id: node.id, type: node.type, satisfied: outcome.satisfied, progress: nodeProgress, state, missing, warnings: outcome.warnings };
-    const completedAt = outcome.satisfied ? iso(outcome.completed) : undefined;
-    if (completedAt !== undefined) result.completedAt = completedAt;
-    if (locked[i] === 1) result.locked = true;
-    results[i] = result;
+function evaluateCompiled(compiled: FlatPathway, ctx: Context): PathwayProgress {
+  const count = compiled.nodes.length;
+  const run: Evaluation = {
+    compiled,
+    ctx,
+    validNow: compiled.pathway.policy?.expiry !== 'validWhenCompleted',
+    enforce: compiled.pathway.policy?.enforcePrerequisiteOrder === true,
+    threshold: new Float64Array(count),
+    locked: new Uint8Array(count),
+    satisfied: new Uint8Array(count),
+    progress: new Float64Array(count),
+    completed: new Float64Array(count),
+    results: new Array(count),
+    awards: [],
+  };
+  const { order } = compiled;
+  for (let k = 0; k < order.length; k++) {
+    const vertex = order[k]!;
+    if ((vertex & 1) === 0) startNode(run, vertex >> 1);
+    else completeNode(run, vertex >> 1);
   }
+  return pathwayProgress(run);
+}
 
+/** Step 4 for node `i`: when its completions start to count, and whether it is locked for display. */
+function startNode(run: Evaluation, i: number): void {
+  const { parent, prerequisites, sequentialPrevious } = run.compiled;
+  const { threshold, locked, satisfied, completed } = run;
+  const up = parent[i]!;
+  let from = up >= 0 ? threshold[up]! : -Infinity;
+  let isLocked = up >= 0 && locked[up] === 1;
+  for (const p of prerequisites[i]!) {
+    if (satisfied[p] !== 1) isLocked = true;
+    if (run.enforce) from = Math.max(from, satisfied[p] === 1 ? completed[p]! : Infinity);
+  }
+  const previous = sequentialPrevious[i]!;
+  if (previous >= 0) {
+    // A sequential group always needs its steps in order.
+    if (satisfied[previous] !== 1) isLocked = true;
+    from = Math.max(from, satisfied[previous] === 1 ? completed[previous]! : Infinity);
+  }
+  threshold[i] = from;
+  locked[i] = isLocked ? 1 : 0;
+}
+
+/** Steps 2, 3, 5 and 7 for node `i`, whose children and prerequisites are complete: its result. */
+function completeNode(run: Evaluation, i: number): void {
+  const node = run.compiled.nodes[i]!;
+  const from = run.threshold[i]!;
+  const outcome =
+    node.type === 'group' ? groupOutcome(run, node, i, from)
+    : node.type === 'pathway' ? nestedOutcome(run.ctx, node, from)
+    : leafOutcome(node, from, run.validNow, run.ctx);
+  if (node.milestoneBadge !== undefined) applyMilestone(run, node, node.milestoneBadge, outcome);
+
+  run.satisfied[i] = outcome.satisfied ? 1 : 0;
+  run.progress[i] = outcome.progress;
+  run.completed[i] = outcome.completed;
+  const isLocked = run.locked[i] === 1;
+  const state: NodeState = !outcome.satisfied && isLocked ? 'locked' : outcome.state;
+  const result: NodeProgress = { id: node.id, type: node.type, satisfied: outcome.satisfied, progress: outcome.progress, state, missing: outcome.missing, warnings: outcome.warnings };
+  if (outcome.satisfied) {
+    const completedAt = iso(outcome.completed);
+    if (completedAt !== undefined) result.completedAt = completedAt;
+  }
+  if (isLocked) result.locked = true;
+  run.results[i] = result;
+}
+
+/** Step 3 for a group: its outcome from its children's, and the required children still missing. */
+function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, i: number, from: number): NodeOutcome {
+  const { nodes, children } = run.compiled;
+  const kids = children[i]!;
+  const outcome = evaluateGroup(node, kids, nodes, run.satisfied, run.progress, run.completed, run.results, from);
+  const progress = outcome.satisfied ? 1 : groupProgress(node, kids, nodes, run.satisfied, run.progress, from);
+  const missing: string[] = [];
+  for (const child of kids) if (nodes[child]!.optional !== true && run.satisfied[child] !== 1) missing.push(nodes[child]!.id);
+  return { satisfied: outcome.satisfied, completed: outcome.completed, state: outcome.state, warnings: outcome.warnings, progress, missing };
+}
+
+/** A nested pathway step: counts when that pathway was completed from `from` on. */
+function nestedOutcome(ctx: Context, node: Extract<PathwayNode, { type: 'pathway' }>, from: number): NodeOutcome {
+  const key = pathwayKey(node.pathway.id, node.pathway.version);
+  const inner = ctx.nested.get(key);
+  if (!inner) {
+    return {
+      satisfied: false, completed: Number.NaN, state: 'not-started', progress: 0, missing: [key],
+      warnings: [{ code: 'pathway-unknown', message: 'The pathway this step refers to is not available, so it cannot be evaluated.' }],
+    };
+  }
+  const innerCompleted = inner.satisfied ? (inner.completedAt ? Date.parse(inner.completedAt) : -Infinity) : Number.NaN;
+  const counts = inner.satisfied && innerCompleted >= from;
+  const warnings: ProgressWarning[] = [];
+  if (inner.satisfied && !counts) {
+    warnings.push({ code: 'earned-too-early', message: 'Completed before the steps that must come first were complete, so it does not count.' });
+  }
+  return {
+    satisfied: counts,
+    completed: counts ? innerCompleted : Number.NaN,
+    state: counts ? 'complete' : inner.satisfied ? 'not-started' : inner.state,
+    warnings,
+    progress: counts ? 1 : inner.satisfied ? 0 : inner.progress,
+    missing: counts ? [] : [key],
+  };
+}
+
+/** Step 2 for a badge, activity or evidence leaf. */
+function leafOutcome(node: PathwayNode, from: number, validNow: boolean, ctx: Context): NodeOutcome {
+  return evaluateLeaf(leafAchievements(node), leafRules(node), from, validNow, ctx);
+}
+
+/** Steps 5 and 7: award a milestone the learner lacks; never take back one already held. */
+function applyMilestone(run: Evaluation, node: PathwayNode, badge: string, outcome: NodeOutcome): void {
+  const since = heldSince(badge, run.ctx);
+  if (outcome.satisfied && since === undefined) {
+    run.awards.push({ node: node.id, achievement: badge, badge, idempotencyKey: milestoneKey(run.ctx.learner, run.compiled.pathway, node.id) });
+  } else if (!outcome.satisfied && since !== undefined) {
+    outcome.satisfied = true;
+    outcome.completed = since;
+    outcome.state = 'complete';
+    outcome.warnings = [...outcome.warnings, { code: 'milestone-kept', message: 'Counts as complete because its milestone badge was already awarded.' }];
+    outcome.progress = 1;
+    outcome.missing = [];
+  }
+}
+
+/** The whole pathway's result: the root's figures, every node's by id, awards and next steps. */
+function pathwayProgress(run: Evaluation): PathwayProgress {
+  const { results, awards, ctx } = run;
   const byId = Object.create(null) as Record<string, NodeProgress>;
-  for (const result of results) byId[result.id] = result;
+  for (let i = 0; i < results.length; i++) byId[results[i]!.id] = results[i]!;
   const root = results[0]!;
   const out: PathwayProgress = {
-    pathway: { id: pathway.id, version: pathway.version },
+    pathway: { id: run.compiled.pathway.id, version: run.compiled.pathway.version },
     asOf: new Date(ctx.asOf).toISOString(),
     satisfied: root.satisfied,
     progress: root.progress,
@@ -336,7 +391,7 @@ function evaluateCompiled(compiled: CompiledPathway, ctx: Context): PathwayProgr
     nodes: byId,
     awarded: awards,
     awards,
-    nextSteps: nextSteps(compiled, results, ctx),
+    nextSteps: nextSteps(run.compiled, results, ctx),
     warnings: [],
   };
   if (root.completedAt !== undefined) out.completedAt = root.completedAt;
@@ -430,7 +485,7 @@ function groupProgress(
 }
 
 /** Step 6: missing leaves under unlocked, unsatisfied required nodes, hint order then soonest. */
-function nextSteps(compiled: CompiledPathway, results: readonly NodeProgress[], ctx: Context): NextStep[] {
+function nextSteps(compiled: FlatPathway, results: readonly NodeProgress[], ctx: Context): NextStep[] {
   const { nodes, children, rank } = compiled;
   const found: Array<{ step: NextStep; index: number; soonest: number }> = [];
   const stack = [0];
@@ -468,6 +523,16 @@ function nextSteps(compiled: CompiledPathway, results: readonly NodeProgress[], 
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
+/** Validate a pathway and the pathways it nests (from `options.pathways`) for one evaluation. */
+function prepare(pathway: unknown, options: EvaluatePathwayOptions): { flat: FlatPathway; nested: FlatPathway[] } {
+  const limits = options.limits ?? {};
+  const inspected = inspectPathway(pathway, limits);
+  const issues = inspected.issues;
+  const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false) : [];
+  throwIfInvalid(issues);
+  return { flat: inspected.compiled!, nested };
+}
+
 /**
  * Evaluate a learner's progress through a pathway at an instant, following these steps (the
  * model and rules in full: https://github.com/citiesoflearning/sdk/blob/main/docs/pathways.md):
@@ -492,7 +557,9 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  *
  * The pathway is validated first (throws `pathway-invalid`, also for nested pathway cycles); nested
  * pathways come from `options.pathways` (an unknown one leaves its node not started, with a
- * warning). Time is linear in nodes + records: records are indexed by achievement once, and each
+ * warning). To evaluate one pathway many times, validate it once with {@link compilePathway} and
+ * pass the result here instead (its nested pathways were resolved then; `options.pathways` and
+ * `options.limits` are not used again). Time is linear in nodes + records: records are indexed by achievement once, and each
  * leaf looks only at its own achievements (groups sort their own children, so a huge single group
  * adds a log factor).
  *
@@ -511,7 +578,7 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * for (const award of result.awarded) await award.achievement; // issue with award.idempotencyKey
  * ```
  */
-export function evaluatePathway(pathway: Pathway, records: readonly EarnedRecord[], options: EvaluatePathwayOptions = {}): PathwayProgress {
+export function evaluatePathway(pathway: Pathway | CompiledPathway, records: readonly EarnedRecord[], options: EvaluatePathwayOptions = {}): PathwayProgress {
   return evaluate(pathway, records, options);
 }
 
@@ -535,12 +602,7 @@ export function evaluateUntrustedPathway(pathway: unknown, records: unknown, opt
 }
 
 function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOptions): PathwayProgress {
-  const limits = options.limits ?? {};
-  const inspected = inspectPathway(pathway, limits);
-  const issues = inspected.issues;
-  const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false) : [];
-  throwIfInvalid(issues);
-  const compiled = inspected.compiled!;
+  const { flat: compiled, nested } = preparedPathway(pathway) ?? prepare(pathway, options);
 
   const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
   if (Number.isNaN(asOf)) throw new ColError('date-invalid', 'The date to evaluate at (asOf) is not a valid date.');

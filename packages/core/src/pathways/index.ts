@@ -9,6 +9,7 @@ export {
   type CheckPathwayOptions,
 } from './validate.js';
 export { PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
+export { compilePathway, type CompiledPathway } from './compile.js';
 export { evaluatePathway, evaluateUntrustedPathway, milestoneKey, type EvaluatePathwayOptions } from './evaluate.js';
 export {
   recordsFromVerified,

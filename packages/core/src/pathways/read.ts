@@ -9,13 +9,25 @@ import { Issues, PATHWAY_LIMITS } from './issues.js';
 const NODE_TYPES = new Set(['badge', 'activity', 'evidence', 'pathway', 'group']);
 const REVIEWS = new Set(['self', 'peer', 'organiser']);
 
-/** Field readers: each copies a valid value into `out` or records an issue. */
+/**
+ * Field readers: each copies a valid value into `out` or records an issue. One reader is reused
+ * for every node of a walk (and one for the objects inside a node), not made per node.
+ */
 class Reader {
+  private inner: Reader | undefined;
+
   constructor(
     private readonly issues: Issues,
-    private readonly node: string | null,
-    private readonly source: Record<string, unknown>,
+    private node: string | null,
+    private source: Record<string, unknown>,
   ) {}
+
+  /** Point this reader at another object (the next node). */
+  reset(node: string | null, source: Record<string, unknown>): this {
+    this.node = node;
+    this.source = source;
+    return this;
+  }
 
   has(key: string): boolean {
     return own(this.source, key) !== undefined;
@@ -94,7 +106,8 @@ class Reader {
       this.issues.add(this.node, 'field-invalid', `${key} must be an object.`);
       return undefined;
     }
-    return new Reader(this.issues, this.node, value);
+    // Callers finish with one inner object before asking for the next, so one reader serves all.
+    return (this.inner ??= new Reader(this.issues, this.node, value)).reset(this.node, value);
   }
 
   alignments(key: string): PathwayAlignment[] | undefined {
@@ -125,15 +138,6 @@ class Reader {
   }
 }
 
-interface Frame {
-  value: unknown;
-  /** The frame of the parent node (for the location of a node without an id), or null at the root. */
-  up: Frame | null;
-  depth: number;
-  parent: number;
-  slot: number;
-}
-
 export interface Walked {
   pathway: Pathway | undefined;
   nodes: PathwayNode[];
@@ -148,36 +152,42 @@ export const NO_CHILDREN: number[] = [];
 const ORDERS = new Set(['any', 'sequential']);
 const EXPIRIES = new Set(['validNow', 'validWhenCompleted']);
 
-/** `$.root.children[2]…`, built only when a node without an id needs naming. */
-function locate(frame: Frame): string {
-  const slots: number[] = [];
-  for (let at: Frame | null = frame; at && at.up; at = at.up) slots.push(at.slot);
-  return `$.root${slots.reverse().map((slot) => `.children[${slot}]`).join('')}`;
+/**
+ * `$.root.children[2]…` for the value at `slot` under node `parent` (-1: the root itself), built
+ * only when a node without an id needs naming.
+ */
+function locate(walked: Walked, slotOf: readonly number[], parent: number, slot: number): string {
+  if (parent < 0) return '$.root';
+  const slots = [slot];
+  for (let at = parent; walked.parent[at]! >= 0; at = walked.parent[at]!) slots.push(slotOf[at]!);
+  return `$.root${slots.reverse().map((s) => `.children[${s}]`).join('')}`;
+}
+
+/** Copy `value` into `node[key]` unless it is absent (or invalid: the reader then returns undefined). */
+function put(node: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== undefined) node[key] = value;
 }
 
 /** Read the common fields and the kind-specific fields of one node into a clean copy. */
 function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayNode {
-  // One object, filled field by field (no spreads): this runs once per node of large pathways.
+  // One object, filled field by field (no spreads, no closure): this runs once per node of large pathways.
   const node: Record<string, unknown> = { type, id };
-  const set = (key: string, value: unknown) => {
-    if (value !== undefined) node[key] = value;
-  };
-  set('title', read.text('title'));
-  set('description', read.text('description'));
-  set('optional', read.flag('optional'));
-  set('points', read.count('points', false));
-  set('level', read.text('level'));
-  set('milestoneBadge', read.text('milestoneBadge'));
-  set('alignments', read.alignments('alignments'));
+  put(node, 'title', read.text('title'));
+  put(node, 'description', read.text('description'));
+  put(node, 'optional', read.flag('optional'));
+  put(node, 'points', read.count('points', false));
+  put(node, 'level', read.text('level'));
+  put(node, 'milestoneBadge', read.text('milestoneBadge'));
+  put(node, 'alignments', read.alignments('alignments'));
 
   switch (type) {
     case 'badge': {
       const badge = read.object('badge', true);
       const equivalents = badge?.texts('equivalents', 1000);
       node.badge = equivalents ? { id: badge?.text('id', true), equivalents } : { id: badge?.text('id', true) };
-      set('evidenceRequired', read.flag('evidenceRequired'));
-      set('maxAgeDays', read.count('maxAgeDays', false));
-      set('acceptPending', read.flag('acceptPending'));
+      put(node, 'evidenceRequired', read.flag('evidenceRequired'));
+      put(node, 'maxAgeDays', read.count('maxAgeDays', false));
+      put(node, 'acceptPending', read.flag('acceptPending'));
       break;
     }
     case 'activity': {
@@ -199,9 +209,9 @@ function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayN
     }
     case 'group': {
       node.children = [];
-      set('min', read.count('min', true));
-      set('minPoints', read.count('minPoints', false));
-      set('order', read.oneOf('order', ORDERS));
+      put(node, 'min', read.count('min', true));
+      put(node, 'minPoints', read.count('minPoints', false));
+      put(node, 'order', read.oneOf('order', ORDERS));
       break;
     }
   }
@@ -243,14 +253,25 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     issues.add(null, 'pathway-not-object', 'is not a pathway object.');
     return walked;
   }
-  const read = new Reader(issues, null, input);
+  const pathway = readPathwayFields(new Reader(issues, null, input));
+  if (own(input, 'root') === undefined) {
+    issues.add(null, 'field-invalid', 'root must be a node.');
+    return walked;
+  }
+  walkNodes(own(input, 'root'), walked, issues, maxDepth, maxNodes);
+  if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
+  walked.pathway = pathway as unknown as Pathway;
+  return walked;
+}
+
+/** The pathway's own fields (all but `root`), checked and copied. */
+function readPathwayFields(read: Reader): Record<string, unknown> {
   const pathway: Record<string, unknown> = {
     id: read.text('id', true),
     version: read.text('version', true),
     name: read.text('name', true),
   };
-  const description = read.text('description');
-  if (description !== undefined) pathway.description = description;
+  put(pathway, 'description', read.text('description'));
   const owner = read.object('owner');
   if (owner) {
     const ownerName = owner.text('name');
@@ -259,25 +280,17 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
   const destination = read.object('destination');
   if (destination) {
     const out: Record<string, unknown> = { title: destination.text('title', true) };
-    for (const key of ['description', 'url']) {
-      const text = destination.text(key);
-      if (text !== undefined) out[key] = text;
-    }
+    for (const key of ['description', 'url']) put(out, key, destination.text(key));
     pathway.destination = out;
   }
   const availability = read.object('availability');
   if (availability) {
     const out: Record<string, unknown> = {};
-    const places = availability.texts('places', 10_000);
-    if (places) out.places = places;
-    for (const key of ['startsAt', 'endsAt']) {
-      const text = availability.text(key);
-      if (text !== undefined) out[key] = text;
-    }
+    put(out, 'places', availability.texts('places', 10_000));
+    for (const key of ['startsAt', 'endsAt']) put(out, key, availability.text(key));
     pathway.availability = out;
   }
-  const alignments = read.alignments('alignments');
-  if (alignments) pathway.alignments = alignments;
+  put(pathway, 'alignments', read.alignments('alignments'));
   const policyReader = read.object('policy');
   if (policyReader) {
     const policy: PathwayPolicy = {};
@@ -287,34 +300,48 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     if (enforce !== undefined) policy.enforcePrerequisiteOrder = enforce;
     pathway.policy = policy;
   }
-  if (own(input, 'root') === undefined) {
-    issues.add(null, 'field-invalid', 'root must be a node.');
-    return walked;
-  }
+  return pathway;
+}
 
+/**
+ * The node tree under `root`, depth first in document order, into `walked` (nodes in pre-order,
+ * with their parent and child indices). An explicit stack, so hostile nesting cannot overflow
+ * the call stack; a node that is not an object, repeats an object already seen, is too deep or
+ * has no known type is reported and skipped with everything under it.
+ */
+function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number): void {
   const seen = new Set<object>();
-  const stack: Frame[] = [{ value: own(input, 'root'), up: null, depth: 1, parent: -1, slot: 0 }];
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
+  // The stack as parallel arrays (value, parent node index, slot in the parent, depth): no
+  // object per node. `slotOf` keeps each node's slot, to name a node without an id.
+  const values: unknown[] = [root];
+  const parents: number[] = [-1];
+  const slots: number[] = [0];
+  const depths: number[] = [1];
+  const slotOf: number[] = [];
+  const reader = new Reader(issues, null, {});
+  while (values.length > 0) {
+    const value = values.pop();
+    const parent = parents.pop()!;
+    const slot = slots.pop()!;
+    const depth = depths.pop()!;
     if (walked.nodes.length >= maxNodes) {
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
-      break;
+      return;
     }
-    const { value } = frame;
     if (!isRecord(value)) {
-      issues.add(locate(frame), 'node-invalid', 'is not a node object.');
+      issues.add(locate(walked, slotOf, parent, slot), 'node-invalid', 'is not a node object.');
       continue;
     }
     if (seen.has(value)) {
-      issues.add(locate(frame), 'node-repeated', 'is the same object as another node (a loop in the tree).');
+      issues.add(locate(walked, slotOf, parent, slot), 'node-repeated', 'is the same object as another node (a loop in the tree).');
       continue;
     }
     seen.add(value);
     const rawId = own(value, 'id');
     const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
-    const label = hasId ? rawId : locate(frame);
+    const label = hasId ? rawId : locate(walked, slotOf, parent, slot);
     if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.');
-    if (frame.depth > maxDepth) {
+    if (depth > maxDepth) {
       issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`);
       continue;
     }
@@ -323,20 +350,9 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
       issues.add(label, 'node-type-invalid', 'type must be one of badge, activity, evidence, pathway, group.');
       continue;
     }
-    const reader = new Reader(issues, label, value);
-    const node = readNode(reader, label, rawType as PathwayNode['type']);
-    const index = walked.nodes.length;
-    walked.nodes.push(node);
-    walked.parent.push(frame.parent);
-    walked.children.push(NO_CHILDREN);
-    walked.prerequisiteIds.push(reader.texts('prerequisites', maxNodes));
-    walked.precedesIds.push(reader.texts('precedes', maxNodes));
-    if (walked.prerequisiteIds[index]) (node as { prerequisites?: string[] }).prerequisites = walked.prerequisiteIds[index];
-    if (walked.precedesIds[index]) (node as { precedes?: string[] }).precedes = walked.precedesIds[index];
-    if (frame.parent >= 0) {
-      (walked.nodes[frame.parent] as GroupNode).children[frame.slot] = node;
-      walked.children[frame.parent]![frame.slot] = index;
-    }
+    const index = addNode(walked, reader.reset(label, value), label, rawType as PathwayNode['type'], parent, slot, maxNodes);
+    slotOf.push(slot);
+    const node = walked.nodes[index]!;
     if (node.type !== 'group') continue;
     const rawChildren = own(value, 'children');
     if (!Array.isArray(rawChildren)) {
@@ -345,18 +361,37 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     }
     if (rawChildren.length > maxNodes - walked.nodes.length) {
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
-      break;
+      return;
     }
     checkGroup(issues, node, rawChildren);
     node.children = new Array(rawChildren.length);
     walked.children[index] = new Array(rawChildren.length);
     // Pushed in reverse so children are visited (and numbered) in document order.
-    for (let slot = rawChildren.length - 1; slot >= 0; slot--) {
-      stack.push({ value: rawChildren[slot], up: frame, depth: frame.depth + 1, parent: index, slot });
+    for (let at = rawChildren.length - 1; at >= 0; at--) {
+      values.push(rawChildren[at]);
+      parents.push(index);
+      slots.push(at);
+      depths.push(depth + 1);
     }
   }
-  if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
-  walked.pathway = pathway as unknown as Pathway;
-  return walked;
 }
 
+/** Read one node and append it to `walked` at `slot` under node `parent`; returns its index. */
+function addNode(walked: Walked, reader: Reader, label: string, type: PathwayNode['type'], parent: number, slot: number, maxNodes: number): number {
+  const node = readNode(reader, label, type);
+  const index = walked.nodes.length;
+  const prerequisites = reader.texts('prerequisites', maxNodes);
+  const precedes = reader.texts('precedes', maxNodes);
+  if (prerequisites) (node as { prerequisites?: string[] }).prerequisites = prerequisites;
+  if (precedes) (node as { precedes?: string[] }).precedes = precedes;
+  walked.nodes.push(node);
+  walked.parent.push(parent);
+  walked.children.push(NO_CHILDREN);
+  walked.prerequisiteIds.push(prerequisites);
+  walked.precedesIds.push(precedes);
+  if (parent >= 0) {
+    (walked.nodes[parent] as GroupNode).children[slot] = node;
+    walked.children[parent]![slot] = index;
+  }
+  return index;
+}

@@ -29,7 +29,7 @@ export interface CheckPathwayOptions {
  * compiled?.nodes[compiled.indexOf.get('step-3')!];
  * ```
  */
-export interface CompiledPathway {
+export interface FlatPathway {
   pathway: Pathway;
   key: string;
   /** Nodes in pre-order: a parent always comes before its children. */
@@ -62,24 +62,27 @@ export function pathwayKey(id: string, version: string): string {
 
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
 function resolveReferences(walked: Walked, issues: Issues, indexOf: Map<string, number>) {
-  const prerequisites: number[][] = [];
-  const precedes: number[][] = [];
-  walked.nodes.forEach((node, index) => {
-    const resolve = (ids: string[] | undefined, field: string): number[] => {
-      if (!ids) return NO_CHILDREN;
-      const out: number[] = [];
-      for (const id of ids) {
-        const target = indexOf.get(id);
-        if (target === undefined) issues.add(node.id, `${field}-unknown`, `${field} names "${id}", which is not a node of this pathway.`);
-        else if (target === index) issues.add(node.id, `${field}-self`, `${field} names the node itself.`);
-        else out.push(target);
-      }
-      return out;
-    };
-    prerequisites.push(resolve(walked.prerequisiteIds[index], 'prerequisites'));
-    precedes.push(resolve(walked.precedesIds[index], 'precedes'));
-  });
+  const prerequisites: number[][] = new Array(walked.nodes.length);
+  const precedes: number[][] = new Array(walked.nodes.length);
+  for (let index = 0; index < walked.nodes.length; index++) {
+    const id = walked.nodes[index]!.id;
+    prerequisites[index] = resolveIds(walked.prerequisiteIds[index], 'prerequisites', id, index, issues, indexOf);
+    precedes[index] = resolveIds(walked.precedesIds[index], 'precedes', id, index, issues, indexOf);
+  }
   return { prerequisites, precedes };
+}
+
+/** The node indices named by `ids` (a field of node `index`); unknown ids and the node itself are issues. */
+function resolveIds(ids: string[] | undefined, field: string, node: string, index: number, issues: Issues, indexOf: Map<string, number>): number[] {
+  if (!ids) return NO_CHILDREN;
+  const out: number[] = [];
+  for (const id of ids) {
+    const target = indexOf.get(id);
+    if (target === undefined) issues.add(node, `${field}-unknown`, `${field} names "${id}", which is not a node of this pathway.`);
+    else if (target === index) issues.add(node, `${field}-self`, `${field} names the node itself.`);
+    else out.push(target);
+  }
+  return out;
 }
 
 /**
@@ -95,17 +98,18 @@ function resolveReferences(walked: Walked, issues: Issues, indexOf: Map<string, 
 export function inspectPathway(
   input: unknown,
   limits: PathwayLimits = {},
-): { issues: PathwayIssue[]; compiled?: CompiledPathway } {
+): { issues: PathwayIssue[]; compiled?: FlatPathway } {
   const maxDepth = limits.maxDepth ?? PATHWAY_LIMITS.maxDepth;
   const maxNodes = limits.maxNodes ?? PATHWAY_LIMITS.maxNodes;
   const issues = new Issues(PATHWAY_LIMITS.maxIssues);
   const walked = walk(input, issues, maxDepth, maxNodes);
 
   const indexOf = new Map<string, number>();
-  walked.nodes.forEach((node, index) => {
-    if (indexOf.has(node.id)) issues.add(node.id, 'id-duplicate', 'this id is used by more than one node.');
-    else indexOf.set(node.id, index);
-  });
+  for (let index = 0; index < walked.nodes.length; index++) {
+    const id = walked.nodes[index]!.id;
+    if (indexOf.has(id)) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
+    else indexOf.set(id, index);
+  }
   const { prerequisites, precedes } = resolveReferences(walked, issues, indexOf);
   const pathway = walked.pathway;
   for (const node of walked.nodes) {
@@ -171,18 +175,18 @@ export function lookupPathway(library: PathwayLibrary | undefined, id: string, v
  * ```
  */
 export function collectNested(
-  root: CompiledPathway,
+  root: FlatPathway,
   library: PathwayLibrary | undefined,
   limits: PathwayLimits,
   issues: PathwayIssue[],
   reportUnknown: boolean,
-): CompiledPathway[] {
-  const compiled = new Map<string, CompiledPathway | null>([[root.key, root]]);
+): FlatPathway[] {
+  const compiled = new Map<string, FlatPathway | null>([[root.key, root]]);
   const done = new Set<string>();
   const active = new Set<string>([root.key]);
-  const ordered: CompiledPathway[] = [];
+  const ordered: FlatPathway[] = [];
   // Explicit depth-first stack of [pathway, next node index to look at].
-  const stack: Array<{ at: CompiledPathway; next: number }> = [{ at: root, next: 0 }];
+  const stack: Array<{ at: FlatPathway; next: number }> = [{ at: root, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const node = top.at.nodes[top.next++];
