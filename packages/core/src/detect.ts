@@ -181,12 +181,14 @@ function detectPayloadText(text: string, limits: Limits, unquote: boolean): Dete
     if (!isRecord(value)) return unrecognized_('this JSON is not an object');
     return { kind: 'json', ...classifyObject(value, limits) };
   }
+  // A compact JWS has no ':' so it is never a link: asked first, it skips the link tests.
+  if (isCompactJws(text)) return detectJws(text, limits);
   const url = httpUrl(text);
   if (url !== undefined) return { kind: 'url', format: 'unknown', url };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/\s/.test(text) && !isCompactJws(text)) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/\s/.test(text)) {
     return unrecognized_('only http and https links can point to a badge');
   }
-  if (isCompactJws(text) || looksLikeJwsAttempt(text)) return detectJws(text, limits);
+  if (looksLikeJwsAttempt(text)) return detectJws(text, limits);
   return unrecognized_('it is not a link, JSON, a signed badge (JWS) or a baked image');
 }
 

@@ -7,9 +7,8 @@
  */
 import { ColError } from './errors.js';
 import { parseJson, type ParseJsonOptions } from './json.js';
-import { base64urlDecode } from './internal/base64url.js';
+import { base64urlDecode, base64urlDecodeText } from './internal/base64url.js';
 import { isRecord } from './internal/guards.js';
-import { utf8Decode } from './internal/utf8.js';
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
@@ -70,10 +69,11 @@ function malformed(what: string, cause?: unknown): ColError {
  * ```
  */
 export function decodeJwsPart(part: string, name: 'header' | 'payload', options: ParseJsonOptions = {}): Record<string, unknown> {
-  const bytes = base64urlDecode(part);
-  if (!bytes) throw malformed(`its ${name} is not valid base64url`);
-  const text = utf8Decode(bytes);
-  if (text === undefined) throw malformed(`its ${name} is not UTF-8 text`);
+  const text = base64urlDecodeText(part);
+  if (text === undefined) {
+    // Only a failure decodes twice, to say which step went wrong.
+    throw malformed(base64urlDecode(part) ? `its ${name} is not UTF-8 text` : `its ${name} is not valid base64url`);
+  }
   let value: unknown;
   try {
     value = parseJson(text, options);

@@ -2,7 +2,7 @@
 // implementations (TextEncoder/TextDecoder exist in both test environments).
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
-import { base64urlDecode, base64urlEncode } from '../src/internal/base64url.js';
+import { base64urlDecode, base64urlDecodeText, base64urlEncode } from '../src/internal/base64url.js';
 import { utf8Decode, utf8DecodeByHand, utf8Encode, utf8Exceeds, utf8Length } from '../src/internal/utf8.js';
 import { pickText } from '../src/internal/text.js';
 import { httpUrl } from '../src/internal/url.js';
@@ -31,6 +31,35 @@ describe('base64url', () => {
     for (const bad of ['Zm9v=', 'Zm+v', 'Zm/v', 'Z', 'Zm9vY', 'Zm 9v', 'Zé9v']) {
       expect(base64urlDecode(bad), bad).to.equal(undefined);
     }
+  });
+});
+
+describe('base64url text (the fast path JWS parts take)', () => {
+  // The reference: the hand-written decoder, then strict UTF-8 decoding.
+  const reference = (text: string) => {
+    const bytes = base64urlDecode(text);
+    return bytes && utf8Decode(bytes);
+  };
+
+  it('decodes what base64urlDecode + strict UTF-8 decode, and refuses what they refuse', () => {
+    const encodedText = fc.string({ unit: 'binary', maxLength: 200 }).map((t) => base64urlEncode(utf8Encode(t)));
+    const encodedBytes = fc.uint8Array({ maxLength: 200 }).map(base64urlEncode); // often not UTF-8
+    const junk = fc.string({ unit: fc.constantFrom('A', 'z', '0', '-', '_', '+', '/', '=', ' ', '\n', '.', 'é'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(encodedText, encodedBytes, junk), (text) => {
+        expect(base64urlDecodeText(text), text).to.equal(reference(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses padding, spaces and the standard alphabet that atob alone would take, and drops a BOM', () => {
+    for (const bad of ['Zm9v=', 'Zm9vYg==', 'Zm+v', 'Zm/v', 'Z', 'Zm 9v', ' Zm9v', 'Zm9v\n', 'Zé9v']) {
+      expect(base64urlDecodeText(bad), bad).to.equal(undefined);
+    }
+    expect(base64urlDecodeText(base64urlEncode(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d])))).to.equal('{}');
+    expect(base64urlDecodeText(base64urlEncode(new Uint8Array([0xc3, 0x28])))).to.equal(undefined); // not UTF-8
+    expect(base64urlDecodeText(base64urlEncode(utf8Encode('{"name":"Bathodyn ŵ 😀"}')))).to.equal('{"name":"Bathodyn ŵ 😀"}');
   });
 });
 

@@ -141,6 +141,7 @@ describe('detect: compact JWS', () => {
     expect(errorCode(() => detect(`${header}..sig`))).to.equal('jws-malformed');
     expect(errorCode(() => detect(`${base64urlEncode(utf8Encode('nope'))}.${header}.sig`))).to.equal('jws-malformed');
     expect(errorOf(() => detect(`${header}.eyJ!!!.sig`)).message).to.match(/damaged: its payload is not valid base64url/);
+    expect(errorOf(() => detect(`${header}.${base64urlEncode(new Uint8Array([0xff, 0xfe, 0x7b]))}.sig`)).message).to.match(/damaged: its payload is not UTF-8 text/);
   });
 
   it('detects a VC 2.0 EnvelopedVerifiableCredential as the VC-JWT it carries', async () => {

@@ -1,4 +1,4 @@
-import { describe, it, expect, errorCode } from '@col/harness';
+import { describe, it, expect, errorCode, thrownError } from '@col/harness';
 import fc from 'fast-check';
 import { parseJson, isColError, ColError, DEFAULT_MAX_JSON_BYTES } from '@citiesoflearning/core';
 
@@ -29,6 +29,35 @@ describe('parseJson', () => {
     const parsed = parseJson('[{"constructor": {"prototype": {"x": 1}}, "prototype": 1, "keep": "yes"}]') as any[];
     expect(parsed).to.deep.equal([{ keep: 'yes' }]);
     expect(parsed[0].constructor).to.equal(Object);
+  });
+
+  it('drops unsafe keys spelt with \\u escapes', () => {
+    const parsed = parseJson('{"__pro\\u0074o__": {"polluted": 1}, "c\\u006fnstructor": 2, "keep": 3}') as Record<string, unknown>;
+    expect(Object.keys(parsed)).to.deep.equal(['keep']);
+    expect(Object.getPrototypeOf(parsed)).to.equal(Object.prototype);
+  });
+
+  it('counts only real nesting toward maxDepth: brackets inside text (after escaped quotes too) do not count', () => {
+    const text = '{"a": "[[[{{{", "b\\\\": "\\"[[[[", "c": [["\\\\"]]}';
+    expect(parseJson(text, { maxDepth: 3 })).to.deep.equal(JSON.parse(text));
+    expect(errorCode(() => parseJson(text, { maxDepth: 2 }))).to.equal('json-too-deep');
+    // The depth error says where the nesting went too deep, as the scanner always has.
+    const error = thrownError(() => parseJson('{"a":[{"b":[1]}]}', { maxDepth: 3 }));
+    expect(error.details).to.deep.equal({ maxDepth: 3, position: 11 });
+  });
+
+  it('refuses exactly the JSON nested deeper than maxDepth (arbitrary JSON, text full of brackets and escapes)', () => {
+    const depthOf = (value: unknown): number =>
+      typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0;
+    const text = fc.oneof(fc.json({ maxDepth: 6 }), fc.json({ maxDepth: 4, stringUnit: fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a') }));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 7 }), (json, maxDepth) => {
+        const tooDeep = depthOf(JSON.parse(json)) > maxDepth;
+        if (tooDeep) expect(errorCode(() => parseJson(json, { maxDepth })), json).to.equal('json-too-deep');
+        else expect(() => parseJson(json, { maxDepth }), json).to.not.throw();
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reports invalid JSON with line and column', () => {

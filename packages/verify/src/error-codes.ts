@@ -6,6 +6,7 @@ declare module '@citiesoflearning/core' {
   interface ColErrorCodes {
     'alg-forbidden': true;
     'budget-exceeded': true;
+    'cache-options-invalid': true;
     'canonicalization-failed': true;
     'context-unknown': true;
     'crypto-unsupported': true;

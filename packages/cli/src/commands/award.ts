@@ -130,7 +130,7 @@ export async function awardCommand(argv: string[], io: Output): Promise<number> 
   const recipients = readRecipients(new TextDecoder().decode(await readInput(values.csv)), values.csv);
   let client;
   try {
-    client = createClient({ baseUrl: api, apiKey, timeout: 120_000 });
+    client = createClient({ baseUrl: api, apiKey, timeoutMs: 120_000 });
   } catch (error) {
     throw new ColError('usage', `--api ${api}: ${(error as Error).message}`, { cause: error });
   }

@@ -1,7 +1,9 @@
 /**
- * Base64url (RFC 4648 §5, no padding) as used by compact JWS. Hand-written because `atob` is a
- * DOM global and `Buffer` is Node-only.
+ * Base64url (RFC 4648 §5, no padding) as used by compact JWS. Hand-written because `Buffer` is
+ * Node-only; `atob` (in every supported browser and Node, but typed in lib DOM) speeds up
+ * decoding text when it is there.
  */
+import { utf8Decode } from './utf8.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const VALUES = new Int16Array(128).fill(-1);
@@ -45,4 +47,31 @@ export function base64urlEncode(bytes: Uint8Array): string {
     out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]!;
   }
   return out;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+type Atob = (data: string) => string;
+const nativeAtob = (globalThis as { atob?: Atob }).atob;
+
+/**
+ * Decode base64url (no padding) holding UTF-8 text, strictly: `undefined` when `text` is not
+ * base64url or the bytes are not UTF-8 (a leading BOM is dropped). Accepts and refuses exactly
+ * what {@link base64urlDecode} then UTF-8 decoding would, about twice as fast: every VC-JWT's
+ * header and payload are read through here.
+ */
+export function base64urlDecodeText(text: string): string | undefined {
+  if (!nativeAtob) {
+    const bytes = base64urlDecode(text);
+    return bytes && utf8Decode(bytes);
+  }
+  // atob is forgiving (it skips spaces, takes '=' padding): only the strict alphabet reaches it.
+  if (text.length % 4 === 1 || !BASE64URL.test(text)) return undefined;
+  const binary = nativeAtob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  // One character per byte: ASCII bytes are already the text (the usual JSON of a JWS).
+  if (ASCII.test(binary)) return binary;
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return utf8Decode(bytes);
 }

@@ -5,6 +5,7 @@
 // answers to requests the verifier was allowed to make. Entries are kept per fetch function, so
 // an answer fetched without the private-network guard (allowPrivateNetwork: true, or a fetch of
 // your own) is never handed to a call that has the guard.
+import { ColError } from '@citiesoflearning/core';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './fetcher.js';
 
 /**
@@ -65,6 +66,8 @@ interface Entry {
  * redirects and bodies over `maxBytes` are never cached, and nothing is written anywhere but
  * memory.
  *
+ * @throws ColError `cache-options-invalid` (with `details.option`) for a limit that is not a
+ *   number in range, or a `now` that is not a function.
  * @example
  * ```ts
  * import { createDocumentCache, verify } from '@citiesoflearning/verify';
@@ -77,8 +80,12 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
   const maxEntries = options.maxEntries ?? 500;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const clock = options.now;
+  // Checked up front: a NaN limit would compare false everywhere and cache without bound.
+  if (!(typeof ttlMs === 'number' && ttlMs >= 0)) throw optionInvalid('ttlMs', 'a number of milliseconds, 0 or more');
+  if (!(typeof maxEntries === 'number' && maxEntries >= 1)) throw optionInvalid('maxEntries', 'a number, 1 or more');
+  if (!(typeof maxBytes === 'number' && maxBytes >= 0)) throw optionInvalid('maxBytes', 'a number of bytes, 0 or more');
+  if (clock !== undefined && typeof clock !== 'function') throw optionInvalid('now', 'a function giving the current Date');
   const now = clock ? () => Number(clock()) : Date.now;
-  if (!(ttlMs >= 0) || !(maxEntries >= 1)) throw new RangeError('createDocumentCache: ttlMs must be ≥ 0 and maxEntries ≥ 1.');
   const entries = new FreshEntries(maxEntries, now);
   const fetchIds = new WeakMap<typeof fetch, number>();
   let lastFetchId = 0;
@@ -127,6 +134,10 @@ export function createDocumentCache(options: DocumentCacheOptions = {}): Documen
   };
 }
 
+
+function optionInvalid(option: keyof DocumentCacheOptions, expected: string): ColError {
+  return new ColError('cache-options-invalid', `The document cache option "${option}" must be ${expected}.`, { details: { option } });
+}
 
 /**
  * The cached answers: at most `max`, the least recently used dropped first, an expired one

@@ -70,6 +70,40 @@ export type MessageParams = { [name: string]: string | number | MessageRef | Mes
 
 const isRef = (v: unknown): v is MessageRef => typeof v === 'object' && v !== null && !Array.isArray(v) && 'ref' in v;
 
+// A template read once into its parts — text, `{placeholders}` and `[optional groups]` — so
+// that saying a message (several per verification) is a walk over a few parts, not two regex
+// replaces. Keyed by the template text: the catalogues are fixed, so this stays small.
+type Piece = string | { name: string };
+type Part = Piece | { optional: Piece[] };
+const compiled = new Map<string, Part[]>();
+
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\{(\w+)\}/g)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push({ name: m[1]! });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+function compile(template: string): Part[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(/\[([^\]]*)\]/g)) {
+      parts.push(...pieces(template.slice(last, m.index)), { optional: pieces(m[1]!) });
+      last = m.index + m[0].length;
+    }
+    parts.push(...pieces(template.slice(last)));
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /**
  * Fill a template: `{name}` from `params` (entries rendered from the same catalogue), and drop
  * any `[...]` part whose parameters are missing.
@@ -82,6 +116,8 @@ const isRef = (v: unknown): v is MessageRef => typeof v === 'object' && v !== nu
  */
 export function render(key: MessageKey, params: MessageParams | undefined, catalogue: Catalogue, depth = 0): string {
   const template = catalogue[key] ?? enGB[key] ?? enGB.unknown;
+  const parts = compile(template);
+  if (parts.length === 1 && typeof parts[0] === 'string') return parts[0];
   const value = (name: string): string | undefined => {
     const v = params?.[name];
     if (v === undefined || v === '') return undefined;
@@ -90,11 +126,27 @@ export function render(key: MessageKey, params: MessageParams | undefined, catal
     if (isRef(v)) return render(v.ref, v.params, catalogue, depth + 1);
     return String(v);
   };
-  const optional = template.replace(/\[([^\]]*)\]/g, (_all, inner: string) => {
-    const names = [...inner.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    return names.every((n) => value(n) !== undefined) ? inner : '';
-  });
-  return optional.replace(/\{(\w+)\}/g, (_all, name: string) => value(name) ?? '');
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else if ('name' in part) out += value(part.name) ?? '';
+    else out += optionalGroup(part.optional, value);
+  }
+  return out;
+}
+
+/** An optional group's text, or nothing when one of its parameters is missing. */
+function optionalGroup(pieces: Piece[], value: (name: string) => string | undefined): string {
+  let text = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') text += piece;
+    else {
+      const v = value(piece.name);
+      if (v === undefined) return '';
+      text += v;
+    }
+  }
+  return text;
 }
 
 /**
