@@ -72,6 +72,12 @@ export type ColErrorCode = keyof ColErrorCodes;
  * }
  * ```
  */
+/**
+ * Marks every ColError, subclasses included (a server's `HttpError` names itself differently).
+ * A registered symbol, so two copies of this package (bundled twice, another realm) agree on it.
+ */
+const COL_ERROR_BRAND = Symbol.for('@citiesoflearning/core/ColError');
+
 export class ColError extends Error {
   /** Stable, kebab-case identifier of what went wrong, e.g. `png-crc-mismatch`. */
   readonly code: string;
@@ -85,10 +91,12 @@ export class ColError extends Error {
     if (options.details) this.details = Object.freeze({ ...options.details });
   }
 }
+Object.defineProperty(ColError.prototype, COL_ERROR_BRAND, { value: true });
 
 /**
- * Whether `value` is a {@link ColError}, optionally with a given code. Works across copies of
- * the package (bundled twice, different realms) because it checks the shape, not the prototype.
+ * Whether `value` is a {@link ColError} (or a subclass such as the server's `HttpError`),
+ * optionally with a given code. Works across copies of the package (bundled twice, different
+ * realms) because it checks a registered brand and the shape, not the prototype.
  *
  * @example
  * ```ts
@@ -99,7 +107,7 @@ export function isColError(value: unknown, code?: ColErrorCode): value is ColErr
   return (
     value instanceof Error &&
     typeof (value as Partial<ColError>).code === 'string' &&
-    value.name === 'ColError' &&
+    (value.name === 'ColError' || (value as unknown as Record<symbol, unknown>)[COL_ERROR_BRAND] === true) &&
     (code === undefined || (value as ColError).code === code)
   );
 }

@@ -2,9 +2,9 @@ import { ColError } from '@citiesoflearning/core';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
- * An expected API failure: a `ColError` (`instanceof ColError` holds; `isColError` does not,
- * since it checks the name `ColError` and this one is `HttpError`) with the HTTP status to answer with, a stable kebab-case `code` for programs and a
- * plain `message` for people. The app turns it into `{ "code", "message" }` JSON; nothing else
+ * An expected API failure: a `ColError` (`instanceof ColError` and `isColError` both hold) with
+ * the HTTP status to answer with, a stable kebab-case `code` for programs and a plain `message`
+ * for people. The app turns it into `{ "code", "message" }` JSON; nothing else
  * (no stack, no SQL, no personal data) ever reaches a client. The status is typed as one Hono
  * can send a body with, so responses need no casts.
  *
