@@ -7,6 +7,7 @@ type ApiErrorCodes = { [code in ApiErrorCode]: true };
 
 declare module '@citiesoflearning/core' {
   interface ColErrorCodes extends ApiErrorCodes {
+    'key-invalid': true;
     'private-key-sent': true;
     'server-side-only': true;
     'ticket-key-invalid': true;

@@ -1,3 +1,5 @@
+import { ColError } from '@citiesoflearning/core';
+
 /**
  * The short key of a resource from its key, its id URL (the last path segment) or, for an issuer,
  * its did:web DID (the last `:` segment, e.g. `did:web:badges.example.org:api:v1:issuers:museum`),
@@ -12,16 +14,29 @@
  * ```
  */
 export function keyOf(keyOrId: string): string {
-  let key = keyOrId;
-  if (/^https?:\/\//i.test(keyOrId)) {
-    const segments = new URL(keyOrId).pathname.split('/').filter(Boolean);
-    key = decodeURIComponent(segments[segments.length - 1] ?? '');
-  } else if (/^did:web:/i.test(keyOrId)) {
-    const segments = keyOrId.split('#')[0]!.split(':');
-    key = decodeURIComponent(segments[segments.length - 1] ?? '');
+  const key = lastSegment(keyOrId);
+  if (key === undefined || key === '' || key === '.' || key === '..') {
+    throw new ColError('key-invalid', `"${keyOrId}" is not a key or an id URL.`);
   }
-  if (key === '' || key === '.' || key === '..') throw new TypeError(`"${keyOrId}" is not a key or an id URL.`);
   return encodeURIComponent(key);
+}
+
+/** The last path or DID segment, decoded; undefined when the URL or its escapes are malformed. */
+function lastSegment(keyOrId: string): string | undefined {
+  let segments: string[];
+  if (/^https?:\/\//i.test(keyOrId)) {
+    if (!URL.canParse(keyOrId)) return undefined;
+    segments = new URL(keyOrId).pathname.split('/').filter(Boolean);
+  } else if (/^did:web:/i.test(keyOrId)) {
+    segments = keyOrId.split('#')[0]!.split(':');
+  } else {
+    return keyOrId;
+  }
+  try {
+    return decodeURIComponent(segments[segments.length - 1] ?? '');
+  } catch {
+    return undefined; // a malformed %-escape (URIError): not a key we could have handed out
+  }
 }
 
 /**
