@@ -226,7 +226,7 @@ const schemas: Record<string, Schema> = {
     [],
     { additionalProperties: false, description: 'POST needs `name` and `alignments`; PATCH replaces the fields sent, and `null` clears `description`, `area` or `target`.' },
   ),
-  PriorityList: obj({ priorities: arr(ref('Priority')) }, ['priorities']),
+  PriorityList: obj({ priorities: arr(ref('Priority')), next: { type: 'string', description: 'Cursor to the next page (only when paging was asked for and more remain)' } }, ['priorities']),
   InsightCell: { oneOf: [obj({ value: { type: 'integer', minimum: 0 } }, ['value'], { additionalProperties: false }), obj({ value: { type: 'null' }, suppressed: { const: true } }, ['value', 'suppressed'], { additionalProperties: false })], description: 'A count, or a withheld one (from 1 to threshold − 1, or withheld so that another cannot be worked out)' },
   InsightCells: obj(Object.fromEntries(['issued', 'claimed', 'revoked', 'pathwayStarts', 'pathwayCompletions', 'opportunities'].map((m) => [m, ref('InsightCell')])), ['issued', 'claimed', 'revoked', 'pathwayStarts', 'pathwayCompletions', 'opportunities'], { additionalProperties: false }),
   Insight: obj(
@@ -395,7 +395,7 @@ function paths(): Record<string, Record<string, unknown>> {
     },
     '/api/v1/opportunities/{key}': { get: { operationId: 'getOpportunity', summary: 'One opportunity', tags: ['opportunities'], parameters: [keyParam()], responses: { '200': json(ref('Opportunity'), 'Opportunity'), '404': error('No such opportunity') } } },
     '/api/v1/priorities': {
-      get: { operationId: 'listPriorities', summary: "The place's learning priorities", tags: ['priorities'], responses: { '200': json(ref('PriorityList'), 'Priorities') } },
+      get: { operationId: 'listPriorities', summary: "The place's learning priorities, by name", tags: ['priorities'], parameters: listPagingParams, responses: { '200': json(ref('PriorityList'), 'Priorities'), '400': error('limit or cursor out of range (invalid-paging)') } },
       post: { operationId: 'createPriority', summary: 'Create a priority (admin)', tags: ['priorities'], security: admin, requestBody: body(ref('PriorityInput')), responses: { '201': json(ref('Priority'), 'Created', { Location: { description: 'The new priority', schema: uri } }), '409': error('Key taken'), ...auth, ...common } },
     },
     '/api/v1/priorities/{key}': {

@@ -23,6 +23,7 @@ const ROUTES: ListRoute[] = [
   { name: 'GET /api/v1/issuers', page: (s, p) => s.call('GET', `/api/v1/issuers?${query(p)}`, { token: null }), error: plain, position: 'cursor', max: 100 },
   { name: 'GET /api/v1/achievements', page: (s, p) => s.call('GET', `/api/v1/achievements?${query(p)}`, { token: null }), error: plain, position: 'cursor', max: 100 },
   { name: 'GET /api/v1/pathways', page: (s, p) => s.call('GET', `/api/v1/pathways?${query(p)}`, { token: null }), error: plain, position: 'cursor', max: 100 },
+  { name: 'GET /api/v1/priorities', page: (s, p) => s.call('GET', `/api/v1/priorities?${query(p)}`, { token: null }), error: plain, position: 'cursor', max: 100 },
   { name: 'GET /api/v1/opportunities', page: (s, p) => s.call('GET', `/api/v1/opportunities?${query(p)}`, { token: null }), error: plain, position: 'offset', max: 100 },
   // The OB 3.0 API must answer in its Imsx_StatusInfo envelope: the code is invalid_data there.
   { name: 'GET /ims/ob/v3p0/credentials', page: (s, p) => s.call('GET', `/ims/ob/v3p0/credentials?${query(p)}`), error: (json) => ({ code: 'invalid-paging', message: json.imsx_description }), position: 'offset', max: 100 },
@@ -39,6 +40,7 @@ describe('paging: the same answer to the same mistake on every list', () => {
       const root = { type: 'group', id: 'root', children: [{ type: 'badge', id: 'a', badge: { id: achievementId } }] };
       await s.call('POST', '/api/v1/pathways', { body: { key: `${issuer}-path`, issuer, name: `${issuer} path`, root } });
       await s.call('POST', `/api/v1/pathways/${issuer}-path/publish`, { body: {} });
+      await s.call('POST', '/api/v1/priorities', { body: { key: `${issuer}-skills`, name: `${issuer} skills`, alignments: [{ targetName: `${issuer} skill`, targetUrl: `https://skills.example.org/${issuer}` }] } });
     }
   });
   after(async () => s?.stop());
@@ -78,18 +80,18 @@ describe('paging: the same answer to the same mistake on every list', () => {
     });
   }
 
-  for (const [path, list] of [['/api/v1/issuers', 'issuers'], ['/api/v1/achievements', 'achievements'], ['/api/v1/pathways', 'pathways']] as const) {
+  for (const [path, list] of [['/api/v1/issuers', 'issuers'], ['/api/v1/achievements', 'achievements'], ['/api/v1/pathways', 'pathways'], ['/api/v1/priorities', 'priorities']] as const) {
     it(`GET ${path}: without paging the whole list as before; paged one at a time, every item once, in the same order`, async () => {
       const whole = await s.call('GET', path, { token: null });
       expect(whole.json.next, 'no next without paging').to.equal(undefined);
-      const all = whole.json[list].map((item: { id: string }) => item.id);
+      const all = whole.json[list].map((item: { id?: string; key?: string }) => item.id ?? item.key);
       expect(all.length).to.be.greaterThanOrEqual(3);
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let pages = 0; pages < 10; pages++) {
         const page = await s.call('GET', `${path}?limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: null });
         expect(page.status).to.equal(200);
-        seen.push(...page.json[list].map((item: { id: string }) => item.id));
+        seen.push(...page.json[list].map((item: { id?: string; key?: string }) => item.id ?? item.key));
         cursor = page.json.next;
         if (!cursor) break;
       }

@@ -4,6 +4,7 @@ import { caller, requireCaller } from '../middleware/auth.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { HttpError, notFound } from '../errors.js';
 import { assertAdmin, readJsonObject } from '../http.js';
+import { pageAfter, readListPaging } from '../paging.js';
 import { patchPriority, presentPriority, readNewPriority } from '../priorities.js';
 import { deletePriority, findPriority, insertPriority, listPriorities, updatePriority } from '../store/priorities.js';
 
@@ -19,7 +20,15 @@ export function prioritiesRoutes(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>();
   const at = (key: string) => `${urls(ctx.baseUrl).api}/priorities/${key}`;
 
-  app.get('/api/v1/priorities', (c) => c.json({ priorities: listPriorities(ctx.db).map(presentPriority) }, 200, { 'cache-control': 'public, max-age=60' }));
+  app.get('/api/v1/priorities', (c) => {
+    const rows = listPriorities(ctx.db);
+    const cache = { 'cache-control': 'public, max-age=60' };
+    // A place has a handful of priorities: the whole list unless the caller pages, like issuers.
+    const paging = readListPaging(c.req.query(), [200, 100]);
+    if (!paging) return c.json({ priorities: rows.map(presentPriority) }, 200, cache);
+    const { items, next } = pageAfter(rows, (r) => [r.name, r.key], paging);
+    return c.json({ priorities: items.map(presentPriority), ...(next ? { next } : {}) }, 200, cache);
+  });
 
   app.get('/api/v1/priorities/:key', (c) => {
     const row = findPriority(ctx.db, c.req.param('key'));
