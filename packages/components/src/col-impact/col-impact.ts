@@ -8,6 +8,7 @@ import { safeLinkUrl } from '../internal/safe-url.js';
 import { barChart, lineChart, progressChart, type ChartLabels } from './charts.js';
 import { impactMessages } from './col-impact.messages.js';
 import { impactStyles } from './col-impact.styles.js';
+import type { ImpactLoadedDetail, LoadedEventMap } from '../loaded-events.js';
 import { GROUPINGS, MEASURES, fetchInsight, readInsight, type InsightBy, type InsightCell, type InsightMeasure, type InsightQuery, type InsightResponse, type InsightRow } from './insight.js';
 
 type Message = keyof (typeof impactMessages)['en-GB'];
@@ -181,7 +182,7 @@ export class ColImpact extends LitElement {
   #show(insight: InsightResponse): void {
     this._insight = insight;
     this._state = insight.rows.length ? 'ready' : 'empty';
-    emit(this, 'col-loaded', { insight });
+    emit<ImpactLoadedDetail>(this, 'col-loaded', { insight });
   }
 
   #fail(error: unknown): void {
@@ -396,6 +397,14 @@ export class ColImpact extends LitElement {
       </tfoot>
     </table>`;
   }
+}
+
+/** A `col-loaded` listener on a `<col-impact>` gets `{ insight }` (see `LoadedEventMap`). */
+export interface ColImpact {
+  addEventListener<K extends keyof LoadedEventMap<ImpactLoadedDetail>>(type: K, listener: (this: ColImpact, event: LoadedEventMap<ImpactLoadedDetail>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof LoadedEventMap<ImpactLoadedDetail>>(type: K, listener: (this: ColImpact, event: LoadedEventMap<ImpactLoadedDetail>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {
