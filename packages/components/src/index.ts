@@ -26,4 +26,4 @@ export { buildSkillsSummary, standingOf, type SkillsSummary, type SkillFramework
 export { toSkillsPresentation, readSkillsPresentation, isSkillsPresentation, MAX_SKILLS_CREDENTIALS, MAX_SKILLS_FILE_BYTES, type SkillsPresentation, type HeldSkillCredential } from './skills/presentation.js';
 export { ColImpact, type ImpactView } from './col-impact/col-impact.js';
 export type { ColLoadedDetail, BadgeLoadedDetail, ImpactLoadedDetail, SkillsLoadedDetail, LoadedEventMap } from './loaded-events.js';
-export { readInsight, insightUrl, fetchInsight, MEASURES, GROUPINGS, type InsightResponse, type InsightRow, type InsightCell, type InsightMeasure, type InsightBy, type InsightQuery } from './col-impact/insight.js';
+export { readInsight, insightUrl, insightCsvUrl, fetchInsight, MEASURES, GROUPINGS, type InsightResponse, type InsightRow, type InsightCell, type InsightMeasure, type InsightBy, type InsightQuery } from './col-impact/insight.js';
