@@ -184,9 +184,13 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
     // Each view offers its table as CSV: a link to the API with the view's filters and nothing else.
     const csv = new URL((await page.locator('#providers').getByRole('link', { name: 'Download this table (CSV)' }).getAttribute('href'))!);
     expect(Object.fromEntries(csv.searchParams)).to.deep.equal({ by: 'provider', format: 'csv' });
-    const download = await fetch(csv);
-    expect(download.headers.get('content-type')).to.match(/^text\/csv/);
-    expect((await download.text()).split('\n')[0]).to.match(/^key,label,issued,/);
+    // Pressed, it downloads a .csv file (not a page): the same providers as the table shows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#providers').getByRole('link', { name: 'Download this table (CSV)' }).click()]);
+    expect(download.suggestedFilename()).to.match(/\.csv$/);
+    const csvLines = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    expect(csvLines[0]).to.match(/^key,label,issued,/);
+    const providers = await published('by=provider');
+    expect(csvLines.slice(1, -1).map((l) => l.split(',')[1])).to.deep.equal(providers.rows.map((r) => r.label));
 
     expect(asked.map((a) => new URLSearchParams(a.query).get('by')).sort()).to.deep.equal(['area', 'month', 'priority', 'provider']);
     expect(asked.every((a) => !a.authorization && !a.cookie), 'no key or cookie leaves the page').to.equal(true);
