@@ -9,7 +9,6 @@ import { countingReporter } from './scripts/wtr-count-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { commonJsPlugin } from './scripts/wtr-cjs-plugin.mjs';
 import { claimFaultsMiddleware } from './packages/components/test/support/claim-faults.mjs';
-import { contractApiMiddleware } from './packages/components/test/support/contract-api.mjs';
 
 const repoRoot = dirname(fileURLToPath(import.meta.url));
 const files = (process.env.COL_BROWSER_FILES ?? '').split(',').filter(Boolean);
@@ -39,8 +38,14 @@ const referenceServerPlugin = {
     // Every suite claims from this one address: the per-address claim limit (60 a minute for the
     // public) would turn later suites' claims into 429s, so the run gets a generous one. The
     // limit itself is tested in the server's and client's Node suites.
-    this.server = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true, claimsPerMinute: 10_000 });
-    announcedServer = { url: this.server.url, adminKey: this.server.adminKey, claimCodes: this.server.demo?.claimCodes ?? [] };
+    // The demo place publishes its insight (so <col-impact> can ask anonymously) and seeds a demo
+    // learner's badges (GET /api/v1/demo/learner) for the skills tests.
+    this.server = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.dataDir, demo: true, publishInsight: true, claimsPerMinute: 10_000 });
+    // A second, empty place that does not publish: what an anonymous page meets there (401) is
+    // the real answer, not a stand-in.
+    this.privateDataDir = await mkdtemp(resolve(tmpdir(), 'col-wtr-private-'));
+    this.privateServer = await startServer({ port: 0, host: '127.0.0.1', dataDir: this.privateDataDir, publishInsight: false });
+    announcedServer = { url: this.server.url, adminKey: this.server.adminKey, claimCodes: this.server.demo?.claimCodes ?? [], unpublishedUrl: this.privateServer.url };
   },
   // Admin actions a browser page may not make itself (the admin routes send no CORS headers):
   // `executeServerCommand('col-admin', { method, path, body })` from a test, sent from Node with
@@ -57,8 +62,10 @@ const referenceServerPlugin = {
   async serverStop() {
     if (!this.server) return;
     await this.server.close();
+    await this.privateServer?.close();
     const { rm } = await import('node:fs/promises');
     await rm(this.dataDir, { recursive: true, force: true });
+    if (this.privateDataDir) await rm(this.privateDataDir, { recursive: true, force: true });
   },
 };
 
@@ -72,10 +79,10 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 30_000 } },
-  // A fault-injecting proxy to the reference server at /__col-faults/ (the claim element's
-  // lost-response, timeout and retry tests); issue #15's insight and share routes, shaped as its
-  // contract says, at /__col-contract/ (until the server's own routes are merged).
-  middleware: [claimFaultsMiddleware(() => announcedServer?.url), contractApiMiddleware()],
+  // A fault-injecting, logging proxy to the reference server at /__col-faults/ (the claim
+  // element's lost-response, timeout and retry tests; <col-impact>'s server error; what the
+  // insight and share elements send).
+  middleware: [claimFaultsMiddleware(() => announcedServer?.url)],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: resolve(repoRoot, 'tsconfig.wtr.json') }),
     a11ySnapshotPlugin(),

@@ -65,7 +65,7 @@ const guides = [
   ['editors', 'Autocompletion in your editor'],
 ];
 
-function page({ title, body, depth = 0, demo = false }) {
+function page({ title, body, depth = 0, demo = false, demoScript }) {
   const up = '../'.repeat(depth);
   const nav = [
     `<a href="${up}index.html">Home</a>`,
@@ -82,7 +82,7 @@ function page({ title, body, depth = 0, demo = false }) {
   <title>${esc(title)} — Cities of Learning SDK</title>
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="${up}assets/docs.css">
-${demo ? `  <script type="module" src="${up}assets/demo.js"></script>\n` : ''}</head>
+${demo ? `  <script type="module" src="${up}assets/demo.js"></script>\n` : ''}${demoScript ? `  <script type="module" src="${up}assets/${demoScript}"></script>\n` : ''}</head>
 <body>
   <a class="skip" href="#main">Skip to content</a>
   <header>
@@ -122,8 +122,22 @@ const DEMOS = {
   'col-opportunities': '<col-opportunities page-size="3" heading-level="3"></col-opportunities>',
   // What the demo place publishes (the demo server turns publishing on).
   'col-impact': '<col-impact by="priority" view="progress" heading-level="3"></col-impact>',
-  // Empty until the page hands it credentials (a property): see the learners' guide.
+  // Handed the demo learner's badges (a property, set by DEMO_SCRIPTS below): see the learners' guide.
   'col-skills': '<col-skills heading-level="3"></col-skills>',
+};
+
+// A demo that needs data a page hands over (a property, not markup) gets a small module, written
+// into the site's assets, after demo.js has pointed the elements at the server.
+const DEMO_SCRIPTS = {
+  'col-skills': {
+    file: 'skills-demo.js',
+    source: `// Written by scripts/docs.mjs: <col-skills>'s live demo holds the demo learner's badges
+// (GET /api/v1/demo/learner on the demo server, \`npm start\`), as examples/skills.html does.
+import { demoLearnerCredentials } from '/examples/demo-learner.js';
+
+document.querySelector('.demo col-skills').credentials = await demoLearnerCredentials();
+`,
+  },
 };
 
 function elementPage(el, sri) {
@@ -166,7 +180,7 @@ ${table('Slots', ['Slot', 'Description'], slotRows)}
 ${table('CSS parts', ['Part', 'Description'], partRows)}
 ${table('CSS custom properties', ['Property', 'Default', 'Description'], propCss)}
 <p>Module: ${code(el.module)}. The class and its types: <a href="../api/classes/_citiesoflearning_components.${esc(el.name)}.html">${code(el.name)} in the API reference</a>.</p>`;
-  return page({ title: `<${el.tagName}>`, body, depth: 1, demo: true });
+  return page({ title: `<${el.tagName}>`, body, depth: 1, demo: true, demoScript: DEMO_SCRIPTS[el.tagName]?.file });
 }
 
 function write(rel, html) {
@@ -181,6 +195,7 @@ for (const name of readdirSync(out)) if (withApi || name !== 'api') rmSync(join(
 mkdirSync(join(out, 'assets'), { recursive: true });
 copyFileSync(join(root, 'docs/assets/docs.css'), join(out, 'assets/docs.css'));
 copyFileSync(join(root, 'docs/assets/demo.js'), join(out, 'assets/demo.js'));
+for (const { file, source } of Object.values(DEMO_SCRIPTS)) writeFileSync(join(out, 'assets', file), source);
 
 const sri = cdnIntegrity(join(root, 'packages/components/cdn'));
 

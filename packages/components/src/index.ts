@@ -25,4 +25,5 @@ export { ColSkills, type SkillsSharedDetail } from './col-skills/col-skills.js';
 export { buildSkillsSummary, standingOf, type SkillsSummary, type SkillFramework, type Skill, type SkillBadge, type SetApartReason, type CheckedSkillCredential } from './skills/summary.js';
 export { toSkillsPresentation, readSkillsPresentation, isSkillsPresentation, MAX_SKILLS_CREDENTIALS, MAX_SKILLS_FILE_BYTES, type SkillsPresentation, type HeldSkillCredential } from './skills/presentation.js';
 export { ColImpact, type ImpactView } from './col-impact/col-impact.js';
-export { readInsight, insightUrl, fetchInsight, MEASURES, GROUPINGS, type InsightResponse, type InsightRow, type InsightCell, type InsightMeasure, type InsightBy, type InsightQuery } from './col-impact/insight.js';
+export type { ColLoadedDetail, BadgeLoadedDetail, ImpactLoadedDetail, SkillsLoadedDetail, LoadedEventMap } from './loaded-events.js';
+export { readInsight, insightUrl, insightCsvUrl, fetchInsight, MEASURES, GROUPINGS, type InsightResponse, type InsightRow, type InsightCell, type InsightMeasure, type InsightBy, type InsightQuery } from './col-impact/insight.js';

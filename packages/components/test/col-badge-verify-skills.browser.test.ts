@@ -7,11 +7,11 @@ import '@citiesoflearning/components/col-badge-verify/define.js';
 import { toSkillsPresentation, type ColBadgeVerify, type SkillsSummary } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
 import { part, shadowText } from './support/page.js';
+import { referenceServer } from './support/server.js';
 import { credentialMix, held } from './support/skills.js';
 
 afterEach(() => fixtureCleanup());
 
-const CONTRACT = `${location.origin}/__col-contract`;
 const widget = (template = html`<col-badge-verify allow-private-network></col-badge-verify>`) => fixture<ColBadgeVerify>(template);
 
 function paste(el: ColBadgeVerify, text: string): void {
@@ -70,7 +70,7 @@ describe('<col-badge-verify> verifies a skills file', () => {
 
   it('src: a share link opens as the same summary', async () => {
     const m = await credentialMix();
-    const created = await fetch(`${CONTRACT}/api/v1/shares`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(toSkillsPresentation(held(m))) });
+    const created = await fetch(new URL('/api/v1/shares', referenceServer().url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(toSkillsPresentation(held(m))) });
     const { url } = (await created.json()) as { url: string };
     const el = document.createElement('col-badge-verify');
     el.allowPrivateNetwork = true;

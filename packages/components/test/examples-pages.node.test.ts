@@ -1,13 +1,13 @@
 // End to end, as an employer, a place team and a newcomer reading the docs meet them:
-// `colearn serve --demo` (what `npm start` runs) serves examples/jobs.html, examples/pathway.html
-// and the documentation site at /docs/, opened in real Chromium under their strict CSPs.
+// `colearn serve --demo` (what `npm start` runs) serves examples/jobs.html, examples/pathway.html,
+// the impact and skills pages (with the demo place's real figures and the demo learner's real
+// badges) and the documentation site at /docs/, opened in real Chromium under their strict CSPs.
 import { describe, it, before, after, expect } from '@col/harness';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations, buildExamplesBundle, launchChromium, repoRoot, startDemoServer, type DemoServer } from '@col/harness/node';
 import type { Browser, Page } from 'playwright-core';
-import { byMonth, byPriority, byProvider } from './support/insight.js';
 
 /** Script errors and CSP violations on a page, collected as they happen. */
 function watch(page: Page): string[] {
@@ -111,36 +111,65 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
     await page.close();
   });
 
-  it('impact page: the place dashboard draws priorities, months, providers and areas, asking anonymously', async () => {
+  it("impact page: the place dashboard shows the demo place's real figures — progress toward each priority, withheld figures as \"fewer than 10\", a CSV of each table — asking anonymously", async () => {
     const page = await browser.newPage();
     const problems = watch(page);
-    // Answers shaped exactly as issue #15's contract says. TODO once the `insight` branch is
-    // merged: drop this route and read the demo place's published figures from the server itself.
-    const asked: Array<{ by: string | null; authorization: string | undefined; cookie: string | undefined }> = [];
-    await page.route('**/api/v1/insight?*', async (route) => {
-      const url = new URL(route.request().url());
-      const headers = route.request().headers();
-      asked.push({ by: url.searchParams.get('by'), authorization: headers.authorization, cookie: headers.cookie });
-      const by = url.searchParams.get('by');
-      const body = by === 'month' ? byMonth() : by === 'priority' ? byPriority() : { ...byProvider(), by };
-      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
+    const asked: Array<{ query: string; authorization: string | undefined; cookie: string | undefined }> = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v1/insight') asked.push({ query: url.search, authorization: request.headers().authorization, cookie: request.headers().cookie });
     });
+    // What the demo place publishes, asked from Node: the page must show exactly this.
+    const published = async (query: string) => (await (await fetch(`${apiUrl}/api/v1/insight?${query}`)).json()) as {
+      threshold: number; rows: Array<{ label: string; cells: Record<string, { value: number | null }>; target?: { value: number; progress: { value: number | null } } }>;
+    };
+    const priorities = await published('by=priority');
+    const months = await published('by=month');
     await page.goto(`${apiUrl}/examples/impact.html`);
     for (const id of ['priorities', 'months', 'providers', 'areas']) await page.locator(`#${id} svg[role="img"]`).waitFor();
-    expect(await page.locator('#priorities [part~="summary"]').textContent()).to.equal('1 of 4 priorities have reached their target; furthest along is Digital Foundations for all, at 104%.');
-    expect(await page.locator('#months svg polyline').count()).to.equal(2);
-    expect(await page.locator('#providers svg text.value').last().textContent()).to.equal('fewer than 10');
-    expect(asked.map((a) => a.by).sort()).to.deep.equal(['area', 'month', 'priority', 'provider']);
+
+    const figure = (cell: { value: number | null }) => (cell.value === null ? `fewer than ${priorities.threshold}` : cell.value.toLocaleString('en-GB'));
+    const targets = priorities.rows.filter((r) => r.target);
+    expect(targets.length, 'the demo place has priorities with targets').to.be.greaterThan(0);
+    expect(await page.locator('#priorities svg text.value').allTextContents()).to.deep.equal(targets.map((r) => `${figure(r.target!.progress)} / ${r.target!.value.toLocaleString('en-GB')}`));
+    const met = targets.filter((r) => r.target!.progress.value !== null && r.target!.progress.value >= r.target!.value).length;
+    expect(await page.locator('#priorities [part~="summary"]').textContent()).to.match(new RegExp(`^${met} of ${targets.length} priorities have reached their target; furthest along is .+, at \\d+%\\.$`));
+    await page.locator('#priorities').getByRole('button', { name: 'Show as a table' }).click();
+    expect(await page.locator('#priorities table tbody th').allTextContents()).to.deep.equal(priorities.rows.map((r) => r.label));
+
+    // Month by month, as a table: the withheld months (if any) say so, never 0.
+    await page.locator('#months').getByRole('button', { name: 'Show as a table' }).click();
+    const monthCells = await page.locator('#months table tbody tr').evaluateAll((rows) => rows.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+    const measures = ['issued', 'claimed', 'revoked', 'pathwayStarts', 'pathwayCompletions', 'opportunities'];
+    expect(monthCells.map((r) => r.slice(1))).to.deep.equal(months.rows.map((r) => measures.map((m) => figure(r.cells[m]!))));
+    const withheld = months.rows.flatMap((r) => measures.filter((m) => r.cells[m]!.value === null)).length;
+    expect(await page.locator('#months td.suppressed').count()).to.equal(withheld);
+    if (withheld) expect(await page.locator('#months td.suppressed').first().textContent()).to.equal('fewer than 10');
+
+    // Each view offers its table as CSV: a link to the API with the view's filters and nothing else.
+    const csv = new URL((await page.locator('#providers').getByRole('link', { name: 'Download this table (CSV)' }).getAttribute('href'))!);
+    expect(Object.fromEntries(csv.searchParams)).to.deep.equal({ by: 'provider', format: 'csv' });
+    // Pressed, it downloads a .csv file (not a page): the same providers as the table shows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#providers').getByRole('link', { name: 'Download this table (CSV)' }).click()]);
+    expect(download.suggestedFilename()).to.match(/\.csv$/);
+    const csvLines = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    expect(csvLines[0]).to.match(/^key,label,issued,/);
+    const providers = await published('by=provider');
+    expect(csvLines.slice(1, -1).map((l) => l.split(',')[1])).to.deep.equal(providers.rows.map((r) => r.label));
+
+    expect(asked.map((a) => new URLSearchParams(a.query).get('by')).sort()).to.deep.equal(['area', 'month', 'priority', 'provider']);
     expect(asked.every((a) => !a.authorization && !a.cookie), 'no key or cookie leaves the page').to.equal(true);
-    expect(await axeViolations(page), 'axe, charts').to.deep.equal([]);
+    expect(await axeViolations(page), 'axe, tables shown').to.deep.equal([]);
     await page.locator('#providers').getByRole('button', { name: 'Show as a table' }).click();
-    expect(await page.locator('#providers table tbody tr').count()).to.equal(4);
-    expect(await axeViolations(page), 'axe, a table shown').to.deep.equal([]);
+    expect(await page.locator('#providers table tbody tr').count()).to.equal((await published('by=provider')).rows.length);
+    expect(await axeViolations(page), 'axe, charts and tables').to.deep.equal([]);
     expect(problems).to.deep.equal([]);
     await page.close();
   });
 
-  it("skills page: added badges become a verified skills summary; the downloaded skills file opens in the employer's verifier", async () => {
+  it("skills page: the demo learner's badges become a verified skills summary with the revoked one set apart; added badges join it; the downloaded skills file opens in the employer's verifier", async () => {
+    const learner = (await (await fetch(`${apiUrl}/api/v1/demo/learner`)).json()) as { credentials: Array<{ credential: { id: string; credentialSubject: { achievement: { name: string } } } }> };
+    expect(learner.credentials).to.have.length(12);
     const page = await browser.newPage();
     const problems = watch(page);
     const sent: string[] = [];
@@ -148,34 +177,46 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
       if (request.method() !== 'GET') sent.push(`${request.method()} ${request.url()}`);
     });
     await page.goto(`${apiUrl}/examples/skills.html`);
-    await page.waitForFunction(() => document.querySelector('col-skills')?.shadowRoot?.textContent?.includes('No badges to summarise yet.'));
-    expect(await axeViolations(page), 'axe, no badges yet').to.deep.equal([]);
+    await page.locator('col-skills [part~="set-apart"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('#demo-status').textContent()).to.equal("Showing the demo learner's 12 badges. Add your own below.");
+    const text = async () => (await page.locator('col-skills').evaluate((el) => el.shadowRoot!.textContent!)).replace(/\s+/g, ' ');
+    expect(await text()).to.match(/11 verified badges show \d+ skills\./);
+    const setApart = (await page.locator('col-skills [part~="set-apart"]').textContent())!.replace(/\s+/g, ' ');
+    expect(setApart).to.contain('Youth Volunteer');
+    expect(setApart).to.contain('withdrawn by the issuer');
+    for (const held of learner.credentials.filter((c) => c.credential.credentialSubject.achievement.name !== 'Youth Volunteer')) {
+      expect(setApart, `${held.credential.credentialSubject.achievement.name} counts`).to.not.contain(held.credential.credentialSubject.achievement.name);
+    }
+    expect(await page.locator('col-skills [part~="summary"]').textContent()).to.contain('Foundation skills');
+    expect(await axeViolations(page), 'axe, the demo learner\'s summary').to.deep.equal([]);
+
     const forged = structuredClone(credential);
     forged.credentialSubject.achievement.name = 'Digital Foundations (Distinction)';
     for (const badge of [credential, forged]) {
       await page.getByLabel('Badge (JSON or the JWT text').fill(JSON.stringify(badge));
       await page.getByRole('button', { name: 'Add to my skills' }).click();
     }
-    await page.locator('col-skills [part~="set-apart"]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('col-skills [part~="summary"]').textContent()).to.contain('Foundation skills');
-    expect(await page.locator('col-skills [part~="set-apart"]').textContent()).to.contain('changed since it was issued');
+    await page.waitForFunction(() => document.querySelector('col-skills')?.shadowRoot?.textContent?.includes('changed since it was issued'), undefined, { timeout: 60_000 });
+    expect(await text()).to.match(/12 verified badges show \d+ skills\./);
     expect(await axeViolations(page), 'axe, summary shown').to.deep.equal([]);
     expect(sent, 'nothing sent before the learner shares').to.deep.equal([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download skills file' }).click()]);
     expect(download.suggestedFilename()).to.equal('skills.json');
     const file = await download.path();
-    const vp = JSON.parse(readFileSync(file, 'utf8'));
+    const vp = JSON.parse(readFileSync(file, 'utf8')) as { type: string[]; verifiableCredential: Array<{ id: string }> };
     expect(vp.type).to.deep.equal(['VerifiablePresentation', 'ColSkillsSummary']);
-    expect(vp.verifiableCredential, 'only the verified badge').to.deep.equal([credential]);
+    const verifiedIds = [...learner.credentials.filter((c) => c.credential.credentialSubject.achievement.name !== 'Youth Volunteer').map((c) => c.credential.id), credential.id as string];
+    expect(vp.verifiableCredential.map((c) => c.id).sort(), 'only the verified badges').to.deep.equal(verifiedIds.sort());
     expect(sent, 'a download sends nothing').to.deep.equal([]);
     const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, cookie: document.cookie }));
     expect(stored).to.deep.equal({ local: 0, session: 0, cookie: '' });
+    expect(await page.content(), 'the demo learner\'s email is not in the page').to.not.contain('demo.learner@');
 
     await page.goto(`${apiUrl}/examples/jobs.html`);
     await page.locator('col-badge-verify input[type="file"]').setInputFiles(file);
-    await page.locator('col-badge-verify [part~="summary"]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('col-badge-verify [part~="verdict"]').textContent()).to.contain('Skills file: 1 of 1 badges verified.');
+    await page.locator('col-badge-verify [part~="summary"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('col-badge-verify [part~="verdict"]').textContent()).to.contain('Skills file: 12 of 12 badges verified.');
     expect(await page.locator('col-badge-verify [part~="summary"]').textContent()).to.contain('Foundation skills');
     expect(await axeViolations(page), 'axe, the employer sees the summary').to.deep.equal([]);
     expect(problems).to.deep.equal([]);
@@ -229,9 +270,6 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
     expect(elements.map((e) => e.tagName).sort()).to.deep.equal(['col-badge', 'col-badge-claim', 'col-badge-list', 'col-badge-verify', 'col-impact', 'col-opportunities', 'col-pathway', 'col-skills']);
     const page = await browser.newPage();
     const problems = watch(page);
-    // <col-impact>'s live demo asks the insight route. TODO once the `insight` branch is merged:
-    // drop this and let the demo place answer (contract-shaped answers until then).
-    await page.route('**/api/v1/insight?*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(byPriority()) }));
     for (const el of elements) {
       await page.goto(`${apiUrl}/docs/elements/${el.tagName}.html`);
       const rows = (table: string) => page.locator(`table[aria-labelledby="${table}"] tbody th`).allTextContents();
@@ -251,7 +289,12 @@ describe('the job portal, pathway page and docs served by colearn serve --demo',
       if (el.tagName === 'col-pathway') await page.locator('.demo col-pathway [part~="name"]').waitFor();
       if (el.tagName === 'col-badge') await page.locator('.demo col-badge [part~="name"]', { hasText: 'Digital Foundations' }).waitFor();
       if (el.tagName === 'col-opportunities') await page.locator('.demo col-opportunities [part~="item"]').first().waitFor();
-      if (el.tagName === 'col-impact') await page.locator('.demo col-impact svg[role="img"]').waitFor();
+      // The demo place's published priorities, and the demo learner's badges, from this server.
+      if (el.tagName === 'col-impact') await page.locator('.demo col-impact svg[role="img"] rect.track').first().waitFor();
+      if (el.tagName === 'col-skills') {
+        await page.locator('.demo col-skills [part~="set-apart"]').waitFor({ timeout: 60_000 });
+        expect(await page.locator('.demo col-skills [part~="set-apart"]').textContent(), 'the revoked badge set apart').to.contain('Youth Volunteer');
+      }
       expect(await axeViolations(page), `axe, ${el.tagName}`).to.deep.equal([]);
     }
     expect(problems).to.deep.equal([]);

@@ -2,7 +2,7 @@
 // contract's fields survive, every kind of malformed answer is refused with one code, and the
 // query carries filters only (nothing about a viewer).
 import { describe, it, expect, errorCode } from '@col/harness';
-import { insightUrl, readInsight } from '@citiesoflearning/components';
+import { insightCsvUrl, insightUrl, readInsight } from '@citiesoflearning/components';
 
 const answer = {
   by: 'area', from: '2026-01', to: '2026-12', scope: 'public', threshold: 10,
@@ -49,5 +49,12 @@ describe('the insight URL', () => {
     expect(insightUrl('https://badges.example.org', { by: 'priority' })).to.equal('https://badges.example.org/api/v1/insight?by=priority');
     expect(insightUrl('https://badges.example.org/place/', { by: 'provider', from: '2026-01', to: '2026-06', issuer: 'a&b=c', area: 'E05099001' }))
       .to.equal('https://badges.example.org/place/api/v1/insight?by=provider&from=2026-01&to=2026-06&issuer=a%26b%3Dc&area=E05099001');
+  });
+
+  it('the CSV download of the same figures: the same filters plus format=csv, nothing else', () => {
+    expect(insightCsvUrl('https://badges.example.org', { by: 'month', area: 'E05099001' })).to.equal('https://badges.example.org/api/v1/insight?by=month&area=E05099001&format=csv');
+    // Whatever else a caller's object holds stays out of the address.
+    const query = { by: 'area', from: '2026-01', email: 'leak@example.org' } as unknown as Parameters<typeof insightCsvUrl>[1];
+    expect(insightCsvUrl('https://badges.example.org/place/', query)).to.equal('https://badges.example.org/place/api/v1/insight?by=area&from=2026-01&format=csv');
   });
 });

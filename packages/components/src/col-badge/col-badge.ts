@@ -8,6 +8,7 @@ import { emit } from '../internal/events.js';
 import { errorCodeOf } from '../internal/errors.js';
 import { Latest } from '../internal/latest.js';
 import type { LoadedBadge } from '../internal/load-badge.js';
+import type { BadgeLoadedDetail, LoadedEventMap } from '../loaded-events.js';
 import { loadReader } from '../internal/reader.js';
 import { safeLinkUrl } from '../internal/safe-url.js';
 import { verifyBadge } from '../internal/verifier.js';
@@ -265,7 +266,7 @@ export class ColBadge extends LitElement {
       if (!run.current) return;
       this._loaded = loaded;
       this._state = 'ready';
-      emit(this, 'col-loaded', { badge: loaded.badge });
+      emit<BadgeLoadedDetail>(this, 'col-loaded', { badge: loaded.badge });
       await this.#runVerification(loaded);
     } catch (error) {
       if (!run.current) return;
@@ -462,9 +463,16 @@ export class ColBadge extends LitElement {
   }
 }
 
+/** A `col-loaded` listener on a `<col-badge>` gets `{ badge }` (see `LoadedEventMap`). */
+export interface ColBadge {
+  addEventListener<K extends keyof LoadedEventMap<BadgeLoadedDetail>>(type: K, listener: (this: ColBadge, event: LoadedEventMap<BadgeLoadedDetail>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof LoadedEventMap<BadgeLoadedDetail>>(type: K, listener: (this: ColBadge, event: LoadedEventMap<BadgeLoadedDetail>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
 declare global {
   interface HTMLElementEventMap {
-    'col-loaded': CustomEvent<{ badge: Badge }>;
     'col-verified': CustomEvent<VerificationReport>;
     'col-error': CustomEvent<ColErrorDetail>;
   }

@@ -69,8 +69,12 @@ export const impactStyles = [
     [part~='summary'] {
       margin: 0;
     }
-    [part~='toggle'] {
+    [part~='toggle'],
+    [part~='download'] {
       justify-self: start;
+    }
+    [part~='download'] {
+      color: var(--_accent);
     }
     /* A toggle keeps its words; pressed, it looks pressed (the table is showing). */
     [part~='toggle'][aria-pressed='true'] {
@@ -160,6 +164,7 @@ export const impactStyles = [
     @media print {
       [part~='filters'],
       [part~='toggle'],
+      [part~='download'],
       .retry {
         display: none !important;
       }

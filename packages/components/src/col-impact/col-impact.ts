@@ -8,7 +8,8 @@ import { safeLinkUrl } from '../internal/safe-url.js';
 import { barChart, lineChart, progressChart, type ChartLabels } from './charts.js';
 import { impactMessages } from './col-impact.messages.js';
 import { impactStyles } from './col-impact.styles.js';
-import { GROUPINGS, MEASURES, fetchInsight, readInsight, type InsightBy, type InsightCell, type InsightMeasure, type InsightQuery, type InsightResponse, type InsightRow } from './insight.js';
+import type { ImpactLoadedDetail, LoadedEventMap } from '../loaded-events.js';
+import { GROUPINGS, MEASURES, fetchInsight, insightCsvUrl, readInsight, type InsightBy, type InsightCell, type InsightMeasure, type InsightQuery, type InsightResponse, type InsightRow } from './insight.js';
 
 type Message = keyof (typeof impactMessages)['en-GB'];
 type State = 'empty' | 'loading' | 'ready' | 'error' | 'unpublished';
@@ -37,7 +38,9 @@ const numberLocales = new Map<string, Intl.NumberFormat>();
  * Give it `api` to show what the place publishes (no key: an unpublished place gets a plain
  * message), or set `data` to an insight answer your own backend fetched with its provider key —
  * the key never needs to be in the page. Each chart is hand-drawn SVG with a one-sentence summary
- * and a data-table alternative (the "Show as a table" button); printing shows the table.
+ * and a data-table alternative (the "Show as a table" button); printing shows the table. Figures
+ * fetched from `api` come with a link that downloads the same table as CSV (the API's
+ * `?format=csv`, with the same filters: nothing else goes in that address).
  *
  * @tagname col-impact
  * @summary Accessible charts and tables of a place's learning figures and priority targets.
@@ -51,6 +54,7 @@ const numberLocales = new Map<string, Intl.NumberFormat>();
  * @csspart figure - The chart, its title, summary and table.
  * @csspart summary - The one-sentence summary.
  * @csspart toggle - The chart/table switch.
+ * @csspart download - The link that downloads the table as CSV (only for figures fetched from `api`).
  * @csspart chart - The SVG chart.
  * @csspart table - The data table.
  * @csspart error - An error message.
@@ -88,6 +92,7 @@ export class ColImpact extends LitElement {
     /** @internal */ _state: { state: true },
     /** @internal */ _insight: { state: true },
     /** @internal */ _table: { state: true },
+    /** @internal */ _csv: { state: true },
   };
 
   /** The API base URL (else the page configuration). Only what the place publishes is shown. */
@@ -116,6 +121,7 @@ export class ColImpact extends LitElement {
   /** @internal */ declare _state: State;
   /** @internal */ declare _insight: InsightResponse | undefined;
   /** @internal */ declare _table: boolean;
+  /** @internal The CSV download of the figures shown, when they came from the API. */ declare _csv: string | undefined;
 
   #i18n = new LocaleController(this, impactMessages);
   #runs = new Latest();
@@ -155,6 +161,7 @@ export class ColImpact extends LitElement {
 
   async #load(): Promise<void> {
     const run = this.#runs.start();
+    this._csv = undefined;
     if (this.data !== undefined && this.data !== null) {
       try {
         this.#show(readInsight(this.data));
@@ -171,8 +178,13 @@ export class ColImpact extends LitElement {
     }
     this._state = 'loading';
     try {
-      const insight = await fetchInsight(api, this.query, run.signal);
-      if (run.current) this.#show(insight);
+      const query = this.query;
+      const insight = await fetchInsight(api, query, run.signal);
+      if (!run.current) return;
+      // Data a page set itself may hold a provider's own figures: only what this element fetched
+      // anonymously is offered again from the API, so the download is the table on screen.
+      this._csv = insightCsvUrl(api, query);
+      this.#show(insight);
     } catch (error) {
       if (run.current) this.#fail(error);
     }
@@ -181,7 +193,7 @@ export class ColImpact extends LitElement {
   #show(insight: InsightResponse): void {
     this._insight = insight;
     this._state = insight.rows.length ? 'ready' : 'empty';
-    emit(this, 'col-loaded', { insight });
+    emit<ImpactLoadedDetail>(this, 'col-loaded', { insight });
   }
 
   #fail(error: unknown): void {
@@ -355,6 +367,7 @@ export class ColImpact extends LitElement {
       <button part="toggle" aria-pressed=${this._table ? 'true' : 'false'} aria-controls="impact-table-wrap impact-chart-wrap" @click=${() => (this._table = !this._table)}>
         ${this.#t('show-table')}
       </button>
+      ${this._csv ? html`<a part="download" href=${this._csv} download="insight.csv">${this.#t('download-csv')}</a>` : nothing}
       <div class="chart-wrap" id="impact-chart-wrap" ?hidden=${this._table}>${chart}</div>
       <!-- A wide table scrolls sideways: the region is focusable so keyboard users can scroll it. -->
       <div class="table-wrap" id="impact-table-wrap" ?hidden=${!this._table} role="region" aria-labelledby="impact-title" tabindex="0">${this.#tableOf(insight, title)}</div>
@@ -396,6 +409,14 @@ export class ColImpact extends LitElement {
       </tfoot>
     </table>`;
   }
+}
+
+/** A `col-loaded` listener on a `<col-impact>` gets `{ insight }` (see `LoadedEventMap`). */
+export interface ColImpact {
+  addEventListener<K extends keyof LoadedEventMap<ImpactLoadedDetail>>(type: K, listener: (this: ColImpact, event: LoadedEventMap<ImpactLoadedDetail>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof LoadedEventMap<ImpactLoadedDetail>>(type: K, listener: (this: ColImpact, event: LoadedEventMap<ImpactLoadedDetail>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {

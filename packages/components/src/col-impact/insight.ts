@@ -189,6 +189,22 @@ export function insightUrl(api: string, query: InsightQuery): string {
 }
 
 /**
+ * The address of the same figures as CSV (the API's `format=csv`): filters only, so it is safe to
+ * put in a link — nothing about a person is in it.
+ *
+ * @example
+ * ```ts
+ * insightCsvUrl('https://badges.example.org', { by: 'month', area: 'E05099001' });
+ * // 'https://badges.example.org/api/v1/insight?by=month&area=E05099001&format=csv'
+ * ```
+ */
+export function insightCsvUrl(api: string, query: InsightQuery): string {
+  const url = new URL(insightUrl(api, query));
+  url.searchParams.set('format', 'csv');
+  return url.href;
+}
+
+/**
  * Fetch insight anonymously (no key, no cookies: only what the place publishes). Throws
  * ColError `unpublished` (401/403: the place does not publish its figures), `fetch-failed`,
  * `http-error`, `input-too-large` or `insight-invalid`.

@@ -9,6 +9,7 @@ import { Latest } from '../internal/latest.js';
 import { safeLinkUrl } from '../internal/safe-url.js';
 import { toSkillsPresentation, type HeldSkillCredential } from '../skills/presentation.js';
 import type { SkillsShare } from '../skills/share-api.js';
+import type { LoadedEventMap, SkillsLoadedDetail } from '../loaded-events.js';
 import { skillsSummaryMessages } from '../skills/skills.messages.js';
 import { renderSkillsSummary } from '../skills/skills-view.js';
 import { buildSkillsSummary, type SkillsSummary } from '../skills/summary.js';
@@ -193,7 +194,7 @@ export class ColSkills extends LitElement {
       this._summary = buildSkillsSummary(checked);
       this._phase = 'done';
       this._announcement = this.#t('done', { count: held.length });
-      emit(this, 'col-loaded', { summary: this._summary });
+      emit<SkillsLoadedDetail>(this, 'col-loaded', { summary: this._summary });
     } catch (error) {
       if (!run.current) return;
       this._phase = 'error';
@@ -323,6 +324,14 @@ export class ColSkills extends LitElement {
       ${this._message ? html`<p part="error">${this._message}</p>` : nothing}
     </section>`;
   }
+}
+
+/** A `col-loaded` listener on a `<col-skills>` gets `{ summary }` (see `LoadedEventMap`). */
+export interface ColSkills {
+  addEventListener<K extends keyof LoadedEventMap<SkillsLoadedDetail>>(type: K, listener: (this: ColSkills, event: LoadedEventMap<SkillsLoadedDetail>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof LoadedEventMap<SkillsLoadedDetail>>(type: K, listener: (this: ColSkills, event: LoadedEventMap<SkillsLoadedDetail>[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {

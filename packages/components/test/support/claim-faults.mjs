@@ -1,7 +1,8 @@
 // A fault-injecting proxy in front of the real reference server, for the claim element's
 // retry tests. @web/test-runner mounts it at /__col-faults/ on the test page's own origin:
 //
-//   POST   /__col-faults/plan   {"steps": ["drop-after", "pass"]}  — what the next claims meet
+//   POST   /__col-faults/plan   {"steps": ["drop-after", "pass"]}  — what the next claims (and
+//                                insight requests) meet
 //                                (and clears the log, unless "keepLog": true)
 //   GET    /__col-faults/log                                       — what reached the proxy
 //   /__col-faults/api/...                                           — proxied to the server
@@ -53,9 +54,15 @@ export function claimFaultsMiddleware(target) {
       ctx.status = 503;
       return;
     }
-    // Faults are for claims; anything else (a test's admin set-up) just passes through.
-    const step = ctx.method === 'POST' && rest.endsWith('/v1/claims') ? (steps.shift() ?? 'pass') : 'pass';
-    const entry = { method: ctx.method, path: rest.slice('/api'.length), idempotencyKey: ctx.get('idempotency-key') || undefined, step };
+    // Faults are for claims and <col-impact>'s insight; anything else (a test's admin set-up, a
+    // share) just passes through.
+    const faultable = (ctx.method === 'POST' && rest.endsWith('/v1/claims')) || (ctx.method === 'GET' && rest.endsWith('/v1/insight'));
+    const step = faultable ? (steps.shift() ?? 'pass') : 'pass';
+    // Whether a cookie or key came along is logged (never its value): the elements must send neither.
+    const entry = {
+      method: ctx.method, path: rest.slice('/api'.length), query: ctx.querystring, idempotencyKey: ctx.get('idempotency-key') || undefined, step,
+      cookie: Boolean(ctx.get('cookie')), authorization: Boolean(ctx.get('authorization')),
+    };
     log.push(entry);
     const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await readBody(ctx.req);
     const cut = () => {
@@ -73,7 +80,7 @@ export function claimFaultsMiddleware(target) {
     }
     const headers = {};
     for (const name of ['content-type', 'accept', 'idempotency-key', 'authorization']) if (ctx.get(name)) headers[name] = ctx.get(name);
-    const response = await fetch(new URL(entry.path, base), { method: ctx.method, headers, body });
+    const response = await fetch(new URL(entry.path + (ctx.querystring ? `?${ctx.querystring}` : ''), base), { method: ctx.method, headers, body });
     const text = await response.text();
     entry.status = response.status;
     entry.replayed = response.headers.get('idempotent-replayed') === 'true';
@@ -86,7 +93,7 @@ export function claimFaultsMiddleware(target) {
     if (step.startsWith('delay-after:')) await new Promise((resolve) => setTimeout(resolve, Number(step.split(':')[1])));
     if (ctx.req.socket.destroyed) return;
     ctx.status = response.status;
-    for (const name of ['content-type', 'retry-after', 'idempotent-replayed', 'location']) {
+    for (const name of ['content-type', 'retry-after', 'idempotent-replayed', 'location', 'cache-control']) {
       const value = response.headers.get(name);
       if (value) ctx.set(name, value);
     }
