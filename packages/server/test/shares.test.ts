@@ -39,7 +39,7 @@ describe('skills-summary shares', () => {
     expect(got.status).to.equal(200);
     expect(got.json).to.deep.equal(body);
     expect(got.headers.get('content-type')).to.match(/^application\/json/);
-    expect(got.headers.get('cache-control')).to.equal('private, max-age=300');
+    expect(got.headers.get('cache-control')).to.equal('no-store');
     expect(got.headers.get('access-control-allow-origin')).to.equal('*');
     // Two shares never get the same id.
     const other = await share(body);

@@ -23,7 +23,8 @@ export function demoRoutes(ctx: ServerContext): Hono<Env> {
       .map((key) => findIssuedCredential(ctx.db, key))
       .filter((row) => row !== undefined)
       .map((row) => ({ credential: JSON.parse(row.credential) as Record<string, unknown>, jwt: row.jwt }));
-    return c.json({ learner: { name: 'Demo Learner', email: 'demo.learner@brightwater.example' }, credentials });
+    // Only the badges: the (fictional) learner's name and email stay out of an unauthenticated answer.
+    return c.json({ credentials });
   });
   return app;
 }

@@ -55,7 +55,7 @@ export function sharesRoutes(ctx: ServerContext, addressOf: (c: Context) => stri
     const row = SHARE_ID.test(id) ? findLiveShare(ctx.db, id, isoNow(ctx)) : undefined;
     if (!row) throw gone();
     // The learner's own summary: a browser may keep it for a few minutes, shared caches never.
-    return c.body(row.body, 200, { 'content-type': 'application/json', 'cache-control': 'private, max-age=300' });
+    return c.body(row.body, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   });
 
   app.delete('/api/v1/shares/:id', (c) => {
