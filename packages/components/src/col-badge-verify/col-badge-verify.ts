@@ -431,6 +431,9 @@ export class ColBadgeVerify extends LitElement {
     const verdict = verdictOf(report);
     const words = this.#words;
     const input = this._verified;
+    // The link we were given answered with an error before any badge was read: the link itself
+    // is the problem (deleted, expired, mistyped), not the issuer's website.
+    const linkBroken = report.format === 'unknown' && report.checks.length === 1 && report.checks[0]!.code === 'http-error';
     // The verdict is already spoken by the live region: the visible sentence is not a second
     // live region, and the glyph is hidden from screen readers.
     return html`<div part="result">
@@ -438,7 +441,7 @@ export class ColBadgeVerify extends LitElement {
       <div role="heading" aria-level=${level}>${this.#i18n.t('checks-heading')}</div>
       <ul part="checks">
         ${report.checks.map((check) => {
-          const next = check.outcome === 'passed' || check.outcome === 'skipped' ? undefined : NEXT_STEP[check.code] ?? (check.outcome === 'failed' ? 'next-issuer-fix' : check.outcome === 'inconclusive' ? 'next-unreachable' : undefined);
+          const next = check.outcome === 'passed' || check.outcome === 'skipped' ? undefined : linkBroken ? 'next-link-broken' : NEXT_STEP[check.code] ?? (check.outcome === 'failed' ? 'next-issuer-fix' : check.outcome === 'inconclusive' ? 'next-unreachable' : undefined);
           return html`<li part="check" class=${check.outcome}>
             <strong><span class="glyph" aria-hidden="true">${OUTCOME_GLYPH[check.outcome]}</span>${words.t(`check-${check.id}`)}: ${words.t(`outcome-${check.outcome}`)}</strong>
             <p>${check.message}</p>
