@@ -39,6 +39,8 @@ async function impactWith(data: InsightResponse, template = html`<col-impact></c
 }
 
 const svgOf = (el: ColImpact) => el.shadowRoot!.querySelector('svg')!;
+/** What a chart label shows on screen: its text without the tooltip of a cut one. */
+const shownLabel = (label: Element) => label.textContent!.replace(label.querySelector('title')?.textContent ?? '', '');
 const tableRows = (el: ColImpact) =>
   [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
 
@@ -168,6 +170,21 @@ describe('<col-impact> draws the figures', () => {
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(svgOf(el).querySelector('text.label')!.textContent).to.equal('<img src=x onerror=alert(1)>');
   });
+
+  it('a long name is cut in the chart with its whole name as a tooltip (and whole in the table)', async () => {
+    const data = byProvider();
+    const long = 'Brightwater Community Learning and Skills Partnership';
+    data.rows[0]!.label = long;
+    const el = await impactWith(data, html`<col-impact by="provider"></col-impact>`);
+    const label = svgOf(el).querySelector('text.label')!;
+    expect(label.querySelector('title')!.textContent).to.equal(long);
+    expect(shownLabel(label)).to.equal(`${long.slice(0, 29)}…`);
+    // A short name has no tooltip to repeat it.
+    expect(svgOf(el).querySelectorAll('text.label')[1]!.querySelector('title')).to.equal(null);
+    part(el, 'toggle')!.click();
+    await el.updateComplete;
+    expect(part(el, 'table')!.textContent).to.contain(long);
+  });
 });
 
 describe('<col-impact> from the reference server (the demo place publishes its figures)', () => {
@@ -204,7 +221,7 @@ describe('<col-impact> from the reference server (the demo place publishes its f
     );
     // The chart clips long names (the table, below, has them whole).
     const clipped = (label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label);
-    expect([...chart.querySelectorAll('text.label')].map((t) => t.textContent)).to.deep.equal(withTargets.map((r) => clipped(r.label)));
+    expect([...chart.querySelectorAll('text.label')].map(shownLabel)).to.deep.equal(withTargets.map((r) => clipped(r.label)));
     expect(part(el, 'summary')!.textContent).to.match(/^\d+ of \d+ priorities have reached their target; furthest along is .+, at \d+%\.$/);
     expect(await axeViolations(el)).to.deep.equal([]);
     part(el, 'toggle')!.click();

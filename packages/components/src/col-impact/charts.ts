@@ -6,7 +6,7 @@
  * never drawn as zero: a dashed outline spans "somewhere below the threshold", labelled
  * "fewer than 10".
  */
-import { svg, type SVGTemplateResult, type TemplateResult, html } from 'lit';
+import { svg, nothing, type SVGTemplateResult, type TemplateResult, html } from 'lit';
 import type { InsightCell, InsightRow } from './insight.js';
 
 /**
@@ -34,7 +34,13 @@ const LABEL_WIDTH = 200;
 const BAR_AREA = WIDTH - LABEL_WIDTH - 110;
 const ROW = 30;
 
-const clip = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const LABEL_CHARS = 30;
+
+/** A row's label at the chart's left; a long one is cut, with the whole name as its tooltip. */
+function rowLabel(text: string, y: number): SVGTemplateResult {
+  const whole = text.length <= LABEL_CHARS;
+  return svg`<text class="label" x=${LABEL_WIDTH - 8} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${whole ? nothing : svg`<title>${text}</title>`}${whole ? text : `${text.slice(0, LABEL_CHARS - 1)}…`}</text>`;
+}
 const valueOf = (cell: InsightCell | undefined): number | null => (cell && cell.value !== null ? cell.value : null);
 
 function frame(height: number, labels: ChartLabels, body: SVGTemplateResult, kind: string): TemplateResult {
@@ -59,7 +65,7 @@ export function barChart(rows: readonly InsightRow[], pick: (row: InsightRow) =>
     const y = i * ROW + 5;
     const cell = pick(row);
     const value = valueOf(cell);
-    const label = svg`<text class="label" x=${LABEL_WIDTH - 8} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${clip(labels.label(row))}</text>`;
+    const label = rowLabel(labels.label(row), y);
     if (value === null) {
       return svg`${label}<rect class="bar suppressed" x=${LABEL_WIDTH} y=${y + 4} width=${Math.max(4, scale(labels.threshold))} height=${ROW - 10} rx="2"></rect>
         <text class="value suppressed" x=${LABEL_WIDTH + Math.max(4, scale(labels.threshold)) + 6} y=${y + ROW / 2} dominant-baseline="middle">${labels.fewer}</text>`;
@@ -140,7 +146,7 @@ export function progressChart(rows: readonly InsightRow[], labels: ChartLabels):
         ? svg`<rect class="bar suppressed" x=${LABEL_WIDTH} y=${y + 6} width=${Math.max(4, share(labels.threshold))} height=${ROW - 12} rx="2"></rect>`
         : svg`<rect class="bar" x=${LABEL_WIDTH} y=${y + 6} width=${share(done)} height=${ROW - 12} rx="2"></rect>`;
     const figure = done === null ? labels.fewer : labels.number(done);
-    return svg`<text class="label" x=${LABEL_WIDTH - 8} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${clip(labels.label(row))}</text>
+    return svg`${rowLabel(labels.label(row), y)}
       <rect class="track" x=${LABEL_WIDTH} y=${y + 6} width=${BAR_AREA} height=${ROW - 12} rx="2"></rect>
       ${fill}
       <text class="value" x=${LABEL_WIDTH + BAR_AREA + 6} y=${y + ROW / 2} dominant-baseline="middle">${figure} / ${labels.number(target.value)}</text>`;
