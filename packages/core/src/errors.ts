@@ -56,6 +56,12 @@ export interface ColErrorCodes {
 export type ColErrorCode = keyof ColErrorCodes;
 
 /**
+ * Marks every ColError, subclasses included (a server's `HttpError` names itself differently).
+ * A registered symbol, so two copies of this package (bundled twice, another realm) agree on it.
+ */
+const COL_ERROR_BRAND = Symbol.for('@citiesoflearning/core/ColError');
+
+/**
  * The one error class every Cities of Learning package throws for expected failures.
  *
  * `code` is stable and meant for programs (switch on it); `message` is plain language meant
@@ -72,12 +78,6 @@ export type ColErrorCode = keyof ColErrorCodes;
  * }
  * ```
  */
-/**
- * Marks every ColError, subclasses included (a server's `HttpError` names itself differently).
- * A registered symbol, so two copies of this package (bundled twice, another realm) agree on it.
- */
-const COL_ERROR_BRAND = Symbol.for('@citiesoflearning/core/ColError');
-
 export class ColError extends Error {
   /** Stable, kebab-case identifier of what went wrong, e.g. `png-crc-mismatch`. */
   readonly code: string;
