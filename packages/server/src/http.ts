@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
+import { RESOURCE_KEY_PATTERN } from '@citiesoflearning/core';
 import { HttpError, badRequest } from './errors.js';
 import type { ServerContext } from './context.js';
 import { issuerOfProviderSecret } from './store/provider-keys.js';
@@ -154,7 +155,7 @@ export const field = {
  * KEY_PATTERN.test('digital-foundations'); // true
  * ```
  */
-export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const KEY_PATTERN = RESOURCE_KEY_PATTERN; // one rule, shared with the client (core's api-contract)
 
 /**
  * A caller-chosen key (`[A-Za-z0-9_-]`, ≤ 64) or a 400.

@@ -2,7 +2,7 @@
 // here, saying "this learner is who they say". Claims redeem them for a badge; milestones accept
 // them as proof that the caller is the learner whose awards they ask about.
 import { createHash } from 'node:crypto';
-import { isColError } from '@citiesoflearning/core';
+import { isColError, MAX_CLAIM_TICKET_LIFETIME } from '@citiesoflearning/core';
 import { decodeJws, verifyJws } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { HttpError } from './errors.js';
@@ -16,7 +16,7 @@ import { findTicketKey } from './store/ticket-keys.js';
  * const exp = Math.floor(Date.now() / 1000) + MAX_TICKET_LIFETIME_S;
  * ```
  */
-export const MAX_TICKET_LIFETIME_S = 15 * 60;
+export const MAX_TICKET_LIFETIME_S = MAX_CLAIM_TICKET_LIFETIME; // one rule, shared with the client's ticket signer
 
 /**
  * Whom a ticket must name: an email (normalized) or a DID.

@@ -54,7 +54,7 @@ const KNOWN_SERVER_CODES = new Set([
 export async function claim(input: ClaimInput, options: ClaimRequestOptions): Promise<Award> {
   // Short waits (a 429 or 503 asking for a few seconds) are absorbed by the client's retries;
   // a longer one comes back at once so the learner is told how long, not left watching a spinner.
-  const client = createClient({ baseUrl: options.api, retry: { limit: 2, maxRetryAfter: 5 }, ...(options.timeout ? { timeout: options.timeout } : {}) });
+  const client = createClient({ baseUrl: options.api, retry: { limit: 2, maxRetryAfter: 5 }, ...(options.timeout ? { timeoutMs: options.timeout } : {}) });
   try {
     return await client.claims.create(input, { idempotencyKey: options.idempotencyKey });
   } catch (error) {
@@ -92,7 +92,7 @@ export function toFailure(error: unknown): ClaimFailure {
  */
 export async function achievementName(api: string, achievement: string): Promise<string | undefined> {
   try {
-    return (await createClient({ baseUrl: api, retry: 0, timeout: 5_000 }).achievements.get(achievement)).name;
+    return (await createClient({ baseUrl: api, retry: 0, timeoutMs: 5_000 }).achievements.get(achievement)).name;
   } catch {
     return undefined;
   }
