@@ -102,7 +102,8 @@ export function sanitizeUploadedSvg(bytes: Uint8Array): SanitizedSvg {
   try {
     out = rewrite(text, removed);
   } catch (error) {
-    if (!isColError(error)) throw error;
+    // Our own refusals (unsafe, not SVG) stand as they are; core's parse errors become 400s.
+    if (error instanceof HttpError || !isColError(error)) throw error;
     if (error.code === 'svg-entities-forbidden') throw unsafe('"image" SVG declares XML entities (a DOCTYPE with an internal subset); remove them.');
     throw invalid(error.message);
   }
@@ -110,7 +111,7 @@ export function sanitizeUploadedSvg(bytes: Uint8Array): SanitizedSvg {
   try {
     svg = sanitizeSvg(new TextEncoder().encode(out));
   } catch (error) {
-    if (!isColError(error)) throw error;
+    if (error instanceof HttpError || !isColError(error)) throw error;
     throw invalid(error.message);
   }
   return { svg, removed };
