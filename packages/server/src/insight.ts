@@ -1,7 +1,7 @@
 // The insight table: counts from the database (store/insight.ts) folded into rows by one
 // breakdown, then small-number suppression. Nothing here sees a credential or a learner: the
 // inputs are already counts per badge and month.
-import type { Pathway, PathwayNode } from '@citiesoflearning/core';
+import { isColError, type Pathway, type PathwayNode } from '@citiesoflearning/core';
 import type { ServerContext } from './context.js';
 import type { AchievementData } from './documents.js';
 import { monthsBetween, type InsightBy, type InsightQuery } from './insight-query.js';
@@ -265,8 +265,9 @@ function pathwayInfo(pathway: Pathway): PathwayInfo {
   const badgeKey = (id: string) => {
     try {
       return keyFromReference(id, 'achievement');
-    } catch {
-      return undefined;
+    } catch (error) {
+      if (!isColError(error)) throw error;
+      return undefined; // a badge hosted elsewhere: not one of this place's achievements
     }
   };
   const entry = new Set<string>();

@@ -88,12 +88,7 @@ function text(value: unknown, field: string, max: number, required: boolean): st
 function webAddress(value: unknown, field: string): string | undefined {
   const raw = text(value, field, 2000, false);
   if (raw === undefined) return undefined;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = URL.canParse(raw) ? new URL(raw) : undefined;
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) throw invalid(field, 'must be a web address (https://…).');
   return parsed.href;
 }
@@ -234,12 +229,6 @@ export function alignmentMatches(wanted: PriorityAlignment, actual: { targetUrl?
 
 function sameUrl(a: string, b: string | undefined): boolean {
   if (b === undefined) return false;
-  const norm = (u: string) => {
-    try {
-      return new URL(u).href.replace(/\/$/, '');
-    } catch {
-      return u;
-    }
-  };
+  const norm = (u: string) => (URL.canParse(u) ? new URL(u).href.replace(/\/$/, '') : u);
   return norm(a) === norm(b);
 }

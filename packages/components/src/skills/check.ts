@@ -3,7 +3,7 @@
  * the verifier): each is verified in the page and normalized by core to find its alignments.
  * One credential failing never stops the others.
  */
-import { normalize } from '@citiesoflearning/core';
+import { isColError, normalize } from '@citiesoflearning/core';
 import type { VerifyOptions } from '@citiesoflearning/verify';
 import { verifyBadge } from '../internal/verifier.js';
 import type { HeldSkillCredential } from './presentation.js';
@@ -24,7 +24,8 @@ export async function checkCredentials(credentials: readonly HeldSkillCredential
       let badge;
       try {
         badge = normalize(credential);
-      } catch {
+      } catch (error) {
+        if (!isColError(error)) throw error;
         // Unreadable: verify() says why (its parse check fails); nothing to summarise from it.
         badge = undefined;
       }
