@@ -3,7 +3,7 @@
 // where a retry would be unsafe.
 import { describe, it, after, expect } from '@col/harness';
 import { InvalidResponseError, RateLimitedError, createClient } from '@citiesoflearning/client';
-import { closedPortUrl, faultServer, sendJson, type FaultServer } from './support/fault-server.js';
+import { closedPortUrl, faultServers, sendJson } from './support/fault-server.js';
 import { failure } from './support/failure.js';
 
 const ACHIEVEMENT = {
@@ -16,15 +16,7 @@ const ACHIEVEMENT = {
 
 
 describe('client faults', () => {
-  const servers: FaultServer[] = [];
-  const serve = async (handler: Parameters<typeof faultServer>[0]) => {
-    const server = await faultServer(handler);
-    servers.push(server);
-    return server;
-  };
-  after(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-  });
+  const serve = faultServers(after);
 
   it('server down: a network error, after the safe retries', async () => {
     const col = createClient({ baseUrl: await closedPortUrl(), retry: { limit: 1 } });

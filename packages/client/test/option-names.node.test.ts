@@ -4,19 +4,11 @@
 // both are given. Node only (it runs HTTP servers).
 import { describe, it, after, expect } from '@col/harness';
 import { createClient, createObClient } from '@citiesoflearning/client';
-import { faultServer, type FaultServer } from './support/fault-server.js';
+import { faultServers } from './support/fault-server.js';
 import { failure } from './support/failure.js';
 
 describe('client option names', () => {
-  const servers: FaultServer[] = [];
-  const serve = async (handler: Parameters<typeof faultServer>[0]) => {
-    const server = await faultServer(handler);
-    servers.push(server);
-    return server;
-  };
-  after(async () => {
-    await Promise.all(servers.map((s) => s.close()));
-  });
+  const serve = faultServers(after);
   const silent = () => serve(() => {
     /* never answers */
   });

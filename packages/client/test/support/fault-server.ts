@@ -52,3 +52,19 @@ export async function closedPortUrl(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}`;
 }
+
+/**
+ * Fault servers for one suite, all closed in its `after`: `const serve = faultServers(after);`
+ * then `await serve(handler)` as often as the suite needs.
+ */
+export function faultServers(after: (fn: () => Promise<void>) => void): (handler: Parameters<typeof faultServer>[0]) => Promise<FaultServer> {
+  const servers: FaultServer[] = [];
+  after(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+  });
+  return async (handler) => {
+    const server = await faultServer(handler);
+    servers.push(server);
+    return server;
+  };
+}
