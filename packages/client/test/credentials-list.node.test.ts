@@ -42,8 +42,10 @@ describe('credentials.list', () => {
     await provider.credentials.revoke(b!, { reason: 'Enrolment cancelled' });
     const changes = await provider.credentials.list({ since: lastSync }).toArray();
     expect(changes.map((e) => [e.id, e.status, e.revocationReason])).to.deep.equal([[b, 'revoked', 'Enrolment cancelled']]);
-    // Resuming from the stored cursor yields only what changed after it: the revocation.
-    expect((await provider.credentials.list({ cursor: cursor! }).toArray()).map((e) => e.id)).to.deep.equal([b]);
+    // Resuming the same query from the stored cursor yields only what changed after it: the
+    // revocation. (The same query, as a sync job resumes it: the demo server issues other badges
+    // of this provider at start-up, possibly in the same second as these.)
+    expect((await provider.credentials.list({ achievement: 'intro-to-coding', cursor: cursor! }).toArray()).map((e) => e.id)).to.deep.equal([b]);
     expect((await provider.credentials.list({ status: 'revoked', achievement: 'intro-to-coding' }).toArray()).map((e) => e.id)).to.deep.equal([b]);
   });
 
