@@ -70,6 +70,9 @@ export const UNVERIFIABLE = {
   message: 'This credential could not be confirmed with its issuer, so it does not count here.',
 } as const;
 
+/** Why a credential from elsewhere that names one of our own badges does not count. */
+const OWN_BADGE_ELSEWHERE = 'This badge is issued only by this server, and this credential for it came from somewhere else, so it does not count.';
+
 /** Checks `verify()` decides from the credential alone, with no lookup: safe to report as they are. */
 const OFFLINE_CHECKS = new Set(['parse', 'schema', 'validity']);
 
@@ -170,7 +173,9 @@ export function verifyingChecker(options: { fetch?: typeof fetch; timeoutMs?: nu
 
 /**
  * Our own credentials are checked against our database; others with `verify()` when the
- * operator accepts foreign credentials, else refused.
+ * operator accepts foreign credentials, else refused. A foreign credential never counts for one
+ * of this server's own achievements: only this server issues them, and anyone can sign a
+ * credential (with a did:key of their own) that names any achievement it likes.
  *
  * @example
  * ```ts
@@ -181,12 +186,15 @@ export function presentedChecker(ctx: ServerContext): PresentedChecker {
   const local = localChecker(ctx);
   const foreign = ctx.acceptForeignCredentials ? verifyingChecker({ now: ctx.now, allowPrivateNetwork: ctx.allowPrivateIssuers }) : undefined;
   const prefix = urls(ctx.baseUrl).credential('');
+  const ownAchievements = urls(ctx.baseUrl).achievement('');
   return async (input, email, options) => {
     const result = await local(input, email);
     if (result.ok || result.code !== 'issuer-unknown' || !foreign) return result;
     // Not ours by id. A credential naming one of our ids but failing locally is not retried.
     const id = typeof input === 'object' && input ? (input as Record<string, unknown>).id : undefined;
     if (typeof id === 'string' && id.startsWith(prefix)) return result;
-    return foreign(input, email, options);
+    const checked = await foreign(input, email, options);
+    if (checked.ok && checked.achievement.startsWith(ownAchievements)) return fail('issuer-unknown', OWN_BADGE_ELSEWHERE);
+    return checked;
   };
 }

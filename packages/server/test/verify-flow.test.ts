@@ -3,7 +3,7 @@
 // Data Integrity JSON, the VC-JWT and the baked PNG; revocation turns it to failed. And a second
 // server that accepts foreign credentials counts them towards its pathway after `verify()`.
 import { describe, it, before, after, expect } from '@col/harness';
-import { verify } from '@citiesoflearning/verify';
+import { generateKeyPair, signCredentialJwt, verify } from '@citiesoflearning/verify';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
@@ -107,6 +107,33 @@ describe('milestones from another issuer\'s credentials (acceptForeignCredential
     const someoneElse = await place.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'impostor@example.org' }, credentials: [foreign.credential] }, token: null });
     expect(someoneElse.json.rejected.map((r: any) => r.code)).to.deep.equal(['recipient-mismatch']);
     expect(someoneElse.json.awarded).to.deep.equal([]);
+  });
+
+  it('a foreign credential never stands for one of this server\'s own badges (anyone can sign a did:key credential naming any achievement)', async () => {
+    const b = await seedBasics(issuer, { uses: 5 });
+    const genuine = (await issuer.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: 'forger@example.org' } }, token: null })).json;
+    await place.call('POST', '/api/v1/issuers', { body: { key: 'own-place', name: 'Place', url: 'https://place.example' } });
+    const own = (await place.call('POST', '/api/v1/achievements', { body: { key: 'own-first-aid', issuer: 'own-place', name: 'First aid', description: 'd', criteria: 'c' } })).json;
+    const milestone = (await place.call('POST', '/api/v1/achievements', { body: { key: 'own-milestone', issuer: 'own-place', name: 'Ready', description: 'd', criteria: 'c' } })).json;
+    await place.call('POST', '/api/v1/pathways', { body: { key: 'own', issuer: 'own-place', name: 'Own', root: { type: 'group', id: 'root', milestoneBadge: milestone.id, children: [{ type: 'badge', id: 'first-aid', badge: { id: own.id } }] } } });
+    await place.call('POST', '/api/v1/pathways/own/publish', { body: {} });
+    // A self-made issuer (did:key) signs the learner's real credential over again, now saying it
+    // is the place's own first-aid badge: the signature and the recipient are genuine.
+    const keys = await generateKeyPair('Ed25519');
+    const claims = JSON.parse(Buffer.from(genuine.jwt.split('.')[1], 'base64url').toString());
+    const rename = (vc: any) => {
+      vc.issuer = { ...vc.issuer, id: keys.did };
+      vc.credentialSubject.achievement = { ...vc.credentialSubject.achievement, id: own.id, name: 'First aid' };
+    };
+    claims.iss = keys.did;
+    if (claims.vc) rename(claims.vc);
+    else rename(claims);
+    const forged = await signCredentialJwt(claims, { privateJwk: keys.privateJwk, kid: keys.verificationMethod! });
+    expect((await verify(forged, { recipient: 'forger@example.org', allowPrivateNetwork: true })).outcome, 'verify() alone cannot tell').to.equal('verified');
+    const res = await place.call('POST', '/api/v1/pathways/own/milestones', { body: { recipient: { email: 'forger@example.org' }, credentials: [forged] }, token: null });
+    expect(res.json.rejected.map((r: any) => r.code), JSON.stringify(res.json)).to.deep.equal(['issuer-unknown']);
+    expect(res.json.awarded).to.deep.equal([]);
+    expect(res.json.satisfied).to.equal(false);
   });
 
   it('by default refuses a presented credential whose issuer lives on a private address, without contacting it (no SSRF)', async () => {
