@@ -107,7 +107,8 @@ export async function ticketVouches(ctx: ServerContext, ticket: string, issuerKe
 
 /**
  * Check every presented credential for this learner, a few at a time within one time budget:
- * the records that count, and why the others do not (by their index in the request).
+ * the records that count, why the others do not (by their index in the request), and the
+ * achievements of those that count which this server issued itself.
  *
  * @example
  * ```ts
@@ -119,13 +120,18 @@ export async function checkPresented(
   checker: PresentedChecker,
   credentials: readonly unknown[],
   email: string,
-): Promise<{ records: EarnedRecord[]; rejected: Array<{ index: number; code: string; message: string }> }> {
+): Promise<{ records: EarnedRecord[]; rejected: Array<{ index: number; code: string; message: string }>; issuedHere: Set<string> }> {
   const records: EarnedRecord[] = [];
   const rejected: Array<{ index: number; code: string; message: string }> = [];
+  const issuedHere = new Set<string>();
   const signal = AbortSignal.timeout(ctx.foreignCheckBudgetMs);
   const results = await mapLimited(credentials, CHECK_CONCURRENCY, (credential) => checker(credential, email, { signal }));
-  results.forEach((r, index) => (r.ok ? records.push(r.record) : rejected.push({ index, code: r.code, message: r.message })));
-  return { records, rejected };
+  results.forEach((r, index) => {
+    if (!r.ok) return rejected.push({ index, code: r.code, message: r.message });
+    records.push(r.record);
+    if (r.issuerKey !== undefined) issuedHere.add(r.achievement);
+  });
+  return { records, rejected, issuedHere };
 }
 
 /**

@@ -189,7 +189,7 @@ const schemas: Record<string, Schema> = {
     {
       recipient: obj({ email: { type: 'string', format: 'email' } }, ['email']),
       credentials: { type: 'array', maxItems: 50, description: 'At most 50 (more is a 400 too-many-credentials)', items: { oneOf: [{ type: 'object' }, { type: 'string' }] } },
-      ticket: { type: 'string', description: "Optional claim ticket from the pathway's provider naming the learner (email or email_sha256); like a presented credential that verifies for the email, it proves the caller is the learner" },
+      ticket: { type: 'string', description: "Optional claim ticket from the pathway's provider naming the learner (email or email_sha256); like a presented credential that verifies for the email and was issued by this server for a badge the pathway takes, it proves the caller is the learner" },
       version: { type: 'integer', minimum: 1 },
     },
     ['recipient', 'credentials'],
@@ -373,7 +373,7 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/pathways/{key}/milestones': {
       post: {
         operationId: 'claimMilestones', summary: 'Present credentials; get progress and every milestone badge earned (idempotent, no account)', tags: ['pathways'],
-        description: 'Milestones already held count, and are returned, only when the caller proves they are the learner: a presented credential that verifies for the email, or a claim ticket naming them. Otherwise the answer is the one an unknown email gets. Foreign credentials that cannot be confirmed with their issuer, for whatever reason, are all rejected as credential-unverifiable.',
+        description: 'Milestones already held count, and are returned, only when the caller proves they are the learner: a presented credential that verifies for the email and was issued by this server for a badge the pathway takes, or the pathway\'s provider\'s claim ticket naming them. Otherwise the answer is the one an unknown email gets (other credentials still count towards progress and earn milestones not yet held). Foreign credentials that cannot be confirmed with their issuer, for whatever reason, are all rejected as credential-unverifiable.',
         parameters: [keyParam()], requestBody: body(ref('MilestonesInput')),
         responses: {
           '200': json(ref('Milestones'), 'Progress and awards'), '401': error('Ticket invalid'), '403': error('Ticket for another learner or from another provider'), '404': error('No such published pathway'),

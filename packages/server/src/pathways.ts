@@ -35,6 +35,29 @@ export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<stri
 }
 
 /**
+ * The badges a pathway takes: the `badge` id of every badge leaf under `root`.
+ *
+ * @example
+ * ```ts
+ * const takes = pathwayBadges((JSON.parse(row.data) as Pathway).root);
+ * takes.has('https://badges.example/api/v1/achievements/first-aid'); // true when a leaf asks for it
+ * ```
+ */
+export function pathwayBadges(root: unknown): Set<string> {
+  const badges = new Set<string>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop() as { badge?: unknown; children?: unknown[] } | undefined;
+    if (!node || typeof node !== 'object') continue;
+    if (Array.isArray(node.children)) stack.push(...node.children);
+    const badge = node.badge as { id?: unknown } | string | undefined;
+    const id = typeof badge === 'string' ? badge : badge?.id;
+    if (typeof id === 'string') badges.add(id);
+  }
+  return badges;
+}
+
+/**
  * Every milestone badge must be an achievement on this server owned by the pathway's issuer:
  * the server issues milestones in that issuer's name, so a pathway can never make the server
  * award another provider's badge.

@@ -17,7 +17,13 @@ import { findIssuedCredential } from './store/credentials.js';
  * ```
  */
 export type PresentedResult =
-  | { ok: true; record: EarnedRecord; achievement: string }
+  | {
+      ok: true;
+      record: EarnedRecord;
+      achievement: string;
+      /** For a credential this server issued: the key of the issuer (provider) that issued it. */
+      issuerKey?: string;
+    }
   | { ok: false; code: string; message: string };
 
 /**
@@ -121,7 +127,7 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
       return fail('recipient-mismatch', 'This credential was issued to someone else.');
     }
     const achievement = urls(ctx.baseUrl).achievement(row.achievement_key);
-    return { ok: true, achievement, record: { achievement, issuedOn: row.issued_at, status: 'claimed' } };
+    return { ok: true, achievement, issuerKey: row.issuer_key, record: { achievement, issuedOn: row.issued_at, status: 'claimed' } };
   };
 }
 

@@ -69,6 +69,22 @@ describe('milestones: held awards only for the learner', () => {
     expect(asVictim.text).to.not.contain(milestone.id);
   });
 
+  it('another provider awarding the victim a badge of its own and presenting it proves nothing about who is asking', async () => {
+    // The rival holds a provider key on this shared server; it awards one of its badges to the
+    // victim's email (as any provider may) and presents that credential on the college's pathway.
+    const rivalKey = (await s.call('POST', '/api/v1/issuers/rival/api-keys', { body: { label: 'rival lms' } })).json.key;
+    await s.call('POST', '/api/v1/achievements', { body: { key: 'rival-badge', issuer: 'rival', name: 'Rival badge', description: 'd', criteria: 'c' }, token: rivalKey });
+    const code = (await s.call('POST', '/api/v1/achievements/rival-badge/claim-codes', { body: { uses: 2 }, token: rivalKey })).json.codes[0];
+    const minted = (await s.call('POST', '/api/v1/claims', { body: { achievement: 'rival-badge', code, recipient: { email: victim } }, token: rivalKey })).json;
+    expect(minted.credential, JSON.stringify(minted)).to.be.an('object');
+    const asVictim = await present(victim, [minted.credential]);
+    const asNobody = await present('nobody.known@example.org', []);
+    expect(asVictim.status).to.equal(200);
+    expect(asVictim.json.awarded).to.deep.equal([]);
+    for (const secret of [milestone.id, milestone.jwt, milestone.credential.id]) expect(asVictim.text).to.not.contain(secret);
+    expect({ ...shape(asVictim.json), rejected: undefined }).to.deep.equal({ ...shape(asNobody.json), rejected: undefined });
+  });
+
   it('the learner presenting one of their credentials gets their held milestone back', async () => {
     const res = await present(victim, [earned[0].credential]);
     expect(res.json.awarded.map((a: any) => [a.id, a.new])).to.deep.equal([[milestone.id, false]]);

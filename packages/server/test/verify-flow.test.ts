@@ -104,6 +104,11 @@ describe('milestones from another issuer\'s credentials (acceptForeignCredential
     const ok = await place.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'traveller@example.org' }, credentials: [foreign.jwt] }, token: null });
     expect(ok.json.rejected, JSON.stringify(ok.json.rejected)).to.deep.equal([]);
     expect(ok.json.awarded.map((a: any) => a.achievement)).to.deep.equal([milestone.id]);
+    // Anyone can sign a foreign credential naming an email, so presenting one again proves
+    // nothing about who is asking: the milestone now held in that name is not shown.
+    const again = await place.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'traveller@example.org' }, credentials: [foreign.jwt] }, token: null });
+    expect([again.status, again.json.awarded, again.json.satisfied]).to.deep.equal([200, [], true]);
+    expect(again.text).to.not.contain(ok.json.awarded[0].id);
     const someoneElse = await place.call('POST', '/api/v1/pathways/travel/milestones', { body: { recipient: { email: 'impostor@example.org' }, credentials: [foreign.credential] }, token: null });
     expect(someoneElse.json.rejected.map((r: any) => r.code)).to.deep.equal(['recipient-mismatch']);
     expect(someoneElse.json.awarded).to.deep.equal([]);

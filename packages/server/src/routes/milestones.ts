@@ -5,7 +5,7 @@ import { heldMilestoneAwards } from '../store/milestone-awards.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { readJsonObject } from '../http.js';
 import { presentedChecker, type PresentedChecker } from '../presented.js';
-import { loadPathway } from '../pathways.js';
+import { loadPathway, pathwayBadges } from '../pathways.js';
 import { awardEarned, checkPresented, heldNotListed, learnerPseudonym, readMilestoneRequest, ticketVouches } from '../milestones.js';
 
 /**
@@ -28,12 +28,16 @@ export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker =
     const pathway = JSON.parse(row.data) as Pathway;
     const learner = learnerPseudonym(ctx, request.email);
     const ticketed = request.ticket !== undefined && (await ticketVouches(ctx, request.ticket, row.issuer_key, `${u.pathway(row.key)}/milestones`, request.email));
-    const { records, rejected } = await checkPresented(ctx, checker, request.credentials, request.email);
+    const { records, rejected, issuedHere } = await checkPresented(ctx, checker, request.credentials, request.email);
 
-    // Only a caller who proves they are this learner (a presented credential verified for this
-    // email, or a ticket naming them) sees, counts or is issued anything held in their name.
-    // Anyone else gets exactly what an unknown email gets: progress from nothing, no awards.
-    const proven = ticketed || records.length > 0;
+    // Only a caller who proves they are this learner sees or counts anything held in their name:
+    // a ticket from the pathway's provider naming them, or a credential verified for this email
+    // that this server issued for one of the badges this pathway takes. A provider can award its
+    // own badges to any email, and anyone can sign a foreign credential: those count towards
+    // progress, but a badge the pathway does not take, or one from elsewhere, proves nothing
+    // about who is asking.
+    const takes = pathwayBadges(pathway.root);
+    const proven = ticketed || [...issuedHere].some((achievement) => takes.has(achievement));
 
     // Milestones already awarded to this learner on this pathway version count as held (and are
     // never taken back); they are reported again, marked `new: false`.
@@ -43,7 +47,10 @@ export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker =
     const held = proven ? heldRows : [];
     const progress = evaluatePathway(pathway, records, { asOf: isoNow(ctx), learner, awarded: held.map((h) => u.achievement(h.a)) });
 
-    const awarded = proven ? await awardEarned(ctx, progress.awards, request.email) : [];
+    // Without that proof, only milestones earned for the first time by this request are issued
+    // and shown; one already held in this name stays out of the answer.
+    const due = proven ? progress.awards : progress.awards.filter((award) => !heldRows.some((h) => h.k === award.idempotencyKey));
+    const awarded = proven || records.length > 0 ? await awardEarned(ctx, due, request.email) : [];
     awarded.push(...heldNotListed(ctx, held, prefix, awarded));
 
     return c.json({
