@@ -35,7 +35,8 @@ export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<stri
 }
 
 /**
- * The badges a pathway takes: the `badge` id of every badge leaf under `root`.
+ * The badges a pathway takes: every badge leaf's `badge` id and its `equivalents`, and every
+ * activity leaf's `badge`, under `root` (not those of another pathway it nests by reference).
  *
  * @example
  * ```ts
@@ -47,12 +48,11 @@ export function pathwayBadges(root: unknown): Set<string> {
   const badges = new Set<string>();
   const stack: unknown[] = [root];
   while (stack.length) {
-    const node = stack.pop() as { badge?: unknown; children?: unknown[] } | undefined;
+    const node = stack.pop() as { badge?: { id?: unknown; equivalents?: unknown }; activity?: { badge?: unknown }; children?: unknown[] } | undefined;
     if (!node || typeof node !== 'object') continue;
     if (Array.isArray(node.children)) stack.push(...node.children);
-    const badge = node.badge as { id?: unknown } | string | undefined;
-    const id = typeof badge === 'string' ? badge : badge?.id;
-    if (typeof id === 'string') badges.add(id);
+    const ids = [node.badge?.id, ...(Array.isArray(node.badge?.equivalents) ? node.badge.equivalents : []), node.activity?.badge];
+    for (const id of ids) if (typeof id === 'string') badges.add(id);
   }
   return badges;
 }
