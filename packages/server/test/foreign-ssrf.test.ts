@@ -4,7 +4,7 @@
 // every connection; the other ranges are classified as a pure function in verify's address tests.
 import { describe, it, before, after, expect } from '@col/harness';
 import { generateKeyPair, signCredentialJwt } from '@citiesoflearning/verify';
-import { lookup } from 'node:dns/promises';
+import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { startTestServer, type TestServer } from './support/test-server.js';
@@ -23,11 +23,16 @@ async function loopbackSpellings(port: number): Promise<string[]> {
     'localhost',
     'LOCALHOST.',
   ];
-  // A name with nothing private in its spelling that resolves here (the machine's own name, on
-  // most systems): only the connect-time guard can stop that one.
-  const own = hostname();
-  const resolved = await lookup(own).catch(() => undefined);
-  if (resolved && /^127\.|^::1$/.test(resolved.address) && !own.includes('local')) hosts.push(own);
+  // A name with nothing private in its spelling that resolves here — the machine's own name,
+  // when /etc/hosts maps it to loopback (as most systems do): only the connect-time guard can
+  // stop that one. Read from the file, so no test ever asks a DNS server.
+  const own = hostname().toLowerCase();
+  const hostsFile = await readFile('/etc/hosts', 'utf8').catch(() => '');
+  const mapsHere = hostsFile.split('\n').some((line) => {
+    const [address, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    return /^127\.|^::1$/.test(address ?? '') && names.map((n) => n.toLowerCase()).includes(own);
+  });
+  if (mapsHere && !/(^|\.)(localhost|local|internal)$/.test(own)) hosts.push(own);
   return hosts.map((host) => `https://${host}:${port}`);
 }
 
