@@ -19,7 +19,7 @@ import { ADMIN } from './support/test-server.js';
 const peerScript = fileURLToPath(new URL('./support/peer-verify.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-interface Item { label: string; credential?: unknown; jwt?: string }
+interface Item { label: string; credential?: unknown; jwt?: string; ob2?: string }
 interface PeerResult {
   label: string;
   dcc?: { validSignature: boolean; revocation?: boolean; suspension?: boolean; errors: string[] };
@@ -74,6 +74,40 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
     expect(r.ours!.outcome, `ours: ${why}`).to.equal('verified');
   }
 
+  /** What every verifier must say of a revoked credential: the signature holds, the status says revoked. */
+  function expectRevoked(r: PeerResult) {
+    const why = JSON.stringify(r, null, 1);
+    expect(r.dcc!.validSignature, `DCC: ${why}`).to.equal(true);
+    expect(r.dcc!.revocation, `DCC sees the revocation: ${why}`).to.equal(false);
+    expect(r.db!.proofVerified, `Digital Bazaar: ${why}`).to.equal(true);
+    // Digital Bazaar's vc reports the status bits beside the verification; the revocation bit is set.
+    expect(r.db!.statuses.find((s) => s.purpose === 'revocation'), `Digital Bazaar sees the revocation: ${why}`).to.include({ verified: true, status: true });
+    expect(r.db!.statuses.find((s) => s.purpose === 'suspension'), why).to.include({ verified: true, status: false });
+    expect(r.ours!.outcome, `ours: ${why}`).to.equal('failed');
+    expect(r.ours!.checks.status, `ours: ${why}`).to.equal('failed:revoked');
+  }
+
+  /** Bulk-award one badge to `email` with a provider key of the badge's issuer (the LMS path). */
+  async function bulkAward(achievement: string, email: string) {
+    const issuer = (await call('GET', `/api/v1/achievements/${achievement}`, undefined, null)).json.provider as string;
+    const providerKey = (await call('POST', `/api/v1/issuers/${issuer}/api-keys`, { label: 'wallet test LMS' })).json.key as string;
+    const res = await call('POST', '/api/v1/awards', { achievement, recipients: [{ email }] }, providerKey);
+    expect(res.status, JSON.stringify(res.json)).to.equal(200);
+    expect(res.json.results[0].status, JSON.stringify(res.json)).to.equal('issued');
+    return res.json.results[0] as { id: string; credential: any };
+  }
+
+  /** Four claims on the digital-ready pathway, then its milestone badge (new for this learner). */
+  async function milestoneFor(email: string) {
+    const claims = [];
+    for (const a of ['digital-foundations', 'online-communicator', 'information-handler', 'safe-online']) claims.push(await claim(a, email));
+    const res = await call('POST', '/api/v1/pathways/digital-ready-brightwater/milestones', { recipient: { email }, credentials: claims.map((c) => c.credential) }, null);
+    expect(res.status, JSON.stringify(res.json)).to.equal(200);
+    const earned = res.json.awarded.find((x: any) => x.new);
+    expect(earned, JSON.stringify(res.json)).to.not.equal(undefined);
+    return { claims, earned: earned as { id: string; credential: any; jwt: string } };
+  }
+
   async function claim(achievement: string, email: string) {
     const res = await call('POST', '/api/v1/claims', { achievement, code: codes.get(achievement), recipient: { email } }, null);
     expect(res.status, JSON.stringify(res.json)).to.equal(201);
@@ -117,57 +151,81 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
     expect(profile.assertionMethod).to.deep.equal([`${server.url}/api/v1/issuers/brightwater-libraries#key-1`]);
   });
 
-  it('every credential the demo issues — claims, a direct award, a milestone — is accepted by all three verifiers', async () => {
+  it('every credential the demo issues — claims, a direct award, a bulk award, a milestone, the seeded learner — is accepted by all three verifiers', async () => {
     const email = 'wallet.learner@example.org';
-    const claims = [];
-    for (const a of ['digital-foundations', 'online-communicator', 'information-handler', 'safe-online']) claims.push(await claim(a, email));
+    const { claims, earned } = await milestoneFor(email);
     const award = await call('POST', '/api/v1/claims', { achievement: 'intro-to-coding', recipient: { email } });
     expect(award.status, JSON.stringify(award.json)).to.equal(201);
-    const milestone = await call('POST', '/api/v1/pathways/digital-ready-brightwater/milestones', { recipient: { email }, credentials: claims.map((c) => c.credential) }, null);
-    expect(milestone.status, JSON.stringify(milestone.json)).to.equal(200);
-    const earned = milestone.json.awarded.find((x: any) => x.new);
-    expect(earned, JSON.stringify(milestone.json)).to.not.equal(undefined);
+    const bulk = await bulkAward('peer-mentor', email);
 
     const port = new URL(server.url).port;
-    for (const issued of [claims[0]!, award.json, earned]) {
-      const c = issued.credential;
+    for (const c of [claims[0]!.credential, award.json.credential, bulk.credential, earned.credential]) {
       expect(c.issuer.id).to.match(new RegExp(`^did:web:127\\.0\\.0\\.1%3A${port}:api:v1:issuers:[a-z-]+$`));
       expect(c.issuer.name).to.be.a('string');
+      // The Profile's website stays in the embedded issuer, for people reading the badge.
+      expect(c.issuer.url).to.match(/^https:\/\//);
       expect(c.proof.verificationMethod.startsWith(`${c.issuer.id}#z6Mk`)).to.equal(true);
-      expect(JSON.parse(Buffer.from(issued.jwt.split('.')[0], 'base64url').toString()).kid).to.equal(c.proof.verificationMethod);
       // Status lists are published under the DID too (peers require the same issuer).
       const list = (await call('GET', new URL(c.credentialStatus[0].statusListCredential).pathname, undefined, null)).json;
       expect(list.issuer).to.equal(c.issuer.id);
     }
+    for (const issued of [claims[0]!, award.json, earned]) {
+      expect(JSON.parse(Buffer.from(issued.jwt.split('.')[0], 'base64url').toString()).kid).to.equal(issued.credential.proof.verificationMethod);
+    }
+    // The OB 2.0 view of the same award keeps its https ids (OB 2.0 knows no DIDs).
+    const ob2 = await call('GET', `${new URL(award.json.id).pathname}/ob2`, undefined, null);
+    expect(ob2.status).to.equal(200);
+    expect(ob2.json.badge).to.equal(`${server.url}/api/v1/achievements/intro-to-coding/ob2`);
+    const badgeClass = (await call('GET', new URL(ob2.json.badge).pathname, undefined, null)).json;
+    expect(badgeClass.issuer).to.match(new RegExp(`^${server.url}/api/v1/issuers/[a-z-]+/ob2$`));
+
+    // The demo learner's twelve badges, signed at start-up (one revoked there).
+    const learner = (await call('GET', '/api/v1/demo/learner', undefined, null)).json.credentials as Array<{ credential: any; jwt: string }>;
+    expect(learner).to.have.length(12);
+    const isRevokedDemoBadge = (c: any) => c.credentialSubject.achievement.id.endsWith('/youth-volunteer');
 
     const items: Item[] = [
       ...claims.map((c, i) => ({ label: `claim ${i}`, credential: c.credential, jwt: c.jwt })),
       { label: 'award', credential: award.json.credential, jwt: award.json.jwt },
+      { label: 'bulk award', credential: bulk.credential },
       { label: 'milestone', credential: earned.credential, jwt: earned.jwt },
+      { label: 'ob2 view', ob2: `${server.url}${new URL(award.json.id).pathname}/ob2` },
+      ...learner.map((l, i) => ({ label: `${isRevokedDemoBadge(l.credential) ? 'revoked ' : ''}demo learner ${i}`, credential: l.credential, jwt: l.jwt })),
     ];
     const { results } = await peers(items);
+    expect(results.map((r) => r.label)).to.deep.equal(items.map((i) => i.label));
     for (const r of results) {
-      expectAccepted(r);
-      expect(r.oursJwt!.outcome, `${r.label} as VC-JWT: ${JSON.stringify(r.oursJwt)}`).to.equal('verified');
+      if (r.label === 'ob2 view') {
+        expect(r.ours!.outcome, `OB 2.0 hosted view: ${JSON.stringify(r.ours)}`).to.equal('verified');
+        continue;
+      }
+      if (r.label.startsWith('revoked ')) expectRevoked(r);
+      else expectAccepted(r);
+      // Ours reads the VC-JWT the same way as the Data Integrity copy.
+      if (r.oursJwt) expect(r.oursJwt.outcome, `${r.label} as VC-JWT: ${JSON.stringify(r.oursJwt)}`).to.equal(r.ours!.outcome);
     }
+    expect(results.filter((r) => r.label.startsWith('revoked '))).to.have.length(1);
   });
 
-  it('revocation is seen by all three verifiers', async () => {
-    const c = await claim('online-transactions', 'revoked.learner@example.org');
-    const before = (await peers([{ label: 'before', credential: c.credential }])).results[0]!;
-    expectAccepted(before);
-    const revoked = await call('POST', `/api/v1/credentials/${c.id.split('/').pop()}/revoke`, { reason: 'issued in error' });
-    expect(revoked.status, JSON.stringify(revoked.json)).to.equal(200);
-    const [r] = (await peers([{ label: 'after', credential: c.credential }])).results;
-    const why = JSON.stringify(r, null, 1);
-    expect(r!.dcc!.validSignature, why).to.equal(true);
-    expect(r!.dcc!.revocation, `DCC sees the revocation: ${why}`).to.equal(false);
-    expect(r!.db!.proofVerified, why).to.equal(true);
-    // Digital Bazaar's vc reports the status bits beside the verification; the revocation bit is set.
-    expect(r!.db!.statuses.find((s) => s.purpose === 'revocation'), `Digital Bazaar sees the revocation: ${why}`).to.include({ verified: true, status: true });
-    expect(r!.db!.statuses.find((s) => s.purpose === 'suspension'), why).to.include({ verified: true, status: false });
-    expect(r!.ours!.outcome, why).to.equal('failed');
-    expect(r!.ours!.checks.status, why).to.equal('failed:revoked');
+  it('revocation of a claim, an award and a milestone is seen by all three verifiers', async () => {
+    const email = 'revoked.learner@example.org';
+    const { claims, earned } = await milestoneFor(email);
+    const bulk = await bulkAward('build-a-website', email);
+    const revocable = [
+      { label: 'claim', issued: claims[0]! },
+      { label: 'award', issued: bulk },
+      { label: 'milestone', issued: earned },
+    ];
+    for (const r of (await peers(revocable.map((x) => ({ label: `${x.label} before`, credential: x.issued.credential })))).results) expectAccepted(r);
+    for (const { issued } of revocable) {
+      const revoked = await call('POST', `/api/v1/credentials/${issued.id.split('/').pop()}/revoke`, { reason: 'issued in error' });
+      expect(revoked.status, JSON.stringify(revoked.json)).to.equal(200);
+    }
+    // The learner's other claims (same issuer, same lists) stay valid.
+    const after = await peers([...revocable.map((x) => ({ label: `${x.label} revoked`, credential: x.issued.credential })), { label: 'sibling', credential: claims[1]!.credential }]);
+    expect(after.results).to.have.length(4);
+    for (const r of after.results.slice(0, 3)) expectRevoked(r);
+    expectAccepted(after.results[3]!);
   });
 
   it("a rotated key keeps older credentials valid until it is removed; new credentials use the new key", async () => {
