@@ -2,10 +2,14 @@
 // with a throwaway CA, issues credentials under did:web issuers; DCC's verifier-core, Digital
 // Bazaar's vc + eddsa-rdfc-2022 (plain document loader) and our verify() all accept every one —
 // claims, direct awards, milestones — see revocation, and keep accepting credentials signed with
-// a key the issuer rotated away from, until that key is removed. All traffic stays on loopback.
+// a key the issuer rotated away from, until that key is removed — served by the server itself
+// over TLS, and from behind a TLS-terminating reverse proxy with a base path, as the README
+// describes. All traffic stays on loopback.
 import { describe, it, before, after, expect } from '@col/harness';
 import { execFile } from 'node:child_process';
-import { request } from 'node:https';
+import { request, createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,64 +32,68 @@ interface PeerResult {
   oursJwt?: { outcome: string; checks: Record<string, string> };
 }
 
+/** JSON over https, trusting only the throwaway CA; `path` is resolved against `base`. */
+function httpsCall(base: string, ca: string, method: string, path: string, body?: unknown, token: string | null = ADMIN): Promise<{ status: number; type: string; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, base), { method, ca, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type'] ?? ''), json: text ? JSON.parse(text) : undefined }));
+    });
+    req.on('error', reject);
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
+/** Run the three verifiers in a child process that trusts the throwaway CA. */
+async function runPeers(dir: string, tls: ThrowawayTls, items: Item[]): Promise<{ results: PeerResult[]; offLoopback: string[] }> {
+  const input = join(dir, `in-${Math.random().toString(36).slice(2)}.json`);
+  const output = `${input}.out`;
+  await writeFile(input, JSON.stringify({ items }));
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', peerScript, input, output], {
+      cwd: repoRoot, env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certFile }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024,
+    }, (error, _stdout, stderr) => (error ? reject(new Error(`peer verifiers failed: ${stderr.slice(-2000)}`)) : resolve()));
+  });
+  const out = JSON.parse(await readFile(output, 'utf8'));
+  // Only JSON-LD contexts and the OB JSON Schema may be asked for off loopback, and they were answered locally.
+  for (const url of out.offLoopback) expect(url, 'no lookup of an unexpected remote URL').to.match(/^https:\/\/(w3id\.org|www\.w3\.org|purl\.imsglobal\.org)\//);
+  expect(out.results.map((r: PeerResult) => r.label)).to.deep.equal(items.map((i) => i.label));
+  return out;
+}
+
+function expectAccepted(r: PeerResult) {
+  const why = JSON.stringify(r, null, 1);
+  expect(r.dcc!.validSignature, `DCC: ${why}`).to.equal(true);
+  expect(r.dcc!.errors, `DCC: ${why}`).to.deep.equal([]);
+  expect(r.dcc!.revocation, `DCC revocation: ${why}`).to.equal(true);
+  expect(r.db!.verified, `Digital Bazaar: ${why}`).to.equal(true);
+  expect(r.db!.statuses.map((s) => [s.purpose, s.verified, s.status]), `Digital Bazaar status: ${why}`).to.deep.equal([['revocation', true, false], ['suspension', true, false]]);
+  expect(r.ours!.outcome, `ours: ${why}`).to.equal('verified');
+}
+
+/** What every verifier must say of a revoked credential: the signature holds, the status says revoked. */
+function expectRevoked(r: PeerResult) {
+  const why = JSON.stringify(r, null, 1);
+  expect(r.dcc!.validSignature, `DCC: ${why}`).to.equal(true);
+  expect(r.dcc!.revocation, `DCC sees the revocation: ${why}`).to.equal(false);
+  expect(r.db!.proofVerified, `Digital Bazaar: ${why}`).to.equal(true);
+  // Digital Bazaar's vc reports the status bits beside the verification; the revocation bit is set.
+  expect(r.db!.statuses.find((s) => s.purpose === 'revocation'), `Digital Bazaar sees the revocation: ${why}`).to.include({ verified: true, status: true });
+  expect(r.db!.statuses.find((s) => s.purpose === 'suspension'), why).to.include({ verified: true, status: false });
+  expect(r.ours!.outcome, `ours: ${why}`).to.equal('failed');
+  expect(r.ours!.checks.status, `ours: ${why}`).to.equal('failed:revoked');
+}
+
 describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Bazaar and our verifier', () => {
   let dir: string;
   let tls: ThrowawayTls;
   let server: RunningServer;
   let codes: Map<string, string>;
 
-  /** JSON over https to the server, trusting only the throwaway CA. */
-  function call(method: string, path: string, body?: unknown, token: string | null = ADMIN): Promise<{ status: number; type: string; json: any }> {
-    return new Promise((resolve, reject) => {
-      const req = request(new URL(path, server.url), { method, ca: tls.cert, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (d) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type'] ?? ''), json: text ? JSON.parse(text) : undefined }));
-      });
-      req.on('error', reject);
-      req.end(body ? JSON.stringify(body) : undefined);
-    });
-  }
-
-  /** Run the three verifiers in a child process that trusts the throwaway CA. */
-  async function peers(items: Item[]): Promise<{ results: PeerResult[]; offLoopback: string[] }> {
-    const input = join(dir, `in-${Math.random().toString(36).slice(2)}.json`);
-    const output = `${input}.out`;
-    await writeFile(input, JSON.stringify({ items }));
-    await new Promise<void>((resolve, reject) => {
-      execFile(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', peerScript, input, output], {
-        cwd: repoRoot, env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certFile }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024,
-      }, (error, _stdout, stderr) => (error ? reject(new Error(`peer verifiers failed: ${stderr.slice(-2000)}`)) : resolve()));
-    });
-    const out = JSON.parse(await readFile(output, 'utf8'));
-    // Only JSON-LD contexts and the OB JSON Schema may be asked for off loopback, and they were answered locally.
-    for (const url of out.offLoopback) expect(url, 'no lookup of an unexpected remote URL').to.match(/^https:\/\/(w3id\.org|www\.w3\.org|purl\.imsglobal\.org)\//);
-    return out;
-  }
-
-  function expectAccepted(r: PeerResult) {
-    const why = JSON.stringify(r, null, 1);
-    expect(r.dcc!.validSignature, `DCC: ${why}`).to.equal(true);
-    expect(r.dcc!.errors, `DCC: ${why}`).to.deep.equal([]);
-    expect(r.dcc!.revocation, `DCC revocation: ${why}`).to.equal(true);
-    expect(r.db!.verified, `Digital Bazaar: ${why}`).to.equal(true);
-    expect(r.db!.statuses.map((s) => [s.purpose, s.verified, s.status]), `Digital Bazaar status: ${why}`).to.deep.equal([['revocation', true, false], ['suspension', true, false]]);
-    expect(r.ours!.outcome, `ours: ${why}`).to.equal('verified');
-  }
-
-  /** What every verifier must say of a revoked credential: the signature holds, the status says revoked. */
-  function expectRevoked(r: PeerResult) {
-    const why = JSON.stringify(r, null, 1);
-    expect(r.dcc!.validSignature, `DCC: ${why}`).to.equal(true);
-    expect(r.dcc!.revocation, `DCC sees the revocation: ${why}`).to.equal(false);
-    expect(r.db!.proofVerified, `Digital Bazaar: ${why}`).to.equal(true);
-    // Digital Bazaar's vc reports the status bits beside the verification; the revocation bit is set.
-    expect(r.db!.statuses.find((s) => s.purpose === 'revocation'), `Digital Bazaar sees the revocation: ${why}`).to.include({ verified: true, status: true });
-    expect(r.db!.statuses.find((s) => s.purpose === 'suspension'), why).to.include({ verified: true, status: false });
-    expect(r.ours!.outcome, `ours: ${why}`).to.equal('failed');
-    expect(r.ours!.checks.status, `ours: ${why}`).to.equal('failed:revoked');
-  }
+  const call = (method: string, path: string, body?: unknown, token: string | null = ADMIN) => httpsCall(server.url, tls.cert, method, path, body, token);
+  const peers = (items: Item[]) => runPeers(dir, tls, items);
 
   /** Bulk-award one badge to `email` with a provider key of the badge's issuer (the LMS path). */
   async function bulkAward(achievement: string, email: string) {
@@ -292,5 +300,80 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
     expect(r!.db!.verified, `Digital Bazaar: ${why}`).to.equal(true);
     expect(r!.ours!.outcome, `ours: ${why}`).to.equal('verified');
     expect(r!.oursJwt!.outcome, `ours (JWT): ${why}`).to.equal('verified');
+  });
+});
+
+// What the README tells an operator to do behind nginx or Caddy: plain http on loopback, the
+// proxy terminating TLS and stripping a base path, `--base-url https://…/badges --trust-proxy`.
+// Here the proxy is a few lines of node:https forwarding to the server, so the DIDs carry the
+// base path (did:web:127.0.0.1%3A<port>:badges:api:v1:issuers:<key>) and resolve through it.
+describe('wallet interop behind a reverse proxy that terminates TLS and strips a base path', () => {
+  let dir: string;
+  let tls: ThrowawayTls;
+  let proxy: HttpsServer;
+  let server: RunningServer;
+  let base: string;
+  let backend = '';
+
+  const call = (method: string, path: string, body?: unknown, token: string | null = ADMIN) => httpsCall(`${base}/`, tls.cert, method, path.replace(/^\//, ''), body, token);
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'col-wallet-proxy-'));
+    tls = makeThrowawayTls(dir);
+    proxy = createHttpsServer({ cert: tls.cert, key: tls.key }, (req, res) => {
+      // Only the base path is proxied, as a location block would.
+      if (!req.url!.startsWith('/badges/')) return void res.writeHead(404).end();
+      const upstream = httpRequest(`${backend}${req.url!.slice('/badges'.length)}`, {
+        method: req.method,
+        headers: { ...req.headers, host: new URL(backend).host, 'x-forwarded-for': req.socket.remoteAddress!, 'x-forwarded-proto': 'https' },
+      }, (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      });
+      upstream.on('error', () => res.writeHead(502).end());
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    base = `https://127.0.0.1:${(proxy.address() as AddressInfo).port}/badges`;
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, adminKey: ADMIN, env: {}, baseUrl: base, trustProxy: true, claimsPerMinute: 10_000 });
+    backend = server.url;
+  });
+  after(async () => {
+    await server?.close();
+    proxy?.closeAllConnections();
+    await new Promise((resolve) => proxy?.close(resolve));
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('issues did:web credentials under the public https address that DCC, Digital Bazaar and our verifier accept, revocation included', async () => {
+    expect(backend).to.match(/^http:\/\/127\.0\.0\.1:/);
+    const port = new URL(base).port;
+    const did = `did:web:127.0.0.1%3A${port}:badges:api:v1:issuers:brightwater-libraries`;
+    const doc = await call('GET', '/api/v1/issuers/brightwater-libraries/did.json', undefined, null);
+    expect(doc.status).to.equal(200);
+    expect(doc.json.id).to.equal(did);
+    expect(doc.json.alsoKnownAs).to.deep.equal([`${base}/api/v1/issuers/brightwater-libraries`]);
+
+    const codes = new Map(server.demo!.claimCodes.map((c) => [c.achievement, c.code]));
+    const claimOne = async (email: string) => {
+      const res = await call('POST', '/api/v1/claims', { achievement: 'digital-foundations', code: codes.get('digital-foundations'), recipient: { email } }, null);
+      expect(res.status, JSON.stringify(res.json)).to.equal(201);
+      return res.json as { id: string; credential: any; jwt: string };
+    };
+    const kept = await claimOne('proxy.learner@example.org');
+    const revoked = await claimOne('proxy.revoked@example.org');
+    expect(kept.credential.issuer.id).to.equal(did);
+    expect(kept.credential.proof.verificationMethod.startsWith(`${did}#z6Mk`)).to.equal(true);
+    expect(kept.credential.credentialStatus[0].statusListCredential).to.equal(`${base}/api/v1/issuers/brightwater-libraries/did/status/revocation`);
+    const res = await call('POST', `/api/v1/credentials/${revoked.id.split('/').pop()}/revoke`, { reason: 'issued in error' });
+    expect(res.status, JSON.stringify(res.json)).to.equal(200);
+
+    const { results } = await runPeers(dir, tls, [
+      { label: 'kept', credential: kept.credential, jwt: kept.jwt },
+      { label: 'revoked', credential: revoked.credential },
+    ]);
+    expectAccepted(results[0]!);
+    expect(results[0]!.oursJwt!.outcome, JSON.stringify(results[0]!.oursJwt)).to.equal('verified');
+    expectRevoked(results[1]!);
   });
 });
