@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { didWebToUrl, signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
 import { urls } from '../src/context.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { createApp } from '@citiesoflearning/server';
+import { issueAward } from '../src/issue.js';
+import { currentStatusList, writeStatusBit } from '../src/status.js';
+import { activeIssuerKey, addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../src/issuer-keys.js';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
 // The test server is on loopback, which verify() may refuse by default (SSRF guard): opt in.
@@ -93,6 +97,79 @@ describe('per-issuer signing keys', () => {
     expect((await s.call('POST', '/api/v1/issuers/provider-a/keys', { token: providerB })).status).to.equal(403);
     expect((await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${rotated.json.kid}`, { token: providerB })).status).to.equal(403);
     expect((await s.call('DELETE', '/api/v1/issuers/provider-a/keys/not-a-key')).json.code).to.equal('not-found');
+  });
+});
+
+describe('a key removed while a credential is being signed with it', () => {
+  it('is not what the stored credential names: the credential is signed again with the current key', async () => {
+    const base = 'https://badges.example.org';
+    const { app, context: ctx, close } = await createApp({ dataDir: ':memory:', baseUrl: base, adminKey: ADMIN, env: {} });
+    try {
+      const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+      const post = async (path: string, body: unknown) => {
+        const res = await app.request(path, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+        expect(res.status, path).to.equal(201);
+        return (await res.json()) as Record<string, any>;
+      };
+      await post('/api/v1/issuers', { key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' });
+      const achievement = await post('/api/v1/achievements', { issuer: 'leaky', name: 'Mid-rotation', description: 'Earned mid-rotation.', criteria: 'Be there.' });
+      const leaked = activeIssuerKey(ctx, 'leaky').kid;
+      const issued = await issueAward(ctx, {
+        achievementKey: achievement.key,
+        recipient: { email: 'mid.rotation@example.org' },
+        source: 'admin',
+        // Runs just before the key is read; the queued step runs once signing has begun (its first
+        // await): the operator rotates and removes the key the credential is being signed with.
+        reserve: () => queueMicrotask(() => {
+          addIssuerKey(ctx, 'leaky');
+          removeIssuerKey(ctx, 'leaky', leaked);
+        }),
+      });
+      const vm = (issued.credential.proof as { verificationMethod: string }).verificationMethod;
+      expect(listedIssuerKeys(ctx, 'leaky').map((k) => k.kid)).to.not.include(leaked);
+      expect(vm.endsWith(`#${leaked}`), 'signed with the removed key').to.equal(false);
+      // It verifies against what the issuer publishes now (its DID document and status lists).
+      const documents: Record<string, unknown> = {};
+      const did = didWebToUrl((issued.credential.issuer as { id: string }).id);
+      documents[did] = await (await app.request(new URL(did).pathname)).json();
+      for (const entry of issued.credential.credentialStatus as Array<{ statusListCredential: string }>) {
+        documents[entry.statusListCredential] = await (await app.request(new URL(entry.statusListCredential).pathname)).json();
+      }
+      for (const form of [issued.credential, issued.jwt]) {
+        const report = await verify(form, { documents, offline: true });
+        expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
+      }
+      // And the server stored what the learner was given.
+      const stored = await (await app.request(new URL(issued.id).pathname, { headers: { accept: 'application/json' } })).json();
+      expect(stored.proof.verificationMethod).to.equal(vm);
+    } finally {
+      close();
+    }
+  });
+});
+
+describe('a key removed while a status list is being signed with it', () => {
+  it('does not serve that list: it is signed again with the current key', async () => {
+    const { app, context: ctx, close } = await createApp({ dataDir: ':memory:', baseUrl: 'https://badges.example.org', adminKey: ADMIN, env: {} });
+    try {
+      const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' }) });
+      expect(made.status).to.equal(201);
+      const leaked = activeIssuerKey(ctx, 'leaky').kid;
+      // A revocation moves the bits; a verifier asks for the list, and it is being re-signed…
+      ctx.db.transaction(() => writeStatusBit(ctx, 'leaky', 'revocation', 7, true))();
+      const asked = currentStatusList(ctx, 'leaky', 'revocation', 'did');
+      // …when the operator rotates and removes the key it is being signed with.
+      addIssuerKey(ctx, 'leaky');
+      removeIssuerKey(ctx, 'leaky', leaked);
+      const [current] = listedIssuerKeys(ctx, 'leaky');
+      const answered = (await asked) as { proof: { verificationMethod: string } };
+      expect(answered.proof.verificationMethod).to.equal(`did:web:badges.example.org:api:v1:issuers:leaky#${current!.kid}`);
+      // What the list's URL serves from now on is the same re-signed copy.
+      const served = (await (await app.request('/api/v1/issuers/leaky/did/status/revocation')).json()) as { proof: { verificationMethod: string } };
+      expect(served.proof.verificationMethod).to.equal(answered.proof.verificationMethod);
+    } finally {
+      close();
+    }
   });
 });
 
