@@ -170,8 +170,13 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
     for (const c of [claims[0]!.credential, award.json.credential, bulk.credential, earned.credential]) {
       expect(c.issuer.id).to.match(new RegExp(`^did:web:127\\.0\\.0\\.1%3A${port}:api:v1:issuers:[a-z-]+$`));
       expect(c.issuer.name).to.be.a('string');
-      // The Profile's website stays in the embedded issuer, for people reading the badge.
+      // The Profile's name, website, email and image stay in the embedded issuer, for people reading the badge.
+      const profile = (await call('GET', `/api/v1/issuers/${c.issuer.id.split(':').pop()}`, undefined, null)).json;
+      const shown = ({ name, url, email, image }: any) => ({ name, url, email, image });
+      expect(shown(c.issuer)).to.deep.equal(shown(profile));
       expect(c.issuer.url).to.match(/^https:\/\//);
+      // RDFC, not JCS: DCC's verifier-core ships no eddsa-jcs-2022 suite.
+      expect(c.proof).to.include({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
       expect(c.proof.verificationMethod.startsWith(`${c.issuer.id}#z6Mk`)).to.equal(true);
       // Status lists are published under the DID too (peers require the same issuer).
       const list = (await call('GET', new URL(c.credentialStatus[0].statusListCredential).pathname, undefined, null)).json;
