@@ -97,6 +97,16 @@ describe('per-issuer signing keys', () => {
     expect((await s.call('POST', '/api/v1/issuers/provider-a/keys', { token: providerB })).status).to.equal(403);
     expect((await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${rotated.json.kid}`, { token: providerB })).status).to.equal(403);
     expect((await s.call('DELETE', '/api/v1/issuers/provider-a/keys/not-a-key')).json.code).to.equal('not-found');
+    // Even the admin cannot remove one issuer's key through another issuer's address.
+    const keyOfB = (await s.call('GET', '/api/v1/issuers/provider-b/did.json', { token: null })).json.verificationMethod[0].id.split('#')[1];
+    const crossed = await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${keyOfB}`);
+    expect([crossed.status, crossed.json.code]).to.deep.equal([404, 'not-found']);
+    expect((await s.call('GET', '/api/v1/issuers/provider-b/did.json', { token: null })).json.assertionMethod.map((id: string) => id.split('#')[1])).to.include(keyOfB);
+    // No such issuer: no DID document, and no key to add.
+    expect((await s.call('GET', '/api/v1/issuers/no-such-issuer/did.json', { token: null })).status).to.equal(404);
+    expect((await s.call('POST', '/api/v1/issuers/no-such-issuer/keys')).status).to.equal(404);
+    // Anonymous callers may do neither.
+    expect((await s.call('POST', '/api/v1/issuers/provider-a/keys', { token: null })).status).to.equal(401);
   });
 });
 
