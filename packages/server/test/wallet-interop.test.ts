@@ -277,27 +277,40 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
     expectAccepted(kept!);
   });
 
-  it('a credential signed the old way (Profile issuer, server-wide #key-1) keeps verifying', async () => {
+  it('a credential signed the old way (Profile issuer, server-wide #key-1) keeps verifying, and its revocation is still seen', async () => {
     // What the server issued before did:web: issuer = the https Profile URL, proof by the
-    // server-wide key named `<profile>#key-1`, status in the Profile-signed lists.
+    // server-wide key named `<profile>#key-1`, status in the Profile-signed lists. Those lists carry
+    // the same bits as the DID-signed ones, so each old credential here borrows the status indexes
+    // of a real award, one of which is then revoked.
     const serverKey = JSON.parse(readFileSync(join(dir, 'data', 'signing-key.jwk.json'), 'utf8')) as JsonWebKey;
-    const profileId = `${server.url}/api/v1/issuers/harbour-youth-trust`;
-    const status = (purpose: string) => ({ id: `${profileId}/status/${purpose}#77`, type: 'BitstringStatusListEntry', statusPurpose: purpose, statusListIndex: '77', statusListCredential: `${profileId}/status/${purpose}` });
-    const issued = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const unsigned = {
-      '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
-      id: `${server.url}/api/v1/credentials/legacy-one`,
-      type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      name: 'Youth Volunteer',
-      issuer: { id: profileId, type: ['Profile'], name: 'Harbour Youth Trust', url: 'https://harbouryouth.example' },
-      validFrom: issued,
-      credentialSubject: { type: ['AchievementSubject'], id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', achievement: { id: `${server.url}/api/v1/achievements/youth-volunteer`, type: ['Achievement'], name: 'Youth Volunteer', description: 'Volunteered.', criteria: { narrative: 'Volunteered 20 hours.' } } },
-      credentialStatus: [status('revocation'), status('suspension')],
+    const achievement = (await call('GET', '/api/v1/achievements/youth-volunteer', undefined, null)).json;
+    const profileId = `${server.url}/api/v1/issuers/${achievement.provider}`;
+    const legacy = async (twin: { credential: any }, n: number) => {
+      const status = (entry: { statusPurpose: string; statusListIndex: string }) => ({
+        id: `${profileId}/status/${entry.statusPurpose}#${entry.statusListIndex}`, type: 'BitstringStatusListEntry', statusPurpose: entry.statusPurpose,
+        statusListIndex: entry.statusListIndex, statusListCredential: `${profileId}/status/${entry.statusPurpose}`,
+      });
+      const issued = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const unsigned = {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+        id: `${server.url}/api/v1/credentials/legacy-${n}`,
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        name: achievement.name,
+        issuer: { id: profileId, type: ['Profile'], name: twin.credential.issuer.name, url: twin.credential.issuer.url },
+        validFrom: issued,
+        credentialSubject: { type: ['AchievementSubject'], id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', achievement: { id: achievement.id, type: ['Achievement'], name: achievement.name, description: 'Volunteered.', criteria: { narrative: 'Volunteered 20 hours.' } } },
+        credentialStatus: twin.credential.credentialStatus.map(status),
+      };
+      const vm = `${profileId}#key-1`;
+      const credential = await signDataIntegrity(unsigned, { privateJwk: serverKey, verificationMethod: vm, cryptosuite: 'eddsa-rdfc-2022', created: issued });
+      const jwt = await signCredentialJwt(unsigned, { privateJwk: serverKey, kid: vm, alg: 'EdDSA' });
+      return { credential, jwt };
     };
-    const vm = `${profileId}#key-1`;
-    const credential = await signDataIntegrity(unsigned, { privateJwk: serverKey, verificationMethod: vm, cryptosuite: 'eddsa-rdfc-2022', created: issued });
-    const jwt = await signCredentialJwt(unsigned, { privateJwk: serverKey, kid: vm, alg: 'EdDSA' });
-    const [r] = (await peers([{ label: 'legacy', credential, jwt }])).results;
+    const kept = await bulkAward('youth-volunteer', 'legacy.kept@example.org');
+    const revoked = await bulkAward('youth-volunteer', 'legacy.revoked@example.org');
+    const res = await call('POST', `/api/v1/credentials/${revoked.id.split('/').pop()}/revoke`, { reason: 'issued in error' });
+    expect(res.status, JSON.stringify(res.json)).to.equal(200);
+    const [r, gone] = (await peers([{ label: 'legacy', ...(await legacy(kept, 1)) }, { label: 'legacy revoked', ...(await legacy(revoked, 2)) }])).results;
     const why = JSON.stringify(r, null, 1);
     // DCC's verifier-core resolves keys only through DID methods, never through a fragment of an
     // https document, so it never accepted these (issue 17); JSON-LD verifiers and ours still do.
@@ -305,6 +318,11 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
     expect(r!.db!.verified, `Digital Bazaar: ${why}`).to.equal(true);
     expect(r!.ours!.outcome, `ours: ${why}`).to.equal('verified');
     expect(r!.oursJwt!.outcome, `ours (JWT): ${why}`).to.equal('verified');
+    const whyGone = JSON.stringify(gone, null, 1);
+    expect(gone!.db!.proofVerified, `Digital Bazaar: ${whyGone}`).to.equal(true);
+    expect(gone!.db!.statuses.find((x) => x.purpose === 'revocation'), `Digital Bazaar sees the revocation: ${whyGone}`).to.include({ verified: true, status: true });
+    expect(gone!.ours!.checks.status, `ours: ${whyGone}`).to.equal('failed:revoked');
+    expect(gone!.oursJwt!.checks.status, `ours (JWT): ${whyGone}`).to.equal('failed:revoked');
   });
 });
 
