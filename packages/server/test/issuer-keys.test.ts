@@ -2,6 +2,7 @@
 // another, removed keys lose their private part, and a data directory from before per-issuer keys
 // (schema 2) upgrades in place with its old credentials still verifying.
 import { describe, it, before, after, expect } from '@col/harness';
+import { isColError } from '@citiesoflearning/core';
 import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -197,6 +198,45 @@ describe('issuer DIDs', () => {
     }
   });
 });
+
+describe('the base URL every id and DID is minted from', () => {
+  it('refuses one that would mint broken or leaky ids, before anything is stored, with a plain sentence', async () => {
+    for (const [baseUrl, said] of [
+      ['not a url', /is not a web address/],
+      ['ftp://badges.example.org', /must start with https:\/\//],
+      ['javascript:alert(1)', /must start with https:\/\//],
+      ['https://admin:s3cret@badges.example.org', /must not contain a user name or password/],
+      ['https://badges.example.org/?tenant=1', /\?query or #fragment/],
+      ['https://badges.example.org/#top', /\?query or #fragment/],
+      ['https://badges.example.org/?', /\?query or #fragment/],
+    ] as const) {
+      const error = await thrownRejection(createApp({ dataDir: ':memory:', baseUrl, adminKey: ADMIN, env: {} }));
+      expect(error.code, baseUrl).to.equal('base-url-invalid');
+      expect(error.message, baseUrl).to.match(said);
+      expect(error.message, 'never echoes a password').to.not.contain('s3cret');
+    }
+    // Trailing slashes are dropped; a base path is kept (and becomes part of the DIDs).
+    const { app, close } = await createApp({ dataDir: ':memory:', baseUrl: 'https://example.org/badges//', adminKey: ADMIN, env: {} });
+    try {
+      const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'museum', name: 'Museum', url: 'https://museum.example' }) });
+      expect(made.headers.get('location')).to.equal('https://example.org/badges/api/v1/issuers/museum');
+      expect(((await (await app.request('/api/v1/issuers/museum/did.json')).json()) as { id: string }).id).to.equal('did:web:example.org:badges:api:v1:issuers:museum');
+    } finally {
+      close();
+    }
+  });
+});
+
+/** The ColError a promise rejects with (anything else fails the test). */
+async function thrownRejection(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isColError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
 
 describe('upgrading a data directory from before per-issuer keys', () => {
   it('gives old issuers a key at start-up; credentials signed with the server-wide key keep verifying', async () => {
