@@ -292,6 +292,11 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  // Serving TLS while minting http ids would sign addresses nobody can open into every badge, and
+  // name issuers by Profile URL instead of did:web: a mistake, never a set-up.
+  if (options.tls && options.baseUrl !== undefined && !/^https:/i.test(options.baseUrl.trim())) {
+    throw new ColError('base-url-invalid', 'The base URL must start with https:// when the server serves HTTPS itself (--tls-cert/--tls-key): every id and did:web is made from it.');
+  }
   let app: Hono<Env> | undefined;
   let inFlight = 0;
   let closing = false;
