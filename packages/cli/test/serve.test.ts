@@ -112,6 +112,9 @@ describe('colearn serve', () => {
       child.kill('SIGTERM');
     }
     expect(await exited(child)).to.equal(0);
+    // HTTPS with an http base URL would sign unreachable http ids (and no did:web) into every badge.
+    const plainBase = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', cert, '--tls-key', key, '--base-url', 'http://127.0.0.1:8080']);
+    expect([plainBase.code, plainBase.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /must start with https:\/\/ when the server serves HTTPS itself/.test(err) && !/\n\s+at /.test(err));
     const lone = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', cert]);
     expect([lone.code, lone.stderr]).to.satisfy(([code, err]: [number, string]) => code === 2 && /--tls-cert and --tls-key go together/.test(err));
     const missing = await runCol(['serve', '--port', '0', '--data', join(dir, 'x'), '--tls-cert', join(dir, 'nope.pem'), '--tls-key', key]);

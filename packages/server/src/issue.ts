@@ -6,17 +6,18 @@
 // write-ahead log is flushed on the thread pool (wal-flush.ts), which makes the reservation
 // before it durable too; what a power cut takes was never acknowledged.
 import { randomBytes } from 'node:crypto';
-import { hashIdentity } from '@citiesoflearning/core';
+import { ColError, hashIdentity } from '@citiesoflearning/core';
 import { notFound } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import { achievementDocument, embeddedIssuer, issuerIdentity, OB3_CONTEXT, type AchievementData, type AchievementRow, type IssuerRow } from './documents.js';
 import { allocateStatusIndex } from './status.js';
-import { signAward } from './signing.js';
+import { signAward, type SignedAward } from './signing.js';
 import { randomToken } from './keys.js';
 import type { AwardExtras } from './award-fields.js';
 import { activeIssuerKey } from './issuer-keys.js';
 import { findAchievement } from './store/achievements.js';
 import { findIssuer } from './store/issuers.js';
+import { issuerKeyIsListed } from './store/issuer-keys.js';
 import { deleteIssuingCredential, insertIssuingCredential, listIssuingCredentials, markCredentialIssued } from './store/credentials.js';
 import { returnClaimCodeUse } from './store/codes.js';
 import { deleteAllPendingIdempotency } from './store/idempotency.js';
@@ -174,12 +175,11 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
       ...(extras.evidence?.length ? { evidence: extras.evidence } : {}),
       credentialStatus: [statusEntry('revocation', revocationIndex), statusEntry('suspension', suspensionIndex)],
     };
-    const signingKey = activeIssuerKey(ctx, issuer.key);
-    const signed = await signAward(unsigned, signingKey, who.methodId(signingKey.kid));
-    issued = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
-    transactionSyncedLater(ctx.db, () => {
+    issued = await signAndStore(ctx, issuer.key, unsigned, (signed) => {
+      const award = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
       markCredentialIssued(ctx.db, key, signed.credential, signed.jwt);
-      req.commit?.(issued);
+      req.commit?.(award);
+      return award;
     });
   } catch (error) {
     if (ctx.db.open) {
@@ -194,6 +194,30 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
   // Committed: from here a failure must not undo the reservation (the award is stored).
   await flushWal(ctx.db);
   return issued;
+}
+
+/** How often a credential is signed again when its key is removed mid-signing before giving up. */
+const SIGNING_ATTEMPTS = 3;
+
+/**
+ * Sign with the issuer's current key and store the result in one transaction (`store` runs inside
+ * it). Signing takes a while in a worker; if the operator removed that key meanwhile (a leak being
+ * cleaned up: rotate, then remove), the credential would never verify, so it is signed again with
+ * the key that is current now instead of being handed out.
+ */
+async function signAndStore<T>(ctx: ServerContext, issuerKey: string, unsigned: Record<string, unknown>, store: (signed: SignedAward) => T): Promise<T> {
+  const who = issuerIdentity(urls(ctx.baseUrl), issuerKey);
+  for (let attempt = 1; ; attempt++) {
+    const signingKey = activeIssuerKey(ctx, issuerKey);
+    const signed = await signAward(unsigned, signingKey, who.methodId(signingKey.kid));
+    let stored: { value: T } | undefined;
+    transactionSyncedLater(ctx.db, () => {
+      if (issuerKeyIsListed(ctx.db, issuerKey, signingKey.kid)) stored = { value: store(signed) };
+    });
+    if (stored) return stored.value;
+    // Keys removed faster than we can sign: something is wrong with the database, not the caller.
+    if (attempt >= SIGNING_ATTEMPTS) throw new ColError('issuer-key-missing', `Issuer ${issuerKey}'s signing key kept being removed while a credential was signed.`);
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { jwkToMultibase } from '@citiesoflearning/verify';
 import { ColError } from '@citiesoflearning/core';
 import { HttpError } from './errors.js';
 import { isoNow, type ServerContext } from './context.js';
+import { forgetDidSignedStatusLists } from './store/status-lists.js';
 import { insertIssuerKey, issuersWithoutLiveKey, listLiveIssuerKeyRows, markIssuerKeyRemoved, newestLiveIssuerKeyRow, nextIssuerKeySeq } from './store/issuer-keys.js';
 
 /**
@@ -92,7 +93,9 @@ export function activeIssuerKey(ctx: ServerContext, issuerKey: string): ActiveIs
 
 /**
  * Stop publishing a key and erase its private part. Credentials signed with it stop verifying:
- * that is the point when it leaked. The issuer's newest key cannot be removed (rotate first).
+ * that is the point when it leaked. The issuer's DID-signed status lists are dropped with it (they
+ * are re-signed with the current key on next request). The issuer's newest key cannot be removed
+ * (rotate first).
  *
  * @example
  * ```ts
@@ -109,6 +112,8 @@ export function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: stri
       throw new HttpError(409, 'key-in-use', 'This is the key new credentials are signed with: add a new key first (POST …/keys), then remove this one.');
     }
     markIssuerKeyRemoved(ctx.db, issuerKey, kid, isoNow(ctx));
+    // Status lists signed with it must not be served any more: they are re-signed on next request.
+    forgetDidSignedStatusLists(ctx.db, issuerKey);
   })();
 }
 

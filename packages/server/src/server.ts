@@ -124,6 +124,23 @@ function chooseAdminKey(configured: string | undefined): string {
   return configured;
 }
 
+/**
+ * The base URL without trailing slashes, or `base-url-invalid`. Every id, DID and status list URL
+ * is minted from it and signed into credentials for good, so what would mint a broken or leaky id
+ * (another scheme, a user name or password, a query or fragment) is refused before anything is issued.
+ */
+function checkedBaseUrl(raw: string): string {
+  const baseUrl = raw.replace(/\/+$/, '');
+  const refuse = (why: string) => new ColError('base-url-invalid', `The base URL "${baseUrl}" ${why} (e.g. https://badges.example.org).`);
+  if (!URL.canParse(baseUrl)) throw refuse('is not a web address');
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('must start with https:// (or http:// on your own machine)');
+  // Not echoed back: the message would show the password it is refusing.
+  if (url.username || url.password) throw new ColError('base-url-invalid', 'The base URL must not contain a user name or password: it is written into every badge (e.g. https://badges.example.org).');
+  if (url.search || url.hash || baseUrl.endsWith('?') || baseUrl.endsWith('#')) throw refuse('must not have a ?query or #fragment: ids are made by adding paths to it');
+  return baseUrl;
+}
+
 /** The configured insight threshold: a whole number, never below the minimum (it can only be raised). */
 function insightThreshold(configured: number | undefined): number {
   if (configured === undefined) return MIN_THRESHOLD;
@@ -158,12 +175,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   const env = options.env ?? process.env;
   const log = options.log ?? (() => {});
   const dataDir = options.dataDir ?? '.col-data';
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new ColError('base-url-invalid', `The base URL "${baseUrl}" is not a web address (e.g. https://badges.example.org).`);
-  }
+  const baseUrl = checkedBaseUrl(options.baseUrl);
   let db: Db;
   try {
     db = openDatabase(dataDir);
@@ -280,6 +292,11 @@ export interface RunningServer {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  // Serving TLS while minting http ids would sign addresses nobody can open into every badge, and
+  // name issuers by Profile URL instead of did:web: a mistake, never a set-up.
+  if (options.tls && options.baseUrl !== undefined && !/^https:/i.test(options.baseUrl.trim())) {
+    throw new ColError('base-url-invalid', 'The base URL must start with https:// when the server serves HTTPS itself (--tls-cert/--tls-key): every id and did:web is made from it.');
+  }
   let app: Hono<Env> | undefined;
   let inFlight = 0;
   let closing = false;

@@ -9,7 +9,8 @@ import { isoNow, urls, type ServerContext } from './context.js';
 import { signStatusList } from './signing.js';
 import { activeIssuerKey } from './issuer-keys.js';
 import { countIssuerCredentials, statusIndexTaken } from './store/credentials.js';
-import { findStatusList, forgetDidSignedStatusLists, insertEmptyStatusList, readStatusBits, saveSignedStatusList, writeStatusBits } from './store/status-lists.js';
+import { issuerKeyIsListed } from './store/issuer-keys.js';
+import { findStatusList, insertEmptyStatusList, readStatusBits, saveSignedStatusList, writeStatusBits } from './store/status-lists.js';
 
 /**
  * Bits per list: 131,072 (16 KiB), the minimum the spec recommends for herd privacy.
@@ -120,9 +121,9 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
       ? (() => {
           const key = activeIssuerKey(ctx, issuerKey);
           const did = u.issuerDid(issuerKey);
-          return { id: u.issuerDidStatusList(issuerKey, purpose), issuer: did, key, method: `${did}#${key.kid}` };
+          return { id: u.issuerDidStatusList(issuerKey, purpose), issuer: did, key, kid: key.kid as string | undefined, method: `${did}#${key.kid}` };
         })()
-      : { id: u.statusList(issuerKey, purpose), issuer: u.issuer(issuerKey), key: ctx.key, method: u.issuerKeyId(issuerKey) };
+      : { id: u.statusList(issuerKey, purpose), issuer: u.issuer(issuerKey), key: ctx.key, kid: undefined, method: u.issuerKeyId(issuerKey) };
   const flightKey = `${ctx.baseUrl}|${issuerKey}|${purpose}|${view}|${signer.method}|${row.bits_version}`;
   let flight = signing.get(flightKey);
   if (!flight) {
@@ -133,6 +134,9 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
       signer.key,
       signer.method,
     ).then((credential) => {
+      // The key was removed while we signed (removing it dropped the stored copy): a list signed
+      // with it would fail every verifier, so sign again with the current key instead.
+      if (signer.kid !== undefined && !issuerKeyIsListed(ctx.db, issuerKey, signer.kid)) return currentStatusList(ctx, issuerKey, purpose, view);
       // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
       saveSignedStatusList(ctx.db, issuerKey, purpose, view, credential, row.bits_version);
       return credential;
@@ -144,19 +148,6 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
     );
   }
   return flight;
-}
-
-/**
- * Drop the issuer's DID-signed status lists so they are re-signed with its current key on the
- * next request (after one of its keys was removed).
- *
- * @example
- * ```ts
- * forgetDidStatusLists(ctx, 'museum');
- * ```
- */
-export function forgetDidStatusLists(ctx: ServerContext, issuerKey: string): void {
-  forgetDidSignedStatusLists(ctx.db, issuerKey);
 }
 
 /**

@@ -2,13 +2,18 @@
 // another, removed keys lose their private part, and a data directory from before per-issuer keys
 // (schema 2) upgrades in place with its old credentials still verifying.
 import { describe, it, before, after, expect } from '@col/harness';
+import { isColError } from '@citiesoflearning/core';
 import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { didWebToUrl, signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
 import { urls } from '../src/context.js';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { createApp } from '@citiesoflearning/server';
+import { issueAward } from '../src/issue.js';
+import { currentStatusList, writeStatusBit } from '../src/status.js';
+import { activeIssuerKey, addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../src/issuer-keys.js';
+import { ADMIN, startTestServer, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
 // The test server is on loopback, which verify() may refuse by default (SSRF guard): opt in.
@@ -93,6 +98,89 @@ describe('per-issuer signing keys', () => {
     expect((await s.call('POST', '/api/v1/issuers/provider-a/keys', { token: providerB })).status).to.equal(403);
     expect((await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${rotated.json.kid}`, { token: providerB })).status).to.equal(403);
     expect((await s.call('DELETE', '/api/v1/issuers/provider-a/keys/not-a-key')).json.code).to.equal('not-found');
+    // Even the admin cannot remove one issuer's key through another issuer's address.
+    const keyOfB = (await s.call('GET', '/api/v1/issuers/provider-b/did.json', { token: null })).json.verificationMethod[0].id.split('#')[1];
+    const crossed = await s.call('DELETE', `/api/v1/issuers/provider-a/keys/${keyOfB}`);
+    expect([crossed.status, crossed.json.code]).to.deep.equal([404, 'not-found']);
+    expect((await s.call('GET', '/api/v1/issuers/provider-b/did.json', { token: null })).json.assertionMethod.map((id: string) => id.split('#')[1])).to.include(keyOfB);
+    // No such issuer: no DID document, and no key to add.
+    expect((await s.call('GET', '/api/v1/issuers/no-such-issuer/did.json', { token: null })).status).to.equal(404);
+    expect((await s.call('POST', '/api/v1/issuers/no-such-issuer/keys')).status).to.equal(404);
+    // Anonymous callers may do neither.
+    expect((await s.call('POST', '/api/v1/issuers/provider-a/keys', { token: null })).status).to.equal(401);
+  });
+});
+
+describe('a key removed while a credential is being signed with it', () => {
+  it('is not what the stored credential names: the credential is signed again with the current key', async () => {
+    const base = 'https://badges.example.org';
+    const { app, context: ctx, close } = await createApp({ dataDir: ':memory:', baseUrl: base, adminKey: ADMIN, env: {} });
+    try {
+      const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
+      const post = async (path: string, body: unknown) => {
+        const res = await app.request(path, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+        expect(res.status, path).to.equal(201);
+        return (await res.json()) as Record<string, any>;
+      };
+      await post('/api/v1/issuers', { key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' });
+      const achievement = await post('/api/v1/achievements', { issuer: 'leaky', name: 'Mid-rotation', description: 'Earned mid-rotation.', criteria: 'Be there.' });
+      const leaked = activeIssuerKey(ctx, 'leaky').kid;
+      const issued = await issueAward(ctx, {
+        achievementKey: achievement.key,
+        recipient: { email: 'mid.rotation@example.org' },
+        source: 'admin',
+        // Runs just before the key is read; the queued step runs once signing has begun (its first
+        // await): the operator rotates and removes the key the credential is being signed with.
+        reserve: () => queueMicrotask(() => {
+          addIssuerKey(ctx, 'leaky');
+          removeIssuerKey(ctx, 'leaky', leaked);
+        }),
+      });
+      const vm = (issued.credential.proof as { verificationMethod: string }).verificationMethod;
+      expect(listedIssuerKeys(ctx, 'leaky').map((k) => k.kid)).to.not.include(leaked);
+      expect(vm.endsWith(`#${leaked}`), 'signed with the removed key').to.equal(false);
+      // It verifies against what the issuer publishes now (its DID document and status lists).
+      const documents: Record<string, unknown> = {};
+      const did = didWebToUrl((issued.credential.issuer as { id: string }).id);
+      documents[did] = await (await app.request(new URL(did).pathname)).json();
+      for (const entry of issued.credential.credentialStatus as Array<{ statusListCredential: string }>) {
+        documents[entry.statusListCredential] = await (await app.request(new URL(entry.statusListCredential).pathname)).json();
+      }
+      for (const form of [issued.credential, issued.jwt]) {
+        const report = await verify(form, { documents, offline: true });
+        expect(report.outcome, JSON.stringify(report.checks)).to.equal('verified');
+      }
+      // And the server stored what the learner was given.
+      const stored = await (await app.request(new URL(issued.id).pathname, { headers: { accept: 'application/json' } })).json();
+      expect(stored.proof.verificationMethod).to.equal(vm);
+    } finally {
+      close();
+    }
+  });
+});
+
+describe('a key removed while a status list is being signed with it', () => {
+  it('does not serve that list: it is signed again with the current key', async () => {
+    const { app, context: ctx, close } = await createApp({ dataDir: ':memory:', baseUrl: 'https://badges.example.org', adminKey: ADMIN, env: {} });
+    try {
+      const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' }) });
+      expect(made.status).to.equal(201);
+      const leaked = activeIssuerKey(ctx, 'leaky').kid;
+      // A revocation moves the bits; a verifier asks for the list, and it is being re-signed…
+      ctx.db.transaction(() => writeStatusBit(ctx, 'leaky', 'revocation', 7, true))();
+      const asked = currentStatusList(ctx, 'leaky', 'revocation', 'did');
+      // …when the operator rotates and removes the key it is being signed with.
+      addIssuerKey(ctx, 'leaky');
+      removeIssuerKey(ctx, 'leaky', leaked);
+      const [current] = listedIssuerKeys(ctx, 'leaky');
+      const answered = (await asked) as { proof: { verificationMethod: string } };
+      expect(answered.proof.verificationMethod).to.equal(`did:web:badges.example.org:api:v1:issuers:leaky#${current!.kid}`);
+      // What the list's URL serves from now on is the same re-signed copy.
+      const served = (await (await app.request('/api/v1/issuers/leaky/did/status/revocation')).json()) as { proof: { verificationMethod: string } };
+      expect(served.proof.verificationMethod).to.equal(answered.proof.verificationMethod);
+    } finally {
+      close();
+    }
   });
 });
 
@@ -110,6 +198,45 @@ describe('issuer DIDs', () => {
     }
   });
 });
+
+describe('the base URL every id and DID is minted from', () => {
+  it('refuses one that would mint broken or leaky ids, before anything is stored, with a plain sentence', async () => {
+    for (const [baseUrl, said] of [
+      ['not a url', /is not a web address/],
+      ['ftp://badges.example.org', /must start with https:\/\//],
+      ['javascript:alert(1)', /must start with https:\/\//],
+      ['https://admin:s3cret@badges.example.org', /must not contain a user name or password/],
+      ['https://badges.example.org/?tenant=1', /\?query or #fragment/],
+      ['https://badges.example.org/#top', /\?query or #fragment/],
+      ['https://badges.example.org/?', /\?query or #fragment/],
+    ] as const) {
+      const error = await thrownRejection(createApp({ dataDir: ':memory:', baseUrl, adminKey: ADMIN, env: {} }));
+      expect(error.code, baseUrl).to.equal('base-url-invalid');
+      expect(error.message, baseUrl).to.match(said);
+      expect(error.message, 'never echoes a password').to.not.contain('s3cret');
+    }
+    // Trailing slashes are dropped; a base path is kept (and becomes part of the DIDs).
+    const { app, close } = await createApp({ dataDir: ':memory:', baseUrl: 'https://example.org/badges//', adminKey: ADMIN, env: {} });
+    try {
+      const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'museum', name: 'Museum', url: 'https://museum.example' }) });
+      expect(made.headers.get('location')).to.equal('https://example.org/badges/api/v1/issuers/museum');
+      expect(((await (await app.request('/api/v1/issuers/museum/did.json')).json()) as { id: string }).id).to.equal('did:web:example.org:badges:api:v1:issuers:museum');
+    } finally {
+      close();
+    }
+  });
+});
+
+/** The ColError a promise rejects with (anything else fails the test). */
+async function thrownRejection(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isColError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
 
 describe('upgrading a data directory from before per-issuer keys', () => {
   it('gives old issuers a key at start-up; credentials signed with the server-wide key keep verifying', async () => {

@@ -103,6 +103,8 @@ describe('colearn serve start-up failures (configuration)', () => {
     try {
       expectPlainFailure(await serve(['--port', '0', '--data', data], { env: { COL_SIGNING_KEY: '{not json' } }), /COL_SIGNING_KEY/);
       expectPlainFailure(await serve(['--port', '0', '--data', data, '--base-url', 'not a url']), /base URL "not a url" is not a web address/);
+      // A base URL that would sign a password or a query into every badge's ids and DIDs.
+      expectPlainFailure(await serve(['--port', '0', '--data', data, '--base-url', 'https://ops:hunter2@badges.example.org']), /must not contain a user name or password/);
       // A damaged key file (a disk filled mid-write, a bad restore) is named, not a SyntaxError.
       await writeFile(join(data, 'signing-key.jwk.json'), '{"kty":"OKP","crv":"Ed', { mode: 0o600 });
       expectPlainFailure(await serve(['--port', '0', '--data', data]), /signing key file .*signing-key\.jwk\.json is damaged/);

@@ -9,7 +9,7 @@ import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type Issue
 import { HttpError, badRequest, notFound } from '../errors.js';
 import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject } from '../http.js';
 import { randomToken } from '../keys.js';
-import { currentStatusList, forgetDidStatusLists, PURPOSES, signStatusLists, type Purpose } from '../status.js';
+import { currentStatusList, PURPOSES, signStatusLists, type Purpose } from '../status.js';
 import { addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../issuer-keys.js';
 import { listIssuersByName } from '../store/issuers.js';
 import { insertTicketKey, ticketKeyExists } from '../store/ticket-keys.js';
@@ -104,8 +104,6 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
     assertAdmin(caller(c));
     const issuer = loadIssuer(ctx, c.req.param('key'));
     removeIssuerKey(ctx, issuer.key, c.req.param('kid'));
-    // Lists signed with the removed key must not be served any more.
-    forgetDidStatusLists(ctx, issuer.key);
     return c.json({ keys: listedIssuerKeys(ctx, issuer.key).map((k) => publishedKey(issuer.key, k)) });
   });
 

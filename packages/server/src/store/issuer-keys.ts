@@ -103,3 +103,15 @@ export function issuersWithoutLiveKey(db: Db): string[] {
     db.prepare('SELECT key FROM issuers WHERE key NOT IN (SELECT issuer_key FROM issuer_keys WHERE removed_at IS NULL)').all() as Array<{ key: string }>
   ).map((r) => r.key);
 }
+
+/**
+ * Whether the issuer still publishes the key `kid` (it exists and is not removed).
+ *
+ * @example
+ * ```ts
+ * if (!issuerKeyIsListed(ctx.db, 'museum', kid)) { /* sign again with the current key *\/ }
+ * ```
+ */
+export function issuerKeyIsListed(db: Db, issuerKey: string, kid: string): boolean {
+  return db.prepare('SELECT 1 FROM issuer_keys WHERE issuer_key = ? AND kid = ? AND removed_at IS NULL').get(issuerKey, kid) !== undefined;
+}

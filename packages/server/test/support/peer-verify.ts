@@ -3,7 +3,8 @@
 // Credential Wallet's verifier), Digital Bazaar's @digitalbazaar/vc with eddsa-rdfc-2022 and a
 // plain document loader that fetches the server's URLs, and our verify().
 //
-// argv: <input.json> <output.json>. Input: { items: [{ label, credential?, jwt? }] }.
+// argv: <input.json> <output.json>. Input: { items: [{ label, credential?, jwt?, ob2? }] } (ob2: a
+// hosted OB 2.0 assertion's URL, for our verifier only: the peers know no OB 2.0).
 // Output: { results: [{ label, dcc?, db?, ours?, oursJwt? }], offLoopback: string[] }.
 //
 // No traffic leaves loopback: `globalThis.fetch` is wrapped before any verifier loads, and every
@@ -108,7 +109,7 @@ async function byUs(input: unknown) {
   return { outcome: report.outcome, checks: Object.fromEntries(report.checks.map((c) => [c.id, `${c.outcome}:${c.code}`])) };
 }
 
-const { items } = JSON.parse(readFileSync(inputFile!, 'utf8')) as { items: Array<{ label: string; credential?: unknown; jwt?: string }> };
+const { items } = JSON.parse(readFileSync(inputFile!, 'utf8')) as { items: Array<{ label: string; credential?: unknown; jwt?: string; ob2?: string }> };
 const results = [];
 for (const item of items) {
   const entry: Record<string, unknown> = { label: item.label };
@@ -118,6 +119,7 @@ for (const item of items) {
     entry.ours = await byUs(item.credential);
   }
   if (item.jwt) entry.oursJwt = await byUs(item.jwt);
+  if (item.ob2) entry.ours = await byUs(item.ob2);
   results.push(entry);
 }
 writeFileSync(outputFile!, JSON.stringify({ results, offLoopback }));
