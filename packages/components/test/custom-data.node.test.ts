@@ -44,7 +44,8 @@ describe('editor custom data', () => {
     }
   });
 
-  it('both files, the manifest, the CDN bundles and the changelog are in the published tarball', () => {
+  // (The CDN bundles in the same tarball: packages/cli/test/release.test.ts, which builds them.)
+  it('both files, the manifest and the changelog are in the published tarball', () => {
     const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' });
     expect(packed.status, packed.stderr).to.equal(0);
     const files = (JSON.parse(packed.stdout)[0].files as Array<{ path: string }>).map((f) => f.path);
