@@ -7,8 +7,10 @@
 // properties — is generated from the components package's custom-elements.json, so it cannot
 // drift from the code. The TypeDoc API reference of every package goes to docs/site/api/.
 //
-//   --no-api    skip TypeDoc (the element pages and guides only; an api/ built before is kept).
-//               `npm start` runs this, so /docs/ is never missing; `npm run docs` builds all.
+//   --no-api          skip TypeDoc (the element pages and guides only; an api/ built before is kept).
+//   --api-if-missing  run TypeDoc only when no api/ has been built: what `npm start` runs, so a
+//                     fresh clone's /docs/ has its API reference, and later starts stay quick.
+//   (neither)         build everything: `npm run docs`, and the docs step of `npm test`.
 //
 // Needs `npm run build` first (dist/ and custom-elements.json).
 import { spawnSync } from 'node:child_process';
@@ -20,7 +22,8 @@ import { cdnIntegrity } from './sri.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/site');
-const withApi = !process.argv.includes('--no-api');
+const apiBuilt = existsSync(join(out, 'api', 'index.html'));
+const withApi = process.argv.includes('--no-api') ? false : process.argv.includes('--api-if-missing') ? !apiBuilt : true;
 const manifestPath = join(root, 'packages/components/custom-elements.json');
 if (!existsSync(manifestPath)) {
   console.error('docs: packages/components/custom-elements.json is missing — run `npm run build` first.');
