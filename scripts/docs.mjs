@@ -7,8 +7,11 @@
 // properties — is generated from the components package's custom-elements.json, so it cannot
 // drift from the code. The TypeDoc API reference of every package goes to docs/site/api/.
 //
-//   --no-api    skip TypeDoc (the element pages and guides only; an api/ built before is kept).
-//               `npm start` runs this, so /docs/ is never missing; `npm run docs` builds all.
+//   --no-api          skip TypeDoc (the element pages and guides only; an api/ built before is kept).
+//   --api-if-missing  run TypeDoc only when no api/ has been built: what `npm start` runs, so a
+//                     fresh clone's /docs/ has its API reference, and later starts stay quick.
+//   (neither)         build everything: `npm run docs`, and the docs step of `npm test` (the CDN
+//                     bundles too, when missing or stale: the pages show their integrity hashes).
 //
 // Needs `npm run build` first (dist/ and custom-elements.json).
 import { spawnSync } from 'node:child_process';
@@ -20,7 +23,8 @@ import { cdnIntegrity } from './sri.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'docs/site');
-const withApi = !process.argv.includes('--no-api');
+const apiBuilt = existsSync(join(out, 'api', 'index.html'));
+const withApi = process.argv.includes('--no-api') ? false : process.argv.includes('--api-if-missing') ? !apiBuilt : true;
 const manifestPath = join(root, 'packages/components/custom-elements.json');
 if (!existsSync(manifestPath)) {
   console.error('docs: packages/components/custom-elements.json is missing — run `npm run build` first.');
@@ -197,6 +201,17 @@ copyFileSync(join(root, 'docs/assets/docs.css'), join(out, 'assets/docs.css'));
 copyFileSync(join(root, 'docs/assets/demo.js'), join(out, 'assets/demo.js'));
 for (const { file, source } of Object.values(DEMO_SCRIPTS)) writeFileSync(join(out, 'assets', file), source);
 
+// `npm run docs` shows each CDN bundle's integrity hash, so it builds the bundles first when any
+// is missing or older than the built elements (npm test's CDN step has just built them, and
+// `npm start`, with a flag, shows the snippets without hashes rather than wait minutes for them).
+if (!process.argv.includes('--no-api') && !process.argv.includes('--api-if-missing')) {
+  const ready = spawnSync(process.execPath, [join(root, 'scripts/cdn-ready.mjs')], { cwd: root, encoding: 'utf8' });
+  if (ready.status !== 0) {
+    console.log('docs: building the CDN bundles, whose integrity hashes the pages show');
+    const built = spawnSync(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:cdn'], { cwd: root, stdio: 'inherit' });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+}
 const sri = cdnIntegrity(join(root, 'packages/components/cdn'));
 
 // Home.

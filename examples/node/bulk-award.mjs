@@ -15,10 +15,13 @@
 // the server answers a row it has seen with the badge it already issued instead of a second one.
 // Exit code: 0 all awarded, 1 some rows failed, 2 usage or unreadable file.
 //
-// Needs the built packages: run `npm run build` once.
+// Needs the built packages: run `npm run build` once. Copied into your own project, it needs
+// `npm install @citiesoflearning/client csv-parse csv-stringify`.
 import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createClient, isApiError } from '@citiesoflearning/client';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
 const [file, baseArg] = process.argv.slice(2);
 const baseUrl = baseArg ?? process.env.COL_BASE_URL ?? 'http://127.0.0.1:8080';
@@ -31,42 +34,35 @@ function usage(message) {
 if (!file) usage('Name the CSV file of awards.');
 if (!apiKey) usage('Set COL_API_KEY to the admin key or the provider key of the badges\' issuer.');
 
-/** RFC 4180-style fields: commas, "quoted, fields" and "" for a quote inside quotes. */
-function parseLine(line) {
-  const fields = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { fields.push(field.trim()); field = ''; }
-    else field += ch;
-  }
-  fields.push(field.trim());
-  return fields;
-}
-
-const csvField = (value) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 let text;
 try {
   text = await readFile(file, 'utf8');
 } catch (error) {
   usage(`Cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}.`);
 }
-const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-const header = parseLine(lines[0] ?? '').map((h) => h.toLowerCase());
+
+// csv-parse reads what spreadsheets write: quoted fields (with commas, quotes or line breaks
+// inside), a byte-order mark, blank lines. Each record keeps the file line it starts on; line
+// breaks are made \n first, since csv-parse counts a CRLF inside quotes as two lines.
+let records;
+try {
+  records = parse(text.replace(/\r\n?/g, '\n'), { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+} catch (error) {
+  usage(`${file} is not a CSV file we can read: ${error.message}`);
+}
+const header = (records[0]?.record ?? []).map((h) => h.toLowerCase());
 const emailAt = header.indexOf('email');
 const achievementAt = header.indexOf('achievement');
 if (emailAt < 0 || achievementAt < 0) usage(`${file}: the first row must name the columns "email" and "achievement".`);
 
-const rows = lines.slice(1)
-  .map((line, i) => ({ line: i + 2, fields: parseLine(line) }))
+const rows = records.slice(1)
+  .map(({ record, info }) => ({ line: info.lines - countLineBreaks(record), fields: record }))
   .filter((row) => row.fields.some((f) => f !== ''));
+
+/** Line breaks inside a record's quoted fields: its first line is that many before its last. */
+function countLineBreaks(fields) {
+  return fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+}
 
 const col = createClient({ baseUrl, apiKey });
 const tty = process.stderr.isTTY;
@@ -130,11 +126,10 @@ for (const [achievement, group] of byAchievement) {
   }
 }
 
-console.log('line,achievement,outcome,credential');
-for (const [index, { line, fields }] of rows.entries()) {
-  const [outcome, credential] = outcomes[index];
-  console.log([String(line), csvField(fields[achievementAt] ?? ''), outcome, credential].join(','));
-}
+process.stdout.write(stringify([
+  ['line', 'achievement', 'outcome', 'credential'],
+  ...rows.map(({ line, fields }, index) => [String(line), fields[achievementAt] ?? '', ...outcomes[index]]),
+]));
 if (tty) process.stderr.write('\n');
 console.error(`Done: ${counts.awarded} awarded, ${counts.failed} failed, of ${rows.length} rows.`);
 process.exitCode = counts.failed ? 1 : 0;

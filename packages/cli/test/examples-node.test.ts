@@ -59,6 +59,25 @@ describe('the Node examples against colearn serve --demo', () => {
     expect(sample.stderr).to.contain('Done: 3 awarded, 0 failed, of 3 rows.');
   });
 
+  it('bulk-award.mjs reads a CSV as a spreadsheet writes it (quoted commas and line breaks, a BOM), and refuses a broken quote awarding nothing (exit 2)', async () => {
+    const csv = join(work, 'spreadsheet.csv');
+    await writeFile(csv, '\uFEFFname,email,achievement\r\n"Lovelace, Ada",ada.sheet@example.org,digital-foundations\r\n"Hopper,\r\nGrace ""Amazing""",grace.sheet@example.org,online-communicator\r\nTuring,alan.sheet@example.org,no-such-badge\r\n');
+    const run = await runScript('bulk-award.mjs', [csv, url], { COL_API_KEY: adminKey });
+    expect(run.code, run.stderr).to.equal(1);
+    const rows = run.stdout.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 3));
+    // Each result names the line its row starts on; the two-line row is line 3, the next line 5.
+    expect(rows).to.deep.equal([['2', 'digital-foundations', 'awarded'], ['3', 'online-communicator', 'awarded'], ['5', 'no-such-badge', 'not-found']]);
+    expect(run.stderr).to.contain('Done: 2 awarded, 1 failed, of 3 rows.');
+
+    const broken = join(work, 'broken.csv');
+    await writeFile(broken, 'email,achievement\nzoe.sheet@example.org,digital-foundations\n"unclosed@example.org,digital-foundations\n');
+    const refused = await runScript('bulk-award.mjs', [broken, url], { COL_API_KEY: adminKey });
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain('is not a CSV file we can read: Quote Not Closed');
+    expect(refused.stderr, 'no email printed').to.not.contain('@example.org');
+    expect(refused.stdout, 'nothing awarded').to.equal('');
+  });
+
   it('bulk-award.mjs refuses to start without a key, a readable file or the right columns (exit 2)', async () => {
     const csv = join(work, 'wrong.csv');
     await writeFile(csv, 'name,badge\nAda,digital-foundations\n');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const pkgDir = fileURLToPath(new URL('../', import.meta.url));
 const json = (file: string) => JSON.parse(readFileSync(join(pkgDir, file), 'utf8'));
 
-interface Decl { tagName?: string; attributes?: Array<{ name: string; type?: { text: string } }>; events?: Array<{ name: string }>; cssParts?: Array<{ name: string }>; cssProperties?: Array<{ name: string }> }
+interface Decl { tagName?: string; attributes?: Array<{ name: string; type?: { text: string } }>; events?: Array<{ name: string }>; slots?: Array<{ name: string }>; cssParts?: Array<{ name: string }>; cssProperties?: Array<{ name: string }> }
 
 describe('editor custom data', () => {
   const manifest = json('custom-elements.json') as { modules: Array<{ declarations?: Decl[] }> };
@@ -28,7 +28,7 @@ describe('editor custom data', () => {
     expect(attr('col-pathway', 'locale').values?.map((v) => v.name)).to.deep.equal(['en-GB', 'cy']);
   });
 
-  it('JetBrains web-types lists attributes, events, parts and CSS properties, and package.json points at it', () => {
+  it('JetBrains web-types lists attributes, events, slots, parts and CSS properties, and package.json points at it', () => {
     const pkg = json('package.json');
     expect(pkg['web-types']).to.equal('./web-types.json');
     const types = json('web-types.json');
@@ -39,12 +39,14 @@ describe('editor custom data', () => {
       expect(entry, el.tagName).to.not.equal(undefined);
       expect(entry.attributes.map((a: { name: string }) => a.name)).to.deep.equal((el.attributes ?? []).map((a) => a.name));
       expect(entry.events.map((e: { name: string }) => e.name)).to.deep.equal((el.events ?? []).map((e) => e.name));
+      expect((entry.slots ?? []).map((s: { name: string }) => s.name), `${el.tagName} slots`).to.deep.equal((el.slots ?? []).map((s) => s.name));
       expect(entry.css.parts.map((p: { name: string }) => p.name)).to.deep.equal((el.cssParts ?? []).map((p) => p.name));
       expect(entry.css.properties.map((p: { name: string }) => p.name)).to.deep.equal((el.cssProperties ?? []).map((p) => p.name));
     }
   });
 
-  it('both files, the manifest, the CDN bundles and the changelog are in the published tarball', () => {
+  // (The CDN bundles in the same tarball: packages/cli/test/release.test.ts, which builds them.)
+  it('both files, the manifest and the changelog are in the published tarball', () => {
     const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8' });
     expect(packed.status, packed.stderr).to.equal(0);
     const files = (JSON.parse(packed.stdout)[0].files as Array<{ path: string }>).map((f) => f.path);

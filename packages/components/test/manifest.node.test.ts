@@ -10,7 +10,7 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 interface Manifest {
   modules: Array<{
     path: string;
-    declarations?: Array<{ name: string; tagName?: string; attributes?: Array<{ name: string }>; events?: Array<{ name: string }>; cssParts?: unknown[] }>;
+    declarations?: Array<{ name: string; tagName?: string; attributes?: Array<{ name: string }>; events?: Array<{ name: string }>; cssParts?: unknown[]; cssProperties?: Array<{ name: string; default?: string; description?: string }> }>;
     exports?: Array<{ kind: string; name: string; declaration: { module: string } }>;
   }>;
 }
@@ -26,6 +26,22 @@ describe('custom-elements.json', () => {
     expect(badge.attributes!.some((a) => a.name.startsWith('_')), 'no internal state').to.equal(false);
     expect(badge.events!.map((e) => e.name)).to.deep.equal(['col-loaded', 'col-verified', 'col-error']);
     for (const element of elements) expect(element.cssParts!.length, element.tagName).to.be.greaterThan(0);
+  });
+
+  it('lists on every element each shared design token the theming guide names, with its default', () => {
+    // The guide's list, as a page author reads it: "Shared tokens: `--col-font`, …".
+    const guide = readFileSync(join(pkg, '../../docs/guides/theming.md'), 'utf8');
+    const shared = [.../Shared tokens:([^.]+)\./.exec(guide)![1]!.matchAll(/`(--col-[\w-]+)`/g)].map((m) => m[1]!);
+    expect(shared).to.include.members(['--col-font', '--col-color-accent', '--col-color-on-accent', '--col-focus-ring', '--col-radius']);
+    for (const element of elements) {
+      const listed = element.cssProperties ?? [];
+      expect(listed.map((p) => p.name), element.tagName).to.include.members(shared);
+      for (const name of shared) expect(listed.find((p) => p.name === name)!.default, `${element.tagName} ${name}`).to.be.a('string').and.not.equal('');
+      expect(new Set(listed.map((p) => p.name)).size, `${element.tagName}: each once`).to.equal(listed.length);
+    }
+    const badge = elements.find((e) => e.tagName === 'col-badge')!.cssProperties!;
+    expect(badge.find((p) => p.name === '--col-color-accent'), "an element's own description wins").to.deep.include({ description: 'Links, buttons and focus ring.', default: '#0b57d0' });
+    expect(badge.find((p) => p.name === '--col-focus-ring')!.default).to.equal('3px solid var(--col-color-accent)');
   });
 
   it('points at dist/*.js files that exist, and names the define module of each tag', () => {

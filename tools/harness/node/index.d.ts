@@ -29,6 +29,12 @@ export declare function startDemoServer(options: { name: string; adminKey: strin
 /** Build the examples' elements bundle (examples/vendor) when it is missing or older than the built elements. */
 export declare function buildExamplesBundle(): void;
 
+/**
+ * Build the elements' CDN bundles (packages/components/cdn, what npm publishes) when any is
+ * missing or older than the built elements.
+ */
+export declare function buildCdnBundles(): Promise<void>;
+
 /** Debian's Chromium (or CHROME_PATH) through playwright-core, headless. */
 export declare function launchChromium(): Promise<Browser>;
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const cliBin = join(repoRoot, 'packages/cli/dist/bin.js');
@@ -54,6 +54,23 @@ export function buildExamplesBundle() {
   if (existsSync(bundle) && !(existsSync(elements) && statSync(elements).mtimeMs > statSync(bundle).mtimeMs)) return;
   const built = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:examples'], { cwd: repoRoot, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`building the examples bundle failed: ${built.stderr}`);
+}
+
+export async function buildCdnBundles() {
+  // `npm test` builds them (its CDN step) before the suites run; a checkout may lack them, or
+  // hold some older than the built elements. Built only then: all nine take minutes.
+  const elements = join(repoRoot, 'packages/components/dist/index.js');
+  const cdn = join(repoRoot, 'packages/components/cdn');
+  // The bundles the CDN build writes: rollup.config.mjs's element entries and the one for all.
+  const { entries } = await import(pathToFileURL(join(repoRoot, 'rollup.config.mjs')).href);
+  const names = Object.keys(entries).filter((name) => name.startsWith('col-') || name === 'components');
+  const fresh = names.every((name) => {
+    const file = join(cdn, name, 'index.js');
+    return existsSync(file) && !(existsSync(elements) && statSync(elements).mtimeMs > statSync(file).mtimeMs);
+  });
+  if (fresh) return;
+  const built = spawnSync(process.execPath, [join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', 'rollup.config.mjs', '--silent', '--environment', 'COL_BUNDLE:cdn'], { cwd: repoRoot, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`building the CDN bundles failed: ${built.stderr}`);
 }
 
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
