@@ -172,6 +172,9 @@ export class ColBadgeVerify extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The badge is shown with <col-badge>: registered here too, so a page that defines this
+    // class under its own name (without the define entry) still sees the badge.
+    void import('../col-badge/define.js');
     if (this.#pendingWhileDetached) {
       this.#pendingWhileDetached = false;
       if (this.src) void this.check(this.src);
