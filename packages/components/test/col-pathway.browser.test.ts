@@ -249,6 +249,17 @@ describe('<col-pathway>: the state matrix', () => {
     expect((globalThis as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('refuses 5 MB of text in a pathway quickly, in words, naming what is wrong', async () => {
+    const huge = 'A'.repeat(5 * 1024 * 1024);
+    const started = performance.now();
+    const el = await show(pathwayOf({ type: 'group', id: 'root', children: [badge('a', { title: huge, description: huge })] }, { name: huge, description: huge }), [earned('urn:a')]);
+    await until(() => text(el).includes('not set up correctly'), 'the refusal');
+    expect(performance.now() - started).to.be.below(3000);
+    expect(text(el)).to.contain('name is longer than 10000 characters');
+    expect(text(el).length, 'none of the megabytes is shown').to.be.below(1000);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   it('is navigable by keyboard: Tab reaches the destination and each next step\'s booking link', async () => {
     const el = await show(
       pathwayOf({ type: 'group', id: 'root', children: [badge('a'), badge('b')] }, { destination: { title: 'A job', url: 'https://jobs.example/digital' } }),
