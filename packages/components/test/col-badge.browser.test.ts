@@ -3,7 +3,7 @@
 // allow-private-network, as local development does).
 import { describe, it, expect, afterEach } from '@col/harness';
 import { fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-badge/define.js';
 import { ColBadge, configure, resetConfiguration } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
@@ -209,14 +209,16 @@ describe('<col-badge> states', () => {
   });
 });
 
-describe('<col-badge> every state in every layout passes axe', () => {
-  for (const layout of ['card', 'compact', 'inline'] as const) {
-    it(`${layout}: empty, loading, error, checking, verified (checks open), not verified`, async () => {
+describe('<col-badge> every state in every layout passes axe, light and dark', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  for (const [layout, scheme] of [['card', 'light'], ['compact', 'light'], ['inline', 'light'], ['card', 'dark'], ['compact', 'dark'], ['inline', 'dark']] as const) {
+    it(`${layout}, ${scheme}: empty, loading, error, checking, verified (checks open), not verified`, async () => {
+      await emulateMedia({ colorScheme: scheme });
       const award = await claimAward();
       const seen: string[] = [];
       const check = async (el: ColBadge, state: string) => {
         seen.push(state);
-        expect(await axeViolations(el), `${layout} ${state}`).to.deep.equal([]);
+        expect(await axeViolations(el), `${layout}, ${scheme}, ${state}`).to.deep.equal([]);
       };
       await check(await fixture<ColBadge>(html`<col-badge layout=${layout}></col-badge>`), 'empty');
 
