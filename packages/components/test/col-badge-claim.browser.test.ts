@@ -17,6 +17,7 @@ import {
 
 const demoCode = (achievement = 'digital-foundations') => referenceServer().claimCodes.find((c) => c.achievement === achievement)!.code;
 const api = () => referenceServer().url;
+const realOpen = window.open;
 
 async function claimElement(attributes: { achievement?: string; api?: string; code?: string; ticket?: string; timeout?: number; locale?: string; under13?: boolean } = {}): Promise<ColBadgeClaim> {
   const el = await fixture<ColBadgeClaim>(html`<col-badge-claim
@@ -45,6 +46,7 @@ async function claimWith(el: ColBadgeClaim, fields: { code?: string; email?: str
 
 describe('<col-badge-claim>', () => {
   afterEach(async () => {
+    window.open = realOpen;
     resetConfiguration();
     await planFaults([]);
   });
@@ -91,6 +93,9 @@ describe('<col-badge-claim>', () => {
   });
 
   it('claims a badge with a code end to end, across origins, and what comes back verifies', async () => {
+    // No pop-up, iframe or cookie anywhere along the way (a pop-up would be caught here).
+    const opened: unknown[] = [];
+    window.open = (...args: unknown[]) => (opened.push(args), null);
     const el = await claimElement();
     const email = 'ada.claims@example.org';
     const started = new Promise((resolve) => el.addEventListener('col-claim-start', resolve, { once: true }));
@@ -152,6 +157,10 @@ describe('<col-badge-claim>', () => {
     const urls = performance.getEntriesByType('resource').map((e) => e.name);
     expect(urls.filter((u) => u.includes('ada.claims') || u.includes(encodeURIComponent(email)))).to.deep.equal([]);
     expect(localStorage.length + sessionStorage.length).to.equal(0);
+    expect(document.cookie, 'no cookie').to.equal('');
+    expect(opened, 'no pop-up').to.deep.equal([]);
+    const frames = [document, shadow(el), shadow(el).querySelector('col-badge')!.shadowRoot!].flatMap((root) => [...root.querySelectorAll('iframe')]);
+    expect(frames, 'no iframe').to.deep.equal([]);
   });
 
   it('asks for a parent or guardian’s email for a learner under 13, and issues the badge to it', async () => {
