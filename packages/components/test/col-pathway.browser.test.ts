@@ -10,6 +10,7 @@ import type { ColPathway } from '@citiesoflearning/components';
 import type { EarnedRecord, Pathway, PathwayNode } from '@citiesoflearning/core';
 import { axeViolations } from './support/axe.js';
 import { until } from './support/page.js';
+import { faultApi, planFaults } from './support/claim.js';
 import { claimAward, referenceServer } from './support/server.js';
 
 const AS_OF = '2026-06-01T00:00:00Z';
@@ -360,6 +361,27 @@ describe('<col-pathway> with the reference server', () => {
     expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.equal("This pathway couldn't be loaded. Check your connection and try again.");
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('evaluates in the page: nothing the learner holds leaves it until a milestone is claimed', async () => {
+    const email = `private.${Date.now()}@example.org`;
+    const awards = [await claimAward('intro-to-coding', email), await claimAward('build-a-website', email)];
+    await planFaults([]);
+    // The API reached through the logging proxy on this page's origin: every request it gets is seen.
+    const el = await fixture<ColPathway>(html`<col-pathway key="creative-coder" api=${faultApi()}></col-pathway>`);
+    el.credentials = [awards[0]!.credential, awards[1]!.jwt];
+    await until(() => text(el).includes('Creative Coder') && el.progress !== undefined, 'the pathway');
+    await until(() => (el.progress?.progress ?? 0) > 0, 'progress from the credentials');
+    expect(overall(el)).to.match(/^Overall progress: [1-9]\d*% complete/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const log = (await (await fetch('/__col-faults/log')).json()) as Array<{ method: string; path: string; query: string; cookie: boolean; authorization: boolean }>;
+    expect(log.length, 'the pathway was asked for').to.be.greaterThan(0);
+    expect(log.filter((r) => r.method !== 'GET'), 'only reads: no credential is sent').to.deep.equal([]);
+    expect(log.filter((r) => r.cookie || r.authorization), 'no cookie or key').to.deep.equal([]);
+    const secrets = [email, encodeURIComponent(email), ...awards.map((a) => new URL(a.id).pathname.split('/').pop()!)];
+    const sent = JSON.stringify(log);
+    for (const secret of secrets) expect(sent, `"${secret}" never leaves the page`).to.not.contain(secret);
+    expect(localStorage.length + sessionStorage.length, 'nothing stored').to.equal(0);
   });
 
   it('offers the milestone badge once it is earned, and the server issues it once', async () => {
