@@ -5,7 +5,7 @@ import { describe, it, expect } from '@col/harness';
 import { fixture, html } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-opportunities/define.js';
-import type { ColOpportunities } from '@citiesoflearning/components';
+import { configure, resetConfiguration, type ColOpportunities } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
 import { until } from './support/page.js';
 import { referenceServer } from './support/server.js';
@@ -98,6 +98,18 @@ describe('<col-opportunities>', () => {
       reached = el.shadowRoot!.activeElement?.getAttribute('part') === 'book';
     }
     expect(reached, 'the booking link is reachable by Tab').to.equal(true);
+  });
+
+  it('picks up configure({ api }) called after it was created', async () => {
+    const el = await fixture<ColOpportunities>(html`<col-opportunities page-size="3"></col-opportunities>`);
+    try {
+      expect(el.results).to.deep.equal([]);
+      configure({ api: api() });
+      await until(() => summary(el) === 'Showing 1–3 of 11', 'the configured API searched');
+      expect(titles(el)).to.have.length(3);
+    } finally {
+      resetConfiguration();
+    }
   });
 
   it('says so when nothing matches', async () => {

@@ -6,7 +6,7 @@ import { describe, it, expect } from '@col/harness';
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-pathway/define.js';
-import type { ColPathway } from '@citiesoflearning/components';
+import { configure, resetConfiguration, type ColPathway } from '@citiesoflearning/components';
 import type { EarnedRecord, Pathway, PathwayNode } from '@citiesoflearning/core';
 import { axeViolations } from './support/axe.js';
 import { until } from './support/page.js';
@@ -345,6 +345,22 @@ describe('<col-pathway> with the reference server', () => {
     expect(link.href).to.equal('https://libraries.brightwater.example/book');
     expect(link.target).to.equal('_blank');
     expect(await axeViolations(el), 'axe, loaded').to.deep.equal([]);
+  });
+
+  it('picks up configure({ api }) called after it was created, and the api attribute wins over it', async () => {
+    const el = await fixture<ColPathway>(html`<col-pathway key="creative-coder"></col-pathway>`);
+    try {
+      expect(text(el)).to.contain('No pathway to show');
+      configure({ api: api() });
+      await until(() => el.shadowRoot!.querySelector('[part~="name"]')?.textContent === 'Creative Coder', 'the pathway from the configured API');
+      const own = await fixture<ColPathway>(html`<col-pathway key="creative-coder" api=${api()}></col-pathway>`);
+      await until(() => !!own.progress, 'its own API');
+      configure({ api: 'http://127.0.0.1:9/' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(own.shadowRoot!.querySelector('[part~="name"]')?.textContent, 'its own api attribute wins').to.equal('Creative Coder');
+    } finally {
+      resetConfiguration();
+    }
   });
 
   it('shows the latest pathway when the key changes while an earlier one is still loading', async () => {
