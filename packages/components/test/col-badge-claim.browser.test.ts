@@ -465,15 +465,26 @@ describe('<col-badge-claim>', () => {
     }
   });
 
-  it('passes axe in dark mode too, open and after a failure', async () => {
+  it('passes axe in dark mode too: closed, open, after a failure, and with the badge claimed', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
       const el = await claimElement();
+      expect(await axeViolations(el), 'axe, dark, closed').to.deep.equal([]);
       await openClaim(el);
       expect(await axeViolations(el), 'axe, dark, open').to.deep.equal([]);
       await claimWith(el, { code: 'ZZZZ-ZZZZ-ZZZZ', email: 'dark@example.org' });
       await el.updateComplete;
       expect(await axeViolations(el), 'axe, dark, error').to.deep.equal([]);
+      // Back to the form (an invalid code is the learner's to fix), then the right code.
+      shadow(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+      await el.updateComplete;
+      await until(() => !!input(el, 'code'), 'the form again');
+      const claimed = await claimWith(el, { code: demoCode(), email: 'dark@example.org' });
+      expect(claimed.type).to.equal('col-claimed');
+      await el.updateComplete;
+      const badge = shadow(el).querySelector('col-badge')!;
+      await until(() => (badge.shadowRoot?.textContent ?? '').includes('Verified'), 'the claimed badge, verified');
+      expect(await axeViolations(el), 'axe, dark, success').to.deep.equal([]);
     } finally {
       await emulateMedia({ colorScheme: 'light' });
     }
