@@ -17,6 +17,7 @@ import {
 
 const demoCode = (achievement = 'digital-foundations') => referenceServer().claimCodes.find((c) => c.achievement === achievement)!.code;
 const api = () => referenceServer().url;
+const realOpen = window.open;
 
 async function claimElement(attributes: { achievement?: string; api?: string; code?: string; ticket?: string; timeout?: number; locale?: string; under13?: boolean } = {}): Promise<ColBadgeClaim> {
   const el = await fixture<ColBadgeClaim>(html`<col-badge-claim
@@ -45,6 +46,7 @@ async function claimWith(el: ColBadgeClaim, fields: { code?: string; email?: str
 
 describe('<col-badge-claim>', () => {
   afterEach(async () => {
+    window.open = realOpen;
     resetConfiguration();
     await planFaults([]);
   });
@@ -91,6 +93,9 @@ describe('<col-badge-claim>', () => {
   });
 
   it('claims a badge with a code end to end, across origins, and what comes back verifies', async () => {
+    // No pop-up, iframe or cookie anywhere along the way (a pop-up would be caught here).
+    const opened: unknown[] = [];
+    window.open = (...args: unknown[]) => (opened.push(args), null);
     const el = await claimElement();
     const email = 'ada.claims@example.org';
     const started = new Promise((resolve) => el.addEventListener('col-claim-start', resolve, { once: true }));
@@ -152,6 +157,10 @@ describe('<col-badge-claim>', () => {
     const urls = performance.getEntriesByType('resource').map((e) => e.name);
     expect(urls.filter((u) => u.includes('ada.claims') || u.includes(encodeURIComponent(email)))).to.deep.equal([]);
     expect(localStorage.length + sessionStorage.length).to.equal(0);
+    expect(document.cookie, 'no cookie').to.equal('');
+    expect(opened, 'no pop-up').to.deep.equal([]);
+    const frames = [document, shadow(el), shadow(el).querySelector('col-badge')!.shadowRoot!].flatMap((root) => [...root.querySelectorAll('iframe')]);
+    expect(frames, 'no iframe').to.deep.equal([]);
   });
 
   it('asks for a parent or guardian’s email for a learner under 13, and issues the badge to it', async () => {
@@ -456,15 +465,26 @@ describe('<col-badge-claim>', () => {
     }
   });
 
-  it('passes axe in dark mode too, open and after a failure', async () => {
+  it('passes axe in dark mode too: closed, open, after a failure, and with the badge claimed', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
       const el = await claimElement();
+      expect(await axeViolations(el), 'axe, dark, closed').to.deep.equal([]);
       await openClaim(el);
       expect(await axeViolations(el), 'axe, dark, open').to.deep.equal([]);
       await claimWith(el, { code: 'ZZZZ-ZZZZ-ZZZZ', email: 'dark@example.org' });
       await el.updateComplete;
       expect(await axeViolations(el), 'axe, dark, error').to.deep.equal([]);
+      // Back to the form (an invalid code is the learner's to fix), then the right code.
+      shadow(el).querySelector<HTMLButtonElement>('.buttons button.primary')!.click();
+      await el.updateComplete;
+      await until(() => !!input(el, 'code'), 'the form again');
+      const claimed = await claimWith(el, { code: demoCode(), email: 'dark@example.org' });
+      expect(claimed.type).to.equal('col-claimed');
+      await el.updateComplete;
+      const badge = shadow(el).querySelector('col-badge')!;
+      await until(() => (badge.shadowRoot?.textContent ?? '').includes('Verified'), 'the claimed badge, verified');
+      expect(await axeViolations(el), 'axe, dark, success').to.deep.equal([]);
     } finally {
       await emulateMedia({ colorScheme: 'light' });
     }

@@ -2,7 +2,7 @@
 // real awards: API queries, sources, the skill filter, paging, arrow keys, empty/error, Welsh.
 import { describe, it, expect, afterEach } from '@col/harness';
 import { fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-badge-list/define.js';
 import { configure, resetConfiguration, type ColBadgeList } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
@@ -126,6 +126,35 @@ describe('<col-badge-list>', () => {
     await el.updateComplete;
     expect(part(el, 'error')!.textContent).to.equal("The badges couldn't be loaded. Try again later.");
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('passes axe in dark mode on a page that stays white: the list, a filter pressed, the pager, empty and error', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await fixture<ColBadgeList>(html`<col-badge-list api=${referenceServer().url} page-size="2" verify allow-private-network></col-badge-list>`);
+      await oneEvent(el, 'col-list-loaded');
+      await el.updateComplete;
+      const badges = () => items(el).map((i) => i.querySelector('col-badge')!);
+      await until(() => badges().every((b) => !!part(b, 'name')), 'the badges');
+      expect(part(el, 'pager'), 'more than one page').to.not.equal(null);
+      expect(await axeViolations(el), 'dark, the list').to.deep.equal([]);
+      el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="filter"]')[1]!.click();
+      await el.updateComplete;
+      await until(() => badges().every((b) => !!part(b, 'name')), 'the filtered badges');
+      // The pressed and released buttons fade between colours (150 ms): judge the colours they settle on.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await axeViolations(el), 'dark, filtered').to.deep.equal([]);
+      const empty = await fixture<ColBadgeList>(html`<col-badge-list api=${referenceServer().url} issuer="no-such-issuer"></col-badge-list>`);
+      await oneEvent(empty, 'col-list-loaded');
+      await empty.updateComplete;
+      expect(await axeViolations(empty), 'dark, empty').to.deep.equal([]);
+      const down = await fixture<ColBadgeList>(html`<col-badge-list api="http://127.0.0.1:9"></col-badge-list>`);
+      await oneEvent(down, 'col-error');
+      await down.updateComplete;
+      expect(await axeViolations(down), 'dark, error').to.deep.equal([]);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('speaks Welsh, down to each badge', async () => {

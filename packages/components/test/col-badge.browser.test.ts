@@ -3,7 +3,7 @@
 // allow-private-network, as local development does).
 import { describe, it, expect, afterEach } from '@col/harness';
 import { fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-badge/define.js';
 import { ColBadge, configure, resetConfiguration } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
@@ -207,6 +207,61 @@ describe('<col-badge> states', () => {
     await el.updateComplete;
     expect(shadowText(el)).to.equal("This isn't a badge we can read.");
   });
+});
+
+describe('<col-badge> every state in every layout passes axe, light and dark', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  for (const [layout, scheme] of [['card', 'light'], ['compact', 'light'], ['inline', 'light'], ['card', 'dark'], ['compact', 'dark'], ['inline', 'dark']] as const) {
+    it(`${layout}, ${scheme}: empty, loading, error, checking, verified (checks open), not verified`, async () => {
+      await emulateMedia({ colorScheme: scheme });
+      const award = await claimAward();
+      const seen: string[] = [];
+      const check = async (el: ColBadge, state: string) => {
+        seen.push(state);
+        expect(await axeViolations(el), `${layout}, ${scheme}, ${state}`).to.deep.equal([]);
+      };
+      await check(await fixture<ColBadge>(html`<col-badge layout=${layout}></col-badge>`), 'empty');
+
+      await withSlowRequests(referenceServer().url, 1500, async () => {
+        const loading = await fixture<ColBadge>(html`<col-badge layout=${layout} src=${award.id}></col-badge>`);
+        expect(part(loading, 'card')?.getAttribute('aria-busy')).to.equal('true');
+        await check(loading, 'loading');
+        expect(part(loading, 'card')?.getAttribute('aria-busy'), 'still loading when axe finished').to.equal('true');
+
+        const checking = await fixture<ColBadge>(html`<col-badge layout=${layout} verify allow-private-network .credential=${award.credential}></col-badge>`);
+        await until(() => part(checking, 'status')?.textContent?.includes('Checking') === true, 'Checking…');
+        await check(checking, 'checking');
+        await verified(checking);
+      });
+
+      const missing = await fixture<ColBadge>(html`<col-badge layout=${layout} src=${`${referenceServer().url}/api/v1/credentials/no-such-badge`}></col-badge>`);
+      await oneEvent(missing, 'col-error');
+      await missing.updateComplete;
+      expect(part(missing, 'error')?.textContent).to.equal('There is no badge at this address.');
+      await check(missing, 'error');
+
+      const good = await fixture<ColBadge>(html`<col-badge layout=${layout} verify allow-private-network .credential=${award.credential}></col-badge>`);
+      await verified(good);
+      await good.updateComplete;
+      expect(part(good, 'status')?.textContent).to.contain('Verified');
+      const pill = part(good, 'status')!;
+      if (pill.tagName === 'BUTTON') {
+        pill.click();
+        await good.updateComplete;
+        expect(part(good, 'checks')?.textContent).to.contain('Signature (passed)');
+      }
+      await check(good, 'verified');
+
+      const tampered = structuredClone(award.credential) as { credentialSubject: { achievement: { name: string } } };
+      tampered.credentialSubject.achievement.name = 'Rocket Science';
+      const bad = await fixture<ColBadge>(html`<col-badge layout=${layout} verify allow-private-network .credential=${tampered}></col-badge>`);
+      await verified(bad);
+      await bad.updateComplete;
+      expect(part(bad, 'status')?.textContent).to.contain('Not verified');
+      await check(bad, 'not verified');
+      expect(seen).to.have.length(6);
+    });
+  }
 });
 
 describe('<col-badge> actions', () => {

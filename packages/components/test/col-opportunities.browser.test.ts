@@ -3,9 +3,9 @@
 // and error states.
 import { describe, it, expect } from '@col/harness';
 import { fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-opportunities/define.js';
-import type { ColOpportunities } from '@citiesoflearning/components';
+import { configure, resetConfiguration, type ColOpportunities } from '@citiesoflearning/components';
 import { axeViolations } from './support/axe.js';
 import { until } from './support/page.js';
 import { referenceServer } from './support/server.js';
@@ -100,6 +100,18 @@ describe('<col-opportunities>', () => {
     expect(reached, 'the booking link is reachable by Tab').to.equal(true);
   });
 
+  it('picks up configure({ api }) called after it was created', async () => {
+    const el = await fixture<ColOpportunities>(html`<col-opportunities page-size="3"></col-opportunities>`);
+    try {
+      expect(el.results).to.deep.equal([]);
+      configure({ api: api() });
+      await until(() => summary(el) === 'Showing 1–3 of 11', 'the configured API searched');
+      expect(titles(el)).to.have.length(3);
+    } finally {
+      resetConfiguration();
+    }
+  });
+
   it('says so when nothing matches', async () => {
     const el = await search({ skill: 'underwater basket weaving' });
     expect(summary(el)).to.equal('No opportunities match. Try fewer filters or other dates.');
@@ -117,6 +129,41 @@ describe('<col-opportunities>', () => {
     expect(await axeViolations(down), 'axe, error').to.deep.equal([]);
     const refused = await search({ from: 'next tuesday' });
     expect(refused.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.match(/^The search was not accepted: /);
+  });
+
+  it('a hostile API\'s opportunities stay text: script-laden titles and names, no script booking link, 5 MB descriptions', async () => {
+    // The reference server refuses a script booking link outright…
+    const refused = await executeServerCommand<{ status: number; body: string }, { path: string; body: unknown }>('col-admin', {
+      path: '/api/v1/opportunities',
+      body: { provider: 'eastgate-makerspace', title: 'Evil course', mode: 'online', bookingUrl: 'javascript:globalThis.__pwned=1' },
+    });
+    expect(refused?.status).to.equal(400);
+    // …so another API (the page's `api` can name any) is played by the real answer, tampered with.
+    const evil = '<img src=x onerror="globalThis.__pwned=1">';
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      const url = input instanceof Request ? input.url : String(input);
+      if (!new URL(url).pathname.endsWith('/api/v1/opportunities')) return response;
+      const page = (await response.json()) as { opportunities: Array<Record<string, unknown>> };
+      const [first] = page.opportunities;
+      Object.assign(first!, { title: `${evil} Evil course`, description: 'x'.repeat(5 * 1024 * 1024), bookingUrl: 'javascript:globalThis.__pwned=1', provider: { ...(first!.provider as object), name: evil } });
+      return new Response(JSON.stringify(page), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    try {
+      const el = await search({ 'page-size': '2' });
+      expect(titles(el)[0]).to.equal(`${evil} Evil course`);
+      const card = el.shadowRoot!.querySelector('[part~="item"]')!;
+      expect(card.textContent).to.contain(`By ${evil}`);
+      expect(card.querySelector('img'), 'no element made from the text').to.equal(null);
+      expect(card.querySelector('[part~="book"]'), 'a javascript: booking URL is not a link').to.equal(null);
+      expect(card.textContent!.length, 'the description is not poured into the page').to.be.below(5000);
+      expect(el.shadowRoot!.querySelectorAll('[part~="book"]').length, 'the other opportunity keeps its link').to.equal(1);
+      expect(await axeViolations(el)).to.deep.equal([]);
+      expect((globalThis as { __pwned?: number }).__pwned).to.equal(undefined);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('passes axe in dark mode', async () => {

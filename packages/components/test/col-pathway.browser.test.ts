@@ -6,10 +6,11 @@ import { describe, it, expect } from '@col/harness';
 import { fixture, html, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '@citiesoflearning/components/col-pathway/define.js';
-import type { ColPathway } from '@citiesoflearning/components';
+import { configure, resetConfiguration, type ColPathway } from '@citiesoflearning/components';
 import type { EarnedRecord, Pathway, PathwayNode } from '@citiesoflearning/core';
 import { axeViolations } from './support/axe.js';
 import { until } from './support/page.js';
+import { faultApi, planFaults } from './support/claim.js';
 import { claimAward, referenceServer } from './support/server.js';
 
 const AS_OF = '2026-06-01T00:00:00Z';
@@ -249,6 +250,17 @@ describe('<col-pathway>: the state matrix', () => {
     expect((globalThis as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('refuses 5 MB of text in a pathway quickly, in words, naming what is wrong', async () => {
+    const huge = 'A'.repeat(5 * 1024 * 1024);
+    const started = performance.now();
+    const el = await show(pathwayOf({ type: 'group', id: 'root', children: [badge('a', { title: huge, description: huge })] }, { name: huge, description: huge }), [earned('urn:a')]);
+    await until(() => text(el).includes('not set up correctly'), 'the refusal');
+    expect(performance.now() - started).to.be.below(3000);
+    expect(text(el)).to.contain('name is longer than 10000 characters');
+    expect(text(el).length, 'none of the megabytes is shown').to.be.below(1000);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
   it('is navigable by keyboard: Tab reaches the destination and each next step\'s booking link', async () => {
     const el = await show(
       pathwayOf({ type: 'group', id: 'root', children: [badge('a'), badge('b')] }, { destination: { title: 'A job', url: 'https://jobs.example/digital' } }),
@@ -335,6 +347,22 @@ describe('<col-pathway> with the reference server', () => {
     expect(await axeViolations(el), 'axe, loaded').to.deep.equal([]);
   });
 
+  it('picks up configure({ api }) called after it was created, and the api attribute wins over it', async () => {
+    const el = await fixture<ColPathway>(html`<col-pathway key="creative-coder"></col-pathway>`);
+    try {
+      expect(text(el)).to.contain('No pathway to show');
+      configure({ api: api() });
+      await until(() => el.shadowRoot!.querySelector('[part~="name"]')?.textContent === 'Creative Coder', 'the pathway from the configured API');
+      const own = await fixture<ColPathway>(html`<col-pathway key="creative-coder" api=${api()}></col-pathway>`);
+      await until(() => !!own.progress, 'its own API');
+      configure({ api: 'http://127.0.0.1:9/' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(own.shadowRoot!.querySelector('[part~="name"]')?.textContent, 'its own api attribute wins').to.equal('Creative Coder');
+    } finally {
+      resetConfiguration();
+    }
+  });
+
   it('shows the latest pathway when the key changes while an earlier one is still loading', async () => {
     const el = await fixture<ColPathway>(html`<col-pathway key="digital-ready-brightwater" api=${api()}></col-pathway>`);
     el.key = 'creative-coder';
@@ -349,6 +377,27 @@ describe('<col-pathway> with the reference server', () => {
     expect(el.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.equal("This pathway couldn't be loaded. Check your connection and try again.");
     expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Try again');
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('evaluates in the page: nothing the learner holds leaves it until a milestone is claimed', async () => {
+    const email = `private.${Date.now()}@example.org`;
+    const awards = [await claimAward('intro-to-coding', email), await claimAward('build-a-website', email)];
+    await planFaults([]);
+    // The API reached through the logging proxy on this page's origin: every request it gets is seen.
+    const el = await fixture<ColPathway>(html`<col-pathway key="creative-coder" api=${faultApi()}></col-pathway>`);
+    el.credentials = [awards[0]!.credential, awards[1]!.jwt];
+    await until(() => text(el).includes('Creative Coder') && el.progress !== undefined, 'the pathway');
+    await until(() => (el.progress?.progress ?? 0) > 0, 'progress from the credentials');
+    expect(overall(el)).to.match(/^Overall progress: [1-9]\d*% complete/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const log = (await (await fetch('/__col-faults/log')).json()) as Array<{ method: string; path: string; query: string; cookie: boolean; authorization: boolean }>;
+    expect(log.length, 'the pathway was asked for').to.be.greaterThan(0);
+    expect(log.filter((r) => r.method !== 'GET'), 'only reads: no credential is sent').to.deep.equal([]);
+    expect(log.filter((r) => r.cookie || r.authorization), 'no cookie or key').to.deep.equal([]);
+    const secrets = [email, encodeURIComponent(email), ...awards.map((a) => new URL(a.id).pathname.split('/').pop()!)];
+    const sent = JSON.stringify(log);
+    for (const secret of secrets) expect(sent, `"${secret}" never leaves the page`).to.not.contain(secret);
+    expect(localStorage.length + sessionStorage.length, 'nothing stored').to.equal(0);
   });
 
   it('offers the milestone badge once it is earned, and the server issues it once', async () => {

@@ -12,8 +12,13 @@ import { tokens } from '../styles/tokens.js';
 export const listStyles = [
   tokens,
   css`
+    /* Its own surface, as <col-opportunities> has: the summary, filters and pager follow
+       prefers-color-scheme, and a page that does not must not get light text on white. */
     :host {
       display: block;
+      padding: var(--_space);
+      border-radius: var(--_radius);
+      background: var(--_surface);
     }
     [part~='base'] {
       display: grid;

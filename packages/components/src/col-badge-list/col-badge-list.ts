@@ -134,6 +134,9 @@ export class ColBadgeList extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Each badge is a <col-badge>: registered here too, so a page that defines this class under
+    // its own name (without the define entry) still sees its badges.
+    void import('../col-badge/define.js');
     // configure({ api }) called after this list was created: load from the new API.
     this.#stopConfig = onConfigurationChange(() => {
       if (!this.sources?.length && !this.api) void this.#load();

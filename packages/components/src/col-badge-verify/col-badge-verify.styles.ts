@@ -12,9 +12,14 @@ import { tokens } from '../styles/tokens.js';
 export const verifyStyles = [
   tokens,
   css`
+    /* Its own surface, as <col-opportunities> has: the text colours follow prefers-color-scheme,
+       and a page that does not (white in dark mode) must not end up with light text on white. */
     :host {
       display: block;
       max-inline-size: var(--col-verify-max-width, 42rem);
+      padding: var(--_space);
+      border-radius: var(--_radius);
+      background: var(--_surface);
     }
     [part~='base'] {
       display: grid;

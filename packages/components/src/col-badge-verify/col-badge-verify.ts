@@ -16,6 +16,12 @@ import { verifyStyles } from './col-badge-verify.styles.js';
 
 /** Largest file we read (a baked badge image is well under this). */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * Text longer than this (core's 5 MB limit for badge JSON; a character is at least a byte) is
+ * too large to be a badge. Pasted or dropped, it is checked without going into the box: laying
+ * out megabytes in a textarea stalls the page for many seconds, only to be refused.
+ */
+const MAX_TEXT_CHARS = 5 * 1024 * 1024;
 
 type VerifyMessage = keyof (typeof verifyMessages)['en-GB'];
 type Phase = 'idle' | 'checking' | 'done' | 'error';
@@ -172,6 +178,9 @@ export class ColBadgeVerify extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The badge is shown with <col-badge>: registered here too, so a page that defines this
+    // class under its own name (without the define entry) still sees the badge.
+    void import('../col-badge/define.js');
     if (this.#pendingWhileDetached) {
       this.#pendingWhileDetached = false;
       if (this.src) void this.check(this.src);
@@ -365,7 +374,7 @@ export class ColBadgeVerify extends LitElement {
     const text = event.dataTransfer?.getData('text/plain')?.trim();
     if (text) {
       const box = this.renderRoot.querySelector<HTMLTextAreaElement>('#input');
-      if (box) box.value = text;
+      if (box && text.length <= MAX_TEXT_CHARS) box.value = text;
       void this.check(text);
     }
   }
@@ -378,11 +387,18 @@ export class ColBadgeVerify extends LitElement {
         <p class="hint" id="input-hint">${t('input-hint')}</p>
         <textarea id="input" part="input" rows="5" spellcheck="false" autocomplete="off" aria-describedby="input-hint"
           @paste=${(e: ClipboardEvent) => {
-            // A pasted image (a copied baked badge) is checked as a file; text pastes as usual.
+            // A pasted image (a copied baked badge) is checked as a file; text pastes as usual,
+            // unless it is too large to be a badge: then it is refused at once, not laid out.
             const file = e.clipboardData?.files?.[0];
             if (file) {
               e.preventDefault();
               void this.#checkFile(file);
+              return;
+            }
+            const text = e.clipboardData?.getData('text/plain') ?? '';
+            if (text.length > MAX_TEXT_CHARS) {
+              e.preventDefault();
+              void this.check(text);
             }
           }}></textarea>
         <div

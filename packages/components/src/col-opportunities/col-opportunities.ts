@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { createClient, type Opportunity, type OpportunityMode, type OpportunityPage } from '@citiesoflearning/client';
-import { pageConfiguration } from '../config/config.js';
+import { onConfigurationChange, pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { errorCodeOf } from '../internal/errors.js';
 import { emit } from '../internal/events.js';
@@ -125,6 +125,7 @@ export class ColOpportunities extends LitElement {
 
   #i18n = new LocaleController(this, opportunitiesMessages);
   #runs = new Latest();
+  #stopConfig: (() => void) | undefined;
   /** Pages fetched for the current search, and the iterator that fetches the next one. */
   #pages: OpportunityPage[] = [];
   #iterator: AsyncIterator<OpportunityPage> | undefined;
@@ -148,6 +149,19 @@ export class ColOpportunities extends LitElement {
     // Each opportunity shows the badge it awards with <col-badge>, registered when first needed
     // (importing this class registers nothing).
     void import('../col-badge/define.js');
+    // configure({ api }) called after this element was created: search the API it names.
+    let pageApi = pageConfiguration().api;
+    this.#stopConfig = onConfigurationChange(() => {
+      const api = pageConfiguration().api;
+      if (this.api || api === pageApi) return;
+      pageApi = api;
+      void this.#search();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopConfig?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

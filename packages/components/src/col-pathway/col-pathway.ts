@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { evaluatePathway, fromNavigatr, type NavigatrPathway, type NodeProgress, type Pathway, type PathwayLibrary, type PathwayNode, type PathwayProgress } from '@citiesoflearning/core';
 import type { Award, Opportunity } from '@citiesoflearning/client';
-import { pageConfiguration } from '../config/config.js';
+import { onConfigurationChange, pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { errorCodeOf } from '../internal/errors.js';
 import { emit } from '../internal/events.js';
@@ -132,6 +132,7 @@ export class ColPathway extends LitElement {
 
   #i18n = new LocaleController(this, pathwayMessages);
   #loads = new Latest();
+  #stopConfig: (() => void) | undefined;
   #progress: PathwayProgress | undefined;
   #titles = new Map<string, string>();
   #opportunitiesFor: string | undefined;
@@ -151,6 +152,24 @@ export class ColPathway extends LitElement {
 
   get #api(): string | undefined {
     return safeLinkUrl(this.api ?? pageConfiguration().api);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // configure({ api }) called after this element was created: load from the API it names.
+    let pageApi = pageConfiguration().api;
+    this.#stopConfig = onConfigurationChange(() => {
+      const api = pageConfiguration().api;
+      if (this.api || api === pageApi) return;
+      pageApi = api;
+      if (!this.pathway) this.#load();
+      if (!this.opportunities) this.#loadOpportunities();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopConfig?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
