@@ -2,7 +2,6 @@ import { makeCheck, type BadgeSummary, type Check } from './report.js';
 import type { MessageKey } from './messages.js';
 import type { RunContext } from './context.js';
 import { checkValidity } from './checks/validity.js';
-import { checkOb3Recipient, checkTrust } from './checks/recipient.js';
 import { ob3Summary } from './summary.js';
 import { checkOb3Schema } from './checks/ob3-schema.js';
 import { idOf } from '../internal/guards.js';
@@ -40,8 +39,15 @@ export async function ob3AfterProof(credential: Record<string, unknown>, ctx: Ru
   // A badge whose signature failed is not genuine whatever its status: look nothing more up
   // (an attacker's badge must not make us fetch lists from hosts of their choosing).
   checks.push(proofFailed(proof) ? skippedAfterProof('status') : await statusCheck(credential, ctx));
-  if (ctx.options.recipient !== undefined) checks.push(await checkOb3Recipient(credential.credentialSubject, ctx.options.recipient));
-  if (ctx.options.trustedIssuers !== undefined) checks.push(checkTrust(idOf(credential.issuer), ctx.options.trustedIssuers));
+  // Asked for by few callers, so loaded on first use (with core's recipient hashing: MD5, salts).
+  if (ctx.options.recipient !== undefined) {
+    const { checkOb3Recipient } = await import('./checks/recipient.js');
+    checks.push(await checkOb3Recipient(credential.credentialSubject, ctx.options.recipient));
+  }
+  if (ctx.options.trustedIssuers !== undefined) {
+    const { checkTrust } = await import('./checks/recipient.js');
+    checks.push(checkTrust(idOf(credential.issuer), ctx.options.trustedIssuers));
+  }
   return checks;
 }
 
