@@ -13,7 +13,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 if (process.argv[2] === '--one' && process.send) {
   const mod = await import(pathToFileURL(process.argv[3]).href);
   const result = await mod.run();
-  process.send({ result }, () => process.exit(0));
+  // Exit only once the figures are sent, and before the parent's code below runs here.
+  await new Promise((resolve) => process.send({ result }, resolve));
+  process.exit(0);
 }
 
 /** Run one bench file in a child process; its figures, or a rejection naming what went wrong. */
