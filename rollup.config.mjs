@@ -27,8 +27,11 @@ export const entries = {
   'components': "export * from '@citiesoflearning/components/define.js'; export * from '@citiesoflearning/components';",
 };
 
-/** Up-front gzip budgets in bytes (issues 11 and 12): `npm test` fails a build over them with the figures (scripts/check-budgets.mjs); `npm run bench` reports them. */
-export const budgets = { 'col-badge': 12 * 1024, 'col-badge-verify': 20 * 1024, 'col-badge-claim': 15 * 1024, 'col-impact': 16 * 1024, 'col-skills': 15 * 1024 };
+/**
+ * Up-front gzip budgets in bytes (issues 11, 12 and 13), `npm test` fails a build over them with the figures (scripts/check-budgets.mjs); `npm run bench` reports them.
+ * `verify` is 37.4 KB (issue 13): OB 2.0, status lists, JSON-LD and Welsh load on demand.
+ */
+export const budgets = { 'verify': Math.round(37.4 * 1024), 'col-badge': 12 * 1024, 'col-badge-verify': 20 * 1024, 'col-badge-claim': 15 * 1024, 'col-impact': 16 * 1024, 'col-skills': 15 * 1024 };
 
 /**
  * Minify the CSS inside Lit's css`` templates (terser leaves template text alone): comments

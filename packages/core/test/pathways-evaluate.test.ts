@@ -98,6 +98,24 @@ describe('evaluatePathway: groups', () => {
     expect(r.satisfied).to.equal(true);
   });
 
+  it('empty missing and warnings lists are shared and frozen: changing one throws instead of changing every node', () => {
+    const p = pathwayOf(group('root', [badge('a'), badge('b'), badge('c')], { min: 1 }));
+    const r = evaluate(p, [earned('a', 1), earned('b', 2)]);
+    const a = r.nodes.a!;
+    const b = r.nodes.b!;
+    expect(a.missing).to.deep.equal([]);
+    expect(a.warnings).to.deep.equal([]);
+    expect(() => a.missing.push('x')).to.throw(TypeError);
+    expect(() => a.warnings.push({ code: 'x', message: 'x' })).to.throw(TypeError);
+    expect(b.missing, "no node sees another caller's change").to.deep.equal([]);
+    // A list with something in it is the node's own, as before.
+    const c = r.nodes.c!;
+    expect(c.missing).to.deep.equal(['urn:c']);
+    c.missing.push('urn:extra');
+    expect(evaluate(p, [earned('a', 1), earned('b', 2)]).nodes.c!.missing).to.deep.equal(['urn:c']);
+    expect([...a.missing, 'copied']).to.deep.equal(['copied']);
+  });
+
   it('points thresholds: minPoints must be reached, and completedAt is when it was', () => {
     const p = pathwayOf(group('root', [
       badge('five-a', { points: 5 }), badge('five-b', { points: 5 }), badge('ten', { points: 10 }),

@@ -85,7 +85,38 @@ interface LeafOutcome {
 // Most achievements have no record: one shared empty list instead of a new one per lookup.
 const NO_RECORDS: readonly HeldRecord[] = Object.freeze([]);
 
+// Most nodes have nothing missing and no warnings: at 100 000 nodes two fresh empty lists each
+// are 200 000 allocations the garbage collector must then trace. They share this one, frozen so
+// that nobody can fill it for everyone (NodeProgress documents that empty lists are shared).
+const NONE: never[] = Object.freeze([]) as never[];
+
+/** `list` with `item` added: a new list when `list` is the shared empty one. */
+function plus<T>(list: T[], item: T): T[] {
+  if (list === NONE) return [item];
+  list.push(item);
+  return list;
+}
+
 const NO_RULES: LeafRules = { acceptPending: false, evidenceRequired: false, review: false, maxAgeMs: Infinity };
+
+/** The achievement whose record satisfies a leaf, and the one to show. */
+function firstAchievement(node: PathwayNode): string {
+  switch (node.type) {
+    case 'badge':
+      return node.badge.id;
+    case 'activity':
+      return node.activity.badge ?? node.activity.id;
+    default:
+      return node.id;
+  }
+}
+
+/** The other achievements whose records satisfy a leaf (usually none: no list is made then). */
+function otherAchievements(node: PathwayNode): readonly string[] {
+  if (node.type === 'badge') return node.badge.equivalents ?? NONE;
+  if (node.type === 'activity' && node.activity.badge) return [node.activity.id];
+  return NONE;
+}
 
 /** The achievement ids whose records satisfy a leaf, the first being the one to show. */
 function leafAchievements(node: PathwayNode): string[] {
@@ -117,15 +148,17 @@ function leafRules(node: PathwayNode): LeafRules {
 }
 
 /** Step 2: pick the earliest record that counts from `threshold` on, or say why none does. */
-function evaluateLeaf(ids: string[], rules: LeafRules, threshold: number, validNow: boolean, ctx: Context): NodeOutcome {
+function evaluateLeaf(node: PathwayNode, rules: LeafRules, threshold: number, validNow: boolean, ctx: Context, out: NodeOutcome): NodeOutcome {
+  const first = firstAchievement(node);
+  const others = otherAchievements(node);
   let best: HeldRecord | undefined;
   let pending = false;
   let unreviewed = false;
   let expired = false;
   let noEvidence = false;
   let early = false;
-  for (const id of ids) {
-    for (const record of ctx.index.get(id) ?? NO_RECORDS) {
+  for (let k = -1; k < others.length; k++) {
+    for (const record of ctx.index.get(k < 0 ? first : others[k]!) ?? NO_RECORDS) {
       if (record.issued > ctx.asOf) continue; // not earned yet at asOf
       if (record.pending && !rules.acceptPending) {
         if (rules.review) unreviewed = true;
@@ -151,20 +184,20 @@ function evaluateLeaf(ids: string[], rules: LeafRules, threshold: number, validN
       if (!best || record.issued < best.issued) best = record;
     }
   }
-  const warnings: ProgressWarning[] = [];
+  let warnings: ProgressWarning[] = NONE;
   if (best) {
-    if (best.pending) warnings.push({ code: 'counted-pending', message: 'Counted although it has not been claimed yet.' });
+    if (best.pending) warnings = plus(warnings, { code: 'counted-pending', message: 'Counted although it has not been claimed yet.' });
     if (best.validUntil < ctx.asOf) {
-      warnings.push({ code: 'expired-still-counts', message: 'Expired, but still counts because it was valid when it was earned.' });
+      warnings = plus(warnings, { code: 'expired-still-counts', message: 'Expired, but still counts because it was valid when it was earned.' });
     }
-    return { satisfied: true, completed: best.issued, state: 'complete', warnings, progress: 1, missing: [] };
+    return settle(out, true, best.issued, 'complete', warnings, 1, NONE);
   }
-  if (noEvidence) warnings.push({ code: 'evidence-missing', message: 'Earned without the evidence this step needs, so it does not count.' });
+  if (noEvidence) warnings = plus(warnings, { code: 'evidence-missing', message: 'Earned without the evidence this step needs, so it does not count.' });
   if (early) {
-    warnings.push({ code: 'earned-too-early', message: 'Earned before the steps that must come first were complete, so it does not count.' });
+    warnings = plus(warnings, { code: 'earned-too-early', message: 'Earned before the steps that must come first were complete, so it does not count.' });
   }
   const state: NodeState = unreviewed ? 'awaiting-review' : pending ? 'awaiting-claim' : expired ? 'expired' : 'not-started';
-  return { satisfied: false, completed: Number.NaN, state, warnings, progress: 0, missing: [ids[0]!] };
+  return settle(out, false, Number.NaN, state, warnings, 0, [first]);
 }
 
 /** Sum of the `n` largest values (n ≤ values.length). */
@@ -241,12 +274,28 @@ interface Evaluation {
   completed: Float64Array;
   results: NodeProgress[];
   awards: MilestoneAward[];
+  /** Scratch space for the node being completed (see {@link settle}). */
+  outcome: NodeOutcome;
 }
 
 /** What one node comes to, before milestones and locking are applied. */
 interface NodeOutcome extends LeafOutcome {
   progress: number;
   missing: string[];
+}
+
+/**
+ * Fill `out` (the evaluation's one scratch outcome: each node's is read into its result before
+ * the next node's is made, so one object serves them all instead of one per node).
+ */
+function settle(out: NodeOutcome, satisfied: boolean, completed: number, state: NodeState, warnings: ProgressWarning[], progress: number, missing: string[]): NodeOutcome {
+  out.satisfied = satisfied;
+  out.completed = completed;
+  out.state = state;
+  out.warnings = warnings;
+  out.progress = progress;
+  out.missing = missing;
+  return out;
 }
 
 /** Steps 2–7 for one validated pathway whose nested pathways are already in `ctx.nested`. */
@@ -264,6 +313,7 @@ function evaluateCompiled(compiled: FlatPathway, ctx: Context): PathwayProgress 
     completed: new Float64Array(count),
     results: new Array(count),
     awards: [],
+    outcome: { satisfied: false, completed: Number.NaN, state: 'not-started', warnings: NONE, progress: 0, missing: NONE },
   };
   const { order } = compiled;
   for (let k = 0; k < order.length; k++) {
@@ -302,7 +352,7 @@ function completeNode(run: Evaluation, i: number): void {
   const outcome =
     node.type === 'group' ? groupOutcome(run, node, i, from)
     : node.type === 'pathway' ? nestedOutcome(run.ctx, node, from)
-    : leafOutcome(node, from, run.validNow, run.ctx);
+    : evaluateLeaf(node, leafRules(node), from, run.validNow, run.ctx, run.outcome);
   if (node.milestoneBadge !== undefined) applyMilestone(run, node, node.milestoneBadge, outcome);
 
   run.satisfied[i] = outcome.satisfied ? 1 : 0;
@@ -325,9 +375,9 @@ function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group
   const kids = children[i]!;
   const outcome = evaluateGroup(node, kids, nodes, run.satisfied, run.progress, run.completed, run.results, from);
   const progress = outcome.satisfied ? 1 : groupProgress(node, kids, nodes, run.satisfied, run.progress, from);
-  const missing: string[] = [];
-  for (const child of kids) if (nodes[child]!.optional !== true && run.satisfied[child] !== 1) missing.push(nodes[child]!.id);
-  return { satisfied: outcome.satisfied, completed: outcome.completed, state: outcome.state, warnings: outcome.warnings, progress, missing };
+  let missing: string[] = NONE;
+  for (const child of kids) if (nodes[child]!.optional !== true && run.satisfied[child] !== 1) missing = plus(missing, nodes[child]!.id);
+  return settle(run.outcome, outcome.satisfied, outcome.completed, outcome.state, outcome.warnings, progress, missing);
 }
 
 /** A nested pathway step: counts when that pathway was completed from `from` on. */
@@ -342,9 +392,9 @@ function nestedOutcome(ctx: Context, node: Extract<PathwayNode, { type: 'pathway
   }
   const innerCompleted = inner.satisfied ? (inner.completedAt ? Date.parse(inner.completedAt) : -Infinity) : Number.NaN;
   const counts = inner.satisfied && innerCompleted >= from;
-  const warnings: ProgressWarning[] = [];
+  let warnings: ProgressWarning[] = NONE;
   if (inner.satisfied && !counts) {
-    warnings.push({ code: 'earned-too-early', message: 'Completed before the steps that must come first were complete, so it does not count.' });
+    warnings = plus(warnings, { code: 'earned-too-early', message: 'Completed before the steps that must come first were complete, so it does not count.' });
   }
   return {
     satisfied: counts,
@@ -352,13 +402,8 @@ function nestedOutcome(ctx: Context, node: Extract<PathwayNode, { type: 'pathway
     state: counts ? 'complete' : inner.satisfied ? 'not-started' : inner.state,
     warnings,
     progress: counts ? 1 : inner.satisfied ? 0 : inner.progress,
-    missing: counts ? [] : [key],
+    missing: counts ? NONE : [key],
   };
-}
-
-/** Step 2 for a badge, activity or evidence leaf. */
-function leafOutcome(node: PathwayNode, from: number, validNow: boolean, ctx: Context): NodeOutcome {
-  return evaluateLeaf(leafAchievements(node), leafRules(node), from, validNow, ctx);
 }
 
 /** Steps 5 and 7: award a milestone the learner lacks; never take back one already held. */
@@ -372,7 +417,7 @@ function applyMilestone(run: Evaluation, node: PathwayNode, badge: string, outco
     outcome.state = 'complete';
     outcome.warnings = [...outcome.warnings, { code: 'milestone-kept', message: 'Counts as complete because its milestone badge was already awarded.' }];
     outcome.progress = 1;
-    outcome.missing = [];
+    outcome.missing = NONE;
   }
 }
 
@@ -410,7 +455,8 @@ function evaluateGroup(
   from: number,
 ): LeafOutcome {
   const times: number[] = [];
-  const pointed: Array<[number, number]> = [];
+  // Completion instants with their points, only for a group that counts points.
+  const pointed: Array<[number, number]> | undefined = node.minPoints === undefined ? undefined : [];
   let required = 0;
   let points = 0;
   let started = false;
@@ -423,16 +469,16 @@ function evaluateGroup(
     }
     if (satisfied[child] === 1) {
       points += childNode.points ?? 0;
-      pointed.push([completed[child]!, childNode.points ?? 0]);
+      pointed?.push([completed[child]!, childNode.points ?? 0]);
     }
     const state = results[child]!.state;
     if (progress[child]! > 0 || state === 'in-progress' || state === 'awaiting-claim' || state === 'awaiting-review') started = true;
     if (state === 'expired') expired = true;
   }
   const n = node.min ?? required;
-  const warnings: ProgressWarning[] = [];
+  let warnings: ProgressWarning[] = NONE;
   if (n === 0 && node.minPoints === undefined) {
-    warnings.push({ code: 'group-empty', message: 'Nothing in this group is required, so it counts as complete.' });
+    warnings = plus(warnings, { code: 'group-empty', message: 'Nothing in this group is required, so it counts as complete.' });
   }
   let countReached = times.length >= n;
   let when = from;
@@ -440,7 +486,7 @@ function evaluateGroup(
     times.sort((a, b) => a - b);
     when = times[n - 1]!; // the n-th earliest completion
   }
-  if (node.minPoints !== undefined) {
+  if (node.minPoints !== undefined && pointed) {
     if (points < node.minPoints) countReached = false;
     else if (node.minPoints > 0) {
       pointed.sort((a, b) => a[0] - b[0]);

@@ -299,6 +299,10 @@ export interface ProgressWarning {
 /**
  * The evaluation of one node.
  *
+ * An empty `missing` or `warnings` list is one shared, frozen array (most of a large pathway's
+ * nodes have neither, and a fresh pair per node was a large share of the evaluation's cost): read
+ * the lists freely, but copy one before changing it (`[...node.missing, extra]`).
+ *
  * @example
  * ```ts
  * const node: NodeProgress = {
@@ -323,6 +327,7 @@ export interface NodeProgress {
    * badge or activity leaf, the achievement id to earn; for an evidence leaf, its own id.
    */
   missing: string[];
+  /** What the learner should know about this node's result (e.g. a pending badge was counted). */
   warnings: ProgressWarning[];
 }
 

@@ -2,8 +2,6 @@ import { makeCheck, type BadgeSummary, type Check } from './report.js';
 import type { MessageKey } from './messages.js';
 import type { RunContext } from './context.js';
 import { checkValidity } from './checks/validity.js';
-import { checkOb3Recipient, checkTrust } from './checks/recipient.js';
-import { checkOb3Status } from './status.js';
 import { ob3Summary } from './summary.js';
 import { checkOb3Schema } from './checks/ob3-schema.js';
 import { idOf } from '../internal/guards.js';
@@ -40,10 +38,28 @@ export async function ob3AfterProof(credential: Record<string, unknown>, ctx: Ru
   );
   // A badge whose signature failed is not genuine whatever its status: look nothing more up
   // (an attacker's badge must not make us fetch lists from hosts of their choosing).
-  checks.push(proofFailed(proof) ? skippedAfterProof('status') : await checkOb3Status(credential, ctx));
-  if (ctx.options.recipient !== undefined) checks.push(await checkOb3Recipient(credential.credentialSubject, ctx.options.recipient));
-  if (ctx.options.trustedIssuers !== undefined) checks.push(checkTrust(idOf(credential.issuer), ctx.options.trustedIssuers));
+  checks.push(proofFailed(proof) ? skippedAfterProof('status') : await statusCheck(credential, ctx));
+  // Asked for by few callers, so loaded on first use (with core's recipient hashing: MD5, salts).
+  if (ctx.options.recipient !== undefined) {
+    const { checkOb3Recipient } = await import('./checks/recipient.js');
+    checks.push(await checkOb3Recipient(credential.credentialSubject, ctx.options.recipient));
+  }
+  if (ctx.options.trustedIssuers !== undefined) {
+    const { checkTrust } = await import('./checks/recipient.js');
+    checks.push(checkTrust(idOf(credential.issuer), ctx.options.trustedIssuers));
+  }
   return checks;
+}
+
+/**
+ * Status lists (fetching, verifying and decoding them) live in a lazily loaded chunk: most
+ * credentials a page meets carry no `credentialStatus`, and those pay nothing for it.
+ */
+async function statusCheck(credential: Record<string, unknown>, ctx: RunContext): Promise<Check> {
+  // The same verdict checkOb3Status gives a credential without status entries, without loading it.
+  if (credential.credentialStatus === undefined) return makeCheck('status', 'skipped', 'no-status');
+  const { checkOb3Status } = await import('./status.js');
+  return checkOb3Status(credential, ctx);
 }
 
 /**

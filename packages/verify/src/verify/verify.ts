@@ -7,10 +7,14 @@ import type { RunContext } from './context.js';
 import { decodeJws } from './primitives.js';
 import { verifyOb3DataIntegrity } from './ob3-data-integrity.js';
 import { verifyOb3Jwt } from './ob3-jwt.js';
-import { verifyOb2Hosted } from './ob2-hosted.js';
-import { verifyOb2Signed } from './ob2-signed.js';
 import { skipped, type FormatResult } from './ob3-common.js';
 import { isRecord } from '../internal/guards.js';
+
+// OB 2.0 (hosted and signed) is legacy and rare where badges are verified today: its code (the
+// badge class and issuer graph, revocation lists) loads on first use, in a chunk of its own, so
+// a page verifying OB 3.0 does not download it.
+const ob2Hosted = () => import('./ob2-hosted.js');
+const ob2Signed = () => import('./ob2-signed.js');
 
 /** The global fetch, called unbound-safe, as one stable function (a document cache keys on it). */
 const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
@@ -109,7 +113,7 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
         throw error;
       }
     }
-    if (format === 'ob2-signed') result = await verifyOb2Signed(jws, decoded.header, decoded.payload, ctx);
+    if (format === 'ob2-signed') result = await (await ob2Signed()).verifyOb2Signed(jws, decoded.header, decoded.payload, ctx);
     else {
       reportFormat = 'ob3-jwt';
       result = await verifyOb3Jwt(jws, decoded.header, decoded.payload, ctx);
@@ -118,7 +122,7 @@ async function verifyInput(input: unknown, ctx: RunContext, depth: number): Prom
     if (format === 'ob3-data-integrity' || (format === 'unknown' && detection.version === 3)) {
       result = await verifyOb3DataIntegrity(json, ctx);
     } else if (format === 'ob2-hosted') {
-      result = await verifyOb2Hosted({ supplied: json }, ctx);
+      result = await (await ob2Hosted()).verifyOb2Hosted({ supplied: json }, ctx);
     } else if (format === 'ob2-signed') {
       result = {
         checks: [makeCheck('parse', 'passed', 'parsed', { what: { ref: 'what.ob2-signed-bare' } }), makeCheck('proof', 'failed', 'signature-missing')],
@@ -155,7 +159,7 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
   } catch (error) {
     if (isColError(error, 'http-error') && error.details?.status === 410) {
       // A withdrawn hosted assertion.
-      return buildReport('ob2-hosted', (await verifyOb2Hosted({ url }, ctx)).checks);
+      return buildReport('ob2-hosted', (await (await ob2Hosted()).verifyOb2Hosted({ url }, ctx)).checks);
     }
     if (isColError(error)) {
       const outcome = INCONCLUSIVE_CODES.has(error.code) ? 'inconclusive' : 'failed';
@@ -172,7 +176,7 @@ async function verifyUrl(url: string, ctx: RunContext, depth: number): Promise<V
       detection = undefined; // not a badge by itself: verifyInput says what it is
     }
     if (detection?.format === 'ob2-hosted' || (detection?.version === 2 && doc.json.id === url)) {
-      const result = await verifyOb2Hosted({ url }, ctx);
+      const result = await (await ob2Hosted()).verifyOb2Hosted({ url }, ctx);
       return buildReport('ob2-hosted', result.checks, result.badge);
     }
     return verifyInput(doc.json, ctx, depth + 1);
