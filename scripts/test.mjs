@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: build and type-check every package, lint each package as npm would publish it
-// (publint, attw), build the CDN bundles and the docs, hold the size budgets, run every Node suite, then every browser suite in Chromium, and end with one line CI reads:
+// (publint, attw), check that nothing reaches outside the repository, build the CDN bundles and the docs, hold the size budgets, run every Node suite, then every browser suite in Chromium, and end with one line CI reads:
 // `N passed, N failed` — tests only. The steps around them (build, type-check, publint, attw,
 // bundles, docs, budgets) are reported each on its own line above it; a failed step fails the run
 // (exit code 1) without being counted as a test.
@@ -66,6 +66,9 @@ function step(name, cmdArgs, options = {}) {
 // and an up-to-date build is quick.
 step('build', [join(root, 'scripts/build.mjs')]);
 step('typecheck tests', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json']);
+// A clone has nothing beside it: no code or config may reach outside the repository
+// (scripts/check-repo-only.mjs; .ci/run also runs everything in a copy with nothing beside it).
+step('repository only', [join(root, 'scripts/check-repo-only.mjs')]);
 
 // Packaging: every package's exports, types and files as npm would publish them (publint), and
 // its types as TypeScript users resolve them (@arethetypeswrong/cli on the packed tarball; the

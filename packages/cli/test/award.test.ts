@@ -9,7 +9,11 @@ import { parse } from 'csv-parse/sync';
 import { startServer, type RunningServer } from '@citiesoflearning/server';
 import { createClient } from '@citiesoflearning/client';
 import { progressBar, readRecipients, safeCell } from '../src/commands/award.js';
-import { runCol } from './support/run-col.js';
+import { spawn } from 'node:child_process';
+import { runCol, repoRoot } from './support/run-col.js';
+
+const bin = join(repoRoot, 'packages/cli/dist/bin.js');
+const shellQuote = (arg: string) => `'${arg.replaceAll("'", `'\\''`)}'`;
 
 describe('colearn award', () => {
   let server: RunningServer;
@@ -49,6 +53,27 @@ describe('colearn award', () => {
     expect(again.stdout).to.contain('2 rows: 0 issued, 2 already awarded, 0 invalid, 0 failed.');
     const second = parse(await readFile(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(second.map((r) => [r.status, r.credential])).to.deep.equal([['duplicate', rows[0]!.credential], ['duplicate', rows[1]!.credential]]);
+  });
+
+  it('on a terminal, draws a progress bar as the batches go, then clears it before the summary', async () => {
+    // `script` (util-linux) gives the command a real pseudo-terminal, as a person's shell would.
+    const csv = join(dir, 'tty.csv');
+    await writeFile(csv, 'email,externalId\ntty1@example.org,tty-1\ntty2@example.org,tty-2\ntty3@example.org,tty-3\n');
+    const command = [process.execPath, bin, 'award', '--achievement', 'intro-to-coding', '--csv', csv, '--api', server.url, '--batch', '1'].map(shellQuote).join(' ');
+    // Not spawnSync: the server answering the command runs in this process.
+    const terminal = spawn('script', ['--quiet', '--return', '--command', command, '/dev/null'], { env: { ...process.env, ...env, NO_COLOR: '1' } });
+    const run = { status: null as number | null, stdout: '', stderr: '' };
+    terminal.stdout.on('data', (d) => (run.stdout += d));
+    terminal.stderr.on('data', (d) => (run.stderr += d));
+    run.status = await new Promise<number | null>((resolve, reject) => {
+      terminal.on('error', reject);
+      terminal.on('close', resolve);
+    });
+    expect(run.status, run.stdout + run.stderr).to.equal(0);
+    const bars = [...run.stdout.matchAll(/\r\[[█░]{30}\] (\d)\/3/g)].map((m) => Number(m[1]));
+    expect(bars).to.deep.equal([0, 1, 2, 3]);
+    const summary = run.stdout.indexOf('3 rows: 3 issued');
+    expect(summary, run.stdout).to.be.greaterThan(run.stdout.lastIndexOf('\r\u001b[K'));
   });
 
   it('a key that may not award this badge: nothing sent is issued, every row is reported, exit 1', async () => {

@@ -2,7 +2,8 @@
 // install time, never fall through to another program of a similar name.
 import { describe, it, expect } from '@col/harness';
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './support/run-col.js';
 
@@ -31,5 +32,19 @@ describe('the colearn launcher', () => {
     expect(r.code).to.equal(0);
     expect(r.stdout).to.match(/^colearn — Open Badges tools/);
     expect(r.stdout).to.contain('colearn verify <file|https-url|->');
+  });
+
+  it('before the first build, says to run the build (exit 2) instead of a stack trace', async () => {
+    // A fresh clone right after `npm ci`: the launcher is there, dist/ is not.
+    const clone = await mkdtemp(join(tmpdir(), 'col-launcher-'));
+    try {
+      await mkdir(join(clone, 'bin'));
+      await copyFile(join(repoRoot, 'packages/cli/bin/colearn.js'), join(clone, 'bin/colearn.js'));
+      const r = await run(process.execPath, [join(clone, 'bin/colearn.js'), '--version']);
+      expect([r.code, r.stdout]).to.deep.equal([2, '']);
+      expect(r.stderr).to.equal('colearn: the CLI is not built yet. Run "npm run build" in the repository first.\n');
+    } finally {
+      await rm(clone, { recursive: true, force: true });
+    }
   });
 });

@@ -142,4 +142,31 @@ describe('colearn serve', () => {
     }
     expect(await exited(child)).to.equal(0);
   });
+
+  it('--awards-per-minute sets what each key may award a minute; a bad value is a usage error', async () => {
+    const data = await mkdtemp(join(tmpdir(), 'col-serve-'));
+    const adminKey = 'test-admin-key-0123456789';
+    const { child, url } = await startServe(['--port', '0', '--data', data, '--demo', '--awards-per-minute', '3'], { COL_ADMIN_KEY: adminKey });
+    const award = (emails: string[]) => fetch(new URL('/api/v1/awards', url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ achievement: 'intro-to-coding', recipients: emails.map((email) => ({ email })) }),
+    });
+    try {
+      const three = await award(['a@example.org', 'b@example.org', 'c@example.org']);
+      expect(three.status).to.equal(200);
+      expect((await three.json()).summary.issued).to.equal(3);
+      const fourth = await award(['d@example.org']);
+      expect([fourth.status, (await fourth.json()).code]).to.deep.equal([429, 'rate-limited']);
+      expect(Number(fourth.headers.get('retry-after'))).to.be.within(1, 60);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited(child)).to.equal(0);
+    for (const bad of ['0', 'many', '2.5']) {
+      const res = await runCol(['serve', '--port', '0', '--data', data, '--awards-per-minute', bad]);
+      expect(res.code, bad).to.equal(2);
+      expect(res.stderr).to.contain(`--awards-per-minute ${bad}: a whole number of at least 1.`);
+    }
+  });
 });

@@ -75,6 +75,33 @@ describe('awards.create (bulk awards for LMS and CRM syncs)', () => {
     expect(await total()).to.equal(before + 2);
   });
 
+  it('when every answer to a request is lost, calling again with the error\'s key replays what was done and sends the rest', async () => {
+    // Every answer to the request starting at row 2 is lost: the server issued those rows, the
+    // client never heard. No externalIds: only the keys stand between a second call and duplicates.
+    const proxy = await droppingProxy(server.url, (req) => req.url === '/api/v1/awards' && String(req.headers['idempotency-key']).endsWith(':2'));
+    proxies.push(proxy);
+    const before = await total();
+    const input = { achievement: 'intro-to-coding', recipients: ['r0', 'r1', 'r2', 'r3', 'r4'].map((n) => ({ email: `${n}.lost@example.org` })) };
+    const lost = await failure(createClient({ baseUrl: proxy.url, apiKey: providerKey, retry: 1 }).awards.create(input, { batchSize: 2 }));
+    expect([lost.code, lost.details?.failedAt, (lost.details?.completed as unknown[]).length]).to.deep.equal(['network', 2, 2]);
+    const sent = proxy.upstream.filter((r) => r.path === '/api/v1/awards');
+    expect(sent.map((r) => [r.idempotencyKey, r.dropped])).to.deep.equal([[`${lost.idempotencyKey}:0`, false], [`${lost.idempotencyKey}:2`, true], [`${lost.idempotencyKey}:2`, true]]);
+    expect(await total()).to.equal(before + 4);
+
+    // The network is back: the same call with the key from the error.
+    const again = await createClient({ baseUrl: server.url, apiKey: providerKey }).awards.create(input, { batchSize: 2, idempotencyKey: lost.idempotencyKey! });
+    expect(again.summary).to.deep.equal({ issued: 5, duplicate: 0, invalid: 0, failed: 0 });
+    const issuedUnheard = (JSON.parse(sent[1]!.body) as { results: Array<{ id: string }> }).results.map((r) => r.id);
+    expect(again.results.map((r) => r.id).slice(0, 4)).to.deep.equal([...(lost.details?.completed as Array<{ id: string }>).map((r) => r.id), ...issuedUnheard]);
+    expect(await total()).to.equal(before + 5);
+    // A key the server would refuse is refused before anything is sent.
+    for (const idempotencyKey of ['', 'has space', 'x'.repeat(181)]) {
+      const refused = await createClient({ baseUrl: server.url, apiKey: providerKey }).awards.create(input, { idempotencyKey }).catch((e: unknown) => e);
+      expect(refused, JSON.stringify(idempotencyKey)).to.be.instanceOf(TypeError);
+    }
+    expect(await total()).to.equal(before + 5);
+  });
+
   it('a field the server does not know is refused, and the error names it in `field`', async () => {
     const col = createClient({ baseUrl: server.url });
     // A typo that TypeScript would catch, made from plain JavaScript.

@@ -5,24 +5,22 @@
 import { describe, it, expect } from '@col/harness';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-function markdownFiles(): string[] {
-  const files = ['README.md'];
-  for (const name of readdirSync(join(root, 'docs'))) if (name.endsWith('.md')) files.push(`docs/${name}`);
-  for (const pkg of readdirSync(join(root, 'packages'))) {
-    try {
-      readFileSync(join(root, 'packages', pkg, 'README.md'));
-      files.push(`packages/${pkg}/README.md`);
-    } catch {
-      // a package without a README
-    }
-  }
-  return files;
+// Folders that hold no Markdown a reader is given: dependencies, build output, the generated site.
+const NOT_DOCS = new Set(['node_modules', '.git', 'dist', 'site', 'vendor', '.test-results', '.col-data', '.changeset']);
+
+/** Every Markdown file a reader may copy code from (READMEs anywhere, docs/ and its guides), but changelogs. */
+function markdownFiles(dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return NOT_DOCS.has(entry.name) ? [] : markdownFiles(path);
+    return entry.name.endsWith('.md') && entry.name !== 'CHANGELOG.md' ? [relative(root, path).split(sep).join('/')] : [];
+  });
 }
 
 /** The ```ts blocks of a markdown file, with the line each starts on. */
@@ -41,6 +39,12 @@ export function tsBlocks(markdown: string): Array<{ line: number; code: string }
 }
 
 describe('README and docs code blocks', () => {
+  it('reads the guides and every README, not only the top of docs/', () => {
+    const files = markdownFiles();
+    for (const file of ['README.md', 'docs/DESIGN.md', 'docs/guides/insight.md', 'docs/guides/start-integrator.md', 'packages/client/README.md', 'examples/README.md']) expect(files, file).to.include(file);
+    expect(files.some((f) => f.includes('node_modules') || f.endsWith('CHANGELOG.md'))).to.equal(false);
+  });
+
   it('finds the blocks', () => {
     expect(tsBlocks('a\n```ts\nconst x = 1;\n```\n```sh\nls\n```\n```ts\nlet y;\n```\n')).to.deep.equal([{ line: 3, code: 'const x = 1;' }, { line: 9, code: 'let y;' }]);
   });

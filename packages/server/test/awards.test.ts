@@ -228,3 +228,39 @@ describe('claims accept OB 3.0 extras and refuse unknown fields', () => {
     expect((await s.call('POST', '/api/v1/claims', { token: null, body: { ...base, recipient: { email: 'u11@example.org' } } })).json.code).to.equal('code-used-up');
   });
 });
+
+describe('externalId is idempotent for good, not for a day', () => {
+  it('after a restart and a month later, the same sync still reports the original credential and issues nothing', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = await mkdtemp(join(tmpdir(), 'col-awards-for-good-'));
+    const clock = { offsetMs: 0 };
+    const now = () => new Date(Date.now() + clock.offsetMs);
+    const rows = [{ email: 'term1@example.org', externalId: 'enrolment-2026-1' }, { email: 'term2@example.org', externalId: 'enrolment-2026-2' }];
+    try {
+      const s1 = await startTestServer({ dataDir, now });
+      const { achievementKey } = await seedBasics(s1);
+      const first = await s1.call('POST', '/api/v1/awards', { body: { achievement: achievementKey, recipients: rows } });
+      expect(first.json.summary.issued).to.equal(2);
+      await s1.stop();
+
+      clock.offsetMs = 31 * 86_400_000; // long past the 24 hours an Idempotency-Key is kept
+      const s2 = await startTestServer({ dataDir, now });
+      try {
+        const count = await issuedCount(s2);
+        const again = await s2.call('POST', '/api/v1/awards', { body: { achievement: achievementKey, recipients: rows } });
+        expect(again.json.summary).to.deep.equal({ issued: 0, duplicate: 2, invalid: 0, failed: 0 });
+        // The same credentials (the port, and so the URL's origin, is new after the restart).
+        const keyOf = (r: any) => new URL(r.id).pathname;
+        expect(again.json.results.map(keyOf)).to.deep.equal(first.json.results.map(keyOf));
+        expect(again.json.results.map((r: any) => r.credential.proof.proofValue)).to.deep.equal(first.json.results.map((r: any) => r.credential.proof.proofValue));
+        expect(await issuedCount(s2)).to.equal(count);
+      } finally {
+        await s2.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -52,3 +52,38 @@ describe('idempotency keys are per caller', () => {
     expect([a.status, b.status]).to.deep.equal([201, 201]);
   });
 });
+
+describe('a claim is replayed for a day', () => {
+  // The server's clock, moved forward by the test: a learner's client that lost the answer may
+  // come back with the key from its error much later (the client README promises 24 hours).
+  const clock = { offsetMs: 0 };
+  let s: TestServer;
+  let achievementKey: string;
+  let codes: string[];
+  before(async () => {
+    s = await startTestServer({ now: () => new Date(Date.now() + clock.offsetMs) });
+    ({ achievementKey, codes } = await seedBasics(s, { issuer: 'idem-day', count: 2, uses: 1 }));
+  });
+  after(async () => s?.stop());
+  const hours = (n: number) => n * 3600_000;
+
+  it('23 hours later the same key still returns the first credential, not code-used-up; after a day it is forgotten', async () => {
+    const body = { achievement: achievementKey, code: codes[0], recipient: { email: 'came.back.later@example.org' } };
+    const headers = { 'idempotency-key': 'learner-attempt-1' };
+    const first = await s.call('POST', '/api/v1/claims', { body, token: null, headers });
+    expect(first.status, first.text).to.equal(201);
+
+    clock.offsetMs = hours(23);
+    // Another learner's claim arrives in between: new keys are when old records are dropped.
+    const other = await s.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: codes[1], recipient: { email: 'other@example.org' } }, token: null, headers: { 'idempotency-key': 'learner-attempt-2' } });
+    expect(other.status, other.text).to.equal(201);
+    const later = await s.call('POST', '/api/v1/claims', { body, token: null, headers });
+    expect([later.status, later.json.id, later.headers.get('idempotent-replayed')]).to.deep.equal([201, first.json.id, 'true']);
+
+    clock.offsetMs = hours(48);
+    await s.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: 'AAAA-BBBB-CCCC', recipient: { email: 'x@example.org' } }, token: null, headers: { 'idempotency-key': 'learner-attempt-3' } });
+    // Two days on, the key is a new request: the single-use code was spent by the first claim.
+    const tooLate = await s.call('POST', '/api/v1/claims', { body, token: null, headers });
+    expect([tooLate.status, tooLate.json.code]).to.deep.equal([409, 'code-used-up']);
+  });
+});

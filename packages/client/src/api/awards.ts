@@ -130,6 +130,14 @@ export interface AwardsOptions extends RequestOptions {
   batchSize?: number;
   /** Called after each request with the running totals. */
   onProgress?: (progress: AwardsProgress) => void;
+  /**
+   * The key of this whole call (1–180 visible ASCII characters; generated when absent). The
+   * request starting at row `n` is sent with `Idempotency-Key: <key>:<n>` and retried with it.
+   * When a call fails for good, its error's `idempotencyKey` is this key: call again with the
+   * same input, `batchSize` and key (within 24 hours) and every request the server already
+   * answered gets that answer back, so nothing is issued twice even without `externalId`s.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -166,9 +174,11 @@ export interface AwardsResource {
    * one by one: a bad row is reported as `invalid` and the others are still issued.
    *
    * Throws only when a whole request fails for good (e.g. a wrong key, or the server unreachable
-   * after retries): the {@link ApiError} then carries `idempotencyKey` for that batch and
-   * `details.completed` (the results of the rows before it) and `details.failedAt` (the index of
-   * its first row). Give rows an `externalId` and re-running the whole list is always safe.
+   * after retries): the {@link ApiError} then carries the call's `idempotencyKey`,
+   * `details.completed` (the results of the rows before the failed request) and
+   * `details.failedAt` (the index of its first row). Calling again with the same input and
+   * `{ idempotencyKey: error.idempotencyKey }` replays what the server already did and sends the
+   * rest; rows with an `externalId` are safe to send again in any case.
    */
   create(input: AwardsInput, options?: AwardsOptions): Promise<AwardsResult>;
 }
@@ -183,18 +193,22 @@ function renumber(error: NonNullable<AwardRowResult['error']>, offset: number): 
 export function awardsResource(http: Transport): AwardsResource {
   return {
     async create(input, options = {}) {
-      const { batchSize = 100, onProgress, ...requestOptions } = options;
+      const { batchSize = 100, onProgress, idempotencyKey: callKey = newIdempotencyKey(), ...requestOptions } = options;
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) throw new TypeError('awards.create: batchSize must be a whole number from 1 to 1000.');
+      // The server takes keys of up to 200 visible ASCII characters; ":<row>" needs up to 20 more.
+      if (typeof callKey !== 'string' || !/^[\x21-\x7e]{1,180}$/.test(callKey)) throw new TypeError('awards.create: idempotencyKey must be 1–180 visible ASCII characters (a UUID is ideal).');
       const rows = input.recipients;
       const results: AwardRowResult[] = [];
       const summary: AwardsSummary = { issued: 0, duplicate: 0, invalid: 0, failed: 0 };
       for (let from = 0; from < rows.length; from += batchSize) {
-        const idempotencyKey = newIdempotencyKey();
+        // One key per request, derived from the call's key and the request's first row: calling
+        // again with the call's key sends each request with the key it had the first time.
+        const idempotencyKey = `${callKey}:${from}`;
         let data: { results: unknown[] };
         try {
           ({ data } = await http.request({
-            method: 'POST', path: 'api/v1/awards', json: { achievement: input.achievement, recipients: rows.slice(from, from + batchSize) },
-            idempotencyKey, expect: 'json', schema: S.awardsResult, ...requestOptions,
+            ...requestOptions, method: 'POST', path: 'api/v1/awards', json: { achievement: input.achievement, recipients: rows.slice(from, from + batchSize) },
+            idempotencyKey, expect: 'json', schema: S.awardsResult,
           }));
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
@@ -202,13 +216,13 @@ export function awardsResource(http: Transport): AwardsResource {
             ...(error.status !== undefined ? { status: error.status } : {}),
             ...(error.serverCode !== undefined ? { serverCode: error.serverCode } : {}),
             ...(error.request ? { request: error.request } : {}),
-            idempotencyKey, cause: error, details: { completed: results.slice(), failedAt: from },
+            idempotencyKey: callKey, cause: error, details: { completed: results.slice(), failedAt: from },
           });
         }
         const batch = data.results as AwardRowResult[];
         const sent = Math.min(batchSize, rows.length - from);
         if (batch.length !== sent) {
-          throw new ApiError('invalid-response', `The server answered ${batch.length} results for ${sent} rows.`, { idempotencyKey, details: { completed: results.slice(), failedAt: from } });
+          throw new ApiError('invalid-response', `The server answered ${batch.length} results for ${sent} rows.`, { idempotencyKey: callKey, details: { completed: results.slice(), failedAt: from } });
         }
         for (const row of batch) {
           if (row.error && from > 0) row.error = renumber(row.error, from);
