@@ -1,7 +1,10 @@
-// Every ```ts block in the READMEs and docs type-checks as a reader would paste it: strict,
-// exactOptionalPropertyTypes, noUncheckedIndexedAccess, against the packages' own types. What a
-// block takes as given (a learner's `email`, a client `col` made earlier …) is declared once in
-// test/data/snippet-globals.d.ts.
+// Every ```ts and ```js block in the READMEs and docs type-checks as a reader would paste it:
+// strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, against the packages' own types.
+// A ```js block is checked as TypeScript too, so it must be plain JavaScript that a strict
+// TypeScript project would also take (a null check where the DOM may answer null). What a block
+// takes as given (a learner's `email`, a client `col` made earlier …) is declared once in
+// test/data/snippet-globals.d.ts; the elements' tag and event types come from
+// test/data/snippet-elements.ts, as a page that loads them gets them.
 import { describe, it, expect } from '@col/harness';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,12 +26,12 @@ function markdownFiles(dir = root): string[] {
   });
 }
 
-/** The ```ts blocks of a markdown file, with the line each starts on. */
+/** The ```ts and ```js blocks of a markdown file, with the line each starts on. */
 export function tsBlocks(markdown: string): Array<{ line: number; code: string }> {
   const blocks: Array<{ line: number; code: string }> = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    if (!/^```(ts|typescript)\s*$/.test(lines[i]!)) continue;
+    if (!/^```(ts|typescript|js|javascript|mjs)\s*$/.test(lines[i]!)) continue;
     const start = i + 1;
     let end = start;
     while (end < lines.length && !/^```\s*$/.test(lines[end]!)) end++;
@@ -46,13 +49,13 @@ describe('README and docs code blocks', () => {
   });
 
   it('finds the blocks', () => {
-    expect(tsBlocks('a\n```ts\nconst x = 1;\n```\n```sh\nls\n```\n```ts\nlet y;\n```\n')).to.deep.equal([{ line: 3, code: 'const x = 1;' }, { line: 9, code: 'let y;' }]);
+    expect(tsBlocks('a\n```ts\nconst x = 1;\n```\n```sh\nls\n```\n```js\nlet y;\n```\n```html\n<p>\n```\n')).to.deep.equal([{ line: 3, code: 'const x = 1;' }, { line: 9, code: 'let y;' }]);
   });
 
-  it('every ```ts block type-checks under strict and exactOptionalPropertyTypes', () => {
+  it('every ```ts and ```js block type-checks under strict and exactOptionalPropertyTypes', () => {
     // Package types resolve to dist/*.d.ts (the "types" condition comes first): build them.
     const tsc = fileURLToPath(new URL('../../../node_modules/typescript/bin/tsc', import.meta.url));
-    const build = spawnSync(process.execPath, [tsc, '-b', 'packages/core', 'packages/verify', 'packages/client', 'packages/server'], { cwd: root, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [tsc, '-b', 'packages/core', 'packages/verify', 'packages/client', 'packages/server', 'packages/components'], { cwd: root, encoding: 'utf8' });
     expect(build.status, build.stdout + build.stderr).to.equal(0);
     const virtual = new Map<string, { source: string; line: number }>();
     for (const file of markdownFiles()) {
@@ -76,7 +79,8 @@ describe('README and docs code blocks', () => {
     host.getSourceFile = (f, language, onError, create) =>
       virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!.source, language, true, ts.ScriptKind.TS) : getSourceFile(f, language, onError, create);
     const globals = fileURLToPath(new URL('./data/snippet-globals.d.ts', import.meta.url));
-    const program = ts.createProgram([globals, ...virtual.keys()], options, host);
+    const elements = fileURLToPath(new URL('./data/snippet-elements.ts', import.meta.url));
+    const program = ts.createProgram([globals, elements, ...virtual.keys()], options, host);
     const problems = ts.getPreEmitDiagnostics(program).map((d) => {
       const snippet = d.file && virtual.get(d.file.fileName);
       const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;

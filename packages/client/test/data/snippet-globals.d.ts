@@ -30,3 +30,6 @@ declare function show(message: string): void;
 declare function retryIn(seconds: number): void;
 declare const presented: Array<string | object>;
 declare const pathway: import('@citiesoflearning/core').Pathway;
+declare const credentialFromClaim: import('@citiesoflearning/core').OpenBadgeCredential;
+declare const jwtFromTheirWallet: string;
+declare function markCandidateChecked(badgeName: string | undefined): void;

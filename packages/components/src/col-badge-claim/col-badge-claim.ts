@@ -507,4 +507,10 @@ declare global {
     'col-claimed': CustomEvent<ClaimedDetail>;
     'col-claim-error': CustomEvent<ClaimErrorDetail>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-claim-start': CustomEvent<{ achievement: string }>;
+    'col-claimed': CustomEvent<ClaimedDetail>;
+    'col-claim-error': CustomEvent<ClaimErrorDetail>;
+  }
 }

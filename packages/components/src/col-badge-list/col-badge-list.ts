@@ -288,4 +288,8 @@ declare global {
   interface HTMLElementEventMap {
     'col-list-loaded': CustomEvent<{ count: number; skipped: number }>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-list-loaded': CustomEvent<{ count: number; skipped: number }>;
+  }
 }

@@ -479,4 +479,8 @@ declare global {
   interface HTMLElementEventMap {
     'col-skills-verified': CustomEvent<SkillsVerifiedDetail>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-skills-verified': CustomEvent<SkillsVerifiedDetail>;
+  }
 }

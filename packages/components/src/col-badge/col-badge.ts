@@ -476,4 +476,9 @@ declare global {
     'col-verified': CustomEvent<VerificationReport>;
     'col-error': CustomEvent<ColErrorDetail>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-verified': CustomEvent<VerificationReport>;
+    'col-error': CustomEvent<ColErrorDetail>;
+  }
 }

@@ -423,4 +423,8 @@ declare global {
   interface HTMLElementEventMap {
     'col-query': CustomEvent<InsightQuery>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-query': CustomEvent<InsightQuery>;
+  }
 }

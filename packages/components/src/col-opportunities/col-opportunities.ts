@@ -357,4 +357,8 @@ declare global {
   interface HTMLElementEventMap {
     'col-results': CustomEvent<OpportunityResults>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-results': CustomEvent<OpportunityResults>;
+  }
 }

@@ -459,4 +459,8 @@ declare global {
   interface HTMLElementEventMap {
     'col-progress': CustomEvent<PathwayProgress>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-progress': CustomEvent<PathwayProgress>;
+  }
 }

@@ -338,4 +338,8 @@ declare global {
   interface HTMLElementEventMap {
     'col-shared': CustomEvent<SkillsSharedDetail>;
   }
+  // Every element event bubbles and is composed, so a page may listen on `document` too.
+  interface DocumentEventMap {
+    'col-shared': CustomEvent<SkillsSharedDetail>;
+  }
 }
