@@ -1,6 +1,9 @@
 // Browser bundles for size tracking (`npm run bundle`, used by bench/bundle-size.bench.mjs).
 // Bundles the built `dist/` of the browser-capable packages, minified, one file per entry, so
 // the size a web developer pays for each import is measured the way their bundler would see it.
+// TypeScript is compiled once, by `tsc -b` (`npm run build`), into the same `dist/` that npm
+// publishes; bundling that output (rather than compiling src/ again through a TypeScript rollup
+// plugin) means the CDN files and the published modules come from one compilation.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
