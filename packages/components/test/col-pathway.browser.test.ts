@@ -469,6 +469,25 @@ describe('<col-pathway> with the reference server', () => {
     expect(localStorage.length + sessionStorage.length, 'nothing stored').to.equal(0);
   });
 
+  it('a milestone the server will not issue is explained in Welsh, without the server\'s English reasons', async () => {
+    const email = `cymraeg.${Date.now()}@example.org`;
+    const awards = [];
+    for (const key of ['intro-to-coding', 'build-a-website', 'youth-volunteer']) awards.push(await claimAward(key, email));
+    const el = await fixture<ColPathway>(html`<col-pathway lang="cy" key="creative-coder" api=${api()}></col-pathway>`);
+    el.credentials = awards.map((a) => a.credential);
+    await until(() => !!el.shadowRoot!.querySelector('form[part~="milestone"]'), 'the milestone offer');
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('#milestone-email')!;
+    // Not the address the badges were issued to: the server refuses every one of them.
+    field.value = `someone.else.${Date.now()}@example.org`;
+    field.dispatchEvent(new Event('input'));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('form[part~="milestone"] button[type="submit"]')!.click();
+    await until(() => (el.shadowRoot!.querySelector('#milestone-message')?.textContent ?? '') !== '', 'the refusal');
+    expect(el.shadowRoot!.querySelector('#milestone-message')!.textContent).to.equal(
+      "Nid oedd eich bathodynnau'n ddigon am garreg filltir ar y gweinydd. Bathodynnau na chawsant eu derbyn: 3. Gwiriwch iddyn nhw gael eu cyhoeddi i'r cyfeiriad e-bost hwn.",
+    );
+    expect(await axeViolations(el), 'axe, milestone refused in Welsh').to.deep.equal([]);
+  });
+
   it('offers the milestone badge once it is earned, and the server issues it once', async () => {
     const email = `coder.${Date.now()}@example.org`;
     const awards = [];

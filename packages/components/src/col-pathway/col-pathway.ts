@@ -464,8 +464,10 @@ export class ColPathway extends LitElement {
       const { claimMilestones } = await loadApi();
       const result = await claimMilestones(api, key, email, presentable);
       if (!result.awarded.length) {
-        const reason = result.rejected.map((r) => r.message).join(' ');
-        this._milestone = { state: 'error', message: this.#t('milestone-none', { reason }) };
+        // The server's reasons are English: say how many badges it refused, not why in its words.
+        const rejected = result.rejected.length;
+        const message = [this.#t('milestone-none'), ...(rejected ? [this.#t('milestone-rejected', { count: rejected })] : [])].join(' ');
+        this._milestone = { state: 'error', message };
         return;
       }
       await import('../col-badge/define.js').catch(() => undefined);
