@@ -378,6 +378,15 @@ describe('<col-pathway>: a refused pathway in the learner\'s language', () => {
     expect(await axeViolations(el), 'axe, refused in English').to.deep.equal([]);
   });
 
+  it('a step whose nested pathway is not available says so in Welsh, not with core\'s English warning', async () => {
+    const el = await fixture<ColPathway>(html`<col-pathway lang="cy" as-of=${AS_OF}></col-pathway>`);
+    el.pathway = pathwayOf({ type: 'group', id: 'root', children: [badge('a'), { type: 'pathway', id: 'nested', title: 'Llwybr arall', pathway: { id: 'urn:other', version: '1' } } as never] });
+    await el.updateComplete;
+    expect(row(el, 'Llwybr arall').notes).to.deep.equal(["Nid yw'r llwybr y mae'r cam hwn yn cyfeirio ato ar gael, felly does dim modd dangos ei gynnydd."]);
+    expect(text(el)).not.to.contain('not available');
+    expect(await axeViolations(el), 'axe, unavailable nested pathway in Welsh').to.deep.equal([]);
+  });
+
   it('a refusal it has no words for gets the general Welsh sentence, never the English reason', async () => {
     const { el, detail } = await refuse(html`<col-pathway locale="cy"></col-pathway>`, tooLongName());
     expect(detail.code).to.equal('pathway-invalid');

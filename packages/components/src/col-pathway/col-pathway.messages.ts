@@ -92,6 +92,8 @@ export const pathwayMessages = defineMessages(
     'warning-earned-too-early': 'Earned before the steps that must come first, so it does not count.',
     'warning-group-empty': 'Nothing in this group is required.',
     'warning-milestone-kept': 'Counts as complete because its milestone badge was already awarded.',
+    'warning-pathway-unknown': 'The pathway this step refers to is not available, so its progress cannot be shown.',
+    'warning-other': 'Something about this step needs checking by whoever runs the pathway.',
   },
   {
     loading: "Wrthi'n llwytho'r llwybr…",
@@ -174,5 +176,7 @@ export const pathwayMessages = defineMessages(
     'warning-earned-too-early': "Wedi'i ennill cyn y camau sy'n gorfod dod gyntaf, felly nid yw'n cyfrif.",
     'warning-group-empty': "Does dim byd yn y grŵp hwn yn ofynnol.",
     'warning-milestone-kept': "Yn cyfrif fel wedi gorffen gan fod ei fathodyn carreg filltir eisoes wedi'i ddyfarnu.",
+    'warning-pathway-unknown': "Nid yw'r llwybr y mae'r cam hwn yn cyfeirio ato ar gael, felly does dim modd dangos ei gynnydd.",
+    'warning-other': "Mae angen i bwy bynnag sy'n rhedeg y llwybr wirio rhywbeth am y cam hwn.",
   },
 );

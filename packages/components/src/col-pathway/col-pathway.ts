@@ -360,7 +360,8 @@ export class ColPathway extends LitElement {
     const prerequisites = (node.prerequisites ?? []).filter((id) => !progress.nodes[id]?.satisfied).map((id) => this.#titles.get(id) ?? id);
     const warnings = (result?.warnings ?? []).map((w) => {
       const key = `warning-${w.code}` as PathwayMessage;
-      return key in pathwayMessages['en-GB'] ? this.#t(key) : w.message;
+      // Core's own message is English: a warning this element has no words for gets a general note.
+      return this.#t(key in pathwayMessages['en-GB'] ? key : 'warning-other');
     });
     return html`<li part="node node-${state}" class=${state}>
       <div class="row">
