@@ -128,7 +128,15 @@ describe('<col-opportunities>', () => {
     expect(button(down, 'Try again')).to.not.equal(undefined);
     expect(await axeViolations(down), 'axe, error').to.deep.equal([]);
     const refused = await search({ from: 'next tuesday' });
-    expect(refused.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.match(/^The search was not accepted: /);
+    expect(refused.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.equal('The search was not accepted. Check the filters and try again.');
+    expect(await axeViolations(refused), 'axe, refused').to.deep.equal([]);
+  });
+
+  it('words a refused filter in Welsh, never with the server\'s English reason', async () => {
+    const refused = await search({ locale: 'cy', to: 'soon' });
+    const message = refused.shadowRoot!.querySelector('[part~="error"]')!.textContent!;
+    expect(message).to.equal('Ni dderbyniwyd y chwiliad. Gwiriwch yr hidlyddion a rhowch gynnig arall arni.');
+    expect(await axeViolations(refused), 'axe, refused in Welsh').to.deep.equal([]);
   });
 
   it('a hostile API\'s opportunities stay text: script-laden titles and names, no script booking link, 5 MB descriptions', async () => {

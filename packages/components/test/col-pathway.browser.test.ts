@@ -256,7 +256,7 @@ describe('<col-pathway>: the state matrix', () => {
     const el = await show(pathwayOf({ type: 'group', id: 'root', children: [badge('a', { title: huge, description: huge })] }, { name: huge, description: huge }), [earned('urn:a')]);
     await until(() => text(el).includes('not set up correctly'), 'the refusal');
     expect(performance.now() - started).to.be.below(3000);
-    expect(text(el)).to.contain('name is longer than 10000 characters');
+    expect(text(el)).to.contain('The pathway: “name” is too long: the most allowed is 10,000.');
     expect(text(el).length, 'none of the megabytes is shown').to.be.below(1000);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
@@ -324,6 +324,84 @@ describe('<col-pathway>: the state matrix', () => {
     await el.updateComplete;
     expect(row(el, 'Cam 1')).to.deep.include({ state: 'Wedi gorffen', rule: 'Unrhyw 1 o 3' });
     expect(overall(el)).to.contain('Cynnydd cyffredinol: 100% wedi gorffen');
+  });
+});
+
+describe('<col-pathway>: a refused pathway in the learner\'s language', () => {
+  // Core refuses these with English sentences for developers; the element must word them itself.
+  const tooLongName = () => pathwayOf({ type: 'group', id: 'root', children: [badge('a')] }, { name: 'x'.repeat(10_001) });
+  const cycle = () => pathwayOf({ type: 'group', id: 'root', children: [badge('a', { prerequisites: ['b'] }), badge('b', { prerequisites: ['a'] })] });
+  const errorText = (el: ColPathway) => el.shadowRoot!.querySelector('[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim();
+  /** Words of core's English reasons that must never reach the page. */
+  const CORE_ENGLISH = /longer than|characters|not valid|is not a|cycle|prerequisites|must be|not set up/i;
+
+  async function refuse(template: ReturnType<typeof html>, pathway: unknown): Promise<{ el: ColPathway; detail: { code: string; message: string } }> {
+    const el = await fixture<ColPathway>(template);
+    const failed = oneEvent(el, 'col-error');
+    el.pathway = pathway as never;
+    const { detail } = await failed;
+    await el.updateComplete;
+    return { el, detail };
+  }
+
+  it('lang="cy": a name over the limit is refused in Welsh, with the limit, and axe passes', async () => {
+    const { el, detail } = await refuse(html`<col-pathway lang="cy"></col-pathway>`, tooLongName());
+    expect(errorText(el)).to.equal("Does dim modd dangos y llwybr hwn gan nad yw wedi'i osod yn gywir. Y llwybr: mae “name” yn rhy hir: yr uchafswm yw 10,000.");
+    expect(errorText(el)).not.to.match(CORE_ENGLISH);
+    expect(detail).to.deep.equal({ code: 'pathway-invalid', message: errorText(el) });
+    expect(await axeViolations(el), 'axe, refused in Welsh').to.deep.equal([]);
+  });
+
+  it('configure({ locale: "cy" }): a prerequisite loop names the step in Welsh, and rewords when the page switches back', async () => {
+    configure({ locale: 'cy' });
+    try {
+      const { el } = await refuse(html`<col-pathway></col-pathway>`, cycle());
+      expect(errorText(el)).to.match(/^Does dim modd dangos y llwybr hwn/);
+      expect(errorText(el)).to.match(/Cam “[ab]”: does dim modd bodloni ei ragofynion: maen nhw'n ffurfio dolen\.$/);
+      expect(errorText(el)).not.to.match(CORE_ENGLISH);
+      expect(await axeViolations(el), 'axe, loop in Welsh').to.deep.equal([]);
+      resetConfiguration();
+      await el.updateComplete;
+      expect(errorText(el)).to.match(/^This pathway can't be shown because it is not set up correctly\. Step “[ab]”: its prerequisites can never be met: they form a loop\.$/);
+    } finally {
+      resetConfiguration();
+    }
+  });
+
+  it('en-GB: an unknown node type and further problems are worded by the element, not core', async () => {
+    const { el } = await refuse(
+      html`<col-pathway lang="en-GB"></col-pathway>`,
+      pathwayOf({ type: 'group', id: 'root', children: [{ type: 'quest', id: 'dragon' } as never, badge('a', { prerequisites: ['nowhere'] })] }),
+    );
+    expect(errorText(el)).to.equal("This pathway can't be shown because it is not set up correctly. Step “dragon”: it is a kind of step this tracker does not know. Other problems found: 1.");
+    expect(errorText(el)).not.to.contain('type must be one of');
+    expect(await axeViolations(el), 'axe, refused in English').to.deep.equal([]);
+  });
+
+  it('a step whose nested pathway is not available says so in Welsh, not with core\'s English warning', async () => {
+    const el = await fixture<ColPathway>(html`<col-pathway lang="cy" as-of=${AS_OF}></col-pathway>`);
+    el.pathway = pathwayOf({ type: 'group', id: 'root', children: [badge('a'), { type: 'pathway', id: 'nested', title: 'Llwybr arall', pathway: { id: 'urn:other', version: '1' } } as never] });
+    await el.updateComplete;
+    expect(row(el, 'Llwybr arall').notes).to.deep.equal(["Nid yw'r llwybr y mae'r cam hwn yn cyfeirio ato ar gael, felly does dim modd dangos ei gynnydd."]);
+    expect(text(el)).not.to.contain('not available');
+    expect(await axeViolations(el), 'axe, unavailable nested pathway in Welsh').to.deep.equal([]);
+  });
+
+  it('a refusal it has no words for gets the general Welsh sentence, never the English reason', async () => {
+    const { el, detail } = await refuse(html`<col-pathway locale="cy"></col-pathway>`, tooLongName());
+    expect(detail.code).to.equal('pathway-invalid');
+    // A code the element does not know: a library callback refusing with its own ColError.
+    const failed = oneEvent(el, 'col-error');
+    el.library = () => {
+      throw Object.assign(new Error('Secret English reason from the library.'), { code: 'pathway-embargoed' });
+    };
+    el.pathway = pathwayOf({ type: 'group', id: 'root', children: [{ type: 'pathway', id: 'nested', pathway: { id: 'urn:other', version: '1' } } as never] });
+    const second = await failed;
+    await el.updateComplete;
+    expect(second.detail.code).to.equal('pathway-embargoed');
+    expect(errorText(el)).to.equal("Does dim modd dangos y llwybr hwn gan nad yw wedi'i osod yn gywir.");
+    expect(second.detail.message).not.to.contain('Secret');
+    expect(await axeViolations(el), 'axe, general refusal').to.deep.equal([]);
   });
 });
 
@@ -398,6 +476,25 @@ describe('<col-pathway> with the reference server', () => {
     const sent = JSON.stringify(log);
     for (const secret of secrets) expect(sent, `"${secret}" never leaves the page`).to.not.contain(secret);
     expect(localStorage.length + sessionStorage.length, 'nothing stored').to.equal(0);
+  });
+
+  it('a milestone the server will not issue is explained in Welsh, without the server\'s English reasons', async () => {
+    const email = `cymraeg.${Date.now()}@example.org`;
+    const awards = [];
+    for (const key of ['intro-to-coding', 'build-a-website', 'youth-volunteer']) awards.push(await claimAward(key, email));
+    const el = await fixture<ColPathway>(html`<col-pathway lang="cy" key="creative-coder" api=${api()}></col-pathway>`);
+    el.credentials = awards.map((a) => a.credential);
+    await until(() => !!el.shadowRoot!.querySelector('form[part~="milestone"]'), 'the milestone offer');
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('#milestone-email')!;
+    // Not the address the badges were issued to: the server refuses every one of them.
+    field.value = `someone.else.${Date.now()}@example.org`;
+    field.dispatchEvent(new Event('input'));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('form[part~="milestone"] button[type="submit"]')!.click();
+    await until(() => (el.shadowRoot!.querySelector('#milestone-message')?.textContent ?? '') !== '', 'the refusal');
+    expect(el.shadowRoot!.querySelector('#milestone-message')!.textContent).to.equal(
+      "Nid oedd eich bathodynnau'n ddigon am garreg filltir ar y gweinydd. Bathodynnau na chawsant eu derbyn: 3. Gwiriwch iddyn nhw gael eu cyhoeddi i'r cyfeiriad e-bost hwn.",
+    );
+    expect(await axeViolations(el), 'axe, milestone refused in Welsh').to.deep.equal([]);
   });
 
   it('offers the milestone badge once it is earned, and the server issues it once', async () => {

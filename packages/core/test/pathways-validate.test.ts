@@ -39,10 +39,19 @@ describe('validatePathway', () => {
     expect(error.message).to.equal('This pathway is not valid. Node "step-3": min is 5 but it has only 4 required children. (and 1 more problem)');
     const issues = error.details!.issues as PathwayIssue[];
     expect(issues).to.deep.equal([
-      { node: 'step-3', code: 'min-too-large', severity: 'error', message: 'Node "step-3": min is 5 but it has only 4 required children.' },
-      { node: 'step-4', code: 'min-too-large', severity: 'error', message: 'Node "step-4": min is 2 but it has only 1 required child.' },
+      { node: 'step-3', code: 'min-too-large', severity: 'error', field: 'min', limit: 4, message: 'Node "step-3": min is 5 but it has only 4 required children.' },
+      { node: 'step-4', code: 'min-too-large', severity: 'error', field: 'min', limit: 1, message: 'Node "step-4": min is 2 but it has only 1 required child.' },
     ]);
     expect(checkPathway(input)).to.deep.equal(issues);
+  });
+
+  it('names the field and the limit, so an interface can word the problem in its own language', () => {
+    const tooLong = checkPathway(wrap(leaf('a'), { name: 'x'.repeat(10_001) }));
+    expect(tooLong).to.deep.include({ node: null, code: 'field-too-long', severity: 'error', field: 'name', limit: 10_000, message: 'The pathway: name is longer than 10000 characters.' });
+    const tooMany = checkPathway(wrap(leaf('a', { badge: { id: 'urn:a', equivalents: Array.from({ length: 1001 }, (_, i) => `urn:n${i}`) } })));
+    expect(tooMany.find((issue) => issue.code === 'field-too-long')).to.include({ node: 'a', field: 'equivalents', limit: 1000 });
+    expect(checkPathway(wrap(leaf('a', { optional: 'yes' })))[0]).to.include({ node: 'a', code: 'field-invalid', field: 'optional' });
+    expect(checkPathway(wrap(leaf('a')), { limits: { maxDepth: 0 } })[0]).to.include({ code: 'too-deep', limit: 0 });
   });
 
   it('empty group: a warning, not an error', () => {

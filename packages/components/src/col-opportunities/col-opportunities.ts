@@ -222,9 +222,9 @@ export class ColOpportunities extends LitElement {
       } catch (error) {
         if (!run.current) return;
         const code = errorCodeOf(error);
-        const reason = error instanceof Error ? error.message : '';
         this._state = 'error';
-        this._error = { code, message: code === 'bad-request' ? this.#t('error-filters', { reason }) : this.#t('error') };
+        // The server's reason is English: a refused search is worded by the element alone.
+        this._error = { code, message: this.#t(code === 'bad-request' ? 'error-filters' : 'error') };
         emit(this, 'col-error', this._error);
         return;
       }

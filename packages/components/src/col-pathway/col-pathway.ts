@@ -3,11 +3,11 @@ import { evaluatePathway, fromNavigatr, type NavigatrPathway, type NodeProgress,
 import type { Award, Opportunity } from '@citiesoflearning/client';
 import { onConfigurationChange, pageConfiguration } from '../config/config.js';
 import { LocaleController } from '../i18n/locale-controller.js';
-import { errorCodeOf } from '../internal/errors.js';
 import { emit } from '../internal/events.js';
 import { Latest } from '../internal/latest.js';
 import { safeLinkUrl } from '../internal/safe-url.js';
 import { pathwayMessages } from './col-pathway.messages.js';
+import { pathwayFailureOf, type PathwayFailure } from './pathway-failure.js';
 import { pathwayStyles } from './col-pathway.styles.js';
 import { toRecords, type HeldCredential } from './records.js';
 
@@ -125,7 +125,7 @@ export class ColPathway extends LitElement {
 
   /** @internal */ declare _state: State;
   /** @internal */ declare _loaded: Pathway | undefined;
-  /** @internal */ declare _error: { code: string; message: string } | undefined;
+  /** @internal */ declare _error: PathwayFailure | undefined;
   /** @internal */ declare _fetchedOpportunities: PathwayOpportunity[] | undefined;
   /** @internal */ declare _milestone: Milestone;
   /** @internal */ declare _email: string;
@@ -234,14 +234,36 @@ export class ColPathway extends LitElement {
   }
 
   #fail(error: unknown): void {
-    const code = errorCodeOf(error);
-    const invalid = code.startsWith('pathway-') || code.startsWith('navigatr-') || code === 'min-too-large' || code.includes('cycle') || code.endsWith('-invalid');
-    const reason = error instanceof Error ? error.message : '';
     this._loaded = undefined;
     this.#progress = undefined;
     this._state = 'error';
-    this._error = { code, message: invalid ? this.#t('error-invalid', { reason }) : this.#t('error-load') };
-    emit(this, 'col-error', this._error);
+    // Kept as codes and worded at render time, so a change of language rewords it.
+    this._error = pathwayFailureOf(error);
+    emit(this, 'col-error', { code: this._error.code, message: this.#failureText(this._error) });
+  }
+
+  /**
+   * A failure in the element's language. Core's messages are English, so they are never shown:
+   * the problem is worded from its code, with only the node id and limits from the error.
+   */
+  #failureText(failure: PathwayFailure): string {
+    if (!failure.refused) return this.#t('error-load');
+    const sentences = [this.#t('error-invalid')];
+    const key = `problem-${failure.problem}` as PathwayMessage;
+    const template = key in pathwayMessages['en-GB'] ? pathwayMessages['en-GB'][key] : '';
+    // A problem worded with a field or a limit the error does not name gets the general sentence only.
+    const known = template && (!template.includes('{field}') || failure.field) && (!template.includes('{max}') || failure.limit !== undefined);
+    if (known) {
+      const problem = this.#t(key, {
+        ...(failure.field ? { field: failure.field } : {}),
+        ...(failure.limit !== undefined ? { max: new Intl.NumberFormat(this.#i18n.locale).format(failure.limit) } : {}),
+      });
+      const where = { problem, ...(failure.node ? { node: failure.node } : {}), ...(failure.nested ? { pathway: failure.nested } : {}) };
+      const at = failure.nested ? (failure.node ? 'error-in-nested-node' : 'error-in-nested') : failure.node ? 'error-at-node' : 'error-at-pathway';
+      sentences.push(this.#t(at, where));
+    }
+    if (failure.more > 0) sentences.push(this.#t('error-more', { count: failure.more }));
+    return sentences.join(' ');
   }
 
   #evaluate(): void {
@@ -282,7 +304,7 @@ export class ColPathway extends LitElement {
     if (this._state === 'loading') return html`<div part="pathway" aria-busy="true"><p>${this.#t('loading')}</p></div>`;
     if (this._state === 'error') {
       return html`<div part="pathway">
-        <p part="error" role="alert">${this._error?.message}</p>
+        <p part="error" role="alert">${this._error ? this.#failureText(this._error) : ''}</p>
         ${this.key && !this.pathway ? html`<p><button @click=${() => this.#load()}>${this.#t('retry')}</button></p>` : nothing}
       </div>`;
     }
@@ -338,7 +360,8 @@ export class ColPathway extends LitElement {
     const prerequisites = (node.prerequisites ?? []).filter((id) => !progress.nodes[id]?.satisfied).map((id) => this.#titles.get(id) ?? id);
     const warnings = (result?.warnings ?? []).map((w) => {
       const key = `warning-${w.code}` as PathwayMessage;
-      return key in pathwayMessages['en-GB'] ? this.#t(key) : w.message;
+      // Core's own message is English: a warning this element has no words for gets a general note.
+      return this.#t(key in pathwayMessages['en-GB'] ? key : 'warning-other');
     });
     return html`<li part="node node-${state}" class=${state}>
       <div class="row">
@@ -442,8 +465,10 @@ export class ColPathway extends LitElement {
       const { claimMilestones } = await loadApi();
       const result = await claimMilestones(api, key, email, presentable);
       if (!result.awarded.length) {
-        const reason = result.rejected.map((r) => r.message).join(' ');
-        this._milestone = { state: 'error', message: this.#t('milestone-none', { reason }) };
+        // The server's reasons are English: say how many badges it refused, not why in its words.
+        const rejected = result.rejected.length;
+        const message = [this.#t('milestone-none'), ...(rejected ? [this.#t('milestone-rejected', { count: rejected })] : [])].join(' ');
+        this._milestone = { state: 'error', message };
         return;
       }
       await import('../col-badge/define.js').catch(() => undefined);

@@ -9,7 +9,7 @@
  * @example
  * ```ts
  * const issue: PathwayIssue = {
- *   node: 'step-3', code: 'min-too-large', severity: 'error',
+ *   node: 'step-3', code: 'min-too-large', severity: 'error', field: 'min', limit: 4,
  *   message: 'Node "step-3": min is 5 but it has only 4 required children.',
  * };
  * ```
@@ -21,7 +21,25 @@ export interface PathwayIssue {
   severity: 'error' | 'warning';
   /** `id@version` of the nested pathway the issue is in, when it is not the one checked. */
   pathway?: string;
+  /**
+   * The field at fault (`name`, `min`, `prerequisites`…), when one is: with `code` and `limit`,
+   * enough for an interface to word the problem in its own language instead of `message`.
+   */
+  field?: string;
+  /** The limit that was passed (characters, entries, nodes or levels), when one was. */
+  limit?: number;
 }
+
+/**
+ * What an issue names besides its node and code: see {@link PathwayIssue}.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * issues.add('step-3', 'field-too-long', 'title is longer than 10000 characters.', 'error', { field: 'title', limit: 10_000 });
+ * ```
+ */
+export type IssueDetails = Pick<PathwayIssue, 'field' | 'limit'>;
 
 /**
  * Bounds that keep hostile input from exhausting memory or time.
@@ -65,13 +83,13 @@ export class Issues {
   errors = 0;
   private dropped = 0;
   constructor(private readonly max: number) {}
-  add(node: string | null, code: string, detail: string, severity: 'error' | 'warning' = 'error'): void {
+  add(node: string | null, code: string, detail: string, severity: 'error' | 'warning' = 'error', details: IssueDetails = {}): void {
     if (severity === 'error') this.errors++;
     if (this.list.length >= this.max) {
       this.dropped++;
       return;
     }
-    this.list.push({ node, code, message: `${nodeName(node)}: ${detail}`, severity });
+    this.list.push({ node, code, message: `${nodeName(node)}: ${detail}`, severity, ...details });
   }
   finish(): PathwayIssue[] {
     if (this.dropped > 0) {

@@ -37,11 +37,11 @@ class Reader {
     const value = own(this.source, key);
     if (value === undefined && !required) return undefined;
     if (typeof value !== 'string' || value.length === 0) {
-      this.issues.add(this.node, 'field-invalid', `${key} must be non-empty text.`);
+      this.issues.add(this.node, 'field-invalid', `${key} must be non-empty text.`, 'error', { field: key });
       return undefined;
     }
     if (value.length > PATHWAY_LIMITS.maxTextLength) {
-      this.issues.add(this.node, 'field-too-long', `${key} is longer than ${PATHWAY_LIMITS.maxTextLength} characters.`);
+      this.issues.add(this.node, 'field-too-long', `${key} is longer than ${PATHWAY_LIMITS.maxTextLength} characters.`, 'error', { field: key, limit: PATHWAY_LIMITS.maxTextLength });
       return undefined;
     }
     return value;
@@ -51,7 +51,7 @@ class Reader {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
     if (typeof value !== 'boolean') {
-      this.issues.add(this.node, 'field-invalid', `${key} must be true or false.`);
+      this.issues.add(this.node, 'field-invalid', `${key} must be true or false.`, 'error', { field: key });
       return undefined;
     }
     return value;
@@ -61,7 +61,7 @@ class Reader {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
-      this.issues.add(this.node, 'field-invalid', `${key} must be ${integer ? 'a whole number' : 'a number'} of 0 or more.`);
+      this.issues.add(this.node, 'field-invalid', `${key} must be ${integer ? 'a whole number' : 'a number'} of 0 or more.`, 'error', { field: key });
       return undefined;
     }
     return value;
@@ -71,7 +71,7 @@ class Reader {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || !allowed.has(value)) {
-      this.issues.add(this.node, 'field-invalid', `${key} must be one of ${[...allowed].join(', ')}.`);
+      this.issues.add(this.node, 'field-invalid', `${key} must be one of ${[...allowed].join(', ')}.`, 'error', { field: key });
       return undefined;
     }
     return value as T;
@@ -81,17 +81,17 @@ class Reader {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
     if (!Array.isArray(value)) {
-      this.issues.add(this.node, 'field-invalid', `${key} must be a list of ids.`);
+      this.issues.add(this.node, 'field-invalid', `${key} must be a list of ids.`, 'error', { field: key });
       return undefined;
     }
     if (value.length > maxItems) {
-      this.issues.add(this.node, 'field-too-long', `${key} has more than ${maxItems} entries.`);
+      this.issues.add(this.node, 'field-too-long', `${key} has more than ${maxItems} entries.`, 'error', { field: key, limit: maxItems });
       return undefined;
     }
     const out: string[] = [];
     for (const item of value) {
       if (typeof item !== 'string' || item.length === 0 || item.length > PATHWAY_LIMITS.maxTextLength) {
-        this.issues.add(this.node, 'field-invalid', `${key} must contain only non-empty text ids.`);
+        this.issues.add(this.node, 'field-invalid', `${key} must contain only non-empty text ids.`, 'error', { field: key });
         return undefined;
       }
       out.push(item);
@@ -103,7 +103,7 @@ class Reader {
     const value = own(this.source, key);
     if (value === undefined && !required) return undefined;
     if (!isRecord(value)) {
-      this.issues.add(this.node, 'field-invalid', `${key} must be an object.`);
+      this.issues.add(this.node, 'field-invalid', `${key} must be an object.`, 'error', { field: key });
       return undefined;
     }
     // Callers finish with one inner object before asking for the next, so one reader serves all.
@@ -114,13 +114,13 @@ class Reader {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
     if (!Array.isArray(value) || value.length > 1000) {
-      this.issues.add(this.node, 'field-invalid', `${key} must be a list of at most 1000 alignments.`);
+      this.issues.add(this.node, 'field-invalid', `${key} must be a list of at most 1000 alignments.`, 'error', { field: key });
       return undefined;
     }
     const out: PathwayAlignment[] = [];
     for (const item of value) {
       if (!isRecord(item)) {
-        this.issues.add(this.node, 'field-invalid', `each of ${key} must be an object with targetName and targetUrl.`);
+        this.issues.add(this.node, 'field-invalid', `each of ${key} must be an object with targetName and targetUrl.`, 'error', { field: key });
         return undefined;
       }
       const read = new Reader(this.issues, this.node, item);
@@ -233,10 +233,10 @@ function checkGroup(issues: Issues, node: GroupNode, rawChildren: unknown[]): vo
   }
   const plural = required === 1 ? 'child' : 'children';
   if (node.min !== undefined && node.min > required) {
-    issues.add(node.id, 'min-too-large', `min is ${node.min} but it has only ${required} required ${plural}.`);
+    issues.add(node.id, 'min-too-large', `min is ${node.min} but it has only ${required} required ${plural}.`, 'error', { field: 'min', limit: required });
   }
   if (node.minPoints !== undefined && node.minPoints > points) {
-    issues.add(node.id, 'min-points-unreachable', `minPoints is ${node.minPoints} but its children carry only ${points} points.`);
+    issues.add(node.id, 'min-points-unreachable', `minPoints is ${node.minPoints} but its children carry only ${points} points.`, 'error', { field: 'minPoints', limit: points });
   }
   if (node.order === 'sequential' && node.min !== undefined && node.min !== required) {
     issues.add(node.id, 'sequential-needs-all', `a sequential group needs all ${required} required ${plural}, so min must be absent or ${required}.`);
@@ -255,7 +255,7 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
   }
   const pathway = readPathwayFields(new Reader(issues, null, input));
   if (own(input, 'root') === undefined) {
-    issues.add(null, 'field-invalid', 'root must be a node.');
+    issues.add(null, 'field-invalid', 'root must be a node.', 'error', { field: 'root' });
     return walked;
   }
   walkNodes(own(input, 'root'), walked, issues, maxDepth, maxNodes);
@@ -325,7 +325,7 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
     const slot = slots.pop()!;
     const depth = depths.pop()!;
     if (walked.nodes.length >= maxNodes) {
-      issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
+      issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`, 'error', { limit: maxNodes });
       return;
     }
     if (!isRecord(value)) {
@@ -340,9 +340,9 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
     const rawId = own(value, 'id');
     const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
     const label = hasId ? rawId : locate(walked, slotOf, parent, slot);
-    if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.');
+    if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.', 'error', { field: 'id' });
     if (depth > maxDepth) {
-      issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`);
+      issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`, 'error', { limit: maxDepth });
       continue;
     }
     const rawType = own(value, 'type');
@@ -356,11 +356,11 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
     if (node.type !== 'group') continue;
     const rawChildren = own(value, 'children');
     if (!Array.isArray(rawChildren)) {
-      issues.add(label, 'field-invalid', 'children must be a list of nodes.');
+      issues.add(label, 'field-invalid', 'children must be a list of nodes.', 'error', { field: 'children' });
       continue;
     }
     if (rawChildren.length > maxNodes - walked.nodes.length) {
-      issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`);
+      issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`, 'error', { limit: maxNodes });
       return;
     }
     checkGroup(issues, node, rawChildren);
