@@ -85,8 +85,11 @@ export async function readJsonObject(c: Context): Promise<{ body: Record<string,
   return { body: body as Record<string, unknown>, raw };
 }
 
+/** A 400 `invalid-request` whose `field` names the request field at fault, so programs (and the elements, in their own language) need not parse the message. */
+const invalidField = (name: string, message: string) => new HttpError(400, 'invalid-request', message, {}, name);
+
 /**
- * Field readers that throw a 400 naming the field.
+ * Field readers that throw a 400 naming the field, in its message and its `field` property.
  *
  * @example
  * ```ts
@@ -98,11 +101,11 @@ export const field = {
   string(body: Record<string, unknown>, name: string, opts: { required?: boolean; max?: number } = {}): string | undefined {
     const value = body[name];
     if (value === undefined || value === null) {
-      if (opts.required) throw badRequest(`"${name}" is required.`);
+      if (opts.required) throw invalidField(name, `"${name}" is required.`);
       return undefined;
     }
-    if (typeof value !== 'string' || (opts.required && value.trim() === '')) throw badRequest(`"${name}" must be a non-empty string.`);
-    if (value.length > (opts.max ?? 2000)) throw badRequest(`"${name}" is too long (at most ${opts.max ?? 2000} characters).`);
+    if (typeof value !== 'string' || (opts.required && value.trim() === '')) throw invalidField(name, `"${name}" must be a non-empty string.`);
+    if (value.length > (opts.max ?? 2000)) throw invalidField(name, `"${name}" is too long (at most ${opts.max ?? 2000} characters).`);
     return value;
   },
   /** An optional integer within bounds. */
@@ -110,7 +113,7 @@ export const field = {
     const value = body[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw badRequest(`"${name}" must be a whole number from ${min} to ${max}.`);
+      throw invalidField(name, `"${name}" must be a whole number from ${min} to ${max}.`);
     }
     return value;
   },
@@ -119,7 +122,7 @@ export const field = {
     const value = body[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw badRequest(`"${name}" must be an ISO 8601 date or date-time, e.g. 2026-12-31T23:59:59Z.`);
+      throw invalidField(name, `"${name}" must be an ISO 8601 date or date-time, e.g. 2026-12-31T23:59:59Z.`);
     }
     return new Date(value).toISOString();
   },
@@ -131,9 +134,9 @@ export const field = {
     try {
       parsed = new URL(value);
     } catch {
-      throw badRequest(`"${name}" must be a web address (https://…).`);
+      throw invalidField(name, `"${name}" must be a web address (https://…).`);
     }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badRequest(`"${name}" must be a web address (https://…).`);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw invalidField(name, `"${name}" must be a web address (https://…).`);
     return parsed.href;
   },
   /** An optional array of strings. */
@@ -141,7 +144,7 @@ export const field = {
     const value = body[name];
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value) || value.length > maxItems || !value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200)) {
-      throw badRequest(`"${name}" must be a list of at most ${maxItems} short strings.`);
+      throw invalidField(name, `"${name}" must be a list of at most ${maxItems} short strings.`);
     }
     return value as string[];
   },
@@ -168,7 +171,7 @@ export const KEY_PATTERN = RESOURCE_KEY_PATTERN; // one rule, shared with the cl
 export function checkKey(value: unknown, name: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !KEY_PATTERN.test(value)) {
-    throw badRequest(`"${name}" must be 1–64 letters, digits, "-" or "_".`);
+    throw invalidField(name, `"${name}" must be 1–64 letters, digits, "-" or "_".`);
   }
   return value;
 }

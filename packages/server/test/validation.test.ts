@@ -90,6 +90,21 @@ describe('bad input', () => {
     expectError(await s.call('POST', `/api/v1/issuers/${b.issuerKey}/ticket-keys`, { body: { jwk: { kty: 'RSA', n: 'x', e: 'AQAB' } } }), 400, 'key-unsupported');
     expectError(await s.call('GET', '/api/v1/pathways/x?version=zero', { token: null }), 400, 'invalid-request');
   });
+
+  it('names the field at fault in `field`, so a program or an element can say which one in its own words', async () => {
+    const fieldOf = async (res: Promise<{ status: number; json: any }>) => {
+      const answer = await res;
+      expectError(answer, 400, 'invalid-request');
+      return answer.json.field;
+    };
+    const make = (extra: Record<string, unknown>) => s.call('POST', '/api/v1/achievements', { body: { issuer: b.issuerKey, name: 'N', description: 'D', criteria: 'C', ...extra } });
+    expect(await fieldOf(s.call('GET', '/api/v1/opportunities?from=tomorrow', { token: null }))).to.equal('from');
+    expect(await fieldOf(s.call('GET', '/api/v1/opportunities?to=2030-13-45', { token: null }))).to.equal('to');
+    expect(await fieldOf(make({ name: 'N'.repeat(201) }))).to.equal('name');
+    expect(await fieldOf(make({ key: 'has spaces' }))).to.equal('key');
+    expect(await fieldOf(s.call('POST', `/api/v1/achievements/${b.achievementKey}/claim-codes`, { body: { expiresAt: 'tomorrow' } }))).to.equal('expiresAt');
+    expect(await fieldOf(s.call('POST', '/api/v1/issuers', { body: { name: 'X', url: 'javascript:alert(1)' } }))).to.equal('url');
+  });
 });
 
 describe('other good paths', () => {
