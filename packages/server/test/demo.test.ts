@@ -1,7 +1,7 @@
 // `demo: true` seeds a believable place once, prints usable claim codes, serves examples/, and
 // every demo credential verifies.
 import { describe, it, before, after, expect } from '@col/harness';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verify } from '@citiesoflearning/verify';
@@ -14,6 +14,7 @@ describe('demo mode', () => {
     examples = await mkdtemp(join(tmpdir(), 'col-examples-'));
     await mkdir(join(examples, 'claim'));
     await writeFile(join(examples, 'claim', 'index.html'), '<!doctype html><title>Claim</title>');
+    await symlink('loop.html', join(examples, 'loop.html')); // a broken deployment: a link to itself
     s = await startTestServer({ demo: true, examplesDir: examples });
   });
   after(async () => s?.stop());
@@ -72,6 +73,17 @@ describe('demo mode', () => {
     expect(page.headers.get('content-type')).to.match(/text\/html/);
     const escape = await fetch(new URL('/examples/..%2f..%2fetc%2fpasswd', s.url));
     expect(escape.status).to.equal(404);
+    for (const missing of ['/examples/nothing.html', '/examples/claim/index.html/more', `/examples/${'x'.repeat(300)}.html`]) {
+      expect((await fetch(new URL(missing, s.url))).status, missing).to.equal(404);
+    }
+  });
+
+  it('answers a broken deployment (a link loop) with 500 and a log line, not a page that seems missing', async () => {
+    const logged = s.logs.length;
+    const broken = await fetch(new URL('/examples/loop.html', s.url));
+    expect(broken.status).to.equal(500);
+    expect((await broken.json()).code).to.equal('internal-error');
+    expect(s.logs.slice(logged).some((line) => /ELOOP/.test(line))).to.equal(true);
   });
 
   it('does not re-seed on restart and reports the same codes', async () => {

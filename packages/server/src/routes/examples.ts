@@ -31,6 +31,13 @@ export function examplesRoutes(ctx: ServerContext): Hono<Env> {
   return routes;
 }
 
+/**
+ * Read errors that mean "there is no such page here" (answered 404). Anything else (a permission
+ * the operator forgot, a symbolic-link loop) is a fault in the deployment: it reaches the error
+ * handler as a 500 and the log, instead of hiding as a missing page.
+ */
+const NO_SUCH_PAGE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG']);
+
 function serveFolder(app: Hono<Env>, prefix: string, root: string): void {
   app.get(prefix, (c) => c.redirect(`${prefix}/`));
   app.get(`${prefix}/*`, async (c) => {
@@ -47,8 +54,9 @@ function serveFolder(app: Hono<Env>, prefix: string, root: string): void {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       return c.body(new Uint8Array(body), 200, { 'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    } catch {
-      throw notFound('file');
+    } catch (error) {
+      if (NO_SUCH_PAGE.has((error as NodeJS.ErrnoException).code ?? '')) throw notFound('file');
+      throw error;
     }
   });
 }
