@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A clone has only the repository: no test, config or script may reach for a folder beside it
-// (the web-test-runner config once read `../shared/fixtures`, and 250 tests failed in a fresh
-// clone). `.ci/run` proves it by running everything in a copy with nothing beside it; this check
+// (the web-test-runner config once read fixtures from a sibling folder, and 250 tests failed in
+// a fresh clone). `.ci/run` proves it by running everything in a copy with nothing beside it; this check
 // catches the mistake in any checkout, before it gets that far, and names the file and line.
 //
 // It reads the code and configuration (not data or docs) and flags every relative path written
@@ -39,10 +39,10 @@ function codeFiles(dir) {
   });
 }
 
-// The check must be able to fail: the very line that once broke every fresh clone is caught.
-const planted = pathsOutside("const fixtures = resolve(repoRoot, '../shared/fixtures');", root, root);
-if (planted.length !== 1 || planted[0].path !== '../shared/fixtures') {
-  console.error('check-repo-only: the check no longer recognises "../shared/fixtures"; fix the check.');
+// The check must be able to fail: a line like the one that once broke every fresh clone is caught.
+const planted = pathsOutside("const fixtures = resolve(repoRoot, '../beside/fixtures');", root, root);
+if (planted.length !== 1 || planted[0].path !== '../beside/fixtures') {
+  console.error('check-repo-only: the check no longer recognises "../beside/fixtures"; fix the check.');
   process.exit(1);
 }
 
