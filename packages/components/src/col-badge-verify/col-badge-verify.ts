@@ -256,7 +256,10 @@ export class ColBadgeVerify extends LitElement {
       if (typeof input === 'string' && /^https?:\/\//i.test(input.trim()) && report.checks[0]?.code === 'input-unrecognized') {
         const { skillsAt } = await import('../skills/read-skills.js');
         skills = await skillsAt(input.trim(), run.signal).catch((error: unknown) => {
-          if (errorCodeOf(error).startsWith('skills-')) throw error;
+          // Not a skills file after all (unreachable, not JSON, too large): the badge report
+          // stands. A skills file that is wrong, or an error with no code (a bug), surfaces.
+          const code = errorCodeOf(error);
+          if (code.startsWith('skills-') || code === 'unknown') throw error;
           return undefined;
         });
         if (!run.current) return undefined;
