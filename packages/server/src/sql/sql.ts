@@ -1,0 +1,96 @@
+/**
+ * The one seam between the store and a database engine. The store's functions are written once,
+ * in SQL both SQLite and PostgreSQL accept (`?` placeholders, `INSERT … ON CONFLICT DO NOTHING`,
+ * `RETURNING`); each backend (`sqlite.ts`, `postgres.ts`) implements this interface. Where the two
+ * dialects cannot share a statement, a store function branches on {@link Sql.dialect}.
+ */
+
+/**
+ * A value a statement can bind or return: text, numbers, bytes or NULL. Integers come back as
+ * JavaScript numbers on both backends (every counter the server keeps fits in 2^53).
+ *
+ * @example
+ * ```ts
+ * const params: SqlValue[] = ['reading-club', 3, null];
+ * ```
+ */
+export type SqlValue = string | number | bigint | Buffer | Uint8Array | null;
+
+/**
+ * What a write reports: how many rows it changed.
+ *
+ * @example
+ * ```ts
+ * const { changes }: SqlRunResult = await sql.run('UPDATE claim_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0', hash);
+ * ```
+ */
+export interface SqlRunResult {
+  changes: number;
+}
+
+/**
+ * How a transaction's commit reaches the disk.
+ *
+ * @example
+ * ```ts
+ * await sql.transaction(reserve, { durability: 'flush-later' });
+ * await sql.flush();
+ * ```
+ */
+export interface SqlTransactionOptions {
+  /**
+   * `'commit'` (the default): durable when the promise resolves. `'flush-later'`: safe from a
+   * process crash but durable only after a later {@link Sql.flush} or a fully synced commit — for
+   * writes nobody is told about before that flush (SQLite's write-ahead log; PostgreSQL commits
+   * are always durable, so there it is the same as `'commit'`).
+   */
+  durability?: 'commit' | 'flush-later';
+}
+
+/**
+ * An asynchronous SQL handle: the whole database, or one open transaction inside it.
+ *
+ * Transactions are serializable on both backends: SQLite has one writer, PostgreSQL runs them at
+ * `SERIALIZABLE` and runs `work` again when the database reports a serialization failure or a
+ * deadlock. So `work` must only touch the database (no signing, no network, no counters in
+ * memory) and may run more than once. A transaction inside a transaction is a savepoint.
+ *
+ * @example
+ * ```ts
+ * const taken = await sql.transaction(async (tx) => {
+ *   const row = await tx.get<{ uses_left: number }>('SELECT uses_left FROM claim_codes WHERE code = ?', hash);
+ *   if (!row || row.uses_left === 0) return false;
+ *   return (await tx.run('UPDATE claim_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0', hash)).changes === 1;
+ * });
+ * ```
+ */
+export interface Sql {
+  /** Which engine runs the statements, for the few store functions that cannot share one. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** The first row, or `undefined`. */
+  get<T = Record<string, unknown>>(text: string, ...params: SqlValue[]): Promise<T | undefined>;
+  /** Every row. */
+  all<T = Record<string, unknown>>(text: string, ...params: SqlValue[]): Promise<T[]>;
+  /** A write; how many rows changed. */
+  run(text: string, ...params: SqlValue[]): Promise<SqlRunResult>;
+  /** Run `work` atomically (see above). */
+  transaction<T>(work: (tx: Sql) => Promise<T>, options?: SqlTransactionOptions): Promise<T>;
+}
+
+/**
+ * A database the server owns: an {@link Sql} handle that can also flush and close.
+ *
+ * @example
+ * ```ts
+ * const database: SqlDatabase = await openSqlite(':memory:');
+ * await database.close();
+ * ```
+ */
+export interface SqlDatabase extends Sql {
+  /** A short description for the start-up banner and logs, never a password: `SQLite /var/lib/col/col.sqlite`, `PostgreSQL db.internal:5432/col`. */
+  readonly description: string;
+  /** Make every `'flush-later'` commit so far durable (a no-op where commits always are). */
+  flush(): Promise<void>;
+  /** Finish what is running and release the database. */
+  close(): Promise<void>;
+}
