@@ -57,3 +57,27 @@ export declare function runNodeScript(
   args?: string[],
   options?: { env?: Record<string, string>; cwd?: string; timeoutMs?: number; input?: string | Uint8Array },
 ): Promise<ScriptRun>;
+
+/** A throwaway PostgreSQL cluster of its own (see {@link startPostgres}). */
+export interface PostgresCluster {
+  /** Its superuser's URL with password, to the `postgres` database on 127.0.0.1 (`postgres://colearn:…@127.0.0.1:PORT/postgres`). */
+  url: string;
+  /** The password in `url` (to check that nothing prints it). */
+  password: string;
+  /** The folder holding its data and its unix socket. */
+  socketDir: string;
+  /** Stop the server (fast shutdown: connections are cut), run `whileDown` if given, start it again on the same port with the same data. */
+  restart(options?: { whileDown?: () => Promise<void> }): Promise<void>;
+  /** Stop the server and remove its folder. */
+  stop(): Promise<void>;
+  skipped?: undefined;
+}
+
+/**
+ * Start a throwaway PostgreSQL cluster: `initdb` in a temporary folder (as `nobody` when run as
+ * root), listening on 127.0.0.1 on a free port and a unix socket in that folder, password login
+ * only. Finds the programs in `COL_POSTGRES_BIN`, else `/usr/lib/postgresql/<newest>/bin`, else
+ * PATH; when there are none it resolves to `{ skipped }`, a reason to pass to `t.skip` or
+ * `describe(…, { skip })`. A cluster left running is stopped when the process exits.
+ */
+export declare function startPostgres(): Promise<PostgresCluster | { skipped: string }>;

@@ -3,10 +3,12 @@
 // elements, Debian's Chromium through playwright-core, axe-core run in a page under its strict
 // CSP, and a Node script run to completion. Node only: browser suites never import this subpath.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { appendFile, chmod, chown, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -109,4 +111,152 @@ export function runNodeScript(script, args = [], options = {}) {
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+// A throwaway PostgreSQL cluster for the suites that need a real one: initdb into a temporary
+// folder, listening on 127.0.0.1 (a free port) and a unix socket in that folder only, with a
+// random password (scram-sha-256) so the URL is a real login. initdb and the server refuse to
+// run as root, so as root they run as `nobody`, owning the folder. Settings stay the defaults
+// (fsync on: the crash tests need real durability), except a small shared_buffers.
+
+const NOBODY = { uid: 65534, gid: 65534 };
+const POSTGRES_MISSING = 'skipped: PostgreSQL is not installed (apt-get install postgresql)';
+const liveClusters = new Set();
+
+/** The folder holding initdb, pg_ctl and postgres: COL_POSTGRES_BIN, else Debian's newest, else PATH. */
+function postgresBinDir() {
+  const has = (dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'));
+  if (process.env.COL_POSTGRES_BIN) return has(process.env.COL_POSTGRES_BIN) ? process.env.COL_POSTGRES_BIN : undefined;
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    for (const version of versions) if (has(join(debian, version, 'bin'))) return join(debian, version, 'bin');
+  }
+  return (process.env.PATH ?? '').split(delimiter).find(has);
+}
+
+/** A port on 127.0.0.1 that nothing listens on right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Run a PostgreSQL program (as nobody when we are root) to completion; rejects with its output. */
+function runPostgresTool(bin, program, args, cwd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(bin, program), args, {
+      cwd,
+      // Only what the tools need: no PG* variable of the caller's may point them elsewhere.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C', TZ: 'UTC' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(process.getuid?.() === 0 ? NOBODY : {}),
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${program} ${args.join(' ')} exited ${code}: ${output}`))));
+  });
+}
+
+export async function startPostgres() {
+  const bin = postgresBinDir();
+  if (!bin) return { skipped: POSTGRES_MISSING };
+  const root = await mkdtemp(join(tmpdir(), 'col-postgres-'));
+  const dataDir = join(root, 'data');
+  const logFile = join(root, 'server.log');
+  const password = randomBytes(18).toString('base64url');
+  const user = 'colearn';
+  try {
+    if (process.getuid?.() === 0) await chown(root, NOBODY.uid, NOBODY.gid);
+    await chmod(root, 0o700);
+    const passwordFile = join(root, 'password');
+    await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+    if (process.getuid?.() === 0) await chown(passwordFile, NOBODY.uid, NOBODY.gid);
+    await runPostgresTool(bin, 'initdb', ['-D', dataDir, '-U', user, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'], root);
+    await rm(passwordFile);
+    await appendFile(join(dataDir, 'postgresql.conf'), [
+      '',
+      '# colearn test cluster (tools/harness): loopback and a private socket only',
+      "listen_addresses = '127.0.0.1'",
+      `unix_socket_directories = '${root}'`,
+      'shared_buffers = 16MB',
+      'max_connections = 100',
+      "timezone = 'UTC'",
+      '',
+    ].join('\n'));
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+
+  let port;
+  let running = false;
+  const start = async () => {
+    // A free port can be taken between the check and the start: try another one then.
+    for (let attempt = 1; ; attempt++) {
+      port ??= await freePort();
+      try {
+        await runPostgresTool(bin, 'pg_ctl', ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port}`, 'start'], root);
+        running = true;
+        return;
+      } catch (error) {
+        const log = await readFile(logFile, 'utf8').catch(() => '');
+        if (attempt >= 3 || !/could not (bind|create any TCP\/IP sockets)/.test(log)) throw new Error(`${error.message}\n${log}`);
+        port = undefined;
+      }
+    }
+  };
+  const halt = async (mode) => {
+    if (!running) return;
+    await runPostgresTool(bin, 'pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop'], root);
+    running = false;
+  };
+  // A suite that dies before `stop` must not leave a server running: stop it as the process exits.
+  const onExit = () => {
+    if (running) spawnSync(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', 'stop'], { cwd: root, ...(process.getuid?.() === 0 ? NOBODY : {}) });
+    spawnSync('rm', ['-rf', root]);
+  };
+
+  try {
+    await start();
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+  liveClusters.add(onExit);
+  if (liveClusters.size === 1) process.once('exit', stopLeftoverClusters);
+
+  return {
+    url: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`,
+    password,
+    socketDir: root,
+    async restart(options = {}) {
+      await halt('fast');
+      try {
+        await options.whileDown?.();
+      } finally {
+        await start();
+      }
+    },
+    async stop() {
+      liveClusters.delete(onExit);
+      try {
+        await halt('immediate');
+      } finally {
+        await rm(root, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function stopLeftoverClusters() {
+  for (const stop of liveClusters) stop();
+  liveClusters.clear();
 }
