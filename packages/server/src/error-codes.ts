@@ -19,6 +19,7 @@ export const SERVER_ERROR_CODES = {
   'code-not-found': 'The claim code is not valid for this badge.',
   'code-used-up': 'The claim code has no uses left.',
   'credential-unverifiable': 'A presented credential could not be confirmed with its issuer (in a milestone result\'s `rejected`).',
+  'database-unavailable': 'The database cannot be reached, or stayed too busy, for the moment; retry after Retry-After.',
   forbidden: 'The key may not act on this issuer or resource.',
   'idempotency-in-progress': 'A request with this Idempotency-Key is still running; retry after Retry-After.',
   'idempotency-key-reused': 'This Idempotency-Key was used with a different body.',

@@ -24,6 +24,8 @@ export const SERVER_ERROR_CODES = [
   'code-used-up',
   /** A presented credential could not be confirmed with its issuer (in a milestone result's `rejected`). */
   'credential-unverifiable',
+  /** The database cannot be reached, or stayed too busy, for the moment; retry after Retry-After. */
+  'database-unavailable',
   /** The key may not act on this issuer or resource. */
   'forbidden',
   /** A request with this Idempotency-Key is still running; retry after Retry-After. */
