@@ -5,7 +5,9 @@ export const isBrowser = true;
 export { errorCode, rejectionCode, thrownError } from './shared.js';
 
 const g = globalThis;
-export const describe = (name, fn) => g.describe(name, fn);
+// `describe(name, { skip: reason }, fn)` as node:test takes it; mocha has describe.skip instead.
+export const describe = (name, options, fn) =>
+  typeof options === 'function' ? g.describe(name, options) : options.skip ? g.describe.skip(`${name} (${options.skip})`, fn) : g.describe(name, fn);
 export const it = (name, fn) => g.it(name, fn);
 export const before = (fn) => g.before(fn);
 export const after = (fn) => g.after(fn);

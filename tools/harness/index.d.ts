@@ -5,6 +5,8 @@
 export type Done = () => void;
 export type TestFn = () => void | Promise<void>;
 export declare function describe(name: string, fn: () => void): void;
+/** A suite skipped, with the reason reported, when `skip` is a string (e.g. `startPostgres()`'s `skipped`). */
+export declare function describe(name: string, options: { skip?: string | false }, fn: () => void): void;
 export declare function it(name: string, fn: TestFn): void;
 export declare function before(fn: TestFn): void;
 export declare function after(fn: TestFn): void;

@@ -1,0 +1,66 @@
+// One throwaway PostgreSQL cluster per suite file (tools/harness: startPostgres), and a fresh,
+// empty database in it per test, so tests neither see nor wait for each other's rows.
+import { startPostgres, type PostgresCluster } from '@col/harness/node';
+import pg from 'pg';
+
+/** A suite's cluster, or why the suite is skipped. */
+export interface TestPostgres {
+  /** The running cluster, when there is one. */
+  cluster: PostgresCluster | undefined;
+  /** The reason to skip, when PostgreSQL is not installed; `false` otherwise. */
+  skip: string | false;
+  /** A new empty database (C collation, UTF-8) in the cluster; its URL. */
+  freshDatabase(): Promise<string>;
+  /** Stop the cluster and remove its files. */
+  stop(): Promise<void>;
+}
+
+let databases = 0;
+
+/**
+ * Start the cluster for this file.
+ *
+ * @example
+ * ```ts
+ * const postgres = await testPostgres();
+ * describe('…', { skip: postgres.skip }, () => { after(() => postgres.stop()); … });
+ * ```
+ */
+export async function testPostgres(): Promise<TestPostgres> {
+  const started = await startPostgres();
+  if (started.skipped !== undefined) {
+    const skipped = started.skipped;
+    return { cluster: undefined, skip: skipped, freshDatabase: () => Promise.reject(new Error(skipped)), stop: async () => {} };
+  }
+  const cluster = started;
+  return {
+    cluster,
+    skip: false,
+    async freshDatabase() {
+      const name = `col_test_${process.pid}_${++databases}`;
+      const admin = new pg.Client(cluster.url);
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'`);
+      } finally {
+        await admin.end();
+      }
+      return withDatabase(cluster.url, name);
+    },
+    stop: () => cluster.stop(),
+  };
+}
+
+/**
+ * `url` pointing at database `name` instead.
+ *
+ * @example
+ * ```ts
+ * withDatabase('postgres://u:p@127.0.0.1:5432/postgres', 'col'); // 'postgres://u:p@127.0.0.1:5432/col'
+ * ```
+ */
+export function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
