@@ -308,6 +308,67 @@ describe('PostgreSQL backend', { skip: postgres.skip }, () => {
     });
   });
 
+  describe('the pool', () => {
+    it('names itself colearn and bounds statements; migrating on a connection leaves its timeout as it was', async () => {
+      // One connection: the one that migrated (with no statement timeout) is the one asked here.
+      const db = await open(await postgres.freshDatabase(), { maxConnections: 1 });
+      expect(await db.get("SELECT current_setting('application_name') AS app, current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle")).to.deep.equal({
+        app: 'colearn',
+        statement: '30s',
+        idle: '1min',
+      });
+      const unlocked = await db.get<{ held: number }>("SELECT count(*) AS held FROM pg_locks WHERE locktype = 'advisory'");
+      expect(unlocked).to.deep.equal({ held: 0 });
+    });
+
+    it('a statement over the statement timeout is cancelled by the database (57014), not reported as the database being away', async () => {
+      const db = await open(await postgres.freshDatabase(), { migrate: false, statementTimeoutMs: 200 });
+      const started = Date.now();
+      const error = (await db.get('SELECT pg_sleep(5)').then(() => undefined, (e: unknown) => e)) as { code?: string } | undefined;
+      expect(error?.code).to.equal('57014');
+      expect(Date.now() - started).to.be.lessThan(3_000);
+      expect(await db.get('SELECT 1 AS one')).to.deep.equal({ one: 1 });
+    });
+
+    it("holds no more connections than the URL's pool_max", async () => {
+      const url = `${await postgres.freshDatabase()}?pool_max=2`;
+      const db = await open(url, { migrate: false });
+      const database = new URL(url).pathname.slice(1);
+      let most = 0;
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const row = await db.get<{ n: number }>("SELECT count(*) AS n, pg_sleep(0.2) IS NULL AS slept FROM pg_stat_activity WHERE datname = ? AND application_name = 'colearn'", database);
+          most = Math.max(most, row!.n);
+        }),
+      );
+      expect(most).to.equal(2);
+    });
+
+    it('a caller that waits longer than the connect timeout for a busy pool gets database-unavailable, and the pool serves again after', async () => {
+      const db = await open(await postgres.freshDatabase(), { migrate: false, maxConnections: 1, connectTimeoutMs: 300 });
+      const release = gate();
+      const holding = db.transaction(async (tx) => {
+        await tx.get('SELECT 1');
+        await release.opened;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const started = Date.now();
+      expect(await rejectionCode(db.get('SELECT 1'))).to.equal('database-unavailable');
+      expect(Date.now() - started).to.be.lessThan(2_000);
+      release.open();
+      await holding;
+      expect(await db.get('SELECT 1 AS one')).to.deep.equal({ one: 1 });
+    });
+
+    it('reaches the database over its unix socket too, and says so in its description', async () => {
+      const url = new URL(await postgres.freshDatabase());
+      const socketUrl = `postgres://${url.username}:${url.password}@/${url.pathname.slice(1)}?host=${encodeURIComponent(postgres.cluster!.socketDir)}&port=${url.port}`;
+      const db = await open(socketUrl, { migrate: false });
+      expect(await db.get("SELECT inet_server_addr() IS NULL AS over_socket")).to.deep.equal({ over_socket: 1 });
+      expect(db.description).to.equal(`PostgreSQL ${postgres.cluster!.socketDir}/${url.pathname.slice(1)}`);
+    });
+  });
+
   describe('opening', () => {
     it('describes the database without the user name or password', async () => {
       const url = await postgres.freshDatabase();

@@ -5,6 +5,7 @@
 // store function reads the same on both engines.
 import { ColError } from '@citiesoflearning/core';
 import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import { numberPlaceholders } from './placeholders.js';
 import { asDatabaseError, databaseUnavailable, isConnectionFault, isRetryableConflict } from './postgres-errors.js';
 import { migratePostgres } from './postgres-migrations.js';
@@ -106,27 +107,30 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   return database;
 }
 
-/** Where `url` points, for people (no user name, no password), and its pool size if it gives one. */
+/**
+ * Where `url` points, for people (no user name, no password), and its pool size if it gives one.
+ * Read with node-postgres's own parser, so the description names what the pool really connects
+ * to (a `host` parameter for a unix socket, `postgres://user@/db`, a percent-encoded socket path).
+ */
 function describeTarget(url: string): { description: string; poolMax?: number } {
-  let parsed: URL;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+  if (scheme === undefined || !/^postgres(ql)?$/i.test(scheme)) {
+    const given = scheme === undefined ? 'is not a URL' : `starts with ${scheme}:`;
+    throw new ColError('database-url-invalid', `The database URL must be a postgres:// URL (this one ${given}); give one like postgres://user:password@host:5432/database.`);
+  }
+  let parsed: ReturnType<typeof parseConnectionString>;
   try {
-    parsed = new URL(url);
+    parsed = parseConnectionString(url);
   } catch {
-    throw new ColError('database-url-invalid', 'The database URL is not a URL; give one like postgres://user:password@host:5432/database.');
+    throw new ColError('database-url-invalid', 'The database URL cannot be read; give one like postgres://user:password@host:5432/database.');
   }
-  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new ColError('database-url-invalid', `The database URL must start with postgres:// (it starts with ${parsed.protocol}//).`);
-  }
-  // A unix socket is named by a `host` parameter (postgres://user@/db?host=/run/postgresql).
-  const host = parsed.searchParams.get('host') ?? (decodeURIComponent(parsed.hostname) || 'localhost');
-  const port = parsed.port || '5432';
-  const database = decodeURIComponent(parsed.pathname.slice(1)) || decodeURIComponent(parsed.username) || 'postgres';
-  const description = `PostgreSQL ${host.startsWith('/') ? host : `${host}:${port}`}/${database}`;
-  const poolMax = parsed.searchParams.get('pool_max');
-  if (poolMax === null) return { description };
-  const size = Number(poolMax);
+  const host = parsed.host || 'localhost';
+  const database = parsed.database || parsed.user || 'postgres';
+  const description = `PostgreSQL ${host.startsWith('/') ? host : `${host}:${parsed.port || '5432'}`}/${database}`;
+  if (parsed.pool_max === undefined) return { description };
+  const size = Number(parsed.pool_max);
   if (!Number.isInteger(size) || size < 1 || size > 1000) {
-    throw new ColError('database-url-invalid', 'The database URL\'s pool_max must be a whole number from 1 to 1000.');
+    throw new ColError('database-url-invalid', "The database URL's pool_max must be a whole number from 1 to 1000.");
   }
   return { description, poolMax: size };
 }
