@@ -308,6 +308,33 @@ describe('PostgreSQL backend', { skip: postgres.skip }, () => {
     });
   });
 
+  describe('a database that goes away mid-transaction', () => {
+    it('a transaction holding its connection when the database stops fails with database-unavailable, writes nothing, and the process lives on', async () => {
+      const db = await open(await postgres.freshDatabase(), { migrate: false, connectTimeoutMs: 2_000 });
+      await db.run('CREATE TABLE t (a TEXT)');
+      const inside = gate();
+      const resume = gate();
+      const interrupted = db.transaction(async (tx) => {
+        await tx.run('INSERT INTO t VALUES (?)', 'first half');
+        inside.open();
+        await resume.opened; // the database stops here, between two statements
+        await tx.run('INSERT INTO t VALUES (?)', 'second half');
+      });
+      await inside.opened;
+      await postgres.cluster!.restart({
+        whileDown: async () => {
+          // Give the connection's loss time to arrive as an event while nothing is asking it anything.
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          resume.open();
+          expect(await rejectionCode(interrupted)).to.equal('database-unavailable');
+        },
+      });
+      expect(await db.all('SELECT a FROM t')).to.deep.equal([]);
+      await db.transaction((tx) => tx.run('INSERT INTO t VALUES (?)', 'whole'));
+      expect(await db.all('SELECT a FROM t')).to.deep.equal([{ a: 'whole' }]);
+    });
+  });
+
   describe('the pool', () => {
     it('names itself colearn and bounds statements; migrating on a connection leaves its timeout as it was', async () => {
       // One connection: the one that migrated (with no statement timeout) is the one asked here.

@@ -250,7 +250,8 @@ export async function startPostgres() {
       try {
         await halt('immediate');
       } finally {
-        await rm(root, { recursive: true, force: true });
+        // The server's last files can still be closing as pg_ctl returns: retry the removal.
+        await rm(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
       }
     },
   };

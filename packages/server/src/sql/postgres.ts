@@ -256,12 +256,21 @@ class PostgresPool extends Statements implements PostgresDatabase {
       throw asDatabaseError(error);
     }
     let broken = false;
+    // The pool listens for a connection's loss only while the connection is idle. Checked out,
+    // it may be lost between two statements (the database restarts while `work` awaits something
+    // else); unheard, that event would end the process. Heard, it marks the connection broken,
+    // and the next statement on it fails as database-unavailable.
+    const lost = (): void => {
+      broken = true;
+    };
+    client.on('error', lost);
     try {
       return await work(client);
     } catch (error) {
-      broken = isConnectionFault(error) || isConnectionFault((error as { cause?: unknown } | null)?.cause);
+      broken ||= isConnectionFault(error) || isConnectionFault((error as { cause?: unknown } | null)?.cause);
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   }
