@@ -256,6 +256,26 @@ describe('PostgreSQL backend', { skip: postgres.skip }, () => {
     });
   });
 
+  describe('the insight counters under a burst', () => {
+    it('200 credentials of one badge issued at once from two instances all land and are all counted (the shared counter row is retried, not lost)', async () => {
+      const url = await postgres.freshDatabase();
+      const [a, b] = await Promise.all([open(url), open(url)]);
+      await a.run("INSERT INTO issuers (key, name, url, created_at) VALUES ('i', 'Issuer', 'https://i.example', '2026-01-01T00:00:00Z')");
+      await a.run("INSERT INTO achievements (key, issuer_key, data, created_at) VALUES ('ach', 'i', '{}', '2026-01-01T00:00:00Z')");
+      const issue = (db: PostgresDatabase, i: number) =>
+        db.transaction((tx) =>
+          tx.run(
+            "INSERT INTO credentials (key, achievement_key, issuer_key, state, source, revocation_index, suspension_index, issued_at) VALUES (?, 'ach', 'i', 'issued', ?, ?, ?, '2026-05-01T12:00:00Z')",
+            `c${i}`, i % 4 ? 'code' : 'api', i, i,
+          ),
+        );
+      const outcomes = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => issue(i % 2 ? a : b, i)));
+      expect(outcomes.filter((o) => o.status === 'rejected')).to.deep.equal([]);
+      expect(await b.get('SELECT count(*) AS n FROM credentials')).to.deep.equal({ n: 200 });
+      expect(await b.all('SELECT month, issued, claimed, revoked FROM insight_monthly')).to.deep.equal([{ month: '2026-05', issued: 200, claimed: 150, revoked: 0 }]);
+    });
+  });
+
   describe('migrations', () => {
     it('two instances starting together on an empty database: one migrates, the other waits and finds it done', async () => {
       const url = await postgres.freshDatabase();

@@ -30,7 +30,7 @@ export interface PostgresOptions {
   statementTimeoutMs?: number;
   /** An idle connection is closed after this long. Default 30 s. */
   idleTimeoutMs?: number;
-  /** How many times a transaction runs before a run of serialization failures is reported. Default 12. */
+  /** How many times a transaction runs before a run of serialization failures is reported. Default 20 (with the pauses, at most about 5 s of retrying). */
   transactionAttempts?: number;
   /** Apply pending migrations while opening (under the migration lock). Default `true`. */
   migrate?: boolean;
@@ -56,7 +56,7 @@ export interface PostgresDatabase extends SqlDatabase {
   session<T>(work: (session: Sql) => Promise<T>): Promise<T>;
 }
 
-const DEFAULTS = { maxConnections: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, idleTimeoutMs: 30_000, transactionAttempts: 12 };
+const DEFAULTS = { maxConnections: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, idleTimeoutMs: 30_000, transactionAttempts: 20 };
 
 // A transaction left open by a stuck request would hold its locks (and block vacuum) forever.
 const IDLE_IN_TRANSACTION_MS = 60_000;
