@@ -433,6 +433,15 @@ describe('PostgreSQL backend', { skip: postgres.skip }, () => {
       expect(await rejectionCode(openPostgres(`${postgres.cluster!.url}?pool_max=lots`))).to.equal('database-url-invalid');
     });
 
+    it('an option out of range is option-invalid, before any connection is made', async () => {
+      const url = postgres.cluster!.url;
+      for (const options of [{ maxConnections: 0 }, { connectTimeoutMs: -1 }, { statementTimeoutMs: 1.5 }, { idleTimeoutMs: Number.NaN }, { transactionAttempts: 0 }]) {
+        const error = await thrownErrorOf(openPostgres(url, options));
+        expect(error.code, JSON.stringify(options)).to.equal('option-invalid');
+        expect(error.message).to.include(Object.keys(options)[0]!);
+      }
+    });
+
     it('a wrong password or an unknown database is database-url-invalid, and the message never shows the password', async () => {
       const wrong = new URL(postgres.cluster!.url);
       wrong.password = 'not-the-password-0123';

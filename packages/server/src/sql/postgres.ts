@@ -78,6 +78,7 @@ const IDLE_IN_TRANSACTION_MS = 60_000;
  * ```
  */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresDatabase> {
+  checkOptions(options);
   const target = describeTarget(url);
   const pool = new pg.Pool({
     connectionString: url,
@@ -105,6 +106,23 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     throw error;
   }
   return database;
+}
+
+/** Each numeric option a whole number in its range: a pool of 0 or a negative timeout would fail later, obscurely. */
+function checkOptions(options: PostgresOptions): void {
+  const ranges: [keyof PostgresOptions, number, number][] = [
+    ['maxConnections', 1, 1000],
+    ['connectTimeoutMs', 1, 600_000],
+    ['statementTimeoutMs', 1, 86_400_000],
+    ['idleTimeoutMs', 1, 86_400_000],
+    ['transactionAttempts', 1, 1000],
+  ];
+  for (const [name, min, max] of ranges) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max)) {
+      throw new ColError('option-invalid', `${name} must be a whole number from ${min} to ${max}.`);
+    }
+  }
 }
 
 /**
