@@ -88,7 +88,9 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     statement_timeout: options.statementTimeoutMs ?? DEFAULTS.statementTimeoutMs,
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
     application_name: 'colearn',
+    // Probe a quiet connection after 10 s, so one whose peer vanished (no reset ever came) is found.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types: { getTypeParser: typeParser as typeof pg.types.getTypeParser },
   });
   // An idle connection that the database drops (a restart, a failover) is reported here; the
