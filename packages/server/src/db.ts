@@ -14,10 +14,16 @@ import { privateDirectory, privateFiles } from './private-files.js';
 export type Db = Database.Database;
 
 /**
- * Numbered schema migrations. Each runs once, in order, inside a transaction; `user_version`
- * records the last one applied. Never edit a shipped migration: add the next number.
+ * Numbered SQLite schema migrations. Each runs once, in order, inside a transaction;
+ * `user_version` records the last one applied. Never edit a shipped migration: add the next
+ * number (and its PostgreSQL counterpart).
+ *
+ * @example
+ * ```ts
+ * const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version; // SCHEMA_VERSION
+ * ```
  */
-const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
     version: 1,
     sql: `
