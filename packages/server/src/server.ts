@@ -223,7 +223,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
     if (keyed) log(`made a signing key for ${keyed} issuer(s) created before per-issuer keys`);
     const recovered = await recoverInterruptedIssues(context);
     if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
-    log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);
+    log(`database: ${sql.description}, schema v${SCHEMA_VERSION}; signing key from ${key.source}`);
     log(
       baseUrl.startsWith('https:')
         ? 'issuers are did:web DIDs (each with its own key), resolvable by wallets over https'
