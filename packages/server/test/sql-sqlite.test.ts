@@ -227,6 +227,21 @@ describe('SQLite backend (openSqlite)', () => {
     await database.close(); // a second close is harmless
   });
 
+  it('turns a transaction that waits for itself (a statement sent outside its tx) into a clear error and a rollback, not a hang', async () => {
+    const database = await openSqlite(':memory:', { waitMs: 50 });
+    const started = performance.now();
+    const outcome = await rejectionCode(
+      database.transaction(async (tx) => {
+        await tx.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'inside', '1');
+        await database.get('SELECT count(*) AS n FROM meta'); // the bug: not on tx
+      }),
+    );
+    expect(outcome).to.equal('database-busy');
+    expect(performance.now() - started).to.be.below(2_000);
+    expect(await metaKeys(database)).to.deep.equal([]);
+    await database.close();
+  });
+
   it('refuses a statement sent on a transaction that has already ended (an unawaited call)', async () => {
     const database = await openSqlite(':memory:');
     let leaked: Sql | undefined;

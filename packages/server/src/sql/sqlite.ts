@@ -17,6 +17,27 @@ import type { Sql, SqlDatabase, SqlRunResult, SqlTransactionOptions, SqlValue } 
 const MAX_CACHED_STATEMENTS = 512;
 
 /**
+ * How long a statement or transaction waits for an open transaction before giving up. Real work
+ * holds one for milliseconds; one still open after this is stuck — typically its work awaits a
+ * statement sent on the database rather than on its `tx`, which waits for the transaction to end:
+ * a hang, turned into an error that rolls it back.
+ */
+const DEFAULT_WAIT_MS = 30_000;
+
+/**
+ * Options for {@link openSqlite}.
+ *
+ * @example
+ * ```ts
+ * const database = await openSqlite(':memory:', { waitMs: 5_000 });
+ * ```
+ */
+export interface SqliteOptions {
+  /** Milliseconds a statement waits for an open transaction before failing with `database-busy` (default 30 s). */
+  waitMs?: number;
+}
+
+/**
  * Open (creating when needed) the server's SQLite database in `dataDir` (or in memory for
  * `':memory:'`): private files, write-ahead log, fully synced commits, foreign keys, a busy
  * timeout, and every pending migration applied. Refuses (`database-too-new`) a database written
@@ -29,7 +50,7 @@ const MAX_CACHED_STATEMENTS = 512;
  * await database.close();
  * ```
  */
-export async function openSqlite(dataDir: string): Promise<SqlDatabase> {
+export async function openSqlite(dataDir: string, options: SqliteOptions = {}): Promise<SqlDatabase> {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     privateDirectory(dataDir);
@@ -47,7 +68,7 @@ export async function openSqlite(dataDir: string): Promise<SqlDatabase> {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    return new SqliteDatabase(db, file, !db.memory && journal === 'wal');
+    return new SqliteDatabase(new Connection(db, file, !db.memory && journal === 'wal', options.waitMs ?? DEFAULT_WAIT_MS));
   } catch (error) {
     db.close();
     throw error;
@@ -81,6 +102,7 @@ class Connection {
     readonly db: Database.Database,
     readonly file: string,
     readonly writeAheadLog: boolean,
+    readonly waitMs: number,
   ) {}
 
   statement(text: string): Database.Statement {
@@ -149,22 +171,22 @@ class Scope implements Sql {
   ) {}
 
   async get<T = Record<string, unknown>>(text: string, ...params: SqlValue[]): Promise<T | undefined> {
-    while (this.#mustWait()) await this.#child;
+    while (this.#mustWait()) await this.#turn();
     return this.connection.statement(text).get(...params) as T | undefined;
   }
 
   async all<T = Record<string, unknown>>(text: string, ...params: SqlValue[]): Promise<T[]> {
-    while (this.#mustWait()) await this.#child;
+    while (this.#mustWait()) await this.#turn();
     return this.connection.statement(text).all(...params) as T[];
   }
 
   async run(text: string, ...params: SqlValue[]): Promise<SqlRunResult> {
-    while (this.#mustWait()) await this.#child;
+    while (this.#mustWait()) await this.#turn();
     return { changes: this.connection.statement(text).run(...params).changes };
   }
 
   async transaction<T>(work: (tx: Sql) => Promise<T>, options: SqlTransactionOptions = {}): Promise<T> {
-    while (this.#mustWait()) await this.#child;
+    while (this.#mustWait()) await this.#turn();
     let release!: () => void;
     this.#child = new Promise((resolve) => (release = resolve));
     const inner = new Scope(this.connection, this.depth + 1);
@@ -177,6 +199,18 @@ class Scope implements Sql {
     }
   }
 
+  /** Settles when the open transaction ends, or fails once the caller has waited too long. */
+  #turn(): Promise<void> {
+    const child = this.#child!;
+    let timer: NodeJS.Timeout | undefined;
+    const tooLong = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new ColError('database-busy', `A database transaction stayed open for over ${this.connection.waitMs / 1000} s, so this statement gave up waiting for it (a transaction whose work sends a statement outside its own handle waits for itself).`));
+      }, this.connection.waitMs);
+    });
+    return Promise.race([child, tooLong]).finally(() => clearTimeout(timer));
+  }
+
   // Each caller checks again, in the same tick as it then runs, whether a transaction is open:
   // a woken waiter may find that another got in first, and then waits for that one.
   #mustWait(): boolean {
@@ -187,7 +221,7 @@ class Scope implements Sql {
   /** Close the connection once no transaction is open (closing under one would lose it). */
   protected async closeWhenIdle(): Promise<void> {
     if (this.connection.closed) return;
-    while (this.#mustWait()) await this.#child;
+    while (this.#mustWait()) await this.#turn();
     this.connection.closed = true;
     this.connection.db.close();
   }
@@ -241,9 +275,9 @@ class Scope implements Sql {
 class SqliteDatabase extends Scope implements SqlDatabase {
   readonly description: string;
 
-  constructor(db: Database.Database, file: string, writeAheadLog: boolean) {
-    super(new Connection(db, file, writeAheadLog), 0);
-    this.description = file === ':memory:' ? 'SQLite in memory' : `SQLite ${file}`;
+  constructor(connection: Connection) {
+    super(connection, 0);
+    this.description = connection.file === ':memory:' ? 'SQLite in memory' : `SQLite ${connection.file}`;
   }
 
   flush(): Promise<void> {
