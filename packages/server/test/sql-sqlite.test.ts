@@ -236,7 +236,7 @@ describe('SQLite backend (openSqlite)', () => {
         await database.get('SELECT count(*) AS n FROM meta'); // the bug: not on tx
       }),
     );
-    expect(outcome).to.equal('database-busy');
+    expect(outcome).to.equal('database-unavailable');
     expect(performance.now() - started).to.be.below(2_000);
     expect(await metaKeys(database)).to.deep.equal([]);
     await database.close();

@@ -33,7 +33,7 @@ const DEFAULT_WAIT_MS = 30_000;
  * ```
  */
 export interface SqliteOptions {
-  /** Milliseconds a statement waits for an open transaction before failing with `database-busy` (default 30 s). */
+  /** Milliseconds a statement waits for an open transaction before failing with `database-unavailable` (default 30 s). */
   waitMs?: number;
 }
 
@@ -205,7 +205,7 @@ class Scope implements Sql {
     let timer: NodeJS.Timeout | undefined;
     const tooLong = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        reject(new ColError('database-busy', `A database transaction stayed open for over ${this.connection.waitMs / 1000} s, so this statement gave up waiting for it (a transaction whose work sends a statement outside its own handle waits for itself).`));
+        reject(new ColError('database-unavailable', `A database transaction stayed open for over ${this.connection.waitMs / 1000} s, so this statement gave up waiting for it (a transaction whose work sends a statement outside its own handle waits for itself).`));
       }, this.connection.waitMs);
     });
     return Promise.race([child, tooLong]).finally(() => clearTimeout(timer));
