@@ -17,33 +17,31 @@ export async function run({ credentials = 1_000_000, runs = 7, log = console.log
   const dataDir = await mkdtemp(join(tmpdir(), 'col-insight-bench-'));
   const { app, context, close } = await createApp({ baseUrl: 'http://127.0.0.1:9', dataDir, adminKey: ADMIN, demo: true });
   try {
-    const db = context.db;
+    const db = context.sql;
     // A big page cache for the one seeding transaction (five indexes over a million rows).
-    db.pragma('cache_size = -400000');
-    const achievements = db.prepare('SELECT key, issuer_key FROM achievements ORDER BY key').all();
-    const insert = db.prepare(
-      "INSERT INTO credentials (key, achievement_key, issuer_key, state, source, revocation_index, suspension_index, issued_at, revoked_at) VALUES (?, ?, ?, 'issued', ?, ?, ?, ?, ?)",
-    );
+    await db.run('PRAGMA cache_size = -400000');
+    const achievements = await db.all('SELECT key, issuer_key FROM achievements ORDER BY key');
+    const insert =
+      "INSERT INTO credentials (key, achievement_key, issuer_key, state, source, revocation_index, suspension_index, issued_at, revoked_at) VALUES (?, ?, ?, 'issued', ?, ?, ?, ?, ?)";
     const started = performance.now();
-    db.transaction(() => {
+    await db.transaction(async (tx) => {
       for (let i = 0; i < credentials; i++) {
         const a = achievements[i % achievements.length];
         const month = String((i % 12) + 1).padStart(2, '0');
         const day = String((i % 28) + 1).padStart(2, '0');
         // Status indexes far above the demo's own, so they never collide.
-        insert.run(`bench-${i}`, a.key, a.issuer_key, i % 3 ? 'code' : 'admin', 1_000_000 + i, 1_000_000 + i, `2026-${month}-${day}T10:00:00Z`, i % 97 === 0 ? `2026-${month}-${day}T12:00:00Z` : null);
+        await tx.run(insert, `bench-${i}`, a.key, a.issuer_key, i % 3 ? 'code' : 'admin', 1_000_000 + i, 1_000_000 + i, `2026-${month}-${day}T10:00:00Z`, i % 97 === 0 ? `2026-${month}-${day}T12:00:00Z` : null);
       }
-    })();
+    });
     log(`seeded ${credentials.toLocaleString('en-GB')} credentials in ${((performance.now() - started) / 1000).toFixed(1)} s (one transaction, triggers counting)`);
 
     const cases = [];
-    const rival = db.prepare(
-      "SELECT achievement_key, substr(issued_at, 1, 7) AS month, count(*) AS issued, sum(source IN ('code', 'ticket')) AS claimed FROM credentials WHERE issued_at >= '2026-01' AND issued_at < '2027-01' AND state = 'issued' GROUP BY 1, 2",
-    );
+    const rival =
+      "SELECT achievement_key, substr(issued_at, 1, 7) AS month, count(*) AS issued, sum(source IN ('code', 'ticket')) AS claimed FROM credentials WHERE issued_at >= '2026-01' AND issued_at < '2027-01' AND state = 'issued' GROUP BY 1, 2";
     const rivalTimes = [];
     for (let r = 0; r < Math.max(3, Math.ceil(runs / 2)); r++) {
       const t = performance.now();
-      rival.all();
+      await db.all(rival);
       rivalTimes.push(performance.now() - t);
     }
     const rivalMs = median(rivalTimes);
@@ -62,7 +60,7 @@ export async function run({ credentials = 1_000_000, runs = 7, log = console.log
     }
     return { bench: 'server-insight', rival: 'GROUP BY over the credentials table', credentials, runs, statistic: 'median', cases };
   } finally {
-    close();
+    await close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -57,14 +57,14 @@ function parseImage(value: string): { type: string; bytes: Buffer } {
  *
  * @example
  * ```ts
- * createAchievement(ctx, { kind: 'admin' }, { issuer: 'museum', name: 'Fossil Hunter', description: 'd', criteria: 'c' });
+ * await createAchievement(ctx, { kind: 'admin' }, { issuer: 'museum', name: 'Fossil Hunter', description: 'd', criteria: 'c' });
  * ```
  */
-export function createAchievement(ctx: ServerContext, who: Principal, body: Record<string, unknown>): AchievementRow {
+export async function createAchievement(ctx: ServerContext, who: Principal, body: Record<string, unknown>): Promise<AchievementRow> {
   const issuerKey = who.kind === 'provider' ? (checkKey(body.issuer, 'issuer') ?? who.issuerKey) : checkKey(body.issuer, 'issuer');
   if (!issuerKey) throw badRequest('"issuer" (the key of the issuer awarding this badge) is required.');
   assertMayActFor(who, issuerKey);
-  loadIssuer(ctx, issuerKey);
+  await loadIssuer(ctx.sql, issuerKey);
   const name = field.string(body, 'name', { required: true, max: 200 })!;
   const description = field.string(body, 'description', { required: true, max: 4000 })!;
   let criteria: AchievementData['criteria'];
@@ -120,15 +120,15 @@ export function createAchievement(ctx: ServerContext, who: Principal, body: Reco
     ...(validForDays ? { validForDays } : {}),
   };
   const chosen = checkKey(body.key, 'key');
-  return ctx.db.transaction(() => {
+  return ctx.sql.transaction(async (tx) => {
     let key = chosen ?? slugify(name);
-    if (achievementExists(ctx.db, key)) {
+    if (await achievementExists(tx, key)) {
       if (chosen) throw new HttpError(409, 'already-exists', `An achievement with key "${key}" already exists.`);
       key = `${key}-${randomInt(1e6).toString(36)}`;
     }
-    insertAchievement(ctx.db, { key, issuerKey, data, ...(image ? { image } : {}) }, isoNow(ctx));
-    return loadAchievement(ctx, key).achievement;
-  })();
+    await insertAchievement(tx, { key, issuerKey, data, ...(image ? { image } : {}) }, isoNow(ctx));
+    return (await loadAchievement(tx, key)).achievement;
+  });
 }
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L: read aloud and typed by children
@@ -152,16 +152,17 @@ export function newClaimCode(): string {
  *
  * @example
  * ```ts
- * createClaimCodes(ctx, 'fossil-hunter', { count: 10, uses: 1 });
+ * await createClaimCodes(ctx, 'fossil-hunter', { count: 10, uses: 1 });
  * ```
  */
-export function createClaimCodes(ctx: ServerContext, achievementKey: string, opts: { count: number; uses: number; expiresAt?: string }): string[] {
-  return ctx.db.transaction(() => {
+export async function createClaimCodes(ctx: ServerContext, achievementKey: string, opts: { count: number; uses: number; expiresAt?: string }): Promise<string[]> {
+  return ctx.sql.transaction(async (tx) => {
+    // Made afresh each time the work runs (it may run more than once).
     const codes: string[] = [];
     while (codes.length < opts.count) {
       const code = newClaimCode();
-      if (insertClaimCode(ctx.db, { codeHash: hashClaimCode(code), achievementKey, uses: opts.uses, expiresAt: opts.expiresAt ?? null }, isoNow(ctx))) codes.push(code);
+      if (await insertClaimCode(tx, { codeHash: hashClaimCode(code), achievementKey, uses: opts.uses, expiresAt: opts.expiresAt ?? null }, isoNow(ctx))) codes.push(code);
     }
     return codes;
-  })();
+  });
 }

@@ -2,7 +2,7 @@
 // (a backup, a stolen disk) does not hand out the codes still waiting to be redeemed. The code
 // is shown once, when it is created.
 import { createHash } from 'node:crypto';
-import type { Db } from './db.js';
+import type { Sql } from './sql/sql.js';
 import { listClearClaimCodes, replaceStoredClaimCode } from './store/codes.js';
 
 /**
@@ -24,15 +24,15 @@ export function hashClaimCode(code: string): string {
  *
  * @example
  * ```ts
- * hashStoredClaimCodes(db); // 0 once every code is hashed
+ * await hashStoredClaimCodes(ctx.sql); // 0 once every code is hashed
  * ```
  */
-export function hashStoredClaimCodes(db: Db): number {
-  return db.transaction(() => {
-    const clear = listClearClaimCodes(db);
-    for (const code of clear) replaceStoredClaimCode(db, code, hashClaimCode(code));
+export async function hashStoredClaimCodes(sql: Sql): Promise<number> {
+  return sql.transaction(async (tx) => {
+    const clear = await listClearClaimCodes(tx);
+    for (const code of clear) await replaceStoredClaimCode(tx, code, hashClaimCode(code));
     return clear.length;
-  })();
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Db } from './db.js';
+import { ColError } from '@citiesoflearning/core';
+import type { Sql, SqlDatabase } from './sql/sql.js';
 import type { ServerKey } from './keys.js';
 
 /**
@@ -10,7 +11,8 @@ import type { ServerKey } from './keys.js';
  * ```
  */
 export interface ServerContext {
-  db: Db;
+  /** The database (SQLite or PostgreSQL) behind the store's functions. */
+  sql: SqlDatabase;
   key: ServerKey;
   /** Public base URL without a trailing slash, e.g. `https://badges.example.org`. */
   baseUrl: string;
@@ -48,6 +50,35 @@ export interface ServerContext {
   log: (line: string) => void;
   /** The clock (tests may pin it). */
   now: () => Date;
+}
+
+/**
+ * The same context with every statement sent on `tx`, an open transaction: services called with
+ * it join that transaction (their own transactions become savepoints), so several of them commit
+ * or roll back together. Services called with the plain context inside `tx`'s work would wait
+ * for `tx` to end, which it never would.
+ *
+ * @example
+ * ```ts
+ * await ctx.sql.transaction(async (tx) => {
+ *   const made = await createIssuer(joinTransaction(ctx, tx), { name: 'Museum', url: 'https://museum.example' });
+ *   await setIssuerArea(tx, made.key, 'E05099001');
+ * });
+ * ```
+ */
+export function joinTransaction(ctx: ServerContext, tx: Sql): ServerContext {
+  const sql: SqlDatabase = {
+    dialect: tx.dialect,
+    description: ctx.sql.description,
+    get: (text, ...params) => tx.get(text, ...params),
+    all: (text, ...params) => tx.all(text, ...params),
+    run: (text, ...params) => tx.run(text, ...params),
+    transaction: (work, options) => tx.transaction(work, options),
+    // Durability is the outer transaction's business; a flush still covers every commit so far.
+    flush: () => ctx.sql.flush(),
+    close: () => Promise.reject(new ColError('database-in-use', 'A transaction cannot close the database it runs in.')),
+  };
+  return { ...ctx, sql };
 }
 
 /**

@@ -2,6 +2,7 @@
 // status, and revoking, suspending or unsuspending it (the status list bit and the row in one
 // transaction, then the list re-signed).
 import { isoNow, urls, type ServerContext } from './context.js';
+import type { Sql } from './sql/sql.js';
 import { HttpError, notFound } from './errors.js';
 import { currentStatusList, writeStatusBit } from './status.js';
 import { clearCredentialSuspension, findIssuedCredential, markCredentialRevoked, markCredentialSuspended, type CredentialRow } from './store/credentials.js';
@@ -13,11 +14,11 @@ export type { CredentialRow } from './store/credentials.js';
  *
  * @example
  * ```ts
- * const row = loadCredential(ctx, c.req.param('key'));
+ * const row = await loadCredential(ctx.sql, c.req.param('key'));
  * ```
  */
-export function loadCredential(ctx: ServerContext, key: string): CredentialRow {
-  const row = findIssuedCredential(ctx.db, key);
+export async function loadCredential(sql: Sql, key: string): Promise<CredentialRow> {
+  const row = await findIssuedCredential(sql, key);
   if (!row) throw notFound('credential');
   return row;
 }
@@ -58,26 +59,26 @@ export type StatusAction = 'revoke' | 'suspend' | 'unsuspend';
  *
  * @example
  * ```ts
- * await changeCredentialStatus(ctx, loadCredential(ctx, key), 'revoke', 'Issued in error');
+ * await changeCredentialStatus(ctx, await loadCredential(ctx.sql, key), 'revoke', 'Issued in error');
  * ```
  */
 export async function changeCredentialStatus(ctx: ServerContext, row: CredentialRow, action: StatusAction, reason: string | undefined): Promise<void> {
-  ctx.db.transaction(() => {
-    const fresh = loadCredential(ctx, row.key);
+  await ctx.sql.transaction(async (tx) => {
+    const fresh = await loadCredential(tx, row.key);
     if (action === 'revoke') {
       if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
-      markCredentialRevoked(ctx.db, row.key, isoNow(ctx), reason);
-      writeStatusBit(ctx, row.issuer_key, 'revocation', row.revocation_index, true);
+      await markCredentialRevoked(tx, row.key, isoNow(ctx), reason);
+      await writeStatusBit(tx, row.issuer_key, 'revocation', row.revocation_index, true);
     } else if (action === 'suspend') {
       if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
-      markCredentialSuspended(ctx.db, row.key, isoNow(ctx), reason);
-      writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, true);
+      await markCredentialSuspended(tx, row.key, isoNow(ctx), reason);
+      await writeStatusBit(tx, row.issuer_key, 'suspension', row.suspension_index, true);
     } else {
       if (!fresh.suspended_at) throw new HttpError(409, 'not-suspended', 'This credential is not suspended.');
-      clearCredentialSuspension(ctx.db, row.key);
-      writeStatusBit(ctx, row.issuer_key, 'suspension', row.suspension_index, false);
+      await clearCredentialSuspension(tx, row.key);
+      await writeStatusBit(tx, row.issuer_key, 'suspension', row.suspension_index, false);
     }
-  })();
+  });
   // Re-sign the list now, so the change is visible to verifiers when we answer.
   await currentStatusList(ctx, row.issuer_key, action === 'revoke' ? 'revocation' : 'suspension');
 }

@@ -1,23 +1,17 @@
-import Database from 'better-sqlite3';
-import { ColError } from '@citiesoflearning/core';
-import { join } from 'node:path';
-import { privateDirectory, privateFiles } from './private-files.js';
+// The SQLite schema, as numbered migrations (sql/sqlite.ts applies them when it opens a
+// database). The PostgreSQL backend keeps a parallel list with the same version numbers.
 
 /**
- * The SQLite handle type the server uses everywhere.
+ * Numbered SQLite schema migrations. Each runs once, in order, inside a transaction;
+ * `user_version` records the last one applied. Never edit a shipped migration: add the next
+ * number (and its PostgreSQL counterpart).
  *
  * @example
  * ```ts
- * const db: Db = openDatabase(':memory:');
+ * const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version; // SCHEMA_VERSION
  * ```
  */
-export type Db = Database.Database;
-
-/**
- * Numbered schema migrations. Each runs once, in order, inside a transaction; `user_version`
- * records the last one applied. Never edit a shipped migration: add the next number.
- */
-const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
     version: 1,
     sql: `
@@ -175,127 +169,7 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
  *
  * @example
  * ```ts
- * db.pragma('user_version', { simple: true }) === SCHEMA_VERSION;
+ * (await database.get('PRAGMA user_version'))!.user_version === SCHEMA_VERSION;
  * ```
  */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
-
-/**
- * Open (creating when needed) the server database in `dataDir` (or in memory for `':memory:'`),
- * switch it to WAL mode and apply any pending migrations.
- *
- * @example
- * ```ts
- * const db = openDatabase('/var/lib/col');
- * db.prepare('SELECT count(*) AS n FROM issuers').get();
- * ```
- */
-export function openDatabase(dataDir: string): Db {
-  let file = ':memory:';
-  if (dataDir !== ':memory:') {
-    privateDirectory(dataDir);
-    file = join(dataDir, 'col.sqlite');
-    privateFiles([file], { create: true });
-  }
-  const db = new Database(file);
-  reusePreparedStatements(db);
-  db.pragma('journal_mode = WAL');
-  // SQLite gives its -wal and -shm files the database file's mode; tighten any left by older builds.
-  if (file !== ':memory:') privateFiles([`${file}-wal`, `${file}-shm`]);
-  // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
-  // commits); FULL makes an acknowledged claim survive power loss too, at a small cost.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
-}
-
-// Every request prepares its statements by SQL text (`db.prepare(sql).get(…)`); compiling the
-// same SQL again on every call is wasted event-loop time. Statements are reusable once they have
-// run (the server never iterates one), so each SQL text is compiled once. Bounded, because a few
-// queries (the credential search) are built from the filters a caller sends.
-const MAX_CACHED_STATEMENTS = 512;
-
-function reusePreparedStatements(db: Db): void {
-  const prepare = db.prepare.bind(db);
-  const cache = new Map<string, Database.Statement>();
-  db.prepare = ((sql: string) => {
-    let statement = cache.get(sql);
-    if (statement === undefined) {
-      statement = prepare(sql);
-      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-      cache.set(sql, statement);
-    }
-    return statement;
-  }) as Db['prepare'];
-}
-
-const walMode = new WeakMap<Db, boolean>();
-
-/**
- * Whether `db` keeps a write-ahead log (a file database in WAL mode), asked once per database.
- *
- * @example
- * ```ts
- * usesWriteAheadLog(openDatabase(':memory:')); // false: nothing to flush
- * ```
- */
-export function usesWriteAheadLog(db: Db): boolean {
-  let wal = walMode.get(db);
-  if (wal === undefined) {
-    wal = !db.memory && db.pragma('journal_mode', { simple: true }) === 'wal';
-    walMode.set(db, wal);
-  }
-  return wal;
-}
-
-/**
- * Run `work` in a transaction whose commit does not wait for the disk (`synchronous = NORMAL`
- * for this one commit): complete in the write-ahead log, safe from a process crash (kill -9),
- * but not yet flushed. Only for writes nobody is told about until a later flush — a fully synced
- * commit or `flushWal` (wal-flush.ts): the log is written in order, so that flush makes this commit
- * durable too, and a power cut before it loses only what was never acknowledged.
- *
- * @example
- * ```ts
- * const index = transactionSyncedLater(db, () => reserveStatusIndex(db)); // no fsync here
- * transactionSyncedLater(db, () => storeResult(db, index));
- * await flushWal(db); // both are on disk now: acknowledge
- * ```
- */
-export function transactionSyncedLater<T>(db: Db, work: () => T): T {
-  // SQLite refuses to change the safety level inside a transaction; nested work just joins it.
-  // Without a write-ahead log (in memory, or a file system where WAL mode was refused) there is
-  // no log to flush later, so such a database keeps its fully synced commits.
-  if (db.inTransaction || !db.open || !usesWriteAheadLog(db)) return db.transaction(work)();
-  db.pragma('synchronous = NORMAL');
-  try {
-    return db.transaction(work)();
-  } finally {
-    db.pragma('synchronous = FULL');
-  }
-}
-
-/**
- * Apply every migration newer than the database's `user_version`, each in its own transaction.
- * Refuses a database written by a newer build rather than guessing.
- *
- * @example
- * ```ts
- * migrate(db); // no-op when up to date
- * ```
- */
-export function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new ColError('database-too-new', `This database was written by a newer server (schema ${current}); upgrade the server.`);
-  }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-}

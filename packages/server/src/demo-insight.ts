@@ -80,11 +80,11 @@ const REVOKED_FOR_LEARNER = 'youth-volunteer';
  *
  * @example
  * ```ts
- * const keys = demoLearnerCredentialKeys(ctx); // ['k1', …] or []
+ * const keys = await demoLearnerCredentialKeys(ctx); // ['k1', …] or []
  * ```
  */
-export function demoLearnerCredentialKeys(ctx: ServerContext): string[] {
-  const stored = readMeta(ctx.db, 'demo_learner');
+export async function demoLearnerCredentialKeys(ctx: ServerContext): Promise<string[]> {
+  const stored = await readMeta(ctx.sql, 'demo_learner');
   return stored ? (JSON.parse(stored) as string[]) : [];
 }
 
@@ -98,15 +98,15 @@ export function demoLearnerCredentialKeys(ctx: ServerContext): string[] {
  * ```
  */
 export async function seedDemoInsight(ctx: ServerContext): Promise<void> {
-  if (readMeta(ctx.db, 'demo_insight') !== undefined) return;
+  if (await readMeta(ctx.sql, 'demo_insight') !== undefined) return;
   const now = isoNow(ctx);
   const thisMonth = now.slice(0, 7);
-  // A fixed pseudo-random sequence: the same demo every time.
-  let seed = 20261;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  ctx.db.transaction(() => {
-    for (const [issuer, area] of Object.entries(AREAS)) setIssuerArea(ctx.db, issuer, area);
-    for (const p of PRIORITIES) insertPriority(ctx.db, readNewPriority(p), now);
+  await ctx.sql.transaction(async (tx) => {
+    // A fixed pseudo-random sequence: the same demo every time (and each time the work runs).
+    let seed = 20261;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const [issuer, area] of Object.entries(AREAS)) await setIssuerArea(tx, issuer, area);
+    for (const p of PRIORITIES) await insertPriority(tx, readNewPriority(p), now);
     const rows = [];
     // Eleven months before this one (this month fills up with real claims as people try the demo).
     for (let back = 11; back >= 1; back--) {
@@ -125,26 +125,26 @@ export async function seedDemoInsight(ctx: ServerContext): Promise<void> {
         ['harbour-youth-trust', 'safe-online', 'E05099001'],
         ['eastgate-makerspace', 'intro-to-coding', 'E05099002'],
       ];
-      offers.forEach(([issuer, achievement, area], i) => {
-        if (rand() < 0.3) return;
-        insertOpportunity(ctx.db, { key: `past-${achievement}-${month}-${i}`, issuer_key: issuer, title: `${achievement.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())} (${month})`, mode: 'in-person', area_code: area, achievement_key: achievement, starts_at: `${month}-0${1 + i}T10:00:00.000Z`, ends_at: `${month}-0${1 + i}T12:00:00.000Z`, skills: [] }, now);
-      });
+      for (const [i, [issuer, achievement, area]] of offers.entries()) {
+        if (rand() < 0.3) continue;
+        await insertOpportunity(tx, { key: `past-${achievement}-${month}-${i}`, issuer_key: issuer, title: `${achievement.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())} (${month})`, mode: 'in-person', area_code: area, achievement_key: achievement, starts_at: `${month}-0${1 + i}T10:00:00.000Z`, ends_at: `${month}-0${1 + i}T12:00:00.000Z`, skills: [] }, now);
+      }
     }
-    addMonthlyCounts(ctx.db, rows);
-    insertMeta(ctx.db, 'demo_insight', now);
-  })();
+    await addMonthlyCounts(tx, rows);
+    await insertMeta(tx, 'demo_insight', now);
+  });
   // The demo learner: twelve real, signed badges (one revoked), for <col-skills> and sharing.
   const keys: string[] = [];
   for (const achievementKey of LEARNER_BADGES) {
     const issued = await issueAward(ctx, { achievementKey, recipient: { email: 'demo.learner@brightwater.example' }, source: 'admin' });
     keys.push(issued.id.split('/').pop()!);
   }
-  const revoked = findIssuedCredential(ctx.db, keys[LEARNER_BADGES.indexOf(REVOKED_FOR_LEARNER)]!)!;
-  ctx.db.transaction(() => {
-    markCredentialRevoked(ctx.db, revoked.key, isoNow(ctx), 'Demo: revoked to show how a withdrawn badge looks');
-    writeStatusBit(ctx, revoked.issuer_key, 'revocation', revoked.revocation_index, true);
-    insertMeta(ctx.db, 'demo_learner', JSON.stringify(keys));
-  })();
+  const revoked = (await findIssuedCredential(ctx.sql, keys[LEARNER_BADGES.indexOf(REVOKED_FOR_LEARNER)]!))!;
+  await ctx.sql.transaction(async (tx) => {
+    await markCredentialRevoked(tx, revoked.key, isoNow(ctx), 'Demo: revoked to show how a withdrawn badge looks');
+    await writeStatusBit(tx, revoked.issuer_key, 'revocation', revoked.revocation_index, true);
+    await insertMeta(tx, 'demo_learner', JSON.stringify(keys));
+  });
   await currentStatusList(ctx, revoked.issuer_key, 'revocation');
   ctx.log(`demo: ${PRIORITIES.length} priorities, a year of activity, and a demo learner with ${keys.length} badges (GET /api/v1/demo/learner)`);
 }

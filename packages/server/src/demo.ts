@@ -1,6 +1,6 @@
 // The demo place: "Brightwater City of Learning" (fictional). Seeded once per data directory;
 // a restart finds the marker in `meta` and only reports the codes it made the first time.
-import { isoNow, urls, type ServerContext } from './context.js';
+import { isoNow, joinTransaction, urls, type ServerContext } from './context.js';
 import { createAchievement, createClaimCodes } from './achievements.js';
 import { createIssuer } from './issuers.js';
 import { createOpportunity } from './opportunities.js';
@@ -75,7 +75,7 @@ const MILESTONES = new Set(['digital-ready', 'creative-coder']);
  * ```
  */
 export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
-  const done = readMeta(ctx.db, 'demo');
+  const done = await readMeta(ctx.sql, 'demo');
   if (done !== undefined) {
     // A demo database from before priorities and insight gets them now.
     await seedDemoInsight(ctx);
@@ -83,18 +83,20 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
   }
   const u = urls(ctx.baseUrl);
   const admin = { kind: 'admin' } as const;
-  const summary: DemoSummary = { claimCodes: [] };
-  ctx.db.transaction(() => {
-    for (const issuer of ISSUERS) createIssuer(ctx, issuer);
+  // One transaction: a seed cut short leaves nothing behind, so the next start seeds afresh.
+  const summary = await ctx.sql.transaction(async (tx) => {
+    const inTx = joinTransaction(ctx, tx);
+    const summary: DemoSummary = { claimCodes: [] };
+    for (const issuer of ISSUERS) await createIssuer(inTx, issuer);
     for (const a of ACHIEVEMENTS) {
-      createAchievement(ctx, admin, { ...a, place: { areaCode: LA, name: 'Brightwater' }, inLanguage: 'en-GB' });
+      await createAchievement(inTx, admin, { ...a, place: { areaCode: LA, name: 'Brightwater' }, inLanguage: 'en-GB' });
       if (!MILESTONES.has(a.key)) {
-        const [code] = createClaimCodes(ctx, a.key, { count: 1, uses: 1000, expiresAt: new Date(ctx.now().getTime() + 365 * 86_400_000).toISOString() });
+        const [code] = await createClaimCodes(inTx, a.key, { count: 1, uses: 1000, expiresAt: new Date(ctx.now().getTime() + 365 * 86_400_000).toISOString() });
         summary.claimCodes.push({ achievement: a.key, code: code! });
       }
     }
     const badge = (key: string, extra: Record<string, unknown> = {}) => ({ type: 'badge', id: key, title: ACHIEVEMENTS.find((a) => a.key === key)!.name, badge: { id: u.achievement(key) }, ...extra });
-    savePathwayVersion(ctx, admin, {
+    await savePathwayVersion(inTx, admin, {
       key: 'digital-ready-brightwater',
       issuer: 'brightwater-college',
       name: 'Digital Ready Brightwater',
@@ -110,8 +112,8 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
         ],
       },
     });
-    publishPathway(ctx, admin, 'digital-ready-brightwater');
-    savePathwayVersion(ctx, admin, {
+    await publishPathway(inTx, admin, 'digital-ready-brightwater');
+    await savePathwayVersion(inTx, admin, {
       key: 'creative-coder',
       issuer: 'eastgate-makerspace',
       name: 'Creative Coder',
@@ -126,7 +128,7 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
         ],
       },
     });
-    publishPathway(ctx, admin, 'creative-coder');
+    await publishPathway(inTx, admin, 'creative-coder');
     const day = (offset: number, hour: number) => {
       const d = new Date(ctx.now().getTime() + offset * 86_400_000);
       d.setUTCHours(hour, 0, 0, 0);
@@ -145,10 +147,11 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
       { provider: 'eastgate-makerspace', title: 'Build and publish your first website', achievement: 'build-a-website', mode: 'online', startsAt: day(45, 18), endsAt: day(66, 20), skills: ['coding', 'web'] },
       { provider: 'eastgate-makerspace', title: 'Fix-it café: solve it with tech', achievement: 'digital-problem-solver', mode: 'in-person', areaCode: WARDS.eastgate, startsAt: day(9, 10), endsAt: day(9, 13), skills: ['digital', 'problem-solving'] },
     ];
-    for (const o of opportunities) createOpportunity(ctx, admin, { ...o, achievement: u.achievement(o.achievement), bookingUrl: `${ISSUERS.find((i) => i.key === o.provider)!.url}/book` });
-    insertMeta(ctx.db, 'demo', JSON.stringify(summary));
-    insertMeta(ctx.db, 'demo_seeded_at', isoNow(ctx));
-  })();
+    for (const o of opportunities) await createOpportunity(inTx, admin, { ...o, achievement: u.achievement(o.achievement), bookingUrl: `${ISSUERS.find((i) => i.key === o.provider)!.url}/book` });
+    await insertMeta(tx, 'demo', JSON.stringify(summary));
+    await insertMeta(tx, 'demo_seeded_at', isoNow(ctx));
+    return summary;
+  });
   for (const issuer of ISSUERS) await signStatusLists(ctx, issuer.key);
   ctx.log(`demo: seeded Brightwater City of Learning (${ISSUERS.length} providers, ${ACHIEVEMENTS.length} achievements, 2 pathways)`);
   await seedDemoInsight(ctx);

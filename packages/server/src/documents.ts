@@ -28,7 +28,7 @@ export const OB2_CONTEXT = 'https://w3id.org/openbadges/v2';
  *
  * @example
  * ```ts
- * const row: IssuerRow | undefined = findIssuer(ctx.db, key);
+ * const row: IssuerRow | undefined = await findIssuer(ctx.sql, key);
  * ```
  */
 export interface IssuerRow {
@@ -72,7 +72,7 @@ export interface AchievementData {
  *
  * @example
  * ```ts
- * const { achievement }: { achievement: AchievementRow } = loadAchievement(ctx, key);
+ * const { achievement }: { achievement: AchievementRow } = await loadAchievement(ctx.sql, key);
  * ```
  */
 export interface AchievementRow {
@@ -152,7 +152,7 @@ export function issuerIdentity(u: Urls, issuerKey: string): IssuerIdentity {
  *
  * @example
  * ```ts
- * const profile = issuerProfile(urls(baseUrl), serverKey, issuerRow, listedIssuerKeys(ctx, issuerRow.key));
+ * const profile = issuerProfile(urls(baseUrl), serverKey, issuerRow, await listedIssuerKeys(ctx.sql, issuerRow.key));
  * ```
  */
 export function issuerProfile(u: Urls, key: ServerKey, row: IssuerRow, issuerKeys: PublishedIssuerKey[]): Record<string, unknown> {
@@ -216,7 +216,7 @@ export function embeddedIssuer(u: Urls, row: IssuerRow): Record<string, unknown>
  *
  * @example
  * ```ts
- * const doc = issuerDidDocument(u, row, listedIssuerKeys(ctx, row.key));
+ * const doc = issuerDidDocument(u, row, await listedIssuerKeys(ctx.sql, row.key));
  * doc.id; // 'did:web:x.org:api:v1:issuers:museum'
  * ```
  */

@@ -10,7 +10,7 @@ import { issuerOfProviderSecret } from './store/provider-keys.js';
  *
  * @example
  * ```ts
- * const who: Principal = authenticate(ctx, c.req.header('authorization'));
+ * const who: Principal = await authenticate(ctx, c.req.header('authorization'));
  * ```
  */
 export type Principal = { kind: 'admin' } | { kind: 'provider'; issuerKey: string };
@@ -23,15 +23,15 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  *
  * @example
  * ```ts
- * const who = authenticate(ctx, c.req.header('authorization'));
+ * const who = await authenticate(ctx, c.req.header('authorization'));
  * ```
  */
-export function authenticate(ctx: ServerContext, header: string | undefined): Principal {
+export async function authenticate(ctx: ServerContext, header: string | undefined): Promise<Principal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) throw new HttpError(401, 'unauthorized', 'This needs an API key: send "Authorization: Bearer <key>".', { 'WWW-Authenticate': 'Bearer' });
   const token = match[1]!;
   if (timingSafeEqual(sha256(token), sha256(ctx.adminKey))) return { kind: 'admin' };
-  const issuerKey = issuerOfProviderSecret(ctx.db, token);
+  const issuerKey = await issuerOfProviderSecret(ctx.sql, token);
   if (issuerKey !== undefined) return { kind: 'provider', issuerKey };
   throw new HttpError(401, 'unauthorized', 'This API key is not valid here.', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 }
@@ -54,7 +54,7 @@ export function assertMayActFor(who: Principal, issuerKey: string): void {
  *
  * @example
  * ```ts
- * assertAdmin(authenticate(ctx, header));
+ * assertAdmin(await authenticate(ctx, header));
  * ```
  */
 export function assertAdmin(who: Principal): void {

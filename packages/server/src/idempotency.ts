@@ -1,6 +1,7 @@
 import { isoNow, type ServerContext } from './context.js';
 import { HttpError } from './errors.js';
-import { IDEMPOTENCY_TTL_MS, deleteDoneIdempotencyBefore, findIdempotencyRecord, insertPendingIdempotency } from './store/idempotency.js';
+import { ColError } from '@citiesoflearning/core';
+import { IDEMPOTENCY_TTL_MS, deleteDoneIdempotencyBefore, deletePendingIdempotency, findIdempotencyRecord, insertPendingIdempotency } from './store/idempotency.js';
 
 /** A stored answer to replay for a repeated Idempotency-Key. */
 export interface IdempotentReplay {
@@ -16,20 +17,38 @@ export interface IdempotentReplay {
  *
  * @example
  * ```ts
- * const replay = reserveIdempotencyKey(ctx, storedKey, bodyHash);
+ * const replay = await reserveIdempotencyKey(ctx, storedKey, bodyHash);
  * if (replay) return c.body(replay.response, 201, { 'idempotent-replayed': 'true' });
  * ```
  */
-export function reserveIdempotencyKey(ctx: ServerContext, storedKey: string, bodyHash: string): IdempotentReplay | undefined {
-  return ctx.db.transaction(() => {
-    const row = findIdempotencyRecord(ctx.db, storedKey);
+export async function reserveIdempotencyKey(ctx: ServerContext, storedKey: string, bodyHash: string): Promise<IdempotentReplay | undefined> {
+  return ctx.sql.transaction(async (tx) => {
+    const row = await findIdempotencyRecord(tx, storedKey);
     if (!row) {
-      deleteDoneIdempotencyBefore(ctx.db, new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
-      insertPendingIdempotency(ctx.db, storedKey, bodyHash, isoNow(ctx));
+      await deleteDoneIdempotencyBefore(tx, new Date(ctx.now().getTime() - IDEMPOTENCY_TTL_MS).toISOString());
+      await insertPendingIdempotency(tx, storedKey, bodyHash, isoNow(ctx));
       return undefined;
     }
     if (row.body_hash !== bodyHash) throw new HttpError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used with a different request body; use a new key.');
     if (row.state === 'pending') throw new HttpError(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry in a moment.', { 'Retry-After': '1' });
     return { status: row.status!, response: row.response! };
-  })();
+  });
+}
+
+/**
+ * Forget a pending Idempotency-Key whose request failed, so fixing the request and retrying with
+ * the same key works. On a database that has closed meanwhile (shutdown) there is nothing to do
+ * here: the next start drops every pending record.
+ *
+ * @example
+ * ```ts
+ * try { return await run(); } catch (error) { await forgetPendingIdempotency(ctx, storedKey); throw error; }
+ * ```
+ */
+export async function forgetPendingIdempotency(ctx: ServerContext, storedKey: string): Promise<void> {
+  try {
+    await deletePendingIdempotency(ctx.sql, storedKey);
+  } catch (error) {
+    if (!(error instanceof ColError && error.code === 'database-closed')) throw error;
+  }
 }

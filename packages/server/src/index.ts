@@ -28,5 +28,6 @@ export type { ServerKey } from './keys.js';
 export { ApiError, HttpError } from './errors.js';
 export { SERVER_ERROR_CODES, type ServerErrorCode } from './error-codes.js';
 export type { ServerContext } from './context.js';
+export type { Sql, SqlDatabase, SqlRunResult, SqlTransactionOptions, SqlValue } from './sql/sql.js';
 export type { IssuedAward } from './issue.js';
 export type { DemoSummary } from './demo.js';

@@ -75,7 +75,7 @@ export type InsightScope = 'public' | 'provider' | 'place';
  *
  * @example
  * ```ts
- * const table: InsightTable = buildInsight(ctx, query, { scope: 'place' });
+ * const table: InsightTable = await buildInsight(ctx, query, { scope: 'place' });
  * table.totals.issued; // { value: 1234 }
  * ```
  */
@@ -118,18 +118,18 @@ type Skill = { key: string; label: string };
  *
  * @example
  * ```ts
- * const table = buildInsight(ctx, readInsightQuery(c.req.query(), undefined, { now: new Date(), minThreshold: 10 }), { scope: 'place' });
+ * const table = await buildInsight(ctx, readInsightQuery(c.req.query(), undefined, { now: new Date(), minThreshold: 10 }), { scope: 'place' });
  * ```
  */
-export function buildInsight(ctx: ServerContext, q: InsightQuery, who: { scope: InsightScope; issuerKey?: string }): InsightTable {
+export async function buildInsight(ctx: ServerContext, q: InsightQuery, who: { scope: InsightScope; issuerKey?: string }): Promise<InsightTable> {
   const issuerKey = who.scope === 'provider' ? who.issuerKey : q.issuer;
   const span = { from: q.from, to: q.to, issuerKey };
-  const issuers = issuerAreas(ctx.db);
+  const issuers = await issuerAreas(ctx.sql);
   const areaOf = new Map(issuers.map((i) => [i.key, i.area]));
-  const achievements = listAchievements(ctx.db).map((row) => ({ key: row.key, issuer: row.issuer_key, data: JSON.parse(row.data) as AchievementData }));
+  const achievements = (await listAchievements(ctx.sql)).map((row) => ({ key: row.key, issuer: row.issuer_key, data: JSON.parse(row.data) as AchievementData }));
   const issuerOf = new Map(achievements.map((a) => [a.key, a.issuer]));
-  const pathways = publishedPathwayDocuments(ctx.db).map((data) => pathwayInfo(JSON.parse(data) as Pathway));
-  const priorities = listPriorities(ctx.db).map(presentPriority);
+  const pathways = (await publishedPathwayDocuments(ctx.sql)).map((data) => pathwayInfo(JSON.parse(data) as Pathway));
+  const priorities = (await listPriorities(ctx.sql)).map(presentPriority);
 
   // Facts: counts per badge and month (and, for opportunities, provider and area).
   const facts: Fact[] = [];
@@ -137,7 +137,7 @@ export function buildInsight(ctx: ServerContext, q: InsightQuery, who: { scope: 
     const issuer = issuerOf.get(achievement) ?? '';
     facts.push({ measure, n, month, issuer, area: areaOf.get(issuer) ?? null, achievement, ...(pathway ? { pathway } : {}) });
   };
-  for (const row of monthlyCounts(ctx.db, span)) {
+  for (const row of await monthlyCounts(ctx.sql, span)) {
     credentialFact(row.achievement, row.month, 'issued', row.issued);
     credentialFact(row.achievement, row.month, 'revoked', row.revoked);
     credentialFact(row.achievement, row.month, 'claimed', row.claimed);
@@ -146,7 +146,7 @@ export function buildInsight(ctx: ServerContext, q: InsightQuery, who: { scope: 
       if (p.milestone === row.achievement) credentialFact(row.achievement, row.month, 'pathwayCompletions', row.issued, p);
     }
   }
-  for (const row of offeredCounts(ctx.db, span)) {
+  for (const row of await offeredCounts(ctx.sql, span)) {
     facts.push({ measure: 'opportunities', n: row.offered, month: row.month, issuer: row.issuer, area: row.area ?? areaOf.get(row.issuer) ?? null, achievement: row.achievement });
   }
 

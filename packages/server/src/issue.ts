@@ -2,13 +2,15 @@
 // write a placeholder row) in one transaction; sign outside it; then store the signed award in a
 // second transaction. A failure in between undoes the reservation; a crash in between leaves an
 // `issuing` row that the next start rolls back (it was never acknowledged to anyone).
-// Neither commit flushes the disk on the event loop: the award is acknowledged only after its
-// write-ahead log is flushed on the thread pool (wal-flush.ts), which makes the reservation
-// before it durable too; what a power cut takes was never acknowledged.
+// Neither commit waits for the disk (durability 'flush-later'): the award is acknowledged only
+// after the database's flush() (on SQLite, an fdatasync of the write-ahead log on the thread
+// pool), which makes the reservation before it durable too; what a power cut takes was never
+// acknowledged.
 import { randomBytes } from 'node:crypto';
 import { ColError, hashIdentity } from '@citiesoflearning/core';
 import { notFound } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
+import type { Sql } from './sql/sql.js';
 import { achievementDocument, embeddedIssuer, issuerIdentity, OB3_CONTEXT, type AchievementData, type AchievementRow, type IssuerRow } from './documents.js';
 import { allocateStatusIndex } from './status.js';
 import { signAward, type SignedAward } from './signing.js';
@@ -21,8 +23,6 @@ import { issuerKeyIsListed } from './store/issuer-keys.js';
 import { deleteIssuingCredential, insertIssuingCredential, listIssuingCredentials, markCredentialIssued } from './store/credentials.js';
 import { returnClaimCodeUse } from './store/codes.js';
 import { deleteAllPendingIdempotency } from './store/idempotency.js';
-import { transactionSyncedLater } from './db.js';
-import { flushWal } from './wal-flush.js';
 
 /**
  * Who the badge is for: an email address (stored hashed) or a DID.
@@ -46,12 +46,12 @@ export interface IssueRequest {
   achievementKey: string;
   recipient: Recipient;
   source: 'code' | 'ticket' | 'milestone' | 'admin';
-  /** Runs inside the reservation transaction (consume a code, a ticket jti …); throw to refuse. */
-  reserve?: () => void;
-  /** Runs inside the rollback transaction if issuing fails after the reservation. */
-  release?: () => void;
-  /** Runs inside the final transaction with the stored result (e.g. store an idempotent response). */
-  commit?: (issued: IssuedAward) => void;
+  /** Runs inside the reservation transaction `tx` (consume a code, a ticket jti …); throw to refuse. Database work only: it may run more than once. */
+  reserve?: (tx: Sql) => Promise<void>;
+  /** Runs inside the rollback transaction `tx` if issuing fails after the reservation. */
+  release?: (tx: Sql) => Promise<void>;
+  /** Runs inside the final transaction `tx` with the stored result (e.g. store an idempotent response). */
+  commit?: (tx: Sql, issued: IssuedAward) => Promise<void>;
   claimCode?: string;
   /** The credential key to use (default: a fresh random one). */
   key?: string;
@@ -92,14 +92,14 @@ export function awardLinks(baseUrl: string, key: string): IssuedAward['links'] {
  *
  * @example
  * ```ts
- * const { achievement, issuer } = loadAchievement(ctx, 'digital-foundations');
+ * const { achievement, issuer } = await loadAchievement(ctx.sql, 'digital-foundations');
  * ```
  */
-export function loadAchievement(ctx: ServerContext, key: string): { achievement: AchievementRow; issuer: IssuerRow } {
-  const achievement = findAchievement(ctx.db, key);
+export async function loadAchievement(sql: Sql, key: string): Promise<{ achievement: AchievementRow; issuer: IssuerRow }> {
+  const achievement = await findAchievement(sql, key);
   if (!achievement) throw notFound('achievement');
   // The foreign key guarantees the issuer row exists.
-  const issuer = findIssuer(ctx.db, achievement.issuer_key)!;
+  const issuer = (await findIssuer(sql, achievement.issuer_key))!;
   return { achievement, issuer };
 }
 
@@ -112,7 +112,7 @@ export function loadAchievement(ctx: ServerContext, key: string): { achievement:
  * ```
  */
 export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise<IssuedAward> {
-  const { achievement, issuer } = loadAchievement(ctx, req.achievementKey);
+  const { achievement, issuer } = await loadAchievement(ctx.sql, req.achievementKey);
   const u = urls(ctx.baseUrl);
   const key = req.key ?? randomToken(16);
   const validFrom = isoNow(ctx);
@@ -120,27 +120,30 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
   // Emails are normalized (trimmed, lower-cased) before hashing; verifiers match the same form.
   const identityHash = 'email' in req.recipient ? await hashIdentity(req.recipient.email, { salt: salt! }) : null;
 
-  let revocationIndex = 0;
-  let suspensionIndex = 0;
-  transactionSyncedLater(ctx.db, () => {
-    req.reserve?.();
-    revocationIndex = allocateStatusIndex(ctx, issuer.key, 'revocation_index');
-    suspensionIndex = allocateStatusIndex(ctx, issuer.key, 'suspension_index');
-    insertIssuingCredential(ctx.db, {
-      key,
-      achievementKey: achievement.key,
-      issuerKey: issuer.key,
-      source: req.source,
-      recipientHash: identityHash,
-      recipientSalt: salt,
-      recipientEmail: 'email' in req.recipient && ctx.storeEmails ? req.recipient.email : null,
-      recipientDid: 'did' in req.recipient ? req.recipient.did : null,
-      claimCode: req.claimCode ?? null,
-      revocationIndex,
-      suspensionIndex,
-      issuedAt: validFrom,
-    });
-  });
+  // Nothing is acknowledged before the flush at the end, so neither commit waits for the disk.
+  const { revocationIndex, suspensionIndex } = await ctx.sql.transaction(
+    async (tx) => {
+      await req.reserve?.(tx);
+      const revocationIndex = await allocateStatusIndex(tx, issuer.key, 'revocation_index');
+      const suspensionIndex = await allocateStatusIndex(tx, issuer.key, 'suspension_index');
+      await insertIssuingCredential(tx, {
+        key,
+        achievementKey: achievement.key,
+        issuerKey: issuer.key,
+        source: req.source,
+        recipientHash: identityHash,
+        recipientSalt: salt,
+        recipientEmail: 'email' in req.recipient && ctx.storeEmails ? req.recipient.email : null,
+        recipientDid: 'did' in req.recipient ? req.recipient.did : null,
+        claimCode: req.claimCode ?? null,
+        revocationIndex,
+        suspensionIndex,
+        issuedAt: validFrom,
+      });
+      return { revocationIndex, suspensionIndex };
+    },
+    { durability: 'flush-later' },
+  );
 
   let issued: IssuedAward;
   try {
@@ -175,24 +178,30 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
       ...(extras.evidence?.length ? { evidence: extras.evidence } : {}),
       credentialStatus: [statusEntry('revocation', revocationIndex), statusEntry('suspension', suspensionIndex)],
     };
-    issued = await signAndStore(ctx, issuer.key, unsigned, (signed) => {
+    issued = await signAndStore(ctx, issuer.key, unsigned, async (tx, signed) => {
       const award = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
-      markCredentialIssued(ctx.db, key, signed.credential, signed.jwt);
-      req.commit?.(award);
+      await markCredentialIssued(tx, key, signed.credential, signed.jwt);
+      await req.commit?.(tx, award);
       return award;
     });
   } catch (error) {
-    if (ctx.db.open) {
-      // Nothing was acknowledged, so undoing the reservation need not wait for the disk either.
-      transactionSyncedLater(ctx.db, () => {
-        deleteIssuingCredential(ctx.db, key);
-        req.release?.();
+    // Nothing was acknowledged, so undoing the reservation need not wait for the disk either. A
+    // database already closed (shutdown) cannot undo it: the next start rolls the row back.
+    await ctx.sql
+      .transaction(
+        async (tx) => {
+          await deleteIssuingCredential(tx, key);
+          await req.release?.(tx);
+        },
+        { durability: 'flush-later' },
+      )
+      .catch((undo: unknown) => {
+        if (!(undo instanceof ColError && undo.code === 'database-closed')) throw undo;
       });
-    }
     throw error;
   }
   // Committed: from here a failure must not undo the reservation (the award is stored).
-  await flushWal(ctx.db);
+  await ctx.sql.flush();
   return issued;
 }
 
@@ -205,15 +214,16 @@ const SIGNING_ATTEMPTS = 3;
  * cleaned up: rotate, then remove), the credential would never verify, so it is signed again with
  * the key that is current now instead of being handed out.
  */
-async function signAndStore<T>(ctx: ServerContext, issuerKey: string, unsigned: Record<string, unknown>, store: (signed: SignedAward) => T): Promise<T> {
+async function signAndStore<T>(ctx: ServerContext, issuerKey: string, unsigned: Record<string, unknown>, store: (tx: Sql, signed: SignedAward) => Promise<T>): Promise<T> {
   const who = issuerIdentity(urls(ctx.baseUrl), issuerKey);
   for (let attempt = 1; ; attempt++) {
-    const signingKey = activeIssuerKey(ctx, issuerKey);
+    const signingKey = await activeIssuerKey(ctx.sql, issuerKey);
     const signed = await signAward(unsigned, signingKey, who.methodId(signingKey.kid));
-    let stored: { value: T } | undefined;
-    transactionSyncedLater(ctx.db, () => {
-      if (issuerKeyIsListed(ctx.db, issuerKey, signingKey.kid)) stored = { value: store(signed) };
-    });
+    // Signed outside the transaction; inside it, the key must still be listed as we store.
+    const stored = await ctx.sql.transaction(
+      async (tx) => ((await issuerKeyIsListed(tx, issuerKey, signingKey.kid)) ? { value: await store(tx, signed) } : undefined),
+      { durability: 'flush-later' },
+    );
     if (stored) return stored.value;
     // Keys removed faster than we can sign: something is wrong with the database, not the caller.
     if (attempt >= SIGNING_ATTEMPTS) throw new ColError('issuer-key-missing', `Issuer ${issuerKey}'s signing key kept being removed while a credential was signed.`);
@@ -226,17 +236,17 @@ async function signAndStore<T>(ctx: ServerContext, issuerKey: string, unsigned: 
  *
  * @example
  * ```ts
- * recoverInterruptedIssues(ctx); // at startup
+ * await recoverInterruptedIssues(ctx); // at startup
  * ```
  */
-export function recoverInterruptedIssues(ctx: ServerContext): number {
-  return ctx.db.transaction(() => {
-    const rows = listIssuingCredentials(ctx.db);
+export async function recoverInterruptedIssues(ctx: ServerContext): Promise<number> {
+  return ctx.sql.transaction(async (tx) => {
+    const rows = await listIssuingCredentials(tx);
     for (const row of rows) {
-      if (row.claim_code) returnClaimCodeUse(ctx.db, row.claim_code);
-      deleteIssuingCredential(ctx.db, row.key);
+      if (row.claim_code) await returnClaimCodeUse(tx, row.claim_code);
+      await deleteIssuingCredential(tx, row.key);
     }
-    deleteAllPendingIdempotency(ctx.db);
+    await deleteAllPendingIdempotency(tx);
     return rows.length;
-  })();
+  });
 }

@@ -8,6 +8,7 @@ import { jwkToMultibase } from '@citiesoflearning/verify';
 import { ColError } from '@citiesoflearning/core';
 import { HttpError } from './errors.js';
 import { isoNow, type ServerContext } from './context.js';
+import type { Sql } from './sql/sql.js';
 import { forgetDidSignedStatusLists } from './store/status-lists.js';
 import { insertIssuerKey, issuersWithoutLiveKey, listLiveIssuerKeyRows, markIssuerKeyRemoved, newestLiveIssuerKeyRow, nextIssuerKeySeq } from './store/issuer-keys.js';
 
@@ -16,7 +17,7 @@ import { insertIssuerKey, issuersWithoutLiveKey, listLiveIssuerKeyRows, markIssu
  *
  * @example
  * ```ts
- * const [current]: PublishedIssuerKey[] = listedIssuerKeys(ctx, 'museum');
+ * const [current]: PublishedIssuerKey[] = await listedIssuerKeys(ctx.sql, 'museum');
  * ```
  */
 export interface PublishedIssuerKey {
@@ -31,7 +32,7 @@ export interface PublishedIssuerKey {
  *
  * @example
  * ```ts
- * const { kid, privateJwk } = activeIssuerKey(ctx, 'museum');
+ * const { kid, privateJwk } = await activeIssuerKey(ctx.sql, 'museum');
  * ```
  */
 export interface ActiveIssuerKey extends PublishedIssuerKey {
@@ -52,14 +53,13 @@ function freshKey(): { privateJwk: JsonWebKey; publicKeyMultibase: string } {
  *
  * @example
  * ```ts
- * const added = addIssuerKey(ctx, 'museum'); // added.kid === added.publicKeyMultibase
+ * const added = await ctx.sql.transaction((tx) => addIssuerKey(tx, 'museum', isoNow(ctx))); // added.kid === added.publicKeyMultibase
  * ```
  */
-export function addIssuerKey(ctx: ServerContext, issuerKey: string): PublishedIssuerKey {
+export async function addIssuerKey(sql: Sql, issuerKey: string, created: string): Promise<PublishedIssuerKey> {
   const { privateJwk, publicKeyMultibase } = freshKey();
-  const created = isoNow(ctx);
-  const seq = nextIssuerKeySeq(ctx.db, issuerKey);
-  insertIssuerKey(ctx.db, { issuerKey, kid: publicKeyMultibase, seq, privateJwk, publicMultibase: publicKeyMultibase, createdAt: created });
+  const seq = await nextIssuerKeySeq(sql, issuerKey);
+  await insertIssuerKey(sql, { issuerKey, kid: publicKeyMultibase, seq, privateJwk, publicMultibase: publicKeyMultibase, createdAt: created });
   return { kid: publicKeyMultibase, publicKeyMultibase, created };
 }
 
@@ -68,11 +68,11 @@ export function addIssuerKey(ctx: ServerContext, issuerKey: string): PublishedIs
  *
  * @example
  * ```ts
- * const keys = listedIssuerKeys(ctx, 'museum'); // goes into the DID document
+ * const keys = await listedIssuerKeys(ctx.sql, 'museum'); // goes into the DID document
  * ```
  */
-export function listedIssuerKeys(ctx: ServerContext, issuerKey: string): PublishedIssuerKey[] {
-  return listLiveIssuerKeyRows(ctx.db, issuerKey).map((r) => ({ kid: r.kid, publicKeyMultibase: r.public_multibase, created: r.created_at }));
+export async function listedIssuerKeys(sql: Sql, issuerKey: string): Promise<PublishedIssuerKey[]> {
+  return (await listLiveIssuerKeyRows(sql, issuerKey)).map((r) => ({ kid: r.kid, publicKeyMultibase: r.public_multibase, created: r.created_at }));
 }
 
 /**
@@ -80,12 +80,12 @@ export function listedIssuerKeys(ctx: ServerContext, issuerKey: string): Publish
  *
  * @example
  * ```ts
- * const key = activeIssuerKey(ctx, 'museum');
+ * const key = await activeIssuerKey(ctx.sql, 'museum');
  * await signAward(unsigned, key, `${u.issuerDid('museum')}#${key.kid}`);
  * ```
  */
-export function activeIssuerKey(ctx: ServerContext, issuerKey: string): ActiveIssuerKey {
-  const row = newestLiveIssuerKeyRow(ctx.db, issuerKey);
+export async function activeIssuerKey(sql: Sql, issuerKey: string): Promise<ActiveIssuerKey> {
+  const row = await newestLiveIssuerKeyRow(sql, issuerKey);
   // Start-up gives every issuer a key and the newest cannot be removed: none is a damaged database.
   if (!row || !row.private_jwk) throw new ColError('issuer-key-missing', `Issuer ${issuerKey} has no signing key.`);
   return { kid: row.kid, publicKeyMultibase: row.public_multibase, created: row.created_at, privateJwk: JSON.parse(row.private_jwk) as JsonWebKey };
@@ -99,22 +99,22 @@ export function activeIssuerKey(ctx: ServerContext, issuerKey: string): ActiveIs
  *
  * @example
  * ```ts
- * addIssuerKey(ctx, 'museum');               // rotate
- * removeIssuerKey(ctx, 'museum', oldKid);    // then retire the old key
+ * await ctx.sql.transaction((tx) => addIssuerKey(tx, 'museum', isoNow(ctx))); // rotate
+ * await removeIssuerKey(ctx, 'museum', oldKid);    // then retire the old key
  * ```
  */
-export function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: string): void {
-  ctx.db.transaction(() => {
-    const listed = listedIssuerKeys(ctx, issuerKey);
+export async function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: string): Promise<void> {
+  await ctx.sql.transaction(async (tx) => {
+    const listed = await listedIssuerKeys(tx, issuerKey);
     const index = listed.findIndex((k) => k.kid === kid);
     if (index < 0) throw new HttpError(404, 'not-found', 'This issuer publishes no key with that id.');
     if (index === listed.length - 1) {
       throw new HttpError(409, 'key-in-use', 'This is the key new credentials are signed with: add a new key first (POST …/keys), then remove this one.');
     }
-    markIssuerKeyRemoved(ctx.db, issuerKey, kid, isoNow(ctx));
+    await markIssuerKeyRemoved(tx, issuerKey, kid, isoNow(ctx));
     // Status lists signed with it must not be served any more: they are re-signed on next request.
-    forgetDidSignedStatusLists(ctx.db, issuerKey);
-  })();
+    await forgetDidSignedStatusLists(tx, issuerKey);
+  });
 }
 
 /**
@@ -123,13 +123,13 @@ export function removeIssuerKey(ctx: ServerContext, issuerKey: string, kid: stri
  *
  * @example
  * ```ts
- * ensureIssuerKeys(ctx); // at start-up
+ * await ensureIssuerKeys(ctx); // at start-up
  * ```
  */
-export function ensureIssuerKeys(ctx: ServerContext): number {
-  return ctx.db.transaction(() => {
-    const missing = issuersWithoutLiveKey(ctx.db);
-    for (const key of missing) addIssuerKey(ctx, key);
+export async function ensureIssuerKeys(ctx: ServerContext): Promise<number> {
+  return ctx.sql.transaction(async (tx) => {
+    const missing = await issuersWithoutLiveKey(tx);
+    for (const key of missing) await addIssuerKey(tx, key, isoNow(ctx));
     return missing.length;
-  })();
+  });
 }

@@ -1,6 +1,7 @@
 // Issuers as the rest of the server uses them: loading one (or a 404), creating one with its
 // signing key and status lists, and minting provider keys. Routes and the demo seed share these.
 import { isoNow, type ServerContext } from './context.js';
+import type { Sql } from './sql/sql.js';
 import type { IssuerRow } from './documents.js';
 import { HttpError, notFound } from './errors.js';
 import { slugify } from './http.js';
@@ -15,11 +16,11 @@ import { insertProviderKey } from './store/provider-keys.js';
  *
  * @example
  * ```ts
- * const issuer = loadIssuer(ctx, 'brightwater-libraries');
+ * const issuer = await loadIssuer(ctx.sql, 'brightwater-libraries');
  * ```
  */
-export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
-  const row = findIssuer(ctx.db, key);
+export async function loadIssuer(sql: Sql, key: string): Promise<IssuerRow> {
+  const row = await findIssuer(sql, key);
   if (!row) throw notFound('issuer');
   return row;
 }
@@ -30,19 +31,19 @@ export function loadIssuer(ctx: ServerContext, key: string): IssuerRow {
  *
  * @example
  * ```ts
- * createIssuer(ctx, { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example' });
+ * await createIssuer(ctx, { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example' });
  * ```
  */
-export function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): IssuerRow {
+export async function createIssuer(ctx: ServerContext, input: { key?: string; name: string; url: string; email?: string; description?: string; image?: string }): Promise<IssuerRow> {
   const key = input.key ?? slugify(input.name);
-  return ctx.db.transaction(() => {
-    if (issuerExists(ctx.db, key)) throw new HttpError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
-    insertIssuer(ctx.db, { ...input, key }, isoNow(ctx));
-    createStatusLists(ctx, key);
+  return ctx.sql.transaction(async (tx) => {
+    if (await issuerExists(tx, key)) throw new HttpError(409, 'already-exists', `An issuer with key "${key}" already exists.`);
+    await insertIssuer(tx, { ...input, key }, isoNow(ctx));
+    await createStatusLists(tx, key);
     // Its own signing key from the start: no issuer ever signs with another issuer's key.
-    addIssuerKey(ctx, key);
-    return loadIssuer(ctx, key);
-  })();
+    await addIssuerKey(tx, key, isoNow(ctx));
+    return await loadIssuer(tx, key);
+  });
 }
 
 /**
@@ -50,14 +51,14 @@ export function createIssuer(ctx: ServerContext, input: { key?: string; name: st
  *
  * @example
  * ```ts
- * const { key } = createProviderKey(ctx, 'museum', 'CMS'); // shown once
+ * const { key } = await createProviderKey(ctx, 'museum', 'CMS'); // shown once
  * ```
  */
-export function createProviderKey(ctx: ServerContext, issuerKey: string, label?: string): { id: string; issuer: string; key: string } {
+export async function createProviderKey(ctx: ServerContext, issuerKey: string, label?: string): Promise<{ id: string; issuer: string; key: string }> {
   const id = randomToken(9);
   const secret = `colp_${randomToken(24)}`;
-  ctx.db.transaction(() => {
-    insertProviderKey(ctx.db, { id, issuerKey, secret, ...(label !== undefined ? { label } : {}) }, isoNow(ctx));
-  })();
+  await ctx.sql.transaction(async (tx) => {
+    await insertProviderKey(tx, { id, issuerKey, secret, ...(label !== undefined ? { label } : {}) }, isoNow(ctx));
+  });
   return { id, issuer: issuerKey, key: secret };
 }

@@ -164,10 +164,10 @@ export async function awardEarned(ctx: ServerContext, awards: readonly Milestone
 
 async function awardOnce(ctx: ServerContext, award: MilestoneAward, email: string): Promise<AwardedMilestone> {
   const u = urls(ctx.baseUrl);
-  const existing = milestoneCredential(ctx.db, award.idempotencyKey);
+  const existing = await milestoneCredential(ctx.sql, award.idempotencyKey);
   const achievementKey = keyFromReference(award.badge, 'achievement');
   if (!award.badge.startsWith(u.achievement(''))) throw new HttpError(500, 'milestone-badge-foreign', 'This pathway names a milestone badge that this server does not issue.');
-  if (existing) return { ...storedAward(ctx, existing), node: award.node, achievement: award.badge, new: false };
+  if (existing) return { ...await storedAward(ctx, existing), node: award.node, achievement: award.badge, new: false };
   const key = randomToken(16);
   try {
     const issued = await issueAward(ctx, {
@@ -175,21 +175,19 @@ async function awardOnce(ctx: ServerContext, award: MilestoneAward, email: strin
       achievementKey,
       recipient: { email },
       source: 'milestone',
-      reserve: () => {
-        if (!reserveMilestone(ctx.db, award.idempotencyKey, key, isoNow(ctx))) throw new AlreadyAwarded();
+      reserve: async (tx) => {
+        if (!(await reserveMilestone(tx, award.idempotencyKey, key, isoNow(ctx)))) throw new AlreadyAwarded();
       },
-      release: () => {
-        releaseMilestone(ctx.db, award.idempotencyKey, key);
-      },
+      release: (tx) => releaseMilestone(tx, award.idempotencyKey, key),
     });
     return { ...issued, node: award.node, achievement: award.badge, new: true };
   } catch (error) {
     if (!(error instanceof AlreadyAwarded)) throw error;
     // A concurrent request won the race: answer with its credential (it is committed or
     // about to be; wait briefly for it).
-    const winner = milestoneCredential(ctx.db, award.idempotencyKey)!;
-    for (let i = 0; i < 100 && !credentialIsIssued(ctx.db, winner); i++) await new Promise((r) => setTimeout(r, 50));
-    return { ...storedAward(ctx, winner), node: award.node, achievement: award.badge, new: false };
+    const winner = (await milestoneCredential(ctx.sql, award.idempotencyKey))!;
+    for (let i = 0; i < 100 && !await credentialIsIssued(ctx.sql, winner); i++) await new Promise((r) => setTimeout(r, 50));
+    return { ...await storedAward(ctx, winner), node: award.node, achievement: award.badge, new: false };
   }
 }
 
@@ -199,14 +197,15 @@ async function awardOnce(ctx: ServerContext, award: MilestoneAward, email: strin
  *
  * @example
  * ```ts
- * awarded.push(...heldNotListed(ctx, held, prefix, awarded));
+ * awarded.push(...(await heldNotListed(ctx, held, prefix, awarded)));
  * ```
  */
-export function heldNotListed(ctx: ServerContext, held: ReadonlyArray<{ k: string; c: string; a: string }>, prefix: string, awarded: readonly AwardedMilestone[]): AwardedMilestone[] {
+export async function heldNotListed(ctx: ServerContext, held: ReadonlyArray<{ k: string; c: string; a: string }>, prefix: string, awarded: readonly AwardedMilestone[]): Promise<AwardedMilestone[]> {
   const u = urls(ctx.baseUrl);
-  return held
-    .filter((h) => !awarded.some((a) => a.id === u.credential(h.c)))
-    .map((h) => ({ ...storedAward(ctx, h.c), node: decodeURIComponent(h.k.slice(prefix.length)), achievement: u.achievement(h.a), new: false }));
+  const missing = held.filter((h) => !awarded.some((a) => a.id === u.credential(h.c)));
+  const found: AwardedMilestone[] = [];
+  for (const h of missing) found.push({ ...(await storedAward(ctx, h.c)), node: decodeURIComponent(h.k.slice(prefix.length)), achievement: u.achievement(h.a), new: false });
+  return found;
 }
 
 /** `fn` over `items` with at most `limit` running at once, results in input order. */
@@ -223,8 +222,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
-function storedAward(ctx: ServerContext, key: string): IssuedAward {
-  const row = findIssuedCredential(ctx.db, key);
+async function storedAward(ctx: ServerContext, key: string): Promise<IssuedAward> {
+  const row = await findIssuedCredential(ctx.sql, key);
   if (!row) throw new HttpError(503, 'milestone-pending', 'This milestone badge is still being issued; try again in a moment.', { 'Retry-After': '1' });
   return { id: urls(ctx.baseUrl).credential(key), credential: JSON.parse(row.credential) as Record<string, unknown>, jwt: row.jwt, links: awardLinks(ctx.baseUrl, key) };
 }

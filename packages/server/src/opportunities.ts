@@ -23,17 +23,17 @@ export const OPPORTUNITY_MODES = ['in-person', 'online', 'blended'];
  *
  * @example
  * ```ts
- * c.json(presentOpportunity(ctx, row));
+ * c.json(await presentOpportunity(ctx, row));
  * ```
  */
-export function presentOpportunity(ctx: ServerContext, row: OpportunityRow): Record<string, unknown> {
+export async function presentOpportunity(ctx: ServerContext, row: OpportunityRow): Promise<Record<string, unknown>> {
   const u = urls(ctx.baseUrl);
   return {
     id: u.opportunity(row.key),
     key: row.key,
     title: row.title,
     ...(row.description ? { description: row.description } : {}),
-    provider: { id: u.issuer(row.issuer_key), key: row.issuer_key, name: loadIssuer(ctx, row.issuer_key).name },
+    provider: { id: u.issuer(row.issuer_key), key: row.issuer_key, name: (await loadIssuer(ctx.sql, row.issuer_key)).name },
     ...(row.achievement_key ? { achievement: u.achievement(row.achievement_key) } : {}),
     skills: JSON.parse(row.skills) as string[],
     mode: row.mode,
@@ -50,14 +50,14 @@ export function presentOpportunity(ctx: ServerContext, row: OpportunityRow): Rec
  *
  * @example
  * ```ts
- * createOpportunity(ctx, { kind: 'admin' }, { provider: 'museum', title: 'Fossil walk', mode: 'in-person' });
+ * await createOpportunity(ctx, { kind: 'admin' }, { provider: 'museum', title: 'Fossil walk', mode: 'in-person' });
  * ```
  */
-export function createOpportunity(ctx: ServerContext, who: Principal, body: Record<string, unknown>): Record<string, unknown> {
+export async function createOpportunity(ctx: ServerContext, who: Principal, body: Record<string, unknown>): Promise<Record<string, unknown>> {
   const issuerKey = who.kind === 'provider' ? (checkKey(body.provider, 'provider') ?? who.issuerKey) : checkKey(body.provider, 'provider');
   if (!issuerKey) throw badRequest('"provider" (the issuer key running this opportunity) is required.');
   assertMayActFor(who, issuerKey);
-  loadIssuer(ctx, issuerKey);
+  await loadIssuer(ctx.sql, issuerKey);
   const title = field.string(body, 'title', { required: true, max: 300 })!;
   const description = field.string(body, 'description', { max: 4000 });
   const mode = field.string(body, 'mode', { max: 20 }) ?? 'in-person';
@@ -82,16 +82,16 @@ export function createOpportunity(ctx: ServerContext, who: Principal, body: Reco
   let achievementKey: string | null = null;
   if (typeof body.achievement === 'string') {
     achievementKey = keyFromReference(body.achievement, 'achievement');
-    if (!achievementExists(ctx.db, achievementKey)) throw badRequest('"achievement" names no badge on this server.');
+    if (!await achievementExists(ctx.sql, achievementKey)) throw badRequest('"achievement" names no badge on this server.');
   }
   const key = checkKey(body.key, 'key') ?? `${slugify(title).slice(0, 40)}-${randomToken(3).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
-  ctx.db.transaction(() => {
-    if (opportunityExists(ctx.db, key)) throw new HttpError(409, 'already-exists', `An opportunity with key "${key}" already exists.`);
-    insertOpportunity(
-      ctx.db,
+  await ctx.sql.transaction(async (tx) => {
+    if (await opportunityExists(tx, key)) throw new HttpError(409, 'already-exists', `An opportunity with key "${key}" already exists.`);
+    await insertOpportunity(
+      tx,
       { key, issuer_key: issuerKey, title, description: description ?? null, achievement_key: achievementKey, mode, area_code: areaCode ?? null, latitude, longitude, starts_at: startsAt ?? null, ends_at: endsAt ?? null, booking_url: bookingUrl ?? null, skills },
       isoNow(ctx),
     );
-  })();
-  return presentOpportunity(ctx, findOpportunity(ctx.db, key)!);
+  });
+  return await presentOpportunity(ctx, (await findOpportunity(ctx.sql, key))!);
 }

@@ -3,6 +3,7 @@
 import { findLatestPathway, findPathwayVersion, insertPathwayDraft, latestPathwayVersion, markPathwayPublished, pathwayExists, type PathwayRow } from './store/pathways.js';
 import { achievementOwner } from './store/achievements.js';
 import { isoNow, urls, type ServerContext } from './context.js';
+import type { Sql } from './sql/sql.js';
 import { HttpError, badRequest, notFound } from './errors.js';
 import { assertMayActFor, checkKey, slugify, type Principal } from './http.js';
 import { checkPathway } from './pathway-model.js';
@@ -13,11 +14,11 @@ import { loadIssuer } from './issuers.js';
  *
  * @example
  * ```ts
- * loadPathway(ctx, 'creative-coder', 2); // version 2 (published)
+ * await loadPathway(ctx.sql, 'creative-coder', 2); // version 2 (published)
  * ```
  */
-export function loadPathway(ctx: ServerContext, key: string, version?: number, includeDrafts = false): PathwayRow {
-  const row = version !== undefined ? findPathwayVersion(ctx.db, key, version) : findLatestPathway(ctx.db, key, includeDrafts);
+export async function loadPathway(sql: Sql, key: string, version?: number, includeDrafts = false): Promise<PathwayRow> {
+  const row = version !== undefined ? await findPathwayVersion(sql, key, version) : await findLatestPathway(sql, key, includeDrafts);
   if (!row || (!includeDrafts && row.status !== 'published')) throw notFound('published pathway');
   return row;
 }
@@ -27,7 +28,7 @@ export function loadPathway(ctx: ServerContext, key: string, version?: number, i
  *
  * @example
  * ```ts
- * c.json(presentPathway(ctx, loadPathway(ctx, key)));
+ * c.json(presentPathway(ctx, await loadPathway(ctx.sql, key)));
  * ```
  */
 export function presentPathway(ctx: ServerContext, row: PathwayRow): Record<string, unknown> {
@@ -62,8 +63,8 @@ export function pathwayBadges(root: unknown): Set<string> {
  * the server issues milestones in that issuer's name, so a pathway can never make the server
  * award another provider's badge.
  */
-function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: string): void {
-  const prefix = urls(ctx.baseUrl).achievement('');
+async function checkMilestoneBadges(sql: Sql, baseUrl: string, root: unknown, issuerKey: string): Promise<void> {
+  const prefix = urls(baseUrl).achievement('');
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop() as { id?: string; milestoneBadge?: unknown; children?: unknown[] } | undefined;
@@ -72,7 +73,7 @@ function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: stri
     if (node.milestoneBadge === undefined) continue;
     const badge = String(node.milestoneBadge);
     const key = badge.startsWith(prefix) ? badge.slice(prefix.length) : '';
-    const owner = key ? achievementOwner(ctx.db, key) : undefined;
+    const owner = key ? await achievementOwner(sql, key) : undefined;
     if (owner === undefined) throw new HttpError(400, 'pathway-invalid', `Node "${node.id}": its milestone badge must be an achievement on this server (${prefix}…).`);
     if (owner !== issuerKey) throw new HttpError(403, 'forbidden', `Node "${node.id}": its milestone badge belongs to another issuer; a pathway can only award its own issuer's badges.`);
   }
@@ -83,16 +84,16 @@ function checkMilestoneBadges(ctx: ServerContext, root: unknown, issuerKey: stri
  *
  * @example
  * ```ts
- * savePathwayVersion(ctx, { kind: 'admin' }, { issuer: 'museum', name: 'Young Scientist', root });
+ * await savePathwayVersion(ctx, { kind: 'admin' }, { issuer: 'museum', name: 'Young Scientist', root });
  * ```
  */
-export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Record<string, unknown>, existingKey?: string): PathwayRow {
-  return ctx.db.transaction(() => {
+export async function savePathwayVersion(ctx: ServerContext, who: Principal, body: Record<string, unknown>, existingKey?: string): Promise<PathwayRow> {
+  return ctx.sql.transaction(async (tx) => {
     let key: string;
     let issuerKey: string;
     let version: number;
     if (existingKey) {
-      const latest = latestPathwayVersion(ctx.db, existingKey);
+      const latest = await latestPathwayVersion(tx, existingKey);
       if (latest.v === null) throw notFound('pathway');
       assertMayActFor(who, latest.issuer_key!);
       key = existingKey;
@@ -102,20 +103,20 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
       const chosenIssuer = who.kind === 'provider' ? (checkKey(body.issuer, 'issuer') ?? who.issuerKey) : checkKey(body.issuer, 'issuer');
       if (!chosenIssuer) throw badRequest('"issuer" (the key of the issuer that owns this pathway) is required.');
       assertMayActFor(who, chosenIssuer);
-      loadIssuer(ctx, chosenIssuer);
+      await loadIssuer(tx, chosenIssuer);
       issuerKey = chosenIssuer;
       key = checkKey(body.key, 'key') ?? slugify(String(body.name ?? 'pathway'));
-      if (pathwayExists(ctx.db, key)) throw new HttpError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
+      if (await pathwayExists(tx, key)) throw new HttpError(409, 'already-exists', `A pathway with key "${key}" already exists; POST to /api/v1/pathways/${key}/versions to change it.`);
       version = 1;
     }
     const u = urls(ctx.baseUrl);
     const { key: _k, issuer: _i, status: _s, createdAt: _c, publishedAt: _p, ...model } = body;
-    const owner = { id: u.issuer(issuerKey), name: loadIssuer(ctx, issuerKey).name };
+    const owner = { id: u.issuer(issuerKey), name: (await loadIssuer(tx, issuerKey)).name };
     const pathway = checkPathway({ ...model, id: u.pathway(key), version: String(version), owner });
-    checkMilestoneBadges(ctx, pathway.root, issuerKey);
-    insertPathwayDraft(ctx.db, { key, version, issuerKey, pathway }, isoNow(ctx));
-    return loadPathway(ctx, key, version, true);
-  })();
+    await checkMilestoneBadges(tx, ctx.baseUrl, pathway.root, issuerKey);
+    await insertPathwayDraft(tx, { key, version, issuerKey, pathway }, isoNow(ctx));
+    return await loadPathway(tx, key, version, true);
+  });
 }
 
 /**
@@ -123,15 +124,15 @@ export function savePathwayVersion(ctx: ServerContext, who: Principal, body: Rec
  *
  * @example
  * ```ts
- * publishPathway(ctx, { kind: 'admin' }, 'young-scientist');
+ * await publishPathway(ctx, { kind: 'admin' }, 'young-scientist');
  * ```
  */
-export function publishPathway(ctx: ServerContext, who: Principal, key: string, version?: number): PathwayRow {
-  return ctx.db.transaction(() => {
-    const row = loadPathway(ctx, key, version, true);
+export async function publishPathway(ctx: ServerContext, who: Principal, key: string, version?: number): Promise<PathwayRow> {
+  return ctx.sql.transaction(async (tx) => {
+    const row = await loadPathway(tx, key, version, true);
     assertMayActFor(who, row.issuer_key);
     if (row.status === 'published') return row;
-    markPathwayPublished(ctx.db, key, row.version, isoNow(ctx));
-    return loadPathway(ctx, key, row.version, true);
-  })();
+    await markPathwayPublished(tx, key, row.version, isoNow(ctx));
+    return await loadPathway(tx, key, row.version, true);
+  });
 }

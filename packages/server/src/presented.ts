@@ -117,7 +117,7 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
     if (typeof id !== 'string' || !id.startsWith(prefix)) {
       return fail('issuer-unknown', 'This server only counts credentials it issued itself towards its pathways.');
     }
-    const row = findIssuedCredential(ctx.db, id.slice(prefix.length));
+    const row = await findIssuedCredential(ctx.sql, id.slice(prefix.length));
     if (!row) return fail('credential-unknown', 'This server has no record of issuing this credential.');
     const genuine = asJwt !== undefined ? asJwt === row.jwt : JSON.stringify(input) === JSON.stringify(JSON.parse(row.credential));
     if (!genuine) return fail('signature-invalid', 'This credential was changed after it was issued.');

@@ -192,7 +192,7 @@ function toValues(key: string, p: Omit<Priority, 'key'> & { description?: string
  *
  * @example
  * ```ts
- * const p = presentPriority(findPriority(ctx.db, 'digital')!);
+ * const p = presentPriority((await findPriority(ctx.sql, 'digital'))!);
  * ```
  */
 export function presentPriority(row: PriorityRow): Priority {

@@ -10,7 +10,9 @@ import type { Hono } from 'hono';
 import { buildApp } from './app.js';
 import type { Env } from './env.js';
 import type { ServerContext } from './context.js';
-import { openDatabase, SCHEMA_VERSION, type Db } from './db.js';
+import { SCHEMA_VERSION } from './db.js';
+import { openSqlite } from './sql/sqlite.js';
+import type { Sql, SqlDatabase } from './sql/sql.js';
 import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
 import { ensureIssuerKeys } from './issuer-keys.js';
@@ -108,8 +110,8 @@ export interface CreatedApp {
   app: Hono<Env>;
   context: ServerContext;
   demo?: DemoSummary;
-  /** Close the database. */
-  close(): void;
+  /** Close the database (after any transaction still open has finished). */
+  close(): Promise<void>;
 }
 
 function defaultExamplesDir(): string | undefined {
@@ -150,14 +152,14 @@ function insightThreshold(configured: number | undefined): number {
   return configured;
 }
 
-function pepper(db: Db): Buffer {
-  return db.transaction(() => {
-    const stored = readMeta(db, 'pepper');
+async function pepper(sql: Sql): Promise<Buffer> {
+  return sql.transaction(async (tx) => {
+    const stored = await readMeta(tx, 'pepper');
     if (stored !== undefined) return Buffer.from(stored, 'base64');
     const value = randomBytes(32);
-    insertMeta(db, 'pepper', value.toString('base64'));
+    await insertMeta(tx, 'pepper', value.toString('base64'));
     return value;
-  })();
+  });
 }
 
 /**
@@ -168,7 +170,7 @@ function pepper(db: Db): Buffer {
  * ```ts
  * const { app, close } = await createApp({ dataDir: ':memory:', baseUrl: 'http://127.0.0.1:8080', adminKey: 'k' });
  * const res = await app.request('/api/v1/health');
- * close();
+ * await close();
  * ```
  */
 export async function createApp(options: AppOptions & { baseUrl: string }): Promise<CreatedApp> {
@@ -176,9 +178,9 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   const log = options.log ?? (() => {});
   const dataDir = options.dataDir ?? '.col-data';
   const baseUrl = checkedBaseUrl(options.baseUrl);
-  let db: Db;
+  let sql: SqlDatabase;
   try {
-    db = openDatabase(dataDir);
+    sql = await openSqlite(dataDir);
   } catch (error) {
     throw dataDirError(error, dataDir);
   }
@@ -187,7 +189,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       throw dataDirError(error, dataDir);
     });
     const context: ServerContext = {
-      db,
+      sql,
       key,
       baseUrl,
       adminKey: chooseAdminKey(options.adminKey || env.COL_ADMIN_KEY || undefined),
@@ -196,7 +198,7 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       allowPrivateIssuers: options.allowPrivateIssuers ?? false,
       foreignCheckBudgetMs: options.foreignCheckBudgetMs ?? FOREIGN_TIME_BUDGET_MS,
       trustProxy: options.trustProxy ?? false,
-      pepper: pepper(db),
+      pepper: await pepper(sql),
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       claimRateLimit: { limit: options.claimsPerMinute ?? 60, windowMs: 60_000 },
       awardRateLimit: { limit: options.awardsPerMinute ?? 10_000, windowMs: 60_000 },
@@ -208,29 +210,29 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
       logRequests: options.logRequests ?? false,
       now: options.now ?? (() => new Date()),
     };
-    const stored = readMeta(db, 'base_url');
+    const stored = await readMeta(sql, 'base_url');
     if (stored !== undefined && stored !== baseUrl) log(`note: base URL changed from ${stored} to ${baseUrl}; credentials issued before still name the old address`);
-    writeMeta(db, 'base_url', baseUrl);
-    const hashed = hashStoredClaimCodes(db);
+    await writeMeta(sql, 'base_url', baseUrl);
+    const hashed = await hashStoredClaimCodes(sql);
     if (hashed) log(`stored ${hashed} claim code(s) from an older version as hashes`);
-    const images = resanitizeStoredSvgs(db);
+    const images = await resanitizeStoredSvgs(sql);
     if (images.rewritten || images.dropped) log(`SVG images from an older version: ${images.rewritten} rewritten without external references, ${images.dropped} unsafe one(s) dropped`);
     // Issuers from before per-issuer keys get theirs now; the server-wide key stays listed in
     // their Profiles, so what it signed keeps verifying.
-    const keyed = ensureIssuerKeys(context);
+    const keyed = await ensureIssuerKeys(context);
     if (keyed) log(`made a signing key for ${keyed} issuer(s) created before per-issuer keys`);
-    const recovered = recoverInterruptedIssues(context);
+    const recovered = await recoverInterruptedIssues(context);
     if (recovered) log(`rolled back ${recovered} claim(s) interrupted by the last shutdown (none had been acknowledged)`);
-    log(`database schema v${SCHEMA_VERSION} (WAL), signing key from ${key.source}`);
+    log(`database: ${sql.description}, schema v${SCHEMA_VERSION}; signing key from ${key.source}`);
     log(
       baseUrl.startsWith('https:')
         ? 'issuers are did:web DIDs (each with its own key), resolvable by wallets over https'
         : 'issuers are named by their Profile URLs: did:web needs https, so wallets cannot resolve them (serve with TLS or an https --base-url)',
     );
     const demo = options.demo ? await seedDemo(context) : undefined;
-    return { app: buildApp(context), context, ...(demo ? { demo } : {}), close: () => db.close() };
+    return { app: buildApp(context), context, ...(demo ? { demo } : {}), close: () => sql.close() };
   } catch (error) {
-    db.close();
+    await sql.close();
     throw error;
   }
 }
@@ -350,7 +352,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       }
       server.closeAllConnections();
       await stopped;
-      created.close();
+      await created.close();
     })());
 
   return {

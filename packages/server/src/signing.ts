@@ -9,7 +9,7 @@ import { signingPool } from './signing-pool.js';
  *
  * @example
  * ```ts
- * const key: SigningKey = activeIssuerKey(ctx, 'museum');
+ * const key: SigningKey = await activeIssuerKey(ctx.sql, 'museum');
  * ```
  */
 export interface SigningKey {

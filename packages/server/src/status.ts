@@ -6,6 +6,7 @@ import { setStatusBit } from '@citiesoflearning/verify';
 import { ColError } from '@citiesoflearning/core';
 import { HttpError } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
+import type { Sql } from './sql/sql.js';
 import { signStatusList } from './signing.js';
 import { activeIssuerKey } from './issuer-keys.js';
 import { countIssuerCredentials, statusIndexTaken } from './store/credentials.js';
@@ -45,11 +46,11 @@ export type Purpose = (typeof PURPOSES)[number];
  *
  * @example
  * ```ts
- * ctx.db.transaction(() => createStatusLists(ctx, 'brightwater-libraries'))();
+ * await ctx.sql.transaction((tx) => createStatusLists(tx, 'brightwater-libraries'));
  * ```
  */
-export function createStatusLists(ctx: ServerContext, issuerKey: string): void {
-  for (const purpose of PURPOSES) insertEmptyStatusList(ctx.db, issuerKey, purpose, Buffer.alloc(STATUS_LIST_BITS / 8));
+export async function createStatusLists(sql: Sql, issuerKey: string): Promise<void> {
+  for (const purpose of PURPOSES) await insertEmptyStatusList(sql, issuerKey, purpose, Buffer.alloc(STATUS_LIST_BITS / 8));
 }
 
 /**
@@ -58,16 +59,16 @@ export function createStatusLists(ctx: ServerContext, issuerKey: string): void {
  *
  * @example
  * ```ts
- * const index = allocateStatusIndex(ctx, issuerKey, 'revocation_index');
+ * const index = await allocateStatusIndex(tx, issuerKey, 'revocation_index');
  * ```
  */
-export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, column: 'revocation_index' | 'suspension_index'): number {
+export async function allocateStatusIndex(sql: Sql, issuerKey: string, column: 'revocation_index' | 'suspension_index'): Promise<number> {
   for (let attempt = 0; attempt < 64; attempt++) {
     const index = randomInt(STATUS_LIST_BITS);
-    if (!statusIndexTaken(ctx.db, issuerKey, column, index)) return index;
+    if (!(await statusIndexTaken(sql, issuerKey, column, index))) return index;
   }
-  if (countIssuerCredentials(ctx.db, issuerKey) >= STATUS_LIST_BITS * 0.9) throw new HttpError(503, 'status-list-full', "This issuer's status list is full; the operator must add another issuer.");
-  return allocateStatusIndex(ctx, issuerKey, column);
+  if ((await countIssuerCredentials(sql, issuerKey)) >= STATUS_LIST_BITS * 0.9) throw new HttpError(503, 'status-list-full', "This issuer's status list is full; the operator must add another issuer.");
+  return await allocateStatusIndex(sql, issuerKey, column);
 }
 
 /**
@@ -75,16 +76,16 @@ export function allocateStatusIndex(ctx: ServerContext, issuerKey: string, colum
  *
  * @example
  * ```ts
- * ctx.db.transaction(() => writeStatusBit(ctx, issuerKey, 'revocation', 4711, true))();
+ * await ctx.sql.transaction((tx) => writeStatusBit(tx, issuerKey, 'revocation', 4711, true));
  * ```
  */
-export function writeStatusBit(ctx: ServerContext, issuerKey: string, purpose: Purpose, index: number, value: boolean): void {
-  const stored = readStatusBits(ctx.db, issuerKey, purpose);
+export async function writeStatusBit(sql: Sql, issuerKey: string, purpose: Purpose, index: number, value: boolean): Promise<void> {
+  const stored = await readStatusBits(sql, issuerKey, purpose);
   // Every issuer gets both lists when it is created: a missing one is a damaged database.
   if (!stored) throw new ColError('status-list-missing', `Issuer ${issuerKey} has no ${purpose} status list.`);
   const bits = new Uint8Array(stored);
   setStatusBit(bits, index, value);
-  writeStatusBits(ctx.db, issuerKey, purpose, bits);
+  await writeStatusBits(sql, issuerKey, purpose, bits);
 }
 
 const signing = new Map<string, Promise<Record<string, unknown>>>();
@@ -112,14 +113,14 @@ export type StatusListView = 'profile' | 'did';
  * ```
  */
 export async function currentStatusList(ctx: ServerContext, issuerKey: string, purpose: Purpose, view: StatusListView = 'profile'): Promise<Record<string, unknown>> {
-  const row = findStatusList(ctx.db, issuerKey, purpose, view);
+  const row = await findStatusList(ctx.sql, issuerKey, purpose, view);
   if (!row) throw new HttpError(404, 'not-found', 'No status list with that address exists here.');
   if (row.credential && row.credential_version >= row.bits_version) return JSON.parse(row.credential) as Record<string, unknown>;
   const u = urls(ctx.baseUrl);
   const signer =
     view === 'did'
-      ? (() => {
-          const key = activeIssuerKey(ctx, issuerKey);
+      ? await (async () => {
+          const key = await activeIssuerKey(ctx.sql, issuerKey);
           const did = u.issuerDid(issuerKey);
           return { id: u.issuerDidStatusList(issuerKey, purpose), issuer: did, key, kid: key.kid as string | undefined, method: `${did}#${key.kid}` };
         })()
@@ -133,12 +134,12 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
       { id: signer.id, issuer: signer.issuer, statusPurpose: purpose, bits: new Uint8Array(row.bits), validFrom: isoNow({ now: () => new Date(ctx.now().getTime() - 60_000) }) },
       signer.key,
       signer.method,
-    ).then((credential) => {
+    ).then(async (credential) => {
       // The key was removed while we signed (removing it dropped the stored copy): a list signed
       // with it would fail every verifier, so sign again with the current key instead.
-      if (signer.kid !== undefined && !issuerKeyIsListed(ctx.db, issuerKey, signer.kid)) return currentStatusList(ctx, issuerKey, purpose, view);
+      if (signer.kid !== undefined && !(await issuerKeyIsListed(ctx.sql, issuerKey, signer.kid))) return currentStatusList(ctx, issuerKey, purpose, view);
       // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
-      saveSignedStatusList(ctx.db, issuerKey, purpose, view, credential, row.bits_version);
+      await saveSignedStatusList(ctx.sql, issuerKey, purpose, view, credential, row.bits_version);
       return credential;
     });
     signing.set(flightKey, flight);

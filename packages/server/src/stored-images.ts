@@ -2,7 +2,7 @@
 // prefixed scripts, entity tricks and external references. At start-up every stored SVG goes
 // through today's upload rules once more: what passes is replaced by its rewritten form, what
 // would now be refused is dropped (the achievement falls back to its generated medallion).
-import type { Db } from './db.js';
+import type { Sql } from './sql/sql.js';
 import { HttpError } from './errors.js';
 import { sanitizeUploadedSvg } from './svg-upload.js';
 import { dropAchievementImage, listStoredSvgImages, replaceAchievementImage } from './store/achievements.js';
@@ -13,14 +13,14 @@ import { dropAchievementImage, listStoredSvgImages, replaceAchievementImage } fr
  *
  * @example
  * ```ts
- * const { rewritten, dropped } = resanitizeStoredSvgs(db);
+ * const { rewritten, dropped } = await resanitizeStoredSvgs(ctx.sql);
  * ```
  */
-export function resanitizeStoredSvgs(db: Db): { rewritten: number; dropped: number } {
-  const rows = listStoredSvgImages(db);
-  const counts = { rewritten: 0, dropped: 0 };
-  db.transaction(() => {
-    for (const row of rows) {
+export async function resanitizeStoredSvgs(sql: Sql): Promise<{ rewritten: number; dropped: number }> {
+  // The counts are made inside the work, which may run more than once (see Sql.transaction).
+  return sql.transaction(async (tx) => {
+    const counts = { rewritten: 0, dropped: 0 };
+    for (const row of await listStoredSvgImages(tx)) {
       let clean: Uint8Array | undefined;
       try {
         const { svg, removed } = sanitizeUploadedSvg(new Uint8Array(row.image));
@@ -29,13 +29,13 @@ export function resanitizeStoredSvgs(db: Db): { rewritten: number; dropped: numb
         if (!(error instanceof HttpError)) throw error;
       }
       if (!clean) {
-        dropAchievementImage(db, row.key);
+        await dropAchievementImage(tx, row.key);
         counts.dropped++;
       } else if (!Buffer.from(clean).equals(row.image)) {
-        replaceAchievementImage(db, row.key, Buffer.from(clean));
+        await replaceAchievementImage(tx, row.key, Buffer.from(clean));
         counts.rewritten++;
       }
     }
-  })();
-  return counts;
+    return counts;
+  });
 }

@@ -49,7 +49,7 @@ export async function verifyTicket(ctx: ServerContext, ticket: string, opts: { i
     throw invalid('The claim ticket is not a signed token (compact JWS).');
   }
   if (typeof kid !== 'string') throw invalid('The claim ticket names no key ("kid" header): register your key and put its kid in the header.');
-  const key = findTicketKey(ctx.db, kid);
+  const key = await findTicketKey(ctx.sql, kid);
   if (!key) throw invalid('The claim ticket was signed with a key this server does not know.');
   if (key.issuer_key !== opts.issuerKey) throw new HttpError(403, 'forbidden', "This claim ticket was signed by another provider: it cannot speak for this provider's badges.");
   // The stored key is ours: one that cannot be read is the server's fault (a logged 500), never

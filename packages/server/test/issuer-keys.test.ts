@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { didWebToUrl, signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
-import { urls } from '../src/context.js';
+import { isoNow, urls } from '../src/context.js';
 import { createApp } from '@citiesoflearning/server';
 import { issueAward } from '../src/issue.js';
 import { currentStatusList, writeStatusBit } from '../src/status.js';
@@ -124,20 +124,27 @@ describe('a key removed while a credential is being signed with it', () => {
       };
       await post('/api/v1/issuers', { key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' });
       const achievement = await post('/api/v1/achievements', { issuer: 'leaky', name: 'Mid-rotation', description: 'Earned mid-rotation.', criteria: 'Be there.' });
-      const leaked = activeIssuerKey(ctx, 'leaky').kid;
+      const leaked = (await activeIssuerKey(ctx.sql, 'leaky')).kid;
+      let rotation: Promise<void> | undefined;
       const issued = await issueAward(ctx, {
         achievementKey: achievement.key,
         recipient: { email: 'mid.rotation@example.org' },
         source: 'admin',
-        // Runs just before the key is read; the queued step runs once signing has begun (its first
-        // await): the operator rotates and removes the key the credential is being signed with.
-        reserve: () => queueMicrotask(() => {
-          addIssuerKey(ctx, 'leaky');
-          removeIssuerKey(ctx, 'leaky', leaked);
-        }),
+        // Runs inside the reservation, before the key is read; the step it schedules runs once
+        // the credential is in the signing worker (after this turn's reads): the operator rotates
+        // and removes the key the credential is being signed with.
+        reserve: async () =>
+          void setImmediate(() => {
+            rotation = (async () => {
+              await ctx.sql.transaction((tx) => addIssuerKey(tx, 'leaky', isoNow(ctx)));
+              await removeIssuerKey(ctx, 'leaky', leaked);
+            })();
+          }),
       });
+      await rotation;
+      expect(rotation, 'the key was rotated').to.not.equal(undefined);
       const vm = (issued.credential.proof as { verificationMethod: string }).verificationMethod;
-      expect(listedIssuerKeys(ctx, 'leaky').map((k) => k.kid)).to.not.include(leaked);
+      expect((await listedIssuerKeys(ctx.sql, 'leaky')).map((k) => k.kid)).to.not.include(leaked);
       expect(vm.endsWith(`#${leaked}`), 'signed with the removed key').to.equal(false);
       // It verifies against what the issuer publishes now (its DID document and status lists).
       const documents: Record<string, unknown> = {};
@@ -154,7 +161,7 @@ describe('a key removed while a credential is being signed with it', () => {
       const stored = await (await app.request(new URL(issued.id).pathname, { headers: { accept: 'application/json' } })).json();
       expect(stored.proof.verificationMethod).to.equal(vm);
     } finally {
-      close();
+      await close();
     }
   });
 });
@@ -165,21 +172,23 @@ describe('a key removed while a status list is being signed with it', () => {
     try {
       const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' }) });
       expect(made.status).to.equal(201);
-      const leaked = activeIssuerKey(ctx, 'leaky').kid;
+      const leaked = (await activeIssuerKey(ctx.sql, 'leaky')).kid;
       // A revocation moves the bits; a verifier asks for the list, and it is being re-signed…
-      ctx.db.transaction(() => writeStatusBit(ctx, 'leaky', 'revocation', 7, true))();
+      await ctx.sql.transaction((tx) => writeStatusBit(tx, 'leaky', 'revocation', 7, true));
       const asked = currentStatusList(ctx, 'leaky', 'revocation', 'did');
-      // …when the operator rotates and removes the key it is being signed with.
-      addIssuerKey(ctx, 'leaky');
-      removeIssuerKey(ctx, 'leaky', leaked);
-      const [current] = listedIssuerKeys(ctx, 'leaky');
+      // …when (its reads done, the list in the signing worker) the operator rotates and removes
+      // the key it is being signed with.
+      await new Promise((resolve) => setImmediate(resolve));
+      await ctx.sql.transaction((tx) => addIssuerKey(tx, 'leaky', isoNow(ctx)));
+      await removeIssuerKey(ctx, 'leaky', leaked);
+      const [current] = await listedIssuerKeys(ctx.sql, 'leaky');
       const answered = (await asked) as { proof: { verificationMethod: string } };
       expect(answered.proof.verificationMethod).to.equal(`did:web:badges.example.org:api:v1:issuers:leaky#${current!.kid}`);
       // What the list's URL serves from now on is the same re-signed copy.
       const served = (await (await app.request('/api/v1/issuers/leaky/did/status/revocation')).json()) as { proof: { verificationMethod: string } };
       expect(served.proof.verificationMethod).to.equal(answered.proof.verificationMethod);
     } finally {
-      close();
+      await close();
     }
   });
 });
@@ -222,7 +231,7 @@ describe('the base URL every id and DID is minted from', () => {
       expect(made.headers.get('location')).to.equal('https://example.org/badges/api/v1/issuers/museum');
       expect(((await (await app.request('/api/v1/issuers/museum/did.json')).json()) as { id: string }).id).to.equal('did:web:example.org:badges:api:v1:issuers:museum');
     } finally {
-      close();
+      await close();
     }
   });
 });

@@ -17,7 +17,7 @@ import { authenticate, type Principal } from '../http.js';
  */
 export function requireCaller(ctx: ServerContext): MiddlewareHandler<Env> {
   return async (c, next) => {
-    c.set('principal', authenticate(ctx, c.req.header('authorization')));
+    c.set('principal', await authenticate(ctx, c.req.header('authorization')));
     await next();
   };
 }
@@ -34,7 +34,7 @@ export function requireCaller(ctx: ServerContext): MiddlewareHandler<Env> {
 export function acceptCaller(ctx: ServerContext): MiddlewareHandler<Env> {
   return async (c, next) => {
     const header = c.req.header('authorization');
-    if (header) c.set('principal', authenticate(ctx, header));
+    if (header) c.set('principal', await authenticate(ctx, header));
     await next();
   };
 }

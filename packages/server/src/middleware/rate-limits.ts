@@ -48,14 +48,14 @@ export function keyedBucket(who: Principal): string {
  *
  * @example
  * ```ts
- * const who = keyedCaller(ctx, c); // { kind: 'admin' } | { kind: 'provider', … } | undefined
+ * const who = await keyedCaller(ctx, c); // { kind: 'admin' } | { kind: 'provider', … } | undefined
  * ```
  */
-export function keyedCaller(ctx: ServerContext, c: Context): Principal | undefined {
+export async function keyedCaller(ctx: ServerContext, c: Context): Promise<Principal | undefined> {
   const header = c.req.header('authorization');
   if (!header) return undefined;
   try {
-    return authenticate(ctx, header);
+    return await authenticate(ctx, header);
   } catch (error) {
     // A wrong key is answered by the route's own authentication; a failing database is not a wrong key.
     if (!(error instanceof HttpError)) throw error;
@@ -94,7 +94,7 @@ export function limitByAddress(ctx: ServerContext, limiter: RateLimiter): Middle
 export function limitClaims(ctx: ServerContext, addressLimiter: RateLimiter, awardLimiter: RateLimiter): MiddlewareHandler<Env> {
   const byAddress = limitByAddress(ctx, addressLimiter);
   return async (c, next) => {
-    const who = keyedCaller(ctx, c);
+    const who = await keyedCaller(ctx, c);
     if (!who) return byAddress(c, next);
     const wait = awardLimiter.take(keyedBucket(who));
     if (wait > 0) {

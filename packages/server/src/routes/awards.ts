@@ -3,15 +3,15 @@ import { Hono, type Context } from 'hono';
 import type { Env } from '../env.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { keyedBucket } from '../middleware/rate-limits.js';
-import { urls, type ServerContext } from '../context.js';
+import { isoNow, urls, type ServerContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject } from '../http.js';
 import { awardLinks, issueAward, loadAchievement } from '../issue.js';
 import { randomToken } from '../keys.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { invalidField, readAwardExtras, refuseUnknownFields } from '../award-fields.js';
-import { reserveIdempotencyKey } from '../idempotency.js';
-import { completeIdempotency, deletePendingIdempotency } from '../store/idempotency.js';
+import { forgetPendingIdempotency, reserveIdempotencyKey } from '../idempotency.js';
+import { completeIdempotency } from '../store/idempotency.js';
 import { findByExternalId, releaseExternalId, reserveExternalId, type ExternalIdScope } from '../store/awards.js';
 
 /**
@@ -71,7 +71,7 @@ async function awardRow(ctx: ServerContext, scope: ExternalIdScope, value: unkno
       ...(found.credential ? { credential: JSON.parse(found.credential) as Record<string, unknown> } : {}), links: awardLinks(ctx.baseUrl, found.key),
     });
     if (externalId) {
-      const found = findByExternalId(ctx, scope, externalId);
+      const found = await findByExternalId(ctx.sql, scope, externalId);
       if (found) return duplicate(found);
     }
     const key = randomToken(16);
@@ -80,16 +80,16 @@ async function awardRow(ctx: ServerContext, scope: ExternalIdScope, value: unkno
       const issued = await issueAward(ctx, {
         achievementKey: scope.achievementKey, recipient: { email }, source: 'admin', key, extras,
         ...(id ? {
-          reserve: () => {
-            if (!reserveExternalId(ctx, scope, id, key)) throw new DuplicateExternalId();
+          reserve: async (tx) => {
+            if (!(await reserveExternalId(tx, scope, id, key, isoNow(ctx)))) throw new DuplicateExternalId();
           },
-          release: () => releaseExternalId(ctx, scope, id, key),
+          release: (tx) => releaseExternalId(tx, scope, id, key),
         } : {}),
       });
       return { status: 'issued', id: issued.id, ...(externalId ? { externalId } : {}), credential: issued.credential, links: issued.links };
     } catch (error) {
       // A concurrent request claimed the same externalId between our look-up and our reservation.
-      if (error instanceof DuplicateExternalId && id) return duplicate(findByExternalId(ctx, scope, id) ?? { key });
+      if (error instanceof DuplicateExternalId && id) return duplicate((await findByExternalId(ctx.sql, scope, id)) ?? { key });
       throw error;
     }
   } catch (error) {
@@ -117,15 +117,15 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
   if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw new HttpError(400, 'invalid-request', '"Idempotency-Key" must be 1–200 visible ASCII characters (a UUID is ideal).');
   const bodyHash = createHmac('sha256', ctx.pepper).update(raw).digest('hex');
   const storedKey = createHash('sha256').update(`awards|${bucket}|${header}`).digest('hex');
-  const replay = reserveIdempotencyKey(ctx, storedKey, bodyHash);
+  const replay = await reserveIdempotencyKey(ctx, storedKey, bodyHash);
   if (replay) return c.body(replay.response, replay.status as 200, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
   try {
     const { status, body } = await run();
     const text = JSON.stringify(body);
-    completeIdempotency(ctx.db, storedKey, status, text);
+    await completeIdempotency(ctx.sql, storedKey, status, text);
     return c.body(text, status as 200, { 'content-type': 'application/json' });
   } catch (error) {
-    if (ctx.db.open) deletePendingIdempotency(ctx.db, storedKey);
+    await forgetPendingIdempotency(ctx, storedKey);
     throw error;
   }
 }
@@ -149,7 +149,7 @@ export function awardsRoutes(ctx: ServerContext, limiter: RateLimiter): Hono<Env
     const { body, raw } = await readJsonObject(c);
     refuseUnknownFields(body, BODY_FIELDS);
     if (typeof body.achievement !== 'string') throw invalidField('achievement', "(the badge's key or id) is required.");
-    const { achievement } = loadAchievement(ctx, keyFromReference(body.achievement, 'achievement'));
+    const { achievement } = await loadAchievement(ctx.sql, keyFromReference(body.achievement, 'achievement'));
     assertMayActFor(who, achievement.issuer_key);
     const rows = body.recipients;
     if (!Array.isArray(rows) || rows.length === 0) throw invalidField('recipients', 'must be a non-empty list of {"email": "…"} rows.');

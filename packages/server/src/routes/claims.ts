@@ -3,13 +3,14 @@ import { Hono } from 'hono';
 import type { Env } from '../env.js';
 import { acceptCaller } from '../middleware/auth.js';
 import type { ServerContext } from '../context.js';
+import type { Sql } from '../sql/sql.js';
 import { HttpError, badRequest } from '../errors.js';
 import { assertMayActFor, keyFromReference, normalizeEmail, readJsonObject, type Principal } from '../http.js';
 import { issueAward, loadAchievement, type IssuedAward, type Recipient } from '../issue.js';
 import { hashClaimCode, normalizeClaimCode } from '../claim-codes.js';
 import { findClaimCode, returnClaimCodeUse, takeClaimCodeUse } from '../store/codes.js';
-import { reserveIdempotencyKey } from '../idempotency.js';
-import { completeIdempotency, deletePendingIdempotency } from '../store/idempotency.js';
+import { forgetPendingIdempotency, reserveIdempotencyKey } from '../idempotency.js';
+import { completeIdempotency } from '../store/idempotency.js';
 import { deleteUsedTicketsExpiredBefore, markTicketUsed, unmarkTicketUsed } from '../store/used-tickets.js';
 import { assertTicketNames, verifyTicket } from '../tickets.js';
 import { readAwardExtras, refuseUnknownFields } from '../award-fields.js';
@@ -74,18 +75,18 @@ export function claimsRoutes(ctx: ServerContext): Hono<Env> {
     // so two callers may pick the same key and no caller can replay or probe another's.
     const storedKey = idempotencyKey ? createHash('sha256').update(`claims|${callerScope(who)}|${idempotencyKey}`).digest('hex') : undefined;
     if (storedKey) {
-      const replay = reserveIdempotencyKey(ctx, storedKey, bodyHash);
+      const replay = await reserveIdempotencyKey(ctx, storedKey, bodyHash);
       if (replay) return c.body(replay.response, replay.status as 201, { 'content-type': 'application/json', 'idempotent-replayed': 'true' });
     }
     try {
-      const issued = await claim(ctx, body, who, (award) => {
-        if (storedKey) completeIdempotency(ctx.db, storedKey, 201, JSON.stringify(award));
+      const issued = await claim(ctx, body, who, async (tx, award) => {
+        if (storedKey) await completeIdempotency(tx, storedKey, 201, JSON.stringify(award));
       });
       return c.json(issued, 201, { location: issued.id });
     } catch (error) {
       // A refused or failed claim is not remembered: fixing the request and retrying with the
       // same key must work.
-      if (storedKey && ctx.db.open) deletePendingIdempotency(ctx.db, storedKey);
+      if (storedKey) await forgetPendingIdempotency(ctx, storedKey);
       throw error;
     }
   });
@@ -101,7 +102,7 @@ function callerScope(who: Principal | undefined): string {
   return who.kind === 'admin' ? 'admin' : `provider:${who.issuerKey}`;
 }
 
-async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Principal | undefined, commit: (award: IssuedAward) => void): Promise<IssuedAward> {
+async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Principal | undefined, commit: (tx: Sql, award: IssuedAward) => Promise<void>): Promise<IssuedAward> {
   refuseUnknownFields(body, CLAIM_FIELDS);
   if (typeof body.achievement !== 'string') throw badRequest('"achievement" (the badge\'s key or id) is required.');
   const achievementKey = keyFromReference(body.achievement, 'achievement');
@@ -110,7 +111,7 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
   const hasCode = body.code !== undefined && body.code !== null;
   const hasTicket = body.ticket !== undefined && body.ticket !== null;
   if (hasCode && hasTicket) throw badRequest('Send exactly one of "code" (a claim code) or "ticket" (a signed claim ticket).');
-  const { achievement } = loadAchievement(ctx, achievementKey);
+  const { achievement } = await loadAchievement(ctx.sql, achievementKey);
   // Whatever goes into the credential is signed by the issuer: a learner redeeming a code or a
   // ticket must not be able to add words or evidence the issuer never saw. Only the issuer's
   // own key (or the admin) may set them.
@@ -138,18 +139,16 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
       source: 'code',
       claimCode: code,
       extras,
-      reserve: () => {
-        const row = findClaimCode(ctx.db, code);
+      reserve: async (tx) => {
+        const row = await findClaimCode(tx, code);
         // Same answer for "no such code" and "code for another badge": codes are not enumerable.
         if (!row || row.achievement_key !== achievementKey) throw new HttpError(404, 'code-not-found', 'This claim code is not valid for this badge. Check it and try again.');
         if (row.expires_at && Date.parse(row.expires_at) <= ctx.now().getTime()) throw new HttpError(409, 'code-expired', 'This claim code has expired.');
         if (row.uses_left <= 0) throw new HttpError(409, 'code-used-up', 'This claim code has already been used.');
         // Conditional decrement: the single source of truth for "exactly N uses".
-        if (!takeClaimCodeUse(ctx.db, code)) throw new HttpError(409, 'code-used-up', 'This claim code has already been used.');
+        if (!(await takeClaimCodeUse(tx, code))) throw new HttpError(409, 'code-used-up', 'This claim code has already been used.');
       },
-      release: () => {
-        returnClaimCodeUse(ctx.db, code);
-      },
+      release: (tx) => returnClaimCodeUse(tx, code),
       commit,
     });
   }
@@ -161,13 +160,11 @@ async function claim(ctx: ServerContext, body: Record<string, unknown>, who: Pri
     recipient,
     source: 'ticket',
     extras,
-    reserve: () => {
-      deleteUsedTicketsExpiredBefore(ctx.db, new Date(ctx.now().getTime() - 3600_000).toISOString());
-      if (!markTicketUsed(ctx.db, `${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString())) throw new HttpError(409, 'ticket-used', 'This claim ticket has already been used.');
+    reserve: async (tx) => {
+      await deleteUsedTicketsExpiredBefore(tx, new Date(ctx.now().getTime() - 3600_000).toISOString());
+      if (!(await markTicketUsed(tx, `${grant.issuerKey}|${grant.jti}`, grant.issuerKey, new Date(grant.exp * 1000).toISOString()))) throw new HttpError(409, 'ticket-used', 'This claim ticket has already been used.');
     },
-    release: () => {
-      unmarkTicketUsed(ctx.db, `${grant.issuerKey}|${grant.jti}`);
-    },
+    release: (tx) => unmarkTicketUsed(tx, `${grant.issuerKey}|${grant.jti}`),
     commit,
   });
 }

@@ -109,8 +109,8 @@ export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
 
     // Revoked or suspended only can be narrowed in SQL; "active" and "expired" need the clock.
     const narrow = states !== undefined && !states.has('active') && !states.has('expired');
-    const nextChunk = pageOfCredentials(
-      ctx.db,
+    const nextChunk = await pageOfCredentials(
+      ctx.sql,
       { issuerKey: issuer, achievementKey: achievement, since, onlyWithSalt: email !== undefined, revoked: narrow && states?.has('revoked') === true, suspended: narrow && states?.has('suspended') === true },
       CHUNK,
     );
@@ -119,7 +119,7 @@ export function credentialSearchRoutes(ctx: ServerContext): Hono<Env> {
     let scanned = 0;
     let exhausted = false;
     while (entries.length < limit && scanned < MAX_SCAN) {
-      const rows = nextChunk(cursor?.changed ?? '', cursor?.key ?? '');
+      const rows = await nextChunk(cursor?.changed ?? '', cursor?.key ?? '');
       for (const row of rows) {
         scanned++;
         cursor = { changed: row.changed, key: row.key };

@@ -16,11 +16,11 @@ import { findIssuedCredential } from '../store/credentials.js';
  */
 export function demoRoutes(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>();
-  app.get('/api/v1/demo/learner', (c) => {
-    const keys = demoLearnerCredentialKeys(ctx);
+  app.get('/api/v1/demo/learner', async (c) => {
+    const keys = await demoLearnerCredentialKeys(ctx);
     if (!keys.length) throw notFound('demo learner');
-    const credentials = keys
-      .map((key) => findIssuedCredential(ctx.db, key))
+    const rows = await Promise.all(keys.map((key) => findIssuedCredential(ctx.sql, key)));
+    const credentials = rows
       .filter((row) => row !== undefined)
       .map((row) => ({ credential: JSON.parse(row.credential) as Record<string, unknown>, jwt: row.jwt }));
     // Only the badges: the (fictional) learner's name and email stay out of an unauthenticated answer.

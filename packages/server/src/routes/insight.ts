@@ -20,7 +20,7 @@ import { findPriority } from '../store/priorities.js';
  */
 export function insightRoutes(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>();
-  app.get('/api/v1/insight', acceptCaller(ctx), (c) => {
+  app.get('/api/v1/insight', acceptCaller(ctx), async (c) => {
     const who = c.get('principal');
     if (!who && !ctx.publishInsight) {
       throw new HttpError(401, 'unauthorized', 'This place does not publish its insight: send an API key ("Authorization: Bearer <key>").', { 'WWW-Authenticate': 'Bearer' });
@@ -31,8 +31,8 @@ export function insightRoutes(ctx: ServerContext): Hono<Env> {
       throw new HttpError(403, 'forbidden', "A provider key sees its own issuer's figures only: leave out \"issuer\" or name your own.", {}, 'issuer');
     }
     // A misspelt priority would otherwise answer a table of zeros that looks like no progress.
-    if (q.priority !== undefined && !findPriority(ctx.db, q.priority)) throw new HttpError(404, 'not-found', 'No priority with that key exists here.', {}, 'priority');
-    const table = buildInsight(ctx, q, who?.kind === 'provider' ? { scope, issuerKey: who.issuerKey } : { scope });
+    if (q.priority !== undefined && !await findPriority(ctx.sql, q.priority)) throw new HttpError(404, 'not-found', 'No priority with that key exists here.', {}, 'priority');
+    const table = await buildInsight(ctx, q, who?.kind === 'provider' ? { scope, issuerKey: who.issuerKey } : { scope });
     // Figures for anyone may be cached by anyone for a minute; keyed figures are private.
     const headers: Record<string, string> = { vary: 'Accept, Authorization', 'cache-control': scope === 'public' ? 'public, max-age=60' : 'private, no-store' };
     if (q.format === 'csv') {

@@ -4,7 +4,7 @@ import { pageAfter, readListPaging } from '../paging.js';
 import { createIssuer, createProviderKey, loadIssuer } from '../issuers.js';
 import { caller, requireCaller } from '../middleware/auth.js';
 import { ob2VerificationPolicy } from '../ob2-policy.js';
-import { isoNow, urls, type ServerContext } from '../context.js';
+import { isoNow, joinTransaction, urls, type ServerContext } from '../context.js';
 import { issuerDidDocument, issuerIdentity, issuerProfile, ob2Issuer, type IssuerRow } from '../documents.js';
 import { HttpError, badRequest, notFound } from '../errors.js';
 import { assertAdmin, assertMayActFor, checkKey, field, readJsonObject } from '../http.js';
@@ -35,14 +35,14 @@ function readIssuerArea(body: Record<string, unknown>): string | undefined {
 export function issuersRoutes(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>();
   const u = urls(ctx.baseUrl);
-  const profileOf = (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), key: row.key, ...(row.area_code ? { area: row.area_code } : {}) });
+  const profileOf = async (row: IssuerRow) => ({ ...issuerProfile(u, ctx.key, row, await listedIssuerKeys(ctx.sql, row.key)), key: row.key, ...(row.area_code ? { area: row.area_code } : {}) });
 
-  app.get('/api/v1/issuers', (c) => {
-    const rows = listIssuersByName(ctx.db);
+  app.get('/api/v1/issuers', async (c) => {
+    const rows = await listIssuersByName(ctx.sql);
     const paging = readListPaging(c.req.query(), [200, 100]);
-    if (!paging) return c.json({ issuers: rows.map(profileOf) });
+    if (!paging) return c.json({ issuers: await Promise.all(rows.map(profileOf)) });
     const { items, next } = pageAfter(rows, (r) => [r.name, r.key], paging);
-    return c.json({ issuers: items.map(profileOf), ...(next ? { next } : {}) });
+    return c.json({ issuers: await Promise.all(items.map(profileOf)), ...(next ? { next } : {}) });
   });
 
   app.post('/api/v1/issuers', requireCaller(ctx), async (c) => {
@@ -56,55 +56,55 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
     const image = field.url(body, 'image');
     const key = checkKey(body.key, 'key');
     const area = readIssuerArea(body);
-    const row = ctx.db.transaction(() => {
-      const made = createIssuer(ctx, { name, url, ...(key ? { key } : {}), ...(email ? { email } : {}), ...(description ? { description } : {}), ...(image ? { image } : {}) });
-      if (area) setIssuerArea(ctx.db, made.key, area);
-      return loadIssuer(ctx, made.key);
-    })();
+    const row = await ctx.sql.transaction(async (tx) => {
+      const made = await createIssuer(joinTransaction(ctx, tx), { name, url, ...(key ? { key } : {}), ...(email ? { email } : {}), ...(description ? { description } : {}), ...(image ? { image } : {}) });
+      if (area) await setIssuerArea(tx, made.key, area);
+      return await loadIssuer(tx, made.key);
+    });
     await signStatusLists(ctx, row.key);
-    return c.json(profileOf(row), 201, { location: u.issuer(row.key) });
+    return c.json(await profileOf(row), 201, { location: u.issuer(row.key) });
   });
 
   // Only the area can change for now (insight counts an issuer's credentials in its area).
   app.patch('/api/v1/issuers/:key', requireCaller(ctx), async (c) => {
     assertAdmin(caller(c));
-    const issuer = loadIssuer(ctx, c.req.param('key'));
+    const issuer = await loadIssuer(ctx.sql, c.req.param('key'));
     const { body } = await readJsonObject(c);
     refuseUnknownFields(body, ['area']);
-    setIssuerArea(ctx.db, issuer.key, body.area === null ? null : (readIssuerArea(body) ?? issuer.area_code ?? null));
-    return c.json(profileOf(loadIssuer(ctx, issuer.key)));
+    await setIssuerArea(ctx.sql, issuer.key, body.area === null ? null : (readIssuerArea(body) ?? issuer.area_code ?? null));
+    return c.json(await profileOf(await loadIssuer(ctx.sql, issuer.key)));
   });
 
-  app.get('/api/v1/issuers/:key', (c) => {
-    const row = loadIssuer(ctx, c.req.param('key'));
+  app.get('/api/v1/issuers/:key', async (c) => {
+    const row = await loadIssuer(ctx.sql, c.req.param('key'));
     // A JSON-LD processor (a verifier loading the Profile as a controller document) gets the pure
     // document: the API's `key` is no JSON-LD term, and processors in safe mode refuse the lot.
     if (/application\/ld\+json/i.test(c.req.header('accept') ?? '')) {
-      return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)), 200, { 'cache-control': 'public, max-age=60', vary: 'accept', 'content-type': 'application/ld+json' });
+      return c.json(issuerProfile(u, ctx.key, row, await listedIssuerKeys(ctx.sql, row.key)), 200, { 'cache-control': 'public, max-age=60', vary: 'accept', 'content-type': 'application/ld+json' });
     }
-    return c.json(profileOf(row), 200, { 'cache-control': 'public, max-age=60', vary: 'accept' });
+    return c.json(await profileOf(row), 200, { 'cache-control': 'public, max-age=60', vary: 'accept' });
   });
 
   // The issuer's did:web document. Short cache: a rotated key must show up within a minute.
-  app.get('/api/v1/issuers/:key/did.json', (c) => {
-    const row = loadIssuer(ctx, c.req.param('key'));
-    return c.json(issuerDidDocument(u, row, listedIssuerKeys(ctx, row.key)), 200, { 'cache-control': 'public, max-age=60', 'content-type': 'application/did+json' });
+  app.get('/api/v1/issuers/:key/did.json', async (c) => {
+    const row = await loadIssuer(ctx.sql, c.req.param('key'));
+    return c.json(issuerDidDocument(u, row, await listedIssuerKeys(ctx.sql, row.key)), 200, { 'cache-control': 'public, max-age=60', 'content-type': 'application/did+json' });
   });
 
   // Key rotation (admin): a new key joins the DID document and signs from now on; older keys
   // stay listed, so their credentials keep verifying, until removed.
   app.post('/api/v1/issuers/:key/keys', requireCaller(ctx), async (c) => {
     assertAdmin(caller(c));
-    const issuer = loadIssuer(ctx, c.req.param('key'));
-    const added = ctx.db.transaction(() => addIssuerKey(ctx, issuer.key))();
+    const issuer = await loadIssuer(ctx.sql, c.req.param('key'));
+    const added = await ctx.sql.transaction(async (tx) => await addIssuerKey(tx, issuer.key, isoNow(ctx)));
     return c.json(publishedKey(issuer.key, added), 201);
   });
 
-  app.delete('/api/v1/issuers/:key/keys/:kid', requireCaller(ctx), (c) => {
+  app.delete('/api/v1/issuers/:key/keys/:kid', requireCaller(ctx), async (c) => {
     assertAdmin(caller(c));
-    const issuer = loadIssuer(ctx, c.req.param('key'));
-    removeIssuerKey(ctx, issuer.key, c.req.param('kid'));
-    return c.json({ keys: listedIssuerKeys(ctx, issuer.key).map((k) => publishedKey(issuer.key, k)) });
+    const issuer = await loadIssuer(ctx.sql, c.req.param('key'));
+    await removeIssuerKey(ctx, issuer.key, c.req.param('kid'));
+    return c.json({ keys: (await listedIssuerKeys(ctx.sql, issuer.key)).map((k) => publishedKey(issuer.key, k)) });
   });
 
   const publishedKey = (issuerKey: string, k: { kid: string; publicKeyMultibase: string; created: string }) => {
@@ -112,12 +112,12 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
     return { id: who.methodId(k.kid), kid: k.kid, controller: who.id, publicKeyMultibase: k.publicKeyMultibase, created: k.created };
   };
 
-  app.get('/api/v1/issuers/:key/ob2', (c) => c.json({ ...ob2Issuer(u, loadIssuer(ctx, c.req.param('key'))), verification: ob2VerificationPolicy(u) }));
+  app.get('/api/v1/issuers/:key/ob2', async (c) => c.json({ ...ob2Issuer(u, await loadIssuer(ctx.sql, c.req.param('key'))), verification: ob2VerificationPolicy(u) }));
 
   const statusRoute = (view: 'profile' | 'did') => async (c: Context<Env>) => {
     const purpose = c.req.param('purpose') as Purpose;
     if (!PURPOSES.includes(purpose)) throw notFound('status list');
-    loadIssuer(ctx, c.req.param('key')!);
+    await loadIssuer(ctx.sql, c.req.param('key')!);
     const list = await currentStatusList(ctx, c.req.param('key')!, purpose, view);
     // Short cache: verifiers must see a revocation within a minute.
     return c.json(list, 200, { 'cache-control': 'public, max-age=60' });
@@ -127,18 +127,18 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
 
   app.post('/api/v1/issuers/:key/api-keys', requireCaller(ctx), async (c) => {
     assertAdmin(caller(c));
-    const issuer = loadIssuer(ctx, c.req.param('key'));
+    const issuer = await loadIssuer(ctx.sql, c.req.param('key'));
     // The body is optional (a key needs no label), but one that is sent must be JSON: a typo
     // must not mint a key and silently drop its label.
     const sent = (await c.req.text()).trim() !== '';
     const { body } = sent ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
     const label = field.string(body, 'label', { max: 200 });
-    return c.json(createProviderKey(ctx, issuer.key, label), 201);
+    return c.json(await createProviderKey(ctx, issuer.key, label), 201);
   });
 
   app.post('/api/v1/issuers/:key/ticket-keys', requireCaller(ctx), async (c) => {
     const who = caller(c);
-    const issuer = loadIssuer(ctx, c.req.param('key'));
+    const issuer = await loadIssuer(ctx.sql, c.req.param('key'));
     assertMayActFor(who, issuer.key);
     const { body } = await readJsonObject(c);
     const jwk = body.jwk as Record<string, unknown> | undefined;
@@ -150,10 +150,10 @@ export function issuersRoutes(ctx: ServerContext): Hono<Env> {
     else throw badRequest('"jwk" must be an Ed25519 (OKP) or P-256 (EC) public key.', 'key-unsupported');
     const kid = checkKey(body.kid, 'kid') ?? randomToken(9);
     const publicOnly = alg === 'EdDSA' ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x } : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
-    ctx.db.transaction(() => {
-      if (ticketKeyExists(ctx.db, kid)) throw new HttpError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
-      insertTicketKey(ctx.db, { kid, issuerKey: issuer.key, jwk: publicOnly, alg }, isoNow(ctx));
-    })();
+    await ctx.sql.transaction(async (tx) => {
+      if (await ticketKeyExists(tx, kid)) throw new HttpError(409, 'already-exists', `A ticket key with kid "${kid}" already exists.`);
+      await insertTicketKey(tx, { kid, issuerKey: issuer.key, jwk: publicOnly, alg }, isoNow(ctx));
+    });
     return c.json({ kid, issuer: issuer.key, alg, audience: `${ctx.baseUrl}/api/v1/claims` }, 201);
   });
   return app;

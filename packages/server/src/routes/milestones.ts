@@ -24,7 +24,7 @@ export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker =
   app.post('/api/v1/pathways/:key/milestones', async (c) => {
     const { body } = await readJsonObject(c);
     const request = readMilestoneRequest(body);
-    const row = loadPathway(ctx, c.req.param('key'), request.version);
+    const row = await loadPathway(ctx.sql, c.req.param('key'), request.version);
     const pathway = JSON.parse(row.data) as Pathway;
     const learner = learnerPseudonym(ctx, request.email);
     const ticketed = request.ticket !== undefined && (await ticketVouches(ctx, request.ticket, row.issuer_key, `${u.pathway(row.key)}/milestones`, request.email));
@@ -43,7 +43,7 @@ export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker =
     // never taken back); they are reported again, marked `new: false`.
     const prefix = milestoneKey(learner, pathway, '');
     // Looked up either way, so that a known email takes as long to answer as an unknown one.
-    const heldRows = heldMilestoneAwards(ctx.db, prefix);
+    const heldRows = await heldMilestoneAwards(ctx.sql, prefix);
     const held = proven ? heldRows : [];
     const progress = evaluatePathway(pathway, records, { asOf: isoNow(ctx), learner, awarded: held.map((h) => u.achievement(h.a)) });
 
@@ -51,7 +51,7 @@ export function milestonesRoutes(ctx: ServerContext, checker: PresentedChecker =
     // and shown; one already held in this name stays out of the answer.
     const due = proven ? progress.awards : progress.awards.filter((award) => !heldRows.some((h) => h.k === award.idempotencyKey));
     const awarded = proven || records.length > 0 ? await awardEarned(ctx, due, request.email) : [];
-    awarded.push(...heldNotListed(ctx, held, prefix, awarded));
+    awarded.push(...(await heldNotListed(ctx, held, prefix, awarded)));
 
     return c.json({
       pathway: progress.pathway,

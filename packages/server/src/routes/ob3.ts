@@ -85,13 +85,13 @@ export function ob3Routes(ctx: ServerContext): Hono<Env> {
     }),
   );
 
-  app.get('/ims/ob/v3p0/credentials', requireCaller(ctx), (c) => {
+  app.get('/ims/ob/v3p0/credentials', requireCaller(ctx), async (c) => {
     const who = caller(c);
     const q = c.req.query();
     const { limit, offset } = readPaging(q);
     if (q.since !== undefined && Number.isNaN(Date.parse(q.since))) return imsx(c, 400, 'invalid_data', '"since" must be an ISO 8601 date-time.');
-    const { rows, total: n } = pageOfIssuedCredentials(
-      ctx.db,
+    const { rows, total: n } = await pageOfIssuedCredentials(
+      ctx.sql,
       {
         issuerKey: who.kind === 'provider' ? who.issuerKey : undefined,
         since: q.since ? new Date(q.since).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined,
@@ -106,11 +106,11 @@ export function ob3Routes(ctx: ServerContext): Hono<Env> {
     return c.json({ credential: rows.map((r) => JSON.parse(r.credential) as unknown) }, 200, { 'x-total-count': String(n), link: links.join(', ') });
   });
 
-  app.get('/ims/ob/v3p0/profile', requireCaller(ctx), (c) => {
+  app.get('/ims/ob/v3p0/profile', requireCaller(ctx), async (c) => {
     const who = caller(c);
     if (who.kind !== 'provider') return imsx(c, 404, 'unknownobject', 'The admin key has no profile of its own; use a provider key.');
-    const row = findIssuer(ctx.db, who.issuerKey)!;
-    return c.json(issuerProfile(u, ctx.key, row, listedIssuerKeys(ctx, row.key)));
+    const row = (await findIssuer(ctx.sql, who.issuerKey))!;
+    return c.json(issuerProfile(u, ctx.key, row, await listedIssuerKeys(ctx.sql, row.key)));
   });
   return app;
 }

@@ -21,19 +21,19 @@ export function opportunitiesRoutes(ctx: ServerContext): Hono<Env> {
   app.post('/api/v1/opportunities', requireCaller(ctx), async (c) => {
     const who = caller(c);
     const { body } = await readJsonObject(c);
-    const created = createOpportunity(ctx, who, body);
+    const created = await createOpportunity(ctx, who, body);
     return c.json(created, 201, { location: created.id as string });
   });
 
-  app.get('/api/v1/opportunities/:key', (c) => {
-    const row = findOpportunity(ctx.db, c.req.param('key'));
+  app.get('/api/v1/opportunities/:key', async (c) => {
+    const row = await findOpportunity(ctx.sql, c.req.param('key'));
     if (!row) throw notFound('opportunity');
-    return c.json(presentOpportunity(ctx, row));
+    return c.json(await presentOpportunity(ctx, row));
   });
 
   // Search: q (text in title/description/skills), skill, area, mode, from/to (overlapping the
   // range), provider, achievement; paged with limit/offset and X-Total-Count.
-  app.get('/api/v1/opportunities', (c) => {
+  app.get('/api/v1/opportunities', async (c) => {
     const q = c.req.query();
     // Checked in the order the old query builder checked them, so the first error is the same.
     if (q.q && q.q.length > 200) throw badRequest('"q" is too long.');
@@ -43,12 +43,12 @@ export function opportunitiesRoutes(ctx: ServerContext): Hono<Env> {
     const from = date('from');
     const to = date('to');
     const { limit, offset } = readPaging(q);
-    const { rows, total: n } = searchOpportunities(
-      ctx.db,
+    const { rows, total: n } = await searchOpportunities(
+      ctx.sql,
       { text: q.q, skill: q.skill, area: q.area, mode: q.mode, issuerKey: q.provider, achievementKey, from, to },
       { limit, offset },
     );
-    return c.json({ opportunities: rows.map((r) => presentOpportunity(ctx, r)), total: n, limit, offset }, 200, { 'x-total-count': String(n) });
+    return c.json({ opportunities: await Promise.all(rows.map((r) => presentOpportunity(ctx, r))), total: n, limit, offset }, 200, { 'x-total-count': String(n) });
   });
   return app;
 }

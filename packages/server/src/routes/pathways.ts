@@ -27,8 +27,8 @@ export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
     return v;
   };
 
-  app.get('/api/v1/pathways', (c) => {
-    const rows = listLatestPublishedPathways(ctx.db);
+  app.get('/api/v1/pathways', async (c) => {
+    const rows = await listLatestPublishedPathways(ctx.sql);
     const paging = readListPaging(c.req.query(), [100]);
     if (!paging) return c.json({ pathways: rows.map((r) => presentPathway(ctx, r)) });
     const { items, next } = pageAfter(rows, (r) => [r.key], paging);
@@ -38,14 +38,14 @@ export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
   app.post('/api/v1/pathways', requireCaller(ctx), async (c) => {
     const who = caller(c);
     const { body } = await readJsonObject(c);
-    const row = savePathwayVersion(ctx, who, body);
+    const row = await savePathwayVersion(ctx, who, body);
     return c.json(presentPathway(ctx, row), 201, { location: u.pathway(row.key) });
   });
 
   app.post('/api/v1/pathways/:key/versions', requireCaller(ctx), async (c) => {
     const who = caller(c);
     const { body } = await readJsonObject(c);
-    const row = savePathwayVersion(ctx, who, body, c.req.param('key'));
+    const row = await savePathwayVersion(ctx, who, body, c.req.param('key'));
     return c.json(presentPathway(ctx, row), 201, { location: `${u.pathway(row.key)}?version=${row.version}` });
   });
 
@@ -53,18 +53,18 @@ export function pathwaysRoutes(ctx: ServerContext): Hono<Env> {
     const who = caller(c);
     const { body } = c.req.header('content-type') ? await readJsonObject(c) : { body: {} as Record<string, unknown> };
     const version = body.version === undefined ? undefined : parseVersion(String(body.version));
-    return c.json(presentPathway(ctx, publishPathway(ctx, who, c.req.param('key'), version)));
+    return c.json(presentPathway(ctx, await publishPathway(ctx, who, c.req.param('key'), version)));
   });
 
   // The query is checked before the key, so a bad ?version is a 400 whoever asks.
   const versionQuery = validator('query', (_query, c) => ({ version: parseVersion(c.req.query('version')) }));
-  app.get('/api/v1/pathways/:key', versionQuery, acceptCaller(ctx), (c) => {
+  app.get('/api/v1/pathways/:key', versionQuery, acceptCaller(ctx), async (c) => {
     const { version } = c.req.valid('query');
     // Drafts are visible only to their owner.
     const who = c.get('principal');
-    const owner = who ? pathwayOwner(ctx.db, c.req.param('key')) : undefined;
+    const owner = who ? await pathwayOwner(ctx.sql, c.req.param('key')) : undefined;
     const includeDrafts = who !== undefined && owner !== undefined && (who.kind === 'admin' || who.issuerKey === owner);
-    return c.json(presentPathway(ctx, loadPathway(ctx, c.req.param('key'), version, includeDrafts)));
+    return c.json(presentPathway(ctx, await loadPathway(ctx.sql, c.req.param('key'), version, includeDrafts)));
   });
 
   return app;

@@ -20,8 +20,8 @@ export function prioritiesRoutes(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>();
   const at = (key: string) => `${urls(ctx.baseUrl).api}/priorities/${key}`;
 
-  app.get('/api/v1/priorities', (c) => {
-    const rows = listPriorities(ctx.db);
+  app.get('/api/v1/priorities', async (c) => {
+    const rows = await listPriorities(ctx.sql);
     const cache = { 'cache-control': 'public, max-age=60' };
     // A place has a handful of priorities: the whole list unless the caller pages, like issuers.
     const paging = readListPaging(c.req.query(), [200, 100]);
@@ -30,8 +30,8 @@ export function prioritiesRoutes(ctx: ServerContext): Hono<Env> {
     return c.json({ priorities: items.map(presentPriority), ...(next ? { next } : {}) }, 200, cache);
   });
 
-  app.get('/api/v1/priorities/:key', (c) => {
-    const row = findPriority(ctx.db, c.req.param('key'));
+  app.get('/api/v1/priorities/:key', async (c) => {
+    const row = await findPriority(ctx.sql, c.req.param('key'));
     if (!row) throw notFound('priority');
     return c.json(presentPriority(row), 200, { 'cache-control': 'public, max-age=60' });
   });
@@ -40,25 +40,25 @@ export function prioritiesRoutes(ctx: ServerContext): Hono<Env> {
     assertAdmin(caller(c));
     const { body } = await readJsonObject(c);
     const values = readNewPriority(body);
-    if (!insertPriority(ctx.db, values, isoNow(ctx))) throw new HttpError(409, 'already-exists', `A priority with key "${values.key}" already exists.`);
-    return c.json(presentPriority(findPriority(ctx.db, values.key)!), 201, { location: at(values.key) });
+    if (!await insertPriority(ctx.sql, values, isoNow(ctx))) throw new HttpError(409, 'already-exists', `A priority with key "${values.key}" already exists.`);
+    return c.json(presentPriority((await findPriority(ctx.sql, values.key))!), 201, { location: at(values.key) });
   });
 
   app.patch('/api/v1/priorities/:key', requireCaller(ctx), async (c) => {
     assertAdmin(caller(c));
     const { body } = await readJsonObject(c);
-    const updated = ctx.db.transaction(() => {
-      const row = findPriority(ctx.db, c.req.param('key'));
+    const updated = await ctx.sql.transaction(async (tx) => {
+      const row = await findPriority(tx, c.req.param('key'));
       if (!row) throw notFound('priority');
-      updatePriority(ctx.db, patchPriority(row, body), isoNow(ctx));
-      return findPriority(ctx.db, row.key)!;
-    })();
+      await updatePriority(tx, patchPriority(row, body), isoNow(ctx));
+      return (await findPriority(tx, row.key))!;
+    });
     return c.json(presentPriority(updated));
   });
 
-  app.delete('/api/v1/priorities/:key', requireCaller(ctx), (c) => {
+  app.delete('/api/v1/priorities/:key', requireCaller(ctx), async (c) => {
     assertAdmin(caller(c));
-    if (!deletePriority(ctx.db, c.req.param('key'))) throw notFound('priority');
+    if (!await deletePriority(ctx.sql, c.req.param('key'))) throw notFound('priority');
     return c.body(null, 204);
   });
   return app;

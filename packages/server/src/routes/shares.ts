@@ -43,29 +43,29 @@ export function sharesRoutes(ctx: ServerContext, addressOf: (c: Context) => stri
     const deleteToken = randomBytes(24).toString('base64url');
     const now = isoNow(ctx);
     const expiresAt = new Date(ctx.now().getTime() + SHARE_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    ctx.db.transaction(() => {
-      deleteExpiredShares(ctx.db, now);
-      insertShare(ctx.db, { id, delete_token_hash: sha256(deleteToken).toString('hex'), body: JSON.stringify(body), created_at: now, expires_at: expiresAt });
-    })();
+    await ctx.sql.transaction(async (tx) => {
+      await deleteExpiredShares(tx, now);
+      await insertShare(tx, { id, delete_token_hash: sha256(deleteToken).toString('hex'), body: JSON.stringify(body), created_at: now, expires_at: expiresAt });
+    });
     return c.json({ id, url: linkOf(id), expiresAt, deleteToken }, 201, { location: linkOf(id) });
   });
 
-  app.get('/api/v1/shares/:id', (c) => {
+  app.get('/api/v1/shares/:id', async (c) => {
     const id = c.req.param('id');
-    const row = SHARE_ID.test(id) ? findLiveShare(ctx.db, id, isoNow(ctx)) : undefined;
+    const row = SHARE_ID.test(id) ? await findLiveShare(ctx.sql, id, isoNow(ctx)) : undefined;
     if (!row) throw gone();
     // The learner's own summary: a browser may keep it for a few minutes, shared caches never.
     return c.body(row.body, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   });
 
-  app.delete('/api/v1/shares/:id', (c) => {
+  app.delete('/api/v1/shares/:id', async (c) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
     if (!match) throw new HttpError(401, 'unauthorized', 'Send the delete token you were given: "Authorization: Bearer <deleteToken>".', { 'WWW-Authenticate': 'Bearer' });
     const id = c.req.param('id');
-    const row = SHARE_ID.test(id) ? findLiveShare(ctx.db, id, isoNow(ctx)) : undefined;
+    const row = SHARE_ID.test(id) ? await findLiveShare(ctx.sql, id, isoNow(ctx)) : undefined;
     // A wrong token answers exactly as a missing share does: nobody learns which links exist.
     if (!row || !timingSafeEqual(sha256(match[1]!), Buffer.from(row.delete_token_hash, 'hex'))) throw gone();
-    deleteShare(ctx.db, row.id);
+    await deleteShare(ctx.sql, row.id);
     return c.body(null, 204);
   });
   return app;

@@ -19,8 +19,8 @@ export function wellKnownRoutes(ctx: ServerContext): Hono<Env> {
   const cacheable = { 'cache-control': 'public, max-age=300' };
   const didPath = new URL(u.didDocument).pathname;
   app.get(didPath, (c) => c.json(didDocument(u, ctx.key), 200, { ...cacheable, 'content-type': 'application/did+json' }));
-  app.get('/.well-known/jwks.json', (c) => {
-    const issuers = listIssuerKeysSorted(ctx.db);
+  app.get('/.well-known/jwks.json', async (c) => {
+    const issuers = await listIssuerKeysSorted(ctx.sql);
     return c.json(jwks(u, ctx.key, issuers), 200, { ...cacheable, 'content-type': 'application/jwk-set+json' });
   });
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument(ctx.baseUrl), 200, cacheable));

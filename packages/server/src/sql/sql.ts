@@ -40,7 +40,7 @@ export interface SqlRunResult {
 export interface SqlTransactionOptions {
   /**
    * `'commit'` (the default): durable when the promise resolves. `'flush-later'`: safe from a
-   * process crash but durable only after a later {@link Sql.flush} or a fully synced commit — for
+   * process crash but durable only after a later {@link SqlDatabase.flush} or a fully synced commit — for
    * writes nobody is told about before that flush (SQLite's write-ahead log; PostgreSQL commits
    * are always durable, so there it is the same as `'commit'`).
    */

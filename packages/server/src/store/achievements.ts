@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 import type { AchievementData, AchievementRow } from '../documents.js';
 
 /**
@@ -6,11 +6,11 @@ import type { AchievementData, AchievementRow } from '../documents.js';
  *
  * @example
  * ```ts
- * for (const { key, image } of listStoredSvgImages(db)) check(key, image);
+ * for (const { key, image } of await listStoredSvgImages(sql)) check(key, image);
  * ```
  */
-export function listStoredSvgImages(db: Db): Array<{ key: string; image: Buffer }> {
-  return db.prepare("SELECT key, image FROM achievements WHERE image_type = 'image/svg+xml' AND image IS NOT NULL").all() as Array<{ key: string; image: Buffer }>;
+export async function listStoredSvgImages(sql: Sql): Promise<Array<{ key: string; image: Buffer }>> {
+  return await sql.all<{ key: string; image: Buffer }>("SELECT key, image FROM achievements WHERE image_type = 'image/svg+xml' AND image IS NOT NULL");
 }
 
 /**
@@ -18,11 +18,11 @@ export function listStoredSvgImages(db: Db): Array<{ key: string; image: Buffer 
  *
  * @example
  * ```ts
- * replaceAchievementImage(db, 'reading-club', Buffer.from(cleanSvg));
+ * await replaceAchievementImage(sql, 'reading-club', Buffer.from(cleanSvg));
  * ```
  */
-export function replaceAchievementImage(db: Db, key: string, image: Buffer): void {
-  db.prepare('UPDATE achievements SET image = ? WHERE key = ?').run(image, key);
+export async function replaceAchievementImage(sql: Sql, key: string, image: Buffer): Promise<void> {
+  await sql.run('UPDATE achievements SET image = ? WHERE key = ?', image, key);
 }
 
 /**
@@ -30,11 +30,11 @@ export function replaceAchievementImage(db: Db, key: string, image: Buffer): voi
  *
  * @example
  * ```ts
- * dropAchievementImage(db, 'reading-club');
+ * await dropAchievementImage(sql, 'reading-club');
  * ```
  */
-export function dropAchievementImage(db: Db, key: string): void {
-  db.prepare('UPDATE achievements SET image = NULL, image_type = NULL WHERE key = ?').run(key);
+export async function dropAchievementImage(sql: Sql, key: string): Promise<void> {
+  await sql.run('UPDATE achievements SET image = NULL, image_type = NULL WHERE key = ?', key);
 }
 
 /**
@@ -42,11 +42,11 @@ export function dropAchievementImage(db: Db, key: string): void {
  *
  * @example
  * ```ts
- * const stored = findAchievementImage(db, 'reading-club');
+ * const stored = await findAchievementImage(sql, 'reading-club');
  * ```
  */
-export function findAchievementImage(db: Db, key: string): { data: string; image_type: string | null; image: Buffer | null } | undefined {
-  return db.prepare('SELECT data, image_type, image FROM achievements WHERE key = ?').get(key) as { data: string; image_type: string | null; image: Buffer | null } | undefined;
+export async function findAchievementImage(sql: Sql, key: string): Promise<{ data: string; image_type: string | null; image: Buffer | null } | undefined> {
+  return await sql.get<{ data: string; image_type: string | null; image: Buffer | null }>('SELECT data, image_type, image FROM achievements WHERE key = ?', key);
 }
 
 /**
@@ -54,11 +54,11 @@ export function findAchievementImage(db: Db, key: string): { data: string; image
  *
  * @example
  * ```ts
- * if (achievementExists(ctx.db, 'reading-club')) pickAnotherKey();
+ * if (await achievementExists(ctx.sql, 'reading-club')) pickAnotherKey();
  * ```
  */
-export function achievementExists(db: Db, key: string): boolean {
-  return db.prepare('SELECT 1 FROM achievements WHERE key = ?').get(key) !== undefined;
+export async function achievementExists(sql: Sql, key: string): Promise<boolean> {
+  return await sql.get('SELECT 1 FROM achievements WHERE key = ?', key) !== undefined;
 }
 
 /**
@@ -66,11 +66,12 @@ export function achievementExists(db: Db, key: string): boolean {
  *
  * @example
  * ```ts
- * insertAchievement(ctx.db, { key: 'reading-club', issuerKey: 'library', data }, isoNow(ctx));
+ * await insertAchievement(ctx.sql, { key: 'reading-club', issuerKey: 'library', data }, isoNow(ctx));
  * ```
  */
-export function insertAchievement(db: Db, a: { key: string; issuerKey: string; data: AchievementData; image?: { type: string; bytes: Buffer } }, createdAt: string): void {
-  db.prepare('INSERT INTO achievements (key, issuer_key, data, image_type, image, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+export async function insertAchievement(sql: Sql, a: { key: string; issuerKey: string; data: AchievementData; image?: { type: string; bytes: Buffer } }, createdAt: string): Promise<void> {
+  await sql.run(
+    'INSERT INTO achievements (key, issuer_key, data, image_type, image, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     a.key,
     a.issuerKey,
     JSON.stringify(a.data),
@@ -85,15 +86,13 @@ export function insertAchievement(db: Db, a: { key: string; issuerKey: string; d
  *
  * @example
  * ```ts
- * const rows = listAchievements(ctx.db, { issuerKey: 'library' });
+ * const rows = await listAchievements(ctx.sql, { issuerKey: 'library' });
  * ```
  */
-export function listAchievements(db: Db, filter: { issuerKey?: string | undefined } = {}): AchievementRow[] {
-  return (
-    filter.issuerKey !== undefined
-      ? db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE issuer_key = ? ORDER BY created_at, key').all(filter.issuerKey)
-      : db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements ORDER BY created_at, key').all()
-  ) as AchievementRow[];
+export async function listAchievements(sql: Sql, filter: { issuerKey?: string | undefined } = {}): Promise<AchievementRow[]> {
+  return filter.issuerKey !== undefined
+    ? await sql.all<AchievementRow>('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE issuer_key = ? ORDER BY created_at, key', filter.issuerKey)
+    : await sql.all<AchievementRow>('SELECT key, issuer_key, data, image_type, created_at FROM achievements ORDER BY created_at, key');
 }
 
 /**
@@ -101,11 +100,11 @@ export function listAchievements(db: Db, filter: { issuerKey?: string | undefine
  *
  * @example
  * ```ts
- * const owner = achievementOwner(ctx.db, 'reading-club'); // 'library'
+ * const owner = await achievementOwner(ctx.sql, 'reading-club'); // 'library'
  * ```
  */
-export function achievementOwner(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT issuer_key FROM achievements WHERE key = ?').get(key) as { issuer_key: string } | undefined)?.issuer_key;
+export async function achievementOwner(sql: Sql, key: string): Promise<string | undefined> {
+  return (await sql.get<{ issuer_key: string }>('SELECT issuer_key FROM achievements WHERE key = ?', key))?.issuer_key;
 }
 
 /**
@@ -113,9 +112,9 @@ export function achievementOwner(db: Db, key: string): string | undefined {
  *
  * @example
  * ```ts
- * const row = findAchievement(ctx.db, 'reading-club');
+ * const row = await findAchievement(ctx.sql, 'reading-club');
  * ```
  */
-export function findAchievement(db: Db, key: string): AchievementRow | undefined {
-  return db.prepare('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE key = ?').get(key) as AchievementRow | undefined;
+export async function findAchievement(sql: Sql, key: string): Promise<AchievementRow | undefined> {
+  return await sql.get<AchievementRow>('SELECT key, issuer_key, data, image_type, created_at FROM achievements WHERE key = ?', key);
 }

@@ -1,6 +1,6 @@
 // The caller's own id for an award (an LMS enrolment id, a CRM row id), remembered for good per
 // issuer and achievement, so that running the same sync twice issues nothing the second time.
-import { isoNow, type ServerContext } from '../context.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * Where an `externalId` is remembered: the issuer and achievement it was given for.
@@ -23,21 +23,22 @@ export interface ExternalIdScope {
  *
  * @example
  * ```ts
- * const found = findByExternalId(ctx, scope, 'enrolment-42');
+ * const found = await findByExternalId(ctx.sql, scope, 'enrolment-42');
  * if (found?.credential) reportDuplicate(found);
  * ```
  */
-export function findByExternalId(ctx: ServerContext, scope: ExternalIdScope, externalId: string): { key: string; credential?: string } | undefined {
-  const row = ctx.db
-    .prepare(
-      `SELECT m.credential_key AS key, c.state AS state, c.credential AS credential
-         FROM award_external_ids m LEFT JOIN credentials c ON c.key = m.credential_key
-        WHERE m.issuer_key = ? AND m.achievement_key = ? AND m.external_id = ?`,
-    )
-    .get(scope.issuerKey, scope.achievementKey, externalId) as { key: string; state: string | null; credential: string | null } | undefined;
+export async function findByExternalId(sql: Sql, scope: ExternalIdScope, externalId: string): Promise<{ key: string; credential?: string } | undefined> {
+  const row = await sql.get<{ key: string; state: string | null; credential: string | null }>(
+    `SELECT m.credential_key AS key, c.state AS state, c.credential AS credential
+       FROM award_external_ids m LEFT JOIN credentials c ON c.key = m.credential_key
+      WHERE m.issuer_key = ? AND m.achievement_key = ? AND m.external_id = ?`,
+    scope.issuerKey,
+    scope.achievementKey,
+    externalId,
+  );
   if (!row) return undefined;
   if (row.state === null) {
-    ctx.db.prepare('DELETE FROM award_external_ids WHERE issuer_key = ? AND achievement_key = ? AND external_id = ? AND credential_key = ?').run(scope.issuerKey, scope.achievementKey, externalId, row.key);
+    await sql.run('DELETE FROM award_external_ids WHERE issuer_key = ? AND achievement_key = ? AND external_id = ? AND credential_key = ?', scope.issuerKey, scope.achievementKey, externalId, row.key);
     return undefined;
   }
   return row.state === 'issued' && row.credential ? { key: row.key, credential: row.credential } : { key: row.key };
@@ -50,13 +51,19 @@ export function findByExternalId(ctx: ServerContext, scope: ExternalIdScope, ext
  *
  * @example
  * ```ts
- * if (!reserveExternalId(ctx, scope, 'enrolment-42', key)) throw new DuplicateExternalId();
+ * if (!(await reserveExternalId(tx, scope, 'enrolment-42', key, isoNow(ctx)))) throw new DuplicateExternalId();
  * ```
  */
-export function reserveExternalId(ctx: ServerContext, scope: ExternalIdScope, externalId: string, credentialKey: string): boolean {
-  return ctx.db
-    .prepare('INSERT OR IGNORE INTO award_external_ids (issuer_key, achievement_key, external_id, credential_key, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(scope.issuerKey, scope.achievementKey, externalId, credentialKey, isoNow(ctx)).changes === 1;
+export async function reserveExternalId(sql: Sql, scope: ExternalIdScope, externalId: string, credentialKey: string, createdAt: string): Promise<boolean> {
+  const inserted = await sql.run(
+    'INSERT INTO award_external_ids (issuer_key, achievement_key, external_id, credential_key, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    scope.issuerKey,
+    scope.achievementKey,
+    externalId,
+    credentialKey,
+    createdAt,
+  );
+  return inserted.changes === 1;
 }
 
 /**
@@ -64,9 +71,9 @@ export function reserveExternalId(ctx: ServerContext, scope: ExternalIdScope, ex
  *
  * @example
  * ```ts
- * releaseExternalId(ctx, scope, 'enrolment-42', key);
+ * await releaseExternalId(ctx.sql, scope, 'enrolment-42', key);
  * ```
  */
-export function releaseExternalId(ctx: ServerContext, scope: ExternalIdScope, externalId: string, credentialKey: string): void {
-  ctx.db.prepare('DELETE FROM award_external_ids WHERE issuer_key = ? AND achievement_key = ? AND external_id = ? AND credential_key = ?').run(scope.issuerKey, scope.achievementKey, externalId, credentialKey);
+export async function releaseExternalId(sql: Sql, scope: ExternalIdScope, externalId: string, credentialKey: string): Promise<void> {
+  await sql.run('DELETE FROM award_external_ids WHERE issuer_key = ? AND achievement_key = ? AND external_id = ? AND credential_key = ?', scope.issuerKey, scope.achievementKey, externalId, credentialKey);
 }

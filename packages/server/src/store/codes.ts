@@ -1,15 +1,15 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * Claim codes an older build stored in clear (hashes are 64 characters, codes 14).
  *
  * @example
  * ```ts
- * const clear = listClearClaimCodes(db); // [] once every code is hashed
+ * const clear = await listClearClaimCodes(sql); // [] once every code is hashed
  * ```
  */
-export function listClearClaimCodes(db: Db): string[] {
-  return (db.prepare('SELECT code FROM claim_codes WHERE length(code) <> 64').all() as Array<{ code: string }>).map((r) => r.code);
+export async function listClearClaimCodes(sql: Sql): Promise<string[]> {
+  return (await sql.all<{ code: string }>('SELECT code FROM claim_codes WHERE length(code) <> 64')).map((r) => r.code);
 }
 
 /**
@@ -17,12 +17,12 @@ export function listClearClaimCodes(db: Db): string[] {
  *
  * @example
  * ```ts
- * replaceStoredClaimCode(db, 'K7QM-W3RT-9XHP', hashClaimCode('K7QM-W3RT-9XHP'));
+ * await replaceStoredClaimCode(sql, 'K7QM-W3RT-9XHP', hashClaimCode('K7QM-W3RT-9XHP'));
  * ```
  */
-export function replaceStoredClaimCode(db: Db, from: string, to: string): void {
-  db.prepare('UPDATE claim_codes SET code = ? WHERE code = ?').run(to, from);
-  db.prepare('UPDATE credentials SET claim_code = ? WHERE claim_code = ?').run(to, from);
+export async function replaceStoredClaimCode(sql: Sql, from: string, to: string): Promise<void> {
+  await sql.run('UPDATE claim_codes SET code = ? WHERE code = ?', to, from);
+  await sql.run('UPDATE credentials SET claim_code = ? WHERE claim_code = ?', to, from);
 }
 
 /**
@@ -30,7 +30,7 @@ export function replaceStoredClaimCode(db: Db, from: string, to: string): void {
  *
  * @example
  * ```ts
- * const row: ClaimCodeRow | undefined = findClaimCode(ctx.db, hashClaimCode(code));
+ * const row: ClaimCodeRow | undefined = await findClaimCode(ctx.sql, hashClaimCode(code));
  * ```
  */
 export interface ClaimCodeRow {
@@ -44,11 +44,11 @@ export interface ClaimCodeRow {
  *
  * @example
  * ```ts
- * const row = findClaimCode(ctx.db, hashClaimCode('K7QM-W3RT-9XHP'));
+ * const row = await findClaimCode(ctx.sql, hashClaimCode('K7QM-W3RT-9XHP'));
  * ```
  */
-export function findClaimCode(db: Db, codeHash: string): ClaimCodeRow | undefined {
-  return db.prepare('SELECT achievement_key, uses_left, expires_at FROM claim_codes WHERE code = ?').get(codeHash) as ClaimCodeRow | undefined;
+export async function findClaimCode(sql: Sql, codeHash: string): Promise<ClaimCodeRow | undefined> {
+  return await sql.get<ClaimCodeRow>('SELECT achievement_key, uses_left, expires_at FROM claim_codes WHERE code = ?', codeHash);
 }
 
 /**
@@ -57,11 +57,11 @@ export function findClaimCode(db: Db, codeHash: string): ClaimCodeRow | undefine
  *
  * @example
  * ```ts
- * if (!takeClaimCodeUse(ctx.db, codeHash)) throw usedUp;
+ * if (!await takeClaimCodeUse(ctx.sql, codeHash)) throw usedUp;
  * ```
  */
-export function takeClaimCodeUse(db: Db, codeHash: string): boolean {
-  return db.prepare('UPDATE claim_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0').run(codeHash).changes === 1;
+export async function takeClaimCodeUse(sql: Sql, codeHash: string): Promise<boolean> {
+  return (await sql.run('UPDATE claim_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0', codeHash)).changes === 1;
 }
 
 /**
@@ -69,11 +69,11 @@ export function takeClaimCodeUse(db: Db, codeHash: string): boolean {
  *
  * @example
  * ```ts
- * returnClaimCodeUse(ctx.db, codeHash);
+ * await returnClaimCodeUse(ctx.sql, codeHash);
  * ```
  */
-export function returnClaimCodeUse(db: Db, codeHash: string): void {
-  db.prepare('UPDATE claim_codes SET uses_left = uses_left + 1 WHERE code = ?').run(codeHash);
+export async function returnClaimCodeUse(sql: Sql, codeHash: string): Promise<void> {
+  await sql.run('UPDATE claim_codes SET uses_left = uses_left + 1 WHERE code = ?', codeHash);
 }
 
 /**
@@ -81,13 +81,11 @@ export function returnClaimCodeUse(db: Db, codeHash: string): void {
  *
  * @example
  * ```ts
- * insertClaimCode(ctx.db, { codeHash, achievementKey: 'reading-club', uses: 1 }, isoNow(ctx));
+ * await insertClaimCode(ctx.sql, { codeHash, achievementKey: 'reading-club', uses: 1 }, isoNow(ctx));
  * ```
  */
-export function insertClaimCode(db: Db, code: { codeHash: string; achievementKey: string; uses: number; expiresAt?: string | null }, createdAt: string): boolean {
+export async function insertClaimCode(sql: Sql, code: { codeHash: string; achievementKey: string; uses: number; expiresAt?: string | null }, createdAt: string): Promise<boolean> {
   return (
-    db
-      .prepare('INSERT OR IGNORE INTO claim_codes (code, achievement_key, uses_total, uses_left, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(code.codeHash, code.achievementKey, code.uses, code.uses, code.expiresAt ?? null, createdAt).changes === 1
+    (await sql.run('INSERT INTO claim_codes (code, achievement_key, uses_total, uses_left, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', code.codeHash, code.achievementKey, code.uses, code.uses, code.expiresAt ?? null, createdAt)).changes === 1
   );
 }

@@ -1,11 +1,11 @@
-import type { Db } from '../db.js';
+import type { Sql, SqlValue } from '../sql/sql.js';
 
 /**
  * A stored, issued credential row.
  *
  * @example
  * ```ts
- * const row: CredentialRow | undefined = findIssuedCredential(ctx.db, 'abc');
+ * const row: CredentialRow | undefined = await findIssuedCredential(ctx.sql, 'abc');
  * ```
  */
 export interface CredentialRow {
@@ -33,11 +33,11 @@ export interface CredentialRow {
  *
  * @example
  * ```ts
- * const row = findIssuedCredential(ctx.db, 'abc');
+ * const row = await findIssuedCredential(ctx.sql, 'abc');
  * ```
  */
-export function findIssuedCredential(db: Db, key: string): CredentialRow | undefined {
-  return db.prepare("SELECT * FROM credentials WHERE key = ? AND state = 'issued'").get(key) as CredentialRow | undefined;
+export async function findIssuedCredential(sql: Sql, key: string): Promise<CredentialRow | undefined> {
+  return await sql.get<CredentialRow>("SELECT * FROM credentials WHERE key = ? AND state = 'issued'", key);
 }
 
 /**
@@ -45,11 +45,11 @@ export function findIssuedCredential(db: Db, key: string): CredentialRow | undef
  *
  * @example
  * ```ts
- * markCredentialRevoked(ctx.db, row.key, isoNow(ctx), 'Issued in error');
+ * await markCredentialRevoked(ctx.sql, row.key, isoNow(ctx), 'Issued in error');
  * ```
  */
-export function markCredentialRevoked(db: Db, key: string, at: string, reason: string | undefined): void {
-  db.prepare('UPDATE credentials SET revoked_at = ?, revocation_reason = ? WHERE key = ?').run(at, reason ?? null, key);
+export async function markCredentialRevoked(sql: Sql, key: string, at: string, reason: string | undefined): Promise<void> {
+  await sql.run('UPDATE credentials SET revoked_at = ?, revocation_reason = ? WHERE key = ?', at, reason ?? null, key);
 }
 
 /**
@@ -57,11 +57,11 @@ export function markCredentialRevoked(db: Db, key: string, at: string, reason: s
  *
  * @example
  * ```ts
- * markCredentialSuspended(ctx.db, row.key, isoNow(ctx), 'Under review');
+ * await markCredentialSuspended(ctx.sql, row.key, isoNow(ctx), 'Under review');
  * ```
  */
-export function markCredentialSuspended(db: Db, key: string, at: string, reason: string | undefined): void {
-  db.prepare('UPDATE credentials SET suspended_at = ?, suspension_reason = ? WHERE key = ?').run(at, reason ?? null, key);
+export async function markCredentialSuspended(sql: Sql, key: string, at: string, reason: string | undefined): Promise<void> {
+  await sql.run('UPDATE credentials SET suspended_at = ?, suspension_reason = ? WHERE key = ?', at, reason ?? null, key);
 }
 
 /**
@@ -69,11 +69,11 @@ export function markCredentialSuspended(db: Db, key: string, at: string, reason:
  *
  * @example
  * ```ts
- * clearCredentialSuspension(ctx.db, row.key);
+ * await clearCredentialSuspension(ctx.sql, row.key);
  * ```
  */
-export function clearCredentialSuspension(db: Db, key: string): void {
-  db.prepare('UPDATE credentials SET suspended_at = NULL, suspension_reason = NULL WHERE key = ?').run(key);
+export async function clearCredentialSuspension(sql: Sql, key: string): Promise<void> {
+  await sql.run('UPDATE credentials SET suspended_at = NULL, suspension_reason = NULL WHERE key = ?', key);
 }
 
 /**
@@ -81,13 +81,13 @@ export function clearCredentialSuspension(db: Db, key: string): void {
  *
  * @example
  * ```ts
- * if (!statusIndexTaken(ctx.db, 'museum', 'revocation_index', 4711)) use(4711);
+ * if (!await statusIndexTaken(ctx.sql, 'museum', 'revocation_index', 4711)) use(4711);
  * ```
  */
-export function statusIndexTaken(db: Db, issuerKey: string, column: 'revocation_index' | 'suspension_index', index: number): boolean {
+export async function statusIndexTaken(sql: Sql, issuerKey: string, column: 'revocation_index' | 'suspension_index', index: number): Promise<boolean> {
   // The column is one of two fixed names (the parameter type allows no other), so it is safe to splice.
-  const sql = column === 'revocation_index' ? 'SELECT 1 FROM credentials WHERE issuer_key = ? AND revocation_index = ?' : 'SELECT 1 FROM credentials WHERE issuer_key = ? AND suspension_index = ?';
-  return db.prepare(sql).get(issuerKey, index) !== undefined;
+  const text = column === 'revocation_index' ? 'SELECT 1 FROM credentials WHERE issuer_key = ? AND revocation_index = ?' : 'SELECT 1 FROM credentials WHERE issuer_key = ? AND suspension_index = ?';
+  return await sql.get(text, issuerKey, index) !== undefined;
 }
 
 /**
@@ -95,11 +95,11 @@ export function statusIndexTaken(db: Db, issuerKey: string, column: 'revocation_
  *
  * @example
  * ```ts
- * const n = countIssuerCredentials(ctx.db, 'museum');
+ * const n = await countIssuerCredentials(ctx.sql, 'museum');
  * ```
  */
-export function countIssuerCredentials(db: Db, issuerKey: string): number {
-  return (db.prepare('SELECT count(*) AS n FROM credentials WHERE issuer_key = ?').get(issuerKey) as { n: number }).n;
+export async function countIssuerCredentials(sql: Sql, issuerKey: string): Promise<number> {
+  return (await sql.get<{ n: number }>('SELECT count(*) AS n FROM credentials WHERE issuer_key = ?', issuerKey))!.n;
 }
 
 /**
@@ -127,7 +127,7 @@ export interface CredentialSearchFilter {
  *
  * @example
  * ```ts
- * const [first]: SearchedCredentialRow[] = pageOfCredentials(ctx.db, filter, 100)('', '');
+ * const [first]: SearchedCredentialRow[] = await pageOfCredentials(ctx.sql, filter, 100)('', '');
  * ```
  */
 export type SearchedCredentialRow = CredentialRow & { changed: string; status_changed_at: string | null };
@@ -138,13 +138,13 @@ export type SearchedCredentialRow = CredentialRow & { changed: string; status_ch
  *
  * @example
  * ```ts
- * const next = pageOfCredentials(ctx.db, { issuerKey: 'museum' }, 100);
- * const rows = next('', '');
+ * const next = pageOfCredentials(ctx.sql, { issuerKey: 'museum' }, 100);
+ * const rows = await next('', '');
  * ```
  */
-export function pageOfCredentials(db: Db, filter: CredentialSearchFilter, chunk: number): (changed: string, key: string) => SearchedCredentialRow[] {
+export function pageOfCredentials(sql: Sql, filter: CredentialSearchFilter, chunk: number): (changed: string, key: string) => Promise<SearchedCredentialRow[]> {
   const where = ["state = 'issued'"];
-  const params: unknown[] = [];
+  const params: SqlValue[] = [];
   if (filter.issuerKey) (where.push('issuer_key = ?'), params.push(filter.issuerKey));
   if (filter.achievementKey) (where.push('achievement_key = ?'), params.push(filter.achievementKey));
   if (filter.since) (where.push('COALESCE(status_changed_at, issued_at) >= ?'), params.push(filter.since));
@@ -154,12 +154,10 @@ export function pageOfCredentials(db: Db, filter: CredentialSearchFilter, chunk:
   }
   // Only fixed SQL fragments are spliced; every value is a bound parameter (the chunk size is
   // a number the caller owns).
-  const statement = db.prepare(
-    `SELECT *, COALESCE(status_changed_at, issued_at) AS changed FROM credentials
+  const text = `SELECT *, COALESCE(status_changed_at, issued_at) AS changed FROM credentials
       WHERE ${where.join(' AND ')} AND (COALESCE(status_changed_at, issued_at), key) > (?, ?)
-      ORDER BY COALESCE(status_changed_at, issued_at), key LIMIT ${Math.trunc(chunk)}`,
-  );
-  return (changed, key) => statement.all(...params, changed, key) as SearchedCredentialRow[];
+      ORDER BY COALESCE(status_changed_at, issued_at), key LIMIT ${Math.trunc(chunk)}`;
+  return (changed, key) => sql.all<SearchedCredentialRow>(text, ...params, changed, key);
 }
 
 /**
@@ -167,11 +165,11 @@ export function pageOfCredentials(db: Db, filter: CredentialSearchFilter, chunk:
  *
  * @example
  * ```ts
- * while (!credentialIsIssued(ctx.db, key)) await wait(50);
+ * while (!await credentialIsIssued(ctx.sql, key)) await wait(50);
  * ```
  */
-export function credentialIsIssued(db: Db, key: string): boolean {
-  return db.prepare("SELECT 1 FROM credentials WHERE key = ? AND state = 'issued'").get(key) !== undefined;
+export async function credentialIsIssued(sql: Sql, key: string): Promise<boolean> {
+  return await sql.get("SELECT 1 FROM credentials WHERE key = ? AND state = 'issued'", key) !== undefined;
 }
 
 /**
@@ -180,22 +178,22 @@ export function credentialIsIssued(db: Db, key: string): boolean {
  *
  * @example
  * ```ts
- * const { rows, total } = pageOfIssuedCredentials(ctx.db, { issuerKey: 'museum' }, { limit: 50, offset: 0 });
+ * const { rows, total } = await pageOfIssuedCredentials(ctx.sql, { issuerKey: 'museum' }, { limit: 50, offset: 0 });
  * ```
  */
-export function pageOfIssuedCredentials(
-  db: Db,
+export async function pageOfIssuedCredentials(
+  sql: Sql,
   filter: { issuerKey?: string | undefined; since?: string | undefined },
   page: { limit: number; offset: number },
-): { rows: Array<{ credential: string }>; total: number } {
+): Promise<{ rows: Array<{ credential: string }>; total: number }> {
   const where = ["state = 'issued'"];
-  const args: unknown[] = [];
+  const args: SqlValue[] = [];
   if (filter.issuerKey !== undefined) (where.push('issuer_key = ?'), args.push(filter.issuerKey));
   if (filter.since) (where.push('issued_at >= ?'), args.push(filter.since));
   // Only the fixed fragments above are spliced; every value is a bound parameter.
   const clause = where.join(' AND ');
-  const { n } = db.prepare(`SELECT count(*) AS n FROM credentials WHERE ${clause}`).get(...args) as { n: number };
-  const rows = db.prepare(`SELECT credential FROM credentials WHERE ${clause} ORDER BY issued_at, key LIMIT ? OFFSET ?`).all(...args, page.limit, page.offset) as Array<{ credential: string }>;
+  const { n } = (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM credentials WHERE ${clause}`, ...args))!;
+  const rows = await sql.all<{ credential: string }>(`SELECT credential FROM credentials WHERE ${clause} ORDER BY issued_at, key LIMIT ? OFFSET ?`, ...args, page.limit, page.offset);
   return { rows, total: n };
 }
 
@@ -230,15 +228,14 @@ export interface IssuingCredential {
  *
  * @example
  * ```ts
- * insertIssuingCredential(ctx.db, row);
+ * await insertIssuingCredential(ctx.sql, row);
  * ```
  */
-export function insertIssuingCredential(db: Db, c: IssuingCredential): void {
-  db.prepare(
+export async function insertIssuingCredential(sql: Sql, c: IssuingCredential): Promise<void> {
+  await sql.run(
     `INSERT INTO credentials (key, achievement_key, issuer_key, state, recipient_hash, recipient_salt, recipient_email,
        recipient_did, claim_code, source, revocation_index, suspension_index, issued_at)
      VALUES (?, ?, ?, 'issuing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
     c.key, c.achievementKey, c.issuerKey, c.recipientHash, c.recipientSalt, c.recipientEmail,
     c.recipientDid, c.claimCode, c.source, c.revocationIndex, c.suspensionIndex, c.issuedAt,
   );
@@ -249,11 +246,11 @@ export function insertIssuingCredential(db: Db, c: IssuingCredential): void {
  *
  * @example
  * ```ts
- * markCredentialIssued(ctx.db, key, signed.credential, signed.jwt);
+ * await markCredentialIssued(ctx.sql, key, signed.credential, signed.jwt);
  * ```
  */
-export function markCredentialIssued(db: Db, key: string, credential: unknown, jwt: string): void {
-  db.prepare("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?").run(JSON.stringify(credential), jwt, key);
+export async function markCredentialIssued(sql: Sql, key: string, credential: unknown, jwt: string): Promise<void> {
+  await sql.run("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?", JSON.stringify(credential), jwt, key);
 }
 
 /**
@@ -261,11 +258,11 @@ export function markCredentialIssued(db: Db, key: string, credential: unknown, j
  *
  * @example
  * ```ts
- * deleteIssuingCredential(ctx.db, key);
+ * await deleteIssuingCredential(ctx.sql, key);
  * ```
  */
-export function deleteIssuingCredential(db: Db, key: string): void {
-  db.prepare("DELETE FROM credentials WHERE key = ? AND state = 'issuing'").run(key);
+export async function deleteIssuingCredential(sql: Sql, key: string): Promise<void> {
+  await sql.run("DELETE FROM credentials WHERE key = ? AND state = 'issuing'", key);
 }
 
 /**
@@ -273,9 +270,9 @@ export function deleteIssuingCredential(db: Db, key: string): void {
  *
  * @example
  * ```ts
- * for (const row of listIssuingCredentials(ctx.db)) rollBack(row);
+ * for (const row of await listIssuingCredentials(ctx.sql)) rollBack(row);
  * ```
  */
-export function listIssuingCredentials(db: Db): Array<{ key: string; claim_code: string | null }> {
-  return db.prepare("SELECT key, claim_code FROM credentials WHERE state = 'issuing'").all() as Array<{ key: string; claim_code: string | null }>;
+export async function listIssuingCredentials(sql: Sql): Promise<Array<{ key: string; claim_code: string | null }>> {
+  return await sql.all<{ key: string; claim_code: string | null }>("SELECT key, claim_code FROM credentials WHERE state = 'issuing'");
 }

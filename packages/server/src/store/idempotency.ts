@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * How long a completed idempotent claim can be replayed: 24 hours.
@@ -15,7 +15,7 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
  *
  * @example
  * ```ts
- * const row: IdempotencyRow | undefined = findIdempotencyRecord(ctx.db, storedKey);
+ * const row: IdempotencyRow | undefined = await findIdempotencyRecord(ctx.sql, storedKey);
  * ```
  */
 export interface IdempotencyRow {
@@ -30,11 +30,11 @@ export interface IdempotencyRow {
  *
  * @example
  * ```ts
- * const row = findIdempotencyRecord(ctx.db, storedKey);
+ * const row = await findIdempotencyRecord(ctx.sql, storedKey);
  * ```
  */
-export function findIdempotencyRecord(db: Db, key: string): IdempotencyRow | undefined {
-  return db.prepare('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?').get(key) as IdempotencyRow | undefined;
+export async function findIdempotencyRecord(sql: Sql, key: string): Promise<IdempotencyRow | undefined> {
+  return await sql.get<IdempotencyRow>('SELECT body_hash, state, status, response FROM idempotency WHERE key = ?', key);
 }
 
 /**
@@ -42,11 +42,11 @@ export function findIdempotencyRecord(db: Db, key: string): IdempotencyRow | und
  *
  * @example
  * ```ts
- * deleteDoneIdempotencyBefore(ctx.db, new Date(Date.now() - 86_400_000).toISOString());
+ * await deleteDoneIdempotencyBefore(ctx.sql, new Date(Date.now() - 86_400_000).toISOString());
  * ```
  */
-export function deleteDoneIdempotencyBefore(db: Db, before: string): void {
-  db.prepare("DELETE FROM idempotency WHERE created_at < ? AND state = 'done'").run(before);
+export async function deleteDoneIdempotencyBefore(sql: Sql, before: string): Promise<void> {
+  await sql.run("DELETE FROM idempotency WHERE created_at < ? AND state = 'done'", before);
 }
 
 /**
@@ -54,11 +54,11 @@ export function deleteDoneIdempotencyBefore(db: Db, before: string): void {
  *
  * @example
  * ```ts
- * insertPendingIdempotency(ctx.db, storedKey, bodyHash, isoNow(ctx));
+ * await insertPendingIdempotency(ctx.sql, storedKey, bodyHash, isoNow(ctx));
  * ```
  */
-export function insertPendingIdempotency(db: Db, key: string, bodyHash: string, createdAt: string): void {
-  db.prepare("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)").run(key, bodyHash, createdAt);
+export async function insertPendingIdempotency(sql: Sql, key: string, bodyHash: string, createdAt: string): Promise<void> {
+  await sql.run("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)", key, bodyHash, createdAt);
 }
 
 /**
@@ -66,11 +66,11 @@ export function insertPendingIdempotency(db: Db, key: string, bodyHash: string, 
  *
  * @example
  * ```ts
- * completeIdempotency(ctx.db, storedKey, 201, JSON.stringify(award));
+ * await completeIdempotency(ctx.sql, storedKey, 201, JSON.stringify(award));
  * ```
  */
-export function completeIdempotency(db: Db, key: string, status: number, response: string): void {
-  db.prepare("UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE key = ?").run(status, response, key);
+export async function completeIdempotency(sql: Sql, key: string, status: number, response: string): Promise<void> {
+  await sql.run("UPDATE idempotency SET state = 'done', status = ?, response = ? WHERE key = ?", status, response, key);
 }
 
 /**
@@ -78,11 +78,11 @@ export function completeIdempotency(db: Db, key: string, status: number, respons
  *
  * @example
  * ```ts
- * deletePendingIdempotency(ctx.db, storedKey);
+ * await deletePendingIdempotency(ctx.sql, storedKey);
  * ```
  */
-export function deletePendingIdempotency(db: Db, key: string): void {
-  db.prepare("DELETE FROM idempotency WHERE key = ? AND state = 'pending'").run(key);
+export async function deletePendingIdempotency(sql: Sql, key: string): Promise<void> {
+  await sql.run("DELETE FROM idempotency WHERE key = ? AND state = 'pending'", key);
 }
 
 /**
@@ -91,9 +91,9 @@ export function deletePendingIdempotency(db: Db, key: string): void {
  *
  * @example
  * ```ts
- * deleteAllPendingIdempotency(ctx.db);
+ * await deleteAllPendingIdempotency(ctx.sql);
  * ```
  */
-export function deleteAllPendingIdempotency(db: Db): void {
-  db.prepare("DELETE FROM idempotency WHERE state = 'pending'").run();
+export async function deleteAllPendingIdempotency(sql: Sql): Promise<void> {
+  await sql.run("DELETE FROM idempotency WHERE state = 'pending'");
 }

@@ -2,7 +2,7 @@
 // `insight_monthly` (schema v5), one row per badge and month that triggers keep up to date as
 // credentials are issued and revoked, so a query reads a few hundred rows however many
 // credentials a place holds — never a credential, a recipient or a learner.
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * The months a query covers, as `YYYY-MM` strings (inclusive), and optionally one issuer.
@@ -42,7 +42,7 @@ export interface MonthlyCount {
  * @example
  * ```ts
  * const { sql, args } = monthlyCountsSql({ from: '2026-01', to: '2026-12' });
- * db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args);
+ * await sql.all(`EXPLAIN QUERY PLAN ${sql}`, ...args);
  * ```
  */
 export function monthlyCountsSql(span: InsightSpan): { sql: string; args: string[] } {
@@ -57,12 +57,12 @@ export function monthlyCountsSql(span: InsightSpan): { sql: string; args: string
  *
  * @example
  * ```ts
- * const rows = monthlyCounts(ctx.db, { from: '2026-01', to: '2026-12' });
+ * const rows = await monthlyCounts(ctx.sql, { from: '2026-01', to: '2026-12' });
  * ```
  */
-export function monthlyCounts(db: Db, span: InsightSpan): MonthlyCount[] {
-  const { sql, args } = monthlyCountsSql(span);
-  return db.prepare(sql).all(...args) as MonthlyCount[];
+export async function monthlyCounts(sql: Sql, span: InsightSpan): Promise<MonthlyCount[]> {
+  const { sql: text, args } = monthlyCountsSql(span);
+  return await sql.all<MonthlyCount>(text, ...args);
 }
 
 /** The month after `YYYY-MM`: the exclusive upper bound for ISO timestamps in the span. */
@@ -93,16 +93,16 @@ export interface OfferedCount {
  *
  * @example
  * ```ts
- * const rows = offeredCounts(ctx.db, { from: '2026-01', to: '2026-12' });
+ * const rows = await offeredCounts(ctx.sql, { from: '2026-01', to: '2026-12' });
  * ```
  */
-export function offeredCounts(db: Db, span: InsightSpan): OfferedCount[] {
+export async function offeredCounts(sql: Sql, span: InsightSpan): Promise<OfferedCount[]> {
   const when = 'coalesce(starts_at, created_at)';
-  const sql = `SELECT issuer_key AS issuer, achievement_key AS achievement, area_code AS area, substr(${when}, 1, 7) AS month, count(*) AS offered
+  const text = `SELECT issuer_key AS issuer, achievement_key AS achievement, area_code AS area, substr(${when}, 1, 7) AS month, count(*) AS offered
     FROM opportunities WHERE ${when} >= ? AND ${when} < ? ${span.issuerKey === undefined ? '' : 'AND issuer_key = ?'}
     GROUP BY issuer_key, achievement_key, area_code, month`;
   const args = [span.from, monthAfter(span.to), ...(span.issuerKey === undefined ? [] : [span.issuerKey])];
-  return db.prepare(sql).all(...args) as OfferedCount[];
+  return await sql.all<OfferedCount>(text, ...args);
 }
 
 /**
@@ -110,11 +110,11 @@ export function offeredCounts(db: Db, span: InsightSpan): OfferedCount[] {
  *
  * @example
  * ```ts
- * const issuers = issuerAreas(ctx.db); // [{ key: 'library', name: 'Library', area: 'E05099001' }]
+ * const issuers = await issuerAreas(ctx.sql); // [{ key: 'library', name: 'Library', area: 'E05099001' }]
  * ```
  */
-export function issuerAreas(db: Db): Array<{ key: string; name: string; area: string | null }> {
-  return db.prepare('SELECT key, name, area_code AS area FROM issuers ORDER BY name, key').all() as Array<{ key: string; name: string; area: string | null }>;
+export async function issuerAreas(sql: Sql): Promise<Array<{ key: string; name: string; area: string | null }>> {
+  return await sql.all<{ key: string; name: string; area: string | null }>('SELECT key, name, area_code AS area FROM issuers ORDER BY name, key');
 }
 
 /**
@@ -122,11 +122,11 @@ export function issuerAreas(db: Db): Array<{ key: string; name: string; area: st
  *
  * @example
  * ```ts
- * setIssuerArea(ctx.db, 'library', 'E05099001');
+ * await setIssuerArea(ctx.sql, 'library', 'E05099001');
  * ```
  */
-export function setIssuerArea(db: Db, key: string, area: string | null): boolean {
-  return db.prepare('UPDATE issuers SET area_code = ? WHERE key = ?').run(area, key).changes === 1;
+export async function setIssuerArea(sql: Sql, key: string, area: string | null): Promise<boolean> {
+  return (await sql.run('UPDATE issuers SET area_code = ? WHERE key = ?', area, key)).changes === 1;
 }
 
 /**
@@ -134,16 +134,12 @@ export function setIssuerArea(db: Db, key: string, area: string | null): boolean
  *
  * @example
  * ```ts
- * for (const data of publishedPathwayDocuments(ctx.db)) JSON.parse(data);
+ * for (const data of await publishedPathwayDocuments(ctx.sql)) JSON.parse(data);
  * ```
  */
-export function publishedPathwayDocuments(db: Db): string[] {
-  const rows = db
-    .prepare(
-      `SELECT p.data FROM pathways p WHERE p.status = 'published'
-        AND p.version = (SELECT max(q.version) FROM pathways q WHERE q.key = p.key AND q.status = 'published') ORDER BY p.key`,
-    )
-    .all() as Array<{ data: string }>;
+export async function publishedPathwayDocuments(sql: Sql): Promise<string[]> {
+  const rows = await sql.all<{ data: string }>(`SELECT p.data FROM pathways p WHERE p.status = 'published'
+        AND p.version = (SELECT max(q.version) FROM pathways q WHERE q.key = p.key AND q.status = 'published') ORDER BY p.key`);
   return rows.map((r) => r.data);
 }
 
@@ -154,13 +150,12 @@ export function publishedPathwayDocuments(db: Db): string[] {
  *
  * @example
  * ```ts
- * addMonthlyCounts(ctx.db, [{ achievement: 'digital-foundations', issuer: 'library', month: '2026-03', issued: 41, claimed: 30, revoked: 2 }]);
+ * await addMonthlyCounts(ctx.sql, [{ achievement: 'digital-foundations', issuer: 'library', month: '2026-03', issued: 41, claimed: 30, revoked: 2 }]);
  * ```
  */
-export function addMonthlyCounts(db: Db, rows: ReadonlyArray<MonthlyCount & { issuer: string }>): void {
-  const upsert = db.prepare(
-    `INSERT INTO insight_monthly (month, achievement_key, issuer_key, issued, claimed, revoked) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (month, achievement_key) DO UPDATE SET issued = issued + excluded.issued, claimed = claimed + excluded.claimed, revoked = revoked + excluded.revoked`,
-  );
-  for (const r of rows) upsert.run(r.month, r.achievement, r.issuer, r.issued, r.claimed, r.revoked);
+export async function addMonthlyCounts(sql: Sql, rows: ReadonlyArray<MonthlyCount & { issuer: string }>): Promise<void> {
+  const upsert = `INSERT INTO insight_monthly (month, achievement_key, issuer_key, issued, claimed, revoked) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (month, achievement_key) DO UPDATE SET issued = insight_monthly.issued + excluded.issued,
+       claimed = insight_monthly.claimed + excluded.claimed, revoked = insight_monthly.revoked + excluded.revoked`;
+  for (const r of rows) await sql.run(upsert, r.month, r.achievement, r.issuer, r.issued, r.claimed, r.revoked);
 }

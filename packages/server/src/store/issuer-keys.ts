@@ -1,11 +1,11 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * One issuer signing key as stored. `private_jwk` is JSON text, `null` once the key is removed.
  *
  * @example
  * ```ts
- * const rows: IssuerKeyRow[] = listLiveIssuerKeyRows(ctx.db, 'museum');
+ * const rows: IssuerKeyRow[] = await listLiveIssuerKeyRows(ctx.sql, 'museum');
  * ```
  */
 export interface IssuerKeyRow {
@@ -21,11 +21,11 @@ export interface IssuerKeyRow {
  *
  * @example
  * ```ts
- * const seq = nextIssuerKeySeq(ctx.db, 'museum'); // 1 for the first key
+ * const seq = await nextIssuerKeySeq(ctx.sql, 'museum'); // 1 for the first key
  * ```
  */
-export function nextIssuerKeySeq(db: Db, issuerKey: string): number {
-  return (db.prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM issuer_keys WHERE issuer_key = ?').get(issuerKey) as { n: number }).n;
+export async function nextIssuerKeySeq(sql: Sql, issuerKey: string): Promise<number> {
+  return (await sql.get<{ n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM issuer_keys WHERE issuer_key = ?', issuerKey))!.n;
 }
 
 /**
@@ -33,14 +33,15 @@ export function nextIssuerKeySeq(db: Db, issuerKey: string): number {
  *
  * @example
  * ```ts
- * insertIssuerKey(ctx.db, { issuerKey: 'museum', kid, seq, privateJwk, publicMultibase: kid, createdAt });
+ * await insertIssuerKey(ctx.sql, { issuerKey: 'museum', kid, seq, privateJwk, publicMultibase: kid, createdAt });
  * ```
  */
-export function insertIssuerKey(
-  db: Db,
+export async function insertIssuerKey(
+  sql: Sql,
   key: { issuerKey: string; kid: string; seq: number; privateJwk: JsonWebKey; publicMultibase: string; createdAt: string },
-): void {
-  db.prepare('INSERT INTO issuer_keys (issuer_key, kid, seq, private_jwk, public_multibase, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+): Promise<void> {
+  await sql.run(
+    'INSERT INTO issuer_keys (issuer_key, kid, seq, private_jwk, public_multibase, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     key.issuerKey,
     key.kid,
     key.seq,
@@ -55,13 +56,11 @@ export function insertIssuerKey(
  *
  * @example
  * ```ts
- * const rows = listLiveIssuerKeyRows(ctx.db, 'museum');
+ * const rows = await listLiveIssuerKeyRows(ctx.sql, 'museum');
  * ```
  */
-export function listLiveIssuerKeyRows(db: Db, issuerKey: string): Array<Omit<IssuerKeyRow, 'private_jwk'>> {
-  return db
-    .prepare('SELECT kid, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq')
-    .all(issuerKey) as Array<Omit<IssuerKeyRow, 'private_jwk'>>;
+export async function listLiveIssuerKeyRows(sql: Sql, issuerKey: string): Promise<Array<Omit<IssuerKeyRow, 'private_jwk'>>> {
+  return await sql.all<Omit<IssuerKeyRow, 'private_jwk'>>('SELECT kid, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq', issuerKey);
 }
 
 /**
@@ -69,13 +68,11 @@ export function listLiveIssuerKeyRows(db: Db, issuerKey: string): Array<Omit<Iss
  *
  * @example
  * ```ts
- * const row = newestLiveIssuerKeyRow(ctx.db, 'museum');
+ * const row = await newestLiveIssuerKeyRow(ctx.sql, 'museum');
  * ```
  */
-export function newestLiveIssuerKeyRow(db: Db, issuerKey: string): IssuerKeyRow | undefined {
-  return db
-    .prepare('SELECT kid, private_jwk, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq DESC LIMIT 1')
-    .get(issuerKey) as IssuerKeyRow | undefined;
+export async function newestLiveIssuerKeyRow(sql: Sql, issuerKey: string): Promise<IssuerKeyRow | undefined> {
+  return await sql.get<IssuerKeyRow>('SELECT kid, private_jwk, public_multibase, created_at FROM issuer_keys WHERE issuer_key = ? AND removed_at IS NULL ORDER BY seq DESC LIMIT 1', issuerKey);
 }
 
 /**
@@ -83,11 +80,11 @@ export function newestLiveIssuerKeyRow(db: Db, issuerKey: string): IssuerKeyRow 
  *
  * @example
  * ```ts
- * markIssuerKeyRemoved(ctx.db, 'museum', oldKid, isoNow(ctx));
+ * await markIssuerKeyRemoved(ctx.sql, 'museum', oldKid, isoNow(ctx));
  * ```
  */
-export function markIssuerKeyRemoved(db: Db, issuerKey: string, kid: string, removedAt: string): void {
-  db.prepare('UPDATE issuer_keys SET removed_at = ?, private_jwk = NULL WHERE issuer_key = ? AND kid = ?').run(removedAt, issuerKey, kid);
+export async function markIssuerKeyRemoved(sql: Sql, issuerKey: string, kid: string, removedAt: string): Promise<void> {
+  await sql.run('UPDATE issuer_keys SET removed_at = ?, private_jwk = NULL WHERE issuer_key = ? AND kid = ?', removedAt, issuerKey, kid);
 }
 
 /**
@@ -95,12 +92,12 @@ export function markIssuerKeyRemoved(db: Db, issuerKey: string, kid: string, rem
  *
  * @example
  * ```ts
- * for (const key of issuersWithoutLiveKey(ctx.db)) addIssuerKey(ctx, key);
+ * for (const key of await issuersWithoutLiveKey(ctx.sql)) addIssuerKey(ctx, key);
  * ```
  */
-export function issuersWithoutLiveKey(db: Db): string[] {
+export async function issuersWithoutLiveKey(sql: Sql): Promise<string[]> {
   return (
-    db.prepare('SELECT key FROM issuers WHERE key NOT IN (SELECT issuer_key FROM issuer_keys WHERE removed_at IS NULL)').all() as Array<{ key: string }>
+    await sql.all<{ key: string }>('SELECT key FROM issuers WHERE key NOT IN (SELECT issuer_key FROM issuer_keys WHERE removed_at IS NULL)')
   ).map((r) => r.key);
 }
 
@@ -109,9 +106,9 @@ export function issuersWithoutLiveKey(db: Db): string[] {
  *
  * @example
  * ```ts
- * if (!issuerKeyIsListed(ctx.db, 'museum', kid)) { /* sign again with the current key *\/ }
+ * if (!await issuerKeyIsListed(ctx.sql, 'museum', kid)) { /* sign again with the current key *\/ }
  * ```
  */
-export function issuerKeyIsListed(db: Db, issuerKey: string, kid: string): boolean {
-  return db.prepare('SELECT 1 FROM issuer_keys WHERE issuer_key = ? AND kid = ? AND removed_at IS NULL').get(issuerKey, kid) !== undefined;
+export async function issuerKeyIsListed(sql: Sql, issuerKey: string, kid: string): Promise<boolean> {
+  return await sql.get('SELECT 1 FROM issuer_keys WHERE issuer_key = ? AND kid = ? AND removed_at IS NULL', issuerKey, kid) !== undefined;
 }

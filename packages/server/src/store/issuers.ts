@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 import type { IssuerRow } from '../documents.js';
 
 /**
@@ -23,11 +23,11 @@ export interface NewIssuer {
  *
  * @example
  * ```ts
- * const row = findIssuer(ctx.db, 'museum');
+ * const row = await findIssuer(ctx.sql, 'museum');
  * ```
  */
-export function findIssuer(db: Db, key: string): IssuerRow | undefined {
-  return db.prepare('SELECT * FROM issuers WHERE key = ?').get(key) as IssuerRow | undefined;
+export async function findIssuer(sql: Sql, key: string): Promise<IssuerRow | undefined> {
+  return await sql.get<IssuerRow>('SELECT * FROM issuers WHERE key = ?', key);
 }
 
 /**
@@ -35,11 +35,11 @@ export function findIssuer(db: Db, key: string): IssuerRow | undefined {
  *
  * @example
  * ```ts
- * if (issuerExists(ctx.db, 'museum')) throw conflict;
+ * if (await issuerExists(ctx.sql, 'museum')) throw conflict;
  * ```
  */
-export function issuerExists(db: Db, key: string): boolean {
-  return db.prepare('SELECT 1 FROM issuers WHERE key = ?').get(key) !== undefined;
+export async function issuerExists(sql: Sql, key: string): Promise<boolean> {
+  return await sql.get('SELECT 1 FROM issuers WHERE key = ?', key) !== undefined;
 }
 
 /**
@@ -47,11 +47,11 @@ export function issuerExists(db: Db, key: string): boolean {
  *
  * @example
  * ```ts
- * const rows = listIssuersByName(ctx.db);
+ * const rows = await listIssuersByName(ctx.sql);
  * ```
  */
-export function listIssuersByName(db: Db): IssuerRow[] {
-  return db.prepare('SELECT * FROM issuers ORDER BY name, key').all() as IssuerRow[];
+export async function listIssuersByName(sql: Sql): Promise<IssuerRow[]> {
+  return await sql.all<IssuerRow>('SELECT * FROM issuers ORDER BY name, key');
 }
 
 /**
@@ -59,11 +59,11 @@ export function listIssuersByName(db: Db): IssuerRow[] {
  *
  * @example
  * ```ts
- * const keys = listIssuerKeysSorted(ctx.db); // ['library', 'museum']
+ * const keys = await listIssuerKeysSorted(ctx.sql); // ['library', 'museum']
  * ```
  */
-export function listIssuerKeysSorted(db: Db): string[] {
-  return (db.prepare('SELECT key FROM issuers ORDER BY key').all() as Array<{ key: string }>).map((r) => r.key);
+export async function listIssuerKeysSorted(sql: Sql): Promise<string[]> {
+  return (await sql.all<{ key: string }>('SELECT key FROM issuers ORDER BY key')).map((r) => r.key);
 }
 
 /**
@@ -72,11 +72,12 @@ export function listIssuerKeysSorted(db: Db): string[] {
  *
  * @example
  * ```ts
- * insertIssuer(ctx.db, { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example' }, isoNow(ctx));
+ * await insertIssuer(ctx.sql, { key: 'museum', name: 'Brightwater Museum', url: 'https://museum.example' }, isoNow(ctx));
  * ```
  */
-export function insertIssuer(db: Db, input: NewIssuer, createdAt: string): void {
-  db.prepare('INSERT INTO issuers (key, name, url, email, description, image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+export async function insertIssuer(sql: Sql, input: NewIssuer, createdAt: string): Promise<void> {
+  await sql.run(
+    'INSERT INTO issuers (key, name, url, email, description, image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     input.key,
     input.name,
     input.url,

@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * A value from the `meta` table (server-wide settings such as the pepper and the base URL), or
@@ -6,11 +6,11 @@ import type { Db } from '../db.js';
  *
  * @example
  * ```ts
- * const stored = readMeta(db, 'base_url');
+ * const stored = await readMeta(sql, 'base_url');
  * ```
  */
-export function readMeta(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+export async function readMeta(sql: Sql, key: string): Promise<string | undefined> {
+  return (await sql.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', key))?.value;
 }
 
 /**
@@ -19,11 +19,11 @@ export function readMeta(db: Db, key: string): string | undefined {
  *
  * @example
  * ```ts
- * insertMeta(db, 'pepper', pepper.toString('base64'));
+ * await insertMeta(sql, 'pepper', pepper.toString('base64'));
  * ```
  */
-export function insertMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
+export async function insertMeta(sql: Sql, key: string, value: string): Promise<void> {
+  await sql.run('INSERT INTO meta (key, value) VALUES (?, ?)', key, value);
 }
 
 /**
@@ -31,9 +31,9 @@ export function insertMeta(db: Db, key: string, value: string): void {
  *
  * @example
  * ```ts
- * writeMeta(db, 'base_url', 'https://badges.example');
+ * await writeMeta(sql, 'base_url', 'https://badges.example');
  * ```
  */
-export function writeMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+export async function writeMeta(sql: Sql, key: string, value: string): Promise<void> {
+  await sql.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * Milestone badges already held under an idempotency-key prefix (one learner on one pathway):
@@ -7,15 +7,11 @@ import type { Db } from '../db.js';
  *
  * @example
  * ```ts
- * const held = heldMilestoneAwards(ctx.db, milestoneKey(learner, pathway, ''));
+ * const held = await heldMilestoneAwards(ctx.sql, milestoneKey(learner, pathway, ''));
  * ```
  */
-export function heldMilestoneAwards(db: Db, prefix: string): Array<{ k: string; c: string; a: string }> {
-  return db
-    .prepare(
-      "SELECT m.idempotency_key AS k, m.credential_key AS c, a.achievement_key AS a FROM milestone_awards m JOIN credentials a ON a.key = m.credential_key WHERE substr(m.idempotency_key, 1, ?) = ? AND a.state = 'issued' AND a.revoked_at IS NULL",
-    )
-    .all(prefix.length, prefix) as Array<{ k: string; c: string; a: string }>;
+export async function heldMilestoneAwards(sql: Sql, prefix: string): Promise<Array<{ k: string; c: string; a: string }>> {
+  return await sql.all<{ k: string; c: string; a: string }>("SELECT m.idempotency_key AS k, m.credential_key AS c, a.achievement_key AS a FROM milestone_awards m JOIN credentials a ON a.key = m.credential_key WHERE substr(m.idempotency_key, 1, ?) = ? AND a.state = 'issued' AND a.revoked_at IS NULL", prefix.length, prefix);
 }
 
 /**
@@ -23,11 +19,11 @@ export function heldMilestoneAwards(db: Db, prefix: string): Array<{ k: string; 
  *
  * @example
  * ```ts
- * const credentialKey = milestoneCredential(ctx.db, award.idempotencyKey);
+ * const credentialKey = await milestoneCredential(ctx.sql, award.idempotencyKey);
  * ```
  */
-export function milestoneCredential(db: Db, idempotencyKey: string): string | undefined {
-  return (db.prepare('SELECT credential_key FROM milestone_awards WHERE idempotency_key = ?').get(idempotencyKey) as { credential_key: string } | undefined)?.credential_key;
+export async function milestoneCredential(sql: Sql, idempotencyKey: string): Promise<string | undefined> {
+  return (await sql.get<{ credential_key: string }>('SELECT credential_key FROM milestone_awards WHERE idempotency_key = ?', idempotencyKey))?.credential_key;
 }
 
 /**
@@ -35,11 +31,11 @@ export function milestoneCredential(db: Db, idempotencyKey: string): string | un
  *
  * @example
  * ```ts
- * if (!reserveMilestone(ctx.db, award.idempotencyKey, key, isoNow(ctx))) throw new AlreadyAwarded();
+ * if (!await reserveMilestone(ctx.sql, award.idempotencyKey, key, isoNow(ctx))) throw new AlreadyAwarded();
  * ```
  */
-export function reserveMilestone(db: Db, idempotencyKey: string, credentialKey: string, createdAt: string): boolean {
-  return db.prepare('INSERT OR IGNORE INTO milestone_awards (idempotency_key, credential_key, created_at) VALUES (?, ?, ?)').run(idempotencyKey, credentialKey, createdAt).changes === 1;
+export async function reserveMilestone(sql: Sql, idempotencyKey: string, credentialKey: string, createdAt: string): Promise<boolean> {
+  return (await sql.run('INSERT INTO milestone_awards (idempotency_key, credential_key, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', idempotencyKey, credentialKey, createdAt)).changes === 1;
 }
 
 /**
@@ -47,9 +43,9 @@ export function reserveMilestone(db: Db, idempotencyKey: string, credentialKey: 
  *
  * @example
  * ```ts
- * releaseMilestone(ctx.db, award.idempotencyKey, key);
+ * await releaseMilestone(ctx.sql, award.idempotencyKey, key);
  * ```
  */
-export function releaseMilestone(db: Db, idempotencyKey: string, credentialKey: string): void {
-  db.prepare('DELETE FROM milestone_awards WHERE idempotency_key = ? AND credential_key = ?').run(idempotencyKey, credentialKey);
+export async function releaseMilestone(sql: Sql, idempotencyKey: string, credentialKey: string): Promise<void> {
+  await sql.run('DELETE FROM milestone_awards WHERE idempotency_key = ? AND credential_key = ?', idempotencyKey, credentialKey);
 }

@@ -1,11 +1,11 @@
-import type { Db } from '../db.js';
+import type { Sql, SqlValue } from '../sql/sql.js';
 
 /**
  * A stored opportunity (`skills` is a JSON array of strings).
  *
  * @example
  * ```ts
- * const row: OpportunityRow | undefined = findOpportunity(ctx.db, 'coding-club');
+ * const row: OpportunityRow | undefined = await findOpportunity(ctx.sql, 'coding-club');
  * ```
  */
 export interface OpportunityRow {
@@ -30,11 +30,11 @@ export interface OpportunityRow {
  *
  * @example
  * ```ts
- * const row = findOpportunity(ctx.db, 'coding-club');
+ * const row = await findOpportunity(ctx.sql, 'coding-club');
  * ```
  */
-export function findOpportunity(db: Db, key: string): OpportunityRow | undefined {
-  return db.prepare('SELECT * FROM opportunities WHERE key = ?').get(key) as OpportunityRow | undefined;
+export async function findOpportunity(sql: Sql, key: string): Promise<OpportunityRow | undefined> {
+  return await sql.get<OpportunityRow>('SELECT * FROM opportunities WHERE key = ?', key);
 }
 
 /**
@@ -42,11 +42,11 @@ export function findOpportunity(db: Db, key: string): OpportunityRow | undefined
  *
  * @example
  * ```ts
- * if (opportunityExists(ctx.db, 'coding-club')) throw conflict;
+ * if (await opportunityExists(ctx.sql, 'coding-club')) throw conflict;
  * ```
  */
-export function opportunityExists(db: Db, key: string): boolean {
-  return db.prepare('SELECT 1 FROM opportunities WHERE key = ?').get(key) !== undefined;
+export async function opportunityExists(sql: Sql, key: string): Promise<boolean> {
+  return await sql.get('SELECT 1 FROM opportunities WHERE key = ?', key) !== undefined;
 }
 
 /**
@@ -54,19 +54,18 @@ export function opportunityExists(db: Db, key: string): boolean {
  *
  * @example
  * ```ts
- * insertOpportunity(ctx.db, { key: 'coding-club', issuer_key: 'library', title: 'Coding club', mode: 'in-person', skills: [] }, isoNow(ctx));
+ * await insertOpportunity(ctx.sql, { key: 'coding-club', issuer_key: 'library', title: 'Coding club', mode: 'in-person', skills: [] }, isoNow(ctx));
  * ```
  */
-export function insertOpportunity(
-  db: Db,
+export async function insertOpportunity(
+  sql: Sql,
   o: Omit<OpportunityRow, 'skills' | 'created_at' | 'description' | 'achievement_key' | 'area_code' | 'latitude' | 'longitude' | 'starts_at' | 'ends_at' | 'booking_url'> &
     Partial<Pick<OpportunityRow, 'description' | 'achievement_key' | 'area_code' | 'latitude' | 'longitude' | 'starts_at' | 'ends_at' | 'booking_url'>> & { skills: string[] },
   createdAt: string,
-): void {
-  db.prepare(
+): Promise<void> {
+  await sql.run(
     `INSERT INTO opportunities (key, issuer_key, title, description, achievement_key, mode, area_code, latitude, longitude,
       starts_at, ends_at, booking_url, skills, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
     o.key,
     o.issuer_key,
     o.title,
@@ -113,19 +112,26 @@ export interface OpportunityFilter {
  *
  * @example
  * ```ts
- * const { rows, total } = searchOpportunities(ctx.db, { mode: 'online' }, { limit: 20, offset: 0 });
+ * const { rows, total } = await searchOpportunities(ctx.sql, { mode: 'online' }, { limit: 20, offset: 0 });
  * ```
  */
-export function searchOpportunities(db: Db, filter: OpportunityFilter, page: { limit: number; offset: number }): { rows: OpportunityRow[]; total: number } {
+export async function searchOpportunities(sql: Sql, filter: OpportunityFilter, page: { limit: number; offset: number }): Promise<{ rows: OpportunityRow[]; total: number }> {
   const where: string[] = [];
-  const args: unknown[] = [];
+  const args: SqlValue[] = [];
   if (filter.text) {
-    where.push("(title LIKE ? ESCAPE '\\' OR description LIKE ? ESCAPE '\\' OR skills LIKE ? ESCAPE '\\')");
-    const like = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    args.push(like, like, like);
+    // dialect: SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's needs ILIKE for that.
+    const like = sql.dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+    where.push(`(title ${like} ? ESCAPE '\\' OR description ${like} ? ESCAPE '\\' OR skills ${like} ? ESCAPE '\\')`);
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    args.push(pattern, pattern, pattern);
   }
   if (filter.skill) {
-    where.push('EXISTS (SELECT 1 FROM json_each(opportunities.skills) WHERE lower(json_each.value) = lower(?))');
+    // dialect: each engine has its own way to walk a JSON array of strings.
+    where.push(
+      sql.dialect === 'postgres'
+        ? 'EXISTS (SELECT 1 FROM json_array_elements_text(opportunities.skills::json) AS skill(value) WHERE lower(skill.value) = lower(?))'
+        : 'EXISTS (SELECT 1 FROM json_each(opportunities.skills) WHERE lower(json_each.value) = lower(?))',
+    );
     args.push(filter.skill);
   }
   if (filter.area) (where.push('area_code = ?'), args.push(filter.area));
@@ -136,7 +142,7 @@ export function searchOpportunities(db: Db, filter: OpportunityFilter, page: { l
   if (filter.to) (where.push('(starts_at IS NULL OR starts_at <= ?)'), args.push(filter.to));
   // Only the fixed fragments above are spliced; every value is a bound parameter.
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const { n } = db.prepare(`SELECT count(*) AS n FROM opportunities ${clause}`).get(...args) as { n: number };
-  const rows = db.prepare(`SELECT * FROM opportunities ${clause} ORDER BY starts_at IS NULL, starts_at, key LIMIT ? OFFSET ?`).all(...args, page.limit, page.offset) as OpportunityRow[];
+  const { n } = (await sql.get<{ n: number }>(`SELECT count(*) AS n FROM opportunities ${clause}`, ...args))!;
+  const rows = await sql.all<OpportunityRow>(`SELECT * FROM opportunities ${clause} ORDER BY starts_at IS NULL, starts_at, key LIMIT ? OFFSET ?`, ...args, page.limit, page.offset);
   return { rows, total: n };
 }

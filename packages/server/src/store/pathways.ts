@@ -1,11 +1,11 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * A stored pathway version.
  *
  * @example
  * ```ts
- * const row: PathwayRow | undefined = findPathwayVersion(ctx.db, 'creative-coder', 2);
+ * const row: PathwayRow | undefined = await findPathwayVersion(ctx.sql, 'creative-coder', 2);
  * ```
  */
 export interface PathwayRow {
@@ -23,11 +23,11 @@ export interface PathwayRow {
  *
  * @example
  * ```ts
- * const row = findPathwayVersion(ctx.db, 'creative-coder', 2);
+ * const row = await findPathwayVersion(ctx.sql, 'creative-coder', 2);
  * ```
  */
-export function findPathwayVersion(db: Db, key: string, version: number): PathwayRow | undefined {
-  return db.prepare('SELECT * FROM pathways WHERE key = ? AND version = ?').get(key, version) as PathwayRow | undefined;
+export async function findPathwayVersion(sql: Sql, key: string, version: number): Promise<PathwayRow | undefined> {
+  return await sql.get<PathwayRow>('SELECT * FROM pathways WHERE key = ? AND version = ?', key, version);
 }
 
 /**
@@ -36,14 +36,14 @@ export function findPathwayVersion(db: Db, key: string, version: number): Pathwa
  *
  * @example
  * ```ts
- * const row = findLatestPathway(ctx.db, 'creative-coder', false);
+ * const row = await findLatestPathway(ctx.sql, 'creative-coder', false);
  * ```
  */
-export function findLatestPathway(db: Db, key: string, includeDrafts: boolean): PathwayRow | undefined {
-  const sql = includeDrafts
+export async function findLatestPathway(sql: Sql, key: string, includeDrafts: boolean): Promise<PathwayRow | undefined> {
+  const text = includeDrafts
     ? 'SELECT * FROM pathways WHERE key = ? ORDER BY version DESC LIMIT 1'
     : "SELECT * FROM pathways WHERE key = ? AND status = 'published' ORDER BY version DESC LIMIT 1";
-  return db.prepare(sql).get(key) as PathwayRow | undefined;
+  return await sql.get<PathwayRow>(text, key);
 }
 
 /**
@@ -51,11 +51,14 @@ export function findLatestPathway(db: Db, key: string, includeDrafts: boolean): 
  *
  * @example
  * ```ts
- * const { issuer_key, v } = latestPathwayVersion(ctx.db, 'creative-coder');
+ * const { issuer_key, v } = await latestPathwayVersion(ctx.sql, 'creative-coder');
  * ```
  */
-export function latestPathwayVersion(db: Db, key: string): { issuer_key: string | null; v: number | null } {
-  return db.prepare('SELECT issuer_key, max(version) AS v FROM pathways WHERE key = ?').get(key) as { issuer_key: string | null; v: number | null };
+export async function latestPathwayVersion(sql: Sql, key: string): Promise<{ issuer_key: string | null; v: number | null }> {
+  // The newest row names the owner (every version has the same one): no bare column beside an
+  // aggregate, which only SQLite accepts.
+  const row = await sql.get<{ issuer_key: string; v: number }>('SELECT issuer_key, version AS v FROM pathways WHERE key = ? ORDER BY version DESC LIMIT 1', key);
+  return row ?? { issuer_key: null, v: null };
 }
 
 /**
@@ -63,11 +66,11 @@ export function latestPathwayVersion(db: Db, key: string): { issuer_key: string 
  *
  * @example
  * ```ts
- * if (pathwayExists(ctx.db, 'creative-coder')) throw conflict;
+ * if (await pathwayExists(ctx.sql, 'creative-coder')) throw conflict;
  * ```
  */
-export function pathwayExists(db: Db, key: string): boolean {
-  return db.prepare('SELECT 1 FROM pathways WHERE key = ?').get(key) !== undefined;
+export async function pathwayExists(sql: Sql, key: string): Promise<boolean> {
+  return await sql.get('SELECT 1 FROM pathways WHERE key = ?', key) !== undefined;
 }
 
 /**
@@ -75,11 +78,11 @@ export function pathwayExists(db: Db, key: string): boolean {
  *
  * @example
  * ```ts
- * const owner = pathwayOwner(ctx.db, 'creative-coder'); // 'library'
+ * const owner = await pathwayOwner(ctx.sql, 'creative-coder'); // 'library'
  * ```
  */
-export function pathwayOwner(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT issuer_key FROM pathways WHERE key = ? LIMIT 1').get(key) as { issuer_key: string } | undefined)?.issuer_key;
+export async function pathwayOwner(sql: Sql, key: string): Promise<string | undefined> {
+  return (await sql.get<{ issuer_key: string }>('SELECT issuer_key FROM pathways WHERE key = ? LIMIT 1', key))?.issuer_key;
 }
 
 /**
@@ -87,11 +90,11 @@ export function pathwayOwner(db: Db, key: string): string | undefined {
  *
  * @example
  * ```ts
- * insertPathwayDraft(ctx.db, { key: 'creative-coder', version: 2, issuerKey: 'library', pathway }, isoNow(ctx));
+ * await insertPathwayDraft(ctx.sql, { key: 'creative-coder', version: 2, issuerKey: 'library', pathway }, isoNow(ctx));
  * ```
  */
-export function insertPathwayDraft(db: Db, p: { key: string; version: number; issuerKey: string; pathway: unknown }, createdAt: string): void {
-  db.prepare("INSERT INTO pathways (key, version, issuer_key, status, data, created_at) VALUES (?, ?, ?, 'draft', ?, ?)").run(p.key, p.version, p.issuerKey, JSON.stringify(p.pathway), createdAt);
+export async function insertPathwayDraft(sql: Sql, p: { key: string; version: number; issuerKey: string; pathway: unknown }, createdAt: string): Promise<void> {
+  await sql.run("INSERT INTO pathways (key, version, issuer_key, status, data, created_at) VALUES (?, ?, ?, 'draft', ?, ?)", p.key, p.version, p.issuerKey, JSON.stringify(p.pathway), createdAt);
 }
 
 /**
@@ -99,11 +102,11 @@ export function insertPathwayDraft(db: Db, p: { key: string; version: number; is
  *
  * @example
  * ```ts
- * markPathwayPublished(ctx.db, 'creative-coder', 2, isoNow(ctx));
+ * await markPathwayPublished(ctx.sql, 'creative-coder', 2, isoNow(ctx));
  * ```
  */
-export function markPathwayPublished(db: Db, key: string, version: number, at: string): void {
-  db.prepare("UPDATE pathways SET status = 'published', published_at = ? WHERE key = ? AND version = ?").run(at, key, version);
+export async function markPathwayPublished(sql: Sql, key: string, version: number, at: string): Promise<void> {
+  await sql.run("UPDATE pathways SET status = 'published', published_at = ? WHERE key = ? AND version = ?", at, key, version);
 }
 
 /**
@@ -111,11 +114,9 @@ export function markPathwayPublished(db: Db, key: string, version: number, at: s
  *
  * @example
  * ```ts
- * const rows = listLatestPublishedPathways(ctx.db);
+ * const rows = await listLatestPublishedPathways(ctx.sql);
  * ```
  */
-export function listLatestPublishedPathways(db: Db): PathwayRow[] {
-  return db
-    .prepare("SELECT p.* FROM pathways p WHERE p.status = 'published' AND p.version = (SELECT max(version) FROM pathways q WHERE q.key = p.key AND q.status = 'published') ORDER BY p.key")
-    .all() as PathwayRow[];
+export async function listLatestPublishedPathways(sql: Sql): Promise<PathwayRow[]> {
+  return await sql.all<PathwayRow>("SELECT p.* FROM pathways p WHERE p.status = 'published' AND p.version = (SELECT max(version) FROM pathways q WHERE q.key = p.key AND q.status = 'published') ORDER BY p.key");
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * A stored priority (`alignments` is a JSON array; the target is three columns, all set or all
@@ -6,7 +6,7 @@ import type { Db } from '../db.js';
  *
  * @example
  * ```ts
- * const row: PriorityRow | undefined = findPriority(ctx.db, 'digital-foundations');
+ * const row: PriorityRow | undefined = await findPriority(ctx.sql, 'digital-foundations');
  * ```
  */
 export interface PriorityRow {
@@ -37,11 +37,11 @@ export type PriorityValues = Omit<PriorityRow, 'created_at' | 'updated_at'>;
  *
  * @example
  * ```ts
- * const row = findPriority(ctx.db, 'digital-foundations');
+ * const row = await findPriority(ctx.sql, 'digital-foundations');
  * ```
  */
-export function findPriority(db: Db, key: string): PriorityRow | undefined {
-  return db.prepare('SELECT * FROM priorities WHERE key = ?').get(key) as PriorityRow | undefined;
+export async function findPriority(sql: Sql, key: string): Promise<PriorityRow | undefined> {
+  return await sql.get<PriorityRow>('SELECT * FROM priorities WHERE key = ?', key);
 }
 
 /**
@@ -49,11 +49,11 @@ export function findPriority(db: Db, key: string): PriorityRow | undefined {
  *
  * @example
  * ```ts
- * const rows = listPriorities(ctx.db);
+ * const rows = await listPriorities(ctx.sql);
  * ```
  */
-export function listPriorities(db: Db): PriorityRow[] {
-  return db.prepare('SELECT * FROM priorities ORDER BY name, key').all() as PriorityRow[];
+export async function listPriorities(sql: Sql): Promise<PriorityRow[]> {
+  return await sql.all<PriorityRow>('SELECT * FROM priorities ORDER BY name, key');
 }
 
 /**
@@ -61,16 +61,12 @@ export function listPriorities(db: Db): PriorityRow[] {
  *
  * @example
  * ```ts
- * if (!insertPriority(ctx.db, values, isoNow(ctx))) throw conflict;
+ * if (!await insertPriority(ctx.sql, values, isoNow(ctx))) throw conflict;
  * ```
  */
-export function insertPriority(db: Db, p: PriorityValues, at: string): boolean {
-  const result = db
-    .prepare(
-      `INSERT OR IGNORE INTO priorities (key, name, description, alignments, area_code, target_value, target_measure, target_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(p.key, p.name, p.description, p.alignments, p.area_code, p.target_value, p.target_measure, p.target_by, at, at);
+export async function insertPriority(sql: Sql, p: PriorityValues, at: string): Promise<boolean> {
+  const result = await sql.run(`INSERT INTO priorities (key, name, description, alignments, area_code, target_value, target_measure, target_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, p.key, p.name, p.description, p.alignments, p.area_code, p.target_value, p.target_measure, p.target_by, at, at);
   return result.changes === 1;
 }
 
@@ -79,13 +75,11 @@ export function insertPriority(db: Db, p: PriorityValues, at: string): boolean {
  *
  * @example
  * ```ts
- * updatePriority(ctx.db, { ...values, name: 'Digital Foundations for all' }, isoNow(ctx));
+ * await updatePriority(ctx.sql, { ...values, name: 'Digital Foundations for all' }, isoNow(ctx));
  * ```
  */
-export function updatePriority(db: Db, p: PriorityValues, at: string): boolean {
-  const result = db
-    .prepare('UPDATE priorities SET name = ?, description = ?, alignments = ?, area_code = ?, target_value = ?, target_measure = ?, target_by = ?, updated_at = ? WHERE key = ?')
-    .run(p.name, p.description, p.alignments, p.area_code, p.target_value, p.target_measure, p.target_by, at, p.key);
+export async function updatePriority(sql: Sql, p: PriorityValues, at: string): Promise<boolean> {
+  const result = await sql.run('UPDATE priorities SET name = ?, description = ?, alignments = ?, area_code = ?, target_value = ?, target_measure = ?, target_by = ?, updated_at = ? WHERE key = ?', p.name, p.description, p.alignments, p.area_code, p.target_value, p.target_measure, p.target_by, at, p.key);
   return result.changes === 1;
 }
 
@@ -94,9 +88,9 @@ export function updatePriority(db: Db, p: PriorityValues, at: string): boolean {
  *
  * @example
  * ```ts
- * if (!deletePriority(ctx.db, 'digital-foundations')) throw notFound('priority');
+ * if (!await deletePriority(ctx.sql, 'digital-foundations')) throw notFound('priority');
  * ```
  */
-export function deletePriority(db: Db, key: string): boolean {
-  return db.prepare('DELETE FROM priorities WHERE key = ?').run(key).changes === 1;
+export async function deletePriority(sql: Sql, key: string): Promise<boolean> {
+  return (await sql.run('DELETE FROM priorities WHERE key = ?', key)).changes === 1;
 }

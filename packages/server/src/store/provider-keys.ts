@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * The stored form of a provider API key: its SHA-256 as hex. The one place provider secrets are
@@ -19,11 +19,12 @@ export function hashProviderSecret(secret: string): string {
  *
  * @example
  * ```ts
- * insertProviderKey(ctx.db, { id, issuerKey: 'museum', secret, label: 'CMS' }, isoNow(ctx));
+ * await insertProviderKey(ctx.sql, { id, issuerKey: 'museum', secret, label: 'CMS' }, isoNow(ctx));
  * ```
  */
-export function insertProviderKey(db: Db, key: { id: string; issuerKey: string; secret: string; label?: string }, createdAt: string): void {
-  db.prepare('INSERT INTO provider_keys (id, issuer_key, secret_hash, label, created_at) VALUES (?, ?, ?, ?, ?)').run(
+export async function insertProviderKey(sql: Sql, key: { id: string; issuerKey: string; secret: string; label?: string }, createdAt: string): Promise<void> {
+  await sql.run(
+    'INSERT INTO provider_keys (id, issuer_key, secret_hash, label, created_at) VALUES (?, ?, ?, ?, ?)',
     key.id,
     key.issuerKey,
     hashProviderSecret(key.secret),
@@ -37,12 +38,10 @@ export function insertProviderKey(db: Db, key: { id: string; issuerKey: string; 
  *
  * @example
  * ```ts
- * const issuerKey = issuerOfProviderSecret(ctx.db, token);
+ * const issuerKey = await issuerOfProviderSecret(ctx.sql, token);
  * ```
  */
-export function issuerOfProviderSecret(db: Db, secret: string): string | undefined {
-  const row = db.prepare('SELECT issuer_key FROM provider_keys WHERE secret_hash = ? AND revoked_at IS NULL').get(hashProviderSecret(secret)) as
-    | { issuer_key: string }
-    | undefined;
+export async function issuerOfProviderSecret(sql: Sql, secret: string): Promise<string | undefined> {
+  const row = await sql.get<{ issuer_key: string }>('SELECT issuer_key FROM provider_keys WHERE secret_hash = ? AND revoked_at IS NULL', hashProviderSecret(secret));
   return row?.issuer_key;
 }

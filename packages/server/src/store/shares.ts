@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * A shared skills summary as stored: the presentation JSON, the SHA-256 of its delete token,
@@ -6,7 +6,7 @@ import type { Db } from '../db.js';
  *
  * @example
  * ```ts
- * const row: ShareRow | undefined = findLiveShare(ctx.db, id, isoNow(ctx));
+ * const row: ShareRow | undefined = await findLiveShare(ctx.sql, id, isoNow(ctx));
  * ```
  */
 export interface ShareRow {
@@ -22,11 +22,11 @@ export interface ShareRow {
  *
  * @example
  * ```ts
- * insertShare(ctx.db, { id, delete_token_hash: hash, body, created_at: now, expires_at: later });
+ * await insertShare(ctx.sql, { id, delete_token_hash: hash, body, created_at: now, expires_at: later });
  * ```
  */
-export function insertShare(db: Db, row: ShareRow): void {
-  db.prepare('INSERT INTO shares (id, delete_token_hash, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(row.id, row.delete_token_hash, row.body, row.created_at, row.expires_at);
+export async function insertShare(sql: Sql, row: ShareRow): Promise<void> {
+  await sql.run('INSERT INTO shares (id, delete_token_hash, body, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', row.id, row.delete_token_hash, row.body, row.created_at, row.expires_at);
 }
 
 /**
@@ -34,11 +34,11 @@ export function insertShare(db: Db, row: ShareRow): void {
  *
  * @example
  * ```ts
- * const row = findLiveShare(ctx.db, id, isoNow(ctx));
+ * const row = await findLiveShare(ctx.sql, id, isoNow(ctx));
  * ```
  */
-export function findLiveShare(db: Db, id: string, now: string): ShareRow | undefined {
-  return db.prepare('SELECT * FROM shares WHERE id = ? AND expires_at > ?').get(id, now) as ShareRow | undefined;
+export async function findLiveShare(sql: Sql, id: string, now: string): Promise<ShareRow | undefined> {
+  return await sql.get<ShareRow>('SELECT * FROM shares WHERE id = ? AND expires_at > ?', id, now);
 }
 
 /**
@@ -46,11 +46,11 @@ export function findLiveShare(db: Db, id: string, now: string): ShareRow | undef
  *
  * @example
  * ```ts
- * deleteShare(ctx.db, id);
+ * await deleteShare(ctx.sql, id);
  * ```
  */
-export function deleteShare(db: Db, id: string): void {
-  db.prepare('DELETE FROM shares WHERE id = ?').run(id);
+export async function deleteShare(sql: Sql, id: string): Promise<void> {
+  await sql.run('DELETE FROM shares WHERE id = ?', id);
 }
 
 /**
@@ -58,9 +58,9 @@ export function deleteShare(db: Db, id: string): void {
  *
  * @example
  * ```ts
- * const removed = deleteExpiredShares(ctx.db, isoNow(ctx));
+ * const removed = await deleteExpiredShares(ctx.sql, isoNow(ctx));
  * ```
  */
-export function deleteExpiredShares(db: Db, now: string): number {
-  return db.prepare('DELETE FROM shares WHERE expires_at <= ?').run(now).changes;
+export async function deleteExpiredShares(sql: Sql, now: string): Promise<number> {
+  return (await sql.run('DELETE FROM shares WHERE expires_at <= ?', now)).changes;
 }

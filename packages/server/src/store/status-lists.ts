@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * Which signed copy of a status list: the one under the server's key (`profile`) or the one
@@ -17,7 +17,7 @@ export type StatusListCopy = 'profile' | 'did';
  *
  * @example
  * ```ts
- * const row: StatusListRow | undefined = findStatusList(ctx.db, 'museum', 'revocation', 'profile');
+ * const row: StatusListRow | undefined = await findStatusList(ctx.sql, 'museum', 'revocation', 'profile');
  * ```
  */
 export interface StatusListRow {
@@ -38,11 +38,11 @@ const COLUMNS: Record<StatusListCopy, { credential: string; version: string }> =
  *
  * @example
  * ```ts
- * insertEmptyStatusList(ctx.db, 'museum', 'revocation', Buffer.alloc(16_384));
+ * await insertEmptyStatusList(ctx.sql, 'museum', 'revocation', Buffer.alloc(16_384));
  * ```
  */
-export function insertEmptyStatusList(db: Db, issuerKey: string, purpose: string, bits: Buffer): void {
-  db.prepare('INSERT OR IGNORE INTO status_lists (issuer_key, purpose, bits) VALUES (?, ?, ?)').run(issuerKey, purpose, bits);
+export async function insertEmptyStatusList(sql: Sql, issuerKey: string, purpose: string, bits: Buffer): Promise<void> {
+  await sql.run('INSERT INTO status_lists (issuer_key, purpose, bits) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', issuerKey, purpose, bits);
 }
 
 /**
@@ -50,11 +50,11 @@ export function insertEmptyStatusList(db: Db, issuerKey: string, purpose: string
  *
  * @example
  * ```ts
- * const bits = readStatusBits(ctx.db, 'museum', 'revocation');
+ * const bits = await readStatusBits(ctx.sql, 'museum', 'revocation');
  * ```
  */
-export function readStatusBits(db: Db, issuerKey: string, purpose: string): Buffer | undefined {
-  return (db.prepare('SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?').get(issuerKey, purpose) as { bits: Buffer } | undefined)?.bits;
+export async function readStatusBits(sql: Sql, issuerKey: string, purpose: string): Promise<Buffer | undefined> {
+  return (await sql.get<{ bits: Buffer }>('SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?', issuerKey, purpose))?.bits;
 }
 
 /**
@@ -62,11 +62,11 @@ export function readStatusBits(db: Db, issuerKey: string, purpose: string): Buff
  *
  * @example
  * ```ts
- * writeStatusBits(ctx.db, 'museum', 'revocation', bits);
+ * await writeStatusBits(ctx.sql, 'museum', 'revocation', bits);
  * ```
  */
-export function writeStatusBits(db: Db, issuerKey: string, purpose: string, bits: Uint8Array): void {
-  db.prepare('UPDATE status_lists SET bits = ?, bits_version = bits_version + 1 WHERE issuer_key = ? AND purpose = ?').run(bits, issuerKey, purpose);
+export async function writeStatusBits(sql: Sql, issuerKey: string, purpose: string, bits: Uint8Array): Promise<void> {
+  await sql.run('UPDATE status_lists SET bits = ?, bits_version = bits_version + 1 WHERE issuer_key = ? AND purpose = ?', bits, issuerKey, purpose);
 }
 
 /**
@@ -74,14 +74,12 @@ export function writeStatusBits(db: Db, issuerKey: string, purpose: string, bits
  *
  * @example
  * ```ts
- * const row = findStatusList(ctx.db, 'museum', 'revocation', 'profile');
+ * const row = await findStatusList(ctx.sql, 'museum', 'revocation', 'profile');
  * ```
  */
-export function findStatusList(db: Db, issuerKey: string, purpose: string, copy: StatusListCopy): StatusListRow | undefined {
+export async function findStatusList(sql: Sql, issuerKey: string, purpose: string, copy: StatusListCopy): Promise<StatusListRow | undefined> {
   const c = COLUMNS[copy];
-  return db
-    .prepare(`SELECT bits, bits_version, ${c.credential} AS credential, ${c.version} AS credential_version FROM status_lists WHERE issuer_key = ? AND purpose = ?`)
-    .get(issuerKey, purpose) as StatusListRow | undefined;
+  return await sql.get<StatusListRow>(`SELECT bits, bits_version, ${c.credential} AS credential, ${c.version} AS credential_version FROM status_lists WHERE issuer_key = ? AND purpose = ?`, issuerKey, purpose);
 }
 
 /**
@@ -90,12 +88,13 @@ export function findStatusList(db: Db, issuerKey: string, purpose: string, copy:
  *
  * @example
  * ```ts
- * saveSignedStatusList(ctx.db, 'museum', 'revocation', 'profile', credential, row.bits_version);
+ * await saveSignedStatusList(ctx.sql, 'museum', 'revocation', 'profile', credential, row.bits_version);
  * ```
  */
-export function saveSignedStatusList(db: Db, issuerKey: string, purpose: string, copy: StatusListCopy, credential: unknown, version: number): void {
+export async function saveSignedStatusList(sql: Sql, issuerKey: string, purpose: string, copy: StatusListCopy, credential: unknown, version: number): Promise<void> {
   const c = COLUMNS[copy];
-  db.prepare(`UPDATE status_lists SET ${c.credential} = ?, ${c.version} = ? WHERE issuer_key = ? AND purpose = ? AND ${c.version} < ?`).run(
+  await sql.run(
+    `UPDATE status_lists SET ${c.credential} = ?, ${c.version} = ? WHERE issuer_key = ? AND purpose = ? AND ${c.version} < ?`,
     JSON.stringify(credential),
     version,
     issuerKey,
@@ -109,9 +108,9 @@ export function saveSignedStatusList(db: Db, issuerKey: string, purpose: string,
  *
  * @example
  * ```ts
- * forgetDidSignedStatusLists(ctx.db, 'museum');
+ * await forgetDidSignedStatusLists(ctx.sql, 'museum');
  * ```
  */
-export function forgetDidSignedStatusLists(db: Db, issuerKey: string): void {
-  db.prepare('UPDATE status_lists SET did_credential = NULL, did_credential_version = 0 WHERE issuer_key = ?').run(issuerKey);
+export async function forgetDidSignedStatusLists(sql: Sql, issuerKey: string): Promise<void> {
+  await sql.run('UPDATE status_lists SET did_credential = NULL, did_credential_version = 0 WHERE issuer_key = ?', issuerKey);
 }

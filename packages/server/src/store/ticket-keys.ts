@@ -1,11 +1,11 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * A provider's registered public key for claim tickets, as stored (`jwk` is JSON text).
  *
  * @example
  * ```ts
- * const key: TicketKeyRow = findTicketKey(ctx.db, kid)!;
+ * const key: TicketKeyRow = await findTicketKey(ctx.sql, kid)!;
  * ```
  */
 export interface TicketKeyRow {
@@ -19,11 +19,11 @@ export interface TicketKeyRow {
  *
  * @example
  * ```ts
- * const key = findTicketKey(ctx.db, 'cms-2026');
+ * const key = await findTicketKey(ctx.sql, 'cms-2026');
  * ```
  */
-export function findTicketKey(db: Db, kid: string): TicketKeyRow | undefined {
-  return db.prepare('SELECT issuer_key, jwk, alg FROM ticket_keys WHERE kid = ?').get(kid) as TicketKeyRow | undefined;
+export async function findTicketKey(sql: Sql, kid: string): Promise<TicketKeyRow | undefined> {
+  return await sql.get<TicketKeyRow>('SELECT issuer_key, jwk, alg FROM ticket_keys WHERE kid = ?', kid);
 }
 
 /**
@@ -31,11 +31,11 @@ export function findTicketKey(db: Db, kid: string): TicketKeyRow | undefined {
  *
  * @example
  * ```ts
- * if (ticketKeyExists(ctx.db, kid)) throw conflict;
+ * if (await ticketKeyExists(ctx.sql, kid)) throw conflict;
  * ```
  */
-export function ticketKeyExists(db: Db, kid: string): boolean {
-  return db.prepare('SELECT 1 FROM ticket_keys WHERE kid = ?').get(kid) !== undefined;
+export async function ticketKeyExists(sql: Sql, kid: string): Promise<boolean> {
+  return await sql.get('SELECT 1 FROM ticket_keys WHERE kid = ?', kid) !== undefined;
 }
 
 /**
@@ -43,9 +43,9 @@ export function ticketKeyExists(db: Db, kid: string): boolean {
  *
  * @example
  * ```ts
- * insertTicketKey(ctx.db, { kid, issuerKey: 'museum', jwk: publicOnly, alg: 'EdDSA' }, isoNow(ctx));
+ * await insertTicketKey(ctx.sql, { kid, issuerKey: 'museum', jwk: publicOnly, alg: 'EdDSA' }, isoNow(ctx));
  * ```
  */
-export function insertTicketKey(db: Db, key: { kid: string; issuerKey: string; jwk: Record<string, unknown>; alg: string }, createdAt: string): void {
-  db.prepare('INSERT INTO ticket_keys (kid, issuer_key, jwk, alg, created_at) VALUES (?, ?, ?, ?, ?)').run(key.kid, key.issuerKey, JSON.stringify(key.jwk), key.alg, createdAt);
+export async function insertTicketKey(sql: Sql, key: { kid: string; issuerKey: string; jwk: Record<string, unknown>; alg: string }, createdAt: string): Promise<void> {
+  await sql.run('INSERT INTO ticket_keys (kid, issuer_key, jwk, alg, created_at) VALUES (?, ?, ?, ?, ?)', key.kid, key.issuerKey, JSON.stringify(key.jwk), key.alg, createdAt);
 }

@@ -1,15 +1,15 @@
-import type { Db } from '../db.js';
+import type { Sql } from '../sql/sql.js';
 
 /**
  * Forget used tickets that expired before `before` (an ISO time): they cannot be replayed any more.
  *
  * @example
  * ```ts
- * deleteUsedTicketsExpiredBefore(ctx.db, new Date(Date.now() - 3_600_000).toISOString());
+ * await deleteUsedTicketsExpiredBefore(ctx.sql, new Date(Date.now() - 3_600_000).toISOString());
  * ```
  */
-export function deleteUsedTicketsExpiredBefore(db: Db, before: string): void {
-  db.prepare('DELETE FROM used_tickets WHERE expires_at < ?').run(before);
+export async function deleteUsedTicketsExpiredBefore(sql: Sql, before: string): Promise<void> {
+  await sql.run('DELETE FROM used_tickets WHERE expires_at < ?', before);
 }
 
 /**
@@ -17,11 +17,11 @@ export function deleteUsedTicketsExpiredBefore(db: Db, before: string): void {
  *
  * @example
  * ```ts
- * if (!markTicketUsed(ctx.db, `${issuer}|${jti}`, issuer, expiresAt)) throw replayed;
+ * if (!await markTicketUsed(ctx.sql, `${issuer}|${jti}`, issuer, expiresAt)) throw replayed;
  * ```
  */
-export function markTicketUsed(db: Db, id: string, issuerKey: string, expiresAt: string): boolean {
-  return db.prepare('INSERT OR IGNORE INTO used_tickets (jti, issuer_key, expires_at) VALUES (?, ?, ?)').run(id, issuerKey, expiresAt).changes === 1;
+export async function markTicketUsed(sql: Sql, id: string, issuerKey: string, expiresAt: string): Promise<boolean> {
+  return (await sql.run('INSERT INTO used_tickets (jti, issuer_key, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', id, issuerKey, expiresAt)).changes === 1;
 }
 
 /**
@@ -29,9 +29,9 @@ export function markTicketUsed(db: Db, id: string, issuerKey: string, expiresAt:
  *
  * @example
  * ```ts
- * unmarkTicketUsed(ctx.db, `${issuer}|${jti}`);
+ * await unmarkTicketUsed(ctx.sql, `${issuer}|${jti}`);
  * ```
  */
-export function unmarkTicketUsed(db: Db, id: string): void {
-  db.prepare('DELETE FROM used_tickets WHERE jti = ?').run(id);
+export async function unmarkTicketUsed(sql: Sql, id: string): Promise<void> {
+  await sql.run('DELETE FROM used_tickets WHERE jti = ?', id);
 }
