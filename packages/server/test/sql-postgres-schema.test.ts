@@ -5,12 +5,23 @@
 // deletions into the same insight_monthly rows on both. A migration added on one engine only
 // fails here.
 import { describe, it, after, expect } from '@col/harness';
-import { openDatabase, SCHEMA_VERSION, type Db } from '../src/db.js';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from '../src/db.js';
 import { openPostgres, type PostgresDatabase } from '../src/sql/postgres.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from '../src/sql/postgres-migrations.js';
 import { testPostgres } from './support/postgres.js';
 
 const postgres = await testPostgres();
+
+type Db = Database.Database;
+
+/** A fresh SQLite database with every migration applied, as the server's own start-up leaves it. */
+function openDatabase(file: ':memory:'): Db {
+  const db = new Database(file);
+  db.pragma('foreign_keys = ON');
+  for (const migration of MIGRATIONS) db.exec(migration.sql);
+  return db;
+}
 
 /** A column as both engines can describe it. */
 interface Column {
