@@ -12,6 +12,7 @@ import type { Env } from './env.js';
 import type { ServerContext } from './context.js';
 import { SCHEMA_VERSION } from './db.js';
 import { openSqlite } from './sql/sqlite.js';
+import { openPostgres } from './sql/postgres.js';
 import type { Sql, SqlDatabase } from './sql/sql.js';
 import { loadSigningKey, randomToken } from './keys.js';
 import { recoverInterruptedIssues } from './issue.js';
@@ -35,6 +36,12 @@ import { FOREIGN_TIME_BUDGET_MS } from './milestones.js';
 export interface AppOptions {
   /** Data directory (SQLite database and signing key); `':memory:'` for a throwaway server. Default `.col-data`. */
   dataDir?: string;
+  /**
+   * A PostgreSQL connection URL (`postgres://user:password@host:5432/col`): keep everything in
+   * that database instead of SQLite, so several instances behind a load balancer act as one.
+   * Default `COL_DATABASE_URL`; without either, SQLite in `dataDir`.
+   */
+  database?: string;
   /** Public base URL (no trailing slash), e.g. `https://badges.example.org`. Required by createApp. */
   baseUrl?: string;
   /** Admin bearer key; default `COL_ADMIN_KEY`, else a generated one. */
@@ -178,11 +185,18 @@ export async function createApp(options: AppOptions & { baseUrl: string }): Prom
   const log = options.log ?? (() => {});
   const dataDir = options.dataDir ?? '.col-data';
   const baseUrl = checkedBaseUrl(options.baseUrl);
+  const databaseUrl = options.database || env.COL_DATABASE_URL || undefined;
   let sql: SqlDatabase;
-  try {
-    sql = await openSqlite(dataDir);
-  } catch (error) {
-    throw dataDirError(error, dataDir);
+  if (databaseUrl !== undefined) {
+    // Its errors (a malformed URL, a database that cannot be reached, a newer schema) already
+    // name the database, not the data directory.
+    sql = await openPostgres(databaseUrl);
+  } else {
+    try {
+      sql = await openSqlite(dataDir);
+    } catch (error) {
+      throw dataDirError(error, dataDir);
+    }
   }
   try {
     const key = await loadSigningKey(dataDir, env).catch((error: unknown) => {
