@@ -34,6 +34,16 @@ export interface FlatPathway {
   key: string;
   /** Nodes in pre-order: a parent always comes before its children. */
   nodes: PathwayNode[];
+  /**
+   * What results are made of, per node, kept apart from `nodes` so that the results can be made
+   * after the evaluation returns (only when a caller reads them): ids, kinds, whether optional,
+   * and the id an unsatisfied non-group node lists as missing (the achievement to earn, or the
+   * nested pathway's `id@version`).
+   */
+  ids: string[];
+  types: PathwayNode['type'][];
+  optional: Uint8Array;
+  missingId: string[];
   parent: Int32Array;
   /** Child indices per node (empty for leaves). */
   children: number[][];
@@ -58,6 +68,20 @@ export interface FlatPathway {
  */
 export function pathwayKey(id: string, version: string): string {
   return `${id}@${version}`;
+}
+
+/** The id an unsatisfied node lists as missing: see {@link FlatPathway.missingId}. */
+function missingIdOf(node: PathwayNode): string {
+  switch (node.type) {
+    case 'badge':
+      return node.badge.id;
+    case 'activity':
+      return node.activity.badge ?? node.activity.id;
+    case 'pathway':
+      return pathwayKey(node.pathway.id, node.pathway.version);
+    default:
+      return node.id;
+  }
 }
 
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
@@ -129,12 +153,28 @@ export function inspectPathway(
     issues.add(walked.nodes[ordered.precedesCycle[0]!]!.id, 'precedes-cycle', `its "precedes" hints form a cycle (${names}).`);
   }
   if (issues.errors > 0) return { issues: issues.finish() };
+  const count = walked.nodes.length;
+  const ids: string[] = new Array(count);
+  const types: PathwayNode['type'][] = new Array(count);
+  const optional = new Uint8Array(count);
+  const missingId: string[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const node = walked.nodes[index]!;
+    ids[index] = node.id;
+    types[index] = node.type;
+    if (node.optional === true) optional[index] = 1;
+    missingId[index] = missingIdOf(node);
+  }
   return {
     issues: issues.finish(),
     compiled: {
       pathway,
       key: pathwayKey(pathway.id, pathway.version),
       nodes: walked.nodes,
+      ids,
+      types,
+      optional,
+      missingId,
       parent: Int32Array.from(walked.parent),
       children: walked.children,
       prerequisites,
