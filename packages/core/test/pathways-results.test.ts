@@ -5,7 +5,7 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { parseInstant } from '../src/pathways/records.js';
-import { compilePathway, evaluatePathway, type EarnedRecord, type Pathway, type PathwayNode } from '@citiesoflearning/core';
+import { checkPathway, compilePathway, evaluatePathway, validatePathway, type EarnedRecord, type Pathway, type PathwayIssue, type PathwayNode } from '@citiesoflearning/core';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const at = (days: number) => new Date(T0 + days * 86_400_000).toISOString();
@@ -114,5 +114,63 @@ describe('parseInstant: record dates read directly in their common shape', () =>
       return text.slice(0, at) + c + text.slice(at + 1);
     });
     fc.assert(fc.property(changed, (text) => Object.is(parseInstant(text), Date.parse(text))), { numRuns: 2000 });
+  });
+});
+
+describe('evaluatePathway checks the pathway where it is, without copying it', () => {
+  it('answers from what the pathway was during the call: changing it afterwards changes no result', () => {
+    const input = JSON.parse(JSON.stringify(pathway)) as Pathway;
+    const result = evaluatePathway(input, [earned('b', 2)], { asOf: AS_OF });
+    const expected = JSON.parse(JSON.stringify(evaluatePathway(pathway, [earned('b', 2)], { asOf: AS_OF }))) as unknown;
+    // Rename, retype and re-point every node before anyone has read the per-node results.
+    const stack: PathwayNode[] = [input.root];
+    while (stack.length > 0) {
+      const node = stack.pop()! as unknown as Record<string, unknown>;
+      node.id = `changed-${String(node.id)}`;
+      node.optional = true;
+      if (node.type === 'badge') (node.badge as { id: string }).id = 'urn:changed';
+      if (Array.isArray(node.children)) stack.push(...(node.children as PathwayNode[]));
+      node.type = 'evidence';
+    }
+    expect(JSON.parse(JSON.stringify(result))).to.deep.equal(expected);
+  });
+
+  it('reports every problem exactly as validatePathway, checkPathway and compilePathway do', () => {
+    const looped: Record<string, unknown> = { type: 'group', id: 'loop', children: [] };
+    (looped.children as unknown[]).push(looped, { type: 'badge', id: 'x', badge: { id: 'urn:x' } });
+    const noId: Record<string, unknown> = { type: 'badge', badge: { id: 'urn:n' } };
+    const tooDeep = { type: 'badge', id: 'deep', badge: { id: 'urn:d' } };
+    const wrap = (root: unknown) => ({ id: 'p', version: '1', name: 'P', root });
+    const inputs: unknown[] = [
+      wrap(looped),
+      wrap({ type: 'group', id: 'r', children: [noId, noId, { type: 'badge', id: 'a', badge: { id: 'urn:a' } }] }),
+      wrap({ type: 'group', id: 'r', min: 'two', minPoints: -1, order: 'sideways', children: [{ type: 'badge', id: 'a', badge: { id: 'urn:a' }, points: 'x' }] }),
+      wrap({ type: 'group', id: 'r', min: 3, children: [{ type: 'badge', id: 'a', badge: { id: 'urn:a' } }, { type: 'badge', id: 'a', badge: {} }] }),
+      wrap({ type: 'group', id: 'r', order: 'sequential', min: 1, children: [
+        { type: 'badge', id: 'a', badge: { id: 'urn:a', equivalents: [''] }, prerequisites: ['b', 'nobody'], precedes: 'b' },
+        { type: 'evidence', id: 'b', prompt: 'Why?', review: 'everyone', prerequisites: ['a'] },
+        { type: 'activity', id: 'c', activity: { badge: 5 } },
+        { type: 'pathway', id: 'd', pathway: { id: 'p', version: '1' } },
+        { type: 'mystery', id: 'e' },
+      ] }),
+      wrap({ type: 'group', id: 'r', children: [{ type: 'group', id: 'g', children: [{ type: 'group', id: 'h', children: [tooDeep, tooDeep] }] }] }),
+    ];
+    const issuesOf = (run: () => unknown): PathwayIssue[] => {
+      try {
+        run();
+      } catch (error) {
+        return (error as { details: { issues: PathwayIssue[] } }).details.issues;
+      }
+      throw new Error('expected pathway-invalid');
+    };
+    for (const input of inputs) {
+      const checked = checkPathway(input, { limits: { maxDepth: 3 } });
+      expect(checked.some((issue) => issue.severity === 'error')).to.equal(true);
+      expect(issuesOf(() => validatePathway(input, { limits: { maxDepth: 3 } }))).to.deep.equal(checked);
+      expect(issuesOf(() => compilePathway(input, { limits: { maxDepth: 3 } }))).to.deep.equal(checked);
+      expect(issuesOf(() => evaluatePathway(input as Pathway, [], { limits: { maxDepth: 3 } }))).to.deep.equal(checked);
+    }
+    expect(checkPathway(inputs[0]).map((issue) => issue.code)).to.include('node-repeated');
+    expect(checkPathway(inputs[1]).map((issue) => issue.code)).to.include('node-repeated');
   });
 });

@@ -624,12 +624,17 @@ function nextSteps(run: Evaluation): NextStep[] {
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** Validate a pathway and the pathways it nests (from `options.pathways`) for one evaluation. */
+/**
+ * Validate a pathway and the pathways it nests (from `options.pathways`) for one evaluation.
+ * They are checked where they are, not copied: this evaluation reads them only before it
+ * returns, so its caller cannot change them in between, and the results are made of the ids,
+ * kinds and figures kept apart from the nodes (see FlatPathway), never of the caller's objects.
+ */
 function prepare(pathway: unknown, options: EvaluatePathwayOptions): { flat: FlatPathway; nested: FlatPathway[] } {
   const limits = options.limits ?? {};
-  const inspected = inspectPathway(pathway, limits);
+  const inspected = inspectPathway(pathway, limits, false);
   const issues = inspected.issues;
-  const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false) : [];
+  const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false, false) : [];
   throwIfInvalid(issues);
   return { flat: inspected.compiled!, nested };
 }

@@ -60,7 +60,7 @@ class Reader {
   count(key: string, integer: boolean): number | undefined {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    if (!isCount(value, integer)) {
       this.issues.add(this.node, 'field-invalid', `${key} must be ${integer ? 'a whole number' : 'a number'} of 0 or more.`, 'error', { field: key });
       return undefined;
     }
@@ -138,14 +138,33 @@ class Reader {
   }
 }
 
+/** Whether `value` is a number of 0 or more (a whole one when `integer`), as counts must be. */
+function isCount(value: unknown, integer: boolean): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
+}
+
+/** A count field's value when it is valid, else `undefined` (its reader reports it). */
+function validCount(source: Record<string, unknown>, key: string, integer: boolean): number | undefined {
+  const value = own(source, key);
+  return isCount(value, integer) ? value : undefined;
+}
+
 export interface Walked {
   pathway: Pathway | undefined;
+  /** Clean copies of the nodes, or (walked with `copy` false) the checked input nodes themselves. */
   nodes: PathwayNode[];
   parent: number[];
   children: number[][];
-  /** Raw prerequisite / precedes ids per node, resolved after all ids are known. */
-  prerequisiteIds: (string[] | undefined)[];
-  precedesIds: (string[] | undefined)[];
+  /** Each id's first node. */
+  indexOf: Map<string, number>;
+  /** Ids used by more than one node, once per extra use, in walk order. */
+  duplicateIds: string[];
+  /**
+   * Raw prerequisite / precedes ids of the nodes that have any (most have none: no entry per
+   * node), resolved after all ids are known.
+   */
+  prerequisiteIds: Map<number, string[]>;
+  precedesIds: Map<number, string[]>;
 }
 
 export const NO_CHILDREN: number[] = [];
@@ -168,10 +187,16 @@ function put(node: Record<string, unknown>, key: string, value: unknown): void {
   if (value !== undefined) node[key] = value;
 }
 
-/** Read the common fields and the kind-specific fields of one node into a clean copy. */
-function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayNode {
+/**
+ * Check the common fields and the kind-specific fields of one node and, when `node` is given,
+ * copy them into it (the clean copy {@link validatePathway} returns).
+ */
+function readNode(read: Reader, node: Record<string, unknown> | undefined, type: PathwayNode['type']): void {
   // One object, filled field by field (no spreads, no closure): this runs once per node of large pathways.
-  const node: Record<string, unknown> = { type, id };
+  if (node === undefined) {
+    checkNode(read, type);
+    return;
+  }
   put(node, 'title', read.text('title'));
   put(node, 'description', read.text('description'));
   put(node, 'optional', read.flag('optional'));
@@ -215,14 +240,62 @@ function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayN
       break;
     }
   }
-  return node as unknown as PathwayNode;
+}
+
+/**
+ * The checks of {@link readNode} without the copy: for a caller that evaluates the input once,
+ * there and then, the copy is work (and garbage) that nobody reads. Keep the two in step.
+ */
+function checkNode(read: Reader, type: PathwayNode['type']): void {
+  read.text('title');
+  read.text('description');
+  read.flag('optional');
+  read.count('points', false);
+  read.text('level');
+  read.text('milestoneBadge');
+  read.alignments('alignments');
+  switch (type) {
+    case 'badge': {
+      const badge = read.object('badge', true);
+      badge?.texts('equivalents', 1000);
+      badge?.text('id', true);
+      read.flag('evidenceRequired');
+      read.count('maxAgeDays', false);
+      read.flag('acceptPending');
+      break;
+    }
+    case 'activity': {
+      const activity = read.object('activity', true);
+      activity?.text('id', true);
+      activity?.text('badge');
+      break;
+    }
+    case 'evidence':
+      read.text('prompt', true);
+      if (read.has('review')) read.oneOf('review', REVIEWS);
+      else read.text('review', true);
+      break;
+    case 'pathway': {
+      const ref = read.object('pathway', true);
+      ref?.text('id', true);
+      ref?.text('version', true);
+      break;
+    }
+    case 'group':
+      read.count('min', true);
+      read.count('minPoints', false);
+      read.oneOf('order', ORDERS);
+      break;
+  }
 }
 
 /**
  * Check the group rules that need the raw children: `min` against the non-optional children,
  * `minPoints` against the points available, sequential groups requiring all, empty groups.
  */
-function checkGroup(issues: Issues, node: GroupNode, rawChildren: unknown[]): void {
+function checkGroup(issues: Issues, id: string, group: Record<string, unknown>, rawChildren: unknown[]): void {
+  // The group's own fields as checked (an invalid one is reported by its reader and left out here).
+  const node = { id, min: validCount(group, 'min', true), minPoints: validCount(group, 'minPoints', false), order: own(group, 'order') };
   let required = 0;
   let points = 0;
   for (const child of rawChildren) {
@@ -247,8 +320,11 @@ function checkGroup(issues: Issues, node: GroupNode, rawChildren: unknown[]): vo
 }
 
 /** Shape-check untrusted input into a clean, typed copy, walking with an explicit stack. */
-export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number): Walked {
-  const walked: Walked = { pathway: undefined, nodes: [], parent: [], children: [], prerequisiteIds: [], precedesIds: [] };
+export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean): Walked {
+  const walked: Walked = {
+    pathway: undefined, nodes: [], parent: [], children: [], indexOf: new Map(), duplicateIds: [],
+    prerequisiteIds: new Map(), precedesIds: new Map(),
+  };
   if (!isRecord(input)) {
     issues.add(null, 'pathway-not-object', 'is not a pathway object.');
     return walked;
@@ -258,7 +334,7 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     issues.add(null, 'field-invalid', 'root must be a node.', 'error', { field: 'root' });
     return walked;
   }
-  walkNodes(own(input, 'root'), walked, issues, maxDepth, maxNodes);
+  walkNodes(own(input, 'root'), walked, issues, maxDepth, maxNodes, copy);
   if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
   walked.pathway = pathway as unknown as Pathway;
   return walked;
@@ -305,12 +381,18 @@ function readPathwayFields(read: Reader): Record<string, unknown> {
 
 /**
  * The node tree under `root`, depth first in document order, into `walked` (nodes in pre-order,
- * with their parent and child indices). An explicit stack, so hostile nesting cannot overflow
- * the call stack; a node that is not an object, repeats an object already seen, is too deep or
- * has no known type is reported and skipped with everything under it.
+ * with their parent and child indices, and each id's first node). An explicit stack, so hostile
+ * nesting cannot overflow the call stack; a node that is not an object, repeats an object
+ * already seen, is too deep or has no known type is reported and skipped with everything under
+ * it. With `copy` false the nodes are checked but not copied (see {@link checkNode}).
  */
-function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number): void {
-  const seen = new Set<object>();
+function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean): void {
+  // A repeated object is found through its id: a node object seen before has the same id as the
+  // node it was then, so the id map (needed anyway) finds it without a set of every node. Only
+  // objects that never became a node (no usable id, too deep, no known type) go in this set.
+  const seenElsewhere = new Set<object>();
+  // The input object of each node, to tell a repeated object from another with the same id.
+  const raw: object[] = copy ? [] : (walked.nodes as unknown as object[]);
   // The stack as parallel arrays (value, parent node index, slot in the parent, depth): no
   // object per node. `slotOf` keeps each node's slot, to name a node without an id.
   const values: unknown[] = [root];
@@ -332,28 +414,38 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
       issues.add(locate(walked, slotOf, parent, slot), 'node-invalid', 'is not a node object.');
       continue;
     }
-    if (seen.has(value)) {
+    const rawId = own(value, 'id');
+    const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
+    const earlier = hasId ? walked.indexOf.get(rawId) : undefined;
+    if ((earlier !== undefined && raw[earlier] === value) || (seenElsewhere.size > 0 && seenElsewhere.has(value))) {
       issues.add(locate(walked, slotOf, parent, slot), 'node-repeated', 'is the same object as another node (a loop in the tree).');
       continue;
     }
-    seen.add(value);
-    const rawId = own(value, 'id');
-    const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
     const label = hasId ? rawId : locate(walked, slotOf, parent, slot);
-    if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.', 'error', { field: 'id' });
+    if (!hasId) {
+      seenElsewhere.add(value);
+      issues.add(label, 'field-invalid', 'id must be non-empty text.', 'error', { field: 'id' });
+    }
     if (depth > maxDepth) {
+      seenElsewhere.add(value);
       issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`, 'error', { limit: maxDepth });
       continue;
     }
     const rawType = own(value, 'type');
     if (typeof rawType !== 'string' || !NODE_TYPES.has(rawType)) {
+      seenElsewhere.add(value);
       issues.add(label, 'node-type-invalid', 'type must be one of badge, activity, evidence, pathway, group.');
       continue;
     }
-    const index = addNode(walked, reader.reset(label, value), label, rawType as PathwayNode['type'], parent, slot, maxNodes);
+    const index = walked.nodes.length;
+    if (hasId) {
+      if (earlier === undefined) walked.indexOf.set(rawId, index);
+      else walked.duplicateIds.push(rawId);
+    }
+    addNode(walked, reader.reset(label, value), value, label, rawType as PathwayNode['type'], parent, slot, maxNodes, copy);
+    if (copy) raw.push(value);
     slotOf.push(slot);
-    const node = walked.nodes[index]!;
-    if (node.type !== 'group') continue;
+    if (rawType !== 'group') continue;
     const rawChildren = own(value, 'children');
     if (!Array.isArray(rawChildren)) {
       issues.add(label, 'field-invalid', 'children must be a list of nodes.', 'error', { field: 'children' });
@@ -363,8 +455,8 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`, 'error', { limit: maxNodes });
       return;
     }
-    checkGroup(issues, node, rawChildren);
-    node.children = new Array(rawChildren.length);
+    checkGroup(issues, label, value, rawChildren);
+    if (copy) (walked.nodes[index] as GroupNode).children = new Array(rawChildren.length);
     walked.children[index] = new Array(rawChildren.length);
     // Pushed in reverse so children are visited (and numbered) in document order.
     for (let at = rawChildren.length - 1; at >= 0; at--) {
@@ -376,22 +468,28 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
   }
 }
 
-/** Read one node and append it to `walked` at `slot` under node `parent`; returns its index. */
-function addNode(walked: Walked, reader: Reader, label: string, type: PathwayNode['type'], parent: number, slot: number, maxNodes: number): number {
-  const node = readNode(reader, label, type);
+/**
+ * Check one node (copying it when `copy`) and append it to `walked` at `slot` under node
+ * `parent`: the copy, or the input node itself.
+ */
+function addNode(walked: Walked, reader: Reader, value: Record<string, unknown>, label: string, type: PathwayNode['type'], parent: number, slot: number, maxNodes: number, copy: boolean): void {
+  const node = copy ? { type, id: label } : undefined;
+  readNode(reader, node, type);
   const index = walked.nodes.length;
   const prerequisites = reader.texts('prerequisites', maxNodes);
   const precedes = reader.texts('precedes', maxNodes);
-  if (prerequisites) (node as { prerequisites?: string[] }).prerequisites = prerequisites;
-  if (precedes) (node as { precedes?: string[] }).precedes = precedes;
-  walked.nodes.push(node);
+  if (prerequisites) walked.prerequisiteIds.set(index, prerequisites);
+  if (precedes) walked.precedesIds.set(index, precedes);
+  if (node !== undefined) {
+    if (prerequisites) (node as { prerequisites?: string[] }).prerequisites = prerequisites;
+    if (precedes) (node as { precedes?: string[] }).precedes = precedes;
+  }
+  const added = (node ?? value) as unknown as PathwayNode;
+  walked.nodes.push(added);
   walked.parent.push(parent);
   walked.children.push(NO_CHILDREN);
-  walked.prerequisiteIds.push(prerequisites);
-  walked.precedesIds.push(precedes);
   if (parent >= 0) {
-    (walked.nodes[parent] as GroupNode).children[slot] = node;
+    if (copy) (walked.nodes[parent] as GroupNode).children[slot] = added;
     walked.children[parent]![slot] = index;
   }
-  return index;
 }

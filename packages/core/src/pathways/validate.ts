@@ -86,12 +86,14 @@ function missingIdOf(node: PathwayNode): string {
 
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
 function resolveReferences(walked: Walked, issues: Issues, indexOf: Map<string, number>) {
-  const prerequisites: number[][] = new Array(walked.nodes.length);
-  const precedes: number[][] = new Array(walked.nodes.length);
-  for (let index = 0; index < walked.nodes.length; index++) {
+  const prerequisites: number[][] = new Array(walked.nodes.length).fill(NO_CHILDREN);
+  const precedes: number[][] = new Array(walked.nodes.length).fill(NO_CHILDREN);
+  // In node order, prerequisites before precedes for each node, as the issues have always come.
+  const named = [...new Set([...walked.prerequisiteIds.keys(), ...walked.precedesIds.keys()])].sort((a, b) => a - b);
+  for (const index of named) {
     const id = walked.nodes[index]!.id;
-    prerequisites[index] = resolveIds(walked.prerequisiteIds[index], 'prerequisites', id, index, issues, indexOf);
-    precedes[index] = resolveIds(walked.precedesIds[index], 'precedes', id, index, issues, indexOf);
+    prerequisites[index] = resolveIds(walked.prerequisiteIds.get(index), 'prerequisites', id, index, issues, indexOf);
+    precedes[index] = resolveIds(walked.precedesIds.get(index), 'precedes', id, index, issues, indexOf);
   }
   return { prerequisites, precedes };
 }
@@ -113,6 +115,10 @@ function resolveIds(ids: string[] | undefined, field: string, node: string, inde
  * Check one pathway (not the pathways it nests) and, when it has no errors, flatten it for
  * evaluation.
  *
+ * With `copy` (the default) the flat form's nodes are clean copies; without, they are the
+ * input's own node objects, checked: only for a caller that is done with them before its
+ * caller can change the input (one evaluation, or a check that returns only issues).
+ *
  * @internal
  * @example
  * ```ts
@@ -122,18 +128,15 @@ function resolveIds(ids: string[] | undefined, field: string, node: string, inde
 export function inspectPathway(
   input: unknown,
   limits: PathwayLimits = {},
+  copy = true,
 ): { issues: PathwayIssue[]; compiled?: FlatPathway } {
   const maxDepth = limits.maxDepth ?? PATHWAY_LIMITS.maxDepth;
   const maxNodes = limits.maxNodes ?? PATHWAY_LIMITS.maxNodes;
   const issues = new Issues(PATHWAY_LIMITS.maxIssues);
-  const walked = walk(input, issues, maxDepth, maxNodes);
+  const walked = walk(input, issues, maxDepth, maxNodes, copy);
 
-  const indexOf = new Map<string, number>();
-  for (let index = 0; index < walked.nodes.length; index++) {
-    const id = walked.nodes[index]!.id;
-    if (indexOf.has(id)) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
-    else indexOf.set(id, index);
-  }
+  const { indexOf } = walked;
+  for (const id of walked.duplicateIds) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
   const { prerequisites, precedes } = resolveReferences(walked, issues, indexOf);
   const pathway = walked.pathway;
   for (const node of walked.nodes) {
@@ -220,6 +223,7 @@ export function collectNested(
   limits: PathwayLimits,
   issues: PathwayIssue[],
   reportUnknown: boolean,
+  copy = true,
 ): FlatPathway[] {
   const compiled = new Map<string, FlatPathway | null>([[root.key, root]]);
   const done = new Set<string>();
@@ -253,7 +257,7 @@ export function collectNested(
       if (reportUnknown) report('pathway-unknown', `nests pathway "${key}", which is not among the known pathways.`);
       continue;
     }
-    const inspected = inspectPathway(found, limits);
+    const inspected = inspectPathway(found, limits, copy);
     for (const issue of inspected.issues) issues.push({ ...issue, message: `In pathway "${key}": ${issue.message}`, pathway: key });
     if (!inspected.compiled || inspected.compiled.key !== key) {
       if (inspected.compiled) report('pathway-mismatch', `the known pathway for "${key}" has id@version "${inspected.compiled.key}".`);
@@ -285,9 +289,10 @@ export function collectNested(
  */
 export function checkPathway(pathway: unknown, options: CheckPathwayOptions = {}): PathwayIssue[] {
   const limits = options.limits ?? {};
-  const inspected = inspectPathway(pathway, limits);
+  // Only the issues are wanted: check the input where it is, without copying it.
+  const inspected = inspectPathway(pathway, limits, false);
   const issues = inspected.issues;
-  if (inspected.compiled) collectNested(inspected.compiled, options.pathways, limits, issues, options.pathways !== undefined);
+  if (inspected.compiled) collectNested(inspected.compiled, options.pathways, limits, issues, options.pathways !== undefined, false);
   return issues;
 }
 
