@@ -171,6 +171,17 @@ describe('evaluatePathway checks the pathway where it is, without copying it', (
       expect(issuesOf(() => evaluatePathway(input as Pathway, [], { limits: { maxDepth: 3 } }))).to.deep.equal(checked);
     }
     expect(checkPathway(inputs[0]).map((issue) => issue.code)).to.include('node-repeated');
+    // A problem found late, after a warning: every issue once, in the order the pathway reads.
+    const late = wrap({ type: 'group', id: 'r', children: [
+      { type: 'group', id: 'empty', children: [] },
+      ...Array.from({ length: 50 }, (_, k) => ({ type: 'badge', id: `b${k}`, badge: { id: `urn:${k}` } })),
+      { type: 'badge', id: 'b7', badge: { id: 'urn:again' } },
+      looped,
+    ] });
+    expect(checkPathway(late).map((issue) => `${issue.code} ${issue.node}`)).to.deep.equal([
+      'group-empty empty', 'node-repeated $.root.children[52].children[0]', 'id-duplicate b7',
+    ]);
+    expect(issuesOf(() => evaluatePathway(late as Pathway, []))).to.deep.equal(checkPathway(late));
     expect(checkPathway(inputs[1]).map((issue) => issue.code)).to.include('node-repeated');
   });
 });
