@@ -55,7 +55,7 @@ export interface FlatPathway {
   order: Int32Array;
   /** Next-step ordering rank from `precedes` hints (inherited from ancestors). */
   rank: Int32Array;
-  indexOf: Map<string, number>;
+  indexOf: Pick<Map<string, number>, 'get'>;
 }
 
 /**
@@ -85,7 +85,7 @@ function missingIdOf(node: PathwayNode): string {
 }
 
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
-function resolveReferences(walked: Walked, issues: Issues, indexOf: Map<string, number>) {
+function resolveReferences(walked: Walked, issues: Issues, indexOf: Walked['indexOf']) {
   const prerequisites: number[][] = new Array(walked.nodes.length).fill(NO_CHILDREN);
   const precedes: number[][] = new Array(walked.nodes.length).fill(NO_CHILDREN);
   // In node order, prerequisites before precedes for each node, as the issues have always come.
@@ -99,7 +99,7 @@ function resolveReferences(walked: Walked, issues: Issues, indexOf: Map<string, 
 }
 
 /** The node indices named by `ids` (a field of node `index`); unknown ids and the node itself are issues. */
-function resolveIds(ids: string[] | undefined, field: string, node: string, index: number, issues: Issues, indexOf: Map<string, number>): number[] {
+function resolveIds(ids: string[] | undefined, field: string, node: string, index: number, issues: Issues, indexOf: Walked['indexOf']): number[] {
   if (!ids) return NO_CHILDREN;
   const out: number[] = [];
   for (const id of ids) {
