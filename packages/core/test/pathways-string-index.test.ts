@@ -3,6 +3,7 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { hashOf, StringIndex } from '../src/pathways/string-index.js';
+import { indexRecords, type HeldRecord } from '../src/pathways/records.js';
 import { checkPathway, evaluatePathway, type Pathway } from '@citiesoflearning/core';
 
 describe('StringIndex', () => {
@@ -51,5 +52,26 @@ describe('a pathway check with many ids', () => {
     const duplicated = structuredClone(pathway);
     (duplicated.root as { children: Array<Record<string, unknown>> }).children[19_999]!.id = 'b3';
     expect(checkPathway(duplicated).map((issue) => `${issue.code} ${issue.node}`)).to.deep.equal(['id-duplicate b3']);
+  });
+});
+
+describe('indexRecords with crafted achievement ids', () => {
+  it('moves to a Map when the table gives up, and still answers every achievement with its records in order', () => {
+    const seed = 12345;
+    const crowded: string[] = [];
+    for (let k = 0; crowded.length < 200; k++) if ((hashOf(`k${k}`, seed) & 4095) === 7) crowded.push(`k${k}`);
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString();
+    // Two records per achievement, the second far later in the list than the first (after the switch).
+    const records = [...crowded.map((a, k) => ({ achievement: a, issuedOn: day(k), status: 'claimed' })),
+      ...crowded.map((a, k) => ({ achievement: a, issuedOn: day(k + 300), status: 'pending' }))];
+    const numbers = new StringIndex(seed);
+    const index = indexRecords(records, [], numbers);
+    expect(numbers.overloaded).to.equal(true);
+    crowded.forEach((achievement, k) => {
+      const found: HeldRecord[] = [];
+      for (let held = index.get(achievement); held !== undefined; held = held.next) found.push(held);
+      expect(found.map((held) => [held.issued, held.pending])).to.deep.equal([[Date.parse(day(k)), false], [Date.parse(day(k + 300)), true]]);
+    });
+    expect(index.get('k-not-there')).to.equal(undefined);
   });
 });

@@ -1,5 +1,5 @@
 import { ColError } from '../errors.js';
-import { indexRecords, parseInstant, type HeldRecord } from './records.js';
+import { indexRecords, parseInstant, type HeldRecord, type RecordIndex } from './records.js';
 import type {
   EarnedRecord,
   MilestoneAward,
@@ -60,7 +60,7 @@ export interface EvaluatePathwayOptions {
 
 interface Context {
   asOf: number;
-  index: Map<string, HeldRecord>;
+  index: RecordIndex;
   awarded: Set<string>;
   learner: string;
   soonest: Map<string, number>;

@@ -4,6 +4,7 @@
 import { ColError } from '../errors.js';
 import { isRecord, own } from '../internal/guards.js';
 import type { ProgressWarning } from './types.js';
+import { StringIndex } from './string-index.js';
 
 /**
  * A usable, non-revoked record with its dates as milliseconds.
@@ -97,18 +98,49 @@ function hasEvidence(value: unknown): boolean {
 }
 
 /**
- * Index records by achievement, dropping revoked ones (step 1) and ignoring malformed ones (each
- * kind counted in a warning, nothing personal kept).
+ * The usable records of each achievement: `get` answers the first, the rest follow by `next`.
  *
  * @internal
  * @example
  * ```ts
- * indexRecords(records, warnings).get('urn:a'); // the usable records for urn:a
+ * for (let held = index.get('urn:a'); held !== undefined; held = held.next) count++;
  * ```
  */
-export function indexRecords(records: unknown, warnings: ProgressWarning[]): Map<string, HeldRecord> {
+export interface RecordIndex {
+  get(achievement: string): HeldRecord | undefined;
+}
+
+/** Achievements numbered by a {@link StringIndex}, with each one's first record by number. */
+class NumberedRecords implements RecordIndex {
+  constructor(
+    private readonly numbers: StringIndex,
+    private readonly heads: readonly HeldRecord[],
+  ) {}
+
+  get(achievement: string): HeldRecord | undefined {
+    const number = this.numbers.get(achievement);
+    return number === undefined ? undefined : this.heads[number];
+  }
+}
+
+/**
+ * Index records by achievement, dropping revoked ones (step 1) and ignoring malformed ones (each
+ * kind counted in a warning, nothing personal kept). Achievements are numbered by a
+ * {@link StringIndex} (cheaper than a Map per record); should it be overloaded by crafted
+ * collisions, the records indexed so far move to a Map, which takes the rest. (`numbers` is
+ * for tests, to craft such collisions.)
+ *
+ * @internal
+ * @example
+ * ```ts
+ * indexRecords(records, warnings).get('urn:a'); // the first usable record for urn:a
+ * ```
+ */
+export function indexRecords(records: unknown, warnings: ProgressWarning[], numbers = new StringIndex()): RecordIndex {
   if (!Array.isArray(records)) throw new ColError('records-invalid', 'The earned records must be a list.');
-  const index = new Map<string, HeldRecord>();
+  const heads: HeldRecord[] = [];
+  const names: string[] = [];
+  let map: Map<string, HeldRecord> | undefined;
   let malformed = 0;
   for (const record of records) {
     if (!isRecord(record)) {
@@ -139,9 +171,23 @@ export function indexRecords(records: unknown, warnings: ProgressWarning[]): Map
       reviewed: own(record, 'reviewed') === true,
     } as HeldRecord;
     held.last = held;
-    const first = index.get(achievement);
-    if (first === undefined) index.set(achievement, held);
-    else {
+    let first: HeldRecord | undefined;
+    if (map === undefined) {
+      const number = numbers.add(achievement);
+      if (numbers.overloaded) map = new Map(names.map((name, k) => [name, heads[k]!]));
+      else {
+        first = heads[number];
+        if (first === undefined) {
+          heads.push(held);
+          names.push(achievement);
+        }
+      }
+    }
+    if (map !== undefined) {
+      first = map.get(achievement);
+      if (first === undefined) map.set(achievement, held);
+    }
+    if (first !== undefined) {
       // Kept in the order given (ties between equal dates go to the earlier record).
       first.last.next = held;
       first.last = held;
@@ -153,5 +199,5 @@ export function indexRecords(records: unknown, warnings: ProgressWarning[]): Map
       message: `${malformed} ${malformed === 1 ? 'record was' : 'records were'} ignored because ${malformed === 1 ? 'it lacks' : 'they lack'} a valid achievement, issue date or status.`,
     });
   }
-  return index;
+  return map ?? new NumberedRecords(numbers, heads);
 }
