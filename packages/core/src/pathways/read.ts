@@ -2,7 +2,7 @@
 // shape-checked, problems are collected as issues naming the node, and the tree is walked with
 // an explicit stack so hostile nesting cannot overflow the call stack. The rules that need the
 // whole graph (references, cycles, nesting) live in validate.ts.
-import { isRecord, own } from '../internal/guards.js';
+import { isRecord, own, owned } from '../internal/guards.js';
 import type { GroupNode, Pathway, PathwayAlignment, PathwayNode, PathwayPolicy } from './types.js';
 import { Issues, PATHWAY_LIMITS } from './issues.js';
 import { StringIndex } from './string-index.js';
@@ -192,10 +192,10 @@ function put(node: Record<string, unknown>, key: string, value: unknown): void {
  * Check the common fields and the kind-specific fields of one node and, when `node` is given,
  * copy them into it (the clean copy {@link validatePathway} returns).
  */
-function readNode(read: Reader, node: Record<string, unknown> | undefined, type: PathwayNode['type']): void {
+function readNode(read: Reader, source: Record<string, unknown>, node: Record<string, unknown> | undefined, type: PathwayNode['type']): void {
   // One object, filled field by field (no spreads, no closure): this runs once per node of large pathways.
   if (node === undefined) {
-    checkNode(read, type);
+    checkNode(read, source, type);
     return;
   }
   put(node, 'title', read.text('title'));
@@ -247,22 +247,25 @@ function readNode(read: Reader, node: Record<string, unknown> | undefined, type:
  * The checks of {@link readNode} without the copy: for a caller that evaluates the input once,
  * there and then, the copy is work (and garbage) that nobody reads. Keep the two in step.
  */
-function checkNode(read: Reader, type: PathwayNode['type']): void {
-  read.text('title');
-  read.text('description');
-  read.flag('optional');
-  read.count('points', false);
-  read.text('level');
-  read.text('milestoneBadge');
-  read.alignments('alignments');
+function checkNode(read: Reader, node: Record<string, unknown>, type: PathwayNode['type']): void {
+  // Most optional fields are absent: a read at its own site (fast for the few node shapes seen
+  // there) skips the reader, whose one read serves every field and shape. Anything present,
+  // own or inherited, goes to the reader, which looks only at own fields.
+  if (node.title !== undefined) read.text('title');
+  if (node.description !== undefined) read.text('description');
+  if (node.optional !== undefined) read.flag('optional');
+  if (node.points !== undefined) read.count('points', false);
+  if (node.level !== undefined) read.text('level');
+  if (node.milestoneBadge !== undefined) read.text('milestoneBadge');
+  if (node.alignments !== undefined) read.alignments('alignments');
   switch (type) {
     case 'badge': {
       const badge = read.object('badge', true);
       badge?.texts('equivalents', 1000);
       badge?.text('id', true);
-      read.flag('evidenceRequired');
-      read.count('maxAgeDays', false);
-      read.flag('acceptPending');
+      if (node.evidenceRequired !== undefined) read.flag('evidenceRequired');
+      if (node.maxAgeDays !== undefined) read.count('maxAgeDays', false);
+      if (node.acceptPending !== undefined) read.flag('acceptPending');
       break;
     }
     case 'activity': {
@@ -283,9 +286,9 @@ function checkNode(read: Reader, type: PathwayNode['type']): void {
       break;
     }
     case 'group':
-      read.count('min', true);
-      read.count('minPoints', false);
-      read.oneOf('order', ORDERS);
+      if (node.min !== undefined) read.count('min', true);
+      if (node.minPoints !== undefined) read.count('minPoints', false);
+      if (node.order !== undefined) read.oneOf('order', ORDERS);
       break;
   }
 }
@@ -301,8 +304,8 @@ function checkGroup(issues: Issues, id: string, group: Record<string, unknown>, 
   let points = 0;
   for (const child of rawChildren) {
     if (!isRecord(child)) continue;
-    if (own(child, 'optional') !== true) required++;
-    const childPoints = own(child, 'points');
+    if (owned(child, child.optional, 'optional') !== true) required++;
+    const childPoints = owned(child, child.points, 'points');
     if (typeof childPoints === 'number' && Number.isFinite(childPoints) && childPoints > 0) points += childPoints;
   }
   const plural = required === 1 ? 'child' : 'children';
@@ -441,7 +444,7 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
       issues.add(locate(walked, slotOf, parent, slot), 'node-invalid', 'is not a node object.');
       continue;
     }
-    const rawId = own(value, 'id');
+    const rawId = owned(value, value.id, 'id');
     const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
     const earlier = hasId && indexOf ? indexOf.get(rawId) : undefined;
     if ((earlier !== undefined && raw[earlier] === value) || (seenElsewhere.size > 0 && seenElsewhere.has(value))) {
@@ -458,7 +461,7 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
       issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`, 'error', { limit: maxDepth });
       continue;
     }
-    const rawType = own(value, 'type');
+    const rawType = owned(value, value.type, 'type');
     if (typeof rawType !== 'string' || !NODE_TYPES.has(rawType)) {
       seenElsewhere.add(value);
       issues.add(label, 'node-type-invalid', 'type must be one of badge, activity, evidence, pathway, group.');
@@ -475,7 +478,7 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
     if (copy) raw.push(value);
     slotOf.push(slot);
     if (rawType !== 'group') continue;
-    const rawChildren = own(value, 'children');
+    const rawChildren = owned(value, value.children, 'children');
     if (!Array.isArray(rawChildren)) {
       issues.add(label, 'field-invalid', 'children must be a list of nodes.', 'error', { field: 'children' });
       continue;
@@ -504,10 +507,10 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
  */
 function addNode(walked: Walked, reader: Reader, value: Record<string, unknown>, label: string, type: PathwayNode['type'], parent: number, slot: number, maxNodes: number, copy: boolean): void {
   const node = copy ? { type, id: label } : undefined;
-  readNode(reader, node, type);
+  readNode(reader, value, node, type);
   const index = walked.nodes.length;
-  const prerequisites = reader.texts('prerequisites', maxNodes);
-  const precedes = reader.texts('precedes', maxNodes);
+  const prerequisites = value.prerequisites === undefined ? undefined : reader.texts('prerequisites', maxNodes);
+  const precedes = value.precedes === undefined ? undefined : reader.texts('precedes', maxNodes);
   if (prerequisites) walked.prerequisiteIds.set(index, prerequisites);
   if (precedes) walked.precedesIds.set(index, precedes);
   if (node !== undefined) {

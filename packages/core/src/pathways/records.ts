@@ -2,7 +2,7 @@
  * Earned records, checked and indexed by achievement once per evaluation. Internal.
  */
 import { ColError } from '../errors.js';
-import { isRecord, own } from '../internal/guards.js';
+import { isRecord, owned } from '../internal/guards.js';
 import type { ProgressWarning } from './types.js';
 import { StringIndex } from './string-index.js';
 
@@ -147,10 +147,10 @@ export function indexRecords(records: unknown, warnings: ProgressWarning[], numb
       malformed++;
       continue;
     }
-    const achievement = own(record, 'achievement');
-    const status = own(record, 'status');
-    const issued = parseInstant(own(record, 'issuedOn'));
-    const rawValidUntil = own(record, 'validUntil');
+    const achievement = owned(record, record.achievement, 'achievement');
+    const status = owned(record, record.status, 'status');
+    const issued = parseInstant(owned(record, record.issuedOn, 'issuedOn'));
+    const rawValidUntil = owned(record, record.validUntil, 'validUntil');
     const validUntil = rawValidUntil === undefined || rawValidUntil === null ? Infinity : parseInstant(rawValidUntil);
     if (
       typeof achievement !== 'string' || achievement.length === 0 ||
@@ -167,8 +167,8 @@ export function indexRecords(records: unknown, warnings: ProgressWarning[], numb
       issued,
       validUntil,
       pending: status === 'pending',
-      hasEvidence: hasEvidence(own(record, 'evidence')),
-      reviewed: own(record, 'reviewed') === true,
+      hasEvidence: hasEvidence(owned(record, record.evidence, 'evidence')),
+      reviewed: owned(record, record.reviewed, 'reviewed') === true,
     } as HeldRecord;
     held.last = held;
     let first: HeldRecord | undefined;
