@@ -45,12 +45,12 @@ describe('a pathway check with many ids', () => {
     const pathway = { id: 'p', version: '1', name: 'P', root: { type: 'group', id: 'root', min: 1, children } } as unknown as Pathway;
     expect(checkPathway(pathway)).to.deep.equal([]);
     const withPrerequisite = structuredClone(pathway);
-    (withPrerequisite.root as { children: Array<Record<string, unknown>> }).children[5]!.prerequisites = ['b19999'];
+    (withPrerequisite.root as unknown as { children: Array<Record<string, unknown>> }).children[5]!.prerequisites = ['b19999'];
     const result = evaluatePathway(withPrerequisite, [{ achievement: 'urn:19999', issuedOn: '2026-01-01T00:00:00Z', status: 'claimed' }], { asOf: '2026-02-01T00:00:00Z' });
     expect(result.nodes['b5']!.locked).to.equal(undefined);
     expect(evaluatePathway(pathway, [], { asOf: '2026-02-01T00:00:00Z' }).nextSteps[0]!.node).to.equal('b0');
     const duplicated = structuredClone(pathway);
-    (duplicated.root as { children: Array<Record<string, unknown>> }).children[19_999]!.id = 'b3';
+    (duplicated.root as unknown as { children: Array<Record<string, unknown>> }).children[19_999]!.id = 'b3';
     expect(checkPathway(duplicated).map((issue) => `${issue.code} ${issue.node}`)).to.deep.equal(['id-duplicate b3']);
   });
 });
