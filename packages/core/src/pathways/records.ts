@@ -28,6 +28,23 @@ export interface HeldRecord {
   reviewed: boolean;
 }
 
+// A class rather than an object literal: its instances share one stable shape from the start
+// (a literal that is later given an object where it had `undefined` is not), which keeps making
+// one per record cheap. Measured: a fifth of evaluating a compiled pathway went to the literal.
+class Held implements HeldRecord {
+  next: HeldRecord | undefined = undefined;
+  last: HeldRecord;
+  constructor(
+    readonly issued: number,
+    readonly validUntil: number,
+    readonly pending: boolean,
+    readonly hasEvidence: boolean,
+    readonly reviewed: boolean,
+  ) {
+    this.last = this;
+  }
+}
+
 /**
  * Milliseconds since the epoch of an ISO 8601 date (or a `Date`), or `NaN`.
  *
@@ -161,16 +178,13 @@ export function indexRecords(records: unknown, warnings: ProgressWarning[], numb
       continue;
     }
     if (status === 'revoked') continue;
-    const held = {
-      next: undefined,
-      last: undefined as unknown as HeldRecord,
+    const held = new Held(
       issued,
       validUntil,
-      pending: status === 'pending',
-      hasEvidence: hasEvidence(owned(record, record.evidence, 'evidence')),
-      reviewed: owned(record, record.reviewed, 'reviewed') === true,
-    } as HeldRecord;
-    held.last = held;
+      status === 'pending',
+      hasEvidence(owned(record, record.evidence, 'evidence')),
+      owned(record, record.reviewed, 'reviewed') === true,
+    );
     let first: HeldRecord | undefined;
     if (map === undefined) {
       const number = numbers.add(achievement);
