@@ -86,8 +86,11 @@ function missingIdOf(node: PathwayNode): string {
 
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
 function resolveReferences(walked: Walked, issues: Issues, indexOf: Walked['indexOf']) {
-  const prerequisites: number[][] = new Array(walked.nodes.length).fill(NO_CHILDREN);
-  const precedes: number[][] = new Array(walked.nodes.length).fill(NO_CHILDREN);
+  // Most pathways have no precedes hints, many no prerequisites: the lists of a kind nobody
+  // uses are one list of empty lists, shared (nothing changes them after this).
+  const none = walked.prerequisiteIds.size === 0 || walked.precedesIds.size === 0 ? new Array<number[]>(walked.nodes.length).fill(NO_CHILDREN) : undefined;
+  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
+  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
   // In node order, prerequisites before precedes for each node, as the issues have always come.
   const named = [...new Set([...walked.prerequisiteIds.keys(), ...walked.precedesIds.keys()])].sort((a, b) => a - b);
   for (const index of named) {
