@@ -4,6 +4,7 @@ import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { hashOf, StringIndex } from '../src/pathways/string-index.js';
 import { indexRecords, type HeldRecord } from '../src/pathways/records.js';
+import { inspectPathway } from '../src/pathways/validate.js';
 import { checkPathway, evaluatePathway, type Pathway } from '@citiesoflearning/core';
 
 describe('StringIndex', () => {
@@ -73,5 +74,24 @@ describe('indexRecords with crafted achievement ids', () => {
       expect(found.map((held) => [held.issued, held.pending])).to.deep.equal([[Date.parse(day(k)), false], [Date.parse(day(k + 300)), true]]);
     });
     expect(index.get('k-not-there')).to.equal(undefined);
+  });
+});
+
+describe('a pathway check whose ids overload the table', () => {
+  it('walks again with a Map and comes to the same pathway, issues and order', () => {
+    const seed = 12345;
+    const crowded: string[] = [];
+    for (let k = 0; crowded.length < 200; k++) if ((hashOf(`k${k}`, seed) & 4095) === 7) crowded.push(`k${k}`);
+    const children = crowded.map((id, k) => ({ type: 'badge', id, badge: { id: `urn:${id}` }, ...(k === 3 ? { prerequisites: [crowded[150]] } : {}) }));
+    const pathway = { id: 'p', version: '1', name: 'P', root: { type: 'group', id: 'root', min: 2, children } };
+    const numbers = new StringIndex(seed);
+    const crafted = inspectPathway(pathway, {}, false, numbers);
+    expect(numbers.overloaded, 'the crafted ids overloaded the table').to.equal(true);
+    const plain = inspectPathway(pathway, {}, false);
+    expect(crafted.issues).to.deep.equal(plain.issues);
+    expect(crafted.compiled!.ids).to.deep.equal(plain.compiled!.ids);
+    expect([...crafted.compiled!.order]).to.deep.equal([...plain.compiled!.order]);
+    expect(crafted.compiled!.prerequisites[4]).to.deep.equal([151]);
+    expect(crafted.compiled!.indexOf.get(crowded[199]!)).to.equal(200);
   });
 });

@@ -331,7 +331,7 @@ function emptyWalk(): Walked {
 }
 
 /** Shape-check untrusted input into a clean, typed copy, walking with an explicit stack. */
-export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean): Walked {
+export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, numbers = new StringIndex()): Walked {
   const walked = emptyWalk();
   if (!isRecord(input)) {
     issues.add(null, 'pathway-not-object', 'is not a pathway object.');
@@ -344,11 +344,11 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
   }
   const root = own(input, 'root');
   const before = issues.mark();
-  if (!walkNodes(root, walked, issues, maxDepth, maxNodes, copy, false)) {
+  if (!walkNodes(root, walked, issues, maxDepth, maxNodes, copy, numbers)) {
     // The hopeful walk met a problem: start again with the careful one, which names them all.
     issues.rollback(before);
     Object.assign(walked, emptyWalk());
-    walkNodes(root, walked, issues, maxDepth, maxNodes, copy, true);
+    walkNodes(root, walked, issues, maxDepth, maxNodes, copy, undefined);
   }
   if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
   walked.pathway = pathway as unknown as Pathway;
@@ -401,7 +401,7 @@ function readPathwayFields(read: Reader): Record<string, unknown> {
  * already seen, is too deep or has no known type is reported and skipped with everything under
  * it. With `copy` false the nodes are checked but not copied (see {@link checkNode}).
  *
- * Most pathways have no errors, so the walk first hopes for that (`careful` false): it numbers
+ * Most pathways have no errors, so the walk first hopes for that (given `numbered`): it numbers
  * the ids with a {@link StringIndex} (one cheap operation per node instead of two `Map` ones: on
  * large pathways a tenth of the whole evaluation), and gives up (returns `false`) at the first
  * error, repeated id or overloaded index. The caller then walks again carefully,
@@ -409,10 +409,11 @@ function readPathwayFields(read: Reader): Record<string, unknown> {
  * that finishes met no error and no repeated id, where the careful walk would have done exactly
  * the same; one that gives up costs at most one more walk, and walks are bounded by the limits.
  */
-function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, careful: boolean): boolean {
+function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, numbered: StringIndex | undefined): boolean {
   const errorsBefore = issues.errors;
-  // Hopeful: every node has a usable id, so the n-th id added is node n's.
-  const numbered = careful ? undefined : new StringIndex();
+  // Hopeful (given a fresh index to number the ids with): every node has a usable id, so the
+  // n-th id added is node n's. Careful otherwise.
+  const careful = numbered === undefined;
   if (numbered) walked.indexOf = numbered;
   const indexOf = careful ? new Map<string, number>() : undefined;
   if (indexOf) walked.indexOf = indexOf;

@@ -2,6 +2,7 @@ import { ColError } from '../errors.js';
 import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
 import { NO_CHILDREN, walk, type Walked } from './read.js';
+import { StringIndex } from './string-index.js';
 import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
 
@@ -121,6 +122,7 @@ function resolveIds(ids: string[] | undefined, field: string, node: string, inde
  * With `copy` (the default) the flat form's nodes are clean copies; without, they are the
  * input's own node objects, checked: only for a caller that is done with them before its
  * caller can change the input (one evaluation, or a check that returns only issues).
+ * `numbers` numbers the ids (see read.ts's walk); tests pass one with a known seed.
  *
  * @internal
  * @example
@@ -132,11 +134,12 @@ export function inspectPathway(
   input: unknown,
   limits: PathwayLimits = {},
   copy = true,
+  numbers = new StringIndex(),
 ): { issues: PathwayIssue[]; compiled?: FlatPathway } {
   const maxDepth = limits.maxDepth ?? PATHWAY_LIMITS.maxDepth;
   const maxNodes = limits.maxNodes ?? PATHWAY_LIMITS.maxNodes;
   const issues = new Issues(PATHWAY_LIMITS.maxIssues);
-  const walked = walk(input, issues, maxDepth, maxNodes, copy);
+  const walked = walk(input, issues, maxDepth, maxNodes, copy, numbers);
 
   const { indexOf } = walked;
   for (const id of walked.duplicateIds) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
