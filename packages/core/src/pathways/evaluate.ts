@@ -121,20 +121,6 @@ function otherAchievements(node: PathwayNode): readonly string[] {
   return NONE;
 }
 
-/** The achievement ids whose records satisfy a leaf, the first being the one to show. */
-function leafAchievements(node: PathwayNode): string[] {
-  switch (node.type) {
-    case 'badge':
-      return node.badge.equivalents ? [node.badge.id, ...node.badge.equivalents] : [node.badge.id];
-    case 'activity':
-      return node.activity.badge ? [node.activity.badge, node.activity.id] : [node.activity.id];
-    case 'evidence':
-      return [node.id];
-    default:
-      return [];
-  }
-}
-
 function leafRules(node: PathwayNode): LeafRules {
   if (node.type === 'badge') {
     // Most badge steps have no extra rules: share one object instead of allocating per leaf.
@@ -589,7 +575,11 @@ function groupProgress(
 function nextSteps(run: Evaluation): NextStep[] {
   const { compiled, ctx } = run;
   const { nodes, children, rank } = compiled;
-  const found: Array<{ step: NextStep; index: number; soonest: number }> = [];
+  // Each step with its node's index and soonest opportunity in parallel lists (no wrapper
+  // object per step: a large pathway can have tens of thousands of next steps).
+  const steps: NextStep[] = [];
+  const indexOf: number[] = [];
+  const soonestOf: number[] = [];
   const stack = [0];
   while (stack.length > 0) {
     const i = stack.pop()!;
@@ -606,9 +596,11 @@ function nextSteps(run: Evaluation): NextStep[] {
     if (node.type === 'pathway') {
       step.pathway = { id: node.pathway.id, version: node.pathway.version };
     } else {
-      const ids = leafAchievements(node);
-      step.achievement = ids[0]!;
-      for (const id of ids) {
+      const first = firstAchievement(node);
+      const others = otherAchievements(node);
+      step.achievement = first;
+      for (let k = -1; k < others.length && ctx.soonest.size > 0; k++) {
+        const id = k < 0 ? first : others[k]!;
         const at = ctx.soonest.get(id);
         if (at !== undefined && at < soonest) {
           soonest = at;
@@ -616,10 +608,17 @@ function nextSteps(run: Evaluation): NextStep[] {
         }
       }
     }
-    found.push({ step, index: i, soonest });
+    steps.push(step);
+    indexOf.push(i);
+    soonestOf.push(soonest);
   }
-  found.sort((a, b) => rank[a.index]! - rank[b.index]! || a.soonest - b.soonest || a.index - b.index);
-  return found.map((entry) => entry.step);
+  // Hint rank first, then the soonest opportunity, then pathway order (the order found in).
+  const before = (a: number, b: number) => rank[indexOf[a]!]! - rank[indexOf[b]!]! || soonestOf[a]! - soonestOf[b]! || indexOf[a]! - indexOf[b]!;
+  let sorted = true;
+  for (let k = 1; k < steps.length && sorted; k++) sorted = before(k - 1, k) <= 0;
+  if (sorted) return steps;
+  const positions = steps.map((_, k) => k).sort(before);
+  return positions.map((k) => steps[k]!);
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
