@@ -1,5 +1,5 @@
 import { ColError } from '../errors.js';
-import { indexRecords, parseInstant, type HeldRecord, type RecordIndex } from './records.js';
+import { HAS_EVIDENCE, indexRecords, parseInstant, PENDING, REVIEWED, type HeldRecords } from './records.js';
 import type {
   EarnedRecord,
   MilestoneAward,
@@ -60,7 +60,7 @@ export interface EvaluatePathwayOptions {
 
 interface Context {
   asOf: number;
-  index: RecordIndex;
+  held: HeldRecords;
   awarded: Set<string>;
   learner: string;
   soonest: Map<string, number>;
@@ -140,46 +140,50 @@ function leafRules(node: PathwayNode): LeafRules {
 function evaluateLeaf(node: PathwayNode, rules: LeafRules, threshold: number, validNow: boolean, ctx: Context, out: NodeOutcome): NodeOutcome {
   const first = firstAchievement(node);
   const others = otherAchievements(node);
-  let best: HeldRecord | undefined;
+  const { held, asOf } = ctx;
+  const { issued, validUntil, flags, next } = held;
+  let best = -1;
   let pending = false;
   let unreviewed = false;
   let expired = false;
   let noEvidence = false;
   let early = false;
   for (let k = -1; k < others.length; k++) {
-    for (let record = ctx.index.get(k < 0 ? first : others[k]!); record !== undefined; record = record.next) {
-      if (record.issued > ctx.asOf) continue; // not earned yet at asOf
-      if (record.pending && !rules.acceptPending) {
+    for (let at = held.first(k < 0 ? first : others[k]!); at >= 0; at = next[at]!) {
+      const when = issued[at]!;
+      const flag = flags[at]!;
+      if (when > asOf) continue; // not earned yet at asOf
+      if ((flag & PENDING) !== 0 && !rules.acceptPending) {
         if (rules.review) unreviewed = true;
         else pending = true;
         continue;
       }
-      if (rules.evidenceRequired && !record.hasEvidence) {
+      if (rules.evidenceRequired && (flag & HAS_EVIDENCE) === 0) {
         noEvidence = true;
         continue;
       }
-      if (rules.review && !record.reviewed) {
+      if (rules.review && (flag & REVIEWED) === 0) {
         unreviewed = true;
         continue;
       }
-      if (ctx.asOf - record.issued > rules.maxAgeMs || (validNow && record.validUntil < ctx.asOf)) {
+      if (asOf - when > rules.maxAgeMs || (validNow && validUntil[at]! < asOf)) {
         expired = true;
         continue;
       }
-      if (record.issued < threshold) {
+      if (when < threshold) {
         early = true;
         continue;
       }
-      if (!best || record.issued < best.issued) best = record;
+      if (best < 0 || when < issued[best]!) best = at;
     }
   }
   let warnings: ProgressWarning[] = NONE;
-  if (best) {
-    if (best.pending) warnings = plus(warnings, { code: 'counted-pending', message: 'Counted although it has not been claimed yet.' });
-    if (best.validUntil < ctx.asOf) {
+  if (best >= 0) {
+    if ((flags[best]! & PENDING) !== 0) warnings = plus(warnings, { code: 'counted-pending', message: 'Counted although it has not been claimed yet.' });
+    if (validUntil[best]! < asOf) {
       warnings = plus(warnings, { code: 'expired-still-counts', message: 'Expired, but still counts because it was valid when it was earned.' });
     }
-    return settle(out, true, best.issued, 'complete', warnings, 1);
+    return settle(out, true, issued[best]!, 'complete', warnings, 1);
   }
   if (noEvidence) warnings = plus(warnings, { code: 'evidence-missing', message: 'Earned without the evidence this step needs, so it does not count.' });
   if (early) {
@@ -238,8 +242,10 @@ export function milestoneKey(learner: string, pathway: { id: string; version: st
 /** When the learner came to hold a milestone badge: its earliest record, or "always" if only listed. */
 function heldSince(badge: string, ctx: Context): number | undefined {
   let since: number | undefined;
-  for (let record = ctx.index.get(badge); record !== undefined; record = record.next) {
-    if (record.issued <= ctx.asOf && (since === undefined || record.issued < since)) since = record.issued;
+  const { held } = ctx;
+  for (let at = held.first(badge); at >= 0; at = held.next[at]!) {
+    const when = held.issued[at]!;
+    if (when <= ctx.asOf && (since === undefined || when < since)) since = when;
   }
   if (since === undefined && ctx.awarded.has(badge)) since = -Infinity;
   return since;
@@ -725,7 +731,7 @@ function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOp
   }
   const ctx: Context = {
     asOf,
-    index: indexRecords(records, warnings),
+    held: indexRecords(records, warnings),
     awarded: new Set(Array.isArray(options.awarded) ? options.awarded.filter((b) => typeof b === 'string') : []),
     learner,
     soonest,
