@@ -198,22 +198,23 @@ function readNode(read: Reader, source: Record<string, unknown>, node: Record<st
     checkNode(read, source, type);
     return;
   }
-  put(node, 'title', read.text('title'));
-  put(node, 'description', read.text('description'));
-  put(node, 'optional', read.flag('optional'));
-  put(node, 'points', read.count('points', false));
-  put(node, 'level', read.text('level'));
-  put(node, 'milestoneBadge', read.text('milestoneBadge'));
-  put(node, 'alignments', read.alignments('alignments'));
+  // As in checkNode: an absent field (the usual case) skips its reader.
+  if (source.title !== undefined) put(node, 'title', read.text('title'));
+  if (source.description !== undefined) put(node, 'description', read.text('description'));
+  if (source.optional !== undefined) put(node, 'optional', read.flag('optional'));
+  if (source.points !== undefined) put(node, 'points', read.count('points', false));
+  if (source.level !== undefined) put(node, 'level', read.text('level'));
+  if (source.milestoneBadge !== undefined) put(node, 'milestoneBadge', read.text('milestoneBadge'));
+  if (source.alignments !== undefined) put(node, 'alignments', read.alignments('alignments'));
 
   switch (type) {
     case 'badge': {
       const badge = read.object('badge', true);
       const equivalents = badge?.texts('equivalents', 1000);
       node.badge = equivalents ? { id: badge?.text('id', true), equivalents } : { id: badge?.text('id', true) };
-      put(node, 'evidenceRequired', read.flag('evidenceRequired'));
-      put(node, 'maxAgeDays', read.count('maxAgeDays', false));
-      put(node, 'acceptPending', read.flag('acceptPending'));
+      if (source.evidenceRequired !== undefined) put(node, 'evidenceRequired', read.flag('evidenceRequired'));
+      if (source.maxAgeDays !== undefined) put(node, 'maxAgeDays', read.count('maxAgeDays', false));
+      if (source.acceptPending !== undefined) put(node, 'acceptPending', read.flag('acceptPending'));
       break;
     }
     case 'activity': {
@@ -235,9 +236,9 @@ function readNode(read: Reader, source: Record<string, unknown>, node: Record<st
     }
     case 'group': {
       node.children = [];
-      put(node, 'min', read.count('min', true));
-      put(node, 'minPoints', read.count('minPoints', false));
-      put(node, 'order', read.oneOf('order', ORDERS));
+      if (source.min !== undefined) put(node, 'min', read.count('min', true));
+      if (source.minPoints !== undefined) put(node, 'minPoints', read.count('minPoints', false));
+      if (source.order !== undefined) put(node, 'order', read.oneOf('order', ORDERS));
       break;
     }
   }
