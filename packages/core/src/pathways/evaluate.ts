@@ -1,5 +1,5 @@
 import { ColError } from '../errors.js';
-import { indexRecords, parseInstant, type HeldRecord } from './records.js';
+import { HAS_EVIDENCE, indexRecords, parseInstant, PENDING, REVIEWED, type HeldRecords } from './records.js';
 import type {
   EarnedRecord,
   MilestoneAward,
@@ -60,7 +60,7 @@ export interface EvaluatePathwayOptions {
 
 interface Context {
   asOf: number;
-  index: Map<string, HeldRecord[]>;
+  held: HeldRecords;
   awarded: Set<string>;
   learner: string;
   soonest: Map<string, number>;
@@ -82,8 +82,11 @@ interface LeafOutcome {
   warnings: ProgressWarning[];
 }
 
-// Most achievements have no record: one shared empty list instead of a new one per lookup.
-const NO_RECORDS: readonly HeldRecord[] = Object.freeze([]);
+// Node states as small numbers, so an evaluation keeps them in a typed array (see Evaluation).
+const STATES: readonly NodeState[] = ['complete', 'in-progress', 'not-started', 'locked', 'expired', 'awaiting-claim', 'awaiting-review'];
+const STATE_CODES: Readonly<Record<NodeState, number>> = Object.freeze({
+  'complete': 0, 'in-progress': 1, 'not-started': 2, 'locked': 3, 'expired': 4, 'awaiting-claim': 5, 'awaiting-review': 6,
+});
 
 // Most nodes have nothing missing and no warnings: at 100 000 nodes two fresh empty lists each
 // are 200 000 allocations the garbage collector must then trace. They share this one, frozen so
@@ -118,20 +121,6 @@ function otherAchievements(node: PathwayNode): readonly string[] {
   return NONE;
 }
 
-/** The achievement ids whose records satisfy a leaf, the first being the one to show. */
-function leafAchievements(node: PathwayNode): string[] {
-  switch (node.type) {
-    case 'badge':
-      return node.badge.equivalents ? [node.badge.id, ...node.badge.equivalents] : [node.badge.id];
-    case 'activity':
-      return node.activity.badge ? [node.activity.badge, node.activity.id] : [node.activity.id];
-    case 'evidence':
-      return [node.id];
-    default:
-      return [];
-  }
-}
-
 function leafRules(node: PathwayNode): LeafRules {
   if (node.type === 'badge') {
     // Most badge steps have no extra rules: share one object instead of allocating per leaf.
@@ -151,53 +140,57 @@ function leafRules(node: PathwayNode): LeafRules {
 function evaluateLeaf(node: PathwayNode, rules: LeafRules, threshold: number, validNow: boolean, ctx: Context, out: NodeOutcome): NodeOutcome {
   const first = firstAchievement(node);
   const others = otherAchievements(node);
-  let best: HeldRecord | undefined;
+  const { held, asOf } = ctx;
+  const { issued, validUntil, flags, next } = held;
+  let best = -1;
   let pending = false;
   let unreviewed = false;
   let expired = false;
   let noEvidence = false;
   let early = false;
   for (let k = -1; k < others.length; k++) {
-    for (const record of ctx.index.get(k < 0 ? first : others[k]!) ?? NO_RECORDS) {
-      if (record.issued > ctx.asOf) continue; // not earned yet at asOf
-      if (record.pending && !rules.acceptPending) {
+    for (let at = held.first(k < 0 ? first : others[k]!); at >= 0; at = next[at]!) {
+      const when = issued[at]!;
+      const flag = flags[at]!;
+      if (when > asOf) continue; // not earned yet at asOf
+      if ((flag & PENDING) !== 0 && !rules.acceptPending) {
         if (rules.review) unreviewed = true;
         else pending = true;
         continue;
       }
-      if (rules.evidenceRequired && !record.hasEvidence) {
+      if (rules.evidenceRequired && (flag & HAS_EVIDENCE) === 0) {
         noEvidence = true;
         continue;
       }
-      if (rules.review && !record.reviewed) {
+      if (rules.review && (flag & REVIEWED) === 0) {
         unreviewed = true;
         continue;
       }
-      if (ctx.asOf - record.issued > rules.maxAgeMs || (validNow && record.validUntil < ctx.asOf)) {
+      if (asOf - when > rules.maxAgeMs || (validNow && validUntil[at]! < asOf)) {
         expired = true;
         continue;
       }
-      if (record.issued < threshold) {
+      if (when < threshold) {
         early = true;
         continue;
       }
-      if (!best || record.issued < best.issued) best = record;
+      if (best < 0 || when < issued[best]!) best = at;
     }
   }
   let warnings: ProgressWarning[] = NONE;
-  if (best) {
-    if (best.pending) warnings = plus(warnings, { code: 'counted-pending', message: 'Counted although it has not been claimed yet.' });
-    if (best.validUntil < ctx.asOf) {
+  if (best >= 0) {
+    if ((flags[best]! & PENDING) !== 0) warnings = plus(warnings, { code: 'counted-pending', message: 'Counted although it has not been claimed yet.' });
+    if (validUntil[best]! < asOf) {
       warnings = plus(warnings, { code: 'expired-still-counts', message: 'Expired, but still counts because it was valid when it was earned.' });
     }
-    return settle(out, true, best.issued, 'complete', warnings, 1, NONE);
+    return settle(out, true, issued[best]!, 'complete', warnings, 1);
   }
   if (noEvidence) warnings = plus(warnings, { code: 'evidence-missing', message: 'Earned without the evidence this step needs, so it does not count.' });
   if (early) {
     warnings = plus(warnings, { code: 'earned-too-early', message: 'Earned before the steps that must come first were complete, so it does not count.' });
   }
   const state: NodeState = unreviewed ? 'awaiting-review' : pending ? 'awaiting-claim' : expired ? 'expired' : 'not-started';
-  return settle(out, false, Number.NaN, state, warnings, 0, [first]);
+  return settle(out, false, Number.NaN, state, warnings, 0);
 }
 
 /** Sum of the `n` largest values (n ≤ values.length). */
@@ -249,8 +242,10 @@ export function milestoneKey(learner: string, pathway: { id: string; version: st
 /** When the learner came to hold a milestone badge: its earliest record, or "always" if only listed. */
 function heldSince(badge: string, ctx: Context): number | undefined {
   let since: number | undefined;
-  for (const record of ctx.index.get(badge) ?? NO_RECORDS) {
-    if (record.issued <= ctx.asOf && (since === undefined || record.issued < since)) since = record.issued;
+  const { held } = ctx;
+  for (let at = held.first(badge); at >= 0; at = held.next[at]!) {
+    const when = held.issued[at]!;
+    if (when <= ctx.asOf && (since === undefined || when < since)) since = when;
   }
   if (since === undefined && ctx.awarded.has(badge)) since = -Infinity;
   return since;
@@ -258,7 +253,10 @@ function heldSince(badge: string, ctx: Context): number | undefined {
 
 /**
  * The working state of one pathway's evaluation: per-node figures in typed arrays, filled in
- * the dependency order of `compiled.order`, and the results and awards made so far.
+ * the dependency order of `compiled.order`, and the awards made so far. The per-node results
+ * a caller sees are made from these arrays only when the caller first reads `nodes` (see
+ * {@link nodeResults}): a page that wants the overall progress, the awards or the next steps
+ * never pays for 100 000 result objects and a 100 000-key dictionary.
  */
 interface Evaluation {
   compiled: FlatPathway;
@@ -272,29 +270,35 @@ interface Evaluation {
   progress: Float64Array;
   /** Each satisfied node's completion instant. */
   completed: Float64Array;
-  results: NodeProgress[];
+  /** Each node's final state, as an index into {@link STATES}. */
+  state: Uint8Array;
+  /** The warnings of the few nodes that have any (most have none: no list per node). */
+  warnings: Map<number, ProgressWarning[]>;
+  /** Nodes satisfied only because the learner holds their milestone: nothing is missing then. */
+  kept: Set<number>;
   awards: MilestoneAward[];
   /** Scratch space for the node being completed (see {@link settle}). */
   outcome: NodeOutcome;
 }
 
-/** What one node comes to, before milestones and locking are applied. */
+/**
+ * What one node comes to, before milestones and locking are applied. What is still missing is
+ * not kept: it follows from the final figures (see {@link missingOf}).
+ */
 interface NodeOutcome extends LeafOutcome {
   progress: number;
-  missing: string[];
 }
 
 /**
- * Fill `out` (the evaluation's one scratch outcome: each node's is read into its result before
- * the next node's is made, so one object serves them all instead of one per node).
+ * Fill `out` (the evaluation's one scratch outcome: each node's is stored in the evaluation's
+ * arrays before the next node's is made, so one object serves them all instead of one per node).
  */
-function settle(out: NodeOutcome, satisfied: boolean, completed: number, state: NodeState, warnings: ProgressWarning[], progress: number, missing: string[]): NodeOutcome {
+function settle(out: NodeOutcome, satisfied: boolean, completed: number, state: NodeState, warnings: ProgressWarning[], progress: number): NodeOutcome {
   out.satisfied = satisfied;
   out.completed = completed;
   out.state = state;
   out.warnings = warnings;
   out.progress = progress;
-  out.missing = missing;
   return out;
 }
 
@@ -311,9 +315,11 @@ function evaluateCompiled(compiled: FlatPathway, ctx: Context): PathwayProgress 
     satisfied: new Uint8Array(count),
     progress: new Float64Array(count),
     completed: new Float64Array(count),
-    results: new Array(count),
+    state: new Uint8Array(count),
+    warnings: new Map(),
+    kept: new Set(),
     awards: [],
-    outcome: { satisfied: false, completed: Number.NaN, state: 'not-started', warnings: NONE, progress: 0, missing: NONE },
+    outcome: { satisfied: false, completed: Number.NaN, state: 'not-started', warnings: NONE, progress: 0 },
   };
   const { order } = compiled;
   for (let k = 0; k < order.length; k++) {
@@ -345,50 +351,75 @@ function startNode(run: Evaluation, i: number): void {
   locked[i] = isLocked ? 1 : 0;
 }
 
-/** Steps 2, 3, 5 and 7 for node `i`, whose children and prerequisites are complete: its result. */
+/** Steps 2, 3, 5 and 7 for node `i`, whose children and prerequisites are complete: its figures. */
 function completeNode(run: Evaluation, i: number): void {
   const node = run.compiled.nodes[i]!;
   const from = run.threshold[i]!;
   const outcome =
     node.type === 'group' ? groupOutcome(run, node, i, from)
-    : node.type === 'pathway' ? nestedOutcome(run.ctx, node, from)
+    : node.type === 'pathway' ? nestedOutcome(run.ctx, node, from, run.outcome)
     : evaluateLeaf(node, leafRules(node), from, run.validNow, run.ctx, run.outcome);
-  if (node.milestoneBadge !== undefined) applyMilestone(run, node, node.milestoneBadge, outcome);
+  if (node.milestoneBadge !== undefined) applyMilestone(run, node, i, node.milestoneBadge, outcome);
 
   run.satisfied[i] = outcome.satisfied ? 1 : 0;
   run.progress[i] = outcome.progress;
   run.completed[i] = outcome.completed;
-  const isLocked = run.locked[i] === 1;
-  const state: NodeState = !outcome.satisfied && isLocked ? 'locked' : outcome.state;
-  const result: NodeProgress = { id: node.id, type: node.type, satisfied: outcome.satisfied, progress: outcome.progress, state, missing: outcome.missing, warnings: outcome.warnings };
-  if (outcome.satisfied) {
-    const completedAt = iso(outcome.completed);
-    if (completedAt !== undefined) result.completedAt = completedAt;
-  }
-  if (isLocked) result.locked = true;
-  run.results[i] = result;
+  run.state[i] = !outcome.satisfied && run.locked[i] === 1 ? STATE_CODES.locked : STATE_CODES[outcome.state];
+  if (outcome.warnings !== NONE) run.warnings.set(i, outcome.warnings);
 }
 
-/** Step 3 for a group: its outcome from its children's, and the required children still missing. */
+/** Step 3 for a group: its outcome from its children's. */
 function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, i: number, from: number): NodeOutcome {
   const { nodes, children } = run.compiled;
   const kids = children[i]!;
-  const outcome = evaluateGroup(node, kids, nodes, run.satisfied, run.progress, run.completed, run.results, from);
+  const outcome = evaluateGroup(node, kids, nodes, run.satisfied, run.progress, run.completed, run.state, from);
   const progress = outcome.satisfied ? 1 : groupProgress(node, kids, nodes, run.satisfied, run.progress, from);
+  return settle(run.outcome, outcome.satisfied, outcome.completed, outcome.state, outcome.warnings, progress);
+}
+
+/**
+ * What node `i` still needs, from the final figures: for a group, its unsatisfied required
+ * children (none when its milestone kept it complete); for any other node, nothing once
+ * satisfied, else the achievement to earn (or the nested pathway's `id@version`).
+ */
+function missingOf(run: Evaluation, i: number): string[] {
+  const { types, ids, optional, children, missingId } = run.compiled;
+  if (types[i] !== 'group') return run.satisfied[i] === 1 ? NONE : [missingId[i]!];
+  if (run.kept.has(i)) return NONE;
   let missing: string[] = NONE;
-  for (const child of kids) if (nodes[child]!.optional !== true && run.satisfied[child] !== 1) missing = plus(missing, nodes[child]!.id);
-  return settle(run.outcome, outcome.satisfied, outcome.completed, outcome.state, outcome.warnings, progress, missing);
+  for (const child of children[i]!) if (optional[child] !== 1 && run.satisfied[child] !== 1) missing = plus(missing, ids[child]!);
+  return missing;
+}
+
+/** Node `i`'s result, as {@link PathwayProgress.nodes} shows it. */
+function nodeResult(run: Evaluation, i: number): NodeProgress {
+  const satisfied = run.satisfied[i] === 1;
+  const result: NodeProgress = {
+    id: run.compiled.ids[i]!, type: run.compiled.types[i]!, satisfied, progress: run.progress[i]!,
+    state: STATES[run.state[i]!]!, missing: missingOf(run, i), warnings: run.warnings.get(i) ?? NONE,
+  };
+  if (satisfied) {
+    const completedAt = iso(run.completed[i]!);
+    if (completedAt !== undefined) result.completedAt = completedAt;
+  }
+  if (run.locked[i] === 1) result.locked = true;
+  return result;
+}
+
+/** Every node's result by id, in pathway order: made once, when a caller first reads `nodes`. */
+function nodeResults(run: Evaluation): Record<string, NodeProgress> {
+  const byId = Object.create(null) as Record<string, NodeProgress>;
+  const { ids } = run.compiled;
+  for (let i = 0; i < ids.length; i++) byId[ids[i]!] = nodeResult(run, i);
+  return byId;
 }
 
 /** A nested pathway step: counts when that pathway was completed from `from` on. */
-function nestedOutcome(ctx: Context, node: Extract<PathwayNode, { type: 'pathway' }>, from: number): NodeOutcome {
+function nestedOutcome(ctx: Context, node: Extract<PathwayNode, { type: 'pathway' }>, from: number, out: NodeOutcome): NodeOutcome {
   const key = pathwayKey(node.pathway.id, node.pathway.version);
   const inner = ctx.nested.get(key);
   if (!inner) {
-    return {
-      satisfied: false, completed: Number.NaN, state: 'not-started', progress: 0, missing: [key],
-      warnings: [{ code: 'pathway-unknown', message: 'The pathway this step refers to is not available, so it cannot be evaluated.' }],
-    };
+    return settle(out, false, Number.NaN, 'not-started', [{ code: 'pathway-unknown', message: 'The pathway this step refers to is not available, so it cannot be evaluated.' }], 0);
   }
   const innerCompleted = inner.satisfied ? (inner.completedAt ? Date.parse(inner.completedAt) : -Infinity) : Number.NaN;
   const counts = inner.satisfied && innerCompleted >= from;
@@ -396,18 +427,18 @@ function nestedOutcome(ctx: Context, node: Extract<PathwayNode, { type: 'pathway
   if (inner.satisfied && !counts) {
     warnings = plus(warnings, { code: 'earned-too-early', message: 'Completed before the steps that must come first were complete, so it does not count.' });
   }
-  return {
-    satisfied: counts,
-    completed: counts ? innerCompleted : Number.NaN,
-    state: counts ? 'complete' : inner.satisfied ? 'not-started' : inner.state,
+  return settle(
+    out,
+    counts,
+    counts ? innerCompleted : Number.NaN,
+    counts ? 'complete' : inner.satisfied ? 'not-started' : inner.state,
     warnings,
-    progress: counts ? 1 : inner.satisfied ? 0 : inner.progress,
-    missing: counts ? NONE : [key],
-  };
+    counts ? 1 : inner.satisfied ? 0 : inner.progress,
+  );
 }
 
 /** Steps 5 and 7: award a milestone the learner lacks; never take back one already held. */
-function applyMilestone(run: Evaluation, node: PathwayNode, badge: string, outcome: NodeOutcome): void {
+function applyMilestone(run: Evaluation, node: PathwayNode, i: number, badge: string, outcome: NodeOutcome): void {
   const since = heldSince(badge, run.ctx);
   if (outcome.satisfied && since === undefined) {
     run.awards.push({ node: node.id, achievement: badge, badge, idempotencyKey: milestoneKey(run.ctx.learner, run.compiled.pathway, node.id) });
@@ -417,26 +448,42 @@ function applyMilestone(run: Evaluation, node: PathwayNode, badge: string, outco
     outcome.state = 'complete';
     outcome.warnings = [...outcome.warnings, { code: 'milestone-kept', message: 'Counts as complete because its milestone badge was already awarded.' }];
     outcome.progress = 1;
-    outcome.missing = NONE;
+    run.kept.add(i);
   }
 }
 
-/** The whole pathway's result: the root's figures, every node's by id, awards and next steps. */
+/**
+ * The whole pathway's result: the root's figures, awards and next steps, and every node's
+ * result by id. `nodes` is made from the evaluation's arrays when first read, then kept (so it
+ * is the same object on every read, and the arrays are let go); to every reader — property
+ * access, `JSON.stringify`, spreading, deep equality, `structuredClone` — it is an ordinary
+ * enumerable property, and assigning to it replaces it as it would a plain one.
+ */
 function pathwayProgress(run: Evaluation): PathwayProgress {
-  const { results, awards, ctx } = run;
-  const byId = Object.create(null) as Record<string, NodeProgress>;
-  for (let i = 0; i < results.length; i++) byId[results[i]!.id] = results[i]!;
-  const root = results[0]!;
+  const { awards, ctx } = run;
+  const root = nodeResult(run, 0);
+  let pending: Evaluation | undefined = run;
+  let nodes: Record<string, NodeProgress> | undefined;
   const out: PathwayProgress = {
     pathway: { id: run.compiled.pathway.id, version: run.compiled.pathway.version },
     asOf: new Date(ctx.asOf).toISOString(),
     satisfied: root.satisfied,
     progress: root.progress,
     state: root.state,
-    nodes: byId,
+    get nodes(): Record<string, NodeProgress> {
+      if (pending !== undefined) {
+        nodes = nodeResults(pending);
+        pending = undefined;
+      }
+      return nodes!;
+    },
+    set nodes(value: Record<string, NodeProgress>) {
+      pending = undefined;
+      nodes = value;
+    },
     awarded: awards,
     awards,
-    nextSteps: nextSteps(run.compiled, results, ctx),
+    nextSteps: nextSteps(run),
     warnings: [],
   };
   if (root.completedAt !== undefined) out.completedAt = root.completedAt;
@@ -451,7 +498,7 @@ function evaluateGroup(
   satisfied: Uint8Array,
   progress: Float64Array,
   completed: Float64Array,
-  results: readonly NodeProgress[],
+  states: Uint8Array,
   from: number,
 ): LeafOutcome {
   const times: number[] = [];
@@ -471,9 +518,9 @@ function evaluateGroup(
       points += childNode.points ?? 0;
       pointed?.push([completed[child]!, childNode.points ?? 0]);
     }
-    const state = results[child]!.state;
-    if (progress[child]! > 0 || state === 'in-progress' || state === 'awaiting-claim' || state === 'awaiting-review') started = true;
-    if (state === 'expired') expired = true;
+    const state = states[child]!;
+    if (progress[child]! > 0 || state === STATE_CODES['in-progress'] || state === STATE_CODES['awaiting-claim'] || state === STATE_CODES['awaiting-review']) started = true;
+    if (state === STATE_CODES.expired) expired = true;
   }
   const n = node.min ?? required;
   let warnings: ProgressWarning[] = NONE;
@@ -531,29 +578,35 @@ function groupProgress(
 }
 
 /** Step 6: missing leaves under unlocked, unsatisfied required nodes, hint order then soonest. */
-function nextSteps(compiled: FlatPathway, results: readonly NodeProgress[], ctx: Context): NextStep[] {
+function nextSteps(run: Evaluation): NextStep[] {
+  const { compiled, ctx } = run;
   const { nodes, children, rank } = compiled;
-  const found: Array<{ step: NextStep; index: number; soonest: number }> = [];
+  // Each step with its node's index and soonest opportunity in parallel lists (no wrapper
+  // object per step: a large pathway can have tens of thousands of next steps).
+  const steps: NextStep[] = [];
+  const indexOf: number[] = [];
+  const soonestOf: number[] = [];
   const stack = [0];
   while (stack.length > 0) {
     const i = stack.pop()!;
     const node = nodes[i]!;
-    const result = results[i]!;
-    if (result.satisfied || result.locked || node.optional === true) continue;
+    if (run.satisfied[i] === 1 || run.locked[i] === 1 || node.optional === true) continue;
     if (node.type === 'group') {
       const kids = children[i]!;
       for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
       continue;
     }
-    const step: NextStep = { node: node.id, type: node.type, state: result.state };
+    const step: NextStep = { node: node.id, type: node.type, state: STATES[run.state[i]!]! };
     if (node.title !== undefined) step.title = node.title;
     let soonest = Infinity;
     if (node.type === 'pathway') {
       step.pathway = { id: node.pathway.id, version: node.pathway.version };
     } else {
-      const ids = leafAchievements(node);
-      step.achievement = ids[0]!;
-      for (const id of ids) {
+      const first = firstAchievement(node);
+      const others = otherAchievements(node);
+      step.achievement = first;
+      for (let k = -1; k < others.length && ctx.soonest.size > 0; k++) {
+        const id = k < 0 ? first : others[k]!;
         const at = ctx.soonest.get(id);
         if (at !== undefined && at < soonest) {
           soonest = at;
@@ -561,20 +614,32 @@ function nextSteps(compiled: FlatPathway, results: readonly NodeProgress[], ctx:
         }
       }
     }
-    found.push({ step, index: i, soonest });
+    steps.push(step);
+    indexOf.push(i);
+    soonestOf.push(soonest);
   }
-  found.sort((a, b) => rank[a.index]! - rank[b.index]! || a.soonest - b.soonest || a.index - b.index);
-  return found.map((entry) => entry.step);
+  // Hint rank first, then the soonest opportunity, then pathway order (the order found in).
+  const before = (a: number, b: number) => rank[indexOf[a]!]! - rank[indexOf[b]!]! || soonestOf[a]! - soonestOf[b]! || indexOf[a]! - indexOf[b]!;
+  let sorted = true;
+  for (let k = 1; k < steps.length && sorted; k++) sorted = before(k - 1, k) <= 0;
+  if (sorted) return steps;
+  const positions = steps.map((_, k) => k).sort(before);
+  return positions.map((k) => steps[k]!);
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** Validate a pathway and the pathways it nests (from `options.pathways`) for one evaluation. */
+/**
+ * Validate a pathway and the pathways it nests (from `options.pathways`) for one evaluation.
+ * They are checked where they are, not copied: this evaluation reads them only before it
+ * returns, so its caller cannot change them in between, and the results are made of the ids,
+ * kinds and figures kept apart from the nodes (see FlatPathway), never of the caller's objects.
+ */
 function prepare(pathway: unknown, options: EvaluatePathwayOptions): { flat: FlatPathway; nested: FlatPathway[] } {
   const limits = options.limits ?? {};
-  const inspected = inspectPathway(pathway, limits);
+  const inspected = inspectPathway(pathway, limits, false);
   const issues = inspected.issues;
-  const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false) : [];
+  const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false, false) : [];
   throwIfInvalid(issues);
   return { flat: inspected.compiled!, nested };
 }
@@ -666,7 +731,7 @@ function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOp
   }
   const ctx: Context = {
     asOf,
-    index: indexRecords(records, warnings),
+    held: indexRecords(records, warnings),
     awarded: new Set(Array.isArray(options.awarded) ? options.awarded.filter((b) => typeof b === 'string') : []),
     learner,
     soonest,

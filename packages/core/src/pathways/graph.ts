@@ -61,9 +61,14 @@ export function orderPathway(
     }
   }
   // Who waits for each node's completion because of a prerequisite.
-  const dependents: number[][] = new Array(count);
+  // Only the few nodes that are someone's prerequisite have dependents: no list per node.
+  const dependents = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
-    for (const p of prerequisites[i]!) (dependents[p] ??= []).push(i);
+    for (const p of prerequisites[i]!) {
+      const list = dependents.get(p);
+      if (list) list.push(i);
+      else dependents.set(p, [i]);
+    }
   }
 
   const needs = new Int32Array(2 * count);
@@ -85,7 +90,8 @@ export function orderPathway(
       for (const child of children[i]!) release(2 * child);
     } else {
       if (parent[i]! >= 0) release(2 * parent[i]! + 1);
-      for (const j of dependents[i] ?? []) release(2 * j);
+      const waiting = dependents.size > 0 ? dependents.get(i) : undefined;
+      if (waiting) for (const j of waiting) release(2 * j);
       if (sequentialNext[i]! >= 0) release(2 * sequentialNext[i]!);
     }
   }

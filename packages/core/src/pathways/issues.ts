@@ -91,6 +91,16 @@ export class Issues {
     }
     this.list.push({ node, code, message: `${nodeName(node)}: ${detail}`, severity, ...details });
   }
+  /** Where the list stands now, to {@link rollback} to. */
+  mark(): { listed: number; errors: number; dropped: number } {
+    return { listed: this.list.length, errors: this.errors, dropped: this.dropped };
+  }
+  /** Forget every issue added since `mark` (a check that will be done again). */
+  rollback(mark: { listed: number; errors: number; dropped: number }): void {
+    this.list.length = mark.listed;
+    this.errors = mark.errors;
+    this.dropped = mark.dropped;
+  }
   finish(): PathwayIssue[] {
     if (this.dropped > 0) {
       this.list.push({

@@ -2,9 +2,10 @@
 // shape-checked, problems are collected as issues naming the node, and the tree is walked with
 // an explicit stack so hostile nesting cannot overflow the call stack. The rules that need the
 // whole graph (references, cycles, nesting) live in validate.ts.
-import { isRecord, own } from '../internal/guards.js';
+import { isRecord, own, owned } from '../internal/guards.js';
 import type { GroupNode, Pathway, PathwayAlignment, PathwayNode, PathwayPolicy } from './types.js';
 import { Issues, PATHWAY_LIMITS } from './issues.js';
+import { StringIndex } from './string-index.js';
 
 const NODE_TYPES = new Set(['badge', 'activity', 'evidence', 'pathway', 'group']);
 const REVIEWS = new Set(['self', 'peer', 'organiser']);
@@ -60,7 +61,7 @@ class Reader {
   count(key: string, integer: boolean): number | undefined {
     const value = own(this.source, key);
     if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    if (!isCount(value, integer)) {
       this.issues.add(this.node, 'field-invalid', `${key} must be ${integer ? 'a whole number' : 'a number'} of 0 or more.`, 'error', { field: key });
       return undefined;
     }
@@ -138,14 +139,33 @@ class Reader {
   }
 }
 
+/** Whether `value` is a number of 0 or more (a whole one when `integer`), as counts must be. */
+function isCount(value: unknown, integer: boolean): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!integer || Number.isInteger(value));
+}
+
+/** A count field's value when it is valid, else `undefined` (its reader reports it). */
+function validCount(source: Record<string, unknown>, key: string, integer: boolean): number | undefined {
+  const value = own(source, key);
+  return isCount(value, integer) ? value : undefined;
+}
+
 export interface Walked {
   pathway: Pathway | undefined;
+  /** Clean copies of the nodes, or (walked with `copy` false) the checked input nodes themselves. */
   nodes: PathwayNode[];
   parent: number[];
   children: number[][];
-  /** Raw prerequisite / precedes ids per node, resolved after all ids are known. */
-  prerequisiteIds: (string[] | undefined)[];
-  precedesIds: (string[] | undefined)[];
+  /** Each id's first node. */
+  indexOf: Pick<Map<string, number>, 'get'>;
+  /** Ids used by more than one node, once per extra use, in walk order. */
+  duplicateIds: string[];
+  /**
+   * Raw prerequisite / precedes ids of the nodes that have any (most have none: no entry per
+   * node), resolved after all ids are known.
+   */
+  prerequisiteIds: Map<number, string[]>;
+  precedesIds: Map<number, string[]>;
 }
 
 export const NO_CHILDREN: number[] = [];
@@ -168,26 +188,33 @@ function put(node: Record<string, unknown>, key: string, value: unknown): void {
   if (value !== undefined) node[key] = value;
 }
 
-/** Read the common fields and the kind-specific fields of one node into a clean copy. */
-function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayNode {
+/**
+ * Check the common fields and the kind-specific fields of one node and, when `node` is given,
+ * copy them into it (the clean copy {@link validatePathway} returns).
+ */
+function readNode(read: Reader, source: Record<string, unknown>, node: Record<string, unknown> | undefined, type: PathwayNode['type']): void {
   // One object, filled field by field (no spreads, no closure): this runs once per node of large pathways.
-  const node: Record<string, unknown> = { type, id };
-  put(node, 'title', read.text('title'));
-  put(node, 'description', read.text('description'));
-  put(node, 'optional', read.flag('optional'));
-  put(node, 'points', read.count('points', false));
-  put(node, 'level', read.text('level'));
-  put(node, 'milestoneBadge', read.text('milestoneBadge'));
-  put(node, 'alignments', read.alignments('alignments'));
+  if (node === undefined) {
+    checkNode(read, source, type);
+    return;
+  }
+  // As in checkNode: an absent field (the usual case) skips its reader.
+  if (source.title !== undefined) put(node, 'title', read.text('title'));
+  if (source.description !== undefined) put(node, 'description', read.text('description'));
+  if (source.optional !== undefined) put(node, 'optional', read.flag('optional'));
+  if (source.points !== undefined) put(node, 'points', read.count('points', false));
+  if (source.level !== undefined) put(node, 'level', read.text('level'));
+  if (source.milestoneBadge !== undefined) put(node, 'milestoneBadge', read.text('milestoneBadge'));
+  if (source.alignments !== undefined) put(node, 'alignments', read.alignments('alignments'));
 
   switch (type) {
     case 'badge': {
       const badge = read.object('badge', true);
       const equivalents = badge?.texts('equivalents', 1000);
       node.badge = equivalents ? { id: badge?.text('id', true), equivalents } : { id: badge?.text('id', true) };
-      put(node, 'evidenceRequired', read.flag('evidenceRequired'));
-      put(node, 'maxAgeDays', read.count('maxAgeDays', false));
-      put(node, 'acceptPending', read.flag('acceptPending'));
+      if (source.evidenceRequired !== undefined) put(node, 'evidenceRequired', read.flag('evidenceRequired'));
+      if (source.maxAgeDays !== undefined) put(node, 'maxAgeDays', read.count('maxAgeDays', false));
+      if (source.acceptPending !== undefined) put(node, 'acceptPending', read.flag('acceptPending'));
       break;
     }
     case 'activity': {
@@ -209,26 +236,77 @@ function readNode(read: Reader, id: string, type: PathwayNode['type']): PathwayN
     }
     case 'group': {
       node.children = [];
-      put(node, 'min', read.count('min', true));
-      put(node, 'minPoints', read.count('minPoints', false));
-      put(node, 'order', read.oneOf('order', ORDERS));
+      if (source.min !== undefined) put(node, 'min', read.count('min', true));
+      if (source.minPoints !== undefined) put(node, 'minPoints', read.count('minPoints', false));
+      if (source.order !== undefined) put(node, 'order', read.oneOf('order', ORDERS));
       break;
     }
   }
-  return node as unknown as PathwayNode;
+}
+
+/**
+ * The checks of {@link readNode} without the copy: for a caller that evaluates the input once,
+ * there and then, the copy is work (and garbage) that nobody reads. Keep the two in step.
+ */
+function checkNode(read: Reader, node: Record<string, unknown>, type: PathwayNode['type']): void {
+  // Most optional fields are absent: a read at its own site (fast for the few node shapes seen
+  // there) skips the reader, whose one read serves every field and shape. Anything present,
+  // own or inherited, goes to the reader, which looks only at own fields.
+  if (node.title !== undefined) read.text('title');
+  if (node.description !== undefined) read.text('description');
+  if (node.optional !== undefined) read.flag('optional');
+  if (node.points !== undefined) read.count('points', false);
+  if (node.level !== undefined) read.text('level');
+  if (node.milestoneBadge !== undefined) read.text('milestoneBadge');
+  if (node.alignments !== undefined) read.alignments('alignments');
+  switch (type) {
+    case 'badge': {
+      const badge = read.object('badge', true);
+      badge?.texts('equivalents', 1000);
+      badge?.text('id', true);
+      if (node.evidenceRequired !== undefined) read.flag('evidenceRequired');
+      if (node.maxAgeDays !== undefined) read.count('maxAgeDays', false);
+      if (node.acceptPending !== undefined) read.flag('acceptPending');
+      break;
+    }
+    case 'activity': {
+      const activity = read.object('activity', true);
+      activity?.text('id', true);
+      activity?.text('badge');
+      break;
+    }
+    case 'evidence':
+      read.text('prompt', true);
+      if (read.has('review')) read.oneOf('review', REVIEWS);
+      else read.text('review', true);
+      break;
+    case 'pathway': {
+      const ref = read.object('pathway', true);
+      ref?.text('id', true);
+      ref?.text('version', true);
+      break;
+    }
+    case 'group':
+      if (node.min !== undefined) read.count('min', true);
+      if (node.minPoints !== undefined) read.count('minPoints', false);
+      if (node.order !== undefined) read.oneOf('order', ORDERS);
+      break;
+  }
 }
 
 /**
  * Check the group rules that need the raw children: `min` against the non-optional children,
  * `minPoints` against the points available, sequential groups requiring all, empty groups.
  */
-function checkGroup(issues: Issues, node: GroupNode, rawChildren: unknown[]): void {
+function checkGroup(issues: Issues, id: string, group: Record<string, unknown>, rawChildren: unknown[]): void {
+  // The group's own fields as checked (an invalid one is reported by its reader and left out here).
+  const node = { id, min: validCount(group, 'min', true), minPoints: validCount(group, 'minPoints', false), order: own(group, 'order') };
   let required = 0;
   let points = 0;
   for (const child of rawChildren) {
     if (!isRecord(child)) continue;
-    if (own(child, 'optional') !== true) required++;
-    const childPoints = own(child, 'points');
+    if (owned(child, child.optional, 'optional') !== true) required++;
+    const childPoints = owned(child, child.points, 'points');
     if (typeof childPoints === 'number' && Number.isFinite(childPoints) && childPoints > 0) points += childPoints;
   }
   const plural = required === 1 ? 'child' : 'children';
@@ -246,9 +324,16 @@ function checkGroup(issues: Issues, node: GroupNode, rawChildren: unknown[]): vo
   }
 }
 
+function emptyWalk(): Walked {
+  return {
+    pathway: undefined, nodes: [], parent: [], children: [], indexOf: new Map(), duplicateIds: [],
+    prerequisiteIds: new Map(), precedesIds: new Map(),
+  };
+}
+
 /** Shape-check untrusted input into a clean, typed copy, walking with an explicit stack. */
-export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number): Walked {
-  const walked: Walked = { pathway: undefined, nodes: [], parent: [], children: [], prerequisiteIds: [], precedesIds: [] };
+export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, numbers = new StringIndex()): Walked {
+  const walked = emptyWalk();
   if (!isRecord(input)) {
     issues.add(null, 'pathway-not-object', 'is not a pathway object.');
     return walked;
@@ -258,7 +343,14 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
     issues.add(null, 'field-invalid', 'root must be a node.', 'error', { field: 'root' });
     return walked;
   }
-  walkNodes(own(input, 'root'), walked, issues, maxDepth, maxNodes);
+  const root = own(input, 'root');
+  const before = issues.mark();
+  if (!walkNodes(root, walked, issues, maxDepth, maxNodes, copy, numbers)) {
+    // The hopeful walk met a problem: start again with the careful one, which names them all.
+    issues.rollback(before);
+    Object.assign(walked, emptyWalk());
+    walkNodes(root, walked, issues, maxDepth, maxNodes, copy, undefined);
+  }
   if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
   walked.pathway = pathway as unknown as Pathway;
   return walked;
@@ -305,12 +397,33 @@ function readPathwayFields(read: Reader): Record<string, unknown> {
 
 /**
  * The node tree under `root`, depth first in document order, into `walked` (nodes in pre-order,
- * with their parent and child indices). An explicit stack, so hostile nesting cannot overflow
- * the call stack; a node that is not an object, repeats an object already seen, is too deep or
- * has no known type is reported and skipped with everything under it.
+ * with their parent and child indices, and each id's first node). An explicit stack, so hostile
+ * nesting cannot overflow the call stack; a node that is not an object, repeats an object
+ * already seen, is too deep or has no known type is reported and skipped with everything under
+ * it. With `copy` false the nodes are checked but not copied (see {@link checkNode}).
+ *
+ * Most pathways have no errors, so the walk first hopes for that (given `numbered`): it numbers
+ * the ids with a {@link StringIndex} (one cheap operation per node instead of two `Map` ones: on
+ * large pathways a tenth of the whole evaluation), and gives up (returns `false`) at the first
+ * error, repeated id or overloaded index. The caller then walks again carefully,
+ * which finds repeated objects before anything else and reports every problem. A hopeful walk
+ * that finishes met no error and no repeated id, where the careful walk would have done exactly
+ * the same; one that gives up costs at most one more walk, and walks are bounded by the limits.
  */
-function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number): void {
-  const seen = new Set<object>();
+function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, numbered: StringIndex | undefined): boolean {
+  const errorsBefore = issues.errors;
+  // Hopeful (given a fresh index to number the ids with): every node has a usable id, so the
+  // n-th id added is node n's. Careful otherwise.
+  const careful = numbered === undefined;
+  if (numbered) walked.indexOf = numbered;
+  const indexOf = careful ? new Map<string, number>() : undefined;
+  if (indexOf) walked.indexOf = indexOf;
+  // A repeated object is found through its id: a node object seen before has the same id as the
+  // node it was then, so the id map (needed anyway) finds it without a set of every node. Only
+  // objects that never became a node (no usable id, too deep, no known type) go in this set.
+  const seenElsewhere = new Set<object>();
+  // The input object of each node, to tell a repeated object from another with the same id.
+  const raw: object[] = copy ? [] : (walked.nodes as unknown as object[]);
   // The stack as parallel arrays (value, parent node index, slot in the parent, depth): no
   // object per node. `slotOf` keeps each node's slot, to name a node without an id.
   const values: unknown[] = [root];
@@ -324,47 +437,60 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
     const parent = parents.pop()!;
     const slot = slots.pop()!;
     const depth = depths.pop()!;
+    if (!careful && issues.errors !== errorsBefore) return false;
     if (walked.nodes.length >= maxNodes) {
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`, 'error', { limit: maxNodes });
-      return;
+      return careful;
     }
     if (!isRecord(value)) {
       issues.add(locate(walked, slotOf, parent, slot), 'node-invalid', 'is not a node object.');
       continue;
     }
-    if (seen.has(value)) {
+    const rawId = owned(value, value.id, 'id');
+    const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
+    const earlier = hasId && indexOf ? indexOf.get(rawId) : undefined;
+    if ((earlier !== undefined && raw[earlier] === value) || (seenElsewhere.size > 0 && seenElsewhere.has(value))) {
       issues.add(locate(walked, slotOf, parent, slot), 'node-repeated', 'is the same object as another node (a loop in the tree).');
       continue;
     }
-    seen.add(value);
-    const rawId = own(value, 'id');
-    const hasId = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= PATHWAY_LIMITS.maxTextLength;
     const label = hasId ? rawId : locate(walked, slotOf, parent, slot);
-    if (!hasId) issues.add(label, 'field-invalid', 'id must be non-empty text.', 'error', { field: 'id' });
+    if (!hasId) {
+      seenElsewhere.add(value);
+      issues.add(label, 'field-invalid', 'id must be non-empty text.', 'error', { field: 'id' });
+    }
     if (depth > maxDepth) {
+      seenElsewhere.add(value);
       issues.add(label, 'too-deep', `is nested more than ${maxDepth} levels deep.`, 'error', { limit: maxDepth });
       continue;
     }
-    const rawType = own(value, 'type');
+    const rawType = owned(value, value.type, 'type');
     if (typeof rawType !== 'string' || !NODE_TYPES.has(rawType)) {
+      seenElsewhere.add(value);
       issues.add(label, 'node-type-invalid', 'type must be one of badge, activity, evidence, pathway, group.');
       continue;
     }
-    const index = addNode(walked, reader.reset(label, value), label, rawType as PathwayNode['type'], parent, slot, maxNodes);
+    const index = walked.nodes.length;
+    if (hasId && indexOf) {
+      if (earlier === undefined) indexOf.set(rawId, index);
+      else walked.duplicateIds.push(rawId);
+    } else if (hasId && numbered) {
+      if (numbered.add(rawId) !== index) return false; // seen before, or the index is overloaded
+    }
+    addNode(walked, reader.reset(label, value), value, label, rawType as PathwayNode['type'], parent, slot, maxNodes, copy);
+    if (copy) raw.push(value);
     slotOf.push(slot);
-    const node = walked.nodes[index]!;
-    if (node.type !== 'group') continue;
-    const rawChildren = own(value, 'children');
+    if (rawType !== 'group') continue;
+    const rawChildren = owned(value, value.children, 'children');
     if (!Array.isArray(rawChildren)) {
       issues.add(label, 'field-invalid', 'children must be a list of nodes.', 'error', { field: 'children' });
       continue;
     }
     if (rawChildren.length > maxNodes - walked.nodes.length) {
       issues.add(null, 'too-many-nodes', `has more than ${maxNodes} nodes.`, 'error', { limit: maxNodes });
-      return;
+      return careful;
     }
-    checkGroup(issues, node, rawChildren);
-    node.children = new Array(rawChildren.length);
+    checkGroup(issues, label, value, rawChildren);
+    if (copy) (walked.nodes[index] as GroupNode).children = new Array(rawChildren.length);
     walked.children[index] = new Array(rawChildren.length);
     // Pushed in reverse so children are visited (and numbered) in document order.
     for (let at = rawChildren.length - 1; at >= 0; at--) {
@@ -374,24 +500,31 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
       depths.push(depth + 1);
     }
   }
+  return careful || issues.errors === errorsBefore;
 }
 
-/** Read one node and append it to `walked` at `slot` under node `parent`; returns its index. */
-function addNode(walked: Walked, reader: Reader, label: string, type: PathwayNode['type'], parent: number, slot: number, maxNodes: number): number {
-  const node = readNode(reader, label, type);
+/**
+ * Check one node (copying it when `copy`) and append it to `walked` at `slot` under node
+ * `parent`: the copy, or the input node itself.
+ */
+function addNode(walked: Walked, reader: Reader, value: Record<string, unknown>, label: string, type: PathwayNode['type'], parent: number, slot: number, maxNodes: number, copy: boolean): void {
+  const node = copy ? { type, id: label } : undefined;
+  readNode(reader, value, node, type);
   const index = walked.nodes.length;
-  const prerequisites = reader.texts('prerequisites', maxNodes);
-  const precedes = reader.texts('precedes', maxNodes);
-  if (prerequisites) (node as { prerequisites?: string[] }).prerequisites = prerequisites;
-  if (precedes) (node as { precedes?: string[] }).precedes = precedes;
-  walked.nodes.push(node);
+  const prerequisites = value.prerequisites === undefined ? undefined : reader.texts('prerequisites', maxNodes);
+  const precedes = value.precedes === undefined ? undefined : reader.texts('precedes', maxNodes);
+  if (prerequisites) walked.prerequisiteIds.set(index, prerequisites);
+  if (precedes) walked.precedesIds.set(index, precedes);
+  if (node !== undefined) {
+    if (prerequisites) (node as { prerequisites?: string[] }).prerequisites = prerequisites;
+    if (precedes) (node as { precedes?: string[] }).precedes = precedes;
+  }
+  const added = (node ?? value) as unknown as PathwayNode;
+  walked.nodes.push(added);
   walked.parent.push(parent);
   walked.children.push(NO_CHILDREN);
-  walked.prerequisiteIds.push(prerequisites);
-  walked.precedesIds.push(precedes);
   if (parent >= 0) {
-    (walked.nodes[parent] as GroupNode).children[slot] = node;
+    if (copy) (walked.nodes[parent] as GroupNode).children[slot] = added;
     walked.children[parent]![slot] = index;
   }
-  return index;
 }

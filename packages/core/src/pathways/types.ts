@@ -392,7 +392,12 @@ export interface PathwayProgress {
   progress: number;
   state: NodeState;
   completedAt?: string;
-  /** Per node id. A null-prototype object, so any id (even `__proto__`) is an ordinary key. */
+  /**
+   * Per node id. A null-prototype object, so any id (even `__proto__`) is an ordinary key.
+   * Made when first read (then the same object on every read), so a caller that needs only the
+   * overall figures, awards or next steps of a large pathway does not pay for it; it reads,
+   * serializes, spreads and clones like any enumerable property, and can be assigned.
+   */
   nodes: Record<string, NodeProgress>;
   /**
    * Milestone badges earned and not yet held, to issue with their idempotency keys — the same

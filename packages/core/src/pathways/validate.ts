@@ -2,6 +2,7 @@ import { ColError } from '../errors.js';
 import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
 import { NO_CHILDREN, walk, type Walked } from './read.js';
+import { StringIndex } from './string-index.js';
 import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
 
@@ -34,6 +35,16 @@ export interface FlatPathway {
   key: string;
   /** Nodes in pre-order: a parent always comes before its children. */
   nodes: PathwayNode[];
+  /**
+   * What results are made of, per node, kept apart from `nodes` so that the results can be made
+   * after the evaluation returns (only when a caller reads them): ids, kinds, whether optional,
+   * and the id an unsatisfied non-group node lists as missing (the achievement to earn, or the
+   * nested pathway's `id@version`).
+   */
+  ids: string[];
+  types: PathwayNode['type'][];
+  optional: Uint8Array;
+  missingId: string[];
   parent: Int32Array;
   /** Child indices per node (empty for leaves). */
   children: number[][];
@@ -45,7 +56,7 @@ export interface FlatPathway {
   order: Int32Array;
   /** Next-step ordering rank from `precedes` hints (inherited from ancestors). */
   rank: Int32Array;
-  indexOf: Map<string, number>;
+  indexOf: Pick<Map<string, number>, 'get'>;
 }
 
 /**
@@ -60,20 +71,39 @@ export function pathwayKey(id: string, version: string): string {
   return `${id}@${version}`;
 }
 
+/** The id an unsatisfied node lists as missing: see {@link FlatPathway.missingId}. */
+function missingIdOf(node: PathwayNode): string {
+  switch (node.type) {
+    case 'badge':
+      return node.badge.id;
+    case 'activity':
+      return node.activity.badge ?? node.activity.id;
+    case 'pathway':
+      return pathwayKey(node.pathway.id, node.pathway.version);
+    default:
+      return node.id;
+  }
+}
+
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
-function resolveReferences(walked: Walked, issues: Issues, indexOf: Map<string, number>) {
-  const prerequisites: number[][] = new Array(walked.nodes.length);
-  const precedes: number[][] = new Array(walked.nodes.length);
-  for (let index = 0; index < walked.nodes.length; index++) {
+function resolveReferences(walked: Walked, issues: Issues, indexOf: Walked['indexOf']) {
+  // Most pathways have no precedes hints, many no prerequisites: the lists of a kind nobody
+  // uses are one list of empty lists, shared (nothing changes them after this).
+  const none = walked.prerequisiteIds.size === 0 || walked.precedesIds.size === 0 ? new Array<number[]>(walked.nodes.length).fill(NO_CHILDREN) : undefined;
+  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
+  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
+  // In node order, prerequisites before precedes for each node, as the issues have always come.
+  const named = [...new Set([...walked.prerequisiteIds.keys(), ...walked.precedesIds.keys()])].sort((a, b) => a - b);
+  for (const index of named) {
     const id = walked.nodes[index]!.id;
-    prerequisites[index] = resolveIds(walked.prerequisiteIds[index], 'prerequisites', id, index, issues, indexOf);
-    precedes[index] = resolveIds(walked.precedesIds[index], 'precedes', id, index, issues, indexOf);
+    prerequisites[index] = resolveIds(walked.prerequisiteIds.get(index), 'prerequisites', id, index, issues, indexOf);
+    precedes[index] = resolveIds(walked.precedesIds.get(index), 'precedes', id, index, issues, indexOf);
   }
   return { prerequisites, precedes };
 }
 
 /** The node indices named by `ids` (a field of node `index`); unknown ids and the node itself are issues. */
-function resolveIds(ids: string[] | undefined, field: string, node: string, index: number, issues: Issues, indexOf: Map<string, number>): number[] {
+function resolveIds(ids: string[] | undefined, field: string, node: string, index: number, issues: Issues, indexOf: Walked['indexOf']): number[] {
   if (!ids) return NO_CHILDREN;
   const out: number[] = [];
   for (const id of ids) {
@@ -89,6 +119,11 @@ function resolveIds(ids: string[] | undefined, field: string, node: string, inde
  * Check one pathway (not the pathways it nests) and, when it has no errors, flatten it for
  * evaluation.
  *
+ * With `copy` (the default) the flat form's nodes are clean copies; without, they are the
+ * input's own node objects, checked: only for a caller that is done with them before its
+ * caller can change the input (one evaluation, or a check that returns only issues).
+ * `numbers` numbers the ids (see read.ts's walk); tests pass one with a known seed.
+ *
  * @internal
  * @example
  * ```ts
@@ -98,18 +133,16 @@ function resolveIds(ids: string[] | undefined, field: string, node: string, inde
 export function inspectPathway(
   input: unknown,
   limits: PathwayLimits = {},
+  copy = true,
+  numbers = new StringIndex(),
 ): { issues: PathwayIssue[]; compiled?: FlatPathway } {
   const maxDepth = limits.maxDepth ?? PATHWAY_LIMITS.maxDepth;
   const maxNodes = limits.maxNodes ?? PATHWAY_LIMITS.maxNodes;
   const issues = new Issues(PATHWAY_LIMITS.maxIssues);
-  const walked = walk(input, issues, maxDepth, maxNodes);
+  const walked = walk(input, issues, maxDepth, maxNodes, copy, numbers);
 
-  const indexOf = new Map<string, number>();
-  for (let index = 0; index < walked.nodes.length; index++) {
-    const id = walked.nodes[index]!.id;
-    if (indexOf.has(id)) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
-    else indexOf.set(id, index);
-  }
+  const { indexOf } = walked;
+  for (const id of walked.duplicateIds) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
   const { prerequisites, precedes } = resolveReferences(walked, issues, indexOf);
   const pathway = walked.pathway;
   for (const node of walked.nodes) {
@@ -129,12 +162,28 @@ export function inspectPathway(
     issues.add(walked.nodes[ordered.precedesCycle[0]!]!.id, 'precedes-cycle', `its "precedes" hints form a cycle (${names}).`);
   }
   if (issues.errors > 0) return { issues: issues.finish() };
+  const count = walked.nodes.length;
+  const ids: string[] = new Array(count);
+  const types: PathwayNode['type'][] = new Array(count);
+  const optional = new Uint8Array(count);
+  const missingId: string[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const node = walked.nodes[index]!;
+    ids[index] = node.id;
+    types[index] = node.type;
+    if (node.optional === true) optional[index] = 1;
+    missingId[index] = missingIdOf(node);
+  }
   return {
     issues: issues.finish(),
     compiled: {
       pathway,
       key: pathwayKey(pathway.id, pathway.version),
       nodes: walked.nodes,
+      ids,
+      types,
+      optional,
+      missingId,
       parent: Int32Array.from(walked.parent),
       children: walked.children,
       prerequisites,
@@ -180,6 +229,7 @@ export function collectNested(
   limits: PathwayLimits,
   issues: PathwayIssue[],
   reportUnknown: boolean,
+  copy = true,
 ): FlatPathway[] {
   const compiled = new Map<string, FlatPathway | null>([[root.key, root]]);
   const done = new Set<string>();
@@ -213,7 +263,7 @@ export function collectNested(
       if (reportUnknown) report('pathway-unknown', `nests pathway "${key}", which is not among the known pathways.`);
       continue;
     }
-    const inspected = inspectPathway(found, limits);
+    const inspected = inspectPathway(found, limits, copy);
     for (const issue of inspected.issues) issues.push({ ...issue, message: `In pathway "${key}": ${issue.message}`, pathway: key });
     if (!inspected.compiled || inspected.compiled.key !== key) {
       if (inspected.compiled) report('pathway-mismatch', `the known pathway for "${key}" has id@version "${inspected.compiled.key}".`);
@@ -245,9 +295,10 @@ export function collectNested(
  */
 export function checkPathway(pathway: unknown, options: CheckPathwayOptions = {}): PathwayIssue[] {
   const limits = options.limits ?? {};
-  const inspected = inspectPathway(pathway, limits);
+  // Only the issues are wanted: check the input where it is, without copying it.
+  const inspected = inspectPathway(pathway, limits, false);
   const issues = inspected.issues;
-  if (inspected.compiled) collectNested(inspected.compiled, options.pathways, limits, issues, options.pathways !== undefined);
+  if (inspected.compiled) collectNested(inspected.compiled, options.pathways, limits, issues, options.pathways !== undefined, false);
   return issues;
 }
 

@@ -1,0 +1,97 @@
+// The table that numbers node ids in a pathway check: it must agree with a Map on every input,
+// and crafted collisions must make it give up (so the caller uses a Map), never slow it down.
+import { describe, it, expect } from '@col/harness';
+import fc from 'fast-check';
+import { hashOf, StringIndex } from '../src/pathways/string-index.js';
+import { indexRecords, PENDING } from '../src/pathways/records.js';
+import { inspectPathway } from '../src/pathways/validate.js';
+import { checkPathway, evaluatePathway, type Pathway } from '@citiesoflearning/core';
+
+describe('StringIndex', () => {
+  it('numbers strings as a Map would, first come first numbered', () => {
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 300 }), fc.array(fc.string({ maxLength: 12 }), { maxLength: 50 }), (keys, probes) => {
+      const index = new StringIndex();
+      const map = new Map<string, number>();
+      for (const key of keys) {
+        if (!map.has(key)) map.set(key, map.size);
+        expect(index.add(key)).to.equal(map.get(key));
+      }
+      expect(index.size).to.equal(map.size);
+      for (const key of [...keys, ...probes]) expect(index.get(key)).to.equal(map.get(key));
+      expect(index.overloaded).to.equal(false);
+    }), { numRuns: 200 });
+  });
+
+  it('holds 100 000 ids through every growth', () => {
+    const index = new StringIndex();
+    for (let k = 0; k < 100_000; k++) expect(index.add(`leaf-${k}`)).to.equal(k);
+    expect(index.get('leaf-99999')).to.equal(99_999);
+    expect(index.get('leaf-100000')).to.equal(undefined);
+  });
+
+  it('gives up on keys crafted to collide, instead of probing on and on', () => {
+    // With a known seed, keep the keys whose hashes share their low 12 bits: they all want the same slot.
+    const seed = 12345;
+    const crowded: string[] = [];
+    for (let k = 0; crowded.length < 200; k++) if ((hashOf(`k${k}`, seed) & 4095) === 7) crowded.push(`k${k}`);
+    const index = new StringIndex(seed);
+    for (const key of crowded) index.add(key);
+    expect(index.overloaded).to.equal(true);
+  });
+});
+
+describe('a pathway check with many ids', () => {
+  it('finds a duplicate id among 20 000, and resolves prerequisites by id', () => {
+    const children = Array.from({ length: 20_000 }, (_, k) => ({ type: 'badge', id: `b${k}`, badge: { id: `urn:${k}` } }));
+    const pathway = { id: 'p', version: '1', name: 'P', root: { type: 'group', id: 'root', min: 1, children } } as unknown as Pathway;
+    expect(checkPathway(pathway)).to.deep.equal([]);
+    const withPrerequisite = structuredClone(pathway);
+    (withPrerequisite.root as unknown as { children: Array<Record<string, unknown>> }).children[5]!.prerequisites = ['b19999'];
+    const result = evaluatePathway(withPrerequisite, [{ achievement: 'urn:19999', issuedOn: '2026-01-01T00:00:00Z', status: 'claimed' }], { asOf: '2026-02-01T00:00:00Z' });
+    expect(result.nodes['b5']!.locked).to.equal(undefined);
+    expect(evaluatePathway(pathway, [], { asOf: '2026-02-01T00:00:00Z' }).nextSteps[0]!.node).to.equal('b0');
+    const duplicated = structuredClone(pathway);
+    (duplicated.root as unknown as { children: Array<Record<string, unknown>> }).children[19_999]!.id = 'b3';
+    expect(checkPathway(duplicated).map((issue) => `${issue.code} ${issue.node}`)).to.deep.equal(['id-duplicate b3']);
+  });
+});
+
+describe('indexRecords with crafted achievement ids', () => {
+  it('moves to a Map when the table gives up, and still answers every achievement with its records in order', () => {
+    const seed = 12345;
+    const crowded: string[] = [];
+    for (let k = 0; crowded.length < 200; k++) if ((hashOf(`k${k}`, seed) & 4095) === 7) crowded.push(`k${k}`);
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString();
+    // Two records per achievement, the second far later in the list than the first (after the switch).
+    const records = [...crowded.map((a, k) => ({ achievement: a, issuedOn: day(k), status: 'claimed' })),
+      ...crowded.map((a, k) => ({ achievement: a, issuedOn: day(k + 300), status: 'pending' }))];
+    const numbers = new StringIndex(seed);
+    const held = indexRecords(records, [], numbers);
+    expect(numbers.overloaded).to.equal(true);
+    crowded.forEach((achievement, k) => {
+      const found: Array<[number, boolean]> = [];
+      for (let at = held.first(achievement); at >= 0; at = held.next[at]!) found.push([held.issued[at]!, (held.flags[at]! & PENDING) !== 0]);
+      expect(found).to.deep.equal([[Date.parse(day(k)), false], [Date.parse(day(k + 300)), true]]);
+    });
+    expect(held.first('k-not-there')).to.equal(-1);
+  });
+});
+
+describe('a pathway check whose ids overload the table', () => {
+  it('walks again with a Map and comes to the same pathway, issues and order', () => {
+    const seed = 12345;
+    const crowded: string[] = [];
+    for (let k = 0; crowded.length < 200; k++) if ((hashOf(`k${k}`, seed) & 4095) === 7) crowded.push(`k${k}`);
+    const children = crowded.map((id, k) => ({ type: 'badge', id, badge: { id: `urn:${id}` }, ...(k === 3 ? { prerequisites: [crowded[150]] } : {}) }));
+    const pathway = { id: 'p', version: '1', name: 'P', root: { type: 'group', id: 'root', min: 2, children } };
+    const numbers = new StringIndex(seed);
+    const crafted = inspectPathway(pathway, {}, false, numbers);
+    expect(numbers.overloaded, 'the crafted ids overloaded the table').to.equal(true);
+    const plain = inspectPathway(pathway, {}, false);
+    expect(crafted.issues).to.deep.equal(plain.issues);
+    expect(crafted.compiled!.ids).to.deep.equal(plain.compiled!.ids);
+    expect([...crafted.compiled!.order]).to.deep.equal([...plain.compiled!.order]);
+    expect(crafted.compiled!.prerequisites[4]).to.deep.equal([151]);
+    expect(crafted.compiled!.indexOf.get(crowded[199]!)).to.equal(200);
+  });
+});
