@@ -8,12 +8,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Read an own property, never an inherited one (`__proto__`, `constructor`, a polluted prototype's). */
+/** Read an own property without touching the prototype chain (`__proto__`, `constructor`, a polluted prototype's getters). */
 export function own(record: Record<string, unknown>, key: string): unknown {
-  // Most fields asked for are absent, and one read answers that; only a value found needs the
-  // (slower) check that it is the record's own. JSON has no getters, so reading first is safe.
-  const value = record[key];
-  return value !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? value : undefined;
+  // Checked before it is read: a getter on a polluted prototype, or a caller's Proxy, never runs
+  // for a key the record does not have. Hot loops use {@link owned} at their own call sites.
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /**
