@@ -6,7 +6,7 @@ import { limitBody } from './body-limit.js';
 import type { ServerContext } from './context.js';
 import type { Env } from './env.js';
 import { isPublicRoute, corsHeaders } from './cors.js';
-import { RateLimiter } from './rate-limit.js';
+import { rateLimiterFor } from './shared-rate-limit.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import { issuersRoutes } from './routes/issuers.js';
 import { achievementsRoutes } from './routes/achievements.js';
@@ -37,9 +37,11 @@ import { demoRoutes } from './routes/demo.js';
  */
 export function buildApp(ctx: ServerContext): Hono<Env> {
   const app = new Hono<Env>();
-  const claimLimiter = new RateLimiter(ctx.claimRateLimit.limit, ctx.claimRateLimit.windowMs);
+  // Shared by claims and milestone requests: one budget per address. On PostgreSQL the counts
+  // live in the database, so a caller's budget is the same on every instance.
+  const claimLimiter = rateLimiterFor(ctx, 'claims', ctx.claimRateLimit);
   // Keyed callers (LMS and CRM syncs) have their own, larger budget, counted per award.
-  const awardLimiter = new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs);
+  const awardLimiter = rateLimiterFor(ctx, 'awards', ctx.awardRateLimit);
 
   app.onError((error, c) => errorResponse(ctx, c, error));
   app.notFound((c) => c.json({ code: 'not-found', message: 'There is nothing at this address.' }, 404));
@@ -75,7 +77,7 @@ export function buildApp(ctx: ServerContext): Hono<Env> {
     ),
   );
 
-  // Claim endpoints are rate-limited per client address (in memory); keyed claims per award.
+  // Claim endpoints are rate-limited per client address; keyed claims per award.
   app.use('/api/v1/claims', limitClaims(ctx, claimLimiter, awardLimiter));
   app.use('/api/v1/pathways/:key/milestones', limitByAddress(ctx, claimLimiter));
 

@@ -162,6 +162,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         END;
     `,
   },
+  {
+    // Rate-limit counters in the database, so several instances on one PostgreSQL share one
+    // budget per caller (SQLite runs one process and counts in memory, but keeps the same schema).
+    // The subject is a keyed hash of the address or key; window_ends is milliseconds since 1970.
+    version: 6,
+    sql: `
+      CREATE TABLE rate_limits (
+        bucket TEXT NOT NULL, subject TEXT NOT NULL, window_ends INTEGER NOT NULL,
+        used INTEGER NOT NULL, granted INTEGER NOT NULL,
+        PRIMARY KEY (bucket, subject)) WITHOUT ROWID;
+      CREATE INDEX rate_limits_by_window_end ON rate_limits (bucket, window_ends);
+    `,
+  },
 ];
 
 /**

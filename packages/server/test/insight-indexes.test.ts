@@ -83,7 +83,7 @@ describe('insight counts', () => {
       old.prepare("INSERT INTO issuers (key, name, url, created_at) VALUES ('library', 'Library', 'https://l.example', ?)").run('2026-01-01T00:00:00Z');
       old.prepare("INSERT INTO achievements (key, issuer_key, data, created_at) VALUES ('a', 'library', '{}', ?)").run('2026-01-01T00:00:00Z');
       old.exec(`DROP TRIGGER insight_count_inserted; DROP TRIGGER insight_count_issued; DROP TRIGGER insight_count_revoked; DROP TRIGGER insight_count_deleted;
-        DROP TABLE insight_monthly; DROP TABLE priorities; DROP TABLE shares; ALTER TABLE issuers DROP COLUMN area_code; PRAGMA user_version = 4;`);
+        DROP TABLE insight_monthly; DROP TABLE priorities; DROP TABLE shares; ALTER TABLE issuers DROP COLUMN area_code; DROP TABLE rate_limits; PRAGMA user_version = 4;`);
       const insert = old.prepare("INSERT INTO credentials (key, achievement_key, issuer_key, state, source, revocation_index, suspension_index, issued_at, revoked_at) VALUES (?, 'a', 'library', ?, ?, ?, ?, ?, ?)");
       insert.run('x1', 'issued', 'code', 1, 1, '2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z');
       insert.run('x2', 'issued', 'admin', 2, 2, '2026-02-02T00:00:00Z', null);

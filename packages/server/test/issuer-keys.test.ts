@@ -263,6 +263,8 @@ describe('upgrading a data directory from before per-issuer keys', () => {
       // Turn the database back into schema 2, as the previous version left it.
       const db = new Database(join(dataDir, 'col.sqlite'));
       db.exec('DROP TABLE issuer_keys; ALTER TABLE status_lists DROP COLUMN did_credential; ALTER TABLE status_lists DROP COLUMN did_credential_version; PRAGMA user_version = 2;');
+      // …without what schema 6 added (shared rate-limit counters)…
+      db.exec('DROP TABLE rate_limits;');
       // …without what schema 5 added (priorities, issuer areas, shares, the insight counts)…
       db.exec(`DROP TRIGGER insight_count_inserted; DROP TRIGGER insight_count_issued; DROP TRIGGER insight_count_revoked; DROP TRIGGER insight_count_deleted;
         DROP TABLE insight_monthly; DROP TABLE priorities; DROP TABLE shares; ALTER TABLE issuers DROP COLUMN area_code;`);

@@ -35,7 +35,7 @@ export function clientAddress(c: Context, trustProxy = false): string {
  *
  * @example
  * ```ts
- * limiter.take(keyedBucket({ kind: 'provider', issuerKey: 'city-library' })); // 'issuer:city-library'
+ * await limiter.take(keyedBucket({ kind: 'provider', issuerKey: 'city-library' })); // 'issuer:city-library'
  * ```
  */
 export function keyedBucket(who: Principal): string {
@@ -74,7 +74,7 @@ export async function keyedCaller(ctx: ServerContext, c: Context): Promise<Princ
  */
 export function limitByAddress(ctx: ServerContext, limiter: RateLimiter): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const wait = limiter.take(clientAddress(c, ctx.trustProxy));
+    const wait = await limiter.take(clientAddress(c, ctx.trustProxy));
     if (wait > 0) {
       throw new HttpError(429, 'rate-limited', 'Too many claims from this address; please wait a moment and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
     }
@@ -96,7 +96,7 @@ export function limitClaims(ctx: ServerContext, addressLimiter: RateLimiter, awa
   return async (c, next) => {
     const who = await keyedCaller(ctx, c);
     if (!who) return byAddress(c, next);
-    const wait = awardLimiter.take(keyedBucket(who));
+    const wait = await awardLimiter.take(keyedBucket(who));
     if (wait > 0) {
       throw new HttpError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
     }

@@ -139,7 +139,7 @@ async function idempotent(ctx: ServerContext, c: Context, bucket: string, raw: s
  *
  * @example
  * ```ts
- * app.route('/', awardsRoutes(ctx, new RateLimiter(ctx.awardRateLimit.limit, ctx.awardRateLimit.windowMs)));
+ * app.route('/', awardsRoutes(ctx, rateLimiterFor(ctx, 'awards', ctx.awardRateLimit)));
  * ```
  */
 export function awardsRoutes(ctx: ServerContext, limiter: RateLimiter): Hono<Env> {
@@ -158,7 +158,7 @@ export function awardsRoutes(ctx: ServerContext, limiter: RateLimiter): Hono<Env
     const scope: ExternalIdScope = { issuerKey: achievement.issuer_key, achievementKey: achievement.key };
     return idempotent(ctx, c, bucket, raw, async () => {
       // Counted only when rows are really processed: a replay of an earlier answer is free.
-      const wait = limiter.take(bucket, rows.length);
+      const wait = await limiter.take(bucket, rows.length);
       if (wait > 0) {
         throw new HttpError(429, 'rate-limited', `This key has used its award limit for this minute (${ctx.awardRateLimit.limit} awards); wait and send the rest.`, { 'Retry-After': String(Math.ceil(wait / 1000)) });
       }

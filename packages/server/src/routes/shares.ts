@@ -4,7 +4,7 @@ import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { HttpError, notFound } from '../errors.js';
 import { readJsonObject } from '../http.js';
-import { RateLimiter } from '../rate-limit.js';
+import { rateLimiterFor } from '../shared-rate-limit.js';
 import { checkSkillsSummary, MAX_SHARE_BYTES } from '../skills-summary.js';
 import { deleteExpiredShares, deleteShare, findLiveShare, insertShare } from '../store/shares.js';
 
@@ -27,12 +27,12 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  */
 export function sharesRoutes(ctx: ServerContext, addressOf: (c: Context) => string): Hono<Env> {
   const app = new Hono<Env>();
-  const limiter = new RateLimiter(ctx.shareRateLimit.limit, ctx.shareRateLimit.windowMs);
+  const limiter = rateLimiterFor(ctx, 'shares', ctx.shareRateLimit);
   const linkOf = (id: string) => `${urls(ctx.baseUrl).api}/shares/${id}`;
   const gone = () => notFound('shared summary');
 
   app.post('/api/v1/shares', async (c) => {
-    const wait = limiter.take(addressOf(c));
+    const wait = await limiter.take(addressOf(c));
     if (wait > 0) throw new HttpError(429, 'rate-limited', 'Too many shared summaries from this address; please wait and try again.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
     const declared = Number(c.req.header('content-length') ?? '0');
     if (declared > MAX_SHARE_BYTES) throw new HttpError(413, 'body-too-large', `A shared summary is at most ${MAX_SHARE_BYTES / 1024} KB.`);

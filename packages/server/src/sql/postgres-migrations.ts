@@ -200,6 +200,17 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<PostgresMigration> = [
         FOR EACH ROW WHEN (OLD.state = 'issued') EXECUTE FUNCTION insight_count_deleted();
     `),
   },
+  {
+    // window_ends is milliseconds since 1970: BIGINT.
+    version: 6,
+    sql: sqliteOrderedText(`
+      CREATE TABLE rate_limits (
+        bucket TEXT NOT NULL, subject TEXT NOT NULL, window_ends BIGINT NOT NULL,
+        used INTEGER NOT NULL, granted INTEGER NOT NULL,
+        PRIMARY KEY (bucket, subject));
+      CREATE INDEX rate_limits_by_window_end ON rate_limits (bucket, window_ends);
+    `),
+  },
 ];
 
 /**
@@ -207,7 +218,7 @@ export const POSTGRES_MIGRATIONS: ReadonlyArray<PostgresMigration> = [
  *
  * @example
  * ```ts
- * const known = POSTGRES_SCHEMA_VERSION; // 5
+ * const known = POSTGRES_SCHEMA_VERSION; // 6
  * ```
  */
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.length - 1]!.version;
