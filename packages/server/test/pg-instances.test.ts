@@ -10,6 +10,7 @@ import { buildApp } from '../src/app.js';
 import type { ServerContext } from '../src/context.js';
 import type { Sql, SqlDatabase } from '../src/sql/sql.js';
 import { ABANDONED_ISSUE_AGE_MS } from '../src/issue.js';
+import { insertIssuingCredential, type IssuingCredential } from '../src/store/credentials.js';
 import { testPostgres } from './support/postgres.js';
 
 const postgres = await testPostgres();
@@ -168,6 +169,61 @@ describe('several instances on one PostgreSQL database', { skip: postgres.skip }
       const [stored] = await query(url, "SELECT value FROM meta WHERE key = 'signing_key'");
       expect(stored).to.equal(undefined);
       expect(await rejectionCode(instance(url))).to.equal('signing-key-mismatch');
+    });
+  });
+
+  describe('status list indexes', () => {
+    it('an index another connection takes while we insert is reported as taken, not as an error, and nothing is written', async () => {
+      const url = await postgres.freshDatabase();
+      const a = await instance(url, { adminKey: ADMIN });
+      const b = await instance(url, { adminKey: ADMIN });
+      const { achievement } = await claimCode(a);
+      const row = (key: string): IssuingCredential => ({ key, achievementKey: achievement, issuerKey: 'museum', source: 'admin', recipientHash: null, recipientSalt: null, recipientEmail: null, recipientDid: 'did:example:1', claimCode: null, revocationIndex: 7, suspensionIndex: 7, issuedAt: '2026-12-01T00:00:00Z' });
+      let commit!: () => void;
+      const committing = new Promise<void>((resolve) => (commit = resolve));
+      let inserted!: () => void;
+      const insertedByA = new Promise<void>((resolve) => (inserted = resolve));
+      const first = a.context.sql.transaction(async (tx) => {
+        const written = await insertIssuingCredential(tx, row('first'));
+        inserted();
+        await committing;
+        return written;
+      });
+      await insertedByA;
+      // B's insert of the same indexes waits for A's transaction, then finds them taken.
+      const second = b.context.sql.transaction((tx) => insertIssuingCredential(tx, row('second'), { unlessTaken: true }));
+      commit();
+      expect(await first).to.equal(true);
+      expect(await second).to.equal(false);
+      expect((await query<{ key: string }>(url, 'SELECT key FROM credentials')).map((r) => r.key)).to.deep.equal(['first']);
+    });
+
+    it('200 awards at once on two instances: none fails with a 500, and retrying those asked to retry issues every one, each with its own indexes', async () => {
+      const url = await postgres.freshDatabase();
+      const a = await instance(url, { adminKey: ADMIN });
+      const b = await instance(url, { adminKey: ADMIN });
+      const { achievement } = await claimCode(a);
+      const award = (i: number) =>
+        (i % 2 ? a : b).app.request('/api/v1/claims', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'idempotency-key': `burst-${i}` },
+          body: JSON.stringify({ achievement, recipient: { email: `learner${i}@example.org` } }),
+        });
+      let waiting = Array.from({ length: 200 }, (_, i) => i);
+      // A burst this size on 2 × 10 connections may be told to come back (503, Retry-After: the
+      // pool stayed busy, or one row stayed contended): what a client does, the test does.
+      for (let round = 0; waiting.length && round < 10; round++) {
+        const answers = await Promise.all(waiting.map(async (i) => ({ i, res: await award(i) })));
+        const unexpected = answers.filter(({ res }) => res.status !== 201 && !(res.status === 503 && res.headers.get('retry-after')));
+        expect(await Promise.all(unexpected.map(async ({ res }) => `${res.status} ${await res.text()}`))).to.deep.equal([]);
+        waiting = answers.filter(({ res }) => res.status === 503).map(({ i }) => i);
+      }
+      expect(waiting).to.deep.equal([]);
+      const [counts] = await query<{ n: number; revocation: number; suspension: number; other: number }>(
+        url,
+        "SELECT count(*)::int AS n, count(DISTINCT revocation_index)::int AS revocation, count(DISTINCT suspension_index)::int AS suspension, count(*) FILTER (WHERE state <> 'issued')::int AS other FROM credentials",
+      );
+      expect(counts).to.deep.equal({ n: 200, revocation: 200, suspension: 200, other: 0 });
     });
   });
 
