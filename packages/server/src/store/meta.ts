@@ -55,3 +55,16 @@ export async function claimMeta(sql: Sql, key: string, value: string): Promise<{
   // A meta row is never deleted, so the row that beat ours is still there.
   return { value: stored!, created: false };
 }
+
+/**
+ * Send the database the smallest statement there is: resolves when it answers, rejects with
+ * `database-unavailable` when it cannot be reached (the health check).
+ *
+ * @example
+ * ```ts
+ * await pingDatabase(ctx.sql);
+ * ```
+ */
+export async function pingDatabase(sql: Sql): Promise<void> {
+  await sql.get('SELECT 1 AS up');
+}
