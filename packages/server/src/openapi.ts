@@ -279,7 +279,7 @@ function paths(): Record<string, Record<string, unknown>> {
     '/api/v1/health': {
       get: {
         operationId: 'getHealth',
-        summary: 'Health for load balancers: 200 when this instance can reach its database, 503 (database-unavailable, with Retry-After) when it cannot',
+        summary: 'Health for load balancers: 200 when up; on PostgreSQL, 503 (database-unavailable, with Retry-After) when this instance cannot reach its database',
         tags: ['meta'],
         responses: { '200': json(obj({ status: { const: 'ok' } }, ['status']), 'Up, database answering'), '503': json(ref('Error'), 'The database cannot be reached: take this instance out of rotation for now', { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }) },
       },
