@@ -230,10 +230,22 @@ const STATUS_INDEX_ATTEMPTS = 8;
  * three signings), so an hour is far beyond any live issue: an older row was left by an instance
  * that died. Simpler than tracking which instances are alive, and wrong only for an instance
  * frozen for an hour, which then finds its row gone and does not acknowledge (markCredentialIssued).
+ *
+ * @example
+ * ```ts
+ * const before = new Date(Date.now() - ABANDONED_ISSUE_AGE_MS).toISOString();
+ * ```
  */
 export const ABANDONED_ISSUE_AGE_MS = 3_600_000;
 
-/** How often each PostgreSQL instance looks for abandoned issues while it runs (not only at start). */
+/**
+ * How often each PostgreSQL instance looks for abandoned issues while it runs (not only at start).
+ *
+ * @example
+ * ```ts
+ * setInterval(() => recoverInterruptedIssues(ctx), RECOVERY_INTERVAL_MS).unref();
+ * ```
+ */
 export const RECOVERY_INTERVAL_MS = 15 * 60_000;
 
 /** How often a credential is signed again when its key is removed mid-signing before giving up. */
