@@ -8,8 +8,8 @@ Usage:
   colearn unbake <image.png|image.svg>
   colearn keys generate [--type Ed25519|P-256|RSA] [-o FILE]
   colearn serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
-                [--log-requests] [--trust-proxy] [--tls-cert FILE --tls-key FILE]
-                [--awards-per-minute N]
+                [--database postgres://…] [--log-requests] [--trust-proxy]
+                [--tls-cert FILE --tls-key FILE] [--awards-per-minute N]
   colearn award --achievement KEY --csv FILE [--api URL] [--out FILE]   (key in COL_API_KEY)
 
 colearn verify exits 0 when verified, 1 when failed, 3 when inconclusive, 2 on a usage

@@ -101,7 +101,11 @@ export async function seedDemoInsight(ctx: ServerContext): Promise<void> {
   if (await readMeta(ctx.sql, 'demo_insight') !== undefined) return;
   const now = isoNow(ctx);
   const thisMonth = now.slice(0, 7);
-  await ctx.sql.transaction(async (tx) => {
+  // Instances starting together on one PostgreSQL database may both get here: only the one whose
+  // transaction commits first goes on to the demo learner; the other finds the work done (or
+  // fails on the same keys, and then finds it done).
+  const seededHere = await ctx.sql.transaction(async (tx) => {
+    if (await readMeta(tx, 'demo_insight') !== undefined) return false;
     // A fixed pseudo-random sequence: the same demo every time (and each time the work runs).
     let seed = 20261;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -132,7 +136,12 @@ export async function seedDemoInsight(ctx: ServerContext): Promise<void> {
     }
     await addMonthlyCounts(tx, rows);
     await insertMeta(tx, 'demo_insight', now);
+    return true;
+  }).catch(async (error: unknown) => {
+    if (await readMeta(ctx.sql, 'demo_insight') === undefined) throw error;
+    return false;
   });
+  if (!seededHere) return;
   // The demo learner: twelve real, signed badges (one revoked), for <col-skills> and sharing.
   const keys: string[] = [];
   for (const achievementKey of LEARNER_BADGES) {

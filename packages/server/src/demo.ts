@@ -84,7 +84,13 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
   const u = urls(ctx.baseUrl);
   const admin = { kind: 'admin' } as const;
   // One transaction: a seed cut short leaves nothing behind, so the next start seeds afresh.
+  // Instances starting together on one PostgreSQL database may both get here: the first commit
+  // wins; the other's transaction, run again or failed on the same keys, finds the demo seeded.
+  let seededHere = true;
   const summary = await ctx.sql.transaction(async (tx) => {
+    const already = await readMeta(tx, 'demo');
+    seededHere = already === undefined;
+    if (already !== undefined) return JSON.parse(already) as DemoSummary;
     const inTx = joinTransaction(ctx, tx);
     const summary: DemoSummary = { claimCodes: [] };
     for (const issuer of ISSUERS) await createIssuer(inTx, issuer);
@@ -151,7 +157,16 @@ export async function seedDemo(ctx: ServerContext): Promise<DemoSummary> {
     await insertMeta(tx, 'demo', JSON.stringify(summary));
     await insertMeta(tx, 'demo_seeded_at', isoNow(ctx));
     return summary;
+  }).catch(async (error: unknown) => {
+    const seeded = await readMeta(ctx.sql, 'demo');
+    if (seeded === undefined) throw error;
+    seededHere = false;
+    return JSON.parse(seeded) as DemoSummary;
   });
+  if (!seededHere) {
+    await seedDemoInsight(ctx);
+    return summary;
+  }
   for (const issuer of ISSUERS) await signStatusLists(ctx, issuer.key);
   ctx.log(`demo: seeded Brightwater City of Learning (${ISSUERS.length} providers, ${ACHIEVEMENTS.length} achievements, 2 pathways)`);
   await seedDemoInsight(ctx);

@@ -124,23 +124,32 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
   const { revocationIndex, suspensionIndex } = await ctx.sql.transaction(
     async (tx) => {
       await req.reserve?.(tx);
-      const revocationIndex = await allocateStatusIndex(tx, issuer.key, 'revocation_index');
-      const suspensionIndex = await allocateStatusIndex(tx, issuer.key, 'suspension_index');
-      await insertIssuingCredential(tx, {
-        key,
-        achievementKey: achievement.key,
-        issuerKey: issuer.key,
-        source: req.source,
-        recipientHash: identityHash,
-        recipientSalt: salt,
-        recipientEmail: 'email' in req.recipient && ctx.storeEmails ? req.recipient.email : null,
-        recipientDid: 'did' in req.recipient ? req.recipient.did : null,
-        claimCode: req.claimCode ?? null,
-        revocationIndex,
-        suspensionIndex,
-        issuedAt: validFrom,
-      });
-      return { revocationIndex, suspensionIndex };
+      // Random indexes checked free may be taken a moment later by an issue on another connection
+      // (PostgreSQL runs them side by side): then pick again. The last try inserts plainly, so a
+      // clash that is not about indexes (a credential key already used) fails with its own error.
+      for (let attempt = 1; ; attempt++) {
+        const revocationIndex = await allocateStatusIndex(tx, issuer.key, 'revocation_index');
+        const suspensionIndex = await allocateStatusIndex(tx, issuer.key, 'suspension_index');
+        const written = await insertIssuingCredential(
+          tx,
+          {
+            key,
+            achievementKey: achievement.key,
+            issuerKey: issuer.key,
+            source: req.source,
+            recipientHash: identityHash,
+            recipientSalt: salt,
+            recipientEmail: 'email' in req.recipient && ctx.storeEmails ? req.recipient.email : null,
+            recipientDid: 'did' in req.recipient ? req.recipient.did : null,
+            claimCode: req.claimCode ?? null,
+            revocationIndex,
+            suspensionIndex,
+            issuedAt: validFrom,
+          },
+          { unlessTaken: attempt < STATUS_INDEX_ATTEMPTS },
+        );
+        if (written) return { revocationIndex, suspensionIndex };
+      }
     },
     { durability: 'flush-later' },
   );
@@ -180,7 +189,11 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     };
     issued = await signAndStore(ctx, issuer.key, unsigned, async (tx, signed) => {
       const award = { id: u.credential(key), credential: signed.credential, jwt: signed.jwt, links: awardLinks(ctx.baseUrl, key) };
-      await markCredentialIssued(tx, key, signed.credential, signed.jwt);
+      // Gone only if another instance judged this issue abandoned (it ran for over an hour) and
+      // rolled it back: then it must not be acknowledged; the client's retry issues afresh.
+      if (!(await markCredentialIssued(tx, key, signed.credential, signed.jwt))) {
+        throw new ColError('database-unavailable', 'This issue took too long and was rolled back; try again.');
+      }
       await req.commit?.(tx, award);
       return award;
     });
@@ -190,8 +203,9 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
     await ctx.sql
       .transaction(
         async (tx) => {
-          await deleteIssuingCredential(tx, key);
-          await req.release?.(tx);
+          // Already gone (rolled back as abandoned by another instance's recovery, which returned
+          // its code use): releasing again would hand the use back twice.
+          if (await deleteIssuingCredential(tx, key)) await req.release?.(tx);
         },
         { durability: 'flush-later' },
       )
@@ -204,6 +218,35 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
   await ctx.sql.flush();
   return issued;
 }
+
+/** Fresh pairs of status indexes tried when the ones picked were taken meanwhile, before failing. */
+const STATUS_INDEX_ATTEMPTS = 8;
+
+/**
+ * How old an `issuing` row must be before recovery on PostgreSQL rolls it back. Other instances
+ * share the database, so a young `issuing` row may be a live instance's claim in flight (between
+ * its reservation and its final commit); rolling it back would lose an award that is about to be
+ * acknowledged. An issue's steps are all bounded (statements 30 s, transaction retries about 5 s,
+ * three signings), so an hour is far beyond any live issue: an older row was left by an instance
+ * that died. Simpler than tracking which instances are alive, and wrong only for an instance
+ * frozen for an hour, which then finds its row gone and does not acknowledge (markCredentialIssued).
+ *
+ * @example
+ * ```ts
+ * const before = new Date(Date.now() - ABANDONED_ISSUE_AGE_MS).toISOString();
+ * ```
+ */
+export const ABANDONED_ISSUE_AGE_MS = 3_600_000;
+
+/**
+ * How often each PostgreSQL instance looks for abandoned issues while it runs (not only at start).
+ *
+ * @example
+ * ```ts
+ * setInterval(() => recoverInterruptedIssues(ctx), RECOVERY_INTERVAL_MS).unref();
+ * ```
+ */
+export const RECOVERY_INTERVAL_MS = 15 * 60_000;
 
 /** How often a credential is signed again when its key is removed mid-signing before giving up. */
 const SIGNING_ATTEMPTS = 3;
@@ -232,7 +275,9 @@ async function signAndStore<T>(ctx: ServerContext, issuerKey: string, unsigned: 
 
 /**
  * Roll back issues a crash interrupted: placeholder rows are deleted and their claim-code uses
- * returned; half-done idempotency records are dropped so the client's retry runs afresh.
+ * returned; half-done idempotency records are dropped so the client's retry runs afresh. On
+ * SQLite (one process owns the database) that is every such row at start-up; on PostgreSQL other
+ * live instances share the database, so only rows older than {@link ABANDONED_ISSUE_AGE_MS}.
  *
  * @example
  * ```ts
@@ -240,13 +285,14 @@ async function signAndStore<T>(ctx: ServerContext, issuerKey: string, unsigned: 
  * ```
  */
 export async function recoverInterruptedIssues(ctx: ServerContext): Promise<number> {
+  const before = ctx.sql.dialect === 'postgres' ? new Date(ctx.now().getTime() - ABANDONED_ISSUE_AGE_MS).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
   return ctx.sql.transaction(async (tx) => {
-    const rows = await listIssuingCredentials(tx);
+    const rows = await listIssuingCredentials(tx, before);
     for (const row of rows) {
       if (row.claim_code) await returnClaimCodeUse(tx, row.claim_code);
       await deleteIssuingCredential(tx, row.key);
     }
-    await deleteAllPendingIdempotency(tx);
+    await deleteAllPendingIdempotency(tx, before);
     return rows.length;
   });
 }

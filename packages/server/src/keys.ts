@@ -19,13 +19,48 @@ export interface ServerKey {
   publicJwk: JsonWebKey;
   /** Multikey form (`z6Mk…`), published in the DID document and issuer profiles. */
   publicKeyMultibase: string;
-  /** Where the key came from, for the startup log (never the key itself). */
-  source: 'environment' | 'file' | 'generated' | 'memory';
+  /**
+   * Where the key came from, for the startup log (never the key itself): `database` when another
+   * instance generated it and stored it in the shared PostgreSQL database.
+   */
+  source: 'environment' | 'file' | 'generated' | 'memory' | 'database';
 }
 
 const KEY_FILE = 'signing-key.jwk.json';
 
 const NOT_A_PRIVATE_KEY = 'The signing key must be a private Ed25519 JWK ({"kty":"OKP","crv":"Ed25519","x":…,"d":…}).';
+
+/**
+ * The server key of a private Ed25519 JWK, or `signing-key-invalid`.
+ *
+ * @example
+ * ```ts
+ * const key = signingKeyFromJwk(JSON.parse(stored), 'database');
+ * ```
+ */
+export function signingKeyFromJwk(value: unknown, source: ServerKey['source']): ServerKey {
+  return fromPrivateJwk(value, source);
+}
+
+/**
+ * `COL_SIGNING_KEY` as a server key, `undefined` when it is not set, or `signing-key-invalid`.
+ *
+ * @example
+ * ```ts
+ * const configured = configuredSigningKey(process.env);
+ * ```
+ */
+export function configuredSigningKey(env: Record<string, string | undefined>): ServerKey | undefined {
+  const fromEnv = env.COL_SIGNING_KEY;
+  if (!fromEnv) return undefined;
+  let jwk: unknown;
+  try {
+    jwk = JSON.parse(fromEnv);
+  } catch {
+    throw new ColError('signing-key-invalid', 'COL_SIGNING_KEY is not valid JSON: it must be a private Ed25519 JWK.');
+  }
+  return fromPrivateJwk(jwk, 'environment');
+}
 
 function fromPrivateJwk(value: unknown, source: ServerKey['source']): ServerKey {
   const jwk = (typeof value === 'object' && value !== null ? value : {}) as JsonWebKey;
@@ -67,16 +102,8 @@ function readKeyFile(file: string): unknown {
  * ```
  */
 export async function loadSigningKey(dataDir: string, env: Record<string, string | undefined> = {}): Promise<ServerKey> {
-  const fromEnv = env.COL_SIGNING_KEY;
-  if (fromEnv) {
-    let jwk: unknown;
-    try {
-      jwk = JSON.parse(fromEnv);
-    } catch {
-      throw new ColError('signing-key-invalid', 'COL_SIGNING_KEY is not valid JSON: it must be a private Ed25519 JWK.');
-    }
-    return fromPrivateJwk(jwk, 'environment');
-  }
+  const configured = configuredSigningKey(env);
+  if (configured) return configured;
   if (dataDir === ':memory:') return fromPrivateJwk((await generateKeyPair('Ed25519')).privateJwk, 'memory');
   const file = join(dataDir, KEY_FILE);
   if (existsSync(file)) {

@@ -276,7 +276,14 @@ function paths(): Record<string, Record<string, unknown>> {
   return {
     '/': { get: { operationId: 'getIndex', summary: 'Links to everything', tags: ['meta'], responses: { '200': json(obj({ name: str, openapi: uri, ob3Discovery: uri, did: str, jwks: uri, issuers: uri, achievements: uri, pathways: uri, opportunities: uri, examples: uri }, ['name', 'openapi', 'ob3Discovery', 'did', 'jwks']), 'Index') } } },
     '/api/v1/openapi.json': { get: { operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], responses: { '200': json({ type: 'object', required: ['openapi', 'paths'] }, 'OpenAPI 3.1 document') } } },
-    '/api/v1/health': { get: { operationId: 'getHealth', summary: 'Liveness', tags: ['meta'], responses: { '200': json(obj({ status: { const: 'ok' } }, ['status']), 'Up') } } },
+    '/api/v1/health': {
+      get: {
+        operationId: 'getHealth',
+        summary: 'Health for load balancers: 200 when up; on PostgreSQL, 503 (database-unavailable, with Retry-After) when this instance cannot reach its database',
+        tags: ['meta'],
+        responses: { '200': json(obj({ status: { const: 'ok' } }, ['status']), 'Up, database answering'), '503': json(ref('Error'), 'The database cannot be reached: take this instance out of rotation for now', { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }) },
+      },
+    },
     '/.well-known/did.json': { get: { operationId: 'getDidDocument', summary: "The server's did:web document", tags: ['keys'], responses: { '200': { description: 'DID document', content: { 'application/did+json': { schema: ref('DidDocument') } } } } } },
     '/.well-known/jwks.json': { get: { operationId: 'getJwks', summary: "The server's public signing keys", tags: ['keys'], responses: { '200': { description: 'JWKS', content: { 'application/jwk-set+json': { schema: ref('Jwks') } } } } } },
     '/api/v1/issuers': {

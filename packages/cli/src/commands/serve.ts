@@ -6,11 +6,18 @@ import { startServer } from '@citiesoflearning/server';
 import type { Output } from '../output.js';
 
 const HELP = `colearn serve [--port N] [--host H] [--data DIR] [--base-url URL] [--demo]
-              [--log-requests] [--trust-proxy] [--tls-cert FILE --tls-key FILE]
-              [--awards-per-minute N]
+              [--database postgres://…] [--log-requests] [--trust-proxy]
+              [--tls-cert FILE --tls-key FILE] [--awards-per-minute N]
 
-Runs the reference badge & pathway API on SQLite. Prints "listening on <url>" once ready.
-COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once).
+Runs the reference badge & pathway API. Prints "listening on <url>" once ready.
+By default it keeps everything in SQLite in --data DIR (default .col-data).
+--database URL (or COL_DATABASE_URL, better: a flag shows in the process list with its
+password) keeps everything in PostgreSQL instead, e.g.
+postgres://colearn:secret@db.internal:5432/colearn?sslmode=verify-full&pool_max=10, so several
+instances behind a load balancer act as one: they share the signing key, the admin key and
+every record through the database. The start-up log names the database, never the password.
+COL_ADMIN_KEY sets the admin bearer key (else one is generated and printed once; on PostgreSQL,
+by the first instance only, and the others use the same one).
 --demo seeds a Cities of Learning place (issuers, achievements, claim codes, pathways,
 opportunities) and serves the examples.
 --log-requests logs one line per request (method, route pattern, status, time: never a
@@ -66,6 +73,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
       port: { type: 'string', default: process.env.PORT ?? '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: '.col-data' },
+      database: { type: 'string' },
       'base-url': { type: 'string' },
       demo: { type: 'boolean' },
       'log-requests': { type: 'boolean' },
@@ -86,12 +94,14 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
   const awardsPerMinute = values['awards-per-minute'] === undefined ? undefined : Number(values['awards-per-minute']);
   if (awardsPerMinute !== undefined && (!Number.isInteger(awardsPerMinute) || awardsPerMinute < 1)) throw new ColError('usage', `--awards-per-minute ${values['awards-per-minute']}: a whole number of at least 1.`);
   const tls = readTls(values['tls-cert'], values['tls-key']);
+  if (values.database !== undefined && values.database.trim() === '') throw new ColError('usage', '--database needs a postgres:// URL (or leave it out to use SQLite in --data).');
 
   const adminKeyFromEnv = process.env.COL_ADMIN_KEY;
   const server = await startServer({
     port,
     host: values.host,
     dataDir: values.data,
+    ...(values.database !== undefined ? { database: values.database } : {}),
     demo: values.demo ?? false,
     logRequests: values['log-requests'] ?? false,
     trustProxy: values['trust-proxy'] ?? false,
@@ -101,7 +111,9 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
     ...(adminKeyFromEnv ? { adminKey: adminKeyFromEnv } : {}),
     log: (line) => io.err(line),
   });
-  if (!adminKeyFromEnv) io.err(`admin key (generated; set COL_ADMIN_KEY to choose one): ${server.adminKey}`);
+  // Only the instance that made the key shows it: on PostgreSQL, later instances use the stored
+  // one, and printing it in every instance's log would spread it further for nothing.
+  if (server.adminKeyGenerated) io.err(`admin key (generated; set COL_ADMIN_KEY to choose one): ${server.adminKey}`);
   for (const { achievement, code } of server.demo?.claimCodes ?? []) io.err(`demo claim code for ${achievement}: ${code}`);
   if (server.demo) io.err(`demo page: ${new URL('/examples/', server.url).href} (claim a badge with a code above, then verify it)`);
   io.out(`listening on ${server.url}`);

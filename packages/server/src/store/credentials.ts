@@ -225,20 +225,25 @@ export interface IssuingCredential {
 /**
  * Store the placeholder row of a credential about to be signed (state `issuing`): it holds the
  * status indexes so no other issue takes them, and it is rolled back if signing never finishes.
+ * Returns whether the row was written (always, unless `unlessTaken` and a key or index is taken).
  *
  * @example
  * ```ts
  * await insertIssuingCredential(ctx.sql, row);
  * ```
  */
-export async function insertIssuingCredential(sql: Sql, c: IssuingCredential): Promise<void> {
-  await sql.run(
+export async function insertIssuingCredential(sql: Sql, c: IssuingCredential, options: { unlessTaken?: boolean } = {}): Promise<boolean> {
+  // `unlessTaken`: a status index another issue took since we looked (on PostgreSQL, another
+  // instance or connection) makes this a no-op returning false, for the caller to pick again,
+  // instead of a unique violation that would fail the whole issue.
+  const { changes } = await sql.run(
     `INSERT INTO credentials (key, achievement_key, issuer_key, state, recipient_hash, recipient_salt, recipient_email,
        recipient_did, claim_code, source, revocation_index, suspension_index, issued_at)
-     VALUES (?, ?, ?, 'issuing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, 'issuing', ?, ?, ?, ?, ?, ?, ?, ?, ?)${options.unlessTaken ? ' ON CONFLICT DO NOTHING' : ''}`,
     c.key, c.achievementKey, c.issuerKey, c.recipientHash, c.recipientSalt, c.recipientEmail,
     c.recipientDid, c.claimCode, c.source, c.revocationIndex, c.suspensionIndex, c.issuedAt,
   );
+  return changes === 1;
 }
 
 /**
@@ -249,8 +254,9 @@ export async function insertIssuingCredential(sql: Sql, c: IssuingCredential): P
  * await markCredentialIssued(ctx.sql, key, signed.credential, signed.jwt);
  * ```
  */
-export async function markCredentialIssued(sql: Sql, key: string, credential: unknown, jwt: string): Promise<void> {
-  await sql.run("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ?", JSON.stringify(credential), jwt, key);
+export async function markCredentialIssued(sql: Sql, key: string, credential: unknown, jwt: string): Promise<boolean> {
+  const { changes } = await sql.run("UPDATE credentials SET state = 'issued', credential = ?, jwt = ? WHERE key = ? AND state = 'issuing'", JSON.stringify(credential), jwt, key);
+  return changes === 1;
 }
 
 /**
@@ -261,18 +267,23 @@ export async function markCredentialIssued(sql: Sql, key: string, credential: un
  * await deleteIssuingCredential(ctx.sql, key);
  * ```
  */
-export async function deleteIssuingCredential(sql: Sql, key: string): Promise<void> {
-  await sql.run("DELETE FROM credentials WHERE key = ? AND state = 'issuing'", key);
+export async function deleteIssuingCredential(sql: Sql, key: string): Promise<boolean> {
+  return (await sql.run("DELETE FROM credentials WHERE key = ? AND state = 'issuing'", key)).changes === 1;
 }
 
 /**
- * The placeholder rows a crash left behind, with the claim code each one used (if any).
+ * The placeholder rows a crash left behind, with the claim code each one used (if any): all of
+ * them, or only those reserved before `issuedBefore` (an ISO time).
  *
  * @example
  * ```ts
  * for (const row of await listIssuingCredentials(ctx.sql)) rollBack(row);
  * ```
  */
-export async function listIssuingCredentials(sql: Sql): Promise<Array<{ key: string; claim_code: string | null }>> {
-  return await sql.all<{ key: string; claim_code: string | null }>("SELECT key, claim_code FROM credentials WHERE state = 'issuing'");
+export async function listIssuingCredentials(sql: Sql, issuedBefore?: string): Promise<Array<{ key: string; claim_code: string | null }>> {
+  return await sql.all<{ key: string; claim_code: string | null }>(
+    "SELECT key, claim_code FROM credentials WHERE state = 'issuing' AND (CAST(? AS TEXT) IS NULL OR issued_at < ?)",
+    issuedBefore ?? null,
+    issuedBefore ?? null,
+  );
 }

@@ -86,14 +86,14 @@ export async function deletePendingIdempotency(sql: Sql, key: string): Promise<v
 }
 
 /**
- * Forget every pending record (at start-up: a crash left them, and the client's retry must run
- * afresh rather than wait for a response that will never come).
+ * Forget every pending record, or those created before `createdBefore` (at start-up: a crash left
+ * them, and the client's retry must run afresh rather than wait for a response that will never come).
  *
  * @example
  * ```ts
  * await deleteAllPendingIdempotency(ctx.sql);
  * ```
  */
-export async function deleteAllPendingIdempotency(sql: Sql): Promise<void> {
-  await sql.run("DELETE FROM idempotency WHERE state = 'pending'");
+export async function deleteAllPendingIdempotency(sql: Sql, createdBefore?: string): Promise<void> {
+  await sql.run("DELETE FROM idempotency WHERE state = 'pending' AND (CAST(? AS TEXT) IS NULL OR created_at < ?)", createdBefore ?? null, createdBefore ?? null);
 }

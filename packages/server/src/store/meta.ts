@@ -37,3 +37,34 @@ export async function insertMeta(sql: Sql, key: string, value: string): Promise<
 export async function writeMeta(sql: Sql, key: string, value: string): Promise<void> {
   await sql.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
 }
+
+/**
+ * Write a `meta` value unless one is there already, and return the one that is stored now with
+ * whether it is ours. Several instances starting at once on one database all call it; exactly one
+ * value wins, and every instance reads that one (`ON CONFLICT DO NOTHING`, then read back).
+ *
+ * @example
+ * ```ts
+ * const { value, created } = await claimMeta(ctx.sql, 'pepper', fresh.toString('base64'));
+ * ```
+ */
+export async function claimMeta(sql: Sql, key: string, value: string): Promise<{ value: string; created: boolean }> {
+  const inserted = await sql.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', key, value);
+  if (inserted.changes === 1) return { value, created: true };
+  const stored = await readMeta(sql, key);
+  // A meta row is never deleted, so the row that beat ours is still there.
+  return { value: stored!, created: false };
+}
+
+/**
+ * Send the database the smallest statement there is: resolves when it answers, rejects with
+ * `database-unavailable` when it cannot be reached (the health check).
+ *
+ * @example
+ * ```ts
+ * await pingDatabase(ctx.sql);
+ * ```
+ */
+export async function pingDatabase(sql: Sql): Promise<void> {
+  await sql.get('SELECT 1 AS up');
+}
