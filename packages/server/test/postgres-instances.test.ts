@@ -311,7 +311,7 @@ describe('two server instances on one PostgreSQL', { skip: postgres.skip }, () =
       expect(JSON.parse(row.credential).proof.proofValue).to.equal(award.credential.proof.proofValue);
     }
     // A claim A was in the middle of may be left 'issuing' (holding its use until an instance
-    // recovers it: pgops); none is lost or counted twice.
+    // recovers it as abandoned, an hour on); none is lost or counted twice.
     const counts = async () =>
       (
         await pair.db.query(
@@ -324,9 +324,11 @@ describe('two server instances on one PostgreSQL', { skip: postgres.skip }, () =
     const after = await counts();
     expect(after.issued).to.be.at.least(acknowledged.length);
     expect(after.uses_left + after.issued + after.issuing).to.equal(100_000);
-    // Once traffic is over, restarting A recovers what it left half done: then every use is either left or issued.
+    // An hour on (ABANDONED_ISSUE_AGE_MS: live neighbours' claims in flight are younger), an
+    // instance starting recovers what A left half done: then every use is either left or issued.
     pair.b.proc.kill('SIGTERM');
     await pair.b.exited;
+    await pair.db.query("UPDATE credentials SET issued_at = '2000-01-01T00:00:00Z' WHERE achievement_key = $1 AND state = 'issuing'", [badge]);
     await startInstance(pair.database);
     const recovered = await counts();
     expect(recovered.issuing).to.equal(0);
