@@ -40,16 +40,43 @@ export async function testPostgres(): Promise<TestPostgres> {
     const refuse = () => Promise.reject(new Error(skipped));
     return { cluster: undefined, skip: skipped, freshDatabase: refuse, migratedDatabase: refuse, stop: async () => {} };
   }
-  const cluster = started;
+  return inCluster(started, () => started.stop());
+}
+
+/** Run `statement` as the cluster's superuser on its `postgres` database. */
+async function asAdmin(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client(url);
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Databases in a cluster someone else started and stops (scripts/test.mjs shares one across the
+ * server's files: `COL_TEST_POSTGRES_URL`); `stop()` drops the databases this file made.
+ *
+ * @example
+ * ```ts
+ * const postgres = clusterAt(process.env.COL_TEST_POSTGRES_URL!);
+ * ```
+ */
+export function clusterAt(url: string): TestPostgres {
+  // A shared cluster outlives the file: drop what it made (each a few megabytes on disk).
+  return inCluster({ url }, async (created) => {
+    for (const name of created.reverse()) await asAdmin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+}
+
+/** Databases made in `cluster`; `stop` gets the names of every one made. */
+function inCluster(cluster: { url: string } & Partial<PostgresCluster>, stop: (created: string[]) => Promise<void>): TestPostgres {
+  const created: string[] = [];
   const createDatabase = async (template: string): Promise<string> => {
     const name = `col_test_${process.pid}_${++databases}`;
-    const admin = new pg.Client(cluster.url);
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} ENCODING 'UTF8' LOCALE 'C'`);
-    } finally {
-      await admin.end();
-    }
+    await asAdmin(cluster.url, `CREATE DATABASE ${name} TEMPLATE ${template} ENCODING 'UTF8' LOCALE 'C'`);
+    created.push(name);
     return withDatabase(cluster.url, name);
   };
   let template: Promise<string> | undefined;
@@ -60,14 +87,14 @@ export async function testPostgres(): Promise<TestPostgres> {
     return new URL(url).pathname.slice(1);
   };
   return {
-    cluster,
+    cluster: 'stop' in cluster ? (cluster as PostgresCluster) : undefined,
     skip: false,
     freshDatabase: () => createDatabase('template0'),
     async migratedDatabase() {
       template ??= migratedTemplate();
       return createDatabase(await template);
     },
-    stop: () => cluster.stop(),
+    stop: () => stop(created.splice(0)),
   };
 }
 

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { startServer, type AppOptions, type RunningServer, type StartServerOptions } from '@citiesoflearning/server';
 import { openPostgres } from '../../src/sql/postgres.js';
 import type { Sql, SqlValue } from '../../src/sql/sql.js';
-import { testPostgres, type TestPostgres } from './postgres.js';
+import { clusterAt, testPostgres, type TestPostgres } from './postgres.js';
 
 /** The admin key of every test server. */
 export const ADMIN = 'test-admin-key-0123456789abcdef';
@@ -46,7 +46,9 @@ export async function testStorage(dataDir: string): Promise<Pick<AppOptions, 'da
   if (TEST_BACKEND === 'sqlite') return { dataDir };
   let database = dataDir === ':memory:' ? undefined : databases.get(dataDir);
   if (database === undefined) {
-    cluster ??= testPostgres();
+    // scripts/test.mjs starts one cluster for all the server's files (starting one takes seconds).
+    const shared = process.env.COL_TEST_POSTGRES_URL;
+    cluster ??= shared ? Promise.resolve(clusterAt(shared)) : testPostgres();
     const postgres = await cluster;
     if (postgres.skip) throw new Error(`COL_TEST_BACKEND=postgres but ${postgres.skip}`);
     database = await postgres.migratedDatabase();
@@ -104,6 +106,12 @@ export async function startTestServer(options: StartServerOptions = {}): Promise
   const logs: string[] = [];
   const storage = options.database === undefined ? await testStorage(dataDir) : { dataDir };
   const server = await startServer({ port: 0, host: '127.0.0.1', adminKey: ADMIN, env: {}, claimsPerMinute: 10_000, log: (l) => logs.push(l), ...options, ...storage });
+  // A run meant for PostgreSQL that quietly stored in SQLite would pass for the wrong engine.
+  const engine = /^database: (\S+)/m.exec(logs.join('\n'))?.[1];
+  if (engine !== undefined && engine !== (TEST_BACKEND === 'postgres' ? 'PostgreSQL' : 'SQLite')) {
+    await server.close();
+    throw new Error(`COL_TEST_BACKEND=${TEST_BACKEND}, but the server says it stores in ${engine}`);
+  }
   const call: TestServer['call'] = async (method, path, init = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.body !== undefined) headers['content-type'] ??= 'application/json';
