@@ -3,6 +3,8 @@
 // list, the JWT and baked images carry the same award, and no email is stored or logged.
 import { describe, it, before, after, expect } from '@col/harness';
 import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashIdentity, unbake } from '@citiesoflearning/core';
 import { decodeStatusList, getStatusBit, multibaseToJwk, verifyDataIntegrityProof, verifyJws, generateKeyPair } from '@citiesoflearning/verify';
@@ -155,6 +157,23 @@ describe('configuration', () => {
       await db.close();
     } finally {
       await s.stop();
+    }
+  });
+
+  it('makes a data directory that does not exist yet, private, for the key it generates (on PostgreSQL too, where the database is elsewhere)', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'col-new-data-'));
+    try {
+      const dataDir = join(parent, 'not', 'yet');
+      const s = await startTestServer({ dataDir });
+      try {
+        expect((await s.call('GET', '/.well-known/did.json')).status).to.equal(200);
+        expect(statSync(dataDir).mode & 0o777).to.equal(0o700);
+        expect(statSync(join(dataDir, 'signing-key.jwk.json')).mode & 0o777).to.equal(0o600);
+      } finally {
+        await s.stop();
+      }
+    } finally {
+      await rm(parent, { recursive: true, force: true });
     }
   });
 
