@@ -113,23 +113,19 @@ if (only !== 'browser') {
   const onBoth = testFiles.filter((f) => f.startsWith('packages/server/test/') && !f.endsWith('.browser.test.ts') &&
     readFileSync(join(root, f), 'utf8').includes("/support/test-server.js'"));
   if (onBoth.length) {
-    const { postgresSkipReason, startPostgres } = await import('@col/harness/node');
+    const { postgresSkipReason } = await import('@col/harness/node');
     const missing = postgresSkipReason();
     if (missing) {
       console.log(`\nserver suites on PostgreSQL ${missing}`);
       steps.push({ name: 'server suites on PostgreSQL', ok: true, skipped: missing.replace(/^skipped: /, '') });
     } else {
-      // One cluster for all of them (starting one takes seconds); each file still gets its own
-      // template and each server its own database in it.
-      const cluster = await startPostgres();
       const counts = join(results, 'node-postgres-counts.json');
       const status = run(process.execPath, [
         '--import', 'tsx', '--conditions=@citiesoflearning/source', '--test', '--test-concurrency=1',
         '--test-reporter=spec', '--test-reporter-destination=stdout',
         `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${counts}`,
         ...onBoth,
-      ], { COL_TEST_BACKEND: 'postgres', COL_TEST_POSTGRES_URL: cluster.url });
-      await cluster.stop();
+      ], { COL_TEST_BACKEND: 'postgres' });
       steps.push({ name: 'server suites on PostgreSQL', ok: status === 0 });
       if (existsSync(counts)) add(JSON.parse(readFileSync(counts, 'utf8')));
       else totals.failed++;

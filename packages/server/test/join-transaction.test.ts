@@ -8,12 +8,12 @@ import { createApp } from '@citiesoflearning/server';
 import { joinTransaction, type ServerContext } from '../src/context.js';
 import { createIssuer } from '../src/issuers.js';
 import { createClaimCodes, createAchievement } from '../src/achievements.js';
-import { ADMIN, testStorage } from './support/test-server.js';
+import { ADMIN } from './support/test-server.js';
 
 const admin = { kind: 'admin' } as const;
 
 async function withApp(run: (app: Awaited<ReturnType<typeof createApp>>['app'], ctx: ServerContext) => Promise<void>): Promise<void> {
-  const { app, context, close } = await createApp({ ...(await testStorage(':memory:')), baseUrl: 'http://127.0.0.1:9', adminKey: ADMIN, env: {} });
+  const { app, context, close } = await createApp({ dataDir: ':memory:', baseUrl: 'http://127.0.0.1:9', adminKey: ADMIN, env: {} });
   try {
     await run(app, context);
   } finally {

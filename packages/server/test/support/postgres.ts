@@ -54,22 +54,6 @@ async function asAdmin(url: string, statement: string): Promise<void> {
   }
 }
 
-/**
- * Databases in a cluster someone else started and stops (scripts/test.mjs shares one across the
- * server's files: `COL_TEST_POSTGRES_URL`); `stop()` drops the databases this file made.
- *
- * @example
- * ```ts
- * const postgres = clusterAt(process.env.COL_TEST_POSTGRES_URL!);
- * ```
- */
-export function clusterAt(url: string): TestPostgres {
-  // A shared cluster outlives the file: drop what it made (each a few megabytes on disk).
-  return inCluster({ url }, async (created) => {
-    for (const name of created.reverse()) await asAdmin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
-}
-
 /** Databases made in `cluster`; `stop` gets the names of every one made. */
 function inCluster(cluster: { url: string } & Partial<PostgresCluster>, stop: (created: string[]) => Promise<void>): TestPostgres {
   const created: string[] = [];

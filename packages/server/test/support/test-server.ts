@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { startServer, type AppOptions, type RunningServer, type StartServerOptions } from '@citiesoflearning/server';
 import { openPostgres } from '../../src/sql/postgres.js';
 import type { Sql, SqlValue } from '../../src/sql/sql.js';
-import { clusterAt, testPostgres, type TestPostgres } from './postgres.js';
+import { testPostgres, type TestPostgres } from './postgres.js';
 
 /** The admin key of every test server. */
 export const ADMIN = 'test-admin-key-0123456789abcdef';
@@ -46,9 +46,7 @@ export async function testStorage(dataDir: string): Promise<Pick<AppOptions, 'da
   if (TEST_BACKEND === 'sqlite') return { dataDir };
   let database = dataDir === ':memory:' ? undefined : databases.get(dataDir);
   if (database === undefined) {
-    // scripts/test.mjs starts one cluster for all the server's files (starting one takes seconds).
-    const shared = process.env.COL_TEST_POSTGRES_URL;
-    cluster ??= shared ? Promise.resolve(clusterAt(shared)) : testPostgres();
+    cluster ??= testPostgres();
     const postgres = await cluster;
     if (postgres.skip) throw new Error(`COL_TEST_BACKEND=postgres but ${postgres.skip}`);
     database = await postgres.migratedDatabase();
