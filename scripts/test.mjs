@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: build and type-check every package, lint each package as npm would publish it
-// (publint, attw), check that nothing reaches outside the repository, build the CDN bundles and the docs, hold the size budgets, run every Node suite, then every browser suite in Chromium, and end with one line CI reads:
+// (publint, attw), check that nothing reaches outside the repository, build the CDN bundles and the docs, hold the size budgets, run every Node suite, the server's
+// suites a second time on PostgreSQL, then every browser suite in Chromium, and end with one line CI reads:
 // `N passed, N failed` — tests only. The steps around them (build, type-check, publint, attw,
 // bundles, docs, budgets) are reported each on its own line above it; a failed step fails the run
 // (exit code 1) without being counted as a test.
@@ -103,6 +104,35 @@ if (only !== 'browser') {
   }
 }
 
+// 2b. The server's suites again on PostgreSQL: COL_TEST_BACKEND=postgres makes every server and
+// app a test starts through test/support/test-server.ts store in a fresh database of a throwaway
+// cluster, so one set of tests holds both engines to the same API. Files that start
+// nothing through it (SQLite's own adapter tests, the PostgreSQL backend's, pure functions) would
+// only run again unchanged, so they run once. Its counts join the totals like any other run.
+if (only !== 'browser') {
+  const onBoth = testFiles.filter((f) => f.startsWith('packages/server/test/') && !f.endsWith('.browser.test.ts') &&
+    readFileSync(join(root, f), 'utf8').includes("/support/test-server.js'"));
+  if (onBoth.length) {
+    const { postgresSkipReason } = await import('@col/harness/node');
+    const missing = postgresSkipReason();
+    if (missing) {
+      console.log(`\nserver suites on PostgreSQL ${missing}`);
+      steps.push({ name: 'server suites on PostgreSQL', ok: true, skipped: missing.replace(/^skipped: /, '') });
+    } else {
+      const counts = join(results, 'node-postgres-counts.json');
+      const status = run(process.execPath, [
+        '--import', 'tsx', '--conditions=@citiesoflearning/source', '--test', '--test-concurrency=1',
+        '--test-reporter=spec', '--test-reporter-destination=stdout',
+        `--test-reporter=${join(root, 'scripts/count-reporter.mjs')}`, `--test-reporter-destination=${counts}`,
+        ...onBoth,
+      ], { COL_TEST_BACKEND: 'postgres' });
+      steps.push({ name: 'server suites on PostgreSQL', ok: status === 0 });
+      if (existsSync(counts)) add(JSON.parse(readFileSync(counts, 'utf8')));
+      else totals.failed++;
+    }
+  }
+}
+
 // 3. Browser suites: the isomorphic packages (core, verify, client) and *.browser.test.ts.
 if (only !== 'node') {
   const isomorphic = ['packages/core/', 'packages/verify/', 'packages/client/'];
@@ -127,7 +157,7 @@ function ensureChromium() {
 
 const failedSteps = steps.filter((s) => !s.ok);
 console.log('');
-for (const s of steps) console.log(`step ${s.ok ? 'ok    ' : 'FAILED'} ${s.name}`);
+for (const s of steps) console.log(`step ${s.skipped ? 'skipped' : s.ok ? 'ok    ' : 'FAILED'} ${s.name}${s.skipped ? ` (${s.skipped})` : ''}`);
 if (totals.skipped) console.log(`${totals.skipped} skipped`);
 // The line CI reads, always last and always exactly this shape: tests only.
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

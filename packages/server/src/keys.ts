@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDirectory } from './private-files.js';
 import { ColError, isColError } from '@citiesoflearning/core';
 import { generateKeyPair, jwkToMultibase, publicJwk } from '@citiesoflearning/verify';
 
@@ -112,6 +113,8 @@ export async function loadSigningKey(dataDir: string, env: Record<string, string
     return fromPrivateJwk(readKeyFile(file), 'file');
   }
   const pair = await generateKeyPair('Ed25519');
+  // On SQLite opening the database made the folder; on PostgreSQL the key may be all it holds.
+  privateDirectory(dataDir);
   // `wx`: never overwrite a key another process wrote a moment ago.
   writeFileSync(file, JSON.stringify(pair.privateJwk) + '\n', { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);

@@ -136,11 +136,15 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
       signer.method,
     ).then(async (credential) => {
       // The key was removed while we signed (removing it dropped the stored copy): a list signed
-      // with it would fail every verifier, so sign again with the current key instead.
-      if (signer.kid !== undefined && !(await issuerKeyIsListed(ctx.sql, issuerKey, signer.kid))) return currentStatusList(ctx, issuerKey, purpose, view);
-      // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
-      await saveSignedStatusList(ctx.sql, issuerKey, purpose, view, credential, row.bits_version);
-      return credential;
+      // with it would fail every verifier, so sign again with the current key instead. Checked
+      // in the transaction that saves, so a removal cannot land between the check and the save.
+      const saved = await ctx.sql.transaction(async (tx) => {
+        if (signer.kid !== undefined && !(await issuerKeyIsListed(tx, issuerKey, signer.kid))) return false;
+        // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
+        await saveSignedStatusList(tx, issuerKey, purpose, view, credential, row.bits_version);
+        return true;
+      });
+      return saved ? credential : currentStatusList(ctx, issuerKey, purpose, view);
     });
     signing.set(flightKey, flight);
     flight.then(

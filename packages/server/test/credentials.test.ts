@@ -2,8 +2,9 @@
 // fetched from the server's own documents, status bits flip on revoke/suspend in a re-signed
 // list, the JWT and baked images carry the same award, and no email is stored or logged.
 import { describe, it, before, after, expect } from '@col/harness';
-import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashIdentity, unbake } from '@citiesoflearning/core';
 import { decodeStatusList, getStatusBit, multibaseToJwk, verifyDataIntegrityProof, verifyJws, generateKeyPair } from '@citiesoflearning/verify';
@@ -129,9 +130,9 @@ describe('issued credentials', () => {
   });
 
   it('stores and logs no email address, and keeps the signing key private (0600)', async () => {
-    const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
-    const dump = JSON.stringify(db.prepare('SELECT * FROM credentials').all()) + JSON.stringify(db.prepare('SELECT * FROM idempotency').all());
-    db.close();
+    const db = await s.openDatabase();
+    const dump = JSON.stringify(await db.all('SELECT * FROM credentials')) + JSON.stringify(await db.all('SELECT * FROM idempotency'));
+    await db.close();
     expect(dump.toLowerCase()).to.not.contain('lovelace');
     expect(s.logs.join('\n').toLowerCase()).to.not.contain('lovelace');
     expect(s.logs.join('\n')).to.not.contain(ADMIN);
@@ -151,11 +152,28 @@ describe('configuration', () => {
       expect(did.verificationMethod[0].publicKeyMultibase).to.equal(keys.publicKeyMultibase);
       const b = await seedBasics(s);
       await s.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: 'kept@example.org' } }, token: null });
-      const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
-      expect(db.prepare('SELECT recipient_email FROM credentials').get()).to.deep.equal({ recipient_email: 'kept@example.org' });
-      db.close();
+      const db = await s.openDatabase();
+      expect(await db.get('SELECT recipient_email FROM credentials')).to.deep.equal({ recipient_email: 'kept@example.org' });
+      await db.close();
     } finally {
       await s.stop();
+    }
+  });
+
+  it('makes a data directory that does not exist yet, private, for the key it generates (on PostgreSQL too, where the database is elsewhere)', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'col-new-data-'));
+    try {
+      const dataDir = join(parent, 'not', 'yet');
+      const s = await startTestServer({ dataDir });
+      try {
+        expect((await s.call('GET', '/.well-known/did.json')).status).to.equal(200);
+        expect(statSync(dataDir).mode & 0o777).to.equal(0o700);
+        expect(statSync(join(dataDir, 'signing-key.jwk.json')).mode & 0o777).to.equal(0o600);
+      } finally {
+        await s.stop();
+      }
+    } finally {
+      await rm(parent, { recursive: true, force: true });
     }
   });
 

@@ -2,8 +2,6 @@
 // a server fault is not dressed up as the client's mistake, and a client's mistake is not
 // silently accepted.
 import { describe, it, before, after, expect } from '@col/harness';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { generateKeyPair, signCredentialJwt } from '@citiesoflearning/verify';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
@@ -20,11 +18,11 @@ describe('errors that are not the client’s', () => {
   it('a corrupt stored ticket key is a 500 internal-error, not the provider’s 401 ticket-invalid', async () => {
     const keys = await generateKeyPair('Ed25519');
     const now = Math.floor(Date.now() / 1000);
-    const db = new Database(join(s.dataDir, 'col.sqlite'));
+    const db = await s.openDatabase();
     try {
       for (const [kid, stored] of [['broken-json', '{not json'], ['broken-key', JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'AAAA' })]] as const) {
         expect((await s.call('POST', `/api/v1/issuers/${b.issuerKey}/ticket-keys`, { body: { jwk: keys.publicJwk, kid } })).status).to.equal(201);
-        db.prepare('UPDATE ticket_keys SET jwk = ? WHERE kid = ?').run(stored, kid);
+        await db.run('UPDATE ticket_keys SET jwk = ? WHERE kid = ?', stored, kid);
         const ticket = await signCredentialJwt(
           { aud: `${s.url}/api/v1/claims`, exp: now + 600, jti: `jti-${kid}-0123456789`, achievement: b.achievementKey, email: 'pupil@example.org' },
           { privateJwk: keys.privateJwk, kid },
@@ -34,7 +32,7 @@ describe('errors that are not the client’s', () => {
         expect(res.json.code, kid).to.equal('internal-error');
       }
     } finally {
-      db.close();
+      await db.close();
     }
   });
 

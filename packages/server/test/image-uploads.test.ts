@@ -2,11 +2,10 @@
 // not really SVG or carry a DOCTYPE or anything active, and stored only in a form that runs no
 // script and loads nothing from anywhere — one test per trick an attacker would try.
 import { describe, it, before, after, expect } from '@col/harness';
-import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { openRawDatabase, startTestServer, type TestServer } from './support/test-server.js';
 
 const SVG = 'xmlns="http://www.w3.org/2000/svg"';
 const dataUri = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
@@ -108,11 +107,11 @@ describe('SVG images stored by an older version', () => {
       for (const key of ['hostile', 'leaky']) await first.call('POST', '/api/v1/achievements', { body: { key, issuer: 'old', name: key, description: 'd', criteria: 'c', image: dataUri(`<svg ${SVG}><circle r="1"/></svg>`) } });
       await first.stop();
       // What the old regex let through.
-      const db = new Database(join(dataDir, 'col.sqlite'));
-      const put = db.prepare('UPDATE achievements SET image = ? WHERE key = ?');
-      put.run(Buffer.from(`<svg ${SVG}><s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script></svg>`), 'hostile');
-      put.run(Buffer.from(`<svg ${SVG}><image href="https://evil.example/t.png"/><circle r="1"/></svg>`), 'leaky');
-      db.close();
+      const db = await openRawDatabase(dataDir);
+      const put = 'UPDATE achievements SET image = ? WHERE key = ?';
+      await db.run(put, Buffer.from(`<svg ${SVG}><s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script></svg>`), 'hostile');
+      await db.run(put, Buffer.from(`<svg ${SVG}><image href="https://evil.example/t.png"/><circle r="1"/></svg>`), 'leaky');
+      await db.close();
       const again = await startTestServer({ dataDir });
       try {
         const hostile = await (await fetch(new URL('/api/v1/achievements/hostile/image', again.url))).text();

@@ -8,16 +8,39 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { didWebToUrl, signDataIntegrity, signCredentialJwt, verify } from '@citiesoflearning/verify';
-import { isoNow, urls } from '../src/context.js';
+import { isoNow, urls, type ServerContext } from '../src/context.js';
+import type { SqlDatabase } from '../src/sql/sql.js';
 import { createApp } from '@citiesoflearning/server';
 import { issueAward } from '../src/issue.js';
 import { currentStatusList, writeStatusBit } from '../src/status.js';
 import { activeIssuerKey, addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../src/issuer-keys.js';
-import { ADMIN, startTestServer, type TestServer } from './support/test-server.js';
+import { ADMIN, sqliteOnly, startTestServer, testStorage, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
 // The test server is on loopback, which verify() may refuse by default (SSRF guard): opt in.
 const check = (input: object | string) => verify(input, { allowPrivateNetwork: true });
+
+/**
+ * `ctx` whose `nth` transaction first runs `step` (on the real database, through `ctx.sql`): a
+ * way to put an operator's action at one exact point of a request on either engine, where
+ * waiting a tick would depend on how fast that engine answers.
+ */
+function beforeTransaction(ctx: ServerContext, nth: number, step: () => Promise<void>): ServerContext {
+  let opened = 0;
+  const sql = new Proxy(ctx.sql, {
+    get(target, property) {
+      if (property === 'transaction') {
+        return async (...args: Parameters<SqlDatabase['transaction']>) => {
+          if (++opened === nth) await step();
+          return target.transaction(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { ...ctx, sql };
+}
 
 async function claim(s: TestServer, achievement: string, code: string, email = 'keys.learner@example.org') {
   const res = await s.call('POST', '/api/v1/claims', { body: { achievement, code, recipient: { email } }, token: null });
@@ -56,9 +79,9 @@ describe('per-issuer signing keys', () => {
   });
 
   it("attack: a leaked key of one issuer cannot sign for another (DI proof and VC-JWT)", async () => {
-    const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
-    const row = db.prepare("SELECT kid, private_jwk FROM issuer_keys WHERE issuer_key = 'provider-a' AND removed_at IS NULL").get() as { kid: string; private_jwk: string };
-    db.close();
+    const db = await s.openDatabase();
+    const row = (await db.get<{ kid: string; private_jwk: string }>("SELECT kid, private_jwk FROM issuer_keys WHERE issuer_key = 'provider-a' AND removed_at IS NULL"))!;
+    await db.close();
     const stolen = JSON.parse(row.private_jwk) as JsonWebKey;
     const genuine = (await claim(s, b.achievementKey, b.codes[0]!)).credential;
     const { proof: _proof, ...unsigned } = genuine;
@@ -88,9 +111,9 @@ describe('per-issuer signing keys', () => {
     // The issuer no longer lists the key for issuing: the key check says so.
     expect(report.checks.find((c) => c.id === 'key')?.code).to.equal('vm-not-assertion');
     expect((await check(fresh.credential)).outcome).to.equal('verified');
-    const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
-    const removed = db.prepare('SELECT private_jwk, removed_at FROM issuer_keys WHERE issuer_key = ? AND kid = ?').get('provider-a', oldKid) as { private_jwk: string | null; removed_at: string | null };
-    db.close();
+    const db = await s.openDatabase();
+    const removed = (await db.get<{ private_jwk: string | null; removed_at: string | null }>('SELECT private_jwk, removed_at FROM issuer_keys WHERE issuer_key = ? AND kid = ?', 'provider-a', oldKid))!;
+    await db.close();
     expect(removed.private_jwk).to.equal(null);
     expect(removed.removed_at).to.be.a('string');
     // Another provider's key may not rotate or remove this issuer's keys.
@@ -114,7 +137,7 @@ describe('per-issuer signing keys', () => {
 describe('a key removed while a credential is being signed with it', () => {
   it('is not what the stored credential names: the credential is signed again with the current key', async () => {
     const base = 'https://badges.example.org';
-    const { app, context: ctx, close } = await createApp({ dataDir: ':memory:', baseUrl: base, adminKey: ADMIN, env: {} });
+    const { app, context: ctx, close } = await createApp({ ...(await testStorage(':memory:')), baseUrl: base, adminKey: ADMIN, env: {} });
     try {
       const admin = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
       const post = async (path: string, body: unknown) => {
@@ -125,24 +148,19 @@ describe('a key removed while a credential is being signed with it', () => {
       await post('/api/v1/issuers', { key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' });
       const achievement = await post('/api/v1/achievements', { issuer: 'leaky', name: 'Mid-rotation', description: 'Earned mid-rotation.', criteria: 'Be there.' });
       const leaked = (await activeIssuerKey(ctx.sql, 'leaky')).kid;
-      let rotation: Promise<void> | undefined;
-      const issued = await issueAward(ctx, {
+      // The operator rotates and removes the key after it was read and the credential signed
+      // with it, just before the signed credential is stored (issuing's second transaction).
+      let rotated = false;
+      const issued = await issueAward(beforeTransaction(ctx, 2, async () => {
+        await ctx.sql.transaction((tx) => addIssuerKey(tx, 'leaky', isoNow(ctx)));
+        await removeIssuerKey(ctx, 'leaky', leaked);
+        rotated = true;
+      }), {
         achievementKey: achievement.key,
         recipient: { email: 'mid.rotation@example.org' },
         source: 'admin',
-        // Runs inside the reservation, before the key is read; the step it schedules runs once
-        // the credential is in the signing worker (after this turn's reads): the operator rotates
-        // and removes the key the credential is being signed with.
-        reserve: async () =>
-          void setImmediate(() => {
-            rotation = (async () => {
-              await ctx.sql.transaction((tx) => addIssuerKey(tx, 'leaky', isoNow(ctx)));
-              await removeIssuerKey(ctx, 'leaky', leaked);
-            })();
-          }),
       });
-      await rotation;
-      expect(rotation, 'the key was rotated').to.not.equal(undefined);
+      expect(rotated, 'the key was rotated').to.equal(true);
       const vm = (issued.credential.proof as { verificationMethod: string }).verificationMethod;
       expect((await listedIssuerKeys(ctx.sql, 'leaky')).map((k) => k.kid)).to.not.include(leaked);
       expect(vm.endsWith(`#${leaked}`), 'signed with the removed key').to.equal(false);
@@ -168,21 +186,24 @@ describe('a key removed while a credential is being signed with it', () => {
 
 describe('a key removed while a status list is being signed with it', () => {
   it('does not serve that list: it is signed again with the current key', async () => {
-    const { app, context: ctx, close } = await createApp({ dataDir: ':memory:', baseUrl: 'https://badges.example.org', adminKey: ADMIN, env: {} });
+    const { app, context: ctx, close } = await createApp({ ...(await testStorage(':memory:')), baseUrl: 'https://badges.example.org', adminKey: ADMIN, env: {} });
     try {
       const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' }) });
       expect(made.status).to.equal(201);
       const leaked = (await activeIssuerKey(ctx.sql, 'leaky')).kid;
       // A revocation moves the bits; a verifier asks for the list, and it is being re-signed…
       await ctx.sql.transaction((tx) => writeStatusBit(tx, 'leaky', 'revocation', 7, true));
-      const asked = currentStatusList(ctx, 'leaky', 'revocation', 'did');
-      // …when (its reads done, the list in the signing worker) the operator rotates and removes
-      // the key it is being signed with.
-      await new Promise((resolve) => setImmediate(resolve));
-      await ctx.sql.transaction((tx) => addIssuerKey(tx, 'leaky', isoNow(ctx)));
-      await removeIssuerKey(ctx, 'leaky', leaked);
+      // …when (its key read, the list signed) the operator rotates and removes the key it was
+      // signed with, just before the signed list is saved (the first transaction it opens).
+      let rotated = false;
+      const answered = (await currentStatusList(beforeTransaction(ctx, 1, async () => {
+        await ctx.sql.transaction((tx) => addIssuerKey(tx, 'leaky', isoNow(ctx)));
+        await removeIssuerKey(ctx, 'leaky', leaked);
+        rotated = true;
+      }), 'leaky', 'revocation', 'did')) as { proof: { verificationMethod: string } };
+      expect(rotated, 'the key was rotated').to.equal(true);
       const [current] = await listedIssuerKeys(ctx.sql, 'leaky');
-      const answered = (await asked) as { proof: { verificationMethod: string } };
+      expect(current!.kid).to.not.equal(leaked);
       expect(answered.proof.verificationMethod).to.equal(`did:web:badges.example.org:api:v1:issuers:leaky#${current!.kid}`);
       // What the list's URL serves from now on is the same re-signed copy.
       const served = (await (await app.request('/api/v1/issuers/leaky/did/status/revocation')).json()) as { proof: { verificationMethod: string } };
@@ -219,13 +240,13 @@ describe('the base URL every id and DID is minted from', () => {
       ['https://badges.example.org/#top', /\?query or #fragment/],
       ['https://badges.example.org/?', /\?query or #fragment/],
     ] as const) {
-      const error = await thrownRejection(createApp({ dataDir: ':memory:', baseUrl, adminKey: ADMIN, env: {} }));
+      const error = await thrownRejection(createApp({ ...(await testStorage(':memory:')), baseUrl, adminKey: ADMIN, env: {} }));
       expect(error.code, baseUrl).to.equal('base-url-invalid');
       expect(error.message, baseUrl).to.match(said);
       expect(error.message, 'never echoes a password').to.not.contain('s3cret');
     }
     // Trailing slashes are dropped; a base path is kept (and becomes part of the DIDs).
-    const { app, close } = await createApp({ dataDir: ':memory:', baseUrl: 'https://example.org/badges//', adminKey: ADMIN, env: {} });
+    const { app, close } = await createApp({ ...(await testStorage(':memory:')), baseUrl: 'https://example.org/badges//', adminKey: ADMIN, env: {} });
     try {
       const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'museum', name: 'Museum', url: 'https://museum.example' }) });
       expect(made.headers.get('location')).to.equal('https://example.org/badges/api/v1/issuers/museum');
@@ -247,7 +268,7 @@ async function thrownRejection(promise: Promise<unknown>): Promise<{ code: strin
   throw new Error('expected a rejection');
 }
 
-describe('upgrading a data directory from before per-issuer keys', () => {
+describe('upgrading a data directory from before per-issuer keys', { skip: sqliteOnly('rebuilds an SQLite file of schema v2, from before PostgreSQL was supported') }, () => {
   it('gives old issuers a key at start-up; credentials signed with the server-wide key keep verifying', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'col-upgrade-'));
     try {

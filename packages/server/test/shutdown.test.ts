@@ -7,12 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { multibaseToJwk, verifyDataIntegrityProof } from '@citiesoflearning/verify';
-import { ADMIN } from './support/test-server.js';
+import { ADMIN, openRawDatabase, testStorage } from './support/test-server.js';
 
 const child = fileURLToPath(new URL('./support/server-child.ts', import.meta.url));
 
 async function spawnServer(dataDir: string, port = 0): Promise<{ proc: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', child, dataDir, String(port)], { env: { ...process.env, COL_ADMIN_KEY: ADMIN }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // On PostgreSQL the child finds its database (the same one again for the same folder) where an
+  // operator's server would: COL_DATABASE_URL.
+  const { database } = await testStorage(dataDir);
+  const env = { ...process.env, COL_ADMIN_KEY: ADMIN, ...(database ? { COL_DATABASE_URL: database } : {}) };
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', child, dataDir, String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
@@ -102,12 +106,11 @@ async function burstThenKill(signal: 'SIGTERM' | 'SIGKILL') {
       }
       // Whatever was mid-signing when the process died was rolled back at restart, its code use
       // returned: the code's remaining uses match the credentials that exist.
-      const { default: Database } = await import('better-sqlite3');
-      const db = new Database(join(dataDir, 'col.sqlite'), { readonly: true });
-      const { issuing } = db.prepare("SELECT count(*) AS issuing FROM credentials WHERE state = 'issuing'").get() as { issuing: number };
-      const { issued } = db.prepare("SELECT count(*) AS issued FROM credentials WHERE state = 'issued'").get() as { issued: number };
-      const { left } = db.prepare('SELECT uses_left AS left FROM claim_codes').get() as { left: number };
-      db.close();
+      const db = await openRawDatabase(dataDir);
+      const { issuing } = (await db.get<{ issuing: number }>("SELECT count(*) AS issuing FROM credentials WHERE state = 'issuing'"))!;
+      const { issued } = (await db.get<{ issued: number }>("SELECT count(*) AS issued FROM credentials WHERE state = 'issued'"))!;
+      const { left } = (await db.get<{ left: number }>('SELECT uses_left AS left FROM claim_codes'))!;
+      await db.close();
       expect(issuing).to.equal(0);
       expect(left).to.equal(100_000 - issued);
     } finally {

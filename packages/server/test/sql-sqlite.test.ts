@@ -1,8 +1,9 @@
 // The SQLite backend of the Sql seam (src/sql/sqlite.ts) on its own: one better-sqlite3
 // connection behind an asynchronous handle. What the server's correctness rests on: a
 // transaction's work awaits between statements, yet no other request's statement runs inside it
-// (and is rolled back with it); a throw rolls back, a nested throw only its savepoint; a
-// 'flush-later' commit is on disk after flush(); a closed database says so.
+// (and is rolled back with it); a 'flush-later' commit is on disk after flush(); a closed
+// database says so. What both engines must do alike (commit, rollback, savepoints, races,
+// RETURNING, types) is sql-contract.test.ts, run on SQLite and PostgreSQL.
 import { describe, it, expect, rejectionCode } from '@col/harness';
 import Database from 'better-sqlite3';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -58,56 +59,6 @@ describe('SQLite backend (openSqlite)', () => {
     }
   });
 
-  it('commits a transaction’s writes and returns what its work returns', async () => {
-    const database = await openSqlite(':memory:');
-    const result = await database.transaction(async (tx) => {
-      await tx.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'a', '1');
-      return (await tx.get<{ n: number }>('SELECT count(*) AS n FROM meta'))!.n;
-    });
-    expect(result).to.equal(1);
-    expect(await metaKeys(database)).to.deep.equal(['a']);
-    await database.close();
-  });
-
-  it('rolls back every write of a transaction whose work throws, and rethrows that error', async () => {
-    const database = await openSqlite(':memory:');
-    const failure = new RangeError('work failed');
-    let caught: unknown;
-    try {
-      await database.transaction(async (tx) => {
-        await tx.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'a', '1');
-        await tx.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'b', '2');
-        throw failure;
-      });
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).to.equal(failure);
-    expect(await metaKeys(database)).to.deep.equal([]);
-    // The connection is usable afterwards: no transaction was left open.
-    await database.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'c', '3');
-    expect(await metaKeys(database)).to.deep.equal(['c']);
-    await database.close();
-  });
-
-  it('rolls back only the savepoint of a nested transaction that throws', async () => {
-    const database = await openSqlite(':memory:');
-    await database.transaction(async (tx) => {
-      await tx.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'outer', '1');
-      const inner = await tx
-        .transaction(async (nested) => {
-          await nested.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'inner', '2');
-          expect(await metaKeys(nested)).to.deep.equal(['inner', 'outer']);
-          throw new RangeError('nested failed');
-        })
-        .catch((error: Error) => error.message);
-      expect(inner).to.equal('nested failed');
-      await tx.transaction(async (nested) => void (await nested.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'kept', '3')));
-    });
-    expect(await metaKeys(database)).to.deep.equal(['kept', 'outer']);
-    await database.close();
-  });
-
   it('makes a statement from outside wait for an open transaction, so it is neither inside it nor rolled back with it', async () => {
     const database = await openSqlite(':memory:');
     const held = gate();
@@ -156,24 +107,6 @@ describe('SQLite backend (openSqlite)', () => {
     expect(await Promise.all([first, second])).to.deep.equal(['rolled back', 'committed']);
     expect(seenBySecond).to.deep.equal([[], ['second']]);
     expect(await metaKeys(database)).to.deep.equal(['second']);
-    await database.close();
-  });
-
-  it('counts a conditional decrement raced by many transactions exactly once per use', async () => {
-    const database = await openSqlite(':memory:');
-    await database.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'uses', '5');
-    const attempts = Array.from({ length: 40 }, () =>
-      database.transaction(async (tx) => {
-        const row = await tx.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', 'uses');
-        await settle(); // other transactions would interleave here if nothing held them back
-        if (Number(row!.value) === 0) return false;
-        await tx.run('UPDATE meta SET value = ? WHERE key = ?', String(Number(row!.value) - 1), 'uses');
-        return true;
-      }),
-    );
-    const taken = (await Promise.all(attempts)).filter(Boolean).length;
-    expect(taken).to.equal(5);
-    expect(await database.get('SELECT value FROM meta WHERE key = ?', 'uses')).to.deep.equal({ value: '0' });
     await database.close();
   });
 
@@ -238,15 +171,6 @@ describe('SQLite backend (openSqlite)', () => {
     );
     expect(outcome).to.equal('database-unavailable');
     expect(performance.now() - started).to.be.below(2_000);
-    expect(await metaKeys(database)).to.deep.equal([]);
-    await database.close();
-  });
-
-  it('refuses a statement sent on a transaction that has already ended (an unawaited call)', async () => {
-    const database = await openSqlite(':memory:');
-    let leaked: Sql | undefined;
-    await database.transaction(async (tx) => void (leaked = tx));
-    expect(await rejectionCode(leaked!.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'late', '1'))).to.equal('transaction-finished');
     expect(await metaKeys(database)).to.deep.equal([]);
     await database.close();
   });

@@ -2,16 +2,15 @@
 // also when the directory already existed with looser modes (an upgrade, a hand-made dir); claim
 // codes are stored only as hashes.
 import { describe, it, expect } from '@col/harness';
-import Database from 'better-sqlite3';
 import { chmod, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestServer } from './support/test-server.js';
+import { openRawDatabase, sqliteOnly, startTestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
 const mode = async (path: string) => (await stat(path)).mode & 0o777;
 
-describe('data directory permissions', () => {
+describe('data directory permissions', { skip: sqliteOnly('the modes of the SQLite database files in the data directory') }, () => {
   it('tightens an existing 0755 directory to 0700 and keeps every database file 0600', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'col-perm-'));
     const previous = process.umask(0o022);
@@ -58,12 +57,13 @@ describe('data directory permissions', () => {
 
 describe('claim codes at rest', () => {
   /** Every text value in the database, for "does this secret appear anywhere" checks. */
-  const dump = (file: string): string => {
-    const db = new Database(file, { readonly: true });
+  const dump = async (dataDir: string): Promise<string> => {
+    const db = await openRawDatabase(dataDir);
     try {
-      return ['claim_codes', 'credentials', 'idempotency'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())).join('\n');
+      const tables = await Promise.all(['claim_codes', 'credentials', 'idempotency'].map(async (t) => JSON.stringify(await db.all(`SELECT * FROM ${t}`))));
+      return tables.join('\n');
     } finally {
-      db.close();
+      await db.close();
     }
   };
 
@@ -72,11 +72,11 @@ describe('claim codes at rest', () => {
     try {
       const { achievementKey, codes } = await seedBasics(s, { uses: 1 });
       const code = codes[0]!;
-      expect(dump(join(s.dataDir, 'col.sqlite'))).to.not.contain(code);
+      expect(await dump(s.dataDir)).to.not.contain(code);
       const claim = (email: string) => s.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: code.toLowerCase(), recipient: { email } }, token: null });
       expect((await claim('first@example.org')).status).to.equal(201);
       expect((await claim('second@example.org')).json.code).to.equal('code-used-up');
-      expect(dump(join(s.dataDir, 'col.sqlite'))).to.not.contain(code);
+      expect(await dump(s.dataDir)).to.not.contain(code);
     } finally {
       await s.stop();
     }
@@ -89,12 +89,12 @@ describe('claim codes at rest', () => {
       const { achievementKey, codes } = await seedBasics(first, { uses: 2 });
       await first.stop();
       // What an older build wrote: the code itself.
-      const db = new Database(join(dataDir, 'col.sqlite'));
-      db.prepare('UPDATE claim_codes SET code = ?').run(codes[0]);
-      db.close();
+      const db = await openRawDatabase(dataDir);
+      await db.run('UPDATE claim_codes SET code = ?', codes[0]!);
+      await db.close();
       const again = await startTestServer({ dataDir });
       try {
-        expect(dump(join(dataDir, 'col.sqlite'))).to.not.contain(codes[0]);
+        expect(await dump(dataDir)).to.not.contain(codes[0]);
         const res = await again.call('POST', '/api/v1/claims', { body: { achievement: achievementKey, code: codes[0], recipient: { email: 'legacy@example.org' } }, token: null });
         expect(res.status).to.equal(201);
       } finally {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { unbake } from '@citiesoflearning/core';
 import { generateKeyPair, signCredentialJwt, multibaseToJwk, verifyDataIntegrityProof } from '@citiesoflearning/verify';
-import { startTestServer, type TestServer } from './support/test-server.js';
+import { sqliteOnly, startTestServer, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -40,10 +40,10 @@ describe('bad input', () => {
     expectError(await post([1, 2, 3]), 400, 'invalid-request');
     expectError(await s.call('POST', '/api/v1/claims', { body: { achievement: b.achievementKey, code: b.codes[0], recipient: { email: 'a@example.org' } }, token: null, headers: { 'idempotency-key': 'bad key with spaces' } }), 400, 'invalid-request');
     // Nothing was consumed by any of that.
-    const db = new Database(join(s.dataDir, 'col.sqlite'), { readonly: true });
+    const db = await s.openDatabase();
     // (Codes are stored hashed: the achievement's only code is this one.)
-    expect((db.prepare('SELECT uses_left FROM claim_codes WHERE achievement_key = ?').get(b.achievementKey) as { uses_left: number }).uses_left).to.equal(100);
-    db.close();
+    expect((await db.get<{ uses_left: number }>('SELECT uses_left FROM claim_codes WHERE achievement_key = ?', b.achievementKey))?.uses_left).to.equal(100);
+    await db.close();
   });
 
   it('claim tickets: malformed, unknown key, wrong audience, expired, too long-lived, wrong badge, replayed', async () => {
@@ -165,26 +165,28 @@ describe('other good paths', () => {
     expect(future.headers.get('x-total-count')).to.equal('0');
   });
 
-  it('migrations: reopening is a no-op, and a database from a newer server is refused', async () => {
-    const dataDir = s.dataDir;
-    await s.close();
-    const db = new Database(join(dataDir, 'col.sqlite'));
-    expect(db.pragma('journal_mode', { simple: true })).to.equal('wal');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    expect(version).to.be.greaterThan(0);
-    db.pragma(`user_version = ${version + 1}`);
-    db.close();
-    let failed: unknown;
-    try {
-      await startTestServer({ dataDir });
-    } catch (error) {
-      failed = error;
-    }
-    expect(String(failed)).to.match(/newer server/);
-    const fix = new Database(join(dataDir, 'col.sqlite'));
-    fix.pragma(`user_version = ${version}`);
-    fix.close();
-    s = await startTestServer({ dataDir });
-    expect((await s.call('GET', '/api/v1/health')).status).to.equal(200);
+  describe('on SQLite', { skip: sqliteOnly("WAL mode and SQLite's user_version (PostgreSQL's schema_version: sql-postgres.test.ts)") }, () => {
+    it('migrations: reopening is a no-op, and a database from a newer server is refused', async () => {
+      const dataDir = s.dataDir;
+      await s.close();
+      const db = new Database(join(dataDir, 'col.sqlite'));
+      expect(db.pragma('journal_mode', { simple: true })).to.equal('wal');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      expect(version).to.be.greaterThan(0);
+      db.pragma(`user_version = ${version + 1}`);
+      db.close();
+      let failed: unknown;
+      try {
+        await startTestServer({ dataDir });
+      } catch (error) {
+        failed = error;
+      }
+      expect(String(failed)).to.match(/newer server/);
+      const fix = new Database(join(dataDir, 'col.sqlite'));
+      fix.pragma(`user_version = ${version}`);
+      fix.close();
+      s = await startTestServer({ dataDir });
+      expect((await s.call('GET', '/api/v1/health')).status).to.equal(200);
+    });
   });
 });

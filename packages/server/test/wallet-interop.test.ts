@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { signDataIntegrity, signCredentialJwt } from '@citiesoflearning/verify';
 import { startServer, type RunningServer } from '@citiesoflearning/server';
 import { makeThrowawayTls, type ThrowawayTls } from './support/tls.js';
-import { ADMIN } from './support/test-server.js';
+import { ADMIN, testStorage } from './support/test-server.js';
 
 const peerScript = fileURLToPath(new URL('./support/peer-verify.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -125,7 +125,7 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'col-wallet-'));
     tls = makeThrowawayTls(dir);
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, adminKey: ADMIN, env: {}, claimsPerMinute: 10_000, tls: { cert: tls.cert, key: tls.key } });
+    server = await startServer({ port: 0, host: '127.0.0.1', ...(await testStorage(join(dir, 'data'))), demo: true, adminKey: ADMIN, env: {}, claimsPerMinute: 10_000, tls: { cert: tls.cert, key: tls.key } });
     codes = new Map(server.demo!.claimCodes.map((c) => [c.achievement, c.code]));
   });
   after(async () => {
@@ -358,7 +358,7 @@ describe('wallet interop behind a reverse proxy that terminates TLS and strips a
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     base = `https://127.0.0.1:${(proxy.address() as AddressInfo).port}/badges`;
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true, adminKey: ADMIN, env: {}, baseUrl: base, trustProxy: true, claimsPerMinute: 10_000 });
+    server = await startServer({ port: 0, host: '127.0.0.1', ...(await testStorage(join(dir, 'data'))), demo: true, adminKey: ADMIN, env: {}, baseUrl: base, trustProxy: true, claimsPerMinute: 10_000 });
     backend = server.url;
   });
   after(async () => {

@@ -74,6 +74,12 @@ export interface PostgresCluster {
 }
 
 /**
+ * Why suites that need PostgreSQL are skipped on this machine (`initdb` and `pg_ctl` not found
+ * where {@link startPostgres} looks), or `undefined` when they can run. Cheap: it starts nothing.
+ */
+export declare function postgresSkipReason(): string | undefined;
+
+/**
  * Start a throwaway PostgreSQL cluster: `initdb` in a temporary folder (as `nobody` when run as
  * root), listening on 127.0.0.1 on a free port and a unix socket in that folder, password login
  * only. Finds the programs in `COL_POSTGRES_BIN`, else `/usr/lib/postgresql/<newest>/bin`, else

@@ -135,6 +135,11 @@ function postgresBinDir() {
   return (process.env.PATH ?? '').split(delimiter).find(has);
 }
 
+/** Why PostgreSQL suites are skipped here (no initdb/pg_ctl found), or undefined when they can run. */
+export function postgresSkipReason() {
+  return postgresBinDir() ? undefined : POSTGRES_MISSING;
+}
+
 /** A port on 127.0.0.1 that nothing listens on right now. */
 function freePort() {
   return new Promise((resolve, reject) => {
