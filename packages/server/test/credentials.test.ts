@@ -2,13 +2,13 @@
 // fetched from the server's own documents, status bits flip on revoke/suspend in a re-signed
 // list, the JWT and baked images carry the same award, and no email is stored or logged.
 import { describe, it, before, after, expect } from '@col/harness';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashIdentity, unbake } from '@citiesoflearning/core';
 import { decodeStatusList, getStatusBit, multibaseToJwk, verifyDataIntegrityProof, verifyJws, generateKeyPair } from '@citiesoflearning/verify';
-import { startTestServer, ADMIN, type TestServer } from './support/test-server.js';
+import { startTestServer, storedSigningKey, ADMIN, TEST_BACKEND, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
 async function proofVerifies(s: TestServer, doc: any): Promise<{ ok: boolean; code?: string }> {
@@ -137,8 +137,13 @@ describe('issued credentials', () => {
     expect(s.logs.join('\n').toLowerCase()).to.not.contain('lovelace');
     expect(s.logs.join('\n')).to.not.contain(ADMIN);
     const keyFile = join(s.dataDir, 'signing-key.jwk.json');
-    expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
-    expect(JSON.parse(readFileSync(keyFile, 'utf8'))).to.have.property('d');
+    if (TEST_BACKEND === 'sqlite') {
+      expect(statSync(keyFile).mode & 0o777).to.equal(0o600);
+    } else {
+      // On PostgreSQL the key is shared through the database: no copy of it lies in a folder.
+      expect(existsSync(keyFile), 'no key file beside a PostgreSQL server').to.equal(false);
+    }
+    expect(await storedSigningKey(s.dataDir)).to.have.property('d');
     expect(JSON.stringify((await s.call('GET', '/.well-known/jwks.json')).json)).to.not.contain('"d"');
   });
 });
@@ -160,15 +165,20 @@ describe('configuration', () => {
     }
   });
 
-  it('makes a data directory that does not exist yet, private, for the key it generates (on PostgreSQL too, where the database is elsewhere)', async () => {
+  it('makes a data directory that does not exist yet, private, for the key it generates (on PostgreSQL it needs none: the key is in the database)', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'col-new-data-'));
     try {
       const dataDir = join(parent, 'not', 'yet');
       const s = await startTestServer({ dataDir });
       try {
         expect((await s.call('GET', '/.well-known/did.json')).status).to.equal(200);
-        expect(statSync(dataDir).mode & 0o777).to.equal(0o700);
-        expect(statSync(join(dataDir, 'signing-key.jwk.json')).mode & 0o777).to.equal(0o600);
+        if (TEST_BACKEND === 'sqlite') {
+          expect(statSync(dataDir).mode & 0o777).to.equal(0o700);
+          expect(statSync(join(dataDir, 'signing-key.jwk.json')).mode & 0o777).to.equal(0o600);
+        } else {
+          expect(existsSync(join(dataDir, 'signing-key.jwk.json')), 'nothing secret written to a folder').to.equal(false);
+          expect(await storedSigningKey(dataDir)).to.have.property('d');
+        }
       } finally {
         await s.stop();
       }

@@ -11,14 +11,13 @@ import { request, createServer as createHttpsServer, type Server as HttpsServer 
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signDataIntegrity, signCredentialJwt } from '@citiesoflearning/verify';
 import { startServer, type RunningServer } from '@citiesoflearning/server';
 import { makeThrowawayTls, type ThrowawayTls } from './support/tls.js';
-import { ADMIN, testStorage } from './support/test-server.js';
+import { ADMIN, storedSigningKey, testStorage } from './support/test-server.js';
 
 const peerScript = fileURLToPath(new URL('./support/peer-verify.ts', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -282,7 +281,7 @@ describe('wallet interop over HTTPS: did:web issuers verify in DCC, Digital Baza
     // server-wide key named `<profile>#key-1`, status in the Profile-signed lists. Those lists carry
     // the same bits as the DID-signed ones, so each old credential here borrows the status indexes
     // of a real award, one of which is then revoked.
-    const serverKey = JSON.parse(readFileSync(join(dir, 'data', 'signing-key.jwk.json'), 'utf8')) as JsonWebKey;
+    const serverKey = await storedSigningKey(join(dir, 'data'));
     const achievement = (await call('GET', '/api/v1/achievements/youth-volunteer', undefined, null)).json;
     const profileId = `${server.url}/api/v1/issuers/${achievement.provider}`;
     const legacy = async (twin: { credential: any }, n: number) => {

@@ -3,6 +3,7 @@
 // COL_TEST_BACKEND=postgres, a fresh database in this file's throwaway PostgreSQL cluster (the
 // same suite against both engines; scripts/test.mjs runs it both ways).
 import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from '@col/harness';
@@ -86,6 +87,22 @@ export async function openRawDatabase(dataDir: string): Promise<RawDatabase> {
     run: async (statement, ...params) => void db.prepare(statement).run(...params),
     close: async () => void db.close(),
   };
+}
+
+/**
+ * The private signing key a server on `dataDir` generated: on SQLite the key file in the data
+ * directory, on PostgreSQL the database's `meta` row (instances share it there; the folder is unused).
+ */
+export async function storedSigningKey(dataDir: string): Promise<JsonWebKey> {
+  if (TEST_BACKEND === 'sqlite') return JSON.parse(readFileSync(join(dataDir, 'signing-key.jwk.json'), 'utf8')) as JsonWebKey;
+  const db = await openRawDatabase(dataDir);
+  try {
+    const row = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'signing_key'");
+    if (row === undefined) throw new Error(`the database of ${dataDir} records no generated signing key`);
+    return JSON.parse(row.value) as JsonWebKey;
+  } finally {
+    await db.close();
+  }
 }
 
 export interface TestServer extends RunningServer {
