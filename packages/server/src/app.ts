@@ -6,7 +6,7 @@ import { limitBody } from './body-limit.js';
 import type { ServerContext } from './context.js';
 import type { Env } from './env.js';
 import { isPublicRoute, corsHeaders } from './cors.js';
-import { rateLimiterFor } from './shared-rate-limit.js';
+import { rateLimiterFor } from './database-rate-limit.js';
 import { wellKnownRoutes } from './routes/well-known.js';
 import { issuersRoutes } from './routes/issuers.js';
 import { achievementsRoutes } from './routes/achievements.js';

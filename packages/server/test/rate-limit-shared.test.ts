@@ -10,7 +10,7 @@ import { openPostgres, type PostgresDatabase } from '../src/sql/postgres.js';
 import { openSqlite } from '../src/sql/sqlite.js';
 import type { Sql, SqlDatabase } from '../src/sql/sql.js';
 import { MemoryRateLimiter, type RateLimiter } from '../src/rate-limit.js';
-import { DatabaseRateLimiter } from '../src/shared-rate-limit.js';
+import { DatabaseRateLimiter } from '../src/database-rate-limit.js';
 import { testPostgres } from './support/postgres.js';
 
 const postgres = await testPostgres();

@@ -4,7 +4,7 @@ import type { Env } from '../env.js';
 import { isoNow, urls, type ServerContext } from '../context.js';
 import { HttpError, notFound } from '../errors.js';
 import { readJsonObject } from '../http.js';
-import { rateLimiterFor } from '../shared-rate-limit.js';
+import { rateLimiterFor } from '../database-rate-limit.js';
 import { checkSkillsSummary, MAX_SHARE_BYTES } from '../skills-summary.js';
 import { deleteExpiredShares, deleteShare, findLiveShare, insertShare } from '../store/shares.js';
 
