@@ -145,6 +145,32 @@ for (const engine of engines) {
         expect(await database.get('SELECT uses_left FROM contract_codes')).to.deep.equal({ uses_left: 0 });
       }));
 
+    it('read-committed transactions whose writes are guarded statements take each use exactly once under a race', () =>
+      withDatabase(async (database) => {
+        await database.run('CREATE TABLE contract_codes (code TEXT PRIMARY KEY, uses_left INTEGER NOT NULL)');
+        await database.run('CREATE TABLE contract_taken (code TEXT NOT NULL, taker INTEGER NOT NULL, UNIQUE (code, taker))');
+        await database.run('INSERT INTO contract_codes (code, uses_left) VALUES (?, ?)', 'c', 6);
+        const takes = await Promise.all(
+          Array.from({ length: 24 }, (_, taker) =>
+            database.transaction(
+              async (tx) => {
+                const row = await tx.get<{ uses_left: number }>('UPDATE contract_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0 RETURNING uses_left', 'c');
+                if (!row) return false;
+                await settle(); // other transactions interleave here on PostgreSQL, and wait for the row
+                // Each taker twice: the second insert is the guarded no-op a retried request would be.
+                await tx.run('INSERT INTO contract_taken (code, taker) VALUES (?, ?) ON CONFLICT DO NOTHING', 'c', taker);
+                await tx.run('INSERT INTO contract_taken (code, taker) VALUES (?, ?) ON CONFLICT DO NOTHING', 'c', taker);
+                return true;
+              },
+              { isolation: 'read-committed' },
+            ),
+          ),
+        );
+        expect(takes.filter(Boolean).length).to.equal(6);
+        expect(await database.get('SELECT uses_left FROM contract_codes')).to.deep.equal({ uses_left: 0 });
+        expect(await database.get('SELECT count(*) AS n FROM contract_taken')).to.deep.equal({ n: 6 });
+      }));
+
     it('run() reports how many rows changed; ON CONFLICT DO NOTHING and a missed WHERE change none', () =>
       withDatabase(async (database) => {
         await database.run('CREATE TABLE contract_codes (code TEXT PRIMARY KEY, uses_left INTEGER NOT NULL)');

@@ -20,6 +20,19 @@ async function open(url: string, options: Parameters<typeof openPostgres>[1] = {
   return database;
 }
 
+/**
+ * `test` on a fresh database of the cluster, closed after it even when it fails: a pool's
+ * connections would otherwise stay open till the file ends, and the cluster has only so many.
+ */
+async function briefly(test: (db: PostgresDatabase) => Promise<void>): Promise<void> {
+  const db = await openPostgres(await postgres.freshDatabase(), { migrate: false });
+  try {
+    await test(db);
+  } finally {
+    await db.close();
+  }
+}
+
 /** A promise and the function that settles it, to make two transactions meet. */
 function gate(): { opened: Promise<void>; open: () => void } {
   let open!: () => void;
@@ -135,6 +148,104 @@ describe('PostgreSQL backend', { skip: postgres.skip }, () => {
       const db = await open(await postgres.freshDatabase(), { migrate: false });
       expect(await db.transaction((tx) => tx.get('SHOW transaction_isolation'))).to.deep.equal({ transaction_isolation: 'serializable' });
     });
+
+    it('runs at READ COMMITTED when asked, and a savepoint inside keeps the outer level', () =>
+      briefly(async (db) => {
+      const levels = await db.transaction(
+        async (tx) => [(await tx.get('SHOW transaction_isolation'))!, (await tx.transaction((inner) => inner.get('SHOW transaction_isolation')))!],
+        { isolation: 'read-committed' },
+      );
+      expect(levels).to.deep.equal([{ transaction_isolation: 'read committed' }, { transaction_isolation: 'read committed' }]);
+      expect(await db.transaction((tx) => tx.get('SHOW transaction_isolation'), { isolation: 'serializable' })).to.deep.equal({ transaction_isolation: 'serializable' });
+    }));
+
+    it('a READ COMMITTED transaction sees what another committed meanwhile; a SERIALIZABLE one keeps its snapshot', () =>
+      briefly(async (db) => {
+      await db.run('CREATE TABLE t (a TEXT)');
+      const seen = (isolation: 'serializable' | 'read-committed') =>
+        db.transaction(
+          async (tx) => {
+            const before = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM t'))!.n;
+            await db.run('INSERT INTO t VALUES (?)', isolation); // committed on another connection
+            const after = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM t'))!.n;
+            return after - before;
+          },
+          { isolation },
+        );
+      expect(await seen('read-committed')).to.equal(1);
+      expect(await seen('serializable')).to.equal(0);
+    }));
+
+    it('a guarded decrement in READ COMMITTED transactions that hold it open is exact and never runs again', () =>
+      briefly(async (db) => {
+      await db.run('CREATE TABLE codes (code TEXT PRIMARY KEY, uses_left INTEGER NOT NULL)');
+      await db.run('INSERT INTO codes VALUES (?, ?)', 'c', 5);
+      let runs = 0;
+      const take = () =>
+        db.transaction(
+          async (tx) => {
+            runs += 1;
+            const taken = (await tx.run('UPDATE codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0', 'c')).changes === 1;
+            // Hold the row lock a moment, so the other takers really wait for it and re-check.
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return taken;
+          },
+          { isolation: 'read-committed' },
+        );
+      const results = await Promise.all(Array.from({ length: 30 }, take));
+      expect(results.filter(Boolean)).to.have.length(5);
+      expect(runs).to.equal(30);
+      expect(await db.get('SELECT uses_left FROM codes')).to.deep.equal({ uses_left: 0 });
+    }));
+
+    it('a READ COMMITTED deadlock is retried: both transactions land', () =>
+      briefly(async (db) => {
+      await db.run('CREATE TABLE acc (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)');
+      await db.run('INSERT INTO acc VALUES (1, 0), (2, 0)');
+      const firstDone = [gate(), gate()];
+      let runs = 0;
+      const crossed = (first: number, second: number, me: number) =>
+        db.transaction(
+          async (tx) => {
+            runs += 1;
+            await tx.run('UPDATE acc SET n = n + 1 WHERE id = ?', first);
+            firstDone[me]!.open();
+            await firstDone[1 - me]!.opened;
+            await tx.run('UPDATE acc SET n = n + 1 WHERE id = ?', second);
+          },
+          { isolation: 'read-committed' },
+        );
+      await Promise.all([crossed(1, 2, 0), crossed(2, 1, 1)]);
+      expect(await db.all('SELECT id, n FROM acc ORDER BY id')).to.deep.equal([{ id: 1, n: 2 }, { id: 2, n: 2 }]);
+      expect(runs).to.equal(3); // the deadlock's victim ran once more
+    }));
+
+    it('a serialization failure in a transaction begun READ COMMITTED is reported, not retried', () =>
+      briefly(async (db) => {
+      await db.run('CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)');
+      await db.run('INSERT INTO counter VALUES (1, 0)');
+      const bothRead = [gate(), gate()];
+      let runs = 0;
+      const increment = (me: number) =>
+        db.transaction(
+          async (tx) => {
+            runs += 1;
+            // The work raises its own level (the only way a READ COMMITTED transaction meets 40001).
+            await tx.run('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+            const { value } = (await tx.get<{ value: number }>('SELECT value FROM counter WHERE id = 1'))!;
+            bothRead[me]!.open();
+            await bothRead[1 - me]!.opened;
+            await tx.run('UPDATE counter SET value = ? WHERE id = 1', value + 1);
+          },
+          { isolation: 'read-committed' },
+        );
+      const outcomes = await Promise.allSettled([increment(0), increment(1)]);
+      const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(failed).to.have.length(1);
+      expect((failed[0]!.reason as { code?: string }).code).to.equal('40001');
+      expect(runs).to.equal(2);
+      expect(await db.get('SELECT value FROM counter WHERE id = 1')).to.deep.equal({ value: 1 });
+    }));
 
     it('a transaction inside a transaction is a savepoint: its failure undoes only its own writes', async () => {
       const db = await open(await postgres.freshDatabase(), { migrate: false });

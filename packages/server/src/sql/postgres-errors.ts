@@ -16,17 +16,19 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const LOST_CONNECTION = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|Cannot use a pool after calling end)/;
 
 /**
- * Whether PostgreSQL rejected a transaction only because of concurrent ones (a serialization
- * failure, 40001, or a deadlock, 40P01), so running it again from the start is right.
+ * Whether PostgreSQL rejected a transaction only because of concurrent ones, so running it again
+ * from the start is right: a deadlock (40P01) at either isolation level, and a serialization
+ * failure (40001) in a SERIALIZABLE transaction. A READ COMMITTED transaction is not expected to
+ * get 40001 at all, so there it is reported rather than retried.
  *
  * @example
  * ```ts
- * if (isRetryableConflict(error) && attempt < maxAttempts) continue; // run the work again
+ * if (isRetryableConflict(error, 'serializable') && attempt < maxAttempts) continue; // run the work again
  * ```
  */
-export function isRetryableConflict(error: unknown): boolean {
+export function isRetryableConflict(error: unknown, isolation: 'serializable' | 'read-committed' = 'serializable'): boolean {
   const code = sqlState(error);
-  return code === '40001' || code === '40P01';
+  return code === '40P01' || (code === '40001' && isolation === 'serializable');
 }
 
 /**

@@ -9,7 +9,7 @@ import { parse as parseConnectionString } from 'pg-connection-string';
 import { numberPlaceholders } from './placeholders.js';
 import { asDatabaseError, databaseUnavailable, isConnectionFault, isRetryableConflict } from './postgres-errors.js';
 import { migratePostgres } from './postgres-migrations.js';
-import type { Sql, SqlDatabase, SqlRunResult, SqlValue } from './sql.js';
+import type { Sql, SqlDatabase, SqlRunResult, SqlTransactionOptions, SqlValue } from './sql.js';
 
 /**
  * How {@link openPostgres} sizes and bounds its pool. Every field has a default fit for one
@@ -223,7 +223,7 @@ async function execute(runner: Runner, text: string, params: SqlValue[]): Promis
 abstract class Statements implements Sql {
   readonly dialect = 'postgres' as const;
   protected abstract runner(): Runner;
-  abstract transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  abstract transaction<T>(work: (tx: Sql) => Promise<T>, options?: SqlTransactionOptions): Promise<T>;
 
   async get<T = Record<string, unknown>>(text: string, ...params: SqlValue[]): Promise<T | undefined> {
     return (await execute(this.runner(), text, params)).rows[0] as T | undefined;
@@ -252,8 +252,8 @@ class PostgresPool extends Statements implements PostgresDatabase {
     return this.pool;
   }
 
-  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.withConnection((client) => serializable(client, work, this.attempts));
+  async transaction<T>(work: (tx: Sql) => Promise<T>, options: SqlTransactionOptions = {}): Promise<T> {
+    return this.withConnection((client) => runTransaction(client, work, this.attempts, options.isolation ?? 'serializable'));
   }
 
   async session<T>(work: (session: Sql) => Promise<T>): Promise<T> {
@@ -309,8 +309,8 @@ class Session extends Statements {
     return this.client;
   }
 
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    return serializable(this.client, work, this.attempts);
+  transaction<T>(work: (tx: Sql) => Promise<T>, options: SqlTransactionOptions = {}): Promise<T> {
+    return runTransaction(this.client, work, this.attempts, options.isolation ?? 'serializable');
   }
 }
 
@@ -333,7 +333,10 @@ class Transaction extends Statements {
     return this.client;
   }
 
-  /** A transaction inside a transaction is a savepoint: its work is undone alone when it throws. */
+  /**
+   * A transaction inside a transaction is a savepoint: its work is undone alone when it throws.
+   * It runs at the outer transaction's isolation (PostgreSQL cannot change it midway).
+   */
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     const name = `col_savepoint_${++this.savepoints}`;
     await this.run(`SAVEPOINT ${name}`);
@@ -350,16 +353,26 @@ class Transaction extends Statements {
   }
 }
 
+type Isolation = NonNullable<SqlTransactionOptions['isolation']>;
+
+const BEGIN: Record<Isolation, string> = {
+  serializable: 'BEGIN ISOLATION LEVEL SERIALIZABLE',
+  'read-committed': 'BEGIN ISOLATION LEVEL READ COMMITTED',
+};
+
 /**
- * `work` in a SERIALIZABLE transaction on `client`, run again from the start when PostgreSQL
- * reports a serialization failure or a deadlock (each time after a random pause, so the
- * transactions that collided do not collide again in step), at most `attempts` times.
+ * `work` in a transaction on `client` at `isolation`, run again from the start when PostgreSQL
+ * reports a conflict worth retrying (each time after a random pause, so the transactions that
+ * collided do not collide again in step), at most `attempts` times: a serialization failure
+ * (SERIALIZABLE only) or a deadlock (either level). READ COMMITTED never aborts for a
+ * serialization failure; should one come anyway (a statement of `work` asking for more), it is
+ * reported, not hidden by retries.
  */
-async function serializable<T>(client: pg.PoolClient, work: (tx: Sql) => Promise<T>, attempts: number): Promise<T> {
+async function runTransaction<T>(client: pg.PoolClient, work: (tx: Sql) => Promise<T>, attempts: number, isolation: Isolation): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const tx = new Transaction(client);
     try {
-      await execute(client, 'BEGIN ISOLATION LEVEL SERIALIZABLE', []);
+      await execute(client, BEGIN[isolation], []);
       const result = await work(tx);
       tx.end();
       // A serializable transaction can also fail here, at COMMIT: caught and retried below.
@@ -369,7 +382,7 @@ async function serializable<T>(client: pg.PoolClient, work: (tx: Sql) => Promise
       tx.end();
       if (isConnectionFault(error) || isConnectionFault((error as { cause?: unknown } | null)?.cause)) throw error;
       await client.query('ROLLBACK').catch(() => {});
-      if (!isRetryableConflict(error)) throw error;
+      if (!isRetryableConflict(error, isolation)) throw error;
       if (attempt >= attempts) {
         throw databaseUnavailable(error, `The database could not complete this change: ${attempts} attempts in a row conflicted with other changes. Try again shortly.`);
       }

@@ -29,12 +29,17 @@ export interface SqlRunResult {
 }
 
 /**
- * How a transaction's commit reaches the disk.
+ * How a transaction's commit reaches the disk, and how it is isolated from others.
  *
  * @example
  * ```ts
  * await sql.transaction(reserve, { durability: 'flush-later' });
  * await sql.flush();
+ * // A hot path whose writes are each one guarded statement:
+ * const taken = await sql.transaction(
+ *   async (tx) => (await tx.run('UPDATE claim_codes SET uses_left = uses_left - 1 WHERE code = ? AND uses_left > 0', hash)).changes === 1,
+ *   { isolation: 'read-committed' },
+ * );
  * ```
  */
 export interface SqlTransactionOptions {
@@ -45,15 +50,38 @@ export interface SqlTransactionOptions {
    * are always durable, so there it is the same as `'commit'`).
    */
   durability?: 'commit' | 'flush-later';
+  /**
+   * How much the transaction sees of others running beside it, on PostgreSQL (SQLite ignores it:
+   * it runs one write transaction at a time, which is serializable whatever is asked).
+   *
+   * `'serializable'` (the default): the outcome is as if the transactions ran one after another;
+   * PostgreSQL may abort one (40001) and `work` runs again. Safe for any read-then-write, but
+   * concurrent transactions that write the same rows, or read what others insert, abort each
+   * other, and under a burst they spend most of their time running again.
+   *
+   * `'read-committed'`: each statement sees what was committed when it started. A write waits
+   * for a concurrent writer of the same row, then re-checks its `WHERE` against the row as that
+   * writer left it, so a single guarded statement (`UPDATE … WHERE uses_left > 0`, `INSERT … ON
+   * CONFLICT DO NOTHING`, an upsert that adds one) is exact under any concurrency and never
+   * aborted. A read followed by a write that depends on it is NOT protected: make it one
+   * statement, or read the row with a lock first (`SELECT … FOR UPDATE`, a `// dialect:` branch,
+   * as SQLite has no such clause). Take row locks in one order everywhere, so two transactions
+   * cannot wait for each other; a deadlock (40P01) still runs `work` again.
+   *
+   * A transaction inside a transaction (a savepoint) runs at the level of the outermost one.
+   */
+  isolation?: 'serializable' | 'read-committed';
 }
 
 /**
  * An asynchronous SQL handle: the whole database, or one open transaction inside it.
  *
- * Transactions are serializable on both backends: SQLite has one writer, PostgreSQL runs them at
- * `SERIALIZABLE` and runs `work` again when the database reports a serialization failure or a
- * deadlock. So `work` must only touch the database (no signing, no network, no counters in
- * memory) and may run more than once. A transaction inside a transaction is a savepoint.
+ * Transactions are serializable on both backends unless asked otherwise: SQLite has one writer,
+ * PostgreSQL runs them at `SERIALIZABLE` and runs `work` again when the database reports a
+ * serialization failure or a deadlock. Hot paths made of single guarded statements may ask for
+ * `{ isolation: 'read-committed' }` (see {@link SqlTransactionOptions.isolation}). Either way
+ * `work` must only touch the database (no signing, no network, no counters in memory) and may
+ * run more than once. A transaction inside a transaction is a savepoint.
  *
  * @example
  * ```ts
