@@ -5,7 +5,7 @@ import { isoNow, urls, type ServerContext } from './context.js';
 import type { Sql } from './sql/sql.js';
 import { HttpError, notFound } from './errors.js';
 import { currentStatusList, writeStatusBit } from './status.js';
-import { clearCredentialSuspension, findIssuedCredential, markCredentialRevoked, markCredentialSuspended, type CredentialRow } from './store/credentials.js';
+import { clearCredentialSuspension, findIssuedCredential, lockIssuedCredential, markCredentialRevoked, markCredentialSuspended, type CredentialRow } from './store/credentials.js';
 
 export type { CredentialRow } from './store/credentials.js';
 
@@ -63,22 +63,31 @@ export type StatusAction = 'revoke' | 'suspend' | 'unsuspend';
  * ```
  */
 export async function changeCredentialStatus(ctx: ServerContext, row: CredentialRow, action: StatusAction, reason: string | undefined): Promise<void> {
-  await ctx.sql.transaction(async (tx) => {
-    const fresh = await loadCredential(tx, row.key);
-    if (action === 'revoke') {
-      if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
-      await markCredentialRevoked(tx, row.key, isoNow(ctx), reason);
-      await writeStatusBit(tx, row.issuer_key, 'revocation', row.revocation_index, true);
-    } else if (action === 'suspend') {
-      if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
-      await markCredentialSuspended(tx, row.key, isoNow(ctx), reason);
-      await writeStatusBit(tx, row.issuer_key, 'suspension', row.suspension_index, true);
-    } else {
-      if (!fresh.suspended_at) throw new HttpError(409, 'not-suspended', 'This credential is not suspended.');
-      await clearCredentialSuspension(tx, row.key);
-      await writeStatusBit(tx, row.issuer_key, 'suspension', row.suspension_index, false);
-    }
-  });
+  // READ COMMITTED, so revocations of many credentials at once (a cohort's, over several
+  // instances) wait for each other's locks instead of aborting and retrying. Each decision is
+  // read under a lock and the locks are taken in one order (the credential, then through the
+  // insight trigger its badge's monthly row, then the status list): two changes of one
+  // credential take turns, two bits of one list are both kept, and no two of them deadlock.
+  await ctx.sql.transaction(
+    async (tx) => {
+      const fresh = await lockIssuedCredential(tx, row.key);
+      if (!fresh) throw notFound('credential');
+      if (action === 'revoke') {
+        if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is already revoked; revocation is permanent.');
+        await markCredentialRevoked(tx, row.key, isoNow(ctx), reason);
+        await writeStatusBit(tx, row.issuer_key, 'revocation', row.revocation_index, true);
+      } else if (action === 'suspend') {
+        if (fresh.revoked_at) throw new HttpError(409, 'already-revoked', 'This credential is revoked; it cannot be suspended.');
+        await markCredentialSuspended(tx, row.key, isoNow(ctx), reason);
+        await writeStatusBit(tx, row.issuer_key, 'suspension', row.suspension_index, true);
+      } else {
+        if (!fresh.suspended_at) throw new HttpError(409, 'not-suspended', 'This credential is not suspended.');
+        await clearCredentialSuspension(tx, row.key);
+        await writeStatusBit(tx, row.issuer_key, 'suspension', row.suspension_index, false);
+      }
+    },
+    { isolation: 'read-committed' },
+  );
   // Re-sign the list now, so the change is visible to verifiers when we answer.
   await currentStatusList(ctx, row.issuer_key, action === 'revoke' ? 'revocation' : 'suspension');
 }

@@ -46,7 +46,11 @@ export interface IssueRequest {
   achievementKey: string;
   recipient: Recipient;
   source: 'code' | 'ticket' | 'milestone' | 'admin';
-  /** Runs inside the reservation transaction `tx` (consume a code, a ticket jti …); throw to refuse. Database work only: it may run more than once. */
+  /**
+   * Runs inside the reservation transaction `tx` (consume a code, a ticket jti …); throw to
+   * refuse. Database work only: it may run more than once. Like `release` and `commit`, it runs
+   * at READ COMMITTED (see {@link issueAward}): each write one guarded statement.
+   */
   reserve?: (tx: Sql) => Promise<void>;
   /** Runs inside the rollback transaction `tx` if issuing fails after the reservation. */
   release?: (tx: Sql) => Promise<void>;
@@ -106,6 +110,14 @@ export async function loadAchievement(sql: Sql, key: string): Promise<{ achievem
 /**
  * Issue one credential end to end and return the 201 body.
  *
+ * Its transactions run at READ COMMITTED (sql.ts), so a cohort's burst of claims of one badge,
+ * over several instances, waits on row locks rather than aborting: every write in them is one
+ * guarded statement (the code's `uses_left > 0` decrement, `ON CONFLICT DO NOTHING` inserts of
+ * the ticket, milestone and status indexes, the insight triggers' upserts), and the one
+ * read-then-write (the signing key still listed when the award is stored) holds its row. Rows
+ * are locked in one order: reservation (code, then the new row); store (issuer key, credential,
+ * badge's insight row, idempotency record).
+ *
  * @example
  * ```ts
  * const award = await issueAward(ctx, { achievementKey: 'digital-1', recipient: { email }, source: 'admin' });
@@ -151,7 +163,7 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
         if (written) return { revocationIndex, suspensionIndex };
       }
     },
-    { durability: 'flush-later' },
+    { durability: 'flush-later', isolation: 'read-committed' },
   );
 
   let issued: IssuedAward;
@@ -207,7 +219,7 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
           // its code use): releasing again would hand the use back twice.
           if (await deleteIssuingCredential(tx, key)) await req.release?.(tx);
         },
-        { durability: 'flush-later' },
+        { durability: 'flush-later', isolation: 'read-committed' },
       )
       .catch((undo: unknown) => {
         if (!(undo instanceof ColError && undo.code === 'database-closed')) throw undo;
@@ -265,7 +277,7 @@ async function signAndStore<T>(ctx: ServerContext, issuerKey: string, unsigned: 
     // Signed outside the transaction; inside it, the key must still be listed as we store.
     const stored = await ctx.sql.transaction(
       async (tx) => ((await issuerKeyIsListed(tx, issuerKey, signingKey.kid)) ? { value: await store(tx, signed) } : undefined),
-      { durability: 'flush-later' },
+      { durability: 'flush-later', isolation: 'read-committed' },
     );
     if (stored) return stored.value;
     // Keys removed faster than we can sign: something is wrong with the database, not the caller.

@@ -167,7 +167,9 @@ async function awardOnce(ctx: ServerContext, award: MilestoneAward, email: strin
   const existing = await milestoneCredential(ctx.sql, award.idempotencyKey);
   const achievementKey = keyFromReference(award.badge, 'achievement');
   if (!award.badge.startsWith(u.achievement(''))) throw new HttpError(500, 'milestone-badge-foreign', 'This pathway names a milestone badge that this server does not issue.');
-  if (existing) return { ...await storedAward(ctx, existing), node: award.node, achievement: award.badge, new: false };
+  // Reserved by an earlier request, maybe one still signing it (on this instance or another):
+  // answer with that credential, as the racing request below does.
+  if (existing) return { ...(await awardOnceSigned(ctx, existing)), node: award.node, achievement: award.badge, new: false };
   const key = randomToken(16);
   try {
     const issued = await issueAward(ctx, {
@@ -184,11 +186,27 @@ async function awardOnce(ctx: ServerContext, award: MilestoneAward, email: strin
   } catch (error) {
     if (!(error instanceof AlreadyAwarded)) throw error;
     // A concurrent request won the race: answer with its credential (it is committed or
-    // about to be; wait briefly for it).
-    const winner = (await milestoneCredential(ctx.sql, award.idempotencyKey))!;
-    for (let i = 0; i < 100 && !await credentialIsIssued(ctx.sql, winner); i++) await new Promise((r) => setTimeout(r, 50));
-    return { ...await storedAward(ctx, winner), node: award.node, achievement: award.badge, new: false };
+    // about to be). Gone again already (its issue failed and was undone): the client's retry
+    // issues afresh.
+    const winner = await milestoneCredential(ctx.sql, award.idempotencyKey);
+    if (winner === undefined) throw milestonePending();
+    return { ...(await awardOnceSigned(ctx, winner)), node: award.node, achievement: award.badge, new: false };
   }
+}
+
+/**
+ * The credential `key` a milestone reservation points to, once issued: another request may be
+ * signing it right now, so wait for that briefly (up to 5 s) before answering 503
+ * `milestone-pending`. Two requests for one milestone (a double click, two instances behind a
+ * load balancer) then both get the one credential.
+ */
+async function awardOnceSigned(ctx: ServerContext, key: string): Promise<IssuedAward> {
+  for (let i = 0; i < 100 && !(await credentialIsIssued(ctx.sql, key)); i++) await new Promise((r) => setTimeout(r, 50));
+  return storedAward(ctx, key);
+}
+
+function milestonePending(): HttpError {
+  return new HttpError(503, 'milestone-pending', 'This milestone badge is still being issued; try again in a moment.', { 'Retry-After': '1' });
 }
 
 /**
@@ -224,6 +242,6 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 
 async function storedAward(ctx: ServerContext, key: string): Promise<IssuedAward> {
   const row = await findIssuedCredential(ctx.sql, key);
-  if (!row) throw new HttpError(503, 'milestone-pending', 'This milestone badge is still being issued; try again in a moment.', { 'Retry-After': '1' });
+  if (!row) throw milestonePending();
   return { id: urls(ctx.baseUrl).credential(key), credential: JSON.parse(row.credential) as Record<string, unknown>, jwt: row.jwt, links: awardLinks(ctx.baseUrl, key) };
 }

@@ -11,7 +11,7 @@ import { signStatusList } from './signing.js';
 import { activeIssuerKey } from './issuer-keys.js';
 import { countIssuerCredentials, statusIndexTaken } from './store/credentials.js';
 import { issuerKeyIsListed } from './store/issuer-keys.js';
-import { findStatusList, insertEmptyStatusList, readStatusBits, saveSignedStatusList, writeStatusBits } from './store/status-lists.js';
+import { findStatusList, insertEmptyStatusList, readStatusBitsForUpdate, saveSignedStatusList, writeStatusBits } from './store/status-lists.js';
 
 /**
  * Bits per list: 131,072 (16 KiB), the minimum the spec recommends for herd privacy.
@@ -72,7 +72,9 @@ export async function allocateStatusIndex(sql: Sql, issuerKey: string, column: '
 }
 
 /**
- * Set or clear one bit (bit 0 = most significant bit of byte 0). Call inside a transaction.
+ * Set or clear one bit (bit 0 = most significant bit of byte 0). Call inside a transaction: the
+ * list's row stays locked from the read to the commit, so two transactions changing bits of one
+ * list (two instances revoking at once) wait for each other and neither change is lost.
  *
  * @example
  * ```ts
@@ -80,7 +82,7 @@ export async function allocateStatusIndex(sql: Sql, issuerKey: string, column: '
  * ```
  */
 export async function writeStatusBit(sql: Sql, issuerKey: string, purpose: Purpose, index: number, value: boolean): Promise<void> {
-  const stored = await readStatusBits(sql, issuerKey, purpose);
+  const stored = await readStatusBitsForUpdate(sql, issuerKey, purpose);
   // Every issuer gets both lists when it is created: a missing one is a damaged database.
   if (!stored) throw new ColError('status-list-missing', `Issuer ${issuerKey} has no ${purpose} status list.`);
   const bits = new Uint8Array(stored);
@@ -138,12 +140,17 @@ export async function currentStatusList(ctx: ServerContext, issuerKey: string, p
       // The key was removed while we signed (removing it dropped the stored copy): a list signed
       // with it would fail every verifier, so sign again with the current key instead. Checked
       // in the transaction that saves, so a removal cannot land between the check and the save.
-      const saved = await ctx.sql.transaction(async (tx) => {
-        if (signer.kid !== undefined && !(await issuerKeyIsListed(tx, issuerKey, signer.kid))) return false;
-        // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
-        await saveSignedStatusList(tx, issuerKey, purpose, view, credential, row.bits_version);
-        return true;
-      });
+      // READ COMMITTED: the key check holds its row (issuerKeyIsListed) and the save is one
+      // guarded statement, so saves racing revocations of the same list wait rather than abort.
+      const saved = await ctx.sql.transaction(
+        async (tx) => {
+          if (signer.kid !== undefined && !(await issuerKeyIsListed(tx, issuerKey, signer.kid))) return false;
+          // Only ever move forward: a slower signer of an older version must not overwrite a newer one.
+          await saveSignedStatusList(tx, issuerKey, purpose, view, credential, row.bits_version);
+          return true;
+        },
+        { isolation: 'read-committed' },
+      );
       return saved ? credential : currentStatusList(ctx, issuerKey, purpose, view);
     });
     signing.set(flightKey, flight);

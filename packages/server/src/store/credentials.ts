@@ -1,4 +1,5 @@
 import type { Sql, SqlValue } from '../sql/sql.js';
+import { lockingRead } from './row-locks.js';
 
 /**
  * A stored, issued credential row.
@@ -38,6 +39,22 @@ export interface CredentialRow {
  */
 export async function findIssuedCredential(sql: Sql, key: string): Promise<CredentialRow | undefined> {
   return await sql.get<CredentialRow>("SELECT * FROM credentials WHERE key = ? AND state = 'issued'", key);
+}
+
+/**
+ * An issued credential's row, locked until the transaction ends (on PostgreSQL; see
+ * row-locks.ts), for a status change decided on what it says: two concurrent changes of one
+ * credential take turns, and the second sees the first's. Call inside a transaction.
+ *
+ * @example
+ * ```ts
+ * const fresh = await lockIssuedCredential(tx, 'abc');
+ * if (fresh && !fresh.revoked_at) await markCredentialRevoked(tx, 'abc', isoNow(ctx), reason);
+ * ```
+ */
+export async function lockIssuedCredential(sql: Sql, key: string): Promise<CredentialRow | undefined> {
+  // dialect: PostgreSQL locks the row; SQLite's single writer needs no lock.
+  return await sql.get<CredentialRow>(`SELECT * FROM credentials WHERE key = ? AND state = 'issued'${lockingRead(sql, 'update')}`, key);
 }
 
 /**

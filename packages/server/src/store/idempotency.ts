@@ -50,15 +50,18 @@ export async function deleteDoneIdempotencyBefore(sql: Sql, before: string): Pro
 }
 
 /**
- * Remember that a request with this key and body is now running.
+ * Remember that a request with this key and body is now running; `false` when the key is
+ * already recorded (nothing is written then).
  *
  * @example
  * ```ts
- * await insertPendingIdempotency(ctx.sql, storedKey, bodyHash, isoNow(ctx));
+ * if (!await insertPendingIdempotency(ctx.sql, storedKey, bodyHash, isoNow(ctx))) replayOrRefuse();
  * ```
  */
-export async function insertPendingIdempotency(sql: Sql, key: string, bodyHash: string, createdAt: string): Promise<void> {
-  await sql.run("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?)", key, bodyHash, createdAt);
+export async function insertPendingIdempotency(sql: Sql, key: string, bodyHash: string, createdAt: string): Promise<boolean> {
+  // One guarded statement: of requests racing with one key (on several instances), exactly one
+  // inserts; the others wait for it to commit and insert nothing.
+  return (await sql.run("INSERT INTO idempotency (key, body_hash, state, created_at) VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING", key, bodyHash, createdAt)).changes === 1;
 }
 
 /**

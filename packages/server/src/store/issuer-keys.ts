@@ -1,4 +1,5 @@
 import type { Sql } from '../sql/sql.js';
+import { lockingRead } from './row-locks.js';
 
 /**
  * One issuer signing key as stored. `private_jwk` is JSON text, `null` once the key is removed.
@@ -102,13 +103,17 @@ export async function issuersWithoutLiveKey(sql: Sql): Promise<string[]> {
 }
 
 /**
- * Whether the issuer still publishes the key `kid` (it exists and is not removed).
+ * Whether the issuer still publishes the key `kid` (it exists and is not removed). Inside a
+ * transaction it stays so until that commits: on PostgreSQL the key's row is locked FOR SHARE
+ * (row-locks.ts), so a removal waits for what was signed with the key to be stored, and a
+ * READ COMMITTED transaction may rely on the answer.
  *
  * @example
  * ```ts
- * if (!await issuerKeyIsListed(ctx.sql, 'museum', kid)) { /* sign again with the current key *\/ }
+ * if (!await issuerKeyIsListed(tx, 'museum', kid)) { /* sign again with the current key *\/ }
  * ```
  */
 export async function issuerKeyIsListed(sql: Sql, issuerKey: string, kid: string): Promise<boolean> {
-  return await sql.get('SELECT 1 FROM issuer_keys WHERE issuer_key = ? AND kid = ? AND removed_at IS NULL', issuerKey, kid) !== undefined;
+  // dialect: PostgreSQL locks the row; SQLite's single writer needs no lock.
+  return await sql.get(`SELECT 1 FROM issuer_keys WHERE issuer_key = ? AND kid = ? AND removed_at IS NULL${lockingRead(sql, 'share')}`, issuerKey, kid) !== undefined;
 }

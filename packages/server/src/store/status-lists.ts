@@ -1,4 +1,5 @@
 import type { Sql } from '../sql/sql.js';
+import { lockingRead } from './row-locks.js';
 
 /**
  * Which signed copy of a status list: the one under the server's key (`profile`) or the one
@@ -46,15 +47,18 @@ export async function insertEmptyStatusList(sql: Sql, issuerKey: string, purpose
 }
 
 /**
- * The bits of an issuer's list, or `undefined` when it has none for this purpose.
+ * The bits of an issuer's list (or `undefined` when it has none for this purpose), locked until
+ * the transaction ends (on PostgreSQL; see row-locks.ts): read these, change a bit, and {@link writeStatusBits} them, and no concurrent
+ * change of another bit is lost. Call inside a transaction.
  *
  * @example
  * ```ts
- * const bits = await readStatusBits(ctx.sql, 'museum', 'revocation');
+ * const bits = await readStatusBitsForUpdate(tx, 'museum', 'revocation');
  * ```
  */
-export async function readStatusBits(sql: Sql, issuerKey: string, purpose: string): Promise<Buffer | undefined> {
-  return (await sql.get<{ bits: Buffer }>('SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?', issuerKey, purpose))?.bits;
+export async function readStatusBitsForUpdate(sql: Sql, issuerKey: string, purpose: string): Promise<Buffer | undefined> {
+  // dialect: PostgreSQL locks the list's row; SQLite's single writer needs no lock.
+  return (await sql.get<{ bits: Buffer }>(`SELECT bits FROM status_lists WHERE issuer_key = ? AND purpose = ?${lockingRead(sql, 'update')}`, issuerKey, purpose))?.bits;
 }
 
 /**
