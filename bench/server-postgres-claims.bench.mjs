@@ -1,8 +1,8 @@
 // @citiesoflearning/server on PostgreSQL (#16): claims per second over HTTP on loopback with one
 // and with two server instances on one PostgreSQL database, next to one instance on SQLite, in
-// the same run; and how many times PostgreSQL ran each claim's transaction (SERIALIZABLE
-// transactions that conflict are rolled back and run again: pg_stat_database's rollbacks per
-// claim). The two-instance load is spread round robin, as a load balancer would. Each instance is
+// the same run; and how many times PostgreSQL ran each claim's transaction (transactions that
+// conflict are rolled back and run again: pg_stat_database's rollbacks per claim; the issuing
+// transactions run at READ COMMITTED, so this should stay near 0). The two-instance load is spread round robin, as a load balancer would. Each instance is
 // its own process with the server's signing worker pool, so on a small machine two instances
 // compete for the same cores: the figure shows what the database allows, not a second machine.
 import { mkdtemp, rm } from 'node:fs/promises';
