@@ -6,7 +6,7 @@
 import { describe, it, after, expect, rejectionCode, thrownError } from '@col/harness';
 import pg from 'pg';
 import { openPostgres, type PostgresDatabase } from '../src/sql/postgres.js';
-import { POSTGRES_SCHEMA_VERSION } from '../src/sql/postgres-migrations.js';
+import { MIGRATION_LOCK, POSTGRES_SCHEMA_VERSION } from '../src/sql/postgres-migrations.js';
 import type { Sql } from '../src/sql/sql.js';
 import { testPostgres, withDatabase } from './support/postgres.js';
 
@@ -411,6 +411,31 @@ describe('PostgreSQL backend', { skip: postgres.skip }, () => {
       // Had the refused instance kept the migration lock, this would wait forever.
       await open(url, { connectTimeoutMs: 2_000, statementTimeoutMs: 5_000 });
     });
+
+    it('an instance stuck holding the migration lock stops the next start with database-migration-locked, not forever; once it is gone the start succeeds', async () => {
+      const url = await postgres.freshDatabase();
+      // A wedged instance: a session that took the lock and never lets it go.
+      const wedged = new pg.Client({ connectionString: url });
+      await wedged.connect();
+      try {
+        await wedged.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        const started = Date.now();
+        const refused = await thrownErrorOf(openPostgres(url, { migrationLockTimeoutMs: 700 }));
+        expect(refused.code).to.equal('database-migration-locked');
+        expect(refused.message).to.match(/held the schema migration lock for over 1 s/);
+        expect(refused.message).to.include('pg_terminate_backend');
+        expect(Date.now() - started).to.be.within(650, 10_000);
+        // Nothing was migrated, and the refused start left no connection behind.
+        expect((await wedged.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'schema_version'")).rows[0].n).to.equal(0);
+        expect((await wedged.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'colearn'")).rows[0].n).to.equal(0);
+      } finally {
+        await wedged.end();
+      }
+      const started = await open(url, { migrationLockTimeoutMs: 700 });
+      expect((await started.get<{ n: number }>('SELECT count(*) AS n FROM schema_version'))!.n).to.equal(POSTGRES_SCHEMA_VERSION);
+      // The lock wait is bounded for taking the lock only: the connection's lock_timeout is back to none.
+      expect(await started.session((session) => session.get('SHOW lock_timeout'))).to.deep.equal({ lock_timeout: '0' });
+    });
   });
 
   describe('a database that goes away', () => {
@@ -546,7 +571,7 @@ describe('PostgreSQL backend', { skip: postgres.skip }, () => {
 
     it('an option out of range is option-invalid, before any connection is made', async () => {
       const url = postgres.cluster!.url;
-      for (const options of [{ maxConnections: 0 }, { connectTimeoutMs: -1 }, { statementTimeoutMs: 1.5 }, { idleTimeoutMs: Number.NaN }, { transactionAttempts: 0 }]) {
+      for (const options of [{ maxConnections: 0 }, { connectTimeoutMs: -1 }, { statementTimeoutMs: 1.5 }, { idleTimeoutMs: Number.NaN }, { transactionAttempts: 0 }, { migrationLockTimeoutMs: 0 }]) {
         const error = await thrownErrorOf(openPostgres(url, options));
         expect(error.code, JSON.stringify(options)).to.equal('option-invalid');
         expect(error.message).to.include(Object.keys(options)[0]!);

@@ -235,22 +235,38 @@ export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS[POSTGRES_MIGRATIONS.l
 export const MIGRATION_LOCK = '27988534042391150';
 
 /**
+ * How long {@link migratePostgres} waits for another instance's migration lock by default: five
+ * minutes, far beyond any start-up's check of the schema version, and long enough for a real
+ * migration of a large table; an instance stuck holding the lock longer then stops the others'
+ * start with an error an operator can act on, instead of hanging them.
+ *
+ * @example
+ * ```ts
+ * await database.session((session) => migratePostgres(session, { lockTimeoutMs: MIGRATION_LOCK_TIMEOUT_MS }));
+ * ```
+ */
+export const MIGRATION_LOCK_TIMEOUT_MS = 300_000;
+
+/**
  * Bring the schema up to date on `session` (one connection, outside a transaction: see
  * `PostgresDatabase.session`): take the migration lock (waiting while another instance holds
- * it), read the version from `schema_version`, apply each missing migration in its own
- * transaction with its version row, and let the lock go. Refuses a schema newer than this
- * build knows (`database-too-new`) rather than guessing.
+ * it, at most `lockTimeoutMs`, then `database-migration-locked`), read the version from
+ * `schema_version`, apply each missing migration in its own transaction with its version row,
+ * and let the lock go. Refuses a schema newer than this build knows (`database-too-new`)
+ * rather than guessing.
  *
  * @example
  * ```ts
  * await database.session(migratePostgres); // openPostgres does this unless told not to
  * ```
  */
-export async function migratePostgres(session: Sql): Promise<void> {
+export async function migratePostgres(session: Sql, options: { lockTimeoutMs?: number } = {}): Promise<void> {
+  const lockTimeoutMs = options.lockTimeoutMs ?? MIGRATION_LOCK_TIMEOUT_MS;
+  if (!Number.isInteger(lockTimeoutMs) || lockTimeoutMs < 1) throw new ColError('option-invalid', 'lockTimeoutMs must be a whole number of milliseconds, at least 1.');
   // The statement timeout is for requests; waiting for another instance's migration, or a
   // backfill on a large table, may rightly take longer.
   await session.run('SET statement_timeout = 0');
-  await session.run('SELECT pg_advisory_lock(?)', MIGRATION_LOCK);
+  await takeMigrationLock(session, lockTimeoutMs);
   try {
     await session.run(`CREATE TABLE IF NOT EXISTS schema_version (
       version INTEGER PRIMARY KEY, applied_at TEXT COLLATE "C" NOT NULL)`);
@@ -269,5 +285,27 @@ export async function migratePostgres(session: Sql): Promise<void> {
     // A connection that broke has lost the lock with it; nothing to give back then.
     await session.run('SELECT pg_advisory_unlock(?)', MIGRATION_LOCK).catch(() => {});
     await session.run('RESET statement_timeout').catch(() => {});
+  }
+}
+
+/**
+ * Wait for the migration lock at most `timeoutMs` (PostgreSQL's lock_timeout covers advisory
+ * locks too), then only for the lock: a migration's own statements may wait as long as they need.
+ */
+async function takeMigrationLock(session: Sql, timeoutMs: number): Promise<void> {
+  // SET takes no placeholders; the number was checked to be a whole number above.
+  await session.run(`SET lock_timeout = ${timeoutMs}`);
+  try {
+    await session.run('SELECT pg_advisory_lock(?)', MIGRATION_LOCK);
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== '55P03') throw error;
+    throw new ColError(
+      'database-migration-locked',
+      `Another connection has held the schema migration lock for over ${Math.ceil(timeoutMs / 1000)} s, so this instance did not start: an instance may be stuck migrating. ` +
+        "Find it with SELECT pid, application_name, client_addr, state, query_start FROM pg_stat_activity WHERE pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted); end it (SELECT pg_terminate_backend(pid)), then start this one again.",
+      { cause: error },
+    );
+  } finally {
+    await session.run('RESET lock_timeout').catch(() => {});
   }
 }

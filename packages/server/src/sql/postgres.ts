@@ -8,7 +8,7 @@ import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { numberPlaceholders } from './placeholders.js';
 import { asDatabaseError, databaseUnavailable, isConnectionFault, isRetryableConflict } from './postgres-errors.js';
-import { migratePostgres } from './postgres-migrations.js';
+import { MIGRATION_LOCK_TIMEOUT_MS, migratePostgres } from './postgres-migrations.js';
 import type { Sql, SqlDatabase, SqlRunResult, SqlTransactionOptions, SqlValue } from './sql.js';
 
 /**
@@ -34,6 +34,8 @@ export interface PostgresOptions {
   transactionAttempts?: number;
   /** Apply pending migrations while opening (under the migration lock). Default `true`. */
   migrate?: boolean;
+  /** How long to wait for another instance's migration lock before `database-migration-locked`. Default 5 minutes. */
+  migrationLockTimeoutMs?: number;
 }
 
 /**
@@ -67,8 +69,9 @@ const IDLE_IN_TRANSACTION_MS = 60_000;
  * postgres-migrations.ts).
  *
  * Fails with a ColError an operator can act on: `database-url-invalid` (not a postgres:// URL,
- * a login refused, no such database), `database-unavailable` (nothing answers), or
- * `database-too-new` (the schema was written by a newer server).
+ * a login refused, no such database), `database-unavailable` (nothing answers),
+ * `database-too-new` (the schema was written by a newer server), or `database-migration-locked`
+ * (another connection held the migration lock too long: an instance stuck migrating).
  *
  * @example
  * ```ts
@@ -102,7 +105,10 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     await database.get('SELECT 1').catch((error: unknown) => {
       throw openingError(error, target.description);
     });
-    if (options.migrate ?? true) await database.session(migratePostgres);
+    if (options.migrate ?? true) {
+      const lockTimeoutMs = options.migrationLockTimeoutMs ?? MIGRATION_LOCK_TIMEOUT_MS;
+      await database.session((session) => migratePostgres(session, { lockTimeoutMs }));
+    }
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
@@ -118,6 +124,7 @@ function checkOptions(options: PostgresOptions): void {
     ['statementTimeoutMs', 1, 86_400_000],
     ['idleTimeoutMs', 1, 86_400_000],
     ['transactionAttempts', 1, 1000],
+    ['migrationLockTimeoutMs', 1, 86_400_000],
   ];
   for (const [name, min, max] of ranges) {
     const value = options[name];
