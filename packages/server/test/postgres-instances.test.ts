@@ -3,7 +3,8 @@
 // the same public base URL, as behind a load balancer. A single-use code raced across both issues
 // once, a five-use code five times, a ticket once, a pathway milestone once; a cohort's claims of
 // many codes get distinct status indexes and exact insight counts; a revocation on one shows in
-// the list the other serves, 200 concurrent ones included (none answered 503); rate limits count
+// the list the other serves, 200 concurrent ones of two badges included (none answered 503, none
+// lost), and one credential revoked at once on both is revoked once; rate limits count
 // on both; a killed instance loses no acknowledged claim and no code use; the same
 // Idempotency-Key on both gives one credential.
 import { describe, it, before, after, expect } from '@col/harness';
@@ -241,13 +242,22 @@ describe('two server instances on one PostgreSQL', { skip: postgres.skip }, () =
   });
 
   it('200 concurrent revocations spread over both are each answered 200 at once (no 503) and each in the list either serves', async () => {
-    const badge = await seedBadge(b, 'mass-library');
-    const recipients = Array.from({ length: 260 }, (_, i) => ({ email: `learner${i}@example.org` }));
-    const awarded = await call(a, 'POST', '/api/v1/awards', { achievement: badge, recipients }, { admin: true });
-    expect(awarded.status).to.equal(200);
-    expect(awarded.json.summary.issued).to.equal(260);
-    const credentials = awarded.json.results.map((r: any) => r.credential);
-    const revoke = credentials.slice(0, 200);
+    // Two badges of one issuer: their revocations share only the issuer's list row (each badge
+    // has its own insight row), so a lost update of the list's bits would show.
+    const badges = [await seedBadge(b, 'mass-library')];
+    const second = await call(a, 'POST', '/api/v1/achievements', { issuer: 'mass-library', name: 'Writing Club', description: 'Wrote six stories.', criteria: 'Write six stories.' }, { admin: true });
+    expect(second.status).to.equal(201);
+    badges.push(second.json.key as string);
+    const perBadge: any[][] = [];
+    for (const [n, badge] of badges.entries()) {
+      const recipients = Array.from({ length: 130 }, (_, i) => ({ email: `learner${n}-${i}@example.org` }));
+      const awarded = await call(a, 'POST', '/api/v1/awards', { achievement: badge, recipients }, { admin: true });
+      expect(awarded.status).to.equal(200);
+      expect(awarded.json.summary.issued).to.equal(130);
+      perBadge.push(awarded.json.results.map((r: any) => r.credential));
+    }
+    const revoke = Array.from({ length: 100 }, (_, i) => [perBadge[0]![i], perBadge[1]![i]]).flat();
+    const kept = [...perBadge[0]!.slice(100), ...perBadge[1]!.slice(100)];
     // Each revocation sets a bit in the issuer's one list row: READ COMMITTED transactions queue
     // for its lock instead of aborting, so every one is answered 200 at the first try.
     const answers = await Promise.all(
@@ -258,8 +268,24 @@ describe('two server instances on one PostgreSQL', { skip: postgres.skip }, () =
       const bits = await statusBits(on, 'mass-library', 'revocation');
       const index = (credential: any) => Number(credential.credentialStatus.find((e: any) => e.statusPurpose === 'revocation').statusListIndex);
       expect(revoke.filter((credential: any) => !getStatusBit(bits, index(credential))), 'revoked but not in the list').to.deep.equal([]);
-      expect(credentials.slice(200).filter((credential: any) => getStatusBit(bits, index(credential))), 'in the list but not revoked').to.deep.equal([]);
+      expect(kept.filter((credential: any) => getStatusBit(bits, index(credential))), 'in the list but not revoked').to.deep.equal([]);
     }
+  });
+
+  it('one credential revoked 20 times at once on both is revoked once: one 200, the rest 409, counted once', async () => {
+    const badge = await seedBadge(a, 'twice-library');
+    const code = await claimCode(b, badge, 1);
+    const issued = await claim(a, badge, code, 'once@example.org');
+    expect(issued.status).to.equal(201);
+    const key = issued.json.credential.id.split('/').pop();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call(i % 2 ? b : a, 'POST', `/api/v1/credentials/${key}/revoke`, { reason: `Reason ${i}` }, { admin: true })));
+    expect(answers.filter((r) => r.status === 200)).to.have.length(1);
+    for (const lost of answers.filter((r) => r.status !== 200)) expect([lost.status, lost.json.code]).to.deep.equal([409, 'already-revoked']);
+    // The reason stored is the one request that was answered 200.
+    const winner = answers.findIndex((r) => r.status === 200);
+    expect((await db.query('SELECT revocation_reason FROM credentials WHERE key = $1', [key])).rows).to.deep.equal([{ revocation_reason: `Reason ${winner}` }]);
+    expect((await db.query('SELECT sum(revoked)::int AS n FROM insight_monthly WHERE achievement_key = $1', [badge])).rows).to.deep.equal([{ n: 1 }]);
+    expect(await statusBit(b, issued.json.credential, 'revocation')).to.equal(true);
   });
 
   it('the same Idempotency-Key sent to both at once gives one credential', async () => {
