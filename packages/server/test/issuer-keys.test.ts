@@ -14,6 +14,7 @@ import { createApp } from '@citiesoflearning/server';
 import { issueAward } from '../src/issue.js';
 import { currentStatusList, writeStatusBit } from '../src/status.js';
 import { activeIssuerKey, addIssuerKey, listedIssuerKeys, removeIssuerKey } from '../src/issuer-keys.js';
+import { issuerKeyIsListed } from '../src/store/issuer-keys.js';
 import { ADMIN, sqliteOnly, startTestServer, testStorage, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 
@@ -178,6 +179,36 @@ describe('a key removed while a credential is being signed with it', () => {
       // And the server stored what the learner was given.
       const stored = await (await app.request(new URL(issued.id).pathname, { headers: { accept: 'application/json' } })).json();
       expect(stored.proof.verificationMethod).to.equal(vm);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a key removal racing the transaction that stores what was signed with the key', () => {
+  it('waits for that READ COMMITTED transaction, which found the key listed, to commit first', async () => {
+    const { app, context: ctx, close } = await createApp({ ...(await testStorage(':memory:')), baseUrl: 'https://badges.example.org', adminKey: ADMIN, env: {} });
+    try {
+      const made = await app.request('/api/v1/issuers', { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify({ key: 'leaky', name: 'Leaky Provider', url: 'https://leaky.example' }) });
+      expect(made.status).to.equal(201);
+      const leaked = (await activeIssuerKey(ctx.sql, 'leaky')).kid;
+      await ctx.sql.transaction((tx) => addIssuerKey(tx, 'leaky', isoNow(ctx)));
+      const events: string[] = [];
+      let removal: Promise<void> | undefined;
+      await ctx.sql.transaction(
+        async (tx) => {
+          expect(await issuerKeyIsListed(tx, 'leaky', leaked)).to.equal(true);
+          // The operator removes the key now, on another connection (PostgreSQL) or in the
+          // queue behind this transaction (SQLite): either way it must not land before the commit.
+          removal ??= removeIssuerKey(ctx, 'leaky', leaked).then(() => void events.push('removed'));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          events.push('stored');
+        },
+        { isolation: 'read-committed' },
+      );
+      await removal;
+      expect(events).to.deep.equal(['stored', 'removed']);
+      expect((await listedIssuerKeys(ctx.sql, 'leaky')).map((k) => k.kid)).to.not.include(leaked);
     } finally {
       await close();
     }
