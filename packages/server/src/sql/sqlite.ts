@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db.js';
 import { privateDirectory, privateFiles } from '../private-files.js';
 import type { Sql, SqlDatabase, SqlRunResult, SqlTransactionOptions, SqlValue } from './sql.js';
+import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer } from './sqlite-checkpointer.js';
 
 // Every request runs its statements by SQL text; compiling the same text again on every call is
 // wasted event-loop time, so each text is compiled once. Bounded, because a few queries (the
@@ -35,12 +36,14 @@ const DEFAULT_WAIT_MS = 30_000;
 export interface SqliteOptions {
   /** Milliseconds a statement waits for an open transaction before failing with `database-unavailable` (default 30 s). */
   waitMs?: number;
+  /** Milliseconds after a write before the write-ahead log is checkpointed on a worker thread (default 1 s). */
+  checkpointDelayMs?: number;
 }
 
 /**
  * Open (creating when needed) the server's SQLite database in `dataDir` (or in memory for
- * `':memory:'`): private files, write-ahead log, fully synced commits, foreign keys, a busy
- * timeout, and every pending migration applied. Refuses (`database-too-new`) a database written
+ * `':memory:'`): private files, write-ahead log (checkpointed on a worker thread, off the event
+ * loop), fully synced commits, foreign keys, a busy timeout, and every pending migration applied. Refuses (`database-too-new`) a database written
  * by a newer build.
  *
  * @example
@@ -68,7 +71,13 @@ export async function openSqlite(dataDir: string, options: SqliteOptions = {}): 
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    return new SqliteDatabase(new Connection(db, file, !db.memory && journal === 'wal', options.waitMs ?? DEFAULT_WAIT_MS));
+    const writeAheadLog = !db.memory && journal === 'wal';
+    let checkpointer: WalCheckpointer | undefined;
+    if (writeAheadLog) {
+      checkpointer = new WalCheckpointer(file, options.checkpointDelayMs);
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    }
+    return new SqliteDatabase(new Connection(db, file, writeAheadLog, options.waitMs ?? DEFAULT_WAIT_MS, checkpointer));
   } catch (error) {
     db.close();
     throw error;
@@ -103,6 +112,8 @@ class Connection {
     readonly file: string,
     readonly writeAheadLog: boolean,
     readonly waitMs: number,
+    /** Checkpoints the write-ahead log off the event loop (file databases in WAL mode). */
+    readonly checkpointer: WalCheckpointer | undefined,
   ) {}
 
   statement(text: string): Database.Statement {
@@ -182,7 +193,10 @@ class Scope implements Sql {
 
   async run(text: string, ...params: SqlValue[]): Promise<SqlRunResult> {
     while (this.#mustWait()) await this.#turn();
-    return { changes: this.connection.statement(text).run(...params).changes };
+    const { changes } = this.connection.statement(text).run(...params);
+    // Outside a transaction the statement committed by itself; inside one, COMMIT reports it.
+    if (this.depth === 0) this.connection.checkpointer?.wrote();
+    return { changes };
   }
 
   async transaction<T>(work: (tx: Sql) => Promise<T>, options: SqlTransactionOptions = {}): Promise<T> {
@@ -221,6 +235,10 @@ class Scope implements Sql {
   /** Close the connection once no transaction is open (closing under one would lose it). */
   protected async closeWhenIdle(): Promise<void> {
     if (this.connection.closed) return;
+    // Its thread's connection closes first, so that closing the last one folds the log into the
+    // database file and removes it, as SQLite does.
+    await this.connection.checkpointer?.close();
+    if (this.connection.closed) return; // another close() got there first
     while (this.#mustWait()) await this.#turn();
     this.connection.closed = true;
     this.connection.db.close();
@@ -243,6 +261,7 @@ class Scope implements Sql {
       try {
         const result = await work(inner);
         this.connection.statement('COMMIT').run();
+        this.connection.checkpointer?.wrote();
         return result;
       } catch (error) {
         // SQLite may already have rolled back by itself (a full disk, an I/O error).

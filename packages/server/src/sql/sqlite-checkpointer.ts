@@ -1,0 +1,114 @@
+// Checkpoints of SQLite's write-ahead log, off the event loop. SQLite's own automatic checkpoint
+// runs inside the COMMIT that fills the log past 1 000 pages: it copies those pages into the
+// database file and syncs it, 4–40 ms during which the server's event loop answers nothing (the
+// commits that took over 3 ms in a claim burst were these). Instead the server's connection only
+// appends to the log, and a worker thread with a connection of its own checkpoints shortly after
+// writes. SQLite's automatic checkpoint stays as a backstop at a much larger log, should the
+// thread fail or fall behind.
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker.js';
+import type { CheckpointReply } from './sqlite-checkpoint-worker.js';
+
+/** The log size (pages) at which SQLite checkpoints inside a commit anyway: about 40 MB. */
+export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
+/** How long after a write the checkpoint runs: writes in between share it. */
+const DEFAULT_DELAY_MS = 1_000;
+
+/** How long a closing checkpointer waits for its thread to finish a checkpoint under way. */
+const CLOSE_WAIT_MS = 5_000;
+
+/**
+ * Runs `PRAGMA wal_checkpoint(PASSIVE)` on a worker thread's own connection, at most once per
+ * `delayMs` after writes are reported with {@link WalCheckpointer.wrote}. The thread starts on
+ * the first checkpoint and does not keep the process alive while idle.
+ *
+ * @example
+ * ```ts
+ * const checkpointer = new WalCheckpointer('/var/lib/col/col.sqlite');
+ * db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+ * // after each commit
+ * checkpointer.wrote();
+ * // before closing the server's connection
+ * await checkpointer.close();
+ * ```
+ */
+export class WalCheckpointer {
+  #worker: Worker | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #running = false;
+  #wroteWhileRunning = false;
+  #closed = false;
+  /** Checkpoints finished, and the last one's result (for tests and the bench). */
+  completed = 0;
+  last: CheckpointReply | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly delayMs = DEFAULT_DELAY_MS,
+  ) {}
+
+  /** Something was committed (or is about to be): a checkpoint follows within `delayMs`. */
+  wrote(): void {
+    if (this.#closed) return;
+    if (this.#running) {
+      this.#wroteWhileRunning = true;
+      return;
+    }
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => this.#checkpoint(), this.delayMs);
+    this.#timer.unref();
+  }
+
+  #checkpoint(): void {
+    this.#timer = undefined;
+    if (this.#closed) return;
+    this.#running = true;
+    const worker = (this.#worker ??= this.#start());
+    // A checkpoint under way keeps the process alive until it is done; an idle thread does not.
+    worker.ref();
+    worker.postMessage('checkpoint');
+  }
+
+  #start(): Worker {
+    const worker = startModuleWorker(import.meta.url, 'sqlite-checkpoint-worker', { file: this.file });
+    worker.on('message', (reply: CheckpointReply) => {
+      this.completed++;
+      this.last = reply;
+      this.#finished(worker);
+    });
+    // A thread that fails is replaced on the next checkpoint; until then the backstop holds.
+    const lost = () => {
+      if (this.#worker === worker) this.#worker = undefined;
+      this.#finished(worker);
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    return worker;
+  }
+
+  #finished(worker: Worker): void {
+    worker.unref();
+    this.#running = false;
+    if (this.#wroteWhileRunning) {
+      this.#wroteWhileRunning = false;
+      this.wrote();
+    }
+  }
+
+  /** Stop: no checkpoint starts after this; one under way finishes before the thread exits. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const worker = this.#worker;
+    this.#worker = undefined;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('close');
+    let timer: NodeJS.Timeout | undefined;
+    const tooLong = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), CLOSE_WAIT_MS)));
+    if ((await Promise.race([exited, tooLong])) === 'late') await worker.terminate();
+    clearTimeout(timer);
+  }
+}
