@@ -8,7 +8,6 @@ import { Worker } from 'node:worker_threads';
  *
  * @param from - `import.meta.url` of the module starting the worker.
  * @param name - The worker module's file name, e.g. `'signing-worker'`.
- * @param workerData - What the worker reads as `workerData`.
  *
  * @example
  * ```ts
@@ -16,10 +15,10 @@ import { Worker } from 'node:worker_threads';
  * worker.postMessage({ id: 1, job });
  * ```
  */
-export function startModuleWorker(from: string, name: string, workerData?: unknown): Worker {
+export function startModuleWorker(from: string, name: string): Worker {
   const fromSource = from.endsWith('.ts');
   const url = new URL(`./${name}${fromSource ? '.ts' : '.js'}`, from);
-  if (!fromSource) return new Worker(url, { workerData });
+  if (!fromSource) return new Worker(url);
   const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true });
 }

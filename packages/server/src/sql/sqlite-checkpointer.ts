@@ -5,9 +5,52 @@
 // appends to the log, and a worker thread with a connection of its own checkpoints shortly after
 // writes. SQLite's automatic checkpoint stays as a backstop at a much larger log, should the
 // thread fail or fall behind.
-import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../module-worker.js';
-import type { CheckpointReply } from './sqlite-checkpoint-worker.js';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { BACKGROUND_NICENESS_STEP } from '../thread-priority.js';
+
+/**
+ * What the checkpointer thread posts back for each checkpoint: the log's size and how much of it
+ * is now in the database file, in pages, or why it failed.
+ *
+ * @example
+ * ```ts
+ * const reply: CheckpointReply = { ok: true, log: 1200, checkpointed: 1200 };
+ * ```
+ */
+export type CheckpointReply = { ok: true; log: number; checkpointed: number } | { ok: false; message: string };
+
+// The thread: its own connection to the server's database file, which copies committed pages
+// from the log into the database and syncs it whenever asked. PASSIVE: it never waits for, nor
+// blocks, the server's connection; what it cannot copy now is copied next time. Plain CommonJS
+// evaluated in the worker rather than a module file: a worker started from the TypeScript
+// sources (the tests) would otherwise load tsx first, ~0.9 s of CPU for every database opened.
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const os = require('node:os');
+const Database = require(workerData.betterSqlite3);
+// Niceness is per thread on Linux only (see thread-priority.ts); elsewhere it would be the process's.
+if (process.platform === 'linux') {
+  try { os.setPriority(0, Math.min(19, os.getPriority(0) + workerData.nicenessStep)); } catch {}
+}
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('synchronous = FULL');
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try {
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true, log: row ? row.log : 0, checkpointed: row ? row.checkpointed : 0 });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, message: String(error && error.message) });
+  }
+});
+`;
+
+const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
 
 /** The log size (pages) at which SQLite checkpoints inside a commit anyway: about 40 MB. */
 export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
@@ -71,7 +114,7 @@ export class WalCheckpointer {
   }
 
   #start(): Worker {
-    const worker = startModuleWorker(import.meta.url, 'sqlite-checkpoint-worker', { file: this.file });
+    const worker = new Worker(THREAD, { eval: true, workerData: { file: this.file, betterSqlite3: BETTER_SQLITE3, nicenessStep: BACKGROUND_NICENESS_STEP } });
     worker.on('message', (reply: CheckpointReply) => {
       this.completed++;
       this.last = reply;
