@@ -176,6 +176,22 @@ describe('SQLite backend (openSqlite)', () => {
     await database.close();
   });
 
+  it('flushes asked for before, during and after a close all succeed, two closes both finish, and the commit is in the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'col-sql-'));
+    try {
+      const database = await openSqlite(dir);
+      await database.transaction(async (tx) => tx.run('INSERT INTO meta (key, value) VALUES (?, ?)', 'acknowledged', '1'), { durability: 'flush-later' });
+      const settled = [database.flush(), database.flush(), database.close(), database.close(), database.flush()];
+      await Promise.all(settled);
+      await database.flush();
+      const raw = new Database(join(dir, 'col.sqlite'), { readonly: true });
+      expect(raw.prepare('SELECT value FROM meta WHERE key = ?').get('acknowledged')).to.deep.equal({ value: '1' });
+      raw.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('checkpoints the write-ahead log on its own thread: committed rows reach the database file and the log stops growing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'col-sql-'));
     const copy = await mkdtemp(join(tmpdir(), 'col-sql-copy-'));

@@ -5,7 +5,7 @@
 // open a statement runs at once, as before the seam; it only returns a promise.
 import Database from 'better-sqlite3';
 import { ColError } from '@citiesoflearning/core';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db.js';
 import { privateDirectory, privateFiles } from '../private-files.js';
@@ -105,7 +105,16 @@ class Connection {
   /** The flush under way, and the one that starts after it (every caller since it began waits for that one). */
   #flushing: Promise<void> | undefined;
   #nextFlush: Promise<void> | undefined;
+  /**
+   * The write-ahead log, opened once for every flush (opening and closing it per flush cost the
+   * event loop about as much as the sync itself). SQLite keeps the log file in place while a
+   * connection is open (it is reused from the start, never replaced), so this handle stays on
+   * the live log until {@link closeLog} runs before the connection closes.
+   */
+  #log: Promise<FileHandle> | undefined;
   closed = false;
+  /** Settles when the connection has closed (set when closing starts). */
+  closing: Promise<void> | undefined;
 
   constructor(
     readonly db: Database.Database,
@@ -134,6 +143,8 @@ class Connection {
   flush(): Promise<void> {
     // Without a write-ahead log, 'flush-later' commits were fully synced: nothing is pending.
     if (!this.writeAheadLog) return Promise.resolve();
+    // Closing folds the log into the database file and syncs it: once closed, all is on disk.
+    if (this.closed) return this.closing ?? Promise.resolve();
     if (this.#nextFlush) return this.#nextFlush;
     if (!this.#flushing) return this.#startFlush();
     // The flush under way may have started before this caller's commit: wait for the next one.
@@ -148,20 +159,31 @@ class Connection {
   }
 
   #startFlush(): Promise<void> {
-    const running = syncFile(`${this.file}-wal`).finally(() => {
+    const running = this.#syncLog().finally(() => {
       if (this.#flushing === running) this.#flushing = undefined;
     });
     this.#flushing = running;
     return running;
   }
-}
 
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
+  async #syncLog(): Promise<void> {
+    const log = (this.#log ??= open(`${this.file}-wal`, 'r'));
+    try {
+      await (await log).datasync();
+    } catch (error) {
+      // Open it afresh next time rather than keep a handle that failed.
+      if (this.#log === log) this.#log = undefined;
+      void log.then((handle) => handle.close()).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Close the log's handle (after any flush under way), before the connection removes the file. */
+  async closeLog(): Promise<void> {
+    const log = this.#log;
+    this.#log = undefined;
+    const handle = await log?.catch(() => undefined);
+    await handle?.close();
   }
 }
 
@@ -234,14 +256,20 @@ class Scope implements Sql {
 
   /** Close the connection once no transaction is open (closing under one would lose it). */
   protected async closeWhenIdle(): Promise<void> {
-    if (this.connection.closed) return;
+    if (this.connection.closed) return this.connection.closing;
     // Its thread's connection closes first, so that closing the last one folds the log into the
     // database file and removes it, as SQLite does.
     await this.connection.checkpointer?.close();
-    if (this.connection.closed) return; // another close() got there first
+    if (this.connection.closed) return this.connection.closing; // another close() got there first
     while (this.#mustWait()) await this.#turn();
     this.connection.closed = true;
-    this.connection.db.close();
+    const { connection } = this;
+    connection.closing = (async () => {
+      // A log handle that will not close must not keep the database open.
+      await connection.closeLog().catch(() => undefined);
+      connection.db.close();
+    })();
+    await connection.closing;
   }
 
   #usable(): void {
