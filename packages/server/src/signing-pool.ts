@@ -3,8 +3,7 @@
 // goes to an idle worker (or waits in a FIFO queue); a worker that dies fails only its own job
 // and is replaced. Idle workers are unref'd so they never keep a finished process alive.
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from './module-worker.js';
+import { Worker } from 'node:worker_threads';
 import { ColError } from '@citiesoflearning/core';
 
 /**
@@ -44,6 +43,17 @@ interface Slot {
   busy?: { id: number } & Pending;
 }
 
+// Built, the worker is the .js file next to this one. Under tsx (the tests run the .ts sources)
+// the worker thread needs tsx's loader registered first: a worker does not inherit it.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(FROM_SOURCE ? './signing-worker.ts' : './signing-worker.js', import.meta.url);
+
+function startWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL);
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
 /**
  * A fixed-size pool of signing workers.
  *
@@ -67,7 +77,7 @@ export class SigningPool {
   }
 
   private spawn(): Slot {
-    const worker = startModuleWorker(import.meta.url, 'signing-worker');
+    const worker = startWorker();
     worker.unref();
     const slot: Slot = { worker };
     worker.on('message', (reply: SigningReply) => {

@@ -43,8 +43,8 @@ export interface SqliteOptions {
 /**
  * Open (creating when needed) the server's SQLite database in `dataDir` (or in memory for
  * `':memory:'`): private files, write-ahead log (checkpointed on a worker thread, off the event
- * loop), fully synced commits, foreign keys, a busy timeout, and every pending migration applied. Refuses (`database-too-new`) a database written
- * by a newer build.
+ * loop), fully synced commits, foreign keys, a busy timeout, and every pending migration
+ * applied. Refuses (`database-too-new`) a database written by a newer build.
  *
  * @example
  * ```ts
