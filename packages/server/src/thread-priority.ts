@@ -7,7 +7,14 @@
 // per second does not drop when nothing else wants the CPU.
 import { getPriority, setPriority } from 'node:os';
 
-/** How many niceness steps a background thread stands behind the thread that started it. */
+/**
+ * How many niceness steps a background thread stands behind the thread that started it.
+ *
+ * @example
+ * ```ts
+ * os.setPriority(0, Math.min(19, os.getPriority(0) + BACKGROUND_NICENESS_STEP));
+ * ```
+ */
 export const BACKGROUND_NICENESS_STEP = 10;
 
 /** The largest niceness Linux allows (lowest priority). */

@@ -52,7 +52,14 @@ parentPort.on('message', (message) => {
 
 const BETTER_SQLITE3 = createRequire(import.meta.url).resolve('better-sqlite3');
 
-/** The log size (pages) at which SQLite checkpoints inside a commit anyway: about 40 MB. */
+/**
+ * The log size (pages) at which SQLite checkpoints inside a commit anyway: about 40 MB.
+ *
+ * @example
+ * ```ts
+ * db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+ * ```
+ */
 export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 /** How long after a write the checkpoint runs: writes in between share it. */
