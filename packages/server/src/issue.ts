@@ -7,7 +7,8 @@
 // pool), which makes the reservation before it durable too; what a power cut takes was never
 // acknowledged.
 import { randomBytes } from 'node:crypto';
-import { ColError, hashIdentity } from '@citiesoflearning/core';
+import { ColError } from '@citiesoflearning/core';
+import { hashRecipientIdentity } from './identity-hash.js';
 import { notFound } from './errors.js';
 import { isoNow, urls, type ServerContext } from './context.js';
 import type { Sql } from './sql/sql.js';
@@ -130,7 +131,7 @@ export async function issueAward(ctx: ServerContext, req: IssueRequest): Promise
   const validFrom = isoNow(ctx);
   const salt = 'email' in req.recipient ? randomBytes(16).toString('hex') : null;
   // Emails are normalized (trimmed, lower-cased) before hashing; verifiers match the same form.
-  const identityHash = 'email' in req.recipient ? await hashIdentity(req.recipient.email, { salt: salt! }) : null;
+  const identityHash = 'email' in req.recipient ? hashRecipientIdentity(req.recipient.email, salt!) : null;
 
   // Nothing is acknowledged before the flush at the end, so neither commit waits for the disk.
   const { revocationIndex, suspensionIndex } = await ctx.sql.transaction(

@@ -1,7 +1,8 @@
 // Checking the credentials a learner presents for a pathway milestone. The learner has no
 // account: they hand over credentials, we verify each and keep only the ones that verify AND
 // belong to them (their email matches the hashed recipient).
-import { hashIdentity, isColError, normalize, type EarnedRecord } from '@citiesoflearning/core';
+import { isColError, normalize, type EarnedRecord } from '@citiesoflearning/core';
+import { hashRecipientIdentity } from './identity-hash.js';
 import { decodeJws, verify } from '@citiesoflearning/verify';
 import type { ServerContext } from './context.js';
 import { urls } from './context.js';
@@ -123,7 +124,7 @@ export function localChecker(ctx: ServerContext): PresentedChecker {
     if (!genuine) return fail('signature-invalid', 'This credential was changed after it was issued.');
     if (row.revoked_at) return fail('credential-revoked', 'This credential has been revoked by its issuer.');
     if (row.suspended_at) return fail('credential-suspended', 'This credential is suspended by its issuer.');
-    if (!row.recipient_hash || (await hashIdentity(email, { salt: row.recipient_salt ?? '' })) !== row.recipient_hash) {
+    if (!row.recipient_hash || hashRecipientIdentity(email, row.recipient_salt ?? '') !== row.recipient_hash) {
       return fail('recipient-mismatch', 'This credential was issued to someone else.');
     }
     const achievement = urls(ctx.baseUrl).achievement(row.achievement_key);

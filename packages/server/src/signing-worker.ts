@@ -3,8 +3,14 @@
 // make — and posts back the signed result. Keys arrive with each job and are not kept: the
 // worker holds a private key only while it signs with it, and never logs anything.
 import { parentPort } from 'node:worker_threads';
+import { lowerThisThreadsPriority } from './thread-priority.js';
 import { signCredentialJwt, signDataIntegrity } from '@citiesoflearning/verify';
 import type { SigningJob, SigningReply } from './signing-pool.js';
+
+// Signing is throughput work; the event loop answers health checks and reads, which are latency
+// work. When a claim burst keeps every core busy, the scheduler must not hand the loop's core to
+// a signing worker it has just woken: see thread-priority.ts.
+lowerThisThreadsPriority();
 
 async function run(job: SigningJob): Promise<unknown> {
   if (job.kind === 'award') {

@@ -2,6 +2,7 @@
 // 500), and paging parameters (one validation for every paged route).
 import { describe, it, before, after, expect } from '@col/harness';
 import { startTestServer, type TestServer } from './support/test-server.js';
+import { connect } from 'node:net';
 
 /** POST a body as a chunked stream (no Content-Length), the way a proxy or a streaming client sends it. */
 async function postChunked(url: string, bytes: number): Promise<{ status: number; json: any }> {
@@ -42,6 +43,36 @@ describe('request body limits', () => {
     // 64 KiB of "x" is not JSON: the handler saw the whole body and judged it.
     const res = await postChunked(new URL('/api/v1/claims', s.url).href, 64 * 1024);
     expect([res.status, res.json.code]).to.deep.equal([400, 'invalid-json']);
+  });
+
+  it('reads a Welsh name whose letters are split between chunks intact', async () => {
+    // "ŷ" is two bytes in UTF-8; the body arrives in chunks cut between them.
+    const body = new TextEncoder().encode(JSON.stringify({ key: 'llyr', name: 'Canolfan Llŷr', url: 'https://llyr.example' }));
+    const cut = body.indexOf(0xc5) + 1;
+    const parts = [body.slice(0, cut), body.slice(cut)];
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = parts.shift();
+        if (!next) return controller.close();
+        await new Promise((r) => setTimeout(r, 20));
+        controller.enqueue(next);
+      },
+    });
+    const res = await fetch(new URL('/api/v1/issuers', s.url), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.adminKey}` }, body: stream, duplex: 'half' } as RequestInit);
+    expect(res.status, await res.clone().text()).to.equal(201);
+    expect((await s.call('GET', '/api/v1/issuers/llyr', { token: null })).json.name).to.equal('Canolfan Llŷr');
+  });
+
+  it('a client that goes away halfway through its body leaves the server answering', async () => {
+    const { hostname, port } = new URL(s.url);
+    const socket = connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /api/v1/claims HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"achievement":"`);
+    await new Promise((r) => setTimeout(r, 50));
+    socket.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await s.call('GET', '/api/v1/health', { token: null })).status).to.equal(200);
+    expect((await s.call('POST', '/api/v1/claims', { body: { nothing: true }, token: null })).status, 'a whole body is still read').to.equal(400);
   });
 
   it('answers an oversized declared body with 413 and the server stays up', async () => {

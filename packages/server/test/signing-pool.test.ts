@@ -6,6 +6,23 @@ import { generateKeyPair, verify } from '@citiesoflearning/verify';
 import { startTestServer, type TestServer } from './support/test-server.js';
 import { seedBasics } from './support/seed.js';
 import { SigningPool, signingPool } from '../src/signing-pool.js';
+import { BACKGROUND_NICENESS_STEP } from '../src/thread-priority.js';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The niceness of each thread of this process, by thread id (Linux /proc). */
+function threadNiceness(): Map<number, number> {
+  const byThread = new Map<number, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start at "state"; nice is field 19.
+      byThread.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // The thread ended while being listed.
+    }
+  }
+  return byThread;
+}
 
 describe('signing worker pool', () => {
   let s: TestServer;
@@ -56,6 +73,25 @@ describe('signing worker pool', () => {
       // The worker is still there for the next job.
       const signed = await pool.sign<{ proof: { proofValue: string } }>({ kind: 'proof', unsigned, privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! });
       expect(signed.proof.proofValue).to.match(/^z/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('on Linux the workers sign at a lower priority than the event loop, which keeps its own', { skip: process.platform === 'linux' ? false : 'niceness is per thread only on Linux; elsewhere the workers keep the process priority' }, async () => {
+    const loop = threadNiceness().get(process.pid)!;
+    const lowered = Math.min(19, loop + BACKGROUND_NICENESS_STEP);
+    const countLowered = () => [...threadNiceness().values()].filter((n) => n === lowered).length;
+    const before = countLowered();
+    const pool = new SigningPool(2);
+    try {
+      const keys = await generateKeyPair();
+      const unsigned = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: keys.did, credentialSubject: { id: 'did:example:1' } };
+      // Two jobs at once: one per worker, so both have started.
+      const job = () => pool.sign({ kind: 'proof', unsigned, privateJwk: keys.privateJwk, verificationMethod: keys.verificationMethod! });
+      await Promise.all([job(), job()]);
+      expect(countLowered() - before, `threads at niceness ${lowered}`).to.equal(2);
+      expect(threadNiceness().get(process.pid), 'the event loop thread').to.equal(loop);
     } finally {
       await pool.close();
     }

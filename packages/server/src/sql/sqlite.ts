@@ -5,11 +5,12 @@
 // open a statement runs at once, as before the seam; it only returns a promise.
 import Database from 'better-sqlite3';
 import { ColError } from '@citiesoflearning/core';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from '../db.js';
 import { privateDirectory, privateFiles } from '../private-files.js';
 import type { Sql, SqlDatabase, SqlRunResult, SqlTransactionOptions, SqlValue } from './sql.js';
+import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer } from './sqlite-checkpointer.js';
 
 // Every request runs its statements by SQL text; compiling the same text again on every call is
 // wasted event-loop time, so each text is compiled once. Bounded, because a few queries (the
@@ -35,13 +36,15 @@ const DEFAULT_WAIT_MS = 30_000;
 export interface SqliteOptions {
   /** Milliseconds a statement waits for an open transaction before failing with `database-unavailable` (default 30 s). */
   waitMs?: number;
+  /** Milliseconds after a write before the write-ahead log is checkpointed on a worker thread (default 1 s). */
+  checkpointDelayMs?: number;
 }
 
 /**
  * Open (creating when needed) the server's SQLite database in `dataDir` (or in memory for
- * `':memory:'`): private files, write-ahead log, fully synced commits, foreign keys, a busy
- * timeout, and every pending migration applied. Refuses (`database-too-new`) a database written
- * by a newer build.
+ * `':memory:'`): private files, write-ahead log (checkpointed on a worker thread, off the event
+ * loop), fully synced commits, foreign keys, a busy timeout, and every pending migration
+ * applied. Refuses (`database-too-new`) a database written by a newer build.
  *
  * @example
  * ```ts
@@ -68,7 +71,13 @@ export async function openSqlite(dataDir: string, options: SqliteOptions = {}): 
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    return new SqliteDatabase(new Connection(db, file, !db.memory && journal === 'wal', options.waitMs ?? DEFAULT_WAIT_MS));
+    const writeAheadLog = !db.memory && journal === 'wal';
+    let checkpointer: WalCheckpointer | undefined;
+    if (writeAheadLog) {
+      checkpointer = new WalCheckpointer(file, options.checkpointDelayMs);
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    }
+    return new SqliteDatabase(new Connection(db, file, writeAheadLog, options.waitMs ?? DEFAULT_WAIT_MS, checkpointer));
   } catch (error) {
     db.close();
     throw error;
@@ -96,13 +105,24 @@ class Connection {
   /** The flush under way, and the one that starts after it (every caller since it began waits for that one). */
   #flushing: Promise<void> | undefined;
   #nextFlush: Promise<void> | undefined;
+  /**
+   * The write-ahead log, opened once for every flush (opening and closing it per flush cost the
+   * event loop about as much as the sync itself). SQLite keeps the log file in place while a
+   * connection is open (it is reused from the start, never replaced), so this handle stays on
+   * the live log until {@link closeLog} runs before the connection closes.
+   */
+  #log: Promise<FileHandle> | undefined;
   closed = false;
+  /** Settles when the connection has closed (set when closing starts). */
+  closing: Promise<void> | undefined;
 
   constructor(
     readonly db: Database.Database,
     readonly file: string,
     readonly writeAheadLog: boolean,
     readonly waitMs: number,
+    /** Checkpoints the write-ahead log off the event loop (file databases in WAL mode). */
+    readonly checkpointer: WalCheckpointer | undefined,
   ) {}
 
   statement(text: string): Database.Statement {
@@ -123,6 +143,8 @@ class Connection {
   flush(): Promise<void> {
     // Without a write-ahead log, 'flush-later' commits were fully synced: nothing is pending.
     if (!this.writeAheadLog) return Promise.resolve();
+    // Closing folds the log into the database file and syncs it: once closed, all is on disk.
+    if (this.closed) return this.closing ?? Promise.resolve();
     if (this.#nextFlush) return this.#nextFlush;
     if (!this.#flushing) return this.#startFlush();
     // The flush under way may have started before this caller's commit: wait for the next one.
@@ -137,20 +159,31 @@ class Connection {
   }
 
   #startFlush(): Promise<void> {
-    const running = syncFile(`${this.file}-wal`).finally(() => {
+    const running = this.#syncLog().finally(() => {
       if (this.#flushing === running) this.#flushing = undefined;
     });
     this.#flushing = running;
     return running;
   }
-}
 
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
+  async #syncLog(): Promise<void> {
+    const log = (this.#log ??= open(`${this.file}-wal`, 'r'));
+    try {
+      await (await log).datasync();
+    } catch (error) {
+      // Open it afresh next time rather than keep a handle that failed.
+      if (this.#log === log) this.#log = undefined;
+      void log.then((handle) => handle.close()).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Close the log's handle (after any flush under way), before the connection removes the file. */
+  async closeLog(): Promise<void> {
+    const log = this.#log;
+    this.#log = undefined;
+    const handle = await log?.catch(() => undefined);
+    await handle?.close();
   }
 }
 
@@ -182,7 +215,10 @@ class Scope implements Sql {
 
   async run(text: string, ...params: SqlValue[]): Promise<SqlRunResult> {
     while (this.#mustWait()) await this.#turn();
-    return { changes: this.connection.statement(text).run(...params).changes };
+    const { changes } = this.connection.statement(text).run(...params);
+    // Outside a transaction the statement committed by itself; inside one, COMMIT reports it.
+    if (this.depth === 0) this.connection.checkpointer?.wrote();
+    return { changes };
   }
 
   async transaction<T>(work: (tx: Sql) => Promise<T>, options: SqlTransactionOptions = {}): Promise<T> {
@@ -220,10 +256,20 @@ class Scope implements Sql {
 
   /** Close the connection once no transaction is open (closing under one would lose it). */
   protected async closeWhenIdle(): Promise<void> {
-    if (this.connection.closed) return;
+    if (this.connection.closed) return this.connection.closing;
+    // Its thread's connection closes first, so that closing the last one folds the log into the
+    // database file and removes it, as SQLite does.
+    await this.connection.checkpointer?.close();
+    if (this.connection.closed) return this.connection.closing; // another close() got there first
     while (this.#mustWait()) await this.#turn();
     this.connection.closed = true;
-    this.connection.db.close();
+    const { connection } = this;
+    connection.closing = (async () => {
+      // A log handle that will not close must not keep the database open.
+      await connection.closeLog().catch(() => undefined);
+      connection.db.close();
+    })();
+    await connection.closing;
   }
 
   #usable(): void {
@@ -237,12 +283,14 @@ class Scope implements Sql {
     // in the write-ahead log, so safe from a process crash, and made durable by a later flush().
     // SQLite refuses to change the level inside a transaction, so it is set around it.
     const later = options.durability === 'flush-later' && this.connection.writeAheadLog;
-    if (later) db.pragma('synchronous = NORMAL');
+    // Cached statements: db.pragma() would compile the statement again on every claim.
+    if (later) this.connection.statement('PRAGMA synchronous = NORMAL').run();
     try {
       this.connection.statement('BEGIN IMMEDIATE').run();
       try {
         const result = await work(inner);
         this.connection.statement('COMMIT').run();
+        this.connection.checkpointer?.wrote();
         return result;
       } catch (error) {
         // SQLite may already have rolled back by itself (a full disk, an I/O error).
@@ -250,7 +298,7 @@ class Scope implements Sql {
         throw error;
       }
     } finally {
-      if (later && db.open) db.pragma('synchronous = FULL');
+      if (later && db.open) this.connection.statement('PRAGMA synchronous = FULL').run();
     }
   }
 
