@@ -89,6 +89,30 @@ describe('evaluatePathway: groups', () => {
     expect(twice.completedAt).to.equal(at(2));
   });
 
+  it('a group of 60 steps counts its n best children and its n-th earliest completion, in any order', () => {
+    // Steps in a scrambled order (k * 37 mod 60), so neither figure can come out right by luck
+    // of document order; 60 is past the few children most groups have.
+    const order = Array.from({ length: 60 }, (_, k) => (k * 37) % 60);
+    const pair = (k: number) => group(`g${k}`, [badge(`g${k}-x`), badge(`g${k}-y`)]);
+    const p = pathwayOf(group('root', order.map(pair), { min: 40 }));
+    // Steps 0–29 complete (on day 60 - k), 30–49 half done, 50–59 not started.
+    const records: EarnedRecord[] = [];
+    for (let k = 0; k < 50; k++) {
+      records.push(earned(`g${k}-x`, 1));
+      if (k < 30) records.push(earned(`g${k}-y`, 60 - k));
+    }
+    const partial = evaluate(p, records);
+    expect(partial.satisfied).to.equal(false);
+    expect(partial.progress).to.equal((30 * 1 + 10 * 0.5) / 40);
+    expect(partial.nodes.root!.missing).to.have.length(30);
+
+    // Every step complete, step k on day 61 + k: the 40th earliest completion is step 39's.
+    for (let k = 0; k < 60; k++) records.push(earned(`g${k}-y`, 61 + k));
+    const done = evaluate(p, records.filter((r) => !(r.achievement.endsWith('-y') && Date.parse(r.issuedOn) < Date.parse(at(61)))));
+    expect(done.satisfied).to.equal(true);
+    expect(done.completedAt).to.equal(at(61 + 39));
+  });
+
   it('empty group: satisfied straight away, with a group-empty warning', () => {
     const p = pathwayOf(group('root', [badge('a'), group('nothing', [])], { min: 1 }));
     const r = evaluate(p, []);

@@ -193,11 +193,30 @@ function evaluateLeaf(node: PathwayNode, rules: LeafRules, threshold: number, va
   return settle(out, false, Number.NaN, state, warnings, 0);
 }
 
-/** Sum of the `n` largest values (n ≤ values.length). */
-function sumOfLargest(values: number[], n: number): number {
-  values.sort((a, b) => b - a);
+/**
+ * Sort `values[0 … length)` in ascending order, in place. Groups have a handful of children: an
+ * insertion sort there allocates nothing, where `Array.prototype.sort` made a work array per
+ * call (a tenth of a 10 000-node evaluation's garbage). A huge group takes the typed array's own
+ * sort, so it stays O(k log k).
+ */
+function sortAscending(values: Float64Array, length: number): void {
+  if (length > 32) {
+    values.subarray(0, length).sort();
+    return;
+  }
+  for (let k = 1; k < length; k++) {
+    const value = values[k]!;
+    let at = k - 1;
+    for (; at >= 0 && values[at]! > value; at--) values[at + 1] = values[at]!;
+    values[at + 1] = value;
+  }
+}
+
+/** Sum of the `n` largest of `values[0 … length)` (n ≤ length), largest first; reorders them. */
+function sumOfLargest(values: Float64Array, length: number, n: number): number {
+  sortAscending(values, length);
   let sum = 0;
-  for (let k = 0; k < n; k++) sum += values[k]!;
+  for (let k = length - 1; k >= length - n; k--) sum += values[k]!;
   return sum;
 }
 
@@ -279,6 +298,8 @@ interface Evaluation {
   awards: MilestoneAward[];
   /** Scratch space for the node being completed (see {@link settle}). */
   outcome: NodeOutcome;
+  /** Scratch space for a group's children's figures, as long as the largest group seen so far. */
+  scratch: Float64Array;
 }
 
 /**
@@ -320,6 +341,7 @@ function evaluateCompiled(compiled: FlatPathway, ctx: Context): PathwayProgress 
     kept: new Set(),
     awards: [],
     outcome: { satisfied: false, completed: Number.NaN, state: 'not-started', warnings: NONE, progress: 0 },
+    scratch: new Float64Array(16),
   };
   const { order } = compiled;
   for (let k = 0; k < order.length; k++) {
@@ -370,11 +392,11 @@ function completeNode(run: Evaluation, i: number): void {
 
 /** Step 3 for a group: its outcome from its children's. */
 function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, i: number, from: number): NodeOutcome {
-  const { nodes, children } = run.compiled;
-  const kids = children[i]!;
-  const outcome = evaluateGroup(node, kids, nodes, run.satisfied, run.progress, run.completed, run.state, from);
-  const progress = outcome.satisfied ? 1 : groupProgress(node, kids, nodes, run.satisfied, run.progress, from);
-  return settle(run.outcome, outcome.satisfied, outcome.completed, outcome.state, outcome.warnings, progress);
+  const kids = run.compiled.children[i]!;
+  if (kids.length > run.scratch.length) run.scratch = new Float64Array(Math.max(kids.length, 2 * run.scratch.length));
+  const outcome = evaluateGroup(run, node, kids, from);
+  if (!outcome.satisfied) outcome.progress = groupProgress(run, node, kids, from);
+  return outcome;
 }
 
 /**
@@ -490,33 +512,32 @@ function pathwayProgress(run: Evaluation): PathwayProgress {
   return out;
 }
 
-/** Step 3: whether n of the non-optional children (and `minPoints`) are satisfied, and when. */
-function evaluateGroup(
-  node: Extract<PathwayNode, { type: 'group' }>,
-  kids: number[],
-  nodes: readonly PathwayNode[],
-  satisfied: Uint8Array,
-  progress: Float64Array,
-  completed: Float64Array,
-  states: Uint8Array,
-  from: number,
-): LeafOutcome {
-  const times: number[] = [];
+/**
+ * Step 3: whether n of the non-optional children (and `minPoints`) are satisfied, and when, into
+ * the evaluation's scratch outcome (progress 1 when satisfied; see {@link groupProgress}).
+ */
+function evaluateGroup(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, kids: readonly number[], from: number): NodeOutcome {
+  const { satisfied, progress, completed, state: states, scratch: times } = run;
+  const { nodes, optional } = run.compiled;
   // Completion instants with their points, only for a group that counts points.
   const pointed: Array<[number, number]> | undefined = node.minPoints === undefined ? undefined : [];
   let required = 0;
+  let done = 0;
   let points = 0;
   let started = false;
   let expired = false;
-  for (const child of kids) {
-    const childNode = nodes[child]!;
-    if (childNode.optional !== true) {
+  for (let k = 0; k < kids.length; k++) {
+    const child = kids[k]!;
+    if (optional[child] !== 1) {
       required++;
-      if (satisfied[child] === 1) times.push(completed[child]!);
+      if (satisfied[child] === 1) times[done++] = completed[child]!;
     }
-    if (satisfied[child] === 1) {
-      points += childNode.points ?? 0;
-      pointed?.push([completed[child]!, childNode.points ?? 0]);
+    // Points matter only to a group with minPoints (a satisfied child has progress 1, so it
+    // makes its group in-progress without them).
+    if (satisfied[child] === 1 && pointed !== undefined) {
+      const childPoints = nodes[child]!.points ?? 0;
+      points += childPoints;
+      pointed?.push([completed[child]!, childPoints]);
     }
     const state = states[child]!;
     if (progress[child]! > 0 || state === STATE_CODES['in-progress'] || state === STATE_CODES['awaiting-claim'] || state === STATE_CODES['awaiting-review']) started = true;
@@ -527,10 +548,10 @@ function evaluateGroup(
   if (n === 0 && node.minPoints === undefined) {
     warnings = plus(warnings, { code: 'group-empty', message: 'Nothing in this group is required, so it counts as complete.' });
   }
-  let countReached = times.length >= n;
+  let countReached = done >= n;
   let when = from;
   if (countReached && n > 0) {
-    times.sort((a, b) => a - b);
+    sortAscending(times, done);
     when = times[n - 1]!; // the n-th earliest completion
   }
   if (node.minPoints !== undefined && pointed) {
@@ -548,30 +569,25 @@ function evaluateGroup(
     }
   }
   // A group whose start can never come (an unmet enforced prerequisite) is not complete even if empty.
-  const done = countReached && from !== Infinity;
-  if (done) return { satisfied: true, completed: when, state: 'complete', warnings };
-  const state: NodeState = started || points > 0 ? 'in-progress' : expired ? 'expired' : 'not-started';
-  return { satisfied: false, completed: Number.NaN, state, warnings };
+  if (countReached && from !== Infinity) return settle(run.outcome, true, when, 'complete', warnings, 1);
+  const state: NodeState = started ? 'in-progress' : expired ? 'expired' : 'not-started';
+  return settle(run.outcome, false, Number.NaN, state, warnings, 0);
 }
 
 /** Progress of an unsatisfied group: the n best child progresses / n, capped by points progress. */
-function groupProgress(
-  node: Extract<PathwayNode, { type: 'group' }>,
-  kids: number[],
-  nodes: readonly PathwayNode[],
-  satisfied: Uint8Array,
-  progress: Float64Array,
-  from: number,
-): number {
+function groupProgress(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, kids: readonly number[], from: number): number {
   if (from === Infinity) return 0;
-  const values: number[] = [];
+  const { satisfied, progress, scratch: values } = run;
+  const { nodes, optional } = run.compiled;
+  let length = 0;
   let points = 0;
-  for (const child of kids) {
-    if (nodes[child]!.optional !== true) values.push(progress[child]!);
-    if (satisfied[child] === 1) points += nodes[child]!.points ?? 0;
+  for (let k = 0; k < kids.length; k++) {
+    const child = kids[k]!;
+    if (optional[child] !== 1) values[length++] = progress[child]!;
+    if (satisfied[child] === 1 && node.minPoints !== undefined) points += nodes[child]!.points ?? 0;
   }
-  const n = node.min ?? values.length;
-  let value = n === 0 ? 1 : Math.min(1, sumOfLargest(values, n) / n);
+  const n = node.min ?? length;
+  let value = n === 0 ? 1 : Math.min(1, sumOfLargest(values, length, n) / n);
   if (node.minPoints !== undefined && node.minPoints > 0) value = Math.min(value, points / node.minPoints);
   // Below 1: fewer than n children are satisfied (each has progress < 1) or points fall short.
   return value;
