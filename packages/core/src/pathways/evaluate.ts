@@ -20,6 +20,7 @@ import {
   type FlatPathway,
 } from './validate.js';
 import type { PathwayLimits } from './issues.js';
+import { GROUP, NODE_TYPES } from './read.js';
 import { preparedPathway, type CompiledPathway } from './compile.js';
 
 const DAY_MS = 86_400_000;
@@ -406,7 +407,7 @@ function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group
  */
 function missingOf(run: Evaluation, i: number): string[] {
   const { types, ids, optional, children, missingId } = run.compiled;
-  if (types[i] !== 'group') return run.satisfied[i] === 1 ? NONE : [missingId[i]!];
+  if (types[i] !== GROUP) return run.satisfied[i] === 1 ? NONE : [missingId[i]!];
   if (run.kept.has(i)) return NONE;
   let missing: string[] = NONE;
   for (const child of children[i]!) if (optional[child] !== 1 && run.satisfied[child] !== 1) missing = plus(missing, ids[child]!);
@@ -417,7 +418,7 @@ function missingOf(run: Evaluation, i: number): string[] {
 function nodeResult(run: Evaluation, i: number): NodeProgress {
   const satisfied = run.satisfied[i] === 1;
   const result: NodeProgress = {
-    id: run.compiled.ids[i]!, type: run.compiled.types[i]!, satisfied, progress: run.progress[i]!,
+    id: run.compiled.ids[i]!, type: NODE_TYPES[run.compiled.types[i]!]!, satisfied, progress: run.progress[i]!,
     state: STATES[run.state[i]!]!, missing: missingOf(run, i), warnings: run.warnings.get(i) ?? NONE,
   };
   if (satisfied) {

@@ -41,7 +41,7 @@ export interface PathwayOrder {
  */
 export function orderPathway(
   nodes: readonly PathwayNode[],
-  parent: readonly number[],
+  parent: ArrayLike<number>,
   children: readonly number[][],
   prerequisites: readonly number[][],
   precedes: readonly number[][],
@@ -108,7 +108,7 @@ function findCycle(
   order: Int32Array,
   ready: number,
   count: number,
-  parent: readonly number[],
+  parent: ArrayLike<number>,
   children: readonly number[][],
   prerequisites: readonly number[][],
   sequentialPrevious: Int32Array,
@@ -143,7 +143,7 @@ function findCycle(
 }
 
 /** Rank for next steps: 1 + the highest rank of anything that `precedes` a node, inherited down. */
-function rankByPrecedes(count: number, parent: readonly number[], precedes: readonly number[][]): Int32Array {
+function rankByPrecedes(count: number, parent: ArrayLike<number>, precedes: readonly number[][]): Int32Array {
   const rank = new Int32Array(count);
   const waiting = new Int32Array(count);
   for (let i = 0; i < count; i++) for (const j of precedes[i]!) waiting[j]!++;

@@ -50,7 +50,9 @@ export class StringIndex {
   /** Entry number + 1 per slot, 0 for an empty slot; at most half full. */
   private slots = new Int32Array(32);
   private hashes = new Int32Array(16);
-  private readonly keys: string[] = [];
+  /** The keys by number; may be longer than {@link size} after {@link reserve}. */
+  private keys: string[] = [];
+  private count = 0;
   /** Set when a key needed more than MAX_PROBES probes: answers are then not to be relied on. */
   overloaded = false;
 
@@ -58,7 +60,27 @@ export class StringIndex {
   constructor(private readonly seed: number = SEED) {}
 
   get size(): number {
-    return this.keys.length;
+    return this.count;
+  }
+
+  /**
+   * Make room for `capacity` keys before the first is added, so the tables are allocated once
+   * at their size instead of growing (each growth allocates and rehashes everything). Does
+   * nothing once keys are added.
+   */
+  reserve(capacity: number): void {
+    if (this.count > 0 || capacity <= this.hashes.length) return;
+    let slots = this.slots.length;
+    while (slots < 2 * capacity) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.hashes = new Int32Array(capacity);
+    this.keys = new Array(capacity);
+  }
+
+  /** The keys in the order they were numbered (key n is number n): the index's own list, not a copy. */
+  list(): string[] {
+    this.keys.length = this.count;
+    return this.keys;
   }
 
   /** The number of `key`, added as the next number when it is new. */
@@ -75,16 +97,16 @@ export class StringIndex {
       }
       slot = (slot + 1) & mask;
     }
-    const entry = this.keys.length;
+    const entry = this.count++;
     if (entry === this.hashes.length) {
       const grown = new Int32Array(entry * 2);
       grown.set(this.hashes);
       this.hashes = grown;
     }
     this.hashes[entry] = hash;
-    this.keys.push(key);
+    this.keys[entry] = key;
     this.slots[slot] = entry + 1;
-    if (this.keys.length * 2 > this.slots.length) this.grow();
+    if (this.count * 2 > this.slots.length) this.grow();
     return entry;
   }
 
@@ -105,7 +127,7 @@ export class StringIndex {
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let entry = 0; entry < this.keys.length; entry++) {
+    for (let entry = 0; entry < this.count; entry++) {
       let slot = this.hashes[entry]! & mask;
       for (let probes = 0; slots[slot] !== 0; probes++) {
         if (probes === MAX_PROBES) this.overloaded = true;

@@ -1,10 +1,12 @@
 import { ColError } from '../errors.js';
 import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
-import { NO_CHILDREN, walk, type Walked } from './read.js';
+import { NO_CHILDREN, NODE_TYPES, walk, type Walked } from './read.js';
 import { StringIndex } from './string-index.js';
 import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
+
+const PATHWAY = NODE_TYPES.indexOf('pathway');
 
 /**
  * Options for {@link checkPathway} and {@link validatePathway}.
@@ -42,7 +44,8 @@ export interface FlatPathway {
    * nested pathway's `id@version`).
    */
   ids: string[];
-  types: PathwayNode['type'][];
+  /** Each node's kind, as an index into `NODE_TYPES` (read.ts). */
+  types: Uint8Array;
   optional: Uint8Array;
   missingId: string[];
   parent: Int32Array;
@@ -69,20 +72,6 @@ export interface FlatPathway {
  */
 export function pathwayKey(id: string, version: string): string {
   return `${id}@${version}`;
-}
-
-/** The id an unsatisfied node lists as missing: see {@link FlatPathway.missingId}. */
-function missingIdOf(node: PathwayNode): string {
-  switch (node.type) {
-    case 'badge':
-      return node.badge.id;
-    case 'activity':
-      return node.activity.badge ?? node.activity.id;
-    case 'pathway':
-      return pathwayKey(node.pathway.id, node.pathway.version);
-    default:
-      return node.id;
-  }
 }
 
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
@@ -145,9 +134,12 @@ export function inspectPathway(
   for (const id of walked.duplicateIds) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
   const { prerequisites, precedes } = resolveReferences(walked, issues, indexOf);
   const pathway = walked.pathway;
-  for (const node of walked.nodes) {
-    if (node.type === 'pathway' && pathway && node.pathway.id === pathway.id && node.pathway.version === pathway.version) {
-      issues.add(node.id, 'pathway-cycle', 'nests the pathway it belongs to.');
+  const { types, missingId } = walked;
+  const selfKey = pathway ? pathwayKey(pathway.id, pathway.version) : undefined;
+  for (let index = 0; index < types.length; index++) {
+    // A nested pathway step's missing id is its `id@version` (its reader made it so).
+    if (types[index] === PATHWAY && missingId[index] === selfKey && selfKey !== undefined) {
+      issues.add(walked.ids[index]!, 'pathway-cycle', 'nests the pathway it belongs to.');
     }
   }
   if (issues.errors > 0 || !pathway) return { issues: issues.finish() };
@@ -162,29 +154,17 @@ export function inspectPathway(
     issues.add(walked.nodes[ordered.precedesCycle[0]!]!.id, 'precedes-cycle', `its "precedes" hints form a cycle (${names}).`);
   }
   if (issues.errors > 0) return { issues: issues.finish() };
-  const count = walked.nodes.length;
-  const ids: string[] = new Array(count);
-  const types: PathwayNode['type'][] = new Array(count);
-  const optional = new Uint8Array(count);
-  const missingId: string[] = new Array(count);
-  for (let index = 0; index < count; index++) {
-    const node = walked.nodes[index]!;
-    ids[index] = node.id;
-    types[index] = node.type;
-    if (node.optional === true) optional[index] = 1;
-    missingId[index] = missingIdOf(node);
-  }
   return {
     issues: issues.finish(),
     compiled: {
       pathway,
       key: pathwayKey(pathway.id, pathway.version),
       nodes: walked.nodes,
-      ids,
+      ids: walked.ids,
       types,
-      optional,
+      optional: walked.optional,
       missingId,
-      parent: Int32Array.from(walked.parent),
+      parent: walked.parent,
       children: walked.children,
       prerequisites,
       sequentialPrevious: ordered.sequentialPrevious,
