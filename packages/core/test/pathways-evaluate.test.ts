@@ -455,6 +455,27 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
     expect(JSON.parse(JSON.stringify(r.nodes))['__proto__'].id).to.equal('__proto__');
   });
 
+  it('a pathway whose children change as they are read is walked as read, past the size counted first', () => {
+    // The walk counts the nodes first to size its columns; a getter (or Proxy) can answer the
+    // count with one list and the walk with another. The walk must grow, not drop or overrun.
+    const steps = Array.from({ length: 50 }, (_, k) => badge(`s${k}`));
+    let reads = 0;
+    const root = { type: 'group', id: 'root', min: 40 } as Record<string, unknown>;
+    Object.defineProperty(root, 'children', { enumerable: true, get: () => (reads++ === 0 ? [] : steps) });
+    const result = evaluate(pathwayOf(root as unknown as PathwayNode), steps.slice(0, 45).map((_, k) => earned(`s${k}`, 1 + k)));
+    expect(result.satisfied).to.equal(true);
+    expect(result.completedAt).to.equal(at(40));
+    expect(Object.keys(result.nodes)).to.have.length(51);
+    expect(result.nodes.s49).to.deep.include({ satisfied: false, missing: ['urn:s49'] });
+  });
+
+  it('a loop through one object many times is reported, not counted node by node into memory', () => {
+    const loop = { type: 'group', id: 'loop', children: [] as unknown[] };
+    for (let k = 0; k < 1000; k++) loop.children.push(loop);
+    const p = pathwayOf(group('root', [badge('a'), loop as unknown as PathwayNode]));
+    expect(errorCode(() => evaluate(p, []))).to.equal('pathway-invalid');
+  });
+
   it('ignores malformed records with a count, and rejects records that are not a list', () => {
     const p = pathwayOf(group('root', [badge('a')]));
     const r = evaluate(p, [null, 42, { achievement: 'urn:a' }, { achievement: 'urn:a', issuedOn: 'soon', status: 'claimed' },

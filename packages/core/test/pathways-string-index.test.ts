@@ -29,6 +29,20 @@ describe('StringIndex', () => {
     expect(index.get('leaf-100000')).to.equal(undefined);
   });
 
+  it('numbers the same with room reserved up front, and lists its keys in number order', () => {
+    const index = new StringIndex();
+    index.reserve(1000);
+    const keys = Array.from({ length: 1500 }, (_, k) => `id-${k % 1200}`);
+    for (const key of keys) index.add(key);
+    expect(index.size).to.equal(1200);
+    expect(index.list()).to.deep.equal(Array.from({ length: 1200 }, (_, k) => `id-${k}`));
+    expect(index.get('id-1199')).to.equal(1199);
+    expect(index.get('id-1200')).to.equal(undefined);
+    index.reserve(5000); // too late: keys are in it, so nothing changes
+    expect(index.add('id-7')).to.equal(7);
+    expect(index.add('new')).to.equal(1200);
+  });
+
   it('gives up on keys crafted to collide, instead of probing on and on', () => {
     // With a known seed, keep the keys whose hashes share their low 12 bits: they all want the same slot.
     const seed = 12345;
