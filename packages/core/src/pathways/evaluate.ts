@@ -327,17 +327,20 @@ function settle(out: NodeOutcome, satisfied: boolean, completed: number, state: 
 /** Steps 2–7 for one validated pathway whose nested pathways are already in `ctx.nested`. */
 function evaluateCompiled(compiled: FlatPathway, ctx: Context): PathwayProgress {
   const count = compiled.nodes.length;
+  // One buffer for the six per-node columns: one allocation (and one backing store for the
+  // garbage collector to track) instead of six. The 8-byte columns come first, so each is aligned.
+  const buffer = new ArrayBuffer(count * 27);
   const run: Evaluation = {
     compiled,
     ctx,
     validNow: compiled.pathway.policy?.expiry !== 'validWhenCompleted',
     enforce: compiled.pathway.policy?.enforcePrerequisiteOrder === true,
-    threshold: new Float64Array(count),
-    locked: new Uint8Array(count),
-    satisfied: new Uint8Array(count),
-    progress: new Float64Array(count),
-    completed: new Float64Array(count),
-    state: new Uint8Array(count),
+    threshold: new Float64Array(buffer, 0, count),
+    progress: new Float64Array(buffer, count * 8, count),
+    completed: new Float64Array(buffer, count * 16, count),
+    locked: new Uint8Array(buffer, count * 24, count),
+    satisfied: new Uint8Array(buffer, count * 25, count),
+    state: new Uint8Array(buffer, count * 26, count),
     warnings: new Map(),
     kept: new Set(),
     awards: [],
@@ -360,7 +363,9 @@ function startNode(run: Evaluation, i: number): void {
   const up = parent[i]!;
   let from = up >= 0 ? threshold[up]! : -Infinity;
   let isLocked = up >= 0 && locked[up] === 1;
-  for (const p of prerequisites[i]!) {
+  const needed = prerequisites[i]!;
+  for (let k = 0; k < needed.length; k++) {
+    const p = needed[k]!;
     if (satisfied[p] !== 1) isLocked = true;
     if (run.enforce) from = Math.max(from, satisfied[p] === 1 ? completed[p]! : Infinity);
   }
@@ -410,7 +415,11 @@ function missingOf(run: Evaluation, i: number): string[] {
   if (types[i] !== GROUP) return run.satisfied[i] === 1 ? NONE : [missingId[i]!];
   if (run.kept.has(i)) return NONE;
   let missing: string[] = NONE;
-  for (const child of children[i]!) if (optional[child] !== 1 && run.satisfied[child] !== 1) missing = plus(missing, ids[child]!);
+  const kids = children[i]!;
+  for (let k = 0; k < kids.length; k++) {
+    const child = kids[k]!;
+    if (optional[child] !== 1 && run.satisfied[child] !== 1) missing = plus(missing, ids[child]!);
+  }
   return missing;
 }
 

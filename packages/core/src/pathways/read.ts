@@ -320,7 +320,8 @@ function checkGroup(issues: Issues, id: string, group: Record<string, unknown>, 
   const node = { id, min: validCount(group, 'min', true), minPoints: validCount(group, 'minPoints', false), order: own(group, 'order') };
   let required = 0;
   let points = 0;
-  for (const child of rawChildren) {
+  for (let at = 0; at < rawChildren.length; at++) {
+    const child: unknown = rawChildren[at];
     if (!isRecord(child)) continue;
     if (owned(child, child.optional, 'optional') !== true) required++;
     const childPoints = owned(child, child.points, 'points');
