@@ -51,7 +51,10 @@ export interface FlatPathway {
   parent: Int32Array;
   /** Child indices per node (empty for leaves). */
   children: number[][];
-  /** Prerequisite indices per node. */
+  /**
+   * Prerequisite indices per node. Read it by node index only: without prerequisites it is a
+   * shared list of empty lists, which may be longer than `nodes`.
+   */
   prerequisites: number[][];
   /** In a sequential group, the previous non-optional sibling of a non-optional child; else -1. */
   sequentialPrevious: Int32Array;
@@ -74,19 +77,38 @@ export function pathwayKey(id: string, version: string): string {
   return `${id}@${version}`;
 }
 
+// Lists of empty lists, for pathways without prerequisites or precedes hints: one, frozen and
+// as long as the largest pathway seen (up to the default node limit), serves them all, instead
+// of a fresh 100 000-entry array per evaluation. Readers index it by node only.
+let sharedNoLists: readonly number[][] = Object.freeze([]);
+
+/** A list of at least `count` empty lists, shared: see {@link FlatPathway.prerequisites}. */
+function noLists(count: number): number[][] {
+  if (count > PATHWAY_LIMITS.maxNodes) return new Array<number[]>(count).fill(NO_CHILDREN);
+  if (sharedNoLists.length < count) {
+    const length = Math.min(Math.max(count, 2 * sharedNoLists.length), PATHWAY_LIMITS.maxNodes);
+    sharedNoLists = Object.freeze(new Array<number[]>(length).fill(NO_CHILDREN));
+  }
+  return sharedNoLists as number[][];
+}
+
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
 function resolveReferences(walked: Walked, issues: Issues, indexOf: Walked['indexOf']) {
   // Most pathways have no precedes hints, many no prerequisites: the lists of a kind nobody
   // uses are one list of empty lists, shared (nothing changes them after this).
-  const none = walked.prerequisiteIds.size === 0 || walked.precedesIds.size === 0 ? new Array<number[]>(walked.nodes.length).fill(NO_CHILDREN) : undefined;
-  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
-  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
+  const count = walked.nodes.length;
+  const none = walked.prerequisiteIds.size === 0 || walked.precedesIds.size === 0 ? noLists(count) : undefined;
+  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(count).fill(NO_CHILDREN);
+  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(count).fill(NO_CHILDREN);
   // In node order, prerequisites before precedes for each node, as the issues have always come.
   const named = [...new Set([...walked.prerequisiteIds.keys(), ...walked.precedesIds.keys()])].sort((a, b) => a - b);
   for (const index of named) {
     const id = walked.nodes[index]!.id;
-    prerequisites[index] = resolveIds(walked.prerequisiteIds.get(index), 'prerequisites', id, index, issues, indexOf);
-    precedes[index] = resolveIds(walked.precedesIds.get(index), 'precedes', id, index, issues, indexOf);
+    // Only the kind the node names is written: the other may be the shared, frozen list.
+    const needed = walked.prerequisiteIds.get(index);
+    if (needed) prerequisites[index] = resolveIds(needed, 'prerequisites', id, index, issues, indexOf);
+    const hinted = walked.precedesIds.get(index);
+    if (hinted) precedes[index] = resolveIds(hinted, 'precedes', id, index, issues, indexOf);
   }
   return { prerequisites, precedes };
 }
