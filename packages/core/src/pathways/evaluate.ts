@@ -398,10 +398,12 @@ function completeNode(run: Evaluation, i: number): void {
 
 /** Step 3 for a group: its outcome from its children's. */
 function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, i: number, from: number): NodeOutcome {
-  const kids = run.compiled.children[i]!;
-  if (kids.length > run.scratch.length) run.scratch = new Float64Array(Math.max(kids.length, 2 * run.scratch.length));
-  const outcome = evaluateGroup(run, node, kids, from);
-  if (!outcome.satisfied) outcome.progress = groupProgress(run, node, kids, from);
+  const { start, count } = run.compiled.children;
+  const first = start[i]!;
+  const end = first + count[i]!;
+  if (count[i]! > run.scratch.length) run.scratch = new Float64Array(Math.max(count[i]!, 2 * run.scratch.length));
+  const outcome = evaluateGroup(run, node, first, end, from);
+  if (!outcome.satisfied) outcome.progress = groupProgress(run, node, first, end, from);
   return outcome;
 }
 
@@ -415,9 +417,8 @@ function missingOf(run: Evaluation, i: number): string[] {
   if (types[i] !== GROUP) return run.satisfied[i] === 1 ? NONE : [missingId[i]!];
   if (run.kept.has(i)) return NONE;
   let missing: string[] = NONE;
-  const kids = children[i]!;
-  for (let k = 0; k < kids.length; k++) {
-    const child = kids[k]!;
+  for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) {
+    const child = children.list[k]!;
     if (optional[child] !== 1 && run.satisfied[child] !== 1) missing = plus(missing, ids[child]!);
   }
   return missing;
@@ -526,9 +527,10 @@ function pathwayProgress(run: Evaluation): PathwayProgress {
  * Step 3: whether n of the non-optional children (and `minPoints`) are satisfied, and when, into
  * the evaluation's scratch outcome (progress 1 when satisfied; see {@link groupProgress}).
  */
-function evaluateGroup(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, kids: readonly number[], from: number): NodeOutcome {
+function evaluateGroup(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, first: number, end: number, from: number): NodeOutcome {
   const { satisfied, progress, completed, state: states, scratch: times } = run;
-  const { nodes, optional } = run.compiled;
+  const { nodes, optional, children } = run.compiled;
+  const kids = children.list;
   // Completion instants with their points, only for a group that counts points.
   const pointed: Array<[number, number]> | undefined = node.minPoints === undefined ? undefined : [];
   let required = 0;
@@ -536,7 +538,7 @@ function evaluateGroup(run: Evaluation, node: Extract<PathwayNode, { type: 'grou
   let points = 0;
   let started = false;
   let expired = false;
-  for (let k = 0; k < kids.length; k++) {
+  for (let k = first; k < end; k++) {
     const child = kids[k]!;
     if (optional[child] !== 1) {
       required++;
@@ -585,13 +587,14 @@ function evaluateGroup(run: Evaluation, node: Extract<PathwayNode, { type: 'grou
 }
 
 /** Progress of an unsatisfied group: the n best child progresses / n, capped by points progress. */
-function groupProgress(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, kids: readonly number[], from: number): number {
+function groupProgress(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, first: number, end: number, from: number): number {
   if (from === Infinity) return 0;
   const { satisfied, progress, scratch: values } = run;
-  const { nodes, optional } = run.compiled;
+  const { nodes, optional, children } = run.compiled;
+  const kids = children.list;
   let length = 0;
   let points = 0;
-  for (let k = 0; k < kids.length; k++) {
+  for (let k = first; k < end; k++) {
     const child = kids[k]!;
     if (optional[child] !== 1) values[length++] = progress[child]!;
     if (satisfied[child] === 1 && node.minPoints !== undefined) points += nodes[child]!.points ?? 0;
@@ -618,8 +621,7 @@ function nextSteps(run: Evaluation): NextStep[] {
     const node = nodes[i]!;
     if (run.satisfied[i] === 1 || run.locked[i] === 1 || node.optional === true) continue;
     if (node.type === 'group') {
-      const kids = children[i]!;
-      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
+      for (let k = children.start[i]! + children.count[i]! - 1; k >= children.start[i]!; k--) stack.push(children.list[k]!);
       continue;
     }
     const step: NextStep = { node: node.id, type: node.type, state: STATES[run.state[i]!]! };

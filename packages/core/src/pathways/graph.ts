@@ -10,6 +10,7 @@
  * never be met. Vertex `2i` is T(i), `2i + 1` is C(i).
  */
 import type { PathwayNode } from './types.js';
+import type { ChildLists } from './read.js';
 
 /**
  * The result of {@link orderPathway}.
@@ -42,7 +43,7 @@ export interface PathwayOrder {
 export function orderPathway(
   nodes: readonly PathwayNode[],
   parent: ArrayLike<number>,
-  children: readonly number[][],
+  children: ChildLists,
   prerequisites: readonly number[][],
   precedes: readonly number[][],
 ): PathwayOrder {
@@ -55,13 +56,12 @@ export function orderPathway(
   const order = new Int32Array(buffer, count * 16, 2 * count);
   for (let i = 0; i < count; i++) {
     // Only groups have children: leaves (most nodes) are not read again here.
-    const kids = children[i]!;
-    if (kids.length === 0) continue;
+    if (children.count[i] === 0) continue;
     const node = nodes[i]!;
     if (node.type !== 'group' || node.order !== 'sequential') continue;
     let previous = -1;
-    for (let k = 0; k < kids.length; k++) {
-      const child = kids[k]!;
+    for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) {
+      const child = children.list[k]!;
       if (nodes[child]!.optional === true) continue;
       sequentialPrevious[child] = previous;
       if (previous >= 0) sequentialNext[previous] = child;
@@ -83,7 +83,7 @@ export function orderPathway(
 
   for (let i = 0; i < count; i++) {
     needs[2 * i] = (parent[i]! >= 0 ? 1 : 0) + prerequisites[i]!.length + (sequentialPrevious[i]! >= 0 ? 1 : 0);
-    needs[2 * i + 1] = 1 + children[i]!.length;
+    needs[2 * i + 1] = 1 + children.count[i]!;
   }
   let tail = 0;
   for (let v = 0; v < 2 * count; v++) if (needs[v] === 0) order[tail++] = v;
@@ -95,8 +95,7 @@ export function orderPathway(
     const i = v >> 1;
     if ((v & 1) === 0) {
       release(2 * i + 1);
-      const kids = children[i]!;
-      for (let k = 0; k < kids.length; k++) release(2 * kids[k]!);
+      for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) release(2 * children.list[k]!);
     } else {
       if (parent[i]! >= 0) release(2 * parent[i]! + 1);
       const waiting = dependents.size > 0 ? dependents.get(i) : undefined;
@@ -120,7 +119,7 @@ function findCycle(
   ready: number,
   count: number,
   parent: ArrayLike<number>,
-  children: readonly number[][],
+  children: ChildLists,
   prerequisites: readonly number[][],
   sequentialPrevious: Int32Array,
 ): number[] {
@@ -141,7 +140,7 @@ function findCycle(
       if (sequentialPrevious[i]! >= 0) candidates.push(2 * sequentialPrevious[i]! + 1);
     } else {
       candidates.push(2 * i);
-      for (const child of children[i]!) candidates.push(2 * child + 1);
+      for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) candidates.push(2 * children.list[k]! + 1);
     }
     v = candidates.find(stuck)!;
   }

@@ -1,7 +1,7 @@
 import { ColError } from '../errors.js';
 import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
-import { NO_CHILDREN, NODE_TYPES, walk, type Walked } from './read.js';
+import { NO_INDICES, NODE_TYPES, walk, type ChildLists, type Walked } from './read.js';
 import { StringIndex } from './string-index.js';
 import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
@@ -49,8 +49,8 @@ export interface FlatPathway {
   optional: Uint8Array;
   missingId: string[];
   parent: Int32Array;
-  /** Child indices per node (empty for leaves). */
-  children: number[][];
+  /** Child indices per node (none for leaves). */
+  children: ChildLists;
   /**
    * Prerequisite indices per node. Read it by node index only: without prerequisites it is a
    * shared list of empty lists, which may be longer than `nodes`.
@@ -84,10 +84,10 @@ let sharedNoLists: readonly number[][] = Object.freeze([]);
 
 /** A list of at least `count` empty lists, shared: see {@link FlatPathway.prerequisites}. */
 function noLists(count: number): number[][] {
-  if (count > PATHWAY_LIMITS.maxNodes) return new Array<number[]>(count).fill(NO_CHILDREN);
+  if (count > PATHWAY_LIMITS.maxNodes) return new Array<number[]>(count).fill(NO_INDICES);
   if (sharedNoLists.length < count) {
     const length = Math.min(Math.max(count, 2 * sharedNoLists.length), PATHWAY_LIMITS.maxNodes);
-    sharedNoLists = Object.freeze(new Array<number[]>(length).fill(NO_CHILDREN));
+    sharedNoLists = Object.freeze(new Array<number[]>(length).fill(NO_INDICES));
   }
   return sharedNoLists as number[][];
 }
@@ -98,8 +98,8 @@ function resolveReferences(walked: Walked, issues: Issues, indexOf: Walked['inde
   // uses are one list of empty lists, shared (nothing changes them after this).
   const count = walked.nodes.length;
   const none = walked.prerequisiteIds.size === 0 || walked.precedesIds.size === 0 ? noLists(count) : undefined;
-  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(count).fill(NO_CHILDREN);
-  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(count).fill(NO_CHILDREN);
+  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(count).fill(NO_INDICES);
+  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(count).fill(NO_INDICES);
   // In node order, prerequisites before precedes for each node, as the issues have always come.
   const named = [...new Set([...walked.prerequisiteIds.keys(), ...walked.precedesIds.keys()])].sort((a, b) => a - b);
   for (const index of named) {
@@ -115,7 +115,7 @@ function resolveReferences(walked: Walked, issues: Issues, indexOf: Walked['inde
 
 /** The node indices named by `ids` (a field of node `index`); unknown ids and the node itself are issues. */
 function resolveIds(ids: string[] | undefined, field: string, node: string, index: number, issues: Issues, indexOf: Walked['indexOf']): number[] {
-  if (!ids) return NO_CHILDREN;
+  if (!ids) return NO_INDICES;
   const out: number[] = [];
   for (const id of ids) {
     const target = indexOf.get(id);
