@@ -609,45 +609,55 @@ function groupProgress(run: Evaluation, node: Extract<PathwayNode, { type: 'grou
 /** Step 6: missing leaves under unlocked, unsatisfied required nodes, hint order then soonest. */
 function nextSteps(run: Evaluation): NextStep[] {
   const { compiled, ctx } = run;
-  const { nodes, children, rank } = compiled;
-  // Each step with its node's index and soonest opportunity in parallel lists (no wrapper
-  // object per step: a large pathway can have tens of thousands of next steps).
+  const { nodes, children, rank, types, optional, ids, missingId } = compiled;
   const steps: NextStep[] = [];
+  // Steps are found in pathway order; only hints or opportunities reorder them. Then each step's
+  // node index and soonest opportunity go in parallel lists (no wrapper object per step: a
+  // large pathway can have tens of thousands of next steps), else no list is made at all.
+  const reordered = rank !== undefined || ctx.soonest.size > 0;
   const indexOf: number[] = [];
   const soonestOf: number[] = [];
   const stack = [0];
   while (stack.length > 0) {
     const i = stack.pop()!;
-    const node = nodes[i]!;
-    if (run.satisfied[i] === 1 || run.locked[i] === 1 || node.optional === true) continue;
-    if (node.type === 'group') {
+    // Read from the columns: the node itself only for what a step shows and they do not hold.
+    if (run.satisfied[i] === 1 || run.locked[i] === 1 || optional[i] === 1) continue;
+    if (types[i] === GROUP) {
       for (let k = children.start[i]! + children.count[i]! - 1; k >= children.start[i]!; k--) stack.push(children.list[k]!);
       continue;
     }
-    const step: NextStep = { node: node.id, type: node.type, state: STATES[run.state[i]!]! };
+    const node = nodes[i]!;
+    const type = NODE_TYPES[types[i]!]!;
+    const step: NextStep = { node: ids[i]!, type, state: STATES[run.state[i]!]! };
     if (node.title !== undefined) step.title = node.title;
     let soonest = Infinity;
     if (node.type === 'pathway') {
       step.pathway = { id: node.pathway.id, version: node.pathway.version };
     } else {
-      const first = firstAchievement(node);
-      const others = otherAchievements(node);
+      const first = missingId[i]!; // the achievement a record for this step names
       step.achievement = first;
-      for (let k = -1; k < others.length && ctx.soonest.size > 0; k++) {
-        const id = k < 0 ? first : others[k]!;
-        const at = ctx.soonest.get(id);
-        if (at !== undefined && at < soonest) {
-          soonest = at;
-          step.opportunity = { badge: id, startsAt: new Date(at).toISOString() };
+      if (ctx.soonest.size > 0) {
+        const others = otherAchievements(node);
+        for (let k = -1; k < others.length; k++) {
+          const id = k < 0 ? first : others[k]!;
+          const at = ctx.soonest.get(id);
+          if (at !== undefined && at < soonest) {
+            soonest = at;
+            step.opportunity = { badge: id, startsAt: new Date(at).toISOString() };
+          }
         }
       }
     }
     steps.push(step);
-    indexOf.push(i);
-    soonestOf.push(soonest);
+    if (reordered) {
+      indexOf.push(i);
+      soonestOf.push(soonest);
+    }
   }
+  if (!reordered) return steps;
   // Hint rank first, then the soonest opportunity, then pathway order (the order found in).
-  const before = (a: number, b: number) => rank[indexOf[a]!]! - rank[indexOf[b]!]! || soonestOf[a]! - soonestOf[b]! || indexOf[a]! - indexOf[b]!;
+  const rankOf = (k: number) => (rank === undefined ? 0 : rank[indexOf[k]!]!);
+  const before = (a: number, b: number) => rankOf(a) - rankOf(b) || soonestOf[a]! - soonestOf[b]! || indexOf[a]! - indexOf[b]!;
   let sorted = true;
   for (let k = 1; k < steps.length && sorted; k++) sorted = before(k - 1, k) <= 0;
   if (sorted) return steps;

@@ -24,7 +24,8 @@ import type { ChildLists } from './read.js';
 export interface PathwayOrder {
   order: Int32Array;
   sequentialPrevious: Int32Array;
-  rank: Int32Array;
+  /** Absent when no node has `precedes` hints (every rank is 0). */
+  rank: Int32Array | undefined;
   /** Node indices around a prerequisite cycle (first repeated at the end), when there is one. */
   prerequisiteCycle?: number[];
   precedesCycle?: number[];
@@ -106,7 +107,7 @@ export function orderPathway(
 
   // Most pathways have no precedes hints: no ranks to work out and no cycle to look for then.
   const hinted = anyPrecedes(count, precedes);
-  const result: PathwayOrder = { order, sequentialPrevious, rank: hinted ? rankByPrecedes(count, parent, precedes) : new Int32Array(count) };
+  const result: PathwayOrder = { order, sequentialPrevious, rank: hinted ? rankByPrecedes(count, parent, precedes) : undefined };
   if (tail < 2 * count) result.prerequisiteCycle = findCycle(order, tail, count, parent, children, prerequisites, sequentialPrevious);
   const cycle = hinted ? precedesCycle(count, precedes) : undefined;
   if (cycle) result.precedesCycle = cycle;

@@ -60,8 +60,8 @@ export interface FlatPathway {
   sequentialPrevious: Int32Array;
   /** Vertices in dependency order: `2i` = node i's start threshold, `2i+1` = its completion. */
   order: Int32Array;
-  /** Next-step ordering rank from `precedes` hints (inherited from ancestors). */
-  rank: Int32Array;
+  /** Next-step ordering rank from `precedes` hints (inherited from ancestors); absent without hints. */
+  rank: Int32Array | undefined;
   indexOf: Pick<Map<string, number>, 'get'>;
 }
 
