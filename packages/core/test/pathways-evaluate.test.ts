@@ -364,6 +364,17 @@ describe('evaluatePathway: milestones', () => {
     badge('c'),
   ], { milestoneBadge: 'urn:finished' }));
 
+  it('a single step with its own milestone awards it, and keeps it complete once held', () => {
+    const q = pathwayOf(group('root', [badge('a', { milestoneBadge: 'urn:first-step' }), badge('b')]));
+    const fresh = evaluate(q, [earned('a', 90)]);
+    expect(fresh.awarded).to.deep.equal([{ node: 'a', achievement: 'urn:first-step', badge: 'urn:first-step', idempotencyKey: 'learner-1|p@1|a' }]);
+    // Its record revoked, but its milestone is held: still complete.
+    const kept = evaluate(q, [earned('a', 1, { status: 'revoked' })], { awarded: ['urn:first-step'] });
+    expect(kept.nodes.a).to.deep.include({ satisfied: true, state: 'complete' });
+    expect(kept.nodes.a!.warnings.map((w) => w.code)).to.deep.equal(['milestone-kept']);
+    expect(kept.awarded).to.deep.equal([]);
+  });
+
   it('milestone idempotency: the same award key every time, none once awarded', () => {
     const records = [earned('a', 1), earned('b', 2)];
     const first = evaluate(p, records);

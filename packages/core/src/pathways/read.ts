@@ -10,6 +10,18 @@ import { StringIndex } from './string-index.js';
 /** The kinds of node, in the order of their codes in {@link Walked.types}. @internal */
 export const NODE_TYPES: readonly PathwayNode['type'][] = ['badge', 'activity', 'evidence', 'pathway', 'group'];
 const NODE_TYPE_CODES = new Map(NODE_TYPES.map((type, code) => [type as string, code]));
+const BADGE = NODE_TYPE_CODES.get('badge')!;
+
+/**
+ * Whether a badge step has none of the fields that change how it is evaluated (read as the
+ * evaluation would read them: see {@link Walked.plain}).
+ */
+function isPlainBadge(node: Record<string, unknown>): boolean {
+  if (node.acceptPending !== undefined || node.evidenceRequired !== undefined || node.maxAgeDays !== undefined || node.milestoneBadge !== undefined) return false;
+  const badge = owned(node, node.badge, 'badge');
+  return isRecord(badge) && badge.equivalents === undefined;
+}
+
 /** The code of a group in {@link Walked.types}. @internal */
 export const GROUP = NODE_TYPE_CODES.get('group')!;
 const REVIEWS = new Set(['self', 'peer', 'organiser']);
@@ -170,6 +182,12 @@ export interface Walked {
   types: Uint8Array;
   optional: Uint8Array;
   missingId: string[];
+  /**
+   * 1 for a plain badge step (no equivalents, `acceptPending`, `evidenceRequired`,
+   * `maxAgeDays` or `milestoneBadge`: most steps of large pathways), which evaluation then
+   * settles from these columns without reading the node again.
+   */
+  plain: Uint8Array;
   /** Each id's first node. */
   indexOf: Pick<Map<string, number>, 'get'>;
   /** Ids used by more than one node, once per extra use, in walk order. */
@@ -368,7 +386,7 @@ const NO_FLAGS = new Uint8Array(0);
 
 function emptyWalk(): Walked {
   return {
-    pathway: undefined, nodes: [], parent: NO_NUMBERS, children: { start: NO_NUMBERS, count: NO_NUMBERS, list: NO_NUMBERS }, ids: [], types: NO_FLAGS, optional: NO_FLAGS, missingId: [],
+    pathway: undefined, nodes: [], parent: NO_NUMBERS, children: { start: NO_NUMBERS, count: NO_NUMBERS, list: NO_NUMBERS }, ids: [], types: NO_FLAGS, optional: NO_FLAGS, missingId: [], plain: NO_FLAGS,
     indexOf: new Map(), duplicateIds: [], prerequisiteIds: new Map(), precedesIds: new Map(),
   };
 }
@@ -400,13 +418,15 @@ function countNodes(root: unknown, maxNodes: number): number {
 
 /** Give `walked`'s per-node columns room for `capacity` nodes, keeping the first `count`. */
 function reserveColumns(walked: Walked, capacity: number, count: number): void {
-  // One buffer for the five numeric columns: one allocation instead of five.
-  const buffer = new ArrayBuffer(capacity * 14);
+  // One buffer for the six numeric columns: one allocation instead of six.
+  const buffer = new ArrayBuffer(capacity * 15);
   const parent = new Int32Array(buffer, 0, capacity);
   const start = new Int32Array(buffer, capacity * 4, capacity);
   const children = new Int32Array(buffer, capacity * 8, capacity);
   const types = new Uint8Array(buffer, capacity * 12, capacity);
   const optional = new Uint8Array(buffer, capacity * 13, capacity);
+  const plain = new Uint8Array(buffer, capacity * 14, capacity);
+  plain.set(walked.plain.subarray(0, count));
   parent.set(walked.parent.subarray(0, count));
   start.set(walked.children.start.subarray(0, count));
   children.set(walked.children.count.subarray(0, count));
@@ -416,6 +436,7 @@ function reserveColumns(walked: Walked, capacity: number, count: number): void {
   walked.children = { start, count: children, list: walked.children.list };
   walked.types = types;
   walked.optional = optional;
+  walked.plain = plain;
 }
 
 /** Room in `walked`'s child list for `needed` entries, keeping the first `used`. */
@@ -432,6 +453,7 @@ function trimColumns(walked: Walked, count: number, childSlots: number): void {
   walked.children = { start: start.subarray(0, count), count: children.subarray(0, count), list: list.subarray(0, childSlots) };
   walked.types = walked.types.subarray(0, count);
   walked.optional = walked.optional.subarray(0, count);
+  walked.plain = walked.plain.subarray(0, count);
   for (const column of [walked.nodes, walked.ids, walked.missingId] as unknown[][]) column.length = Math.min(column.length, count);
 }
 
@@ -667,6 +689,7 @@ function addNode(
   // Read as the node's own reader did (an invalid value is an error: no result is made then).
   walked.optional[index] = owned(value, value.optional, 'optional') === true ? 1 : 0;
   if (careful) walked.ids[index] = label;
+  if (type === BADGE) walked.plain[index] = isPlainBadge(value) ? 1 : 0;
   if (parent >= 0) {
     if (copy) (walked.nodes[parent] as GroupNode).children[slot] = added;
     walked.children.list[walked.children.start[parent]! + slot] = index;

@@ -48,6 +48,8 @@ export interface FlatPathway {
   types: Uint8Array;
   optional: Uint8Array;
   missingId: string[];
+  /** 1 for a plain badge step, settled from these columns alone (see read.ts's `Walked.plain`). */
+  plain: Uint8Array;
   parent: Int32Array;
   /** Child indices per node (none for leaves). */
   children: ChildLists;
@@ -186,6 +188,7 @@ export function inspectPathway(
       types,
       optional: walked.optional,
       missingId,
+      plain: walked.plain,
       parent: walked.parent,
       children: walked.children,
       prerequisites,
@@ -241,15 +244,17 @@ export function collectNested(
   const stack: Array<{ at: FlatPathway; next: number }> = [{ at: root, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
-    const node = top.at.nodes[top.next++];
-    if (node === undefined) {
+    const at = top.next++;
+    if (at >= top.at.types.length) {
       stack.pop();
       active.delete(top.at.key);
       done.add(top.at.key);
       if (top.at !== root) ordered.push(top.at);
       continue;
     }
-    if (node.type !== 'pathway') continue;
+    // Only nested pathway steps matter here: the kinds column says which, without reading every node.
+    if (top.at.types[at] !== PATHWAY) continue;
+    const node = top.at.nodes[at] as Extract<PathwayNode, { type: 'pathway' }>;
     const key = pathwayKey(node.pathway.id, node.pathway.version);
     const where = top.at === root ? undefined : top.at.key;
     const report = (code: string, message: string) =>
