@@ -22,6 +22,8 @@ import {
 import type { PathwayLimits } from './issues.js';
 import { GROUP, NODE_TYPES } from './read.js';
 import { preparedPathway, type CompiledPathway } from './compile.js';
+import { borrowScratch, giveBack, type Scratch } from './scratch.js';
+import { StringIndex } from './string-index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -417,38 +419,53 @@ function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group
  * children (none when its milestone kept it complete); for any other node, nothing once
  * satisfied, else the achievement to earn (or the nested pathway's `id@version`).
  */
-function missingOf(run: Evaluation, i: number): string[] {
-  const { types, ids, optional, children, missingId } = run.compiled;
-  if (types[i] !== GROUP) return run.satisfied[i] === 1 ? NONE : [missingId[i]!];
-  if (run.kept.has(i)) return NONE;
+function missingOf(columns: ResultColumns, i: number): string[] {
+  const { types, ids, optional, children, missingId, satisfied } = columns;
+  if (types[i] !== GROUP) return satisfied[i] === 1 ? NONE : [missingId[i]!];
+  if (columns.kept.has(i)) return NONE;
   let missing: string[] = NONE;
   for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) {
     const child = children.list[k]!;
-    if (optional[child] !== 1 && run.satisfied[child] !== 1) missing = plus(missing, ids[child]!);
+    if (optional[child] !== 1 && satisfied[child] !== 1) missing = plus(missing, ids[child]!);
   }
   return missing;
 }
 
+/**
+ * What the per-node results are made of, and all that a result not yet read keeps: the
+ * pathway's columns and the evaluation's final figures. Not the nodes (a result must not keep
+ * the caller's objects alive, nor answer from them once changed) and nothing borrowed for the
+ * evaluation (see scratch.ts).
+ */
+interface ResultColumns extends Pick<FlatPathway, 'ids' | 'types' | 'optional' | 'missingId' | 'children'>,
+  Pick<Evaluation, 'satisfied' | 'progress' | 'completed' | 'state' | 'locked' | 'warnings' | 'kept'> {}
+
+function resultColumns(run: Evaluation): ResultColumns {
+  const { ids, types, optional, missingId, children } = run.compiled;
+  const { satisfied, progress, completed, state, locked, warnings, kept } = run;
+  return { ids, types, optional, missingId, children, satisfied, progress, completed, state, locked, warnings, kept };
+}
+
 /** Node `i`'s result, as {@link PathwayProgress.nodes} shows it. */
-function nodeResult(run: Evaluation, i: number): NodeProgress {
-  const satisfied = run.satisfied[i] === 1;
+function nodeResult(columns: ResultColumns, i: number): NodeProgress {
+  const satisfied = columns.satisfied[i] === 1;
   const result: NodeProgress = {
-    id: run.compiled.ids[i]!, type: NODE_TYPES[run.compiled.types[i]!]!, satisfied, progress: run.progress[i]!,
-    state: STATES[run.state[i]!]!, missing: missingOf(run, i), warnings: run.warnings.get(i) ?? NONE,
+    id: columns.ids[i]!, type: NODE_TYPES[columns.types[i]!]!, satisfied, progress: columns.progress[i]!,
+    state: STATES[columns.state[i]!]!, missing: missingOf(columns, i), warnings: columns.warnings.get(i) ?? NONE,
   };
   if (satisfied) {
-    const completedAt = iso(run.completed[i]!);
+    const completedAt = iso(columns.completed[i]!);
     if (completedAt !== undefined) result.completedAt = completedAt;
   }
-  if (run.locked[i] === 1) result.locked = true;
+  if (columns.locked[i] === 1) result.locked = true;
   return result;
 }
 
 /** Every node's result by id, in pathway order: made once, when a caller first reads `nodes`. */
-function nodeResults(run: Evaluation): Record<string, NodeProgress> {
+function nodeResults(columns: ResultColumns): Record<string, NodeProgress> {
   const byId = Object.create(null) as Record<string, NodeProgress>;
-  const { ids } = run.compiled;
-  for (let i = 0; i < ids.length; i++) byId[ids[i]!] = nodeResult(run, i);
+  const { ids } = columns;
+  for (let i = 0; i < ids.length; i++) byId[ids[i]!] = nodeResult(columns, i);
   return byId;
 }
 
@@ -499,8 +516,9 @@ function applyMilestone(run: Evaluation, node: PathwayNode, i: number, badge: st
  */
 function pathwayProgress(run: Evaluation): PathwayProgress {
   const { awards, ctx } = run;
-  const root = nodeResult(run, 0);
-  let pending: Evaluation | undefined = run;
+  const columns = resultColumns(run);
+  const root = nodeResult(columns, 0);
+  let pending: ResultColumns | undefined = columns;
   let nodes: Record<string, NodeProgress> | undefined;
   const out: PathwayProgress = {
     pathway: { id: run.compiled.pathway.id, version: run.compiled.pathway.version },
@@ -678,9 +696,9 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * returns, so its caller cannot change them in between, and the results are made of the ids,
  * kinds and figures kept apart from the nodes (see FlatPathway), never of the caller's objects.
  */
-function prepare(pathway: unknown, options: EvaluatePathwayOptions): { flat: FlatPathway; nested: FlatPathway[] } {
+function prepare(pathway: unknown, options: EvaluatePathwayOptions, scratch: Scratch): { flat: FlatPathway; nested: FlatPathway[] } {
   const limits = options.limits ?? {};
-  const inspected = inspectPathway(pathway, limits, false);
+  const inspected = inspectPathway(pathway, limits, false, new StringIndex(), scratch);
   const issues = inspected.issues;
   const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false, false) : [];
   throwIfInvalid(issues);
@@ -756,7 +774,17 @@ export function evaluateUntrustedPathway(pathway: unknown, records: unknown, opt
 }
 
 function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOptions): PathwayProgress {
-  const { flat: compiled, nested } = preparedPathway(pathway) ?? prepare(pathway, options);
+  // Memory for the work that is over before this returns (see scratch.ts); results never refer to it.
+  const scratch = borrowScratch();
+  try {
+    return evaluateWith(pathway, records, options, scratch);
+  } finally {
+    giveBack(scratch);
+  }
+}
+
+function evaluateWith(pathway: unknown, records: unknown, options: EvaluatePathwayOptions, scratch: Scratch): PathwayProgress {
+  const { flat: compiled, nested } = preparedPathway(pathway) ?? prepare(pathway, options, scratch);
 
   const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
   if (Number.isNaN(asOf)) throw new ColError('date-invalid', 'The date to evaluate at (asOf) is not a valid date.');
@@ -774,7 +802,7 @@ function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOp
   }
   const ctx: Context = {
     asOf,
-    held: indexRecords(records, warnings),
+    held: indexRecords(records, warnings, new StringIndex(), scratch),
     awarded: new Set(Array.isArray(options.awarded) ? options.awarded.filter((b) => typeof b === 'string') : []),
     learner,
     soonest,

@@ -11,6 +11,7 @@
  */
 import type { PathwayNode } from './types.js';
 import type { ChildLists } from './read.js';
+import { Use, type Scratch } from './scratch.js';
 
 /**
  * The result of {@link orderPathway}.
@@ -47,10 +48,13 @@ export function orderPathway(
   children: ChildLists,
   prerequisites: readonly number[][],
   precedes: readonly number[][],
+  scratch?: Scratch,
 ): PathwayOrder {
   const count = nodes.length;
-  // One buffer for this ordering's four columns: one allocation instead of four.
-  const buffer = new ArrayBuffer(count * 24);
+  // One buffer for this ordering's four columns: one allocation instead of four, or none with
+  // `scratch` (then the order must not be used once the scratch is given back). Every column
+  // is written before it is read, so a borrowed buffer need not be cleared.
+  const buffer = scratch ? scratch.buffer(Use.Order, count * 24, false) : new ArrayBuffer(count * 24);
   const sequentialPrevious = new Int32Array(buffer, 0, count).fill(-1);
   const sequentialNext = new Int32Array(buffer, count * 4, count).fill(-1);
   const needs = new Int32Array(buffer, count * 8, 2 * count);

@@ -6,6 +6,7 @@ import { isRecord, own, owned } from '../internal/guards.js';
 import type { GroupNode, Pathway, PathwayAlignment, PathwayNode, PathwayPolicy } from './types.js';
 import { Issues, PATHWAY_LIMITS } from './issues.js';
 import { StringIndex } from './string-index.js';
+import { Use, type Scratch } from './scratch.js';
 
 /** The kinds of node, in the order of their codes in {@link Walked.types}. @internal */
 export const NODE_TYPES: readonly PathwayNode['type'][] = ['badge', 'activity', 'evidence', 'pathway', 'group'];
@@ -458,7 +459,7 @@ function trimColumns(walked: Walked, count: number, childSlots: number): void {
 }
 
 /** Shape-check untrusted input into a clean, typed copy, walking with an explicit stack. */
-export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, numbers = new StringIndex()): Walked {
+export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, numbers = new StringIndex(), scratch?: Scratch): Walked {
   const walked = emptyWalk();
   if (!isRecord(input)) {
     issues.add(null, 'pathway-not-object', 'is not a pathway object.');
@@ -472,11 +473,11 @@ export function walk(input: unknown, issues: Issues, maxDepth: number, maxNodes:
   const root = own(input, 'root');
   const before = issues.mark();
   const expected = countNodes(root, maxNodes);
-  if (!walkNodes(root, walked, issues, maxDepth, maxNodes, copy, numbers, expected)) {
+  if (!walkNodes(root, walked, issues, maxDepth, maxNodes, copy, numbers, expected, scratch)) {
     // The hopeful walk met a problem: start again with the careful one, which names them all.
     issues.rollback(before);
     Object.assign(walked, emptyWalk());
-    walkNodes(root, walked, issues, maxDepth, maxNodes, copy, undefined, expected);
+    walkNodes(root, walked, issues, maxDepth, maxNodes, copy, undefined, expected, scratch);
   }
   if (walked.nodes.length > 0) pathway.root = walked.nodes[0];
   walked.pathway = pathway as unknown as Pathway;
@@ -537,7 +538,10 @@ function readPathwayFields(read: Reader): Record<string, unknown> {
  * that finishes met no error and no repeated id, where the careful walk would have done exactly
  * the same; one that gives up costs at most one more walk, and walks are bounded by the limits.
  */
-function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean, numbered: StringIndex | undefined, expected: number): boolean {
+function walkNodes(
+  root: unknown, walked: Walked, issues: Issues, maxDepth: number, maxNodes: number, copy: boolean,
+  numbered: StringIndex | undefined, expected: number, scratch: Scratch | undefined,
+): boolean {
   const errorsBefore = issues.errors;
   // Hopeful (given a fresh index to number the ids with): every node has a usable id, so the
   // n-th id added is node n's, and the index's keys are the ids. Careful otherwise.
@@ -554,7 +558,7 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
     if (careful) walked.ids = new Array(expected);
   }
   if (numbered) {
-    numbered.reserve(expected);
+    numbered.reserve(expected, scratch, Use.NodeIds);
     walked.indexOf = numbered;
   }
   const indexOf = careful ? new Map<string, number>() : undefined;
@@ -571,7 +575,8 @@ function walkNodes(root: unknown, walked: Walked, issues: Issues, maxDepth: numb
   const parents: number[] = [-1];
   const slots: number[] = [0];
   const depths: number[] = [1];
-  let slotOf = new Int32Array(capacity);
+  // Each node's slot is needed only during the walk: borrowed when there is a scratch.
+  let slotOf = scratch ? new Int32Array(scratch.buffer(Use.Slots, 4 * capacity, false), 0, capacity) : new Int32Array(capacity);
   const reader = new Reader(issues, null, {});
   let count = 0;
   const located = (parent: number, slot: number) => locate(walked.parent, slotOf, parent, slot);

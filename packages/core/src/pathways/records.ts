@@ -5,6 +5,7 @@ import { ColError } from '../errors.js';
 import { isRecord, owned } from '../internal/guards.js';
 import type { ProgressWarning } from './types.js';
 import { StringIndex } from './string-index.js';
+import { Use, type Scratch } from './scratch.js';
 
 /** Flags of a held record (see {@link HeldRecords.flags}). @internal */
 export const PENDING = 1;
@@ -40,10 +41,12 @@ export class HeldRecords {
   /** Each achievement's number, by which `heads` holds its first record. */
   private numbers: Pick<Map<string, number>, 'get'> = EMPTY;
 
-  constructor(capacity: number) {
+  /** With `scratch`, the columns are in its buffer for records (see scratch.ts). */
+  constructor(capacity: number, scratch?: Scratch) {
     // One buffer for every column: one allocation (and one backing store for the garbage
     // collector to track) instead of six. The 8-byte columns come first, so each is aligned.
-    const buffer = new ArrayBuffer(capacity * 29);
+    // Every column is written before it is read, so a borrowed buffer need not be cleared.
+    const buffer = scratch ? scratch.buffer(Use.Records, capacity * 29, false) : new ArrayBuffer(capacity * 29);
     this.issued = new Float64Array(buffer, 0, capacity);
     this.validUntil = new Float64Array(buffer, capacity * 8, capacity);
     this.next = new Int32Array(buffer, capacity * 16, capacity);
@@ -148,12 +151,12 @@ function hasEvidence(value: unknown): boolean {
  * indexRecords(records, warnings).first('urn:a'); // where the first usable record for urn:a is
  * ```
  */
-export function indexRecords(records: unknown, warnings: ProgressWarning[], numbers = new StringIndex()): HeldRecords {
+export function indexRecords(records: unknown, warnings: ProgressWarning[], numbers = new StringIndex(), scratch?: Scratch): HeldRecords {
   if (!Array.isArray(records)) throw new ColError('records-invalid', 'The earned records must be a list.');
-  const held = new HeldRecords(records.length);
+  const held = new HeldRecords(records.length, scratch);
   const { issued: issuedAt, validUntil: validUntilAt, flags, next, heads, lasts } = held;
   // As many achievements as records at most: numbered without the index ever growing.
-  numbers.reserve(records.length);
+  numbers.reserve(records.length, scratch, Use.AchievementIds);
   let achievements = 0;
   let map: Map<string, number> | undefined;
   let malformed = 0;

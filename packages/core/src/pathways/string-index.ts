@@ -9,6 +9,8 @@
 // `overloaded` instead of slowing everything down: the caller then gives up on the index and
 // does the work with a Map (the walk in read.ts starts again in its careful mode). So the worst
 // case is bounded, never quadratic.
+import type { Scratch, Use } from './scratch.js';
+
 const MAX_PROBES = 128;
 const SEED = (Math.random() * 0x1_0000_0000) >>> 0;
 
@@ -65,15 +67,23 @@ export class StringIndex {
 
   /**
    * Make room for `capacity` keys before the first is added, so the tables are allocated once
-   * at their size instead of growing (each growth allocates and rehashes everything). Does
-   * nothing once keys are added.
+   * at their size instead of growing (each growth allocates and rehashes everything), in
+   * `scratch`'s buffer for `use` when given (then the index must not be used once the scratch is
+   * given back). Does nothing once keys are added.
    */
-  reserve(capacity: number): void {
+  reserve(capacity: number, scratch?: Scratch, use?: Use): void {
     if (this.count > 0 || capacity <= this.hashes.length) return;
     let slots = this.slots.length;
     while (slots < 2 * capacity) slots *= 2;
-    this.slots = new Int32Array(slots);
-    this.hashes = new Int32Array(capacity);
+    if (scratch !== undefined && use !== undefined) {
+      // Borrowed tables (see scratch.ts): only the slots must start empty.
+      const buffer = scratch.buffer(use, 4 * (slots + capacity), false);
+      this.slots = new Int32Array(buffer, 0, slots).fill(0);
+      this.hashes = new Int32Array(buffer, 4 * slots, capacity);
+    } else {
+      this.slots = new Int32Array(slots);
+      this.hashes = new Int32Array(capacity);
+    }
     this.keys = new Array(capacity);
   }
 

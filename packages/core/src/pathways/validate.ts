@@ -3,6 +3,7 @@ import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
 import { NO_INDICES, NODE_TYPES, walk, type ChildLists, type Walked } from './read.js';
 import { StringIndex } from './string-index.js';
+import type { Scratch } from './scratch.js';
 import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
 
@@ -135,7 +136,9 @@ function resolveIds(ids: string[] | undefined, field: string, node: string, inde
  * With `copy` (the default) the flat form's nodes are clean copies; without, they are the
  * input's own node objects, checked: only for a caller that is done with them before its
  * caller can change the input (one evaluation, or a check that returns only issues).
- * `numbers` numbers the ids (see read.ts's walk); tests pass one with a known seed.
+ * `numbers` numbers the ids (see read.ts's walk); tests pass one with a known seed. With
+ * `scratch` (see scratch.ts), the id index and the evaluation order are in borrowed memory:
+ * the flat form must then not be used once the scratch is given back.
  *
  * @internal
  * @example
@@ -148,11 +151,12 @@ export function inspectPathway(
   limits: PathwayLimits = {},
   copy = true,
   numbers = new StringIndex(),
+  scratch?: Scratch,
 ): { issues: PathwayIssue[]; compiled?: FlatPathway } {
   const maxDepth = limits.maxDepth ?? PATHWAY_LIMITS.maxDepth;
   const maxNodes = limits.maxNodes ?? PATHWAY_LIMITS.maxNodes;
   const issues = new Issues(PATHWAY_LIMITS.maxIssues);
-  const walked = walk(input, issues, maxDepth, maxNodes, copy, numbers);
+  const walked = walk(input, issues, maxDepth, maxNodes, copy, numbers, scratch);
 
   const { indexOf } = walked;
   for (const id of walked.duplicateIds) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
@@ -168,7 +172,7 @@ export function inspectPathway(
   }
   if (issues.errors > 0 || !pathway) return { issues: issues.finish() };
 
-  const ordered = orderPathway(walked.nodes, walked.parent, walked.children, prerequisites, precedes);
+  const ordered = orderPathway(walked.nodes, walked.parent, walked.children, prerequisites, precedes, scratch);
   if (ordered.prerequisiteCycle) {
     const names = ordered.prerequisiteCycle.map((i) => JSON.stringify(walked.nodes[i]!.id)).join(' → ');
     issues.add(walked.nodes[ordered.prerequisiteCycle[0]!]!.id, 'prerequisite-cycle', `its prerequisites can never be met: they form a cycle (${names}).`);
