@@ -49,9 +49,12 @@ export function hashOf(key: string, seed: number): number {
  * ```
  */
 export class StringIndex {
-  /** Entry number + 1 per slot, 0 for an empty slot; at most half full. */
-  private slots = new Int32Array(32);
-  private hashes = new Int32Array(16);
+  /**
+   * Two numbers per slot, side by side: the entry number + 1 (0 for an empty slot) and the
+   * key's hash, so that a probe reads one place in memory (with the hashes in a list of their
+   * own, each probe of a large index was a second cache miss). At most half the slots are full.
+   */
+  private table = new Int32Array(64);
   /** The keys by number; may be longer than {@link size} after {@link reserve}. */
   private keys: string[] = [];
   private count = 0;
@@ -66,24 +69,19 @@ export class StringIndex {
   }
 
   /**
-   * Make room for `capacity` keys before the first is added, so the tables are allocated once
-   * at their size instead of growing (each growth allocates and rehashes everything), in
-   * `scratch`'s buffer for `use` when given (then the index must not be used once the scratch is
-   * given back). Does nothing once keys are added.
+   * Make room for `capacity` keys before the first is added, so the table is allocated once at
+   * its size instead of growing (each growth allocates and rehashes everything), in `scratch`'s
+   * buffer for `use` when given (then the index must not be used once the scratch is given
+   * back). Does nothing once keys are added.
    */
   reserve(capacity: number, scratch?: Scratch, use?: Use): void {
-    if (this.count > 0 || capacity <= this.hashes.length) return;
-    let slots = this.slots.length;
+    let slots = this.table.length >> 1;
+    if (this.count > 0 || 2 * capacity <= slots) return;
     while (slots < 2 * capacity) slots *= 2;
-    if (scratch !== undefined && use !== undefined) {
-      // Borrowed tables (see scratch.ts): only the slots must start empty.
-      const buffer = scratch.buffer(use, 4 * (slots + capacity), false);
-      this.slots = new Int32Array(buffer, 0, slots).fill(0);
-      this.hashes = new Int32Array(buffer, 4 * slots, capacity);
-    } else {
-      this.slots = new Int32Array(slots);
-      this.hashes = new Int32Array(capacity);
-    }
+    // Borrowed (see scratch.ts) or not, every slot starts empty.
+    this.table = scratch !== undefined && use !== undefined
+      ? new Int32Array(scratch.buffer(use, 8 * slots, false), 0, 2 * slots).fill(0)
+      : new Int32Array(2 * slots);
     this.keys = new Array(capacity);
   }
 
@@ -96,11 +94,12 @@ export class StringIndex {
   /** The number of `key`, added as the next number when it is new. */
   add(key: string): number {
     const hash = hashOf(key, this.seed);
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = hash & mask;
-    for (let probes = 0; this.slots[slot] !== 0; probes++) {
-      const entry = this.slots[slot]! - 1;
-      if (this.hashes[entry] === hash && this.keys[entry] === key) return entry;
+    for (let probes = 0; table[slot << 1] !== 0; probes++) {
+      const entry = table[slot << 1]! - 1;
+      if (table[(slot << 1) + 1] === hash && this.keys[entry] === key) return entry;
       if (probes === MAX_PROBES) {
         this.overloaded = true;
         return -1;
@@ -108,43 +107,44 @@ export class StringIndex {
       slot = (slot + 1) & mask;
     }
     const entry = this.count++;
-    if (entry === this.hashes.length) {
-      const grown = new Int32Array(entry * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    this.hashes[entry] = hash;
     this.keys[entry] = key;
-    this.slots[slot] = entry + 1;
-    if (this.count * 2 > this.slots.length) this.grow();
+    table[slot << 1] = entry + 1;
+    table[(slot << 1) + 1] = hash;
+    if (this.count * 2 > table.length >> 1) this.grow();
     return entry;
   }
 
   /** The number of `key`, or `undefined` when it was never added. */
   get(key: string): number | undefined {
     const hash = hashOf(key, this.seed);
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = hash & mask;
     // Every key sits within MAX_PROBES slots of where its hash points (add saw to that).
-    for (let probes = 0; probes <= MAX_PROBES && this.slots[slot] !== 0; probes++) {
-      const entry = this.slots[slot]! - 1;
-      if (this.hashes[entry] === hash && this.keys[entry] === key) return entry;
+    for (let probes = 0; probes <= MAX_PROBES && table[slot << 1] !== 0; probes++) {
+      const entry = table[slot << 1]! - 1;
+      if (table[(slot << 1) + 1] === hash && this.keys[entry] === key) return entry;
       slot = (slot + 1) & mask;
     }
     return undefined;
   }
 
+  /** Twice the slots, every entry placed again from its stored hash. */
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.hashes[entry]! & mask;
-      for (let probes = 0; slots[slot] !== 0; probes++) {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from] === 0) continue;
+      const hash = old[from + 1]!;
+      let slot = hash & mask;
+      for (let probes = 0; table[slot << 1] !== 0; probes++) {
         if (probes === MAX_PROBES) this.overloaded = true;
         slot = (slot + 1) & mask;
       }
-      slots[slot] = entry + 1;
+      table[slot << 1] = old[from]!;
+      table[(slot << 1) + 1] = hash;
     }
-    this.slots = slots;
+    this.table = table;
   }
 }
