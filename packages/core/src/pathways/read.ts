@@ -553,7 +553,8 @@ function walkNodes(
   reserveChildList(walked, capacity, 0);
   let childSlots = 0;
   if (expected > 0) {
-    walked.nodes = new Array(expected);
+    // Borrowed for a one-shot check (copies are kept: then never borrowed).
+    walked.nodes = scratch && !copy ? (scratch.nodeList(expected) as PathwayNode[]) : new Array(expected);
     walked.missingId = new Array(expected);
     if (careful) walked.ids = new Array(expected);
   }

@@ -51,6 +51,8 @@ const MAX_KEPT_BYTES = 8 * 1024 * 1024;
  */
 export class Scratch {
   private readonly buffers: Array<ArrayBuffer | undefined> = [];
+  private list: unknown[] | undefined;
+  private listUsed = false;
 
   /**
    * A buffer of at least `bytes` bytes for `use`, the first `bytes` of them zero when `zeroed`
@@ -66,6 +68,27 @@ export class Scratch {
     const fresh = new ArrayBuffer(bytes);
     this.buffers[use] = bytes <= MAX_KEPT_BYTES ? fresh : undefined;
     return fresh;
+  }
+
+  /**
+   * A list of exactly `length` slots for the walk's nodes (a 100 000-entry array is a large
+   * object of its own for the garbage collector: allocated fresh each call, it was several
+   * milliseconds). Kept only when reused at the same length: a list made shorter or longer is
+   * copied by the engine anyway. Emptied when the scratch is given back, so that nothing of
+   * the caller's is kept alive by it.
+   */
+  nodeList(length: number): unknown[] {
+    this.listUsed = true;
+    if (this.list !== undefined && this.list.length === length) return this.list;
+    const fresh = new Array<unknown>(length);
+    this.list = 8 * length <= MAX_KEPT_BYTES ? fresh : undefined;
+    return fresh;
+  }
+
+  /** Let go of everything the last borrower put in the node list. */
+  clear(): void {
+    if (this.listUsed) this.list?.fill(undefined);
+    this.listUsed = false;
   }
 }
 
@@ -97,5 +120,6 @@ export function borrowScratch(): Scratch {
  * ```
  */
 export function giveBack(scratch: Scratch): void {
+  scratch.clear();
   spare = scratch;
 }
