@@ -5,6 +5,7 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { parseInstant } from '../src/pathways/records.js';
+import { borrowScratch, giveBack, Use } from '../src/pathways/scratch.js';
 import { checkPathway, compilePathway, evaluatePathway, validatePathway, type EarnedRecord, type Pathway, type PathwayIssue, type PathwayNode } from '@citiesoflearning/core';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -87,6 +88,23 @@ describe('evaluatePathway results read on demand', () => {
     expect(again.nodes['z-root']).to.deep.include({ satisfied: false, progress: 600 / 1500 });
     expect(large.nodes).to.deep.equal(evaluatePathway(structuredClone(wide(3000, 'x')), records(3000, 'x', 2), { asOf: AS_OF }).nodes);
     expect(again.nextSteps).to.have.length(2400);
+  });
+
+  it('keeps nothing of the learner or the caller in the memory it keeps for the next call', () => {
+    const result = evaluatePathway(pathway, [earned('a', 1), earned('b', 2), earned('d', 3)], { asOf: AS_OF });
+    expect(result.progress).to.be.greaterThan(0);
+    const scratch = borrowScratch();
+    try {
+      // The records buffer held the learner's dates and flags during the call: wiped since.
+      const records = new Uint8Array(scratch.buffer(Use.Records, 0, false));
+      expect(records.length).to.be.greaterThan(0);
+      expect(records.every((byte) => byte === 0)).to.equal(true);
+      // The node list held the caller's node objects: emptied (the pathway has 8 nodes).
+      const nodes = scratch.nodeList(8);
+      expect(nodes.every((node) => node === undefined)).to.equal(true);
+    } finally {
+      giveBack(scratch);
+    }
   });
 
   it('answers a call made from inside another call (a getter in the input) on its own, and the outer one too', () => {

@@ -53,6 +53,8 @@ export class Scratch {
   private readonly buffers: Array<ArrayBuffer | undefined> = [];
   private list: unknown[] | undefined;
   private listUsed = false;
+  /** How much of the records buffer the last borrower used (its learner's dates and flags). */
+  private recordBytes = 0;
 
   /**
    * A buffer of at least `bytes` bytes for `use`, the first `bytes` of them zero when `zeroed`
@@ -60,6 +62,7 @@ export class Scratch {
    * given back, and nothing may keep a view of it afterwards.
    */
   buffer(use: Use, bytes: number, zeroed: boolean): ArrayBuffer {
+    if (use === Use.Records) this.recordBytes = bytes;
     const kept = this.buffers[use];
     if (kept !== undefined && kept.byteLength >= bytes) {
       if (zeroed) new Uint8Array(kept, 0, bytes).fill(0);
@@ -85,10 +88,17 @@ export class Scratch {
     return fresh;
   }
 
-  /** Let go of everything the last borrower put in the node list. */
+  /**
+   * Let go of everything the last borrower put in the node list, and wipe the learner's record
+   * dates and flags (learners may be children: what is kept between calls holds nothing of
+   * theirs, only numbers derived from the pathway).
+   */
   clear(): void {
     if (this.listUsed) this.list?.fill(undefined);
     this.listUsed = false;
+    const records = this.buffers[Use.Records];
+    if (records !== undefined && this.recordBytes > 0) new Uint8Array(records, 0, Math.min(this.recordBytes, records.byteLength)).fill(0);
+    this.recordBytes = 0;
   }
 }
 
