@@ -386,7 +386,7 @@ function completeNode(run: Evaluation, i: number): void {
   if (run.compiled.plain[i] === 1) {
     // A plain badge step: its achievement and rules are known without reading the node again
     // (at 100 000 nodes, reading each node again is a cache miss or two apiece).
-    outcome = evaluateLeaf(run.compiled.missingId[i]!, NONE, NO_RULES, from, run.validNow, run.ctx, run.outcome);
+    outcome = evaluateLeaf(run.compiled.missingId.at(i), NONE, NO_RULES, from, run.validNow, run.ctx, run.outcome);
   } else {
     const node = run.compiled.nodes[i]!;
     outcome =
@@ -421,12 +421,12 @@ function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group
  */
 function missingOf(columns: ResultColumns, i: number): string[] {
   const { types, ids, optional, children, missingId, satisfied } = columns;
-  if (types[i] !== GROUP) return satisfied[i] === 1 ? NONE : [missingId[i]!];
+  if (types[i] !== GROUP) return satisfied[i] === 1 ? NONE : [missingId.at(i)];
   if (columns.kept.has(i)) return NONE;
   let missing: string[] = NONE;
   for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) {
     const child = children.list[k]!;
-    if (optional[child] !== 1 && satisfied[child] !== 1) missing = plus(missing, ids[child]!);
+    if (optional[child] !== 1 && satisfied[child] !== 1) missing = plus(missing, ids.at(child));
   }
   return missing;
 }
@@ -450,7 +450,7 @@ function resultColumns(run: Evaluation): ResultColumns {
 function nodeResult(columns: ResultColumns, i: number): NodeProgress {
   const satisfied = columns.satisfied[i] === 1;
   const result: NodeProgress = {
-    id: columns.ids[i]!, type: NODE_TYPES[columns.types[i]!]!, satisfied, progress: columns.progress[i]!,
+    id: columns.ids.at(i), type: NODE_TYPES[columns.types[i]!]!, satisfied, progress: columns.progress[i]!,
     state: STATES[columns.state[i]!]!, missing: missingOf(columns, i), warnings: columns.warnings.get(i) ?? NONE,
   };
   if (satisfied) {
@@ -465,7 +465,7 @@ function nodeResult(columns: ResultColumns, i: number): NodeProgress {
 function nodeResults(columns: ResultColumns): Record<string, NodeProgress> {
   const byId = Object.create(null) as Record<string, NodeProgress>;
   const { ids } = columns;
-  for (let i = 0; i < ids.length; i++) byId[ids[i]!] = nodeResult(columns, i);
+  for (let i = 0; i < ids.length; i++) byId[ids.at(i)] = nodeResult(columns, i);
   return byId;
 }
 
@@ -651,13 +651,13 @@ function nextSteps(run: Evaluation): NextStep[] {
     }
     const node = nodes[i]!;
     const type = NODE_TYPES[types[i]!]!;
-    const step: NextStep = { node: ids[i]!, type, state: STATES[run.state[i]!]! };
+    const step: NextStep = { node: ids.at(i), type, state: STATES[run.state[i]!]! };
     if (node.title !== undefined) step.title = node.title;
     let soonest = Infinity;
     if (node.type === 'pathway') {
       step.pathway = { id: node.pathway.id, version: node.pathway.version };
     } else {
-      const first = missingId[i]!; // the achievement a record for this step names
+      const first = missingId.at(i); // the achievement a record for this step names
       step.achievement = first;
       if (ctx.soonest.size > 0) {
         const others = otherAchievements(node);

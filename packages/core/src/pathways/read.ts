@@ -7,6 +7,7 @@ import type { GroupNode, Pathway, PathwayAlignment, PathwayNode, PathwayPolicy }
 import { Issues, PATHWAY_LIMITS } from './issues.js';
 import { StringIndex } from './string-index.js';
 import { Use, type Scratch } from './scratch.js';
+import { Strings } from './strings.js';
 
 /** The kinds of node, in the order of their codes in {@link Walked.types}. @internal */
 export const NODE_TYPES: readonly PathwayNode['type'][] = ['badge', 'activity', 'evidence', 'pathway', 'group'];
@@ -179,10 +180,10 @@ export interface Walked {
    * nodes again for them): its id, its kind (an index into {@link NODE_TYPES}), whether it is
    * optional, and the id it lists as missing while unsatisfied.
    */
-  ids: string[];
+  ids: Strings;
   types: Uint8Array;
   optional: Uint8Array;
-  missingId: string[];
+  missingId: Strings;
   /**
    * 1 for a plain badge step (no equivalents, `acceptPending`, `evidenceRequired`,
    * `maxAgeDays` or `milestoneBadge`: most steps of large pathways), which evaluation then
@@ -387,7 +388,7 @@ const NO_FLAGS = new Uint8Array(0);
 
 function emptyWalk(): Walked {
   return {
-    pathway: undefined, nodes: [], parent: NO_NUMBERS, children: { start: NO_NUMBERS, count: NO_NUMBERS, list: NO_NUMBERS }, ids: [], types: NO_FLAGS, optional: NO_FLAGS, missingId: [], plain: NO_FLAGS,
+    pathway: undefined, nodes: [], parent: NO_NUMBERS, children: { start: NO_NUMBERS, count: NO_NUMBERS, list: NO_NUMBERS }, ids: new Strings(), types: NO_FLAGS, optional: NO_FLAGS, missingId: new Strings(), plain: NO_FLAGS,
     indexOf: new Map(), duplicateIds: [], prerequisiteIds: new Map(), precedesIds: new Map(),
   };
 }
@@ -455,7 +456,9 @@ function trimColumns(walked: Walked, count: number, childSlots: number): void {
   walked.types = walked.types.subarray(0, count);
   walked.optional = walked.optional.subarray(0, count);
   walked.plain = walked.plain.subarray(0, count);
-  for (const column of [walked.nodes, walked.ids, walked.missingId] as unknown[][]) column.length = Math.min(column.length, count);
+  walked.nodes.length = Math.min(walked.nodes.length, count);
+  walked.ids.truncate(count);
+  walked.missingId.truncate(count);
 }
 
 /** Shape-check untrusted input into a clean, typed copy, walking with an explicit stack. */
@@ -555,8 +558,8 @@ function walkNodes(
   if (expected > 0) {
     // Borrowed for a one-shot check (copies are kept: then never borrowed).
     walked.nodes = scratch && !copy ? (scratch.nodeList(expected) as PathwayNode[]) : new Array(expected);
-    walked.missingId = new Array(expected);
-    if (careful) walked.ids = new Array(expected);
+    walked.missingId = new Strings(expected);
+    if (careful) walked.ids = new Strings(expected);
   }
   if (numbered) {
     numbered.reserve(expected, scratch, Use.NodeIds);
@@ -677,7 +680,7 @@ function addNode(
 ): void {
   const typeName = NODE_TYPES[type]!;
   const node = copy ? { type: typeName, id: label } : undefined;
-  walked.missingId[index] = readNode(reader, value, node, typeName, label)!;
+  walked.missingId.set(index, readNode(reader, value, node, typeName, label)!);
   const prerequisites = value.prerequisites === undefined ? undefined : reader.texts('prerequisites', maxNodes);
   const precedes = value.precedes === undefined ? undefined : reader.texts('precedes', maxNodes);
   if (prerequisites) walked.prerequisiteIds.set(index, prerequisites);
@@ -694,7 +697,7 @@ function addNode(
   walked.types[index] = type;
   // Read as the node's own reader did (an invalid value is an error: no result is made then).
   walked.optional[index] = owned(value, value.optional, 'optional') === true ? 1 : 0;
-  if (careful) walked.ids[index] = label;
+  if (careful) walked.ids.set(index, label);
   if (type === BADGE) walked.plain[index] = isPlainBadge(value) ? 1 : 0;
   if (parent >= 0) {
     if (copy) (walked.nodes[parent] as GroupNode).children[slot] = added;

@@ -191,7 +191,7 @@ export function indexRecords(records: unknown, warnings: ProgressWarning[], numb
     if (map === undefined) {
       number = numbers.add(achievement);
       // Overloaded: the achievements numbered so far move to a Map, which takes the rest.
-      if (numbers.overloaded) map = new Map(numbers.list().map((name, n) => [name, n]));
+      if (numbers.overloaded) map = new Map(numbers.list().toArray().map((name, n) => [name, n]));
     }
     if (map !== undefined) {
       const known = map.get(achievement);

@@ -10,6 +10,7 @@
 // does the work with a Map (the walk in read.ts starts again in its careful mode). So the worst
 // case is bounded, never quadratic.
 import type { Scratch, Use } from './scratch.js';
+import { Strings } from './strings.js';
 
 const MAX_PROBES = 128;
 const SEED = (Math.random() * 0x1_0000_0000) >>> 0;
@@ -56,7 +57,7 @@ export class StringIndex {
    */
   private table = new Int32Array(64);
   /** The keys by number; may be longer than {@link size} after {@link reserve}. */
-  private keys: string[] = [];
+  private keys = new Strings();
   private count = 0;
   /** Set when a key needed more than MAX_PROBES probes: answers are then not to be relied on. */
   overloaded = false;
@@ -82,12 +83,12 @@ export class StringIndex {
     this.table = scratch !== undefined && use !== undefined
       ? new Int32Array(scratch.buffer(use, 8 * slots, false), 0, 2 * slots).fill(0)
       : new Int32Array(2 * slots);
-    this.keys = new Array(capacity);
+    this.keys = new Strings(capacity);
   }
 
   /** The keys in the order they were numbered (key n is number n): the index's own list, not a copy. */
-  list(): string[] {
-    this.keys.length = this.count;
+  list(): Strings {
+    this.keys.truncate(this.count);
     return this.keys;
   }
 
@@ -99,7 +100,7 @@ export class StringIndex {
     let slot = hash & mask;
     for (let probes = 0; table[slot << 1] !== 0; probes++) {
       const entry = table[slot << 1]! - 1;
-      if (table[(slot << 1) + 1] === hash && this.keys[entry] === key) return entry;
+      if (table[(slot << 1) + 1] === hash && this.keys.at(entry) === key) return entry;
       if (probes === MAX_PROBES) {
         this.overloaded = true;
         return -1;
@@ -107,7 +108,7 @@ export class StringIndex {
       slot = (slot + 1) & mask;
     }
     const entry = this.count++;
-    this.keys[entry] = key;
+    this.keys.set(entry, key);
     table[slot << 1] = entry + 1;
     table[(slot << 1) + 1] = hash;
     if (this.count * 2 > table.length >> 1) this.grow();
@@ -123,7 +124,7 @@ export class StringIndex {
     // Every key sits within MAX_PROBES slots of where its hash points (add saw to that).
     for (let probes = 0; probes <= MAX_PROBES && table[slot << 1] !== 0; probes++) {
       const entry = table[slot << 1]! - 1;
-      if (table[(slot << 1) + 1] === hash && this.keys[entry] === key) return entry;
+      if (table[(slot << 1) + 1] === hash && this.keys.at(entry) === key) return entry;
       slot = (slot + 1) & mask;
     }
     return undefined;

@@ -4,6 +4,7 @@ import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits
 import { NO_INDICES, NODE_TYPES, walk, type ChildLists, type Walked } from './read.js';
 import { StringIndex } from './string-index.js';
 import type { Scratch } from './scratch.js';
+import type { Strings } from './strings.js';
 import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
 
@@ -44,11 +45,11 @@ export interface FlatPathway {
    * and the id an unsatisfied non-group node lists as missing (the achievement to earn, or the
    * nested pathway's `id@version`).
    */
-  ids: string[];
+  ids: Strings;
   /** Each node's kind, as an index into `NODE_TYPES` (read.ts). */
   types: Uint8Array;
   optional: Uint8Array;
-  missingId: string[];
+  missingId: Strings;
   /** 1 for a plain badge step, settled from these columns alone (see read.ts's `Walked.plain`). */
   plain: Uint8Array;
   parent: Int32Array;
@@ -166,8 +167,8 @@ export function inspectPathway(
   const selfKey = pathway ? pathwayKey(pathway.id, pathway.version) : undefined;
   for (let index = 0; index < types.length; index++) {
     // A nested pathway step's missing id is its `id@version` (its reader made it so).
-    if (types[index] === PATHWAY && missingId[index] === selfKey && selfKey !== undefined) {
-      issues.add(walked.ids[index]!, 'pathway-cycle', 'nests the pathway it belongs to.');
+    if (types[index] === PATHWAY && missingId.at(index) === selfKey && selfKey !== undefined) {
+      issues.add(walked.ids.at(index), 'pathway-cycle', 'nests the pathway it belongs to.');
     }
   }
   if (issues.errors > 0 || !pathway) return { issues: issues.finish() };
