@@ -1,4 +1,5 @@
 import { ColError } from '../errors.js';
+import { isRecord, own } from '../internal/guards.js';
 import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
 import { NO_INDICES, NODE_TYPES, walk, type ChildLists, type Walked } from './read.js';
@@ -166,8 +167,9 @@ export function inspectPathway(
   const { types, missingId } = walked;
   const selfKey = pathway ? pathwayKey(pathway.id, pathway.version) : undefined;
   for (let index = 0; index < types.length; index++) {
-    // A nested pathway step's missing id is its `id@version` (its reader made it so).
-    if (types[index] === PATHWAY && missingId.at(index) === selfKey && selfKey !== undefined) {
+    // A nested pathway step's missing id is its `id@version`, set only when both were valid
+    // text; as `@` may be in either, an equal key is confirmed part by part.
+    if (types[index] === PATHWAY && missingId.at(index) === selfKey && pathway && nestsItself(walked.nodes[index]!, pathway)) {
       issues.add(walked.ids.at(index), 'pathway-cycle', 'nests the pathway it belongs to.');
     }
   }
@@ -203,6 +205,12 @@ export function inspectPathway(
       indexOf,
     },
   };
+}
+
+/** Whether a nested pathway step (its reference already checked) names `pathway` itself. */
+function nestsItself(node: PathwayNode, pathway: Pathway): boolean {
+  const ref = own(node as unknown as Record<string, unknown>, 'pathway');
+  return isRecord(ref) && own(ref, 'id') === pathway.id && own(ref, 'version') === pathway.version;
 }
 
 /**
