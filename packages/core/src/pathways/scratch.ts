@@ -1,14 +1,16 @@
 // Memory that one evaluation borrows for work that is over before it returns: the tables that
-// number ids and achievements, the record columns and the evaluation order. At 100 000 nodes
-// these are several megabytes, and fresh ones each call were much of what made the per-node
-// cost grow with size: fresh memory must be mapped and zeroed by the system, and counts towards
-// the next full garbage collection, which must then mark the whole heap (the caller's input
-// included). Kept between calls instead, they cost a fill at most.
+// number ids and achievements, the record columns, the evaluation order and the walk's node
+// list. At 100 000 nodes these are several megabytes, and fresh ones each call were much of
+// what made the per-node cost grow with size: fresh memory must be mapped and zeroed by the
+// system, and counts towards the next full garbage collection, which must then mark the whole
+// heap (the caller's input included). Kept between calls instead, they cost a fill at most.
 //
 // Only what no result refers to is borrowed (results are built from the evaluation's own
-// columns, never from these), and only by the one-shot call: a compiled pathway keeps its own.
-// A call made while another is under way (from a getter in the input, or a library function
-// answering for a nested pathway) finds nothing to borrow and allocates its own.
+// columns, never from these). Every evaluation borrows for its records; only the one-shot call
+// borrows for checking the pathway (a compiled pathway keeps its own id table and order). A
+// call made while another is under way (from a getter in the input, or a library function
+// answering for a nested pathway) finds nothing to borrow and allocates its own. When a call
+// returns, the node list is emptied and the learner's record dates and flags are wiped.
 
 /**
  * What a buffer is for: a scratch keeps one of each.
