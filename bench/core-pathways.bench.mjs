@@ -138,7 +138,10 @@ function measureAlone(size) {
 function measureSize(size) {
   const { pathway, nodes, leaves } = buildPathway(size);
   const records = buildRecords(leaves);
-  const runs = size >= 100_000 ? 5 : size >= 10_000 ? 9 : 25;
+  // More runs where a run is short: at 10k nodes a call takes a few milliseconds, and one
+  // garbage collection (the parse's garbage as often as ours) lands in a run or not, so the
+  // median of 9 moved by 2× between runs of the bench; the median of 31 moves far less.
+  const runs = size >= 100_000 ? 5 : size >= 10_000 ? 31 : 51;
   const check = evaluatePathway(pathway, records, { asOf: AS_OF });
   const naive = size <= 10_000 ? naiveEvaluate(pathway.root, records) : undefined;
   if (naive && Math.abs(naive.progress - check.progress) > 1e-9) throw new Error(`naive and real disagree at ${size}`);

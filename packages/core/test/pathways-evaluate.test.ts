@@ -89,6 +89,30 @@ describe('evaluatePathway: groups', () => {
     expect(twice.completedAt).to.equal(at(2));
   });
 
+  it('a group of 60 steps counts its n best children and its n-th earliest completion, in any order', () => {
+    // Steps in a scrambled order (k * 37 mod 60), so neither figure can come out right by luck
+    // of document order; 60 is past the few children most groups have.
+    const order = Array.from({ length: 60 }, (_, k) => (k * 37) % 60);
+    const pair = (k: number) => group(`g${k}`, [badge(`g${k}-x`), badge(`g${k}-y`)]);
+    const p = pathwayOf(group('root', order.map(pair), { min: 40 }));
+    // Steps 0–29 complete (on day 60 - k), 30–49 half done, 50–59 not started.
+    const records: EarnedRecord[] = [];
+    for (let k = 0; k < 50; k++) {
+      records.push(earned(`g${k}-x`, 1));
+      if (k < 30) records.push(earned(`g${k}-y`, 60 - k));
+    }
+    const partial = evaluate(p, records);
+    expect(partial.satisfied).to.equal(false);
+    expect(partial.progress).to.equal((30 * 1 + 10 * 0.5) / 40);
+    expect(partial.nodes.root!.missing).to.have.length(30);
+
+    // Every step complete, step k on day 61 + k: the 40th earliest completion is step 39's.
+    for (let k = 0; k < 60; k++) records.push(earned(`g${k}-y`, 61 + k));
+    const done = evaluate(p, records.filter((r) => !(r.achievement.endsWith('-y') && Date.parse(r.issuedOn) < Date.parse(at(61)))));
+    expect(done.satisfied).to.equal(true);
+    expect(done.completedAt).to.equal(at(61 + 39));
+  });
+
   it('empty group: satisfied straight away, with a group-empty warning', () => {
     const p = pathwayOf(group('root', [badge('a'), group('nothing', [])], { min: 1 }));
     const r = evaluate(p, []);
@@ -340,6 +364,17 @@ describe('evaluatePathway: milestones', () => {
     badge('c'),
   ], { milestoneBadge: 'urn:finished' }));
 
+  it('a single step with its own milestone awards it, and keeps it complete once held', () => {
+    const q = pathwayOf(group('root', [badge('a', { milestoneBadge: 'urn:first-step' }), badge('b')]));
+    const fresh = evaluate(q, [earned('a', 90)]);
+    expect(fresh.awarded).to.deep.equal([{ node: 'a', achievement: 'urn:first-step', badge: 'urn:first-step', idempotencyKey: 'learner-1|p@1|a' }]);
+    // Its record revoked, but its milestone is held: still complete.
+    const kept = evaluate(q, [earned('a', 1, { status: 'revoked' })], { awarded: ['urn:first-step'] });
+    expect(kept.nodes.a).to.deep.include({ satisfied: true, state: 'complete' });
+    expect(kept.nodes.a!.warnings.map((w) => w.code)).to.deep.equal(['milestone-kept']);
+    expect(kept.awarded).to.deep.equal([]);
+  });
+
   it('milestone idempotency: the same award key every time, none once awarded', () => {
     const records = [earned('a', 1), earned('b', 2)];
     const first = evaluate(p, records);
@@ -429,6 +464,27 @@ describe('evaluatePathway: nested pathways and hostile input', () => {
     expect(r.nodes['constructor']!.satisfied).to.equal(false);
     expect(({} as Record<string, unknown>).satisfied).to.equal(undefined);
     expect(JSON.parse(JSON.stringify(r.nodes))['__proto__'].id).to.equal('__proto__');
+  });
+
+  it('a pathway whose children change as they are read is walked as read, past the size counted first', () => {
+    // The walk counts the nodes first to size its columns; a getter (or Proxy) can answer the
+    // count with one list and the walk with another. The walk must grow, not drop or overrun.
+    const steps = Array.from({ length: 50 }, (_, k) => badge(`s${k}`));
+    let reads = 0;
+    const root = { type: 'group', id: 'root', min: 40 } as Record<string, unknown>;
+    Object.defineProperty(root, 'children', { enumerable: true, get: () => (reads++ === 0 ? [] : steps) });
+    const result = evaluate(pathwayOf(root as unknown as PathwayNode), steps.slice(0, 45).map((_, k) => earned(`s${k}`, 1 + k)));
+    expect(result.satisfied).to.equal(true);
+    expect(result.completedAt).to.equal(at(40));
+    expect(Object.keys(result.nodes)).to.have.length(51);
+    expect(result.nodes.s49).to.deep.include({ satisfied: false, missing: ['urn:s49'] });
+  });
+
+  it('a loop through one object many times is reported, not counted node by node into memory', () => {
+    const loop = { type: 'group', id: 'loop', children: [] as unknown[] };
+    for (let k = 0; k < 1000; k++) loop.children.push(loop);
+    const p = pathwayOf(group('root', [badge('a'), loop as unknown as PathwayNode]));
+    expect(errorCode(() => evaluate(p, []))).to.equal('pathway-invalid');
   });
 
   it('ignores malformed records with a count, and rejects records that are not a list', () => {

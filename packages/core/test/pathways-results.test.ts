@@ -5,6 +5,7 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { parseInstant } from '../src/pathways/records.js';
+import { borrowScratch, giveBack, Use } from '../src/pathways/scratch.js';
 import { checkPathway, compilePathway, evaluatePathway, validatePathway, type EarnedRecord, type Pathway, type PathwayIssue, type PathwayNode } from '@citiesoflearning/core';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
@@ -67,6 +68,61 @@ describe('evaluatePathway results read on demand', () => {
     expect(second.nodes['pick-one']!.completedAt).to.equal(at(5));
     expect(first.nodes).to.deep.equal(evaluatePathway(pathway, [earned('a', 1), earned('c', 3)], { asOf: AS_OF, learner: 'l-1' }).nodes);
     expect(second.nodes).to.deep.equal(evaluatePathway(pathway, [earned('b', 5)], { asOf: AS_OF, learner: 'l-2' }).nodes);
+  });
+
+  it('answers each one-shot call on its own, though calls reuse their working memory: larger, smaller, read late', () => {
+    // One-shot calls keep the tables and columns they use only while working, and the next call
+    // reuses them (left as they were, larger or smaller than it needs): nothing of an earlier
+    // answer may come from them, however late it is read.
+    const wide = (n: number, prefix: string): Pathway => ({
+      id: `w${n}`, version: '1', name: 'Wide',
+      root: { type: 'group', id: `${prefix}-root`, min: Math.ceil(n / 2), children: Array.from({ length: n }, (_, k) => badge(`${prefix}${k}`)) },
+    });
+    const records = (n: number, prefix: string, step: number) => Array.from({ length: Math.ceil(n / step) }, (_, k) => earned(`${prefix}${k * step}`, 1 + (k % 50)));
+    const large = evaluatePathway(wide(3000, 'x'), records(3000, 'x', 2), { asOf: AS_OF });
+    const small = evaluatePathway(wide(10, 'y'), records(10, 'y', 3), { asOf: AS_OF });
+    const again = evaluatePathway(wide(3000, 'z'), records(3000, 'z', 5), { asOf: AS_OF });
+    expect(small.nodes).to.deep.equal(evaluatePathway(structuredClone(wide(10, 'y')), records(10, 'y', 3), { asOf: AS_OF }).nodes);
+    expect(large.nodes['x-root']).to.deep.include({ satisfied: true, progress: 1 });
+    expect(large.nodes['x2999']).to.deep.include({ satisfied: false, missing: ['urn:x2999'] });
+    expect(again.nodes['z-root']).to.deep.include({ satisfied: false, progress: 600 / 1500 });
+    expect(large.nodes).to.deep.equal(evaluatePathway(structuredClone(wide(3000, 'x')), records(3000, 'x', 2), { asOf: AS_OF }).nodes);
+    expect(again.nextSteps).to.have.length(2400);
+  });
+
+  it('keeps nothing of the learner or the caller in the memory it keeps for the next call', () => {
+    const result = evaluatePathway(pathway, [earned('a', 1), earned('b', 2), earned('d', 3)], { asOf: AS_OF });
+    expect(result.progress).to.be.greaterThan(0);
+    const scratch = borrowScratch();
+    try {
+      // The records buffer held the learner's dates and flags during the call: wiped since.
+      const records = new Uint8Array(scratch.buffer(Use.Records, 0, false));
+      expect(records.length).to.be.greaterThan(0);
+      expect(records.every((byte) => byte === 0)).to.equal(true);
+      // The node list held the caller's node objects: emptied (the pathway has 8 nodes).
+      const nodes = scratch.nodeList(8);
+      expect(nodes.every((node) => node === undefined)).to.equal(true);
+    } finally {
+      giveBack(scratch);
+    }
+  });
+
+  it('answers a call made from inside another call (a getter in the input) on its own, and the outer one too', () => {
+    const inner: Pathway = { id: 'inner', version: '1', name: 'Inner', root: { type: 'group', id: 'i-root', children: [badge('i1'), badge('i2')] } };
+    let innerResult: ReturnType<typeof evaluatePathway> | undefined;
+    const outerRoot = { type: 'group', id: 'root', children: [badge('o1'), badge('o2'), badge('o3')] } as Record<string, unknown>;
+    Object.defineProperty(outerRoot, 'min', {
+      enumerable: true,
+      get: () => {
+        innerResult ??= evaluatePathway(inner, [earned('i1', 1)], { asOf: AS_OF });
+        return 2;
+      },
+    });
+    const outer = evaluatePathway({ id: 'outer', version: '1', name: 'Outer', root: outerRoot as unknown as PathwayNode }, [earned('o1', 1), earned('o3', 4)], { asOf: AS_OF });
+    expect(innerResult!.progress).to.equal(0.5);
+    expect(innerResult!.nodes['i2']).to.deep.include({ satisfied: false, missing: ['urn:i2'] });
+    expect(outer).to.deep.include({ satisfied: true, completedAt: at(4) });
+    expect(outer.nodes['o2']).to.deep.include({ satisfied: false });
   });
 
   it('shows a milestone that kept a group complete with nothing missing, and its warning', () => {

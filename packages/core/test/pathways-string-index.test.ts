@@ -3,6 +3,7 @@
 import { describe, it, expect } from '@col/harness';
 import fc from 'fast-check';
 import { hashOf, StringIndex } from '../src/pathways/string-index.js';
+import { Strings } from '../src/pathways/strings.js';
 import { indexRecords, PENDING } from '../src/pathways/records.js';
 import { inspectPathway } from '../src/pathways/validate.js';
 import { checkPathway, evaluatePathway, type Pathway } from '@citiesoflearning/core';
@@ -29,6 +30,20 @@ describe('StringIndex', () => {
     expect(index.get('leaf-100000')).to.equal(undefined);
   });
 
+  it('numbers the same with room reserved up front, and lists its keys in number order', () => {
+    const index = new StringIndex();
+    index.reserve(1000);
+    const keys = Array.from({ length: 1500 }, (_, k) => `id-${k % 1200}`);
+    for (const key of keys) index.add(key);
+    expect(index.size).to.equal(1200);
+    expect(index.list().toArray()).to.deep.equal(Array.from({ length: 1200 }, (_, k) => `id-${k}`));
+    expect(index.get('id-1199')).to.equal(1199);
+    expect(index.get('id-1200')).to.equal(undefined);
+    index.reserve(5000); // too late: keys are in it, so nothing changes
+    expect(index.add('id-7')).to.equal(7);
+    expect(index.add('new')).to.equal(1200);
+  });
+
   it('gives up on keys crafted to collide, instead of probing on and on', () => {
     // With a known seed, keep the keys whose hashes share their low 12 bits: they all want the same slot.
     const seed = 12345;
@@ -37,6 +52,25 @@ describe('StringIndex', () => {
     const index = new StringIndex(seed);
     for (const key of crowded) index.add(key);
     expect(index.overloaded).to.equal(true);
+  });
+});
+
+describe('Strings (ids and missing ids in chunks)', () => {
+  it('keeps every string in place across chunks, with room reserved or not, and cuts where told', () => {
+    for (const capacity of [0, 5, 20_000]) {
+      const list = new Strings(capacity);
+      for (let k = 0; k < 20_000; k++) list.set(k, `s${k}`);
+      expect(list.length).to.equal(20_000);
+      expect([list.at(0), list.at(8191), list.at(8192), list.at(16_384), list.at(19_999)]).to.deep.equal(['s0', 's8191', 's8192', 's16384', 's19999']);
+      list.truncate(8193);
+      expect(list.toArray()).to.deep.equal(Array.from({ length: 8193 }, (_, k) => `s${k}`));
+      list.set(8193, 'again'); // written in order after a cut, as the walk does
+      expect(list.at(8193)).to.equal('again');
+      list.truncate(8192);
+      expect(list.length).to.equal(8192);
+      list.truncate(0);
+      expect(list.toArray()).to.deep.equal([]);
+    }
   });
 });
 
@@ -89,7 +123,7 @@ describe('a pathway check whose ids overload the table', () => {
     expect(numbers.overloaded, 'the crafted ids overloaded the table').to.equal(true);
     const plain = inspectPathway(pathway, {}, false);
     expect(crafted.issues).to.deep.equal(plain.issues);
-    expect(crafted.compiled!.ids).to.deep.equal(plain.compiled!.ids);
+    expect(crafted.compiled!.ids.toArray()).to.deep.equal(plain.compiled!.ids.toArray());
     expect([...crafted.compiled!.order]).to.deep.equal([...plain.compiled!.order]);
     expect(crafted.compiled!.prerequisites[4]).to.deep.equal([151]);
     expect(crafted.compiled!.indexOf.get(crowded[199]!)).to.equal(200);

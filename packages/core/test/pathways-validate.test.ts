@@ -148,6 +148,14 @@ describe('validatePathway: hostile input', () => {
     expect(codes(checkPathway(wrap({ type: 'group', id: 'root', children: sparse })))).to.deep.equal(['too-many-nodes']);
   });
 
+  it('a nested pathway step whose reference is null or not an object: reported, never a crash', () => {
+    const input = { id: 'p', version: '1', name: 'P', root: { type: 'group', id: 'root', children: [
+      { type: 'pathway', id: 'x', pathway: null }, { type: 'pathway', id: 'y', pathway: 'nope' },
+    ] } };
+    expect(checkPathway(input).map((issue) => `${issue.code} ${issue.node}`)).to.deep.equal(['field-invalid x', 'field-invalid y']);
+    expect(thrownError(() => evaluateUntrustedPathway(input, [])).code).to.equal('pathway-invalid');
+  });
+
   it('wrong types everywhere: every field reported, nothing thrown but the ColError', () => {
     for (const input of [null, 42, 'pathway', [], true]) {
       expect(codes(checkPathway(input))).to.deep.equal(['pathway-not-object']);

@@ -20,7 +20,10 @@ import {
   type FlatPathway,
 } from './validate.js';
 import type { PathwayLimits } from './issues.js';
+import { GROUP, NODE_TYPES } from './read.js';
 import { preparedPathway, type CompiledPathway } from './compile.js';
+import { borrowScratch, giveBack, type Scratch } from './scratch.js';
+import { StringIndex } from './string-index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -137,9 +140,7 @@ function leafRules(node: PathwayNode): LeafRules {
 }
 
 /** Step 2: pick the earliest record that counts from `threshold` on, or say why none does. */
-function evaluateLeaf(node: PathwayNode, rules: LeafRules, threshold: number, validNow: boolean, ctx: Context, out: NodeOutcome): NodeOutcome {
-  const first = firstAchievement(node);
-  const others = otherAchievements(node);
+function evaluateLeaf(first: string, others: readonly string[], rules: LeafRules, threshold: number, validNow: boolean, ctx: Context, out: NodeOutcome): NodeOutcome {
   const { held, asOf } = ctx;
   const { issued, validUntil, flags, next } = held;
   let best = -1;
@@ -193,11 +194,30 @@ function evaluateLeaf(node: PathwayNode, rules: LeafRules, threshold: number, va
   return settle(out, false, Number.NaN, state, warnings, 0);
 }
 
-/** Sum of the `n` largest values (n ≤ values.length). */
-function sumOfLargest(values: number[], n: number): number {
-  values.sort((a, b) => b - a);
+/**
+ * Sort `values[0 … length)` in ascending order, in place. Groups have a handful of children: an
+ * insertion sort there allocates nothing, where `Array.prototype.sort` made a work array per
+ * call (a tenth of a 10 000-node evaluation's garbage). A huge group takes the typed array's own
+ * sort, so it stays O(k log k).
+ */
+function sortAscending(values: Float64Array, length: number): void {
+  if (length > 32) {
+    values.subarray(0, length).sort();
+    return;
+  }
+  for (let k = 1; k < length; k++) {
+    const value = values[k]!;
+    let at = k - 1;
+    for (; at >= 0 && values[at]! > value; at--) values[at + 1] = values[at]!;
+    values[at + 1] = value;
+  }
+}
+
+/** Sum of the `n` largest of `values[0 … length)` (n ≤ length), largest first; reorders them. */
+function sumOfLargest(values: Float64Array, length: number, n: number): number {
+  sortAscending(values, length);
   let sum = 0;
-  for (let k = 0; k < n; k++) sum += values[k]!;
+  for (let k = length - 1; k >= length - n; k--) sum += values[k]!;
   return sum;
 }
 
@@ -279,6 +299,8 @@ interface Evaluation {
   awards: MilestoneAward[];
   /** Scratch space for the node being completed (see {@link settle}). */
   outcome: NodeOutcome;
+  /** Scratch space for a group's children's figures, as long as the largest group seen so far. */
+  scratch: Float64Array;
 }
 
 /**
@@ -305,21 +327,25 @@ function settle(out: NodeOutcome, satisfied: boolean, completed: number, state: 
 /** Steps 2–7 for one validated pathway whose nested pathways are already in `ctx.nested`. */
 function evaluateCompiled(compiled: FlatPathway, ctx: Context): PathwayProgress {
   const count = compiled.nodes.length;
+  // One buffer for the six per-node columns: one allocation (and one backing store for the
+  // garbage collector to track) instead of six. The 8-byte columns come first, so each is aligned.
+  const buffer = new ArrayBuffer(count * 27);
   const run: Evaluation = {
     compiled,
     ctx,
     validNow: compiled.pathway.policy?.expiry !== 'validWhenCompleted',
     enforce: compiled.pathway.policy?.enforcePrerequisiteOrder === true,
-    threshold: new Float64Array(count),
-    locked: new Uint8Array(count),
-    satisfied: new Uint8Array(count),
-    progress: new Float64Array(count),
-    completed: new Float64Array(count),
-    state: new Uint8Array(count),
+    threshold: new Float64Array(buffer, 0, count),
+    progress: new Float64Array(buffer, count * 8, count),
+    completed: new Float64Array(buffer, count * 16, count),
+    locked: new Uint8Array(buffer, count * 24, count),
+    satisfied: new Uint8Array(buffer, count * 25, count),
+    state: new Uint8Array(buffer, count * 26, count),
     warnings: new Map(),
     kept: new Set(),
     awards: [],
     outcome: { satisfied: false, completed: Number.NaN, state: 'not-started', warnings: NONE, progress: 0 },
+    scratch: new Float64Array(16),
   };
   const { order } = compiled;
   for (let k = 0; k < order.length; k++) {
@@ -337,7 +363,9 @@ function startNode(run: Evaluation, i: number): void {
   const up = parent[i]!;
   let from = up >= 0 ? threshold[up]! : -Infinity;
   let isLocked = up >= 0 && locked[up] === 1;
-  for (const p of prerequisites[i]!) {
+  const needed = prerequisites[i]!;
+  for (let k = 0; k < needed.length; k++) {
+    const p = needed[k]!;
     if (satisfied[p] !== 1) isLocked = true;
     if (run.enforce) from = Math.max(from, satisfied[p] === 1 ? completed[p]! : Infinity);
   }
@@ -353,13 +381,20 @@ function startNode(run: Evaluation, i: number): void {
 
 /** Steps 2, 3, 5 and 7 for node `i`, whose children and prerequisites are complete: its figures. */
 function completeNode(run: Evaluation, i: number): void {
-  const node = run.compiled.nodes[i]!;
   const from = run.threshold[i]!;
-  const outcome =
-    node.type === 'group' ? groupOutcome(run, node, i, from)
-    : node.type === 'pathway' ? nestedOutcome(run.ctx, node, from, run.outcome)
-    : evaluateLeaf(node, leafRules(node), from, run.validNow, run.ctx, run.outcome);
-  if (node.milestoneBadge !== undefined) applyMilestone(run, node, i, node.milestoneBadge, outcome);
+  let outcome: NodeOutcome;
+  if (run.compiled.plain[i] === 1) {
+    // A plain badge step: its achievement and rules are known without reading the node again
+    // (at 100 000 nodes, reading each node again is a cache miss or two apiece).
+    outcome = evaluateLeaf(run.compiled.missingId.at(i), NONE, NO_RULES, from, run.validNow, run.ctx, run.outcome);
+  } else {
+    const node = run.compiled.nodes[i]!;
+    outcome =
+      node.type === 'group' ? groupOutcome(run, node, i, from)
+      : node.type === 'pathway' ? nestedOutcome(run.ctx, node, from, run.outcome)
+      : evaluateLeaf(firstAchievement(node), otherAchievements(node), leafRules(node), from, run.validNow, run.ctx, run.outcome);
+    if (node.milestoneBadge !== undefined) applyMilestone(run, node, i, node.milestoneBadge, outcome);
+  }
 
   run.satisfied[i] = outcome.satisfied ? 1 : 0;
   run.progress[i] = outcome.progress;
@@ -370,11 +405,13 @@ function completeNode(run: Evaluation, i: number): void {
 
 /** Step 3 for a group: its outcome from its children's. */
 function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, i: number, from: number): NodeOutcome {
-  const { nodes, children } = run.compiled;
-  const kids = children[i]!;
-  const outcome = evaluateGroup(node, kids, nodes, run.satisfied, run.progress, run.completed, run.state, from);
-  const progress = outcome.satisfied ? 1 : groupProgress(node, kids, nodes, run.satisfied, run.progress, from);
-  return settle(run.outcome, outcome.satisfied, outcome.completed, outcome.state, outcome.warnings, progress);
+  const { start, count } = run.compiled.children;
+  const first = start[i]!;
+  const end = first + count[i]!;
+  if (count[i]! > run.scratch.length) run.scratch = new Float64Array(Math.max(count[i]!, 2 * run.scratch.length));
+  const outcome = evaluateGroup(run, node, first, end, from);
+  if (!outcome.satisfied) outcome.progress = groupProgress(run, node, first, end, from);
+  return outcome;
 }
 
 /**
@@ -382,35 +419,53 @@ function groupOutcome(run: Evaluation, node: Extract<PathwayNode, { type: 'group
  * children (none when its milestone kept it complete); for any other node, nothing once
  * satisfied, else the achievement to earn (or the nested pathway's `id@version`).
  */
-function missingOf(run: Evaluation, i: number): string[] {
-  const { types, ids, optional, children, missingId } = run.compiled;
-  if (types[i] !== 'group') return run.satisfied[i] === 1 ? NONE : [missingId[i]!];
-  if (run.kept.has(i)) return NONE;
+function missingOf(columns: ResultColumns, i: number): string[] {
+  const { types, ids, optional, children, missingId, satisfied } = columns;
+  if (types[i] !== GROUP) return satisfied[i] === 1 ? NONE : [missingId.at(i)];
+  if (columns.kept.has(i)) return NONE;
   let missing: string[] = NONE;
-  for (const child of children[i]!) if (optional[child] !== 1 && run.satisfied[child] !== 1) missing = plus(missing, ids[child]!);
+  for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) {
+    const child = children.list[k]!;
+    if (optional[child] !== 1 && satisfied[child] !== 1) missing = plus(missing, ids.at(child));
+  }
   return missing;
 }
 
+/**
+ * What the per-node results are made of, and all that a result not yet read keeps: the
+ * pathway's columns and the evaluation's final figures. Not the nodes (a result must not keep
+ * the caller's objects alive, nor answer from them once changed) and nothing borrowed for the
+ * evaluation (see scratch.ts).
+ */
+interface ResultColumns extends Pick<FlatPathway, 'ids' | 'types' | 'optional' | 'missingId' | 'children'>,
+  Pick<Evaluation, 'satisfied' | 'progress' | 'completed' | 'state' | 'locked' | 'warnings' | 'kept'> {}
+
+function resultColumns(run: Evaluation): ResultColumns {
+  const { ids, types, optional, missingId, children } = run.compiled;
+  const { satisfied, progress, completed, state, locked, warnings, kept } = run;
+  return { ids, types, optional, missingId, children, satisfied, progress, completed, state, locked, warnings, kept };
+}
+
 /** Node `i`'s result, as {@link PathwayProgress.nodes} shows it. */
-function nodeResult(run: Evaluation, i: number): NodeProgress {
-  const satisfied = run.satisfied[i] === 1;
+function nodeResult(columns: ResultColumns, i: number): NodeProgress {
+  const satisfied = columns.satisfied[i] === 1;
   const result: NodeProgress = {
-    id: run.compiled.ids[i]!, type: run.compiled.types[i]!, satisfied, progress: run.progress[i]!,
-    state: STATES[run.state[i]!]!, missing: missingOf(run, i), warnings: run.warnings.get(i) ?? NONE,
+    id: columns.ids.at(i), type: NODE_TYPES[columns.types[i]!]!, satisfied, progress: columns.progress[i]!,
+    state: STATES[columns.state[i]!]!, missing: missingOf(columns, i), warnings: columns.warnings.get(i) ?? NONE,
   };
   if (satisfied) {
-    const completedAt = iso(run.completed[i]!);
+    const completedAt = iso(columns.completed[i]!);
     if (completedAt !== undefined) result.completedAt = completedAt;
   }
-  if (run.locked[i] === 1) result.locked = true;
+  if (columns.locked[i] === 1) result.locked = true;
   return result;
 }
 
 /** Every node's result by id, in pathway order: made once, when a caller first reads `nodes`. */
-function nodeResults(run: Evaluation): Record<string, NodeProgress> {
+function nodeResults(columns: ResultColumns): Record<string, NodeProgress> {
   const byId = Object.create(null) as Record<string, NodeProgress>;
-  const { ids } = run.compiled;
-  for (let i = 0; i < ids.length; i++) byId[ids[i]!] = nodeResult(run, i);
+  const { ids } = columns;
+  for (let i = 0; i < ids.length; i++) byId[ids.at(i)] = nodeResult(columns, i);
   return byId;
 }
 
@@ -461,8 +516,9 @@ function applyMilestone(run: Evaluation, node: PathwayNode, i: number, badge: st
  */
 function pathwayProgress(run: Evaluation): PathwayProgress {
   const { awards, ctx } = run;
-  const root = nodeResult(run, 0);
-  let pending: Evaluation | undefined = run;
+  const columns = resultColumns(run);
+  const root = nodeResult(columns, 0);
+  let pending: ResultColumns | undefined = columns;
   let nodes: Record<string, NodeProgress> | undefined;
   const out: PathwayProgress = {
     pathway: { id: run.compiled.pathway.id, version: run.compiled.pathway.version },
@@ -490,33 +546,33 @@ function pathwayProgress(run: Evaluation): PathwayProgress {
   return out;
 }
 
-/** Step 3: whether n of the non-optional children (and `minPoints`) are satisfied, and when. */
-function evaluateGroup(
-  node: Extract<PathwayNode, { type: 'group' }>,
-  kids: number[],
-  nodes: readonly PathwayNode[],
-  satisfied: Uint8Array,
-  progress: Float64Array,
-  completed: Float64Array,
-  states: Uint8Array,
-  from: number,
-): LeafOutcome {
-  const times: number[] = [];
+/**
+ * Step 3: whether n of the non-optional children (and `minPoints`) are satisfied, and when, into
+ * the evaluation's scratch outcome (progress 1 when satisfied; see {@link groupProgress}).
+ */
+function evaluateGroup(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, first: number, end: number, from: number): NodeOutcome {
+  const { satisfied, progress, completed, state: states, scratch: times } = run;
+  const { nodes, optional, children } = run.compiled;
+  const kids = children.list;
   // Completion instants with their points, only for a group that counts points.
   const pointed: Array<[number, number]> | undefined = node.minPoints === undefined ? undefined : [];
   let required = 0;
+  let done = 0;
   let points = 0;
   let started = false;
   let expired = false;
-  for (const child of kids) {
-    const childNode = nodes[child]!;
-    if (childNode.optional !== true) {
+  for (let k = first; k < end; k++) {
+    const child = kids[k]!;
+    if (optional[child] !== 1) {
       required++;
-      if (satisfied[child] === 1) times.push(completed[child]!);
+      if (satisfied[child] === 1) times[done++] = completed[child]!;
     }
-    if (satisfied[child] === 1) {
-      points += childNode.points ?? 0;
-      pointed?.push([completed[child]!, childNode.points ?? 0]);
+    // Points matter only to a group with minPoints (a satisfied child has progress 1, so it
+    // makes its group in-progress without them).
+    if (satisfied[child] === 1 && pointed !== undefined) {
+      const childPoints = nodes[child]!.points ?? 0;
+      points += childPoints;
+      pointed?.push([completed[child]!, childPoints]);
     }
     const state = states[child]!;
     if (progress[child]! > 0 || state === STATE_CODES['in-progress'] || state === STATE_CODES['awaiting-claim'] || state === STATE_CODES['awaiting-review']) started = true;
@@ -527,10 +583,10 @@ function evaluateGroup(
   if (n === 0 && node.minPoints === undefined) {
     warnings = plus(warnings, { code: 'group-empty', message: 'Nothing in this group is required, so it counts as complete.' });
   }
-  let countReached = times.length >= n;
+  let countReached = done >= n;
   let when = from;
   if (countReached && n > 0) {
-    times.sort((a, b) => a - b);
+    sortAscending(times, done);
     when = times[n - 1]!; // the n-th earliest completion
   }
   if (node.minPoints !== undefined && pointed) {
@@ -548,30 +604,26 @@ function evaluateGroup(
     }
   }
   // A group whose start can never come (an unmet enforced prerequisite) is not complete even if empty.
-  const done = countReached && from !== Infinity;
-  if (done) return { satisfied: true, completed: when, state: 'complete', warnings };
-  const state: NodeState = started || points > 0 ? 'in-progress' : expired ? 'expired' : 'not-started';
-  return { satisfied: false, completed: Number.NaN, state, warnings };
+  if (countReached && from !== Infinity) return settle(run.outcome, true, when, 'complete', warnings, 1);
+  const state: NodeState = started ? 'in-progress' : expired ? 'expired' : 'not-started';
+  return settle(run.outcome, false, Number.NaN, state, warnings, 0);
 }
 
 /** Progress of an unsatisfied group: the n best child progresses / n, capped by points progress. */
-function groupProgress(
-  node: Extract<PathwayNode, { type: 'group' }>,
-  kids: number[],
-  nodes: readonly PathwayNode[],
-  satisfied: Uint8Array,
-  progress: Float64Array,
-  from: number,
-): number {
+function groupProgress(run: Evaluation, node: Extract<PathwayNode, { type: 'group' }>, first: number, end: number, from: number): number {
   if (from === Infinity) return 0;
-  const values: number[] = [];
+  const { satisfied, progress, scratch: values } = run;
+  const { nodes, optional, children } = run.compiled;
+  const kids = children.list;
+  let length = 0;
   let points = 0;
-  for (const child of kids) {
-    if (nodes[child]!.optional !== true) values.push(progress[child]!);
-    if (satisfied[child] === 1) points += nodes[child]!.points ?? 0;
+  for (let k = first; k < end; k++) {
+    const child = kids[k]!;
+    if (optional[child] !== 1) values[length++] = progress[child]!;
+    if (satisfied[child] === 1 && node.minPoints !== undefined) points += nodes[child]!.points ?? 0;
   }
-  const n = node.min ?? values.length;
-  let value = n === 0 ? 1 : Math.min(1, sumOfLargest(values, n) / n);
+  const n = node.min ?? length;
+  let value = n === 0 ? 1 : Math.min(1, sumOfLargest(values, length, n) / n);
   if (node.minPoints !== undefined && node.minPoints > 0) value = Math.min(value, points / node.minPoints);
   // Below 1: fewer than n children are satisfied (each has progress < 1) or points fall short.
   return value;
@@ -580,46 +632,55 @@ function groupProgress(
 /** Step 6: missing leaves under unlocked, unsatisfied required nodes, hint order then soonest. */
 function nextSteps(run: Evaluation): NextStep[] {
   const { compiled, ctx } = run;
-  const { nodes, children, rank } = compiled;
-  // Each step with its node's index and soonest opportunity in parallel lists (no wrapper
-  // object per step: a large pathway can have tens of thousands of next steps).
+  const { nodes, children, rank, types, optional, ids, missingId } = compiled;
   const steps: NextStep[] = [];
+  // Steps are found in pathway order; only hints or opportunities reorder them. Then each step's
+  // node index and soonest opportunity go in parallel lists (no wrapper object per step: a
+  // large pathway can have tens of thousands of next steps), else no list is made at all.
+  const reordered = rank !== undefined || ctx.soonest.size > 0;
   const indexOf: number[] = [];
   const soonestOf: number[] = [];
   const stack = [0];
   while (stack.length > 0) {
     const i = stack.pop()!;
-    const node = nodes[i]!;
-    if (run.satisfied[i] === 1 || run.locked[i] === 1 || node.optional === true) continue;
-    if (node.type === 'group') {
-      const kids = children[i]!;
-      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
+    // Read from the columns: the node itself only for what a step shows and they do not hold.
+    if (run.satisfied[i] === 1 || run.locked[i] === 1 || optional[i] === 1) continue;
+    if (types[i] === GROUP) {
+      for (let k = children.start[i]! + children.count[i]! - 1; k >= children.start[i]!; k--) stack.push(children.list[k]!);
       continue;
     }
-    const step: NextStep = { node: node.id, type: node.type, state: STATES[run.state[i]!]! };
+    const node = nodes[i]!;
+    const type = NODE_TYPES[types[i]!]!;
+    const step: NextStep = { node: ids.at(i), type, state: STATES[run.state[i]!]! };
     if (node.title !== undefined) step.title = node.title;
     let soonest = Infinity;
     if (node.type === 'pathway') {
       step.pathway = { id: node.pathway.id, version: node.pathway.version };
     } else {
-      const first = firstAchievement(node);
-      const others = otherAchievements(node);
+      const first = missingId.at(i); // the achievement a record for this step names
       step.achievement = first;
-      for (let k = -1; k < others.length && ctx.soonest.size > 0; k++) {
-        const id = k < 0 ? first : others[k]!;
-        const at = ctx.soonest.get(id);
-        if (at !== undefined && at < soonest) {
-          soonest = at;
-          step.opportunity = { badge: id, startsAt: new Date(at).toISOString() };
+      if (ctx.soonest.size > 0) {
+        const others = otherAchievements(node);
+        for (let k = -1; k < others.length; k++) {
+          const id = k < 0 ? first : others[k]!;
+          const at = ctx.soonest.get(id);
+          if (at !== undefined && at < soonest) {
+            soonest = at;
+            step.opportunity = { badge: id, startsAt: new Date(at).toISOString() };
+          }
         }
       }
     }
     steps.push(step);
-    indexOf.push(i);
-    soonestOf.push(soonest);
+    if (reordered) {
+      indexOf.push(i);
+      soonestOf.push(soonest);
+    }
   }
+  if (!reordered) return steps;
   // Hint rank first, then the soonest opportunity, then pathway order (the order found in).
-  const before = (a: number, b: number) => rank[indexOf[a]!]! - rank[indexOf[b]!]! || soonestOf[a]! - soonestOf[b]! || indexOf[a]! - indexOf[b]!;
+  const rankOf = (k: number) => (rank === undefined ? 0 : rank[indexOf[k]!]!);
+  const before = (a: number, b: number) => rankOf(a) - rankOf(b) || soonestOf[a]! - soonestOf[b]! || indexOf[a]! - indexOf[b]!;
   let sorted = true;
   for (let k = 1; k < steps.length && sorted; k++) sorted = before(k - 1, k) <= 0;
   if (sorted) return steps;
@@ -635,9 +696,9 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
  * returns, so its caller cannot change them in between, and the results are made of the ids,
  * kinds and figures kept apart from the nodes (see FlatPathway), never of the caller's objects.
  */
-function prepare(pathway: unknown, options: EvaluatePathwayOptions): { flat: FlatPathway; nested: FlatPathway[] } {
+function prepare(pathway: unknown, options: EvaluatePathwayOptions, scratch: Scratch): { flat: FlatPathway; nested: FlatPathway[] } {
   const limits = options.limits ?? {};
-  const inspected = inspectPathway(pathway, limits, false);
+  const inspected = inspectPathway(pathway, limits, false, new StringIndex(), scratch);
   const issues = inspected.issues;
   const nested = inspected.compiled ? collectNested(inspected.compiled, options.pathways, limits, issues, false, false) : [];
   throwIfInvalid(issues);
@@ -713,7 +774,17 @@ export function evaluateUntrustedPathway(pathway: unknown, records: unknown, opt
 }
 
 function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOptions): PathwayProgress {
-  const { flat: compiled, nested } = preparedPathway(pathway) ?? prepare(pathway, options);
+  // Memory for the work that is over before this returns (see scratch.ts); results never refer to it.
+  const scratch = borrowScratch();
+  try {
+    return evaluateWith(pathway, records, options, scratch);
+  } finally {
+    giveBack(scratch);
+  }
+}
+
+function evaluateWith(pathway: unknown, records: unknown, options: EvaluatePathwayOptions, scratch: Scratch): PathwayProgress {
+  const { flat: compiled, nested } = preparedPathway(pathway) ?? prepare(pathway, options, scratch);
 
   const asOf = options.asOf === undefined ? Date.now() : parseInstant(options.asOf);
   if (Number.isNaN(asOf)) throw new ColError('date-invalid', 'The date to evaluate at (asOf) is not a valid date.');
@@ -731,7 +802,7 @@ function evaluate(pathway: unknown, records: unknown, options: EvaluatePathwayOp
   }
   const ctx: Context = {
     asOf,
-    held: indexRecords(records, warnings),
+    held: indexRecords(records, warnings, new StringIndex(), scratch),
     awarded: new Set(Array.isArray(options.awarded) ? options.awarded.filter((b) => typeof b === 'string') : []),
     learner,
     soonest,

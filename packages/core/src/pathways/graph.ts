@@ -10,6 +10,8 @@
  * never be met. Vertex `2i` is T(i), `2i + 1` is C(i).
  */
 import type { PathwayNode } from './types.js';
+import type { ChildLists } from './read.js';
+import { Use, type Scratch } from './scratch.js';
 
 /**
  * The result of {@link orderPathway}.
@@ -23,7 +25,8 @@ import type { PathwayNode } from './types.js';
 export interface PathwayOrder {
   order: Int32Array;
   sequentialPrevious: Int32Array;
-  rank: Int32Array;
+  /** Absent when no node has `precedes` hints (every rank is 0). */
+  rank: Int32Array | undefined;
   /** Node indices around a prerequisite cycle (first repeated at the end), when there is one. */
   prerequisiteCycle?: number[];
   precedesCycle?: number[];
@@ -41,19 +44,29 @@ export interface PathwayOrder {
  */
 export function orderPathway(
   nodes: readonly PathwayNode[],
-  parent: readonly number[],
-  children: readonly number[][],
+  parent: ArrayLike<number>,
+  children: ChildLists,
   prerequisites: readonly number[][],
   precedes: readonly number[][],
+  scratch?: Scratch,
 ): PathwayOrder {
   const count = nodes.length;
-  const sequentialPrevious = new Int32Array(count).fill(-1);
-  const sequentialNext = new Int32Array(count).fill(-1);
+  // One buffer for this ordering's four columns: one allocation instead of four, or none with
+  // `scratch` (then the order must not be used once the scratch is given back). Every column
+  // is written before it is read, so a borrowed buffer need not be cleared.
+  const buffer = scratch ? scratch.buffer(Use.Order, count * 24, false) : new ArrayBuffer(count * 24);
+  const sequentialPrevious = new Int32Array(buffer, 0, count).fill(-1);
+  const sequentialNext = new Int32Array(buffer, count * 4, count).fill(-1);
+  const needs = new Int32Array(buffer, count * 8, 2 * count);
+  const order = new Int32Array(buffer, count * 16, 2 * count);
   for (let i = 0; i < count; i++) {
+    // Only groups have children: leaves (most nodes) are not read again here.
+    if (children.count[i] === 0) continue;
     const node = nodes[i]!;
     if (node.type !== 'group' || node.order !== 'sequential') continue;
     let previous = -1;
-    for (const child of children[i]!) {
+    for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) {
+      const child = children.list[k]!;
       if (nodes[child]!.optional === true) continue;
       sequentialPrevious[child] = previous;
       if (previous >= 0) sequentialNext[previous] = child;
@@ -64,19 +77,19 @@ export function orderPathway(
   // Only the few nodes that are someone's prerequisite have dependents: no list per node.
   const dependents = new Map<number, number[]>();
   for (let i = 0; i < count; i++) {
-    for (const p of prerequisites[i]!) {
+    const needed = prerequisites[i]!;
+    for (let k = 0; k < needed.length; k++) {
+      const p = needed[k]!;
       const list = dependents.get(p);
       if (list) list.push(i);
       else dependents.set(p, [i]);
     }
   }
 
-  const needs = new Int32Array(2 * count);
   for (let i = 0; i < count; i++) {
     needs[2 * i] = (parent[i]! >= 0 ? 1 : 0) + prerequisites[i]!.length + (sequentialPrevious[i]! >= 0 ? 1 : 0);
-    needs[2 * i + 1] = 1 + children[i]!.length;
+    needs[2 * i + 1] = 1 + children.count[i]!;
   }
-  const order = new Int32Array(2 * count);
   let tail = 0;
   for (let v = 0; v < 2 * count; v++) if (needs[v] === 0) order[tail++] = v;
   const release = (v: number) => {
@@ -87,18 +100,20 @@ export function orderPathway(
     const i = v >> 1;
     if ((v & 1) === 0) {
       release(2 * i + 1);
-      for (const child of children[i]!) release(2 * child);
+      for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) release(2 * children.list[k]!);
     } else {
       if (parent[i]! >= 0) release(2 * parent[i]! + 1);
       const waiting = dependents.size > 0 ? dependents.get(i) : undefined;
-      if (waiting) for (const j of waiting) release(2 * j);
+      if (waiting) for (let k = 0; k < waiting.length; k++) release(2 * waiting[k]!);
       if (sequentialNext[i]! >= 0) release(2 * sequentialNext[i]!);
     }
   }
 
-  const result: PathwayOrder = { order, sequentialPrevious, rank: rankByPrecedes(count, parent, precedes) };
+  // Most pathways have no precedes hints: no ranks to work out and no cycle to look for then.
+  const hinted = anyPrecedes(count, precedes);
+  const result: PathwayOrder = { order, sequentialPrevious, rank: hinted ? rankByPrecedes(count, parent, precedes) : undefined };
   if (tail < 2 * count) result.prerequisiteCycle = findCycle(order, tail, count, parent, children, prerequisites, sequentialPrevious);
-  const cycle = precedesCycle(count, precedes);
+  const cycle = hinted ? precedesCycle(count, precedes) : undefined;
   if (cycle) result.precedesCycle = cycle;
   return result;
 }
@@ -108,8 +123,8 @@ function findCycle(
   order: Int32Array,
   ready: number,
   count: number,
-  parent: readonly number[],
-  children: readonly number[][],
+  parent: ArrayLike<number>,
+  children: ChildLists,
   prerequisites: readonly number[][],
   sequentialPrevious: Int32Array,
 ): number[] {
@@ -130,7 +145,7 @@ function findCycle(
       if (sequentialPrevious[i]! >= 0) candidates.push(2 * sequentialPrevious[i]! + 1);
     } else {
       candidates.push(2 * i);
-      for (const child of children[i]!) candidates.push(2 * child + 1);
+      for (let k = children.start[i]!, end = k + children.count[i]!; k < end; k++) candidates.push(2 * children.list[k]! + 1);
     }
     v = candidates.find(stuck)!;
   }
@@ -142,17 +157,28 @@ function findCycle(
   return nodesOnCycle.length > 12 ? [...nodesOnCycle.slice(0, 11), nodesOnCycle[nodesOnCycle.length - 1]!] : nodesOnCycle;
 }
 
+/** Whether any node has `precedes` hints. */
+function anyPrecedes(count: number, precedes: readonly number[][]): boolean {
+  for (let i = 0; i < count; i++) if (precedes[i]!.length > 0) return true;
+  return false;
+}
+
 /** Rank for next steps: 1 + the highest rank of anything that `precedes` a node, inherited down. */
-function rankByPrecedes(count: number, parent: readonly number[], precedes: readonly number[][]): Int32Array {
+function rankByPrecedes(count: number, parent: ArrayLike<number>, precedes: readonly number[][]): Int32Array {
   const rank = new Int32Array(count);
   const waiting = new Int32Array(count);
-  for (let i = 0; i < count; i++) for (const j of precedes[i]!) waiting[j]!++;
+  for (let i = 0; i < count; i++) {
+    const hinted = precedes[i]!;
+    for (let k = 0; k < hinted.length; k++) waiting[hinted[k]!]!++;
+  }
   const queue = new Int32Array(count);
   let tail = 0;
   for (let i = 0; i < count; i++) if (waiting[i] === 0) queue[tail++] = i;
   for (let head = 0; head < tail; head++) {
     const i = queue[head]!;
-    for (const j of precedes[i]!) {
+    const hinted = precedes[i]!;
+    for (let k = 0; k < hinted.length; k++) {
+      const j = hinted[k]!;
       rank[j] = Math.max(rank[j]!, rank[i]! + 1);
       if (--waiting[j]! === 0) queue[tail++] = j;
     }

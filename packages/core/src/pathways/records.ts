@@ -5,6 +5,7 @@ import { ColError } from '../errors.js';
 import { isRecord, owned } from '../internal/guards.js';
 import type { ProgressWarning } from './types.js';
 import { StringIndex } from './string-index.js';
+import { Use, type Scratch } from './scratch.js';
 
 /** Flags of a held record (see {@link HeldRecords.flags}). @internal */
 export const PENDING = 1;
@@ -32,18 +33,26 @@ export class HeldRecords {
   /** {@link PENDING}, {@link HAS_EVIDENCE} and {@link REVIEWED}. */
   readonly flags: Uint8Array;
   readonly next: Int32Array;
+  /** Per achievement number: where its first record is. */
+  readonly heads: Int32Array;
+  /** Per achievement number: where its last record is (while indexing). */
+  readonly lasts: Int32Array;
   count = 0;
+  /** Each achievement's number, by which `heads` holds its first record. */
+  private numbers: Pick<Map<string, number>, 'get'> = EMPTY;
 
-  constructor(
-    capacity: number,
-    /** Each achievement's number, by which `heads` holds its first record. */
-    private numbers: Pick<Map<string, number>, 'get'> = new Map(),
-    private heads: number[] = [],
-  ) {
-    this.issued = new Float64Array(capacity);
-    this.validUntil = new Float64Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    this.next = new Int32Array(capacity);
+  /** With `scratch`, the columns are in its buffer for records (see scratch.ts). */
+  constructor(capacity: number, scratch?: Scratch) {
+    // One buffer for every column: one allocation (and one backing store for the garbage
+    // collector to track) instead of six. The 8-byte columns come first, so each is aligned.
+    // Every column is written before it is read, so a borrowed buffer need not be cleared.
+    const buffer = scratch ? scratch.buffer(Use.Records, capacity * 29, false) : new ArrayBuffer(capacity * 29);
+    this.issued = new Float64Array(buffer, 0, capacity);
+    this.validUntil = new Float64Array(buffer, capacity * 8, capacity);
+    this.next = new Int32Array(buffer, capacity * 16, capacity);
+    this.heads = new Int32Array(buffer, capacity * 20, capacity);
+    this.lasts = new Int32Array(buffer, capacity * 24, capacity);
+    this.flags = new Uint8Array(buffer, capacity * 28, capacity);
   }
 
   /** Where the first record of `achievement` is, or -1 when it has none. */
@@ -53,11 +62,12 @@ export class HeldRecords {
   }
 
   /** @internal Called once, when the records are indexed. */
-  index(numbers: Pick<Map<string, number>, 'get'>, heads: number[]): void {
+  index(numbers: Pick<Map<string, number>, 'get'>): void {
     this.numbers = numbers;
-    this.heads = heads;
   }
 }
+
+const EMPTY: Pick<Map<string, number>, 'get'> = new Map();
 
 /**
  * Milliseconds since the epoch of an ISO 8601 date (or a `Date`), or `NaN`.
@@ -141,17 +151,17 @@ function hasEvidence(value: unknown): boolean {
  * indexRecords(records, warnings).first('urn:a'); // where the first usable record for urn:a is
  * ```
  */
-export function indexRecords(records: unknown, warnings: ProgressWarning[], numbers = new StringIndex()): HeldRecords {
+export function indexRecords(records: unknown, warnings: ProgressWarning[], numbers = new StringIndex(), scratch?: Scratch): HeldRecords {
   if (!Array.isArray(records)) throw new ColError('records-invalid', 'The earned records must be a list.');
-  const held = new HeldRecords(records.length);
-  const { issued: issuedAt, validUntil: validUntilAt, flags, next } = held;
-  /** Per achievement number: its first and last record. */
-  const heads: number[] = [];
-  const lasts: number[] = [];
-  const names: string[] = [];
+  const held = new HeldRecords(records.length, scratch);
+  const { issued: issuedAt, validUntil: validUntilAt, flags, next, heads, lasts } = held;
+  // As many achievements as records at most: numbered without the index ever growing.
+  numbers.reserve(records.length, scratch, Use.AchievementIds);
+  let achievements = 0;
   let map: Map<string, number> | undefined;
   let malformed = 0;
-  for (const record of records) {
+  for (let k = 0; k < records.length; k++) {
+    const record: unknown = records[k];
     if (!isRecord(record)) {
       malformed++;
       continue;
@@ -177,32 +187,28 @@ export function indexRecords(records: unknown, warnings: ProgressWarning[], numb
       (hasEvidence(owned(record, record.evidence, 'evidence')) ? HAS_EVIDENCE : 0) |
       (owned(record, record.reviewed, 'reviewed') === true ? REVIEWED : 0);
     next[at] = -1;
-    let number: number | undefined;
+    let number = -1;
     if (map === undefined) {
       number = numbers.add(achievement);
-      if (numbers.overloaded) {
-        map = new Map(names.map((name, k) => [name, k]));
-        number = undefined;
-      } else if (number === names.length) names.push(achievement);
+      // Overloaded: the achievements numbered so far move to a Map, which takes the rest.
+      if (numbers.overloaded) map = new Map(numbers.list().toArray().map((name, n) => [name, n]));
     }
     if (map !== undefined) {
-      number = map.get(achievement);
-      if (number === undefined) {
-        number = names.length;
-        names.push(achievement);
-        map.set(achievement, number);
-      }
+      const known = map.get(achievement);
+      if (known === undefined) map.set(achievement, (number = map.size));
+      else number = known;
     }
-    if (number === heads.length) {
-      heads.push(at);
-      lasts.push(at);
+    if (number === achievements) {
+      achievements++;
+      heads[number] = at;
+      lasts[number] = at;
     } else {
       // Kept in the order given (ties between equal dates go to the earlier record).
-      next[lasts[number!]!] = at;
-      lasts[number!] = at;
+      next[lasts[number]!] = at;
+      lasts[number] = at;
     }
   }
-  held.index(map ?? numbers, heads);
+  held.index(map ?? numbers);
   if (malformed > 0) {
     warnings.push({
       code: 'records-ignored',

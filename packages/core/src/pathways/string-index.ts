@@ -9,6 +9,9 @@
 // `overloaded` instead of slowing everything down: the caller then gives up on the index and
 // does the work with a Map (the walk in read.ts starts again in its careful mode). So the worst
 // case is bounded, never quadratic.
+import type { Scratch, Use } from './scratch.js';
+import { Strings } from './strings.js';
+
 const MAX_PROBES = 128;
 const SEED = (Math.random() * 0x1_0000_0000) >>> 0;
 
@@ -47,10 +50,15 @@ export function hashOf(key: string, seed: number): number {
  * ```
  */
 export class StringIndex {
-  /** Entry number + 1 per slot, 0 for an empty slot; at most half full. */
-  private slots = new Int32Array(32);
-  private hashes = new Int32Array(16);
-  private readonly keys: string[] = [];
+  /**
+   * Two numbers per slot, side by side: the entry number + 1 (0 for an empty slot) and the
+   * key's hash, so that a probe reads one place in memory (with the hashes in a list of their
+   * own, each probe of a large index was a second cache miss). At most half the slots are full.
+   */
+  private table = new Int32Array(64);
+  /** The keys by number; may be longer than {@link size} after {@link reserve}. */
+  private keys = new Strings();
+  private count = 0;
   /** Set when a key needed more than MAX_PROBES probes: answers are then not to be relied on. */
   overloaded = false;
 
@@ -58,61 +66,86 @@ export class StringIndex {
   constructor(private readonly seed: number = SEED) {}
 
   get size(): number {
-    return this.keys.length;
+    return this.count;
+  }
+
+  /**
+   * Make room for `capacity` keys before the first is added, so the table is allocated once at
+   * its size instead of growing (each growth allocates and rehashes everything), in `scratch`'s
+   * buffer for `use` when given (then the index must not be used once the scratch is given
+   * back). Does nothing once keys are added.
+   */
+  reserve(capacity: number, scratch?: Scratch, use?: Use): void {
+    let slots = this.table.length >> 1;
+    if (this.count > 0 || 2 * capacity <= slots) return;
+    while (slots < 2 * capacity) slots *= 2;
+    // Borrowed (see scratch.ts) or not, every slot starts empty.
+    this.table = scratch !== undefined && use !== undefined
+      ? new Int32Array(scratch.buffer(use, 8 * slots, false), 0, 2 * slots).fill(0)
+      : new Int32Array(2 * slots);
+    this.keys = new Strings(capacity);
+  }
+
+  /** The keys in the order they were numbered (key n is number n): the index's own list, not a copy. */
+  list(): Strings {
+    this.keys.truncate(this.count);
+    return this.keys;
   }
 
   /** The number of `key`, added as the next number when it is new. */
   add(key: string): number {
     const hash = hashOf(key, this.seed);
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = hash & mask;
-    for (let probes = 0; this.slots[slot] !== 0; probes++) {
-      const entry = this.slots[slot]! - 1;
-      if (this.hashes[entry] === hash && this.keys[entry] === key) return entry;
+    for (let probes = 0; table[slot << 1] !== 0; probes++) {
+      const entry = table[slot << 1]! - 1;
+      if (table[(slot << 1) + 1] === hash && this.keys.at(entry) === key) return entry;
       if (probes === MAX_PROBES) {
         this.overloaded = true;
         return -1;
       }
       slot = (slot + 1) & mask;
     }
-    const entry = this.keys.length;
-    if (entry === this.hashes.length) {
-      const grown = new Int32Array(entry * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    this.hashes[entry] = hash;
-    this.keys.push(key);
-    this.slots[slot] = entry + 1;
-    if (this.keys.length * 2 > this.slots.length) this.grow();
+    const entry = this.count++;
+    this.keys.set(entry, key);
+    table[slot << 1] = entry + 1;
+    table[(slot << 1) + 1] = hash;
+    if (this.count * 2 > table.length >> 1) this.grow();
     return entry;
   }
 
   /** The number of `key`, or `undefined` when it was never added. */
   get(key: string): number | undefined {
     const hash = hashOf(key, this.seed);
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let slot = hash & mask;
     // Every key sits within MAX_PROBES slots of where its hash points (add saw to that).
-    for (let probes = 0; probes <= MAX_PROBES && this.slots[slot] !== 0; probes++) {
-      const entry = this.slots[slot]! - 1;
-      if (this.hashes[entry] === hash && this.keys[entry] === key) return entry;
+    for (let probes = 0; probes <= MAX_PROBES && table[slot << 1] !== 0; probes++) {
+      const entry = table[slot << 1]! - 1;
+      if (table[(slot << 1) + 1] === hash && this.keys.at(entry) === key) return entry;
       slot = (slot + 1) & mask;
     }
     return undefined;
   }
 
+  /** Twice the slots, every entry placed again from its stored hash. */
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let entry = 0; entry < this.keys.length; entry++) {
-      let slot = this.hashes[entry]! & mask;
-      for (let probes = 0; slots[slot] !== 0; probes++) {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from] === 0) continue;
+      const hash = old[from + 1]!;
+      let slot = hash & mask;
+      for (let probes = 0; table[slot << 1] !== 0; probes++) {
         if (probes === MAX_PROBES) this.overloaded = true;
         slot = (slot + 1) & mask;
       }
-      slots[slot] = entry + 1;
+      table[slot << 1] = old[from]!;
+      table[(slot << 1) + 1] = hash;
     }
-    this.slots = slots;
+    this.table = table;
   }
 }

@@ -1,10 +1,15 @@
 import { ColError } from '../errors.js';
+import { isRecord, own } from '../internal/guards.js';
 import { orderPathway } from './graph.js';
 import { Issues, nodeName, PATHWAY_LIMITS, type PathwayIssue, type PathwayLimits } from './issues.js';
-import { NO_CHILDREN, walk, type Walked } from './read.js';
+import { NO_INDICES, NODE_TYPES, walk, type ChildLists, type Walked } from './read.js';
 import { StringIndex } from './string-index.js';
+import type { Scratch } from './scratch.js';
+import type { Strings } from './strings.js';
 import type { Pathway, PathwayLibrary, PathwayNode } from './types.js';
 
+
+const PATHWAY = NODE_TYPES.indexOf('pathway');
 
 /**
  * Options for {@link checkPathway} and {@link validatePathway}.
@@ -41,21 +46,27 @@ export interface FlatPathway {
    * and the id an unsatisfied non-group node lists as missing (the achievement to earn, or the
    * nested pathway's `id@version`).
    */
-  ids: string[];
-  types: PathwayNode['type'][];
+  ids: Strings;
+  /** Each node's kind, as an index into `NODE_TYPES` (read.ts). */
+  types: Uint8Array;
   optional: Uint8Array;
-  missingId: string[];
+  missingId: Strings;
+  /** 1 for a plain badge step, settled from these columns alone (see read.ts's `Walked.plain`). */
+  plain: Uint8Array;
   parent: Int32Array;
-  /** Child indices per node (empty for leaves). */
-  children: number[][];
-  /** Prerequisite indices per node. */
+  /** Child indices per node (none for leaves). */
+  children: ChildLists;
+  /**
+   * Prerequisite indices per node. Read it by node index only: without prerequisites it is a
+   * shared list of empty lists, which may be longer than `nodes`.
+   */
   prerequisites: number[][];
   /** In a sequential group, the previous non-optional sibling of a non-optional child; else -1. */
   sequentialPrevious: Int32Array;
   /** Vertices in dependency order: `2i` = node i's start threshold, `2i+1` = its completion. */
   order: Int32Array;
-  /** Next-step ordering rank from `precedes` hints (inherited from ancestors). */
-  rank: Int32Array;
+  /** Next-step ordering rank from `precedes` hints (inherited from ancestors); absent without hints. */
+  rank: Int32Array | undefined;
   indexOf: Pick<Map<string, number>, 'get'>;
 }
 
@@ -71,40 +82,45 @@ export function pathwayKey(id: string, version: string): string {
   return `${id}@${version}`;
 }
 
-/** The id an unsatisfied node lists as missing: see {@link FlatPathway.missingId}. */
-function missingIdOf(node: PathwayNode): string {
-  switch (node.type) {
-    case 'badge':
-      return node.badge.id;
-    case 'activity':
-      return node.activity.badge ?? node.activity.id;
-    case 'pathway':
-      return pathwayKey(node.pathway.id, node.pathway.version);
-    default:
-      return node.id;
+// Lists of empty lists, for pathways without prerequisites or precedes hints: one, frozen and
+// as long as the largest pathway seen (up to the default node limit), serves them all, instead
+// of a fresh 100 000-entry array per evaluation. Readers index it by node only.
+let sharedNoLists: readonly number[][] = Object.freeze([]);
+
+/** A list of at least `count` empty lists, shared: see {@link FlatPathway.prerequisites}. */
+function noLists(count: number): number[][] {
+  if (count > PATHWAY_LIMITS.maxNodes) return new Array<number[]>(count).fill(NO_INDICES);
+  if (sharedNoLists.length < count) {
+    const length = Math.min(Math.max(count, 2 * sharedNoLists.length), PATHWAY_LIMITS.maxNodes);
+    sharedNoLists = Object.freeze(new Array<number[]>(length).fill(NO_INDICES));
   }
+  return sharedNoLists as number[][];
 }
 
 /** Resolve ids of prerequisites and precedes into indices, checking they exist. */
 function resolveReferences(walked: Walked, issues: Issues, indexOf: Walked['indexOf']) {
   // Most pathways have no precedes hints, many no prerequisites: the lists of a kind nobody
   // uses are one list of empty lists, shared (nothing changes them after this).
-  const none = walked.prerequisiteIds.size === 0 || walked.precedesIds.size === 0 ? new Array<number[]>(walked.nodes.length).fill(NO_CHILDREN) : undefined;
-  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
-  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(walked.nodes.length).fill(NO_CHILDREN);
+  const count = walked.nodes.length;
+  const none = walked.prerequisiteIds.size === 0 || walked.precedesIds.size === 0 ? noLists(count) : undefined;
+  const prerequisites: number[][] = walked.prerequisiteIds.size === 0 ? none! : new Array(count).fill(NO_INDICES);
+  const precedes: number[][] = walked.precedesIds.size === 0 ? none! : new Array(count).fill(NO_INDICES);
   // In node order, prerequisites before precedes for each node, as the issues have always come.
   const named = [...new Set([...walked.prerequisiteIds.keys(), ...walked.precedesIds.keys()])].sort((a, b) => a - b);
   for (const index of named) {
     const id = walked.nodes[index]!.id;
-    prerequisites[index] = resolveIds(walked.prerequisiteIds.get(index), 'prerequisites', id, index, issues, indexOf);
-    precedes[index] = resolveIds(walked.precedesIds.get(index), 'precedes', id, index, issues, indexOf);
+    // Only the kind the node names is written: the other may be the shared, frozen list.
+    const needed = walked.prerequisiteIds.get(index);
+    if (needed) prerequisites[index] = resolveIds(needed, 'prerequisites', id, index, issues, indexOf);
+    const hinted = walked.precedesIds.get(index);
+    if (hinted) precedes[index] = resolveIds(hinted, 'precedes', id, index, issues, indexOf);
   }
   return { prerequisites, precedes };
 }
 
 /** The node indices named by `ids` (a field of node `index`); unknown ids and the node itself are issues. */
 function resolveIds(ids: string[] | undefined, field: string, node: string, index: number, issues: Issues, indexOf: Walked['indexOf']): number[] {
-  if (!ids) return NO_CHILDREN;
+  if (!ids) return NO_INDICES;
   const out: number[] = [];
   for (const id of ids) {
     const target = indexOf.get(id);
@@ -122,7 +138,9 @@ function resolveIds(ids: string[] | undefined, field: string, node: string, inde
  * With `copy` (the default) the flat form's nodes are clean copies; without, they are the
  * input's own node objects, checked: only for a caller that is done with them before its
  * caller can change the input (one evaluation, or a check that returns only issues).
- * `numbers` numbers the ids (see read.ts's walk); tests pass one with a known seed.
+ * `numbers` numbers the ids (see read.ts's walk); tests pass one with a known seed. With
+ * `scratch` (see scratch.ts), the id index and the evaluation order are in borrowed memory:
+ * the flat form must then not be used once the scratch is given back.
  *
  * @internal
  * @example
@@ -135,24 +153,29 @@ export function inspectPathway(
   limits: PathwayLimits = {},
   copy = true,
   numbers = new StringIndex(),
+  scratch?: Scratch,
 ): { issues: PathwayIssue[]; compiled?: FlatPathway } {
   const maxDepth = limits.maxDepth ?? PATHWAY_LIMITS.maxDepth;
   const maxNodes = limits.maxNodes ?? PATHWAY_LIMITS.maxNodes;
   const issues = new Issues(PATHWAY_LIMITS.maxIssues);
-  const walked = walk(input, issues, maxDepth, maxNodes, copy, numbers);
+  const walked = walk(input, issues, maxDepth, maxNodes, copy, numbers, scratch);
 
   const { indexOf } = walked;
   for (const id of walked.duplicateIds) issues.add(id, 'id-duplicate', 'this id is used by more than one node.');
   const { prerequisites, precedes } = resolveReferences(walked, issues, indexOf);
   const pathway = walked.pathway;
-  for (const node of walked.nodes) {
-    if (node.type === 'pathway' && pathway && node.pathway.id === pathway.id && node.pathway.version === pathway.version) {
-      issues.add(node.id, 'pathway-cycle', 'nests the pathway it belongs to.');
+  const { types, missingId } = walked;
+  const selfKey = pathway ? pathwayKey(pathway.id, pathway.version) : undefined;
+  for (let index = 0; index < types.length; index++) {
+    // A nested pathway step's missing id is its `id@version`, set only when both were valid
+    // text; as `@` may be in either, an equal key is confirmed part by part.
+    if (types[index] === PATHWAY && missingId.at(index) === selfKey && pathway && nestsItself(walked.nodes[index]!, pathway)) {
+      issues.add(walked.ids.at(index), 'pathway-cycle', 'nests the pathway it belongs to.');
     }
   }
   if (issues.errors > 0 || !pathway) return { issues: issues.finish() };
 
-  const ordered = orderPathway(walked.nodes, walked.parent, walked.children, prerequisites, precedes);
+  const ordered = orderPathway(walked.nodes, walked.parent, walked.children, prerequisites, precedes, scratch);
   if (ordered.prerequisiteCycle) {
     const names = ordered.prerequisiteCycle.map((i) => JSON.stringify(walked.nodes[i]!.id)).join(' → ');
     issues.add(walked.nodes[ordered.prerequisiteCycle[0]!]!.id, 'prerequisite-cycle', `its prerequisites can never be met: they form a cycle (${names}).`);
@@ -162,29 +185,18 @@ export function inspectPathway(
     issues.add(walked.nodes[ordered.precedesCycle[0]!]!.id, 'precedes-cycle', `its "precedes" hints form a cycle (${names}).`);
   }
   if (issues.errors > 0) return { issues: issues.finish() };
-  const count = walked.nodes.length;
-  const ids: string[] = new Array(count);
-  const types: PathwayNode['type'][] = new Array(count);
-  const optional = new Uint8Array(count);
-  const missingId: string[] = new Array(count);
-  for (let index = 0; index < count; index++) {
-    const node = walked.nodes[index]!;
-    ids[index] = node.id;
-    types[index] = node.type;
-    if (node.optional === true) optional[index] = 1;
-    missingId[index] = missingIdOf(node);
-  }
   return {
     issues: issues.finish(),
     compiled: {
       pathway,
       key: pathwayKey(pathway.id, pathway.version),
       nodes: walked.nodes,
-      ids,
+      ids: walked.ids,
       types,
-      optional,
+      optional: walked.optional,
       missingId,
-      parent: Int32Array.from(walked.parent),
+      plain: walked.plain,
+      parent: walked.parent,
       children: walked.children,
       prerequisites,
       sequentialPrevious: ordered.sequentialPrevious,
@@ -193,6 +205,12 @@ export function inspectPathway(
       indexOf,
     },
   };
+}
+
+/** Whether a nested pathway step (its reference already checked) names `pathway` itself. */
+function nestsItself(node: PathwayNode, pathway: Pathway): boolean {
+  const ref = own(node as unknown as Record<string, unknown>, 'pathway');
+  return isRecord(ref) && own(ref, 'id') === pathway.id && own(ref, 'version') === pathway.version;
 }
 
 /**
@@ -239,15 +257,17 @@ export function collectNested(
   const stack: Array<{ at: FlatPathway; next: number }> = [{ at: root, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
-    const node = top.at.nodes[top.next++];
-    if (node === undefined) {
+    const at = top.next++;
+    if (at >= top.at.types.length) {
       stack.pop();
       active.delete(top.at.key);
       done.add(top.at.key);
       if (top.at !== root) ordered.push(top.at);
       continue;
     }
-    if (node.type !== 'pathway') continue;
+    // Only nested pathway steps matter here: the kinds column says which, without reading every node.
+    if (top.at.types[at] !== PATHWAY) continue;
+    const node = top.at.nodes[at] as Extract<PathwayNode, { type: 'pathway' }>;
     const key = pathwayKey(node.pathway.id, node.pathway.version);
     const where = top.at === root ? undefined : top.at.key;
     const report = (code: string, message: string) =>
