@@ -8,7 +8,6 @@
 // on both; a killed instance loses no acknowledged claim and no code use; the same
 // Idempotency-Key on both gives one credential.
 import { describe, it, before, after, expect } from '@col/harness';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import pg from 'pg';
 import { decodeStatusList, generateKeyPair, getStatusBit, signCredentialJwt } from '@citiesoflearning/verify';
 import { ADMIN } from './support/test-server.js';
 import { testPostgres } from './support/postgres.js';
+import { spawnServerProcess, type ServerProcess } from './support/spawn-server.js';
 
 const postgres = await testPostgres();
 const child = fileURLToPath(new URL('./support/postgres-instance-child.ts', import.meta.url));
@@ -24,12 +24,7 @@ const child = fileURLToPath(new URL('./support/postgres-instance-child.ts', impo
 const PUBLIC_URL = 'https://badges.city.example';
 const signingKey = JSON.stringify((await generateKeyPair('Ed25519')).privateJwk);
 
-interface Instance {
-  url: string;
-  proc: ChildProcess;
-  exited: Promise<number | null>;
-  stderr: () => string;
-}
+type Instance = ServerProcess;
 
 const running: Instance[] = [];
 const folders: string[] = [];
@@ -38,27 +33,10 @@ const folders: string[] = [];
 async function startInstance(database: string, options: Record<string, unknown> = {}): Promise<Instance> {
   const dataDir = await mkdtemp(join(tmpdir(), 'col-instance-'));
   folders.push(dataDir);
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', child, JSON.stringify({ database, dataDir, baseUrl: PUBLIC_URL, claimsPerMinute: 1_000_000, ...options })], {
+  const instance = await spawnServerProcess(child, [JSON.stringify({ database, dataDir, baseUrl: PUBLIC_URL, claimsPerMinute: 1_000_000, ...options })], {
     env: { ...process.env, COL_ADMIN_KEY: ADMIN, COL_SIGNING_KEY: signingKey, COL_DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    startMs: 60_000,
   });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  let err = '';
-  proc.stderr!.on('data', (d) => (err += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`instance did not start: ${err}`)), 60_000);
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    void exited.then((code) => reject(new Error(`instance exited ${code}: ${err}`)));
-  });
-  const instance = { url, proc, exited, stderr: () => err };
   running.push(instance);
   return instance;
 }

@@ -1,39 +1,22 @@
 // Graceful shutdown loses nothing: SIGTERM during a burst of claims, restart on the same data
 // directory, and every claim that was acknowledged (201) is there and still verifies.
 import { describe, it, expect } from '@col/harness';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { multibaseToJwk, verifyDataIntegrityProof } from '@citiesoflearning/verify';
 import { ADMIN, openRawDatabase, TEST_BACKEND, testStorage } from './support/test-server.js';
+import { spawnServerProcess, type ServerProcess } from './support/spawn-server.js';
 
 const child = fileURLToPath(new URL('./support/server-child.ts', import.meta.url));
 
-async function spawnServer(dataDir: string, port = 0): Promise<{ proc: ChildProcess; url: string; exited: Promise<number | null> }> {
+async function spawnServer(dataDir: string, port = 0): Promise<ServerProcess> {
   // On PostgreSQL the child finds its database (the same one again for the same folder) where an
   // operator's server would: COL_DATABASE_URL.
   const { database } = await testStorage(dataDir);
   const env = { ...process.env, COL_ADMIN_KEY: ADMIN, ...(database ? { COL_DATABASE_URL: database } : {}) };
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=@citiesoflearning/source', child, dataDir, String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  let err = '';
-  proc.stderr!.on('data', (d) => (err += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 30_000);
-    proc.stdout!.on('data', (d) => {
-      out += d;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    void exited.then((code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
-  return { proc, url, exited };
+  return spawnServerProcess(child, [dataDir, String(port)], { env });
 }
 
 const post = (url: string, path: string, body: unknown, admin = false) =>
