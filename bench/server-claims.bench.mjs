@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { generateKeyPair, signCredentialJwt, signDataIntegrity } from '@citiesoflearning/verify';
+import { BENCH_ADMIN as ADMIN, startBenchServer } from './support/start-server.mjs';
 
-const ADMIN = 'bench-admin-key-0123456789abcdef';
 
 async function post(url, body, admin = false) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(admin ? { authorization: `Bearer ${ADMIN}` } : {}) }, body: JSON.stringify(body) });
@@ -41,30 +40,6 @@ async function perOp(n, fn) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => Math.round(x * 100) / 100;
-
-// The server runs in its own process, as in production, so the load generator (this process's
-// fetch clients) does not share its event loop and the latencies are the server's.
-async function serverProcess(dataDir) {
-  const child = spawn(process.execPath, [...(process.env.COL_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), fileURLToPath(new URL('./support/server-process.mjs', import.meta.url))], {
-    env: { ...process.env, COL_BENCH_DIR: dataDir, COL_BENCH_ADMIN: ADMIN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code})`)));
-  });
-  return {
-    url,
-    close: () => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }),
-  };
-}
 
 // The reader runs on its own thread: on the load generator's event loop, each read would also
 // wait for this process to handle the 64 claim clients' responses, and the bench would report
@@ -105,7 +80,7 @@ async function readLatencies(urls, until) {
 
 export async function run({ burst = 256 } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'col-bench-server-'));
-  const server = await serverProcess(dataDir);
+  const server = await startBenchServer({ COL_BENCH_DIR: dataDir });
   try {
     await post(`${server.url}/api/v1/issuers`, { key: 'bench', name: 'Bench Provider', url: 'https://bench.example' }, true);
     await post(`${server.url}/api/v1/achievements`, { key: 'bench-badge', issuer: 'bench', name: 'Bench Badge', description: 'Benchmarked.', criteria: 'Be issued.' }, true);

@@ -10,12 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { generateKeyPair } from '@citiesoflearning/verify';
 import { startPostgres } from '@col/harness/node';
+import { BENCH_ADMIN as ADMIN, startBenchServer } from './support/start-server.mjs';
 
-const ADMIN = 'bench-admin-key-0123456789abcdef';
 
 async function post(url, body, admin = false) {
   for (;;) {
@@ -31,23 +30,6 @@ async function post(url, body, admin = false) {
   }
 }
 let unavailable = 0;
-
-/** Start one server process; resolves to its URL and a close(). */
-async function serverProcess(env) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./support/server-process.mjs', import.meta.url))], {
-    env: { ...process.env, COL_BENCH_ADMIN: ADMIN, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code})`)));
-  });
-  return { url, close: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
-}
 
 /** `total` claims, `concurrency` at a time, spread round robin over `urls`; claims per second. */
 async function claimsPerSecond(urls, code, total, concurrency) {
@@ -126,7 +108,7 @@ export async function run({ loads = [[8, 160], [64, 256]] } = {}) {
   const signingKey = JSON.stringify((await generateKeyPair('Ed25519')).privateJwk);
   const results = [];
   try {
-    const sqlite = await serverProcess({ COL_BENCH_DIR: await tempDir() });
+    const sqlite = await startBenchServer({ COL_BENCH_DIR: await tempDir() });
     try {
       results.push(await measure('SQLite, 1 instance', [sqlite], undefined, loads));
     } finally {
@@ -137,7 +119,7 @@ export async function run({ loads = [[8, 160], [64, 256]] } = {}) {
       const servers = [];
       try {
         // One after the other: the first migrates and writes the pepper, the next finds them.
-        for (let i = 0; i < instances; i++) servers.push(await serverProcess({ COL_BENCH_DIR: await tempDir(), COL_BENCH_DATABASE: database, COL_SIGNING_KEY: signingKey }));
+        for (let i = 0; i < instances; i++) servers.push(await startBenchServer({ COL_BENCH_DIR: await tempDir(), COL_BENCH_DATABASE: database, COL_SIGNING_KEY: signingKey }));
         results.push(await measure(`PostgreSQL, ${instances} instance${instances > 1 ? 's' : ''}`, servers, database, loads));
       } finally {
         await Promise.all(servers.map((s) => s.close()));
