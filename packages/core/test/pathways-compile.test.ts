@@ -1,11 +1,7 @@
 import { describe, it, expect, errorCode } from '@col/harness';
 import { compilePathway, evaluatePathway, validatePathway, type EarnedRecord, type Pathway, type PathwayNode } from '@citiesoflearning/core';
+import { AS_OF, badge, earned } from './support/pathway-fixtures.js';
 
-const T0 = Date.parse('2026-01-01T00:00:00Z');
-const at = (days: number) => new Date(T0 + days * 86_400_000).toISOString();
-const AS_OF = at(100);
-const badge = (id: string, extra: Partial<Extract<PathwayNode, { type: 'badge' }>> = {}): PathwayNode => ({ type: 'badge', id, badge: { id: `urn:${id}` }, ...extra });
-const earned = (id: string, day: number): EarnedRecord => ({ achievement: `urn:${id}`, issuedOn: at(day), status: 'claimed' });
 
 const pathway: Pathway = {
   id: 'p', version: '1', name: 'Digital skills',

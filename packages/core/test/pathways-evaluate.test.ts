@@ -7,23 +7,12 @@ import {
   type Pathway,
   type PathwayNode,
 } from '@citiesoflearning/core';
+import { AS_OF, DAY, at, badge, earned } from './support/pathway-fixtures.js';
 
-const T0 = Date.parse('2026-01-01T00:00:00Z');
-const DAY = 86_400_000;
-/** ISO instant `days` after 1 January 2026 (fractions allowed). */
-const at = (days: number) => new Date(T0 + days * DAY).toISOString();
-const AS_OF = at(100);
-
-const badge = (id: string, extra: Partial<Extract<PathwayNode, { type: 'badge' }>> = {}): PathwayNode => ({
-  type: 'badge', id, badge: { id: `urn:${id}` }, ...extra,
-});
 const group = (id: string, children: PathwayNode[], extra: Partial<Extract<PathwayNode, { type: 'group' }>> = {}): PathwayNode => ({
   type: 'group', id, children, ...extra,
 });
 const pathwayOf = (root: PathwayNode, extra: Partial<Pathway> = {}): Pathway => ({ id: 'p', version: '1', name: 'Test pathway', root, ...extra });
-const earned = (id: string, day: number, extra: Partial<EarnedRecord> = {}): EarnedRecord => ({
-  achievement: `urn:${id}`, issuedOn: at(day), status: 'claimed', ...extra,
-});
 const evaluate = (p: Pathway, records: EarnedRecord[], options: Parameters<typeof evaluatePathway>[2] = {}) =>
   evaluatePathway(p, records, { asOf: AS_OF, learner: 'learner-1', ...options });
 

@@ -7,12 +7,8 @@ import fc from 'fast-check';
 import { parseInstant } from '../src/pathways/records.js';
 import { borrowScratch, giveBack, Use } from '../src/pathways/scratch.js';
 import { checkPathway, compilePathway, evaluatePathway, validatePathway, type EarnedRecord, type Pathway, type PathwayIssue, type PathwayNode } from '@citiesoflearning/core';
+import { AS_OF, at, badge, earned } from './support/pathway-fixtures.js';
 
-const T0 = Date.parse('2026-01-01T00:00:00Z');
-const at = (days: number) => new Date(T0 + days * 86_400_000).toISOString();
-const AS_OF = at(100);
-const badge = (id: string, extra: Partial<Extract<PathwayNode, { type: 'badge' }>> = {}): PathwayNode => ({ type: 'badge', id, badge: { id: `urn:${id}` }, ...extra });
-const earned = (id: string, day: number): EarnedRecord => ({ achievement: `urn:${id}`, issuedOn: at(day), status: 'claimed' });
 
 const pathway: Pathway = {
   id: 'p', version: '1', name: 'Digital skills',
